@@ -1,0 +1,3 @@
+//! hashwatt: what it costs, in money and in carbon, to mine Bitcoin here, with this hardware.
+
+pub mod model;

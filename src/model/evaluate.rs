@@ -1,0 +1,201 @@
+//! One scenario in, every figure out. The definitions here are the project's public contract;
+//! the README's "Methods" section states each of them with its source.
+
+use super::bitcoin::BLOCKS_PER_DAY;
+use super::energy::IntensityBand;
+use super::scenario::{IntensityMethod, Scenario};
+use serde::Serialize;
+
+/// Days in a year (Julian year, as CBECI's 8,766 hours).
+pub const DAYS_PER_YEAR: f64 = 365.25;
+/// Days in a month: a twelfth of a year.
+pub const DAYS_PER_MONTH: f64 = DAYS_PER_YEAR / 12.0;
+
+/// Every figure for one scenario. Figures that would divide by zero are `None`, never NaN or
+/// infinity. Serialised, this is exactly the command line's `--json` object.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evaluation {
+    pub fleet_hashrate_ths: f64,
+    pub efficiency_j_per_th: Option<f64>,
+    pub power_kw: f64,
+    pub energy_kwh_per_day: f64,
+    pub energy_mwh_per_year: f64,
+    pub grid_intensity_g_per_kwh: f64,
+    pub co2_kg_per_day: f64,
+    pub co2_t_per_year: f64,
+    pub network_hashrate_ehs: f64,
+    pub btc_per_day: f64,
+    pub revenue_usd_per_day: f64,
+    pub electricity_cost_usd_per_day: f64,
+    pub carbon_cost_usd_per_day: f64,
+    pub opex_usd_per_day: f64,
+    pub profit_usd_per_day: f64,
+    pub hashprice_usd_per_ph_day: f64,
+    pub break_even_btc_price_usd: Option<f64>,
+    pub all_in_cost_per_btc_usd: Option<f64>,
+    pub break_even_electricity_usd_kwh: Option<f64>,
+    pub energy_kwh_per_btc: Option<f64>,
+    pub co2_t_per_btc: Option<f64>,
+    pub payback_days: Option<f64>,
+    /// The intensity's range from the emission table's low and high factors.
+    #[serde(skip)]
+    pub intensity_band: IntensityBand,
+    /// Whether the intensity is the measured figure or mix × table.
+    #[serde(skip)]
+    pub intensity_method: IntensityMethod,
+    /// Hardware outlay: Σ units × unit cost.
+    #[serde(skip)]
+    pub hardware_cost_usd: f64,
+    /// Straight-line depreciation, USD/day.
+    #[serde(skip)]
+    pub depreciation_usd_per_day: f64,
+}
+
+/// `a / b`, or `None` when `b` is zero or the result is not a finite number.
+pub fn ratio(a: f64, b: f64) -> Option<f64> {
+    if b == 0.0 {
+        return None;
+    }
+    let r = a / b;
+    r.is_finite().then_some(r)
+}
+
+/// Rates of the fleet that do not depend on the market: power, energy, emissions.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FleetRates {
+    pub hashrate_ths: f64,
+    pub it_power_w: f64,
+    pub power_kw: f64,
+    pub energy_kwh_per_day: f64,
+    pub intensity: IntensityBand,
+    pub co2_kg_per_day: f64,
+    pub hardware_cost_usd: f64,
+}
+
+impl FleetRates {
+    pub fn of(scenario: &Scenario) -> FleetRates {
+        let hashrate_ths = scenario
+            .fleet
+            .iter()
+            .map(|g| f64::from(g.units) * g.hashrate_ths)
+            .sum();
+        let it_power_w: f64 = scenario
+            .fleet
+            .iter()
+            .map(|g| f64::from(g.units) * g.power_w)
+            .sum();
+        let hardware_cost_usd = scenario
+            .fleet
+            .iter()
+            .map(|g| f64::from(g.units) * g.unit_cost_usd)
+            .sum();
+        let site = &scenario.site;
+        let power_kw = it_power_w * site.pue / 1000.0;
+        let energy_kwh_per_day = power_kw * 24.0 * site.uptime_pct / 100.0;
+        let intensity = site.grid.intensity();
+        FleetRates {
+            hashrate_ths,
+            it_power_w,
+            power_kw,
+            energy_kwh_per_day,
+            intensity,
+            co2_kg_per_day: energy_kwh_per_day * intensity.central_g_per_kwh / 1000.0,
+            hardware_cost_usd,
+        }
+    }
+}
+
+/// Expected BTC a day for `hashrate_ths` at `uptime_pct` against a network of `network_hs`,
+/// after the pool's fee: `H×1e12 × uptime / N × 144 × (subsidy + fees) × (1 − pool fee)`.
+pub fn btc_per_day(
+    hashrate_ths: f64,
+    uptime_pct: f64,
+    network_hs: f64,
+    reward_btc_per_block: f64,
+    pool_fee_pct: f64,
+) -> f64 {
+    ratio(hashrate_ths * 1e12 * uptime_pct / 100.0, network_hs).unwrap_or(0.0)
+        * BLOCKS_PER_DAY
+        * reward_btc_per_block
+        * (1.0 - pool_fee_pct / 100.0)
+}
+
+/// Evaluates a scenario. Pure: the same scenario always gives the same figures.
+pub fn evaluate(scenario: &Scenario) -> Evaluation {
+    let rates = FleetRates::of(scenario);
+    let site = &scenario.site;
+    let market = &scenario.market;
+
+    let network_hs = market.network_hashrate_hs();
+    let reward_btc = market.subsidy_btc() + market.fees_btc_per_block;
+    let btc_per_day = btc_per_day(
+        rates.hashrate_ths,
+        site.uptime_pct,
+        network_hs,
+        reward_btc,
+        site.pool_fee_pct,
+    );
+    let hashprice_usd_per_ph_day = ratio(1e15, network_hs).unwrap_or(0.0)
+        * BLOCKS_PER_DAY
+        * reward_btc
+        * market.btc_price_usd;
+
+    let revenue = btc_per_day * market.btc_price_usd;
+    let electricity = rates.energy_kwh_per_day * site.electricity_usd_per_kwh;
+    let co2_t_per_day = rates.co2_kg_per_day / 1000.0;
+    let carbon = co2_t_per_day * site.carbon_price_usd_per_t;
+    let opex = site.opex_usd_per_month * 12.0 / DAYS_PER_YEAR;
+    let cash_cost = electricity + opex + carbon;
+    let profit = revenue - cash_cost;
+    let depreciation = ratio(
+        rates.hardware_cost_usd,
+        scenario.hardware_life_years * DAYS_PER_YEAR,
+    )
+    .unwrap_or(0.0);
+
+    let break_even_electricity = ratio(revenue - opex, rates.energy_kwh_per_day)
+        .map(|per_kwh| per_kwh - rates.intensity.central_g_per_kwh * site.carbon_price_usd_per_t / 1e6);
+    let payback_days = if profit > 0.0 && rates.hardware_cost_usd > 0.0 {
+        ratio(rates.hardware_cost_usd, profit)
+    } else {
+        None
+    };
+
+    Evaluation {
+        fleet_hashrate_ths: rates.hashrate_ths,
+        efficiency_j_per_th: ratio(rates.it_power_w, rates.hashrate_ths),
+        power_kw: rates.power_kw,
+        energy_kwh_per_day: rates.energy_kwh_per_day,
+        energy_mwh_per_year: rates.energy_kwh_per_day * DAYS_PER_YEAR / 1000.0,
+        grid_intensity_g_per_kwh: rates.intensity.central_g_per_kwh,
+        co2_kg_per_day: rates.co2_kg_per_day,
+        co2_t_per_year: co2_t_per_day * DAYS_PER_YEAR,
+        network_hashrate_ehs: network_hs / 1e18,
+        btc_per_day,
+        revenue_usd_per_day: revenue,
+        electricity_cost_usd_per_day: electricity,
+        carbon_cost_usd_per_day: carbon,
+        opex_usd_per_day: opex,
+        profit_usd_per_day: profit,
+        hashprice_usd_per_ph_day,
+        break_even_btc_price_usd: ratio(cash_cost, btc_per_day),
+        all_in_cost_per_btc_usd: ratio(cash_cost + depreciation, btc_per_day),
+        break_even_electricity_usd_kwh: break_even_electricity,
+        energy_kwh_per_btc: ratio(rates.energy_kwh_per_day, btc_per_day),
+        co2_t_per_btc: ratio(co2_t_per_day, btc_per_day),
+        payback_days,
+        intensity_band: rates.intensity,
+        intensity_method: site.grid.effective_method(),
+        hardware_cost_usd: rates.hardware_cost_usd,
+        depreciation_usd_per_day: depreciation,
+    }
+}
+
+impl Evaluation {
+    /// A figure in CO₂ scaled to the band's low and high ends (`co2_t_per_year` → its range).
+    pub fn carbon_band(&self, central: f64) -> (f64, f64) {
+        let b = &self.intensity_band;
+        let scale = |end: f64| ratio(end, b.central_g_per_kwh).map_or(central, |r| central * r);
+        (scale(b.low_g_per_kwh), scale(b.high_g_per_kwh))
+    }
+}

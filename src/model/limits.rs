@@ -1,0 +1,172 @@
+//! The allowed range of every input, in one place: the command line, the file reader, the GUI's
+//! drag values and the engine's own check all use these, so they cannot disagree.
+
+/// A closed (or half-open at the bottom) range of allowed values for one input.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Limit {
+    pub min: f64,
+    pub max: f64,
+    /// When true the minimum itself is not allowed (a network hashrate of 0 is meaningless).
+    pub min_exclusive: bool,
+    /// Whole numbers only (unit counts, block heights, months).
+    pub integer: bool,
+    pub unit: &'static str,
+}
+
+impl Limit {
+    const fn closed(min: f64, max: f64, unit: &'static str) -> Limit {
+        Limit {
+            min,
+            max,
+            min_exclusive: false,
+            integer: false,
+            unit,
+        }
+    }
+
+    const fn above(min: f64, max: f64, unit: &'static str) -> Limit {
+        Limit {
+            min,
+            max,
+            min_exclusive: true,
+            integer: false,
+            unit,
+        }
+    }
+
+    const fn whole(min: f64, max: f64, unit: &'static str) -> Limit {
+        Limit {
+            min,
+            max,
+            min_exclusive: false,
+            integer: true,
+            unit,
+        }
+    }
+
+    /// What is allowed, in words: "a number from 1 to 5", "a number above 0 and at most 1e9 EH/s".
+    pub fn allowed(&self) -> String {
+        let kind = if self.integer {
+            "a whole number"
+        } else {
+            "a number"
+        };
+        let unit = if self.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", self.unit)
+        };
+        let max = fmt_bound(self.max);
+        if self.min_exclusive {
+            format!("{kind} above {} and at most {max}{unit}", fmt_bound(self.min))
+        } else {
+            format!("{kind} from {} to {max}{unit}", fmt_bound(self.min))
+        }
+    }
+
+    pub fn contains(&self, value: f64) -> bool {
+        value.is_finite()
+            && if self.min_exclusive {
+                value > self.min
+            } else {
+                value >= self.min
+            }
+            && value <= self.max
+            && (!self.integer || value.fract() == 0.0)
+    }
+
+    /// `Ok(value)` when allowed, else a message saying what is allowed.
+    pub fn check(&self, value: f64) -> Result<f64, String> {
+        if self.contains(value) {
+            Ok(value)
+        } else {
+            Err(format!("{} is not allowed; must be {}", fmt_value(value), self.allowed()))
+        }
+    }
+}
+
+fn fmt_bound(x: f64) -> String {
+    if x.abs() >= 1e6 {
+        format!("{x:e}")
+    } else {
+        super::energy::trim_float(x)
+    }
+}
+
+fn fmt_value(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".to_string()
+    } else if x.is_infinite() {
+        if x > 0.0 { "infinity" } else { "-infinity" }.to_string()
+    } else if x.abs() >= 1e6 {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}
+
+// Upper bounds are generous (far beyond any real site or market) and keep every product of
+// inputs finite, so no output can overflow to infinity.
+pub const ELECTRICITY_USD_PER_KWH: Limit = Limit::closed(0.0, 100.0, "USD/kWh");
+pub const PUE: Limit = Limit::closed(1.0, 5.0, "");
+pub const PERCENT: Limit = Limit::closed(0.0, 100.0, "%");
+pub const OPEX_USD_PER_MONTH: Limit = Limit::closed(0.0, 1e12, "USD/month");
+pub const CARBON_PRICE_USD_PER_T: Limit = Limit::closed(0.0, 1e6, "USD/t");
+pub const HASHRATE_THS: Limit = Limit::closed(0.0, 1e12, "TH/s");
+pub const POWER_W: Limit = Limit::closed(0.0, 1e12, "W");
+pub const UNITS: Limit = Limit::whole(0.0, 1e9, "units");
+pub const UNIT_COST_USD: Limit = Limit::closed(0.0, 1e9, "USD");
+pub const HARDWARE_LIFE_YEARS: Limit = Limit::above(0.0, 100.0, "years");
+pub const BTC_PRICE_USD: Limit = Limit::closed(0.0, 1e12, "USD");
+pub const NETWORK_HASHRATE_EHS: Limit = Limit::above(0.0, 1e12, "EH/s");
+pub const DIFFICULTY: Limit = Limit::above(0.0, 1e24, "");
+pub const BLOCK_SUBSIDY_BTC: Limit = Limit::closed(0.0, 50.0, "BTC");
+pub const BLOCK_HEIGHT: Limit = Limit::whole(0.0, 1e9, "");
+pub const FEES_BTC_PER_BLOCK: Limit = Limit::closed(0.0, 1e4, "BTC");
+pub const INTENSITY_G_PER_KWH: Limit = Limit::closed(0.0, 1e4, "g/kWh");
+pub const EMISSION_FACTOR_G_PER_KWH: Limit = Limit::closed(0.0, 1e4, "g/kWh");
+pub const PROJECTION_MONTHS: Limit = Limit::whole(1.0, 1200.0, "months");
+pub const GROWTH_PCT_PER_YEAR: Limit = Limit::above(-100.0, 1000.0, "%/year");
+/// Below 100 %: a halving that removed the whole network would leave nothing to divide by.
+pub const HALVING_DROP_PCT: Limit = Limit::closed(0.0, 99.0, "%");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_say_what_is_allowed() {
+        assert_eq!(
+            PUE.check(0.5).unwrap_err(),
+            "0.5 is not allowed; must be a number from 1 to 5"
+        );
+        assert_eq!(
+            NETWORK_HASHRATE_EHS.check(0.0).unwrap_err(),
+            "0 is not allowed; must be a number above 0 and at most 1e12 EH/s"
+        );
+        assert_eq!(
+            UNITS.check(2.5).unwrap_err(),
+            "2.5 is not allowed; must be a whole number from 0 to 1e9 units"
+        );
+        assert_eq!(
+            PERCENT.check(f64::NAN).unwrap_err(),
+            "NaN is not allowed; must be a number from 0 to 100 %"
+        );
+        assert_eq!(
+            BTC_PRICE_USD.check(f64::INFINITY).unwrap_err(),
+            "infinity is not allowed; must be a number from 0 to 1e12 USD"
+        );
+    }
+
+    #[test]
+    fn bounds_are_inclusive_unless_stated() {
+        assert_eq!(PUE.check(1.0), Ok(1.0));
+        assert_eq!(PUE.check(5.0), Ok(5.0));
+        assert!(PUE.check(5.0001).is_err());
+        assert!(HARDWARE_LIFE_YEARS.check(0.0).is_err());
+        assert!(HARDWARE_LIFE_YEARS.check(0.1).is_ok());
+        assert!(ELECTRICITY_USD_PER_KWH.check(-0.01).is_err());
+        assert!(GROWTH_PCT_PER_YEAR.check(-100.0).is_err());
+        assert!(GROWTH_PCT_PER_YEAR.check(-99.0).is_ok());
+    }
+}

@@ -1,0 +1,20 @@
+//! The calculation engine: plain data in, plain data out. No GUI, no files, no network; the
+//! GUI, the command line and chart export are layers over this module.
+
+pub mod bitcoin;
+pub mod energy;
+pub mod evaluate;
+pub mod limits;
+pub mod projection;
+pub mod scenario;
+
+pub use energy::{EmissionFactors, EnergyMix, EnergySource, IntensityBand, PerSource};
+pub use evaluate::{DAYS_PER_MONTH, DAYS_PER_YEAR, Evaluation, evaluate};
+pub use projection::{Projection, ProjectionSettings, project};
+pub use scenario::{
+    FieldError, Grid, IntensityMethod, Market, MinerGroup, NetworkSpec, Scenario, Site,
+    SubsidySpec,
+};
+
+#[cfg(test)]
+mod tests;

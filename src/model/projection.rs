@@ -1,0 +1,254 @@
+//! A month-by-month projection of a scenario: difficulty and price growth, halvings, payback.
+
+use super::bitcoin::{self, HALVING_INTERVAL_BLOCKS};
+use super::evaluate::{DAYS_PER_MONTH, FleetRates, btc_per_day, ratio};
+use super::limits;
+use super::scenario::{FieldError, Scenario};
+use serde::Serialize;
+
+/// How the market is assumed to move.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ProjectionSettings {
+    pub months: u32,
+    /// Network difficulty growth, %/year, compounded monthly: each month multiplies the
+    /// network hashrate by `(1 + g)^(1/12)`.
+    pub difficulty_growth_pct_per_year: f64,
+    /// BTC price growth, %/year, compounded monthly likewise.
+    pub btc_price_growth_pct_per_year: f64,
+    /// How much of the network switches off at each halving, %.
+    pub halving_difficulty_drop_pct: f64,
+    /// What the hardware sells for at the end, % of its cost.
+    pub hardware_resale_pct: f64,
+}
+
+impl Default for ProjectionSettings {
+    fn default() -> Self {
+        ProjectionSettings {
+            months: 36,
+            difficulty_growth_pct_per_year: 0.0,
+            btc_price_growth_pct_per_year: 0.0,
+            halving_difficulty_drop_pct: 0.0,
+            hardware_resale_pct: 0.0,
+        }
+    }
+}
+
+impl ProjectionSettings {
+    pub fn validate(&self) -> Result<(), FieldError> {
+        let check = |field: &str, limit: limits::Limit, value: f64| {
+            limit.check(value).map(|_| ()).map_err(|message| FieldError {
+                field: field.to_string(),
+                message,
+            })
+        };
+        check("months", limits::PROJECTION_MONTHS, f64::from(self.months))?;
+        check(
+            "difficulty_growth_pct_year",
+            limits::GROWTH_PCT_PER_YEAR,
+            self.difficulty_growth_pct_per_year,
+        )?;
+        check(
+            "btc_price_growth_pct_year",
+            limits::GROWTH_PCT_PER_YEAR,
+            self.btc_price_growth_pct_per_year,
+        )?;
+        check(
+            "halving_difficulty_drop_pct",
+            limits::HALVING_DROP_PCT,
+            self.halving_difficulty_drop_pct,
+        )?;
+        check(
+            "hardware_resale_pct",
+            limits::PERCENT,
+            self.hardware_resale_pct,
+        )
+    }
+}
+
+/// One month of a projection. Money in USD, `month` counts from 1.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProjectionMonth {
+    pub month: u32,
+    /// Days from the start of the projection to the end of this month.
+    pub end_day: f64,
+    pub network_hashrate_ehs: f64,
+    pub btc_price_usd: f64,
+    pub block_subsidy_btc: f64,
+    pub btc_mined: f64,
+    pub revenue_usd: f64,
+    pub electricity_cost_usd: f64,
+    pub opex_usd: f64,
+    pub carbon_cost_usd: f64,
+    pub profit_usd: f64,
+    /// Hardware outlay at the start, then every month's profit (and the resale at the end).
+    pub cumulative_cash_flow_usd: f64,
+    pub cumulative_btc: f64,
+}
+
+/// A halving that falls inside the projection.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Halving {
+    pub height: u64,
+    /// Days from the start, estimated at 144 blocks a day.
+    pub day: f64,
+    /// The month (from 1) it falls in.
+    pub month: u32,
+    pub subsidy_after_btc: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Projection {
+    pub months: Vec<ProjectionMonth>,
+    pub halvings: Vec<Halving>,
+    /// False when the block height is unknown (the subsidy was given directly), so no halving
+    /// could be placed.
+    pub halvings_modelled: bool,
+    pub hardware_cost_usd: f64,
+    pub resale_usd: f64,
+    pub total_btc: f64,
+    pub total_revenue_usd: f64,
+    /// Electricity, opex and carbon over the whole horizon.
+    pub total_cash_cost_usd: f64,
+    /// The first month whose cumulative cash flow is ≥ 0; `None` is "never" within the horizon.
+    pub payback_month: Option<u32>,
+    /// Cash costs over the horizon per BTC mined.
+    pub cash_cost_per_btc_usd: Option<f64>,
+    /// Cash costs plus hardware less resale, per BTC mined.
+    pub all_in_cost_per_btc_usd: Option<f64>,
+}
+
+/// Projects a scenario month by month. A month containing a halving is split at the halving's
+/// estimated day, so its BTC is mined partly at the old and partly at the new subsidy.
+pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection {
+    let rates = FleetRates::of(scenario);
+    let site = &scenario.site;
+    let market = &scenario.market;
+
+    let monthly_factor = |pct_per_year: f64| (1.0 + pct_per_year / 100.0).powf(1.0 / 12.0);
+    let difficulty_factor = monthly_factor(settings.difficulty_growth_pct_per_year);
+    let price_factor = monthly_factor(settings.btc_price_growth_pct_per_year);
+    let halving_keep = 1.0 - settings.halving_difficulty_drop_pct / 100.0;
+
+    let horizon_days = f64::from(settings.months) * DAYS_PER_MONTH;
+    let height = market.block_height();
+    let halvings: Vec<Halving> = match height {
+        Some(h0) => {
+            let mut out = Vec::new();
+            let mut next = bitcoin::next_halving_height(h0);
+            loop {
+                let day = bitcoin::days_until_height(h0, next);
+                if day >= horizon_days {
+                    break;
+                }
+                out.push(Halving {
+                    height: next,
+                    day,
+                    month: (day / DAYS_PER_MONTH).floor() as u32 + 1,
+                    subsidy_after_btc: bitcoin::block_subsidy_btc(next),
+                });
+                next += HALVING_INTERVAL_BLOCKS;
+            }
+            out
+        }
+        None => Vec::new(),
+    };
+
+    let energy_kwh_per_month = rates.energy_kwh_per_day * DAYS_PER_MONTH;
+    let electricity = energy_kwh_per_month * site.electricity_usd_per_kwh;
+    let carbon =
+        rates.co2_kg_per_day / 1000.0 * DAYS_PER_MONTH * site.carbon_price_usd_per_t;
+    let opex = site.opex_usd_per_month;
+    let resale_usd = rates.hardware_cost_usd * settings.hardware_resale_pct / 100.0;
+
+    let mut months = Vec::with_capacity(settings.months as usize);
+    let mut cumulative = -rates.hardware_cost_usd;
+    let mut cumulative_btc = 0.0;
+    let mut total_revenue = 0.0;
+    let mut payback_month = None;
+    let mut growth = 1.0; // difficulty growth so far
+    let mut price = market.btc_price_usd;
+    let base_network_hs = market.network_hashrate_hs();
+
+    for m in 0..settings.months {
+        let start = f64::from(m) * DAYS_PER_MONTH;
+        let end = start + DAYS_PER_MONTH;
+        // Split the month at any halvings inside it; each piece mines at its own subsidy and
+        // network hashrate.
+        let mut btc = 0.0;
+        let mut piece_start = start;
+        let mut cuts: Vec<f64> = halvings
+            .iter()
+            .filter(|h| h.day > start && h.day < end)
+            .map(|h| h.day)
+            .collect();
+        cuts.push(end);
+        let mut network_hs = 0.0;
+        let mut subsidy = 0.0;
+        for cut in cuts {
+            let mid = (piece_start + cut) / 2.0;
+            let passed = halvings.iter().filter(|h| h.day <= mid).count() as i32;
+            subsidy = match height {
+                Some(h0) => {
+                    bitcoin::block_subsidy_btc(h0 + (mid * bitcoin::BLOCKS_PER_DAY) as u64)
+                }
+                None => market.subsidy_btc(),
+            };
+            network_hs = base_network_hs * growth * halving_keep.powi(passed);
+            let per_day = btc_per_day(
+                rates.hashrate_ths,
+                site.uptime_pct,
+                network_hs,
+                subsidy + market.fees_btc_per_block,
+                site.pool_fee_pct,
+            );
+            btc += per_day * (cut - piece_start);
+            piece_start = cut;
+        }
+        let revenue = btc * price;
+        let profit = revenue - electricity - opex - carbon;
+        cumulative += profit;
+        if m + 1 == settings.months {
+            cumulative += resale_usd;
+        }
+        cumulative_btc += btc;
+        total_revenue += revenue;
+        if payback_month.is_none() && cumulative >= 0.0 {
+            payback_month = Some(m + 1);
+        }
+        months.push(ProjectionMonth {
+            month: m + 1,
+            end_day: end,
+            network_hashrate_ehs: network_hs / 1e18,
+            btc_price_usd: price,
+            block_subsidy_btc: subsidy,
+            btc_mined: btc,
+            revenue_usd: revenue,
+            electricity_cost_usd: electricity,
+            opex_usd: opex,
+            carbon_cost_usd: carbon,
+            profit_usd: profit,
+            cumulative_cash_flow_usd: cumulative,
+            cumulative_btc,
+        });
+        growth *= difficulty_factor;
+        price *= price_factor;
+    }
+
+    let total_cash_cost = (electricity + opex + carbon) * f64::from(settings.months);
+    Projection {
+        halvings_modelled: height.is_some(),
+        halvings,
+        hardware_cost_usd: rates.hardware_cost_usd,
+        resale_usd,
+        total_btc: cumulative_btc,
+        total_revenue_usd: total_revenue,
+        total_cash_cost_usd: total_cash_cost,
+        payback_month,
+        cash_cost_per_btc_usd: ratio(total_cash_cost, cumulative_btc),
+        all_in_cost_per_btc_usd: ratio(
+            total_cash_cost + rates.hardware_cost_usd - resale_usd,
+            cumulative_btc,
+        ),
+        months,
+    }
+}
