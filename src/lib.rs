@@ -1,3 +1,13 @@
 //! hashwatt: what it costs, in money and in carbon, to mine Bitcoin here, with this hardware.
+//!
+//! [`model`] is the pure engine; everything else (files, presets, the command line, the GUI)
+//! is a layer over it.
 
+pub mod file_error;
 pub mod model;
+pub mod presets;
+pub mod scenario_file;
+pub mod scenario_io;
+
+/// The application id: names the data folder (`~/.local/share/hashwatt`).
+pub const APP_ID: &str = "hashwatt";

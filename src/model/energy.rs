@@ -78,6 +78,24 @@ pub struct PerSource<T> {
     pub other: T,
 }
 
+impl<T> PerSource<T> {
+    /// The value for one source, by reference (for values that are not `Copy`).
+    pub fn get_ref(&self, source: EnergySource) -> &T {
+        match source {
+            EnergySource::Coal => &self.coal,
+            EnergySource::Gas => &self.gas,
+            EnergySource::Oil => &self.oil,
+            EnergySource::Nuclear => &self.nuclear,
+            EnergySource::Hydro => &self.hydro,
+            EnergySource::Wind => &self.wind,
+            EnergySource::Solar => &self.solar,
+            EnergySource::Geothermal => &self.geothermal,
+            EnergySource::Biomass => &self.biomass,
+            EnergySource::Other => &self.other,
+        }
+    }
+}
+
 impl<T: Copy> PerSource<T> {
     pub fn from_fn(mut f: impl FnMut(EnergySource) -> T) -> Self {
         PerSource {
@@ -95,26 +113,11 @@ impl<T: Copy> PerSource<T> {
     }
 
     pub fn get(&self, source: EnergySource) -> T {
-        *self.slot(source)
+        *self.get_ref(source)
     }
 
     pub fn set(&mut self, source: EnergySource, value: T) {
         *self.slot_mut(source) = value;
-    }
-
-    fn slot(&self, source: EnergySource) -> &T {
-        match source {
-            EnergySource::Coal => &self.coal,
-            EnergySource::Gas => &self.gas,
-            EnergySource::Oil => &self.oil,
-            EnergySource::Nuclear => &self.nuclear,
-            EnergySource::Hydro => &self.hydro,
-            EnergySource::Wind => &self.wind,
-            EnergySource::Solar => &self.solar,
-            EnergySource::Geothermal => &self.geothermal,
-            EnergySource::Biomass => &self.biomass,
-            EnergySource::Other => &self.other,
-        }
     }
 
     fn slot_mut(&mut self, source: EnergySource) -> &mut T {

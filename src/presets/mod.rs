@@ -1,0 +1,301 @@
+//! The preset library: regions, miners, emission-factor tables, market snapshots and example
+//! scenarios. Built-in presets are compiled into the binary; the user's presets folder adds to
+//! them or overrides them by id. A file that fails validation is reported and skipped.
+
+pub mod schema;
+mod validate;
+
+use crate::file_error::{FileError, parse_ron};
+use crate::scenario_file::ScenarioDoc;
+pub use schema::*;
+use std::path::{Path, PathBuf};
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_presets.rs"));
+}
+
+/// The kinds of preset, in the order `presets list` shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresetKind {
+    Region,
+    Miner,
+    EmissionTable,
+    Market,
+    Scenario,
+}
+
+impl PresetKind {
+    pub const ALL: [PresetKind; 5] = [
+        PresetKind::Region,
+        PresetKind::Miner,
+        PresetKind::EmissionTable,
+        PresetKind::Market,
+        PresetKind::Scenario,
+    ];
+
+    /// The folder name under `presets/`, also the name `presets list KIND` takes.
+    pub fn folder(self) -> &'static str {
+        match self {
+            PresetKind::Region => "regions",
+            PresetKind::Miner => "miners",
+            PresetKind::EmissionTable => "emission-factors",
+            PresetKind::Market => "markets",
+            PresetKind::Scenario => "scenarios",
+        }
+    }
+
+    pub fn from_folder(name: &str) -> Option<PresetKind> {
+        PresetKind::ALL.into_iter().find(|k| k.folder() == name)
+    }
+}
+
+/// The `presets list` argument for a kind named in words (used in error hints).
+pub fn list_name(kind_words: &str) -> &'static str {
+    match kind_words {
+        "region" => "regions",
+        "miner" => "miners",
+        "emission-factor table" => "emission-factors",
+        "market snapshot" => "markets",
+        _ => "scenarios",
+    }
+}
+
+/// An example scenario shipped with the app.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioPreset {
+    /// The file's stem, e.g. `texas-s21`.
+    pub id: String,
+    pub path: String,
+    pub doc: ScenarioDoc,
+}
+
+/// Where a preset came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    BuiltIn,
+    UserFile(PathBuf),
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct PresetLibrary {
+    regions: Vec<RegionPreset>,
+    miners: Vec<MinerPreset>,
+    tables: Vec<EmissionTablePreset>,
+    markets: Vec<MarketPreset>,
+    scenarios: Vec<ScenarioPreset>,
+    /// Files that failed to parse or validate; the rest loaded.
+    pub problems: Vec<FileError>,
+}
+
+/// Adds or replaces (by id) an item in a list that keeps its first-seen order.
+fn upsert<T>(list: &mut Vec<T>, item: T, id: impl Fn(&T) -> &str) {
+    let new_id = id(&item).to_string();
+    match list.iter_mut().find(|existing| id(existing) == new_id) {
+        Some(slot) => *slot = item,
+        None => list.push(item),
+    }
+}
+
+impl PresetLibrary {
+    /// The presets compiled into the binary.
+    pub fn builtin() -> PresetLibrary {
+        let mut library = PresetLibrary::default();
+        for kind in PresetKind::ALL {
+            for (path, text) in builtin_files(kind) {
+                library.add_text(kind, path, text);
+            }
+        }
+        library.check_scenarios();
+        library
+    }
+
+    /// The built-in presets plus the user's presets folder (if it exists).
+    pub fn with_user_folder(folder: Option<&Path>) -> PresetLibrary {
+        let mut library = PresetLibrary::builtin();
+        if let Some(folder) = folder {
+            library.add_folder(folder);
+        }
+        library
+    }
+
+    /// Loads every `.ron` file of `folder/<kind>/`, overriding presets with the same id.
+    pub fn add_folder(&mut self, folder: &Path) {
+        for kind in PresetKind::ALL {
+            let dir = folder.join(kind.folder());
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|ext| ext == "ron"))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let label = path.display().to_string();
+                match crate::scenario_io::read_text(&path) {
+                    Ok(text) => self.add_text(kind, &label, &text),
+                    Err(e) => self.problems.push(e),
+                }
+            }
+        }
+        self.check_scenarios();
+    }
+
+    /// Parses and validates one preset file's text; on failure the problem is recorded and the
+    /// library is left as it was.
+    pub fn add_text(&mut self, kind: PresetKind, path: &str, text: &str) {
+        if let Err(e) = self.try_add_text(kind, path, text) {
+            self.problems.push(e);
+        }
+    }
+
+    pub fn try_add_text(&mut self, kind: PresetKind, path: &str, text: &str) -> Result<(), FileError> {
+        let located = |field: &str, message: String| FileError::at_field(path, text, field, None, message);
+        match kind {
+            PresetKind::Region => {
+                let region: RegionPreset = parse_ron(path, text)?;
+                validate::region(&region).map_err(|(f, m)| located(&f, m))?;
+                upsert(&mut self.regions, region, |r| &r.id);
+            }
+            PresetKind::Miner => {
+                let miner: MinerPreset = parse_ron(path, text)?;
+                validate::miner(&miner).map_err(|(f, m)| located(&f, m))?;
+                upsert(&mut self.miners, miner, |m| &m.id);
+            }
+            PresetKind::EmissionTable => {
+                let table: EmissionTablePreset = parse_ron(path, text)?;
+                validate::table(&table).map_err(|(f, m)| located(&f, m))?;
+                upsert(&mut self.tables, table, |t| &t.id);
+            }
+            PresetKind::Market => {
+                let market: MarketPreset = parse_ron(path, text)?;
+                validate::market(&market).map_err(|(f, m)| located(&f, m))?;
+                upsert(&mut self.markets, market, |m| &m.id);
+            }
+            PresetKind::Scenario => {
+                let doc = crate::scenario_io::parse_scenario(path, text)?;
+                let id = Path::new(path)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.to_string());
+                upsert(
+                    &mut self.scenarios,
+                    ScenarioPreset {
+                        id,
+                        path: path.to_string(),
+                        doc,
+                    },
+                    |s| &s.id,
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Scenarios refer to other presets: once those are loaded, drop (and report) any scenario
+    /// that does not resolve.
+    fn check_scenarios(&mut self) {
+        let scenarios = std::mem::take(&mut self.scenarios);
+        for s in scenarios {
+            match s.doc.resolve(self) {
+                Ok(_) => self.scenarios.push(s),
+                Err(e) => self.problems.push(FileError::new(&s.path, e.to_string())),
+            }
+        }
+    }
+
+    pub fn regions(&self) -> impl Iterator<Item = &RegionPreset> {
+        self.regions.iter()
+    }
+    pub fn miners(&self) -> impl Iterator<Item = &MinerPreset> {
+        self.miners.iter()
+    }
+    pub fn emission_tables(&self) -> impl Iterator<Item = &EmissionTablePreset> {
+        self.tables.iter()
+    }
+    pub fn markets(&self) -> impl Iterator<Item = &MarketPreset> {
+        self.markets.iter()
+    }
+    pub fn scenarios(&self) -> impl Iterator<Item = &ScenarioPreset> {
+        self.scenarios.iter()
+    }
+
+    pub fn region(&self, id: &str) -> Option<&RegionPreset> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+    pub fn miner(&self, id: &str) -> Option<&MinerPreset> {
+        self.miners.iter().find(|m| m.id == id)
+    }
+    pub fn emission_table(&self, id: &str) -> Option<&EmissionTablePreset> {
+        self.tables.iter().find(|t| t.id == id)
+    }
+    pub fn market(&self, id: &str) -> Option<&MarketPreset> {
+        self.markets.iter().find(|m| m.id == id)
+    }
+    pub fn scenario(&self, id: &str) -> Option<&ScenarioPreset> {
+        self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// The snapshot with the latest date: the default market.
+    pub fn newest_market(&self) -> Option<&MarketPreset> {
+        self.markets.iter().max_by(|a, b| a.date.cmp(&b.date))
+    }
+
+    /// How many presets of a kind are loaded.
+    pub fn count(&self, kind: PresetKind) -> usize {
+        match kind {
+            PresetKind::Region => self.regions.len(),
+            PresetKind::Miner => self.miners.len(),
+            PresetKind::EmissionTable => self.tables.len(),
+            PresetKind::Market => self.markets.len(),
+            PresetKind::Scenario => self.scenarios.len(),
+        }
+    }
+}
+
+/// The built-in files of a kind: `(path, text)`.
+pub fn builtin_files(kind: PresetKind) -> &'static [(&'static str, &'static str)] {
+    match kind {
+        PresetKind::Region => builtin::REGIONS,
+        PresetKind::Miner => builtin::MINERS,
+        PresetKind::EmissionTable => builtin::EMISSION_FACTORS,
+        PresetKind::Market => builtin::MARKETS,
+        PresetKind::Scenario => builtin::SCENARIOS,
+    }
+}
+
+/// The user's presets folder: `<data dir>/hashwatt/presets` (e.g. `~/.local/share/hashwatt/presets`).
+/// `HASHWATT_PRESETS_DIR` overrides it (tests, portable installs).
+pub fn user_folder() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("HASHWATT_PRESETS_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    eframe::storage_dir(crate::APP_ID).map(|d| d.join("presets"))
+}
+
+/// The known id closest to `id`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(id: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(id, k), *k))
+        .filter(|(d, k)| *d <= (k.len().max(id.len()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut row = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            row[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1);
+        }
+        prev = row;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests;

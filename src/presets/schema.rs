@@ -1,0 +1,262 @@
+//! What a preset file holds. Every figure carries its source, the year it describes and a grade.
+
+use crate::model::{EmissionFactors, EnergyMix, NetworkSpec, PerSource, SubsidySpec};
+use serde::{Deserialize, Serialize};
+
+/// How sure a figure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Grade {
+    /// Read in the primary dataset or official page itself.
+    Measured,
+    /// Quoted from the primary source by a third party.
+    Secondary,
+    /// An estimate; the app says so wherever it is shown.
+    Estimate,
+}
+
+impl Grade {
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::Measured => "measured",
+            Grade::Secondary => "secondary",
+            Grade::Estimate => "estimate",
+        }
+    }
+}
+
+/// A figure with its provenance.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure<T> {
+    pub value: T,
+    pub source: String,
+    /// The year the figure describes.
+    pub year: u16,
+    pub grade: Grade,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RegionKind {
+    /// The world average, the fallback when no region is chosen.
+    World,
+    Country,
+    SubNational,
+}
+
+/// Whether a mix describes what is generated in the region or what is consumed there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MixBasis {
+    Generation,
+    Consumption,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MixFigure {
+    /// Shares in percent; they sum to 100 ± 0.1.
+    pub shares: EnergyMix,
+    pub basis: MixBasis,
+    pub source: String,
+    pub year: u16,
+    pub grade: Grade,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The accounting convention of a measured grid intensity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum IntensityConvention {
+    /// Ember: life-cycle, production-based (domestic generation, imports excluded).
+    EmberProduction,
+    /// Electricity Maps: life-cycle, consumption-based (flow-traced, imports included).
+    ElectricityMapsConsumption,
+    /// No measurement: an estimate from the mix and typical plant factors.
+    Estimated,
+}
+
+impl IntensityConvention {
+    pub fn label(self) -> &'static str {
+        match self {
+            IntensityConvention::EmberProduction => "Ember, life-cycle, production-based",
+            IntensityConvention::ElectricityMapsConsumption => {
+                "Electricity Maps, life-cycle, consumption-based (imports included)"
+            }
+            IntensityConvention::Estimated => "estimated from the mix",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntensityFigure {
+    pub g_per_kwh: f64,
+    pub convention: IntensityConvention,
+    pub source: String,
+    pub year: u16,
+    pub grade: Grade,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A region's share of Bitcoin's hashrate in one snapshot of the Cambridge mining map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HashrateShare {
+    /// The snapshot, e.g. "2020-04" (Sep 2019 – Apr 2020 average) or "2022-01".
+    pub snapshot: String,
+    /// Percent of the global network hashrate.
+    pub share_pct: f64,
+    pub source: String,
+    pub grade: Grade,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionPreset {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_zh: String,
+    pub kind: RegionKind,
+    /// The country it belongs to (a country names itself).
+    pub country: String,
+    pub data_year: u16,
+    pub mix: MixFigure,
+    pub intensity: IntensityFigure,
+    pub electricity_price_usd_per_kwh: Figure<f64>,
+    pub mean_temperature_c: Figure<f64>,
+    /// Annual electricity demand (countries).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demand_twh: Option<Figure<f64>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hashrate_shares: Vec<HashrateShare>,
+    /// Why it matters, and the reasoning behind any estimate.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PriceBasis {
+    /// The maker's price at launch.
+    Launch,
+    /// A market or reseller price in the year given.
+    Market,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinerPrice {
+    pub usd: f64,
+    pub basis: PriceBasis,
+    pub year: u16,
+    pub source: String,
+    pub grade: Grade,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinerPreset {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_zh: String,
+    pub maker: String,
+    pub release_year: u16,
+    pub hashrate_ths: f64,
+    pub power_w: f64,
+    /// The efficiency the maker or source states; checked against power / hashrate.
+    pub stated_efficiency_j_per_th: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<MinerPrice>,
+    pub source: String,
+    pub grade: Grade,
+    /// A reference row for the efficiency curve (CPU, GPU, FPGA, first ASICs), not hardware
+    /// anyone would buy today.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub historical: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl MinerPreset {
+    pub fn efficiency_j_per_th(&self) -> f64 {
+        self.power_w / self.hashrate_ths
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FactorKind {
+    /// Life-cycle: construction, fuel supply chain and operation.
+    Lifecycle,
+    /// Combustion at the stack only.
+    Direct,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FactorEntry {
+    pub central: f64,
+    /// Low and high end of the published range (the central value when none is published).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub low: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+    /// Where this factor differs from the table's source.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmissionTablePreset {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_zh: String,
+    pub kind: FactorKind,
+    pub source: String,
+    pub year: u16,
+    pub grade: Grade,
+    pub factors: PerSource<FactorEntry>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl EmissionTablePreset {
+    /// The plain numbers the engine uses.
+    pub fn factors(&self) -> EmissionFactors {
+        let f = &self.factors;
+        EmissionFactors {
+            central_g_per_kwh: PerSource::from_fn(|s| f.get_ref(s).central),
+            low_g_per_kwh: PerSource::from_fn(|s| {
+                let e = f.get_ref(s);
+                e.low.unwrap_or(e.central)
+            }),
+            high_g_per_kwh: PerSource::from_fn(|s| {
+                let e = f.get_ref(s);
+                e.high.unwrap_or(e.central)
+            }),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketPreset {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_zh: String,
+    /// The day the snapshot describes, `YYYY-MM-DD`.
+    pub date: String,
+    pub btc_price_usd: Figure<f64>,
+    pub network: Figure<NetworkSpec>,
+    pub subsidy: Figure<SubsidySpec>,
+    pub fees_btc_per_block: Figure<f64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}

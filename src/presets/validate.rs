@@ -1,0 +1,172 @@
+//! Checks on preset contents beyond their syntax. Each returns the field's path and what is
+//! wrong, so the loader can point at the line.
+
+use super::schema::*;
+use crate::model::{NetworkSpec, SubsidySpec, limits};
+
+type Check = Result<(), (String, String)>;
+
+fn fail(field: &str, message: impl Into<String>) -> Check {
+    Err((field.to_string(), message.into()))
+}
+
+fn in_limit(field: &str, limit: limits::Limit, value: f64) -> Check {
+    limit.check(value).map(|_| ()).or_else(|m| fail(field, m))
+}
+
+fn id(value: &str) -> Check {
+    let ok = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        fail(
+            "id",
+            format!("\"{value}\" is not allowed; an id uses only a–z, 0–9 and '-'"),
+        )
+    }
+}
+
+/// Years a figure may describe: from Bitcoin's genesis to a little past today.
+fn year(field: &str, value: u16) -> Check {
+    if (2009..=2030).contains(&value) || (field.ends_with("mean_temperature_c.year") && value >= 1961) {
+        Ok(())
+    } else {
+        fail(field, format!("{value} is not allowed; must be a year from 2009 to 2030"))
+    }
+}
+
+fn source(field: &str, value: &str) -> Check {
+    if value.trim().is_empty() {
+        fail(field, "every figure needs a source")
+    } else {
+        Ok(())
+    }
+}
+
+fn figure(field: &str, f: &Figure<f64>, limit: limits::Limit) -> Check {
+    in_limit(&format!("{field}.value"), limit, f.value)?;
+    source(&format!("{field}.source"), &f.source)?;
+    year(&format!("{field}.year"), f.year)
+}
+
+pub fn region(r: &RegionPreset) -> Check {
+    id(&r.id)?;
+    if r.name.trim().is_empty() {
+        return fail("name", "a region needs a name");
+    }
+    r.mix.shares.check().or_else(|m| fail("mix.shares", m))?;
+    source("mix.source", &r.mix.source)?;
+    year("mix.year", r.mix.year)?;
+    in_limit(
+        "intensity.g_per_kwh",
+        limits::INTENSITY_G_PER_KWH,
+        r.intensity.g_per_kwh,
+    )?;
+    source("intensity.source", &r.intensity.source)?;
+    year("intensity.year", r.intensity.year)?;
+    if r.intensity.convention == IntensityConvention::Estimated && r.intensity.grade != Grade::Estimate {
+        return fail("intensity.grade", "an estimated intensity must be graded Estimate");
+    }
+    figure(
+        "electricity_price_usd_per_kwh",
+        &r.electricity_price_usd_per_kwh,
+        limits::ELECTRICITY_USD_PER_KWH,
+    )?;
+    let temperature = limits::Limit { min: -60.0, max: 60.0, min_exclusive: false, integer: false, unit: "°C" };
+    in_limit("mean_temperature_c.value", temperature, r.mean_temperature_c.value)?;
+    source("mean_temperature_c.source", &r.mean_temperature_c.source)?;
+    year("mean_temperature_c.year", r.mean_temperature_c.year)?;
+    if let Some(d) = &r.demand_twh {
+        let demand = limits::Limit { min: 0.0, max: 1e5, min_exclusive: true, integer: false, unit: "TWh" };
+        figure("demand_twh", d, demand)?;
+    }
+    for (i, s) in r.hashrate_shares.iter().enumerate() {
+        in_limit(&format!("hashrate_shares[{i}].share_pct"), limits::PERCENT, s.share_pct)?;
+        source(&format!("hashrate_shares[{i}].source"), &s.source)?;
+    }
+    Ok(())
+}
+
+/// Nameplate figures are quoted to ±5 %; a stated efficiency further than that from power /
+/// hashrate means a typo.
+pub const EFFICIENCY_TOLERANCE: f64 = 0.05;
+
+pub fn miner(m: &MinerPreset) -> Check {
+    id(&m.id)?;
+    let positive = limits::Limit { min: 0.0, max: 1e12, min_exclusive: true, integer: false, unit: "" };
+    in_limit("hashrate_ths", positive, m.hashrate_ths)?;
+    in_limit("power_w", positive, m.power_w)?;
+    in_limit("stated_efficiency_j_per_th", positive, m.stated_efficiency_j_per_th)?;
+    let derived = m.efficiency_j_per_th();
+    if (derived / m.stated_efficiency_j_per_th - 1.0).abs() > EFFICIENCY_TOLERANCE {
+        return fail(
+            "stated_efficiency_j_per_th",
+            format!(
+                "{} J/TH is stated but power / hashrate is {derived:.2} J/TH; they must agree within 5 %",
+                m.stated_efficiency_j_per_th
+            ),
+        );
+    }
+    year("release_year", m.release_year)?;
+    source("source", &m.source)?;
+    if let Some(p) = &m.price {
+        in_limit("price.usd", limits::UNIT_COST_USD, p.usd)?;
+        year("price.year", p.year)?;
+        source("price.source", &p.source)?;
+    }
+    Ok(())
+}
+
+pub fn table(t: &EmissionTablePreset) -> Check {
+    id(&t.id)?;
+    source("source", &t.source)?;
+    year("year", t.year)?;
+    let factors = t.factors();
+    for (s, central) in factors.central_g_per_kwh.iter() {
+        let field = format!("factors.{}", s.key());
+        in_limit(&field, limits::EMISSION_FACTOR_G_PER_KWH, central)?;
+        let low = factors.low_g_per_kwh.get(s);
+        let high = factors.high_g_per_kwh.get(s);
+        if !(low <= central && central <= high) {
+            return fail(
+                &field,
+                format!("low {low} ≤ central {central} ≤ high {high} must hold"),
+            );
+        }
+    }
+    Ok(())
+}
+
+pub fn market(m: &MarketPreset) -> Check {
+    id(&m.id)?;
+    if !is_iso_date(&m.date) {
+        return fail("date", format!("\"{}\" is not allowed; must be a date YYYY-MM-DD", m.date));
+    }
+    figure("btc_price_usd", &m.btc_price_usd, limits::BTC_PRICE_USD)?;
+    figure("fees_btc_per_block", &m.fees_btc_per_block, limits::FEES_BTC_PER_BLOCK)?;
+    match m.network.value {
+        NetworkSpec::HashrateEhs(v) => in_limit("network.value", limits::NETWORK_HASHRATE_EHS, v)?,
+        NetworkSpec::Difficulty(v) => in_limit("network.value", limits::DIFFICULTY, v)?,
+    }
+    source("network.source", &m.network.source)?;
+    match m.subsidy.value {
+        SubsidySpec::Btc(v) => in_limit("subsidy.value", limits::BLOCK_SUBSIDY_BTC, v)?,
+        SubsidySpec::BlockHeight(h) => in_limit("subsidy.value", limits::BLOCK_HEIGHT, h as f64)?,
+    }
+    source("subsidy.source", &m.subsidy.source)?;
+    Ok(())
+}
+
+fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+        return false;
+    }
+    match (parts[0].parse::<u16>(), parts[1].parse::<u8>(), parts[2].parse::<u8>()) {
+        (Ok(_), Ok(m), Ok(d)) => (1..=12).contains(&m) && (1..=31).contains(&d),
+        _ => false,
+    }
+}

@@ -1,0 +1,316 @@
+//! Scenario files: the RON document a user saves, shares and edits by hand. It names regions,
+//! miners, tables and markets by id; [`ScenarioDoc::resolve`] turns it into the engine's
+//! [`Scenario`] of plain numbers using a [`PresetLibrary`].
+
+use crate::model::{
+    EnergyMix, Grid, IntensityMethod, Market, MinerGroup, NetworkSpec, Scenario, Site,
+    SubsidySpec,
+};
+use crate::presets::PresetLibrary;
+use serde::{Deserialize, Serialize};
+
+/// The format version this build writes. Older versions are read and migrated.
+pub const SCENARIO_VERSION: u32 = 1;
+
+/// Defaults that apply when neither the file nor a preset gives a value.
+pub mod defaults {
+    /// The region used when a scenario names none and gives no mix.
+    pub const REGION: &str = "world";
+    pub const EMISSION_TABLE: &str = "ipcc-ar5-lifecycle";
+    pub const MINER: &str = "antminer-s21";
+    /// Cambridge CBECI's model default, used for a custom mix without a price.
+    pub const ELECTRICITY_USD_PER_KWH: f64 = 0.05;
+    /// CBECI's best-guess facility overhead.
+    pub const PUE: f64 = 1.1;
+    pub const UPTIME_PCT: f64 = 100.0;
+    pub const POOL_FEE_PCT: f64 = 2.0;
+    pub const OPEX_USD_PER_MONTH: f64 = 0.0;
+    pub const CARBON_PRICE_USD_PER_T: f64 = 0.0;
+    pub const UNITS: u32 = 1;
+    pub const HARDWARE_LIFE_YEARS: f64 = 4.0;
+    /// Price for a custom miner that names none.
+    pub const UNIT_COST_USD: f64 = 0.0;
+}
+
+/// A scenario as written in a file. Every field has a default, so a short file works.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScenarioDoc {
+    pub version: u32,
+    pub name: String,
+    pub description: String,
+    pub site: SiteDoc,
+    pub fleet: Vec<FleetEntryDoc>,
+    pub market: MarketDoc,
+    pub hardware_life_years: f64,
+}
+
+impl Default for ScenarioDoc {
+    fn default() -> Self {
+        ScenarioDoc {
+            version: SCENARIO_VERSION,
+            name: String::new(),
+            description: String::new(),
+            site: SiteDoc::default(),
+            fleet: vec![FleetEntryDoc::default()],
+            market: MarketDoc::default(),
+            hardware_life_years: defaults::HARDWARE_LIFE_YEARS,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteDoc {
+    /// A region preset id. With neither region nor mix, the world average.
+    pub region: Option<String>,
+    /// A custom mix (shares in %); it replaces the region's, and the intensity is then mix-based.
+    pub mix: Option<EnergyMix>,
+    pub intensity_method: IntensityMethod,
+    /// Emission-factor table id.
+    pub emission_factors: String,
+    /// None: the region's typical industrial price.
+    pub electricity_usd_per_kwh: Option<f64>,
+    pub pue: f64,
+    pub uptime_pct: f64,
+    pub pool_fee_pct: f64,
+    pub opex_usd_per_month: f64,
+    pub carbon_price_usd_per_t: f64,
+}
+
+impl Default for SiteDoc {
+    fn default() -> Self {
+        SiteDoc {
+            region: None,
+            mix: None,
+            intensity_method: IntensityMethod::Measured,
+            emission_factors: defaults::EMISSION_TABLE.to_string(),
+            electricity_usd_per_kwh: None,
+            pue: defaults::PUE,
+            uptime_pct: defaults::UPTIME_PCT,
+            pool_fee_pct: defaults::POOL_FEE_PCT,
+            opex_usd_per_month: defaults::OPEX_USD_PER_MONTH,
+            carbon_price_usd_per_t: defaults::CARBON_PRICE_USD_PER_T,
+        }
+    }
+}
+
+/// Units of one miner model: a preset (`miner`), a custom model (`hashrate_ths` and `power_w`),
+/// or a preset with some figures overridden.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FleetEntryDoc {
+    pub miner: Option<String>,
+    pub name: Option<String>,
+    pub hashrate_ths: Option<f64>,
+    pub power_w: Option<f64>,
+    pub units: u32,
+    /// None: the preset's indicative price, or 0 for a custom model.
+    pub unit_cost_usd: Option<f64>,
+}
+
+impl Default for FleetEntryDoc {
+    fn default() -> Self {
+        FleetEntryDoc {
+            miner: Some(defaults::MINER.to_string()),
+            name: None,
+            hashrate_ths: None,
+            power_w: None,
+            units: defaults::UNITS,
+            unit_cost_usd: None,
+        }
+    }
+}
+
+/// The market: a snapshot preset, with any of its values overridden.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MarketDoc {
+    /// A market snapshot id. None: the newest snapshot.
+    pub preset: Option<String>,
+    pub btc_price_usd: Option<f64>,
+    pub network: Option<NetworkSpec>,
+    pub subsidy: Option<SubsidySpec>,
+    pub fees_btc_per_block: Option<f64>,
+}
+
+/// A reference to a preset that does not exist, or an input out of range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResolveError {
+    /// Path of the field in the file, e.g. `site.region` or `fleet[0].miner`.
+    pub field: String,
+    pub message: String,
+    /// The offending text as written (an id), to find it in the file.
+    pub value: Option<String>,
+}
+
+impl std::fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+fn unknown(field: &str, kind: &str, id: &str, known: Vec<&str>) -> ResolveError {
+    let hint = crate::presets::did_you_mean(id, &known)
+        .map(|near| format!(" (did you mean \"{near}\"?)"))
+        .unwrap_or_default();
+    ResolveError {
+        field: field.to_string(),
+        message: format!(
+            "unknown {kind} \"{id}\"{hint}; `hashwatt presets list {}` shows the known ids",
+            crate::presets::list_name(kind)
+        ),
+        value: Some(id.to_string()),
+    }
+}
+
+impl ScenarioDoc {
+    /// Replaces every id with the figures it stands for and checks every value's range.
+    pub fn resolve(&self, library: &PresetLibrary) -> Result<Scenario, ResolveError> {
+        let site = &self.site;
+        let table = library
+            .emission_table(&site.emission_factors)
+            .ok_or_else(|| {
+                unknown(
+                    "site.emission_factors",
+                    "emission-factor table",
+                    &site.emission_factors,
+                    library.emission_tables().map(|t| t.id.as_str()).collect(),
+                )
+            })?;
+        let region = match (&site.region, &site.mix) {
+            (Some(id), _) => Some(library.region(id).ok_or_else(|| {
+                unknown(
+                    "site.region",
+                    "region",
+                    id,
+                    library.regions().map(|r| r.id.as_str()).collect(),
+                )
+            })?),
+            (None, Some(_)) => None,
+            (None, None) => library.region(defaults::REGION),
+        };
+        let (mix, measured) = match (&site.mix, region) {
+            (Some(mix), _) => (*mix, None),
+            (None, Some(region)) => (region.mix.shares, Some(region.intensity.g_per_kwh)),
+            (None, None) => {
+                return Err(ResolveError {
+                    field: "site.region".into(),
+                    message: format!(
+                        "no region and no mix, and the default region \"{}\" is missing",
+                        defaults::REGION
+                    ),
+                    value: None,
+                });
+            }
+        };
+        let electricity = site
+            .electricity_usd_per_kwh
+            .or(region.map(|r| r.electricity_price_usd_per_kwh.value))
+            .unwrap_or(defaults::ELECTRICITY_USD_PER_KWH);
+
+        let mut fleet = Vec::with_capacity(self.fleet.len());
+        for (i, entry) in self.fleet.iter().enumerate() {
+            let preset = match &entry.miner {
+                Some(id) => Some(library.miner(id).ok_or_else(|| {
+                    unknown(
+                        &format!("fleet[{i}].miner"),
+                        "miner",
+                        id,
+                        library.miners().map(|m| m.id.as_str()).collect(),
+                    )
+                })?),
+                None => None,
+            };
+            let missing = |what: &str| ResolveError {
+                field: format!("fleet[{i}].{what}"),
+                message: format!("a custom miner (no `miner` id) needs `{what}`"),
+                value: None,
+            };
+            let hashrate_ths = entry
+                .hashrate_ths
+                .or(preset.map(|p| p.hashrate_ths))
+                .ok_or_else(|| missing("hashrate_ths"))?;
+            let power_w = entry
+                .power_w
+                .or(preset.map(|p| p.power_w))
+                .ok_or_else(|| missing("power_w"))?;
+            fleet.push(MinerGroup {
+                name: entry
+                    .name
+                    .clone()
+                    .or(preset.map(|p| p.name.clone()))
+                    .unwrap_or_else(|| format!("Custom miner {}", i + 1)),
+                hashrate_ths,
+                power_w,
+                units: entry.units,
+                unit_cost_usd: entry
+                    .unit_cost_usd
+                    .or(preset.and_then(|p| p.price.as_ref().map(|price| price.usd)))
+                    .unwrap_or(defaults::UNIT_COST_USD),
+            });
+        }
+
+        let snapshot = match &self.market.preset {
+            Some(id) => Some(library.market(id).ok_or_else(|| {
+                unknown(
+                    "market.preset",
+                    "market snapshot",
+                    id,
+                    library.markets().map(|m| m.id.as_str()).collect(),
+                )
+            })?),
+            None => library.newest_market(),
+        };
+        let need = |field: &str| ResolveError {
+            field: format!("market.{field}"),
+            message: "no market snapshot is loaded, so the market must give it".into(),
+            value: None,
+        };
+        let m = &self.market;
+        let market = Market {
+            btc_price_usd: m
+                .btc_price_usd
+                .or(snapshot.map(|s| s.btc_price_usd.value))
+                .ok_or_else(|| need("btc_price_usd"))?,
+            network: m
+                .network
+                .or(snapshot.map(|s| s.network.value))
+                .ok_or_else(|| need("network"))?,
+            subsidy: m
+                .subsidy
+                .or(snapshot.map(|s| s.subsidy.value))
+                .ok_or_else(|| need("subsidy"))?,
+            fees_btc_per_block: m
+                .fees_btc_per_block
+                .or(snapshot.map(|s| s.fees_btc_per_block.value))
+                .ok_or_else(|| need("fees_btc_per_block"))?,
+        };
+
+        let scenario = Scenario {
+            site: Site {
+                grid: Grid {
+                    mix,
+                    factors: table.factors(),
+                    measured_intensity_g_per_kwh: measured,
+                    method: site.intensity_method,
+                },
+                electricity_usd_per_kwh: electricity,
+                pue: site.pue,
+                uptime_pct: site.uptime_pct,
+                pool_fee_pct: site.pool_fee_pct,
+                opex_usd_per_month: site.opex_usd_per_month,
+                carbon_price_usd_per_t: site.carbon_price_usd_per_t,
+            },
+            fleet,
+            market,
+            hardware_life_years: self.hardware_life_years,
+        };
+        scenario.validate().map_err(|e| ResolveError {
+            field: e.field,
+            message: e.message,
+            value: None,
+        })?;
+        Ok(scenario)
+    }
+}
