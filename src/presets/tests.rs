@@ -37,3 +37,48 @@ fn example_scenarios_resolve() {
         assert!(!scenario.fleet.is_empty(), "{}", s.path);
     }
 }
+
+#[test]
+fn measured_intensity_lies_within_the_mix_band() {
+    // Printed beside each other (run with --nocapture) so gross errors stand out.
+    let lib = PresetLibrary::builtin();
+    let table = lib.emission_table("ipcc-ar5-lifecycle").unwrap().factors();
+    println!("{:<26} {:>9} {:>9} {:>9} {:>9}", "region", "measured", "mix×IPCC", "low", "high");
+    let mut outside = Vec::new();
+    for r in lib.regions() {
+        let band = table.intensity_of(&r.mix.shares);
+        println!(
+            "{:<26} {:>9.1} {:>9.1} {:>9.1} {:>9.1}",
+            r.id, r.intensity.g_per_kwh, band.central_g_per_kwh, band.low_g_per_kwh, band.high_g_per_kwh
+        );
+        if !(band.low_g_per_kwh..=band.high_g_per_kwh).contains(&r.intensity.g_per_kwh) {
+            outside.push(&r.id);
+        }
+    }
+    assert!(outside.is_empty(), "measured intensity outside the IPCC band: {outside:?}");
+}
+
+#[test]
+fn miner_efficiency_matches_power_over_hashrate() {
+    let lib = PresetLibrary::builtin();
+    for m in lib.miners() {
+        let derived = m.power_w / m.hashrate_ths;
+        assert!(
+            (derived / m.stated_efficiency_j_per_th - 1.0).abs() <= validate::EFFICIENCY_TOLERANCE,
+            "{}: {derived} vs {}",
+            m.id,
+            m.stated_efficiency_j_per_th
+        );
+    }
+}
+
+#[test]
+fn estimates_say_so() {
+    // An intensity computed rather than measured must be graded an estimate.
+    let lib = PresetLibrary::builtin();
+    for r in lib.regions() {
+        if r.intensity.convention == IntensityConvention::Estimated {
+            assert_eq!(r.intensity.grade, Grade::Estimate, "{}", r.id);
+        }
+    }
+}
