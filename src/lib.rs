@@ -3,7 +3,10 @@
 //! [`model`] is the pure engine; everything else (files, presets, the command line, the GUI)
 //! is a layer over it.
 
+pub mod cli;
 pub mod file_error;
+pub mod format;
+pub mod gui;
 pub mod model;
 pub mod presets;
 pub mod scenario_file;

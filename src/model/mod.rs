@@ -2,6 +2,7 @@
 //! GUI, the command line and chart export are layers over this module.
 
 pub mod bitcoin;
+pub mod date;
 pub mod energy;
 pub mod evaluate;
 pub mod limits;

@@ -1,0 +1,235 @@
+//! The command line's arguments. Every numeric flag is checked against the same limits the
+//! engine uses, so a bad value is refused with the flag's name and what is allowed.
+
+use crate::model::{EnergyMix, EnergySource, limits, limits::Limit};
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hashwatt",
+    version,
+    about = "What it costs, in money and in carbon, to mine Bitcoin here, with this hardware.",
+    long_about = "What it costs, in money and in carbon, to mine Bitcoin here, with this hardware.\n\n\
+                  Without a subcommand, hashwatt opens its window."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Evaluate a scenario: power, energy, CO₂, revenue, costs, break-even prices, payback.
+    Report(ReportArgs),
+    /// Project a scenario month by month across difficulty growth, price growth and halvings.
+    Project(ProjectArgs),
+    /// List and show the built-in and user presets.
+    #[command(subcommand)]
+    Presets(PresetsCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// Print one flat JSON object instead of the table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ProjectArgs {
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// Months to project.
+    #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), allow_negative_numbers = true)]
+    pub months: u32,
+    /// Network difficulty growth, %/year (compounded monthly).
+    #[arg(long = "difficulty-growth-pct-year", value_name = "G", default_value = "0", value_parser = limited(limits::GROWTH_PCT_PER_YEAR), allow_negative_numbers = true)]
+    pub difficulty_growth_pct_year: f64,
+    /// BTC price growth, %/year (compounded monthly).
+    #[arg(long = "btc-price-growth-pct-year", value_name = "G", default_value = "0", value_parser = limited(limits::GROWTH_PCT_PER_YEAR), allow_negative_numbers = true)]
+    pub btc_price_growth_pct_year: f64,
+    /// Share of the network that switches off at each halving, %.
+    #[arg(long = "halving-difficulty-drop-pct", value_name = "X", default_value = "0", value_parser = limited(limits::HALVING_DROP_PCT), allow_negative_numbers = true)]
+    pub halving_difficulty_drop_pct: f64,
+    /// What the hardware sells for at the end, % of its cost.
+    #[arg(long = "hardware-resale-pct", value_name = "R", default_value = "0", value_parser = limited(limits::PERCENT), allow_negative_numbers = true)]
+    pub hardware_resale_pct: f64,
+    /// Print the months as CSV instead of a table.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PresetsCommand {
+    /// List presets: all kinds, or one of regions, miners, emission-factors, markets, scenarios.
+    List {
+        #[arg(value_name = "KIND", value_parser = ["regions", "miners", "emission-factors", "markets", "scenarios"])]
+        kind: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one preset with every figure and its source.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The scenario: a file, and flags that override its values (or make the whole scenario).
+#[derive(Debug, Args, Default)]
+pub struct ScenarioArgs {
+    /// A scenario file (.ron). Without one, the flags and the defaults make the scenario.
+    #[arg(value_name = "SCENARIO.ron")]
+    pub file: Option<PathBuf>,
+
+    /// Region preset id (`hashwatt presets list regions`).
+    #[arg(long, value_name = "ID", help_heading = "Site")]
+    pub region: Option<String>,
+    /// A custom energy mix, shares in % summing to 100, e.g. coal=60,hydro=40.
+    #[arg(long, value_name = "SOURCE=PCT,…", value_parser = parse_mix, help_heading = "Site")]
+    pub mix: Option<EnergyMix>,
+    /// Emission-factor table id (`hashwatt presets list emission-factors`).
+    #[arg(long = "ef-table", value_name = "ID", help_heading = "Site")]
+    pub ef_table: Option<String>,
+    /// Electricity price, USD/kWh (default: the region's industrial price).
+    #[arg(long = "electricity-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), help_heading = "Site", allow_negative_numbers = true)]
+    pub electricity_usd_kwh: Option<f64>,
+    /// Power usage effectiveness, ≥ 1 (default 1.1).
+    #[arg(long, value_name = "X", value_parser = limited(limits::PUE), help_heading = "Site", allow_negative_numbers = true)]
+    pub pue: Option<f64>,
+    /// Uptime, % (default 100).
+    #[arg(long = "uptime-pct", value_name = "U", value_parser = limited(limits::PERCENT), help_heading = "Site", allow_negative_numbers = true)]
+    pub uptime_pct: Option<f64>,
+    /// Pool fee, % (default 2).
+    #[arg(long = "pool-fee-pct", value_name = "F", value_parser = limited(limits::PERCENT), help_heading = "Site", allow_negative_numbers = true)]
+    pub pool_fee_pct: Option<f64>,
+    /// Fixed costs besides electricity, USD/month (default 0).
+    #[arg(long = "opex-usd-month", value_name = "M", value_parser = limited(limits::OPEX_USD_PER_MONTH), help_heading = "Site", allow_negative_numbers = true)]
+    pub opex_usd_month: Option<f64>,
+    /// Carbon price, USD per tonne CO₂e (default 0).
+    #[arg(long = "carbon-price-usd-t", value_name = "T", value_parser = limited(limits::CARBON_PRICE_USD_PER_T), help_heading = "Site", allow_negative_numbers = true)]
+    pub carbon_price_usd_t: Option<f64>,
+
+    /// Miner preset id; replaces the fleet with this model (`hashwatt presets list miners`).
+    #[arg(long, value_name = "ID", conflicts_with_all = ["hashrate_ths", "power_w"], help_heading = "Hardware")]
+    pub miner: Option<String>,
+    /// A custom miner's hashrate, TH/s (with --power-w); replaces the fleet.
+    #[arg(long = "hashrate-ths", value_name = "X", value_parser = limited(limits::HASHRATE_THS), requires = "power_w", help_heading = "Hardware", allow_negative_numbers = true)]
+    pub hashrate_ths: Option<f64>,
+    /// A custom miner's power, W (with --hashrate-ths).
+    #[arg(long = "power-w", value_name = "W", value_parser = limited(limits::POWER_W), requires = "hashrate_ths", help_heading = "Hardware", allow_negative_numbers = true)]
+    pub power_w: Option<f64>,
+    /// Number of machines (default 1).
+    #[arg(long, value_name = "N", value_parser = whole(limits::UNITS), help_heading = "Hardware", allow_negative_numbers = true)]
+    pub units: Option<u32>,
+    /// Price of one machine, USD (default: the preset's indicative price).
+    #[arg(long = "hardware-cost-usd", value_name = "C", value_parser = limited(limits::UNIT_COST_USD), help_heading = "Hardware", allow_negative_numbers = true)]
+    pub hardware_cost_usd: Option<f64>,
+    /// Hardware life for depreciation, years (default 4).
+    #[arg(long = "hardware-life-years", value_name = "Y", value_parser = limited(limits::HARDWARE_LIFE_YEARS), help_heading = "Hardware", allow_negative_numbers = true)]
+    pub hardware_life_years: Option<f64>,
+
+    /// BTC price, USD (default: the newest market snapshot).
+    #[arg(long = "btc-price-usd", value_name = "B", value_parser = limited(limits::BTC_PRICE_USD), help_heading = "Market", allow_negative_numbers = true)]
+    pub btc_price_usd: Option<f64>,
+    /// Network hashrate, EH/s.
+    #[arg(long = "network-hashrate-ehs", value_name = "E", value_parser = limited(limits::NETWORK_HASHRATE_EHS), conflicts_with = "difficulty", help_heading = "Market", allow_negative_numbers = true)]
+    pub network_hashrate_ehs: Option<f64>,
+    /// Network difficulty (hashrate = D × 2^32 / 600).
+    #[arg(long, value_name = "D", value_parser = limited(limits::DIFFICULTY), help_heading = "Market", allow_negative_numbers = true)]
+    pub difficulty: Option<f64>,
+    /// Block subsidy, BTC.
+    #[arg(long = "block-subsidy-btc", value_name = "S", value_parser = limited(limits::BLOCK_SUBSIDY_BTC), conflicts_with = "block_height", help_heading = "Market", allow_negative_numbers = true)]
+    pub block_subsidy_btc: Option<f64>,
+    /// Block height (gives the subsidy, and places halvings in projections).
+    #[arg(long = "block-height", value_name = "H", value_parser = whole_u64(limits::BLOCK_HEIGHT), help_heading = "Market", allow_negative_numbers = true)]
+    pub block_height: Option<u64>,
+    /// Transaction fees per block, BTC.
+    #[arg(long = "fees-btc-per-block", value_name = "F", value_parser = limited(limits::FEES_BTC_PER_BLOCK), help_heading = "Market", allow_negative_numbers = true)]
+    pub fees_btc_per_block: Option<f64>,
+}
+
+/// A value parser that accepts a finite number within `limit`.
+fn limited(limit: Limit) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
+    move |text: &str| {
+        let value: f64 = text
+            .trim()
+            .parse()
+            .map_err(|_| format!("not a number; must be {}", limit.allowed()))?;
+        if limit.contains(value) {
+            Ok(value)
+        } else {
+            Err(format!("must be {}", limit.allowed()))
+        }
+    }
+}
+
+fn whole(limit: Limit) -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync + 'static {
+    let number = limited(limit);
+    move |text: &str| number(text).map(|v| v as u32)
+}
+
+fn whole_u64(limit: Limit) -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
+    let number = limited(limit);
+    move |text: &str| number(text).map(|v| v as u64)
+}
+
+/// Parses `coal=60,hydro=40` into a mix, checking names and the total.
+pub fn parse_mix(text: &str) -> Result<EnergyMix, String> {
+    let known = || {
+        EnergySource::ALL
+            .iter()
+            .map(|s| s.key())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut mix = EnergyMix::default();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (name, share) = part
+            .split_once('=')
+            .ok_or_else(|| format!("\"{part}\" is not SOURCE=PCT; e.g. coal=60,hydro=40"))?;
+        let source = EnergySource::from_key(name.trim())
+            .ok_or_else(|| format!("unknown source \"{}\"; the sources are {}", name.trim(), known()))?;
+        let share: f64 = share
+            .trim()
+            .parse()
+            .map_err(|_| format!("the {name} share \"{share}\" is not a number"))?;
+        mix.set(source, mix.get(source) + share);
+    }
+    mix.check()?;
+    Ok(mix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mix_flag() {
+        let mix = parse_mix("coal=60, hydro=40").unwrap();
+        assert_eq!((mix.coal, mix.hydro), (60.0, 40.0));
+        assert_eq!(
+            parse_mix("coal=60,hydro=30").unwrap_err(),
+            "the shares sum to 90; they must sum to 100 ± 0.1 %"
+        );
+        assert_eq!(
+            parse_mix("coal=60,peat=40").unwrap_err(),
+            "unknown source \"peat\"; the sources are coal, gas, oil, nuclear, hydro, wind, solar, geothermal, biomass, other"
+        );
+        assert!(parse_mix("coal:100").is_err());
+        assert!(parse_mix("coal=nan").is_err());
+    }
+
+    #[test]
+    fn limited_values() {
+        let pue = limited(limits::PUE);
+        assert_eq!(pue("1.2"), Ok(1.2));
+        assert_eq!(pue("0.9").unwrap_err(), "must be a number from 1 to 5");
+        assert_eq!(pue("NaN").unwrap_err(), "must be a number from 1 to 5");
+        assert_eq!(pue("abc").unwrap_err(), "not a number; must be a number from 1 to 5");
+    }
+}

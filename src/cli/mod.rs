@@ -1,0 +1,237 @@
+//! The command line: `report`, `project` and `presets`. A thin layer over the engine and the
+//! preset library; it prints what they compute.
+
+pub mod args;
+mod output;
+
+use crate::file_error::FileError;
+use crate::model::{
+    self, NetworkSpec, ProjectionSettings, Scenario, SubsidySpec,
+};
+use crate::presets::{PresetKind, PresetLibrary};
+use crate::scenario_file::{FleetEntryDoc, ScenarioDoc};
+use crate::scenario_io;
+use args::{Cli, Command, PresetsCommand, ScenarioArgs};
+use clap::Parser;
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+/// Exit status for bad input of any kind.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// A failure the user can fix: one line for stderr.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+impl From<FileError> for CliError {
+    fn from(e: FileError) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+/// Runs the command line with these arguments (the first is the program name).
+pub fn run(args: Vec<OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+                let _ = e.print();
+                return ExitCode::SUCCESS;
+            }
+            // clap's first line names the flag and what is wrong; the rest is usage advice.
+            let text = e.render().to_string();
+            let first = text.lines().next().unwrap_or("error: invalid arguments");
+            eprintln!("{first}");
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    let library = PresetLibrary::with_user_folder(crate::presets::user_folder().as_deref());
+    for problem in &library.problems {
+        eprintln!("warning: skipped preset {problem}");
+    }
+    let mut out = std::io::stdout().lock();
+    match execute(&cli.command, &library, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+/// Runs one parsed command, writing its output to `out`.
+pub fn execute(command: &Command, library: &PresetLibrary, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    let text = match command {
+        Command::Report(a) => {
+            let loaded = load(&a.scenario, library)?;
+            let evaluation = model::evaluate(&loaded.scenario);
+            if a.json {
+                serde_json::to_string_pretty(&evaluation).map_err(|e| CliError(e.to_string()))? + "\n"
+            } else {
+                output::report_table(&loaded, &evaluation, library)
+            }
+        }
+        Command::Project(a) => {
+            let loaded = load(&a.scenario, library)?;
+            let settings = ProjectionSettings {
+                months: a.months,
+                difficulty_growth_pct_per_year: a.difficulty_growth_pct_year,
+                btc_price_growth_pct_per_year: a.btc_price_growth_pct_year,
+                halving_difficulty_drop_pct: a.halving_difficulty_drop_pct,
+                hardware_resale_pct: a.hardware_resale_pct,
+            };
+            settings.validate().map_err(|e| CliError(format!("--{}", e.to_string().replace('_', "-"))))?;
+            let projection = model::project(&loaded.scenario, &settings);
+            let start = start_date(&loaded.doc, library);
+            if a.csv {
+                output::projection_csv(&projection, start)
+            } else {
+                output::projection_table(&loaded, &projection, start)
+            }
+        }
+        Command::Presets(PresetsCommand::List { kind, json }) => {
+            let kinds: Vec<PresetKind> = match kind {
+                Some(k) => PresetKind::from_folder(k).into_iter().collect(),
+                None => PresetKind::ALL.to_vec(),
+            };
+            if *json {
+                output::presets_json(library, &kinds)?
+            } else {
+                output::presets_table(library, &kinds)
+            }
+        }
+        Command::Presets(PresetsCommand::Show { id, json }) => output::preset_show(library, id, *json)?,
+    };
+    out.write_all(text.as_bytes()).map_err(|e| CliError(format!("cannot write the output: {e}")))
+}
+
+/// A scenario as loaded: the document (with the flags applied) and its resolution.
+pub struct Loaded {
+    pub doc: ScenarioDoc,
+    pub scenario: Scenario,
+}
+
+/// The first day of a projection: the market snapshot's date.
+fn start_date(doc: &ScenarioDoc, library: &PresetLibrary) -> Option<model::date::Date> {
+    let snapshot = match &doc.market.preset {
+        Some(id) => library.market(id),
+        None => library.newest_market(),
+    };
+    snapshot.and_then(|m| model::date::Date::parse(&m.date))
+}
+
+/// Reads the scenario file (if any), applies the flags over it, and resolves it.
+pub fn load(a: &ScenarioArgs, library: &PresetLibrary) -> Result<Loaded, CliError> {
+    let (mut doc, file_text) = match &a.file {
+        Some(path) => {
+            let text = scenario_io::read_text(path)?;
+            let doc = scenario_io::parse_scenario(&path.display().to_string(), &text)?;
+            (doc, Some(text))
+        }
+        None => (ScenarioDoc::default(), None),
+    };
+    apply_flags(&mut doc, a)?;
+    match doc.resolve(library) {
+        Ok(scenario) => Ok(Loaded { doc, scenario }),
+        Err(e) => {
+            // Name the flag when the value came from one, else the place in the file.
+            if let Some(flag) = flag_for(&e.field, a) {
+                return Err(CliError(format!("{flag}: {}", e.message)));
+            }
+            match (&a.file, &file_text) {
+                (Some(path), Some(text)) => Err(FileError::at_field(
+                    &path.display().to_string(),
+                    text,
+                    &e.field,
+                    e.value.as_deref(),
+                    e.message,
+                )
+                .into()),
+                _ => Err(CliError(e.to_string())),
+            }
+        }
+    }
+}
+
+/// The flag that set a field, if one did.
+fn flag_for(field: &str, a: &ScenarioArgs) -> Option<&'static str> {
+    let leaf = field.rsplit('.').next().unwrap_or(field);
+    match leaf {
+        "region" if a.region.is_some() => Some("--region"),
+        "mix" if a.mix.is_some() => Some("--mix"),
+        "emission_factors" if a.ef_table.is_some() => Some("--ef-table"),
+        "miner" if a.miner.is_some() => Some("--miner"),
+        _ => None,
+    }
+}
+
+fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs) -> Result<(), CliError> {
+    let site = &mut doc.site;
+    if let Some(region) = &a.region {
+        site.region = Some(region.clone());
+        site.mix = None;
+    }
+    if let Some(mix) = a.mix {
+        site.mix = Some(mix);
+    }
+    if let Some(table) = &a.ef_table {
+        site.emission_factors = table.clone();
+    }
+    set(&mut site.electricity_usd_per_kwh, a.electricity_usd_kwh.map(Some));
+    set(&mut site.pue, a.pue);
+    set(&mut site.uptime_pct, a.uptime_pct);
+    set(&mut site.pool_fee_pct, a.pool_fee_pct);
+    set(&mut site.opex_usd_per_month, a.opex_usd_month);
+    set(&mut site.carbon_price_usd_per_t, a.carbon_price_usd_t);
+
+    if a.miner.is_some() || a.hashrate_ths.is_some() {
+        // A miner on the command line replaces the fleet with that one model.
+        doc.fleet = vec![FleetEntryDoc {
+            miner: a.miner.clone(),
+            name: None,
+            hashrate_ths: a.hashrate_ths,
+            power_w: a.power_w,
+            units: a.units.unwrap_or(crate::scenario_file::defaults::UNITS),
+            unit_cost_usd: a.hardware_cost_usd,
+        }];
+    } else if a.units.is_some() || a.hardware_cost_usd.is_some() {
+        let flag = if a.units.is_some() { "--units" } else { "--hardware-cost-usd" };
+        match doc.fleet.as_mut_slice() {
+            [entry] => {
+                set(&mut entry.units, a.units);
+                set(&mut entry.unit_cost_usd, a.hardware_cost_usd.map(Some));
+            }
+            fleet => {
+                return Err(CliError(format!(
+                    "{flag}: the scenario's fleet has {} models; {flag} applies to a one-model fleet (or give --miner to replace the fleet)",
+                    fleet.len()
+                )));
+            }
+        }
+    }
+    set(&mut doc.hardware_life_years, a.hardware_life_years);
+
+    let market = &mut doc.market;
+    set(&mut market.btc_price_usd, a.btc_price_usd.map(Some));
+    if let Some(ehs) = a.network_hashrate_ehs {
+        market.network = Some(NetworkSpec::HashrateEhs(ehs));
+    }
+    if let Some(d) = a.difficulty {
+        market.network = Some(NetworkSpec::Difficulty(d));
+    }
+    if let Some(btc) = a.block_subsidy_btc {
+        market.subsidy = Some(SubsidySpec::Btc(btc));
+    }
+    if let Some(h) = a.block_height {
+        market.subsidy = Some(SubsidySpec::BlockHeight(h));
+    }
+    set(&mut market.fees_btc_per_block, a.fees_btc_per_block.map(Some));
+    Ok(())
+}
+
+fn set<T>(slot: &mut T, value: Option<T>) {
+    if let Some(v) = value {
+        *slot = v;
+    }
+}

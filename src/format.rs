@@ -1,0 +1,169 @@
+//! How numbers are shown to people: thousands separators, a sensible number of digits, and
+//! units scaled to the size of the value (W/kW/MW, kWh/MWh/GWh, kg/t/kt). Used by the command
+//! line, the GUI and chart export alike.
+
+/// The text for an undefined figure (a division by zero).
+pub const UNDEFINED: &str = "—";
+
+/// A number with thousands separators and about four significant digits (never dropping
+/// integer digits): `1,234,567`, `123.4`, `12.35`, `0.0660`.
+pub fn number(x: f64) -> String {
+    if !x.is_finite() {
+        return UNDEFINED.to_string();
+    }
+    let abs = x.abs();
+    let decimals = if abs >= 1000.0 || abs == 0.0 {
+        0
+    } else if abs >= 100.0 {
+        1
+    } else if abs >= 10.0 {
+        2
+    } else if abs >= 1.0 {
+        3
+    } else {
+        // Three significant digits below 1.
+        ((-abs.log10()).floor() as usize + 3).min(12)
+    };
+    fixed(x, decimals)
+}
+
+/// A number with a fixed count of decimals and thousands separators.
+pub fn fixed(x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return UNDEFINED.to_string();
+    }
+    let s = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s.as_str(), None),
+    };
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let negative = x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let sign = if negative { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// An optional figure: the number, or "—".
+pub fn maybe(x: Option<f64>) -> String {
+    x.map_or_else(|| UNDEFINED.to_string(), number)
+}
+
+/// Scales a value across a ladder of units, each 1000× the previous: the number and its unit.
+fn scaled(value: f64, units: &[&'static str]) -> (String, &'static str) {
+    let mut v = value;
+    let mut i = 0;
+    while v.abs() >= 1000.0 && i + 1 < units.len() {
+        v /= 1000.0;
+        i += 1;
+    }
+    (number(v), units[i])
+}
+
+fn joined((value, unit): (String, &str)) -> String {
+    format!("{value} {unit}")
+}
+
+/// Power given in kW, as a number and a unit among W, kW, MW, GW.
+pub fn power_kw_parts(kw: f64) -> (String, &'static str) {
+    if kw.abs() < 1.0 && kw != 0.0 {
+        return (number(kw * 1000.0), "W");
+    }
+    scaled(kw, &["kW", "MW", "GW", "TW"])
+}
+
+/// Energy given in kWh, as a number and a unit among kWh, MWh, GWh, TWh.
+pub fn energy_kwh_parts(kwh: f64) -> (String, &'static str) {
+    scaled(kwh, &["kWh", "MWh", "GWh", "TWh"])
+}
+
+/// A mass of CO₂ given in kg, as a number and a unit among kg, t, kt, Mt, Gt.
+pub fn co2_kg_parts(kg: f64) -> (String, &'static str) {
+    scaled(kg, &["kg", "t", "kt", "Mt", "Gt"])
+}
+
+/// Power given in kW, shown in W, kW, MW or GW.
+pub fn power_kw(kw: f64) -> String {
+    joined(power_kw_parts(kw))
+}
+
+/// Energy given in kWh, shown in kWh, MWh, GWh or TWh.
+pub fn energy_kwh(kwh: f64) -> String {
+    joined(energy_kwh_parts(kwh))
+}
+
+/// A mass of CO₂ given in kg, shown in kg, t, kt or Mt.
+pub fn co2_kg(kg: f64) -> String {
+    joined(co2_kg_parts(kg))
+}
+
+/// Money in US dollars: `$1,234`, `$0.0660`, `-$12.35`.
+pub fn usd(x: f64) -> String {
+    if !x.is_finite() {
+        return UNDEFINED.to_string();
+    }
+    let n = number(x.abs());
+    if x < 0.0 && n.chars().any(|c| c.is_ascii_digit() && c != '0' && c != '.') {
+        format!("-${n}")
+    } else {
+        format!("${n}")
+    }
+}
+
+/// Days as a payback period: "never" when undefined, else days with years beside them.
+pub fn payback(days: Option<f64>) -> String {
+    match days {
+        None => "never".to_string(),
+        Some(d) => format!("{} days ({} years)", fixed(d, 0), fixed(d / 365.25, 1)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_and_digits() {
+        assert_eq!(number(1_234_567.4), "1,234,567");
+        assert_eq!(number(999.94), "999.9");
+        assert_eq!(number(12.345), "12.35");
+        assert_eq!(number(1.5), "1.500");
+        assert_eq!(number(0.066), "0.0660");
+        assert_eq!(number(0.000_022), "0.0000220");
+        assert_eq!(number(0.0), "0");
+        assert_eq!(number(-1234.0), "-1,234");
+        assert_eq!(number(f64::NAN), "—");
+        assert_eq!(fixed(-0.0001, 2), "0.00");
+        assert_eq!(fixed(100.0, 0), "100");
+        assert_eq!(fixed(1000.0, 0), "1,000");
+    }
+
+    #[test]
+    fn units_scale_with_size() {
+        assert_eq!(power_kw(0.5), "500.0 W");
+        assert_eq!(power_kw(33.0), "33.00 kW");
+        assert_eq!(power_kw(1_134.0), "1.134 MW");
+        assert_eq!(energy_kwh(25_855.0), "25.86 MWh");
+        assert_eq!(energy_kwh(138e9), "138.0 TWh");
+        assert_eq!(co2_kg(317.5), "317.5 kg");
+        assert_eq!(co2_kg(3_560_000.0), "3.560 kt");
+    }
+
+    #[test]
+    fn money_and_payback() {
+        assert_eq!(usd(87_689.0), "$87,689");
+        assert_eq!(usd(-12.345), "-$12.35");
+        assert_eq!(usd(0.066), "$0.0660");
+        assert_eq!(payback(None), "never");
+        assert_eq!(payback(Some(730.5)), "731 days (2.0 years)");
+        assert_eq!(maybe(None), "—");
+    }
+}

@@ -1,0 +1,104 @@
+//! Calendar dates for projections (when a future halving falls, month labels): just enough
+//! proleptic-Gregorian arithmetic, no time zones.
+
+/// A calendar day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.trim().split('-');
+        let year = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.parse().ok()?;
+        if parts.next().is_some() || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// The date `days` later (fractions of a day are dropped).
+    pub fn plus_days(self, days: f64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days.floor() as i64)
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_known_days() {
+        let d = Date::parse("2024-04-20").unwrap();
+        assert_eq!(d.to_string(), "2024-04-20");
+        assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
+        // The genesis block: 2009-01-03, unix 1231006505 s → day 14247.
+        assert_eq!(Date::parse("2009-01-03").unwrap().days_since_epoch(), 1_231_006_505 / 86_400);
+        for days in [-1000, 0, 59, 60, 11_016, 20_000, 30_000] {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
+        assert_eq!(d.plus_days(365.9).to_string(), "2025-04-20");
+    }
+
+    #[test]
+    fn halving_dates_from_heights() {
+        // Halving 3 (630,000) fell on 2020-05-11; 210,000 blocks at 144 a day later is
+        // 1,458 days on, 2024-05-08 — the real halving came 18 days sooner (blocks were faster
+        // than ten minutes), which is the error such an estimate carries.
+        let d = Date::parse("2020-05-11").unwrap().plus_days(210_000.0 / 144.0);
+        assert_eq!(d.to_string(), "2024-05-08");
+    }
+
+    #[test]
+    fn rejects_bad_dates() {
+        for bad in ["2025-02-29", "2024-13-01", "2024-00-10", "20240101", "2024-01-01-01", ""] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+        assert!(Date::parse("2024-02-29").is_some());
+    }
+}
