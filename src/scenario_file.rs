@@ -3,8 +3,7 @@
 //! [`Scenario`] of plain numbers using a [`PresetLibrary`].
 
 use crate::model::{
-    EnergyMix, Grid, IntensityMethod, Market, MinerGroup, NetworkSpec, Scenario, Site,
-    SubsidySpec,
+    EnergyMix, Grid, IntensityMethod, Market, MinerGroup, NetworkSpec, Scenario, Site, SubsidySpec,
 };
 use crate::presets::PresetLibrary;
 use serde::{Deserialize, Serialize};

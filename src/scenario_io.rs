@@ -29,13 +29,19 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(FileError::new(
             &label,
-            format!("the file is larger than {} KiB; a hashwatt file is far smaller", MAX_FILE_BYTES / 1024),
+            format!(
+                "the file is larger than {} KiB; a hashwatt file is far smaller",
+                MAX_FILE_BYTES / 1024
+            ),
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
         FileError::new(
             &label,
-            format!("the file is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+            format!(
+                "the file is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
         )
     })
 }
@@ -74,13 +80,15 @@ pub fn resolve_in_file(
     doc: &ScenarioDoc,
     library: &PresetLibrary,
 ) -> Result<Scenario, FileError> {
-    doc.resolve(library).map_err(|e| {
-        FileError::at_field(path, text, &e.field, e.value.as_deref(), e.message)
-    })
+    doc.resolve(library)
+        .map_err(|e| FileError::at_field(path, text, &e.field, e.value.as_deref(), e.message))
 }
 
 /// Reads, parses and resolves a scenario file.
-pub fn load_scenario(path: &Path, library: &PresetLibrary) -> Result<(ScenarioDoc, Scenario), FileError> {
+pub fn load_scenario(
+    path: &Path,
+    library: &PresetLibrary,
+) -> Result<(ScenarioDoc, Scenario), FileError> {
     let label = path.display().to_string();
     let text = read_text(path)?;
     let doc = parse_scenario(&label, &text)?;
@@ -104,8 +112,14 @@ pub fn scenario_to_ron(doc: &ScenarioDoc) -> String {
 pub fn write_atomically(path: &Path, text: &str) -> Result<(), FileError> {
     use std::io::Write;
     let label = path.display().to_string();
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;

@@ -192,8 +192,13 @@ pub fn parse_mix(text: &str) -> Result<EnergyMix, String> {
         let (name, share) = part
             .split_once('=')
             .ok_or_else(|| format!("\"{part}\" is not SOURCE=PCT; e.g. coal=60,hydro=40"))?;
-        let source = EnergySource::from_key(name.trim())
-            .ok_or_else(|| format!("unknown source \"{}\"; the sources are {}", name.trim(), known()))?;
+        let source = EnergySource::from_key(name.trim()).ok_or_else(|| {
+            format!(
+                "unknown source \"{}\"; the sources are {}",
+                name.trim(),
+                known()
+            )
+        })?;
         let share: f64 = share
             .trim()
             .parse()
@@ -230,6 +235,9 @@ mod tests {
         assert_eq!(pue("1.2"), Ok(1.2));
         assert_eq!(pue("0.9").unwrap_err(), "must be a number from 1 to 5");
         assert_eq!(pue("NaN").unwrap_err(), "must be a number from 1 to 5");
-        assert_eq!(pue("abc").unwrap_err(), "not a number; must be a number from 1 to 5");
+        assert_eq!(
+            pue("abc").unwrap_err(),
+            "not a number; must be a number from 1 to 5"
+        );
     }
 }

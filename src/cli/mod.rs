@@ -5,9 +5,7 @@ pub mod args;
 mod output;
 
 use crate::file_error::FileError;
-use crate::model::{
-    self, NetworkSpec, ProjectionSettings, Scenario, SubsidySpec,
-};
+use crate::model::{self, NetworkSpec, ProjectionSettings, Scenario, SubsidySpec};
 use crate::presets::{PresetKind, PresetLibrary};
 use crate::scenario_file::{FleetEntryDoc, ScenarioDoc};
 use crate::scenario_io;
@@ -35,7 +33,12 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
-            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) {
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
@@ -61,13 +64,18 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
 }
 
 /// Runs one parsed command, writing its output to `out`.
-pub fn execute(command: &Command, library: &PresetLibrary, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+pub fn execute(
+    command: &Command,
+    library: &PresetLibrary,
+    out: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
     let text = match command {
         Command::Report(a) => {
             let loaded = load(&a.scenario, library)?;
             let evaluation = model::evaluate(&loaded.scenario);
             if a.json {
-                serde_json::to_string_pretty(&evaluation).map_err(|e| CliError(e.to_string()))? + "\n"
+                serde_json::to_string_pretty(&evaluation).map_err(|e| CliError(e.to_string()))?
+                    + "\n"
             } else {
                 output::report_table(&loaded, &evaluation, library)
             }
@@ -81,7 +89,9 @@ pub fn execute(command: &Command, library: &PresetLibrary, out: &mut dyn std::io
                 halving_difficulty_drop_pct: a.halving_difficulty_drop_pct,
                 hardware_resale_pct: a.hardware_resale_pct,
             };
-            settings.validate().map_err(|e| CliError(format!("--{}", e.to_string().replace('_', "-"))))?;
+            settings
+                .validate()
+                .map_err(|e| CliError(format!("--{}", e.to_string().replace('_', "-"))))?;
             let projection = model::project(&loaded.scenario, &settings);
             let start = start_date(&loaded.doc, library);
             if a.csv {
@@ -101,9 +111,12 @@ pub fn execute(command: &Command, library: &PresetLibrary, out: &mut dyn std::io
                 output::presets_table(library, &kinds)
             }
         }
-        Command::Presets(PresetsCommand::Show { id, json }) => output::preset_show(library, id, *json)?,
+        Command::Presets(PresetsCommand::Show { id, json }) => {
+            output::preset_show(library, id, *json)?
+        }
     };
-    out.write_all(text.as_bytes()).map_err(|e| CliError(format!("cannot write the output: {e}")))
+    out.write_all(text.as_bytes())
+        .map_err(|e| CliError(format!("cannot write the output: {e}")))
 }
 
 /// A scenario as loaded: the document (with the flags applied) and its resolution.
@@ -178,7 +191,10 @@ fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs) -> Result<(), CliError> 
     if let Some(table) = &a.ef_table {
         site.emission_factors = table.clone();
     }
-    set(&mut site.electricity_usd_per_kwh, a.electricity_usd_kwh.map(Some));
+    set(
+        &mut site.electricity_usd_per_kwh,
+        a.electricity_usd_kwh.map(Some),
+    );
     set(&mut site.pue, a.pue);
     set(&mut site.uptime_pct, a.uptime_pct);
     set(&mut site.pool_fee_pct, a.pool_fee_pct);
@@ -196,7 +212,11 @@ fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs) -> Result<(), CliError> 
             unit_cost_usd: a.hardware_cost_usd,
         }];
     } else if a.units.is_some() || a.hardware_cost_usd.is_some() {
-        let flag = if a.units.is_some() { "--units" } else { "--hardware-cost-usd" };
+        let flag = if a.units.is_some() {
+            "--units"
+        } else {
+            "--hardware-cost-usd"
+        };
         match doc.fleet.as_mut_slice() {
             [entry] => {
                 set(&mut entry.units, a.units);
@@ -226,7 +246,10 @@ fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs) -> Result<(), CliError> 
     if let Some(h) = a.block_height {
         market.subsidy = Some(SubsidySpec::BlockHeight(h));
     }
-    set(&mut market.fees_btc_per_block, a.fees_btc_per_block.map(Some));
+    set(
+        &mut market.fees_btc_per_block,
+        a.fees_btc_per_block.map(Some),
+    );
     Ok(())
 }
 

@@ -1,7 +1,9 @@
 //! What the command line prints: aligned tables for people, JSON and CSV for programs.
 
 use super::{CliError, Loaded};
-use crate::format::{self, co2_kg, co2_kg_parts, energy_kwh_parts, maybe, number, power_kw_parts, usd};
+use crate::format::{
+    self, co2_kg, co2_kg_parts, energy_kwh_parts, maybe, number, power_kw_parts, usd,
+};
 use crate::model::date::Date;
 use crate::model::{Evaluation, IntensityMethod, Projection};
 use crate::presets::{PresetKind, PresetLibrary};
@@ -28,14 +30,22 @@ pub fn report_table(loaded: &Loaded, e: &Evaluation, library: &PresetLibrary) ->
     let doc = &loaded.doc;
     let s = &loaded.scenario;
     let mut out = String::new();
-    let title = if doc.name.is_empty() { "Scenario" } else { &doc.name };
+    let title = if doc.name.is_empty() {
+        "Scenario"
+    } else {
+        &doc.name
+    };
     let _ = writeln!(out, "{title}");
 
     let region = doc
         .site
         .region
         .as_deref()
-        .or(if doc.site.mix.is_none() { Some(crate::scenario_file::defaults::REGION) } else { None })
+        .or(if doc.site.mix.is_none() {
+            Some(crate::scenario_file::defaults::REGION)
+        } else {
+            None
+        })
         .and_then(|id| library.region(id));
     let site = match (region, doc.site.mix.is_some()) {
         (Some(r), false) => r.name.clone(),
@@ -48,7 +58,11 @@ pub fn report_table(loaded: &Loaded, e: &Evaluation, library: &PresetLibrary) ->
             r.intensity.source,
             r.intensity.year,
             r.intensity.convention.label(),
-            if r.intensity.grade == crate::presets::Grade::Estimate { "; an estimate" } else { "" }
+            if r.intensity.grade == crate::presets::Grade::Estimate {
+                "; an estimate"
+            } else {
+                ""
+            }
         ),
         _ => {
             let table = library
@@ -64,7 +78,15 @@ pub fn report_table(loaded: &Loaded, e: &Evaluation, library: &PresetLibrary) ->
         .iter()
         .map(|g| format!("{} × {}", format::fixed(f64::from(g.units), 0), g.name))
         .collect();
-    let _ = writeln!(out, "  Fleet:   {}", if fleet.is_empty() { "none".into() } else { fleet.join(", ") });
+    let _ = writeln!(
+        out,
+        "  Fleet:   {}",
+        if fleet.is_empty() {
+            "none".into()
+        } else {
+            fleet.join(", ")
+        }
+    );
     let market = match &doc.market.preset {
         Some(id) => library.market(id),
         None => library.newest_market(),
@@ -72,21 +94,59 @@ pub fn report_table(loaded: &Loaded, e: &Evaluation, library: &PresetLibrary) ->
     let _ = writeln!(
         out,
         "  Market:  {}BTC {}, subsidy {} + fees {} BTC/block",
-        market.map(|m| format!("{} snapshot{}; ", m.name, if has_market_overrides(doc) { " with changes" } else { "" })).unwrap_or_default(),
+        market
+            .map(|m| format!(
+                "{} snapshot{}; ",
+                m.name,
+                if has_market_overrides(doc) {
+                    " with changes"
+                } else {
+                    ""
+                }
+            ))
+            .unwrap_or_default(),
         usd(s.market.btc_price_usd),
         number(s.market.subsidy_btc()),
         number(s.market.fees_btc_per_block),
     );
 
     heading(&mut out, "Power and energy");
-    row(&mut out, "Fleet hashrate", &number(e.fleet_hashrate_ths), "TH/s");
-    row(&mut out, "Efficiency", &maybe(e.efficiency_j_per_th), "J/TH");
-    row_parts(&mut out, "Power draw (with PUE)", power_kw_parts(e.power_kw), "");
-    row_parts(&mut out, "Energy per day", energy_kwh_parts(e.energy_kwh_per_day), "");
-    row_parts(&mut out, "Energy per year", energy_kwh_parts(e.energy_mwh_per_year * 1000.0), "");
+    row(
+        &mut out,
+        "Fleet hashrate",
+        &number(e.fleet_hashrate_ths),
+        "TH/s",
+    );
+    row(
+        &mut out,
+        "Efficiency",
+        &maybe(e.efficiency_j_per_th),
+        "J/TH",
+    );
+    row_parts(
+        &mut out,
+        "Power draw (with PUE)",
+        power_kw_parts(e.power_kw),
+        "",
+    );
+    row_parts(
+        &mut out,
+        "Energy per day",
+        energy_kwh_parts(e.energy_kwh_per_day),
+        "",
+    );
+    row_parts(
+        &mut out,
+        "Energy per year",
+        energy_kwh_parts(e.energy_mwh_per_year * 1000.0),
+        "",
+    );
 
     heading(&mut out, "Carbon");
-    let (low, high) = (e.intensity_band.low_g_per_kwh, e.intensity_band.high_g_per_kwh);
+    let (low, high) = (
+        e.intensity_band.low_g_per_kwh,
+        e.intensity_band.high_g_per_kwh,
+    );
     row(
         &mut out,
         "Grid intensity",
@@ -99,13 +159,27 @@ pub fn report_table(loaded: &Loaded, e: &Evaluation, library: &PresetLibrary) ->
         &mut out,
         "CO₂ per year",
         co2_kg_parts(e.co2_t_per_year * 1000.0),
-        &format!("  (range {}–{})", co2_kg(low * 1000.0), co2_kg(high * 1000.0)),
+        &format!(
+            "  (range {}–{})",
+            co2_kg(low * 1000.0),
+            co2_kg(high * 1000.0)
+        ),
     );
     row(&mut out, "CO₂ per BTC", &maybe(e.co2_t_per_btc), "t");
 
     heading(&mut out, "Mining");
-    row(&mut out, "Network hashrate", &number(e.network_hashrate_ehs), "EH/s");
-    row(&mut out, "Hashprice", &usd(e.hashprice_usd_per_ph_day), "per PH/s per day");
+    row(
+        &mut out,
+        "Network hashrate",
+        &number(e.network_hashrate_ehs),
+        "EH/s",
+    );
+    row(
+        &mut out,
+        "Hashprice",
+        &usd(e.hashprice_usd_per_ph_day),
+        "per PH/s per day",
+    );
     row(&mut out, "BTC mined", &number(e.btc_per_day), "BTC/day");
     match e.energy_kwh_per_btc {
         Some(kwh) => row_parts(&mut out, "Energy per BTC", energy_kwh_parts(kwh), ""),
@@ -114,24 +188,38 @@ pub fn report_table(loaded: &Loaded, e: &Evaluation, library: &PresetLibrary) ->
 
     heading(&mut out, "Money (USD per day)");
     row(&mut out, "Revenue", &usd(e.revenue_usd_per_day), "");
-    row(&mut out, "Electricity", &usd(e.electricity_cost_usd_per_day), "");
+    row(
+        &mut out,
+        "Electricity",
+        &usd(e.electricity_cost_usd_per_day),
+        "",
+    );
     row(&mut out, "Opex", &usd(e.opex_usd_per_day), "");
     row(&mut out, "Carbon cost", &usd(e.carbon_cost_usd_per_day), "");
     row(&mut out, "Profit", &usd(e.profit_usd_per_day), "");
 
     heading(&mut out, "Break-even");
-    let be = e.break_even_btc_price_usd.map_or(format::UNDEFINED.into(), usd);
+    let be = e
+        .break_even_btc_price_usd
+        .map_or(format::UNDEFINED.into(), usd);
     let verdict = match e.break_even_btc_price_usd {
         Some(p) if p <= s.market.btc_price_usd => "below the BTC price: profitable",
         Some(_) => "above the BTC price: losing money",
         None => "",
     };
     row(&mut out, "Break-even BTC price", &be, verdict);
-    row(&mut out, "All-in cost per BTC", &e.all_in_cost_per_btc_usd.map_or(format::UNDEFINED.into(), usd), "with depreciation");
+    row(
+        &mut out,
+        "All-in cost per BTC",
+        &e.all_in_cost_per_btc_usd
+            .map_or(format::UNDEFINED.into(), usd),
+        "with depreciation",
+    );
     row(
         &mut out,
         "Break-even power price",
-        &e.break_even_electricity_usd_kwh.map_or(format::UNDEFINED.into(), usd),
+        &e.break_even_electricity_usd_kwh
+            .map_or(format::UNDEFINED.into(), usd),
         "per kWh",
     );
     row(&mut out, "Hardware", &usd(e.hardware_cost_usd), "");
@@ -141,7 +229,10 @@ pub fn report_table(loaded: &Loaded, e: &Evaluation, library: &PresetLibrary) ->
 
 fn has_market_overrides(doc: &crate::scenario_file::ScenarioDoc) -> bool {
     let m = &doc.market;
-    m.btc_price_usd.is_some() || m.network.is_some() || m.subsidy.is_some() || m.fees_btc_per_block.is_some()
+    m.btc_price_usd.is_some()
+        || m.network.is_some()
+        || m.subsidy.is_some()
+        || m.fees_btc_per_block.is_some()
 }
 
 fn month_label(start: Option<Date>, end_day: f64) -> String {
@@ -184,12 +275,25 @@ pub fn projection_csv(p: &Projection, start: Option<Date>) -> String {
 /// The projection as a table with a summary.
 pub fn projection_table(loaded: &Loaded, p: &Projection, start: Option<Date>) -> String {
     let mut out = String::new();
-    let title = if loaded.doc.name.is_empty() { "Scenario" } else { &loaded.doc.name };
+    let title = if loaded.doc.name.is_empty() {
+        "Scenario"
+    } else {
+        &loaded.doc.name
+    };
     let _ = writeln!(out, "{title}: {}-month projection", p.months.len());
     let _ = writeln!(
         out,
         "\n{:>5} {:>7} {:>10} {:>10} {:>8} {:>11} {:>12} {:>12} {:>12} {:>14}",
-        "month", "ending", "net EH/s", "BTC USD", "subsidy", "BTC mined", "revenue", "costs", "profit", "cumulative"
+        "month",
+        "ending",
+        "net EH/s",
+        "BTC USD",
+        "subsidy",
+        "BTC mined",
+        "revenue",
+        "costs",
+        "profit",
+        "cumulative"
     );
     for m in &p.months {
         let costs = m.electricity_cost_usd + m.opex_usd + m.carbon_cost_usd;
@@ -216,18 +320,35 @@ pub fn projection_table(loaded: &Loaded, p: &Projection, start: Option<Date>) ->
     if p.resale_usd > 0.0 {
         row(&mut out, "Resale at the end", &usd(p.resale_usd), "");
     }
-    row(&mut out, "Cash cost per BTC", &p.cash_cost_per_btc_usd.map_or(format::UNDEFINED.into(), usd), "");
-    row(&mut out, "All-in cost per BTC", &p.all_in_cost_per_btc_usd.map_or(format::UNDEFINED.into(), usd), "");
+    row(
+        &mut out,
+        "Cash cost per BTC",
+        &p.cash_cost_per_btc_usd
+            .map_or(format::UNDEFINED.into(), usd),
+        "",
+    );
+    row(
+        &mut out,
+        "All-in cost per BTC",
+        &p.all_in_cost_per_btc_usd
+            .map_or(format::UNDEFINED.into(), usd),
+        "",
+    );
     let payback = match p.payback_month {
         Some(m) => format!("month {m}"),
         None => "never (within the horizon)".into(),
     };
     row(&mut out, "Payback", &payback, "");
     if !p.halvings_modelled {
-        let _ = writeln!(out, "\nNo halvings modelled: the block height is unknown (the subsidy was given directly).");
+        let _ = writeln!(
+            out,
+            "\nNo halvings modelled: the block height is unknown (the subsidy was given directly)."
+        );
     }
     for h in &p.halvings {
-        let date = start.map(|d| format!(", about {}", d.plus_days(h.day))).unwrap_or_default();
+        let date = start
+            .map(|d| format!(", about {}", d.plus_days(h.day)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
             "\nHalving at height {} in month {}{date} (estimated at 144 blocks a day): subsidy {} BTC",
@@ -250,7 +371,11 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind]) -> String {
         match kind {
             PresetKind::Region => {
                 for r in library.regions() {
-                    let estimate = if r.intensity.grade == crate::presets::Grade::Estimate { " (estimate)" } else { "" };
+                    let estimate = if r.intensity.grade == crate::presets::Grade::Estimate {
+                        " (estimate)"
+                    } else {
+                        ""
+                    };
                     let _ = writeln!(
                         out,
                         "  {:<22} {:<30} {:>6} g/kWh{estimate:<11} {:>8} USD/kWh",
@@ -334,7 +459,9 @@ pub fn presets_json(library: &PresetLibrary, kinds: &[PresetKind]) -> Result<Str
             serde_json::Value::Object(map)
         }
     };
-    serde_json::to_string_pretty(&value).map(|s| s + "\n").map_err(|e| CliError(e.to_string()))
+    serde_json::to_string_pretty(&value)
+        .map(|s| s + "\n")
+        .map_err(|e| CliError(e.to_string()))
 }
 
 /// One preset, whatever its kind, with every figure and its source.
@@ -368,7 +495,9 @@ pub fn preset_show(library: &PresetLibrary, id: &str, json: bool) -> Result<Stri
     let hint = crate::presets::did_you_mean(id, &all)
         .map(|near| format!(" (did you mean \"{near}\"?)"))
         .unwrap_or_default();
-    Err(CliError(format!("unknown preset \"{id}\"{hint}; `hashwatt presets list` shows the known ids")))
+    Err(CliError(format!(
+        "unknown preset \"{id}\"{hint}; `hashwatt presets list` shows the known ids"
+    )))
 }
 
 /// Showing any preset type as RON or JSON without a generic function per type.
@@ -382,10 +511,14 @@ mod erased {
 
     impl<T: serde::Serialize> Show for T {
         fn json(&self) -> Result<String, CliError> {
-            serde_json::to_string_pretty(self).map(|s| s + "\n").map_err(|e| CliError(e.to_string()))
+            serde_json::to_string_pretty(self)
+                .map(|s| s + "\n")
+                .map_err(|e| CliError(e.to_string()))
         }
         fn ron(&self) -> Result<String, CliError> {
-            let config = ron::ser::PrettyConfig::new().struct_names(false).indentor("    ".to_string());
+            let config = ron::ser::PrettyConfig::new()
+                .struct_names(false)
+                .indentor("    ".to_string());
             crate::file_error::ron_options()
                 .to_string_pretty(self, config)
                 .map(|s| s + "\n")

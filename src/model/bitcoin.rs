@@ -79,7 +79,9 @@ mod tests {
     #[test]
     fn total_supply_is_just_under_21_million() {
         let total_sats: u64 = (0..64)
-            .map(|epoch| block_subsidy_sats(epoch * HALVING_INTERVAL_BLOCKS) * HALVING_INTERVAL_BLOCKS)
+            .map(|epoch| {
+                block_subsidy_sats(epoch * HALVING_INTERVAL_BLOCKS) * HALVING_INTERVAL_BLOCKS
+            })
             .sum();
         assert_eq!(total_sats, 2_099_999_997_690_000);
     }

@@ -16,7 +16,11 @@ impl Date {
         let year = parts.next()?.parse().ok()?;
         let month: u32 = parts.next()?.parse().ok()?;
         let day: u32 = parts.next()?.parse().ok()?;
-        if parts.next().is_some() || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        if parts.next().is_some()
+            || !(1..=12).contains(&month)
+            || day == 0
+            || day > days_in_month(year, month)
+        {
             return None;
         }
         Some(Date { year, month, day })
@@ -78,7 +82,10 @@ mod tests {
         assert_eq!(d.to_string(), "2024-04-20");
         assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
         // The genesis block: 2009-01-03, unix 1231006505 s → day 14247.
-        assert_eq!(Date::parse("2009-01-03").unwrap().days_since_epoch(), 1_231_006_505 / 86_400);
+        assert_eq!(
+            Date::parse("2009-01-03").unwrap().days_since_epoch(),
+            1_231_006_505 / 86_400
+        );
         for days in [-1000, 0, 59, 60, 11_016, 20_000, 30_000] {
             assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
         }
@@ -90,13 +97,22 @@ mod tests {
         // Halving 3 (630,000) fell on 2020-05-11; 210,000 blocks at 144 a day later is
         // 1,458 days on, 2024-05-08 — the real halving came 18 days sooner (blocks were faster
         // than ten minutes), which is the error such an estimate carries.
-        let d = Date::parse("2020-05-11").unwrap().plus_days(210_000.0 / 144.0);
+        let d = Date::parse("2020-05-11")
+            .unwrap()
+            .plus_days(210_000.0 / 144.0);
         assert_eq!(d.to_string(), "2024-05-08");
     }
 
     #[test]
     fn rejects_bad_dates() {
-        for bad in ["2025-02-29", "2024-13-01", "2024-00-10", "20240101", "2024-01-01-01", ""] {
+        for bad in [
+            "2025-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "20240101",
+            "2024-01-01-01",
+            "",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2024-02-29").is_some());

@@ -135,10 +135,8 @@ pub fn evaluate(scenario: &Scenario) -> Evaluation {
         reward_btc,
         site.pool_fee_pct,
     );
-    let hashprice_usd_per_ph_day = ratio(1e15, network_hs).unwrap_or(0.0)
-        * BLOCKS_PER_DAY
-        * reward_btc
-        * market.btc_price_usd;
+    let hashprice_usd_per_ph_day =
+        ratio(1e15, network_hs).unwrap_or(0.0) * BLOCKS_PER_DAY * reward_btc * market.btc_price_usd;
 
     let revenue = btc_per_day * market.btc_price_usd;
     let electricity = rates.energy_kwh_per_day * site.electricity_usd_per_kwh;
@@ -153,8 +151,9 @@ pub fn evaluate(scenario: &Scenario) -> Evaluation {
     )
     .unwrap_or(0.0);
 
-    let break_even_electricity = ratio(revenue - opex, rates.energy_kwh_per_day)
-        .map(|per_kwh| per_kwh - rates.intensity.central_g_per_kwh * site.carbon_price_usd_per_t / 1e6);
+    let break_even_electricity = ratio(revenue - opex, rates.energy_kwh_per_day).map(|per_kwh| {
+        per_kwh - rates.intensity.central_g_per_kwh * site.carbon_price_usd_per_t / 1e6
+    });
     let payback_days = if profit > 0.0 && rates.hardware_cost_usd > 0.0 {
         ratio(rates.hardware_cost_usd, profit)
     } else {

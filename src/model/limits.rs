@@ -58,7 +58,10 @@ impl Limit {
         };
         let max = fmt_bound(self.max);
         if self.min_exclusive {
-            format!("{kind} above {} and at most {max}{unit}", fmt_bound(self.min))
+            format!(
+                "{kind} above {} and at most {max}{unit}",
+                fmt_bound(self.min)
+            )
         } else {
             format!("{kind} from {} to {max}{unit}", fmt_bound(self.min))
         }
@@ -80,7 +83,11 @@ impl Limit {
         if self.contains(value) {
             Ok(value)
         } else {
-            Err(format!("{} is not allowed; must be {}", fmt_value(value), self.allowed()))
+            Err(format!(
+                "{} is not allowed; must be {}",
+                fmt_value(value),
+                self.allowed()
+            ))
         }
     }
 }

@@ -8,13 +8,13 @@ pub mod evaluate;
 pub mod limits;
 pub mod projection;
 pub mod scenario;
+pub mod sweep;
 
 pub use energy::{EmissionFactors, EnergyMix, EnergySource, IntensityBand, PerSource};
 pub use evaluate::{DAYS_PER_MONTH, DAYS_PER_YEAR, Evaluation, evaluate};
 pub use projection::{Projection, ProjectionSettings, project};
 pub use scenario::{
-    FieldError, Grid, IntensityMethod, Market, MinerGroup, NetworkSpec, Scenario, Site,
-    SubsidySpec,
+    FieldError, Grid, IntensityMethod, Market, MinerGroup, NetworkSpec, Scenario, Site, SubsidySpec,
 };
 
 #[cfg(test)]

@@ -36,10 +36,13 @@ impl Default for ProjectionSettings {
 impl ProjectionSettings {
     pub fn validate(&self) -> Result<(), FieldError> {
         let check = |field: &str, limit: limits::Limit, value: f64| {
-            limit.check(value).map(|_| ()).map_err(|message| FieldError {
-                field: field.to_string(),
-                message,
-            })
+            limit
+                .check(value)
+                .map(|_| ())
+                .map_err(|message| FieldError {
+                    field: field.to_string(),
+                    message,
+                })
         };
         check("months", limits::PROJECTION_MONTHS, f64::from(self.months))?;
         check(
@@ -155,8 +158,7 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
 
     let energy_kwh_per_month = rates.energy_kwh_per_day * DAYS_PER_MONTH;
     let electricity = energy_kwh_per_month * site.electricity_usd_per_kwh;
-    let carbon =
-        rates.co2_kg_per_day / 1000.0 * DAYS_PER_MONTH * site.carbon_price_usd_per_t;
+    let carbon = rates.co2_kg_per_day / 1000.0 * DAYS_PER_MONTH * site.carbon_price_usd_per_t;
     let opex = site.opex_usd_per_month;
     let resale_usd = rates.hardware_cost_usd * settings.hardware_resale_pct / 100.0;
 
@@ -188,9 +190,7 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
             let mid = (piece_start + cut) / 2.0;
             let passed = halvings.iter().filter(|h| h.day <= mid).count() as i32;
             subsidy = match height {
-                Some(h0) => {
-                    bitcoin::block_subsidy_btc(h0 + (mid * bitcoin::BLOCKS_PER_DAY) as u64)
-                }
+                Some(h0) => bitcoin::block_subsidy_btc(h0 + (mid * bitcoin::BLOCKS_PER_DAY) as u64),
                 None => market.subsidy_btc(),
             };
             network_hs = base_network_hs * growth * halving_keep.powi(passed);

@@ -140,10 +140,13 @@ impl std::fmt::Display for FieldError {
 impl std::error::Error for FieldError {}
 
 fn check(field: &str, limit: Limit, value: f64) -> Result<(), FieldError> {
-    limit.check(value).map(|_| ()).map_err(|message| FieldError {
-        field: field.to_string(),
-        message,
-    })
+    limit
+        .check(value)
+        .map(|_| ())
+        .map_err(|message| FieldError {
+            field: field.to_string(),
+            message,
+        })
 }
 
 impl Scenario {
@@ -220,22 +223,20 @@ impl Scenario {
             self.hardware_life_years,
         )?;
         let m = &self.market;
-        check("market.btc_price_usd", limits::BTC_PRICE_USD, m.btc_price_usd)?;
+        check(
+            "market.btc_price_usd",
+            limits::BTC_PRICE_USD,
+            m.btc_price_usd,
+        )?;
         match m.network {
             NetworkSpec::HashrateEhs(ehs) => {
-                check(
-                    "market.network",
-                    limits::NETWORK_HASHRATE_EHS,
-                    ehs,
-                )?;
+                check("market.network", limits::NETWORK_HASHRATE_EHS, ehs)?;
             }
             NetworkSpec::Difficulty(d) => check("market.network", limits::DIFFICULTY, d)?,
         }
         match m.subsidy {
             SubsidySpec::Btc(btc) => check("market.subsidy", limits::BLOCK_SUBSIDY_BTC, btc)?,
-            SubsidySpec::BlockHeight(h) => {
-                check("market.subsidy", limits::BLOCK_HEIGHT, h as f64)?
-            }
+            SubsidySpec::BlockHeight(h) => check("market.subsidy", limits::BLOCK_HEIGHT, h as f64)?,
         }
         check(
             "market.fees_btc_per_block",

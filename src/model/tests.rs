@@ -74,7 +74,10 @@ fn several_models_add_up() {
     });
     let e = evaluate(&s);
     assert_close!(e.fleet_hashrate_ths, 1000.0 + 1000.0);
-    assert_close!(e.efficiency_j_per_th.unwrap(), (30_000.0 + 17_500.0) / 2000.0);
+    assert_close!(
+        e.efficiency_j_per_th.unwrap(),
+        (30_000.0 + 17_500.0) / 2000.0
+    );
     assert_close!(e.hardware_cost_usd, 20_000.0 + 20_000.0);
 }
 
@@ -112,7 +115,10 @@ fn mining_revenue_and_hashprice() {
     let btc = 1000.0e12 * 0.95 / 1e21 * 144.0 * 3.25 * 0.98;
     assert_close!(e.network_hashrate_ehs, 1000.0);
     assert_close!(e.btc_per_day, btc);
-    assert_close!(e.hashprice_usd_per_ph_day, 1e15 / 1e21 * 144.0 * 3.25 * 100_000.0);
+    assert_close!(
+        e.hashprice_usd_per_ph_day,
+        1e15 / 1e21 * 144.0 * 3.25 * 100_000.0
+    );
     assert_close!(e.revenue_usd_per_day, btc * 100_000.0);
 }
 
@@ -306,7 +312,11 @@ fn galaxy_research_mid_2024_network_hashrate() {
         fees_btc_per_block: 0.0,
     };
     let e = evaluate(&bare(100.0, 1750.0, market));
-    assert!((e.network_hashrate_ehs - 630.0).abs() < 1.5, "{}", e.network_hashrate_ehs);
+    assert!(
+        (e.network_hashrate_ehs - 630.0).abs() < 1.5,
+        "{}",
+        e.network_hashrate_ehs
+    );
 }
 
 #[test]
@@ -489,4 +499,25 @@ fn projection_settings_are_checked() {
     );
     assert!(settings(0).validate().is_err());
     assert!(settings(1200).validate().is_ok());
+}
+
+// ---- Sweep ----
+
+#[test]
+fn sweep_cells_equal_single_evaluations_and_profit_falls_with_power_price() {
+    let s = fixture();
+    let electricity = sweep::linspace(0.0, 0.2, 5);
+    let btc = sweep::linspace(20_000.0, 200_000.0, 4);
+    let mut grid = vec![vec![0.0; btc.len()]; electricity.len()];
+    sweep::electricity_by_btc_price(&s, &electricity, &btc, |i, j, e| {
+        grid[i][j] = e.profit_usd_per_day
+    });
+    let mut one = s.clone();
+    one.site.electricity_usd_per_kwh = electricity[3];
+    one.market.btc_price_usd = btc[2];
+    assert_eq!(grid[3][2], evaluate(&one).profit_usd_per_day);
+    for pair in grid.windows(2) {
+        let (cheaper, dearer) = (&pair[0], &pair[1]);
+        assert!(dearer.iter().zip(cheaper).all(|(d, c)| d < c));
+    }
 }

@@ -149,8 +149,14 @@ impl PresetLibrary {
         }
     }
 
-    pub fn try_add_text(&mut self, kind: PresetKind, path: &str, text: &str) -> Result<(), FileError> {
-        let located = |field: &str, message: String| FileError::at_field(path, text, field, None, message);
+    pub fn try_add_text(
+        &mut self,
+        kind: PresetKind,
+        path: &str,
+        text: &str,
+    ) -> Result<(), FileError> {
+        let located =
+            |field: &str, message: String| FileError::at_field(path, text, field, None, message);
         match kind {
             PresetKind::Region => {
                 let region: RegionPreset = parse_ron(path, text)?;

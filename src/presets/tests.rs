@@ -7,7 +7,11 @@ fn builtin_presets_load_without_problems() {
     let lib = PresetLibrary::builtin();
     assert!(lib.problems.is_empty(), "{:#?}", lib.problems);
     for kind in PresetKind::ALL {
-        assert_eq!(lib.count(kind), builtin_files(kind).len(), "{kind:?}: ids must be unique");
+        assert_eq!(
+            lib.count(kind),
+            builtin_files(kind).len(),
+            "{kind:?}: ids must be unique"
+        );
     }
 }
 
@@ -31,9 +35,20 @@ fn example_scenarios_resolve() {
     let lib = PresetLibrary::builtin();
     assert!(lib.count(PresetKind::Scenario) >= 1);
     for s in lib.scenarios() {
-        let scenario = s.doc.resolve(&lib).unwrap_or_else(|e| panic!("{}: {e}", s.path));
-        assert!(!s.doc.name.is_empty(), "{}: a scenario needs a name", s.path);
-        assert!(s.doc.description.len() > 80, "{}: a scenario needs a description", s.path);
+        let scenario = s
+            .doc
+            .resolve(&lib)
+            .unwrap_or_else(|e| panic!("{}: {e}", s.path));
+        assert!(
+            !s.doc.name.is_empty(),
+            "{}: a scenario needs a name",
+            s.path
+        );
+        assert!(
+            s.doc.description.len() > 80,
+            "{}: a scenario needs a description",
+            s.path
+        );
         assert!(!scenario.fleet.is_empty(), "{}", s.path);
     }
 }
@@ -43,19 +58,29 @@ fn measured_intensity_lies_within_the_mix_band() {
     // Printed beside each other (run with --nocapture) so gross errors stand out.
     let lib = PresetLibrary::builtin();
     let table = lib.emission_table("ipcc-ar5-lifecycle").unwrap().factors();
-    println!("{:<26} {:>9} {:>9} {:>9} {:>9}", "region", "measured", "mix×IPCC", "low", "high");
+    println!(
+        "{:<26} {:>9} {:>9} {:>9} {:>9}",
+        "region", "measured", "mix×IPCC", "low", "high"
+    );
     let mut outside = Vec::new();
     for r in lib.regions() {
         let band = table.intensity_of(&r.mix.shares);
         println!(
             "{:<26} {:>9.1} {:>9.1} {:>9.1} {:>9.1}",
-            r.id, r.intensity.g_per_kwh, band.central_g_per_kwh, band.low_g_per_kwh, band.high_g_per_kwh
+            r.id,
+            r.intensity.g_per_kwh,
+            band.central_g_per_kwh,
+            band.low_g_per_kwh,
+            band.high_g_per_kwh
         );
         if !(band.low_g_per_kwh..=band.high_g_per_kwh).contains(&r.intensity.g_per_kwh) {
             outside.push(&r.id);
         }
     }
-    assert!(outside.is_empty(), "measured intensity outside the IPCC band: {outside:?}");
+    assert!(
+        outside.is_empty(),
+        "measured intensity outside the IPCC band: {outside:?}"
+    );
 }
 
 #[test]

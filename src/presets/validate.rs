@@ -31,10 +31,15 @@ fn id(value: &str) -> Check {
 
 /// Years a figure may describe: from Bitcoin's genesis to a little past today.
 fn year(field: &str, value: u16) -> Check {
-    if (2009..=2030).contains(&value) || (field.ends_with("mean_temperature_c.year") && value >= 1961) {
+    if (2009..=2030).contains(&value)
+        || (field.ends_with("mean_temperature_c.year") && value >= 1961)
+    {
         Ok(())
     } else {
-        fail(field, format!("{value} is not allowed; must be a year from 2009 to 2030"))
+        fail(
+            field,
+            format!("{value} is not allowed; must be a year from 2009 to 2030"),
+        )
     }
 }
 
@@ -67,24 +72,49 @@ pub fn region(r: &RegionPreset) -> Check {
     )?;
     source("intensity.source", &r.intensity.source)?;
     year("intensity.year", r.intensity.year)?;
-    if r.intensity.convention == IntensityConvention::Estimated && r.intensity.grade != Grade::Estimate {
-        return fail("intensity.grade", "an estimated intensity must be graded Estimate");
+    if r.intensity.convention == IntensityConvention::Estimated
+        && r.intensity.grade != Grade::Estimate
+    {
+        return fail(
+            "intensity.grade",
+            "an estimated intensity must be graded Estimate",
+        );
     }
     figure(
         "electricity_price_usd_per_kwh",
         &r.electricity_price_usd_per_kwh,
         limits::ELECTRICITY_USD_PER_KWH,
     )?;
-    let temperature = limits::Limit { min: -60.0, max: 60.0, min_exclusive: false, integer: false, unit: "°C" };
-    in_limit("mean_temperature_c.value", temperature, r.mean_temperature_c.value)?;
+    let temperature = limits::Limit {
+        min: -60.0,
+        max: 60.0,
+        min_exclusive: false,
+        integer: false,
+        unit: "°C",
+    };
+    in_limit(
+        "mean_temperature_c.value",
+        temperature,
+        r.mean_temperature_c.value,
+    )?;
     source("mean_temperature_c.source", &r.mean_temperature_c.source)?;
     year("mean_temperature_c.year", r.mean_temperature_c.year)?;
     if let Some(d) = &r.demand_twh {
-        let demand = limits::Limit { min: 0.0, max: 1e5, min_exclusive: true, integer: false, unit: "TWh" };
+        let demand = limits::Limit {
+            min: 0.0,
+            max: 1e5,
+            min_exclusive: true,
+            integer: false,
+            unit: "TWh",
+        };
         figure("demand_twh", d, demand)?;
     }
     for (i, s) in r.hashrate_shares.iter().enumerate() {
-        in_limit(&format!("hashrate_shares[{i}].share_pct"), limits::PERCENT, s.share_pct)?;
+        in_limit(
+            &format!("hashrate_shares[{i}].share_pct"),
+            limits::PERCENT,
+            s.share_pct,
+        )?;
         source(&format!("hashrate_shares[{i}].source"), &s.source)?;
     }
     Ok(())
@@ -96,10 +126,20 @@ pub const EFFICIENCY_TOLERANCE: f64 = 0.05;
 
 pub fn miner(m: &MinerPreset) -> Check {
     id(&m.id)?;
-    let positive = limits::Limit { min: 0.0, max: 1e12, min_exclusive: true, integer: false, unit: "" };
+    let positive = limits::Limit {
+        min: 0.0,
+        max: 1e12,
+        min_exclusive: true,
+        integer: false,
+        unit: "",
+    };
     in_limit("hashrate_ths", positive, m.hashrate_ths)?;
     in_limit("power_w", positive, m.power_w)?;
-    in_limit("stated_efficiency_j_per_th", positive, m.stated_efficiency_j_per_th)?;
+    in_limit(
+        "stated_efficiency_j_per_th",
+        positive,
+        m.stated_efficiency_j_per_th,
+    )?;
     let derived = m.efficiency_j_per_th();
     if (derived / m.stated_efficiency_j_per_th - 1.0).abs() > EFFICIENCY_TOLERANCE {
         return fail(
@@ -143,10 +183,17 @@ pub fn table(t: &EmissionTablePreset) -> Check {
 pub fn market(m: &MarketPreset) -> Check {
     id(&m.id)?;
     if !is_iso_date(&m.date) {
-        return fail("date", format!("\"{}\" is not allowed; must be a date YYYY-MM-DD", m.date));
+        return fail(
+            "date",
+            format!("\"{}\" is not allowed; must be a date YYYY-MM-DD", m.date),
+        );
     }
     figure("btc_price_usd", &m.btc_price_usd, limits::BTC_PRICE_USD)?;
-    figure("fees_btc_per_block", &m.fees_btc_per_block, limits::FEES_BTC_PER_BLOCK)?;
+    figure(
+        "fees_btc_per_block",
+        &m.fees_btc_per_block,
+        limits::FEES_BTC_PER_BLOCK,
+    )?;
     match m.network.value {
         NetworkSpec::HashrateEhs(v) => in_limit("network.value", limits::NETWORK_HASHRATE_EHS, v)?,
         NetworkSpec::Difficulty(v) => in_limit("network.value", limits::DIFFICULTY, v)?,
@@ -165,7 +212,11 @@ fn is_iso_date(s: &str) -> bool {
     if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
         return false;
     }
-    match (parts[0].parse::<u16>(), parts[1].parse::<u8>(), parts[2].parse::<u8>()) {
+    match (
+        parts[0].parse::<u16>(),
+        parts[1].parse::<u8>(),
+        parts[2].parse::<u8>(),
+    ) {
         (Ok(_), Ok(m), Ok(d)) => (1..=12).contains(&m) && (1..=31).contains(&d),
         _ => false,
     }

@@ -1,0 +1,564 @@
+//! The command line as a user meets it: spawn the binary, read stdout, stderr and the exit code.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// An empty presets folder, so a developer's own presets cannot change these results.
+fn empty_presets_dir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hashwatt-test-presets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn hashwatt(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hashwatt"))
+        .args(args)
+        .env("HASHWATT_PRESETS_DIR", empty_presets_dir())
+        // The command line must never need a display.
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["report"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    let o = hashwatt(&all);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("valid JSON")
+}
+
+/// Writes a file in a fresh temporary folder and returns its path.
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "hashwatt-test-{}-{}",
+        std::process::id(),
+        name.replace(['/', '.'], "-")
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+const KEYS: [&str; 22] = [
+    "fleet_hashrate_ths",
+    "efficiency_j_per_th",
+    "power_kw",
+    "energy_kwh_per_day",
+    "energy_mwh_per_year",
+    "grid_intensity_g_per_kwh",
+    "co2_kg_per_day",
+    "co2_t_per_year",
+    "network_hashrate_ehs",
+    "btc_per_day",
+    "revenue_usd_per_day",
+    "electricity_cost_usd_per_day",
+    "carbon_cost_usd_per_day",
+    "opex_usd_per_day",
+    "profit_usd_per_day",
+    "hashprice_usd_per_ph_day",
+    "break_even_btc_price_usd",
+    "all_in_cost_per_btc_usd",
+    "break_even_electricity_usd_kwh",
+    "energy_kwh_per_btc",
+    "co2_t_per_btc",
+    "payback_days",
+];
+
+#[test]
+fn json_has_exactly_the_documented_keys() {
+    let v = json(&[]);
+    let obj = v.as_object().unwrap();
+    let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    let mut expected = KEYS.to_vec();
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
+    for (k, value) in obj {
+        assert!(value.is_number(), "{k} is {value}");
+    }
+}
+
+#[test]
+fn flags_make_the_scenario() {
+    let v = json(&[
+        "--hashrate-ths",
+        "100",
+        "--power-w",
+        "3000",
+        "--units",
+        "10",
+        "--pue",
+        "1.1",
+        "--uptime-pct",
+        "95",
+        "--pool-fee-pct",
+        "2",
+        "--mix",
+        "coal=50,hydro=50",
+        "--electricity-usd-kwh",
+        "0.03",
+        "--opex-usd-month",
+        "300",
+        "--carbon-price-usd-t",
+        "10",
+        "--btc-price-usd",
+        "100000",
+        "--network-hashrate-ehs",
+        "1000",
+        "--block-subsidy-btc",
+        "3.125",
+        "--fees-btc-per-block",
+        "0.125",
+        "--hardware-cost-usd",
+        "2000",
+        "--hardware-life-years",
+        "4",
+    ]);
+    let num = |k: &str| v[k].as_f64().unwrap();
+    assert_eq!(num("fleet_hashrate_ths"), 1000.0);
+    assert!((num("power_kw") - 33.0).abs() < 1e-9);
+    assert!((num("grid_intensity_g_per_kwh") - 422.0).abs() < 1e-9);
+    let btc = 1000.0e12 * 0.95 / 1e21 * 144.0 * 3.25 * 0.98;
+    assert!((num("btc_per_day") - btc).abs() < 1e-15);
+    assert!((num("hashprice_usd_per_ph_day") - 46.8).abs() < 1e-9);
+    assert!(num("payback_days") > 0.0);
+}
+
+#[test]
+fn difficulty_and_block_height_flags() {
+    let v = json(&["--difficulty", "88.1e12", "--block-height", "1050000"]);
+    assert!((v["network_hashrate_ehs"].as_f64().unwrap() - 630.6).abs() < 0.1);
+    // The 2028 halving's subsidy of 1.5625 BTC, plus the default market's fees.
+    let w = json(&["--difficulty", "88.1e12", "--block-subsidy-btc", "1.5625"]);
+    assert_eq!(v["btc_per_day"], w["btc_per_day"]);
+}
+
+#[test]
+fn undefined_values_are_null() {
+    let v = json(&["--units", "0"]);
+    for key in [
+        "efficiency_j_per_th",
+        "break_even_btc_price_usd",
+        "all_in_cost_per_btc_usd",
+        "break_even_electricity_usd_kwh",
+        "energy_kwh_per_btc",
+        "co2_t_per_btc",
+        "payback_days",
+    ] {
+        assert!(v[key].is_null(), "{key} should be null, is {}", v[key]);
+    }
+    assert_eq!(v["fleet_hashrate_ths"], 0.0);
+    // Losing money: payback never.
+    let v = json(&["--electricity-usd-kwh", "5"]);
+    assert!(v["profit_usd_per_day"].as_f64().unwrap() < 0.0);
+    assert!(v["payback_days"].is_null());
+}
+
+#[test]
+fn table_is_aligned_with_units_and_separators() {
+    let o = hashwatt(&[
+        "report",
+        "--region",
+        "texas-ercot",
+        "--miner",
+        "antminer-s21",
+        "--units",
+        "300",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Texas (ERCOT)"), "{out}");
+    assert!(
+        out.contains("  Fleet hashrate                         60,000 TH/s"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  Network hashrate                        1,061 EH/s"),
+        "{out}"
+    );
+    assert!(out.contains("Payback"), "{out}");
+    // Every value column ends at the same place.
+    let ends: Vec<usize> = out
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.contains(':'))
+        .map(|l| l.chars().take(2 + 28 + 1 + 16).count())
+        .collect();
+    assert!(ends.iter().all(|&e| e == 47), "{ends:?}");
+}
+
+/// Every kind of bad input: exit status 2 and exactly one line on stderr naming the culprit.
+#[test]
+fn bad_input_exits_2_with_one_line() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["report", "--pue", "0.9"],
+            "error: invalid value '0.9' for '--pue <X>': must be a number from 1 to 5",
+        ),
+        (
+            &["report", "--uptime-pct", "101"],
+            "error: invalid value '101' for '--uptime-pct <U>': must be a number from 0 to 100 %",
+        ),
+        (
+            &["report", "--pool-fee-pct", "-1"],
+            "error: invalid value '-1' for '--pool-fee-pct <F>': must be a number from 0 to 100 %",
+        ),
+        (
+            &["report", "--electricity-usd-kwh", "-0.01"],
+            "error: invalid value '-0.01' for '--electricity-usd-kwh <P>': must be a number from 0 to 100 USD/kWh",
+        ),
+        (
+            &["report", "--units", "-3"],
+            "error: invalid value '-3' for '--units <N>': must be a whole number from 0 to 1e9 units",
+        ),
+        (
+            &["report", "--btc-price-usd", "inf"],
+            "error: invalid value 'inf' for '--btc-price-usd <B>': must be a number from 0 to 1e12 USD",
+        ),
+        (
+            &["report", "--carbon-price-usd-t", "NaN"],
+            "error: invalid value 'NaN' for '--carbon-price-usd-t <T>': must be a number from 0 to 1e6 USD/t",
+        ),
+        (
+            &["report", "--network-hashrate-ehs", "0"],
+            "error: invalid value '0' for '--network-hashrate-ehs <E>': must be a number above 0 and at most 1e12 EH/s",
+        ),
+        (
+            &["report", "--difficulty", "abc"],
+            "error: invalid value 'abc' for '--difficulty <D>': not a number; must be a number above 0 and at most 1e24",
+        ),
+        (
+            &["report", "--mix", "coal=60,hydro=30"],
+            "error: invalid value 'coal=60,hydro=30' for '--mix <SOURCE=PCT,…>': the shares sum to 90; they must sum to 100 ± 0.1 %",
+        ),
+        (
+            &["report", "--mix", "coal=60,peat=40"],
+            "error: invalid value 'coal=60,peat=40' for '--mix <SOURCE=PCT,…>': unknown source \"peat\"; the sources are coal, gas, oil, nuclear, hydro, wind, solar, geothermal, biomass, other",
+        ),
+        (
+            &["report", "--region", "atlantis"],
+            "error: --region: unknown region \"atlantis\"; `hashwatt presets list regions` shows the known ids",
+        ),
+        (
+            &["report", "--miner", "antminer-s22"],
+            "error: --miner: unknown miner \"antminer-s22\" (did you mean \"antminer-s21\"?); `hashwatt presets list miners` shows the known ids",
+        ),
+        (
+            &["report", "--ef-table", "ipcc"],
+            "error: --ef-table: unknown emission-factor table \"ipcc\"; `hashwatt presets list emission-factors` shows the known ids",
+        ),
+        (
+            &["report", "missing.ron"],
+            "error: missing.ron: cannot open the file: no such file",
+        ),
+        (
+            &["project", "--months", "0"],
+            "error: invalid value '0' for '--months <N>': must be a whole number from 1 to 1200 months",
+        ),
+        (
+            &[
+                "project",
+                "--months",
+                "12",
+                "--halving-difficulty-drop-pct",
+                "100",
+            ],
+            "error: invalid value '100' for '--halving-difficulty-drop-pct <X>': must be a number from 0 to 99 %",
+        ),
+        (
+            &["presets", "show", "antminer-s2"],
+            "error: unknown preset \"antminer-s2\" (did you mean \"antminer-s21\"?); `hashwatt presets list` shows the known ids",
+        ),
+    ];
+    for (args, expected) in cases {
+        let o = hashwatt(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o).trim_end(), *expected, "{args:?}");
+        assert!(stdout(&o).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn conflicting_flags_are_refused() {
+    for args in [
+        &[
+            "report",
+            "--network-hashrate-ehs",
+            "600",
+            "--difficulty",
+            "88e12",
+        ][..],
+        &[
+            "report",
+            "--block-subsidy-btc",
+            "3.125",
+            "--block-height",
+            "900000",
+        ],
+        &[
+            "report",
+            "--miner",
+            "antminer-s21",
+            "--hashrate-ths",
+            "100",
+            "--power-w",
+            "3000",
+        ],
+        &["report", "--hashrate-ths", "100"],
+        &["report", "--no-such-flag"],
+    ] {
+        let o = hashwatt(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("error: "), "{err}");
+    }
+}
+
+#[test]
+fn scenario_file_errors_name_file_line_and_field() {
+    let bad_syntax = temp_file(
+        "syntax.ron",
+        "(\n    site: (\n        pue: 1.2,,\n    ),\n)\n",
+    );
+    let o = hashwatt(&["report", bad_syntax.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!("error: {}:3:", bad_syntax.display())),
+        "{err}"
+    );
+
+    let out_of_range = temp_file(
+        "range.ron",
+        "(\n    version: 1,\n    site: (\n        pue: 0.5,\n    ),\n)\n",
+    );
+    let o = hashwatt(&["report", out_of_range.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        format!(
+            "error: {}:4:9: site.pue: 0.5 is not allowed; must be a number from 1 to 5",
+            out_of_range.display()
+        )
+    );
+
+    let unknown_region = temp_file("region.ron", "(\n    site: (region: \"atlantis\"),\n)\n");
+    let o = hashwatt(&["report", unknown_region.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        format!(
+            "error: {}:2:20: site.region: unknown region \"atlantis\"; `hashwatt presets list regions` shows the known ids",
+            unknown_region.display()
+        )
+    );
+
+    let unknown_field = temp_file("field.ron", "(\n    site: (pue: 1.1, puee: 1.2),\n)\n");
+    let o = hashwatt(&["report", unknown_field.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!("error: {}:2:", unknown_field.display())),
+        "{err}"
+    );
+    assert!(err.contains("puee"), "{err}");
+
+    let bad_mix = temp_file("mix.ron", "(\n    site: (mix: (coal: 70, hydro: 20)),\n)\n");
+    let o = hashwatt(&["report", bad_mix.to_str().unwrap()]);
+    assert_eq!(
+        stderr(&o).trim_end(),
+        format!(
+            "error: {}:2:12: site.mix: the shares sum to 90; they must sum to 100 ± 0.1 %",
+            bad_mix.display()
+        )
+    );
+
+    let empty = temp_file("empty.ron", "\n");
+    let o = hashwatt(&["report", empty.to_str().unwrap()]);
+    assert_eq!(
+        stderr(&o).trim_end(),
+        format!("error: {}: the file is empty", empty.display())
+    );
+
+    let newer = temp_file("newer.ron", "(version: 2)\n");
+    let o = hashwatt(&["report", newer.to_str().unwrap()]);
+    assert_eq!(
+        stderr(&o).trim_end(),
+        format!(
+            "error: {}:1:2: version: the file is format version 2, written by a newer hashwatt; this build reads version 1",
+            newer.display()
+        )
+    );
+}
+
+#[test]
+fn flags_override_the_file_and_name_themselves() {
+    let file = temp_file(
+        "base.ron",
+        "(\n    site: (region: \"texas-ercot\", pue: 1.2),\n    fleet: [(miner: \"antminer-s21\", units: 10)],\n)\n",
+    );
+    let path = file.to_str().unwrap();
+    let from_file = json(&[path]);
+    assert!((from_file["power_kw"].as_f64().unwrap() - 10.0 * 3.5 * 1.2).abs() < 1e-9);
+    let overridden = json(&[path, "--pue", "1.0", "--units", "20"]);
+    assert!((overridden["power_kw"].as_f64().unwrap() - 20.0 * 3.5).abs() < 1e-9);
+    // An id from a flag is blamed on the flag, not the file.
+    let o = hashwatt(&["report", path, "--region", "atlantis"]);
+    assert!(
+        stderr(&o).starts_with("error: --region: unknown region"),
+        "{}",
+        stderr(&o)
+    );
+
+    let two = temp_file(
+        "two.ron",
+        "(fleet: [(miner: \"antminer-s21\", units: 1), (hashrate_ths: 100, power_w: 3000, units: 2)])\n",
+    );
+    let o = hashwatt(&["report", two.to_str().unwrap(), "--units", "5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        "error: --units: the scenario's fleet has 2 models; --units applies to a one-model fleet (or give --miner to replace the fleet)"
+    );
+}
+
+#[test]
+fn example_scenarios_evaluate() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/scenarios");
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let o = hashwatt(&["report", path.to_str().unwrap(), "--json"]);
+        assert!(o.status.success(), "{}: {}", path.display(), stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        assert!(v["energy_mwh_per_year"].as_f64().unwrap() > 0.0);
+        count += 1;
+    }
+    assert!(count >= 2);
+}
+
+#[test]
+fn projection_table_and_csv() {
+    let o = hashwatt(&[
+        "project",
+        "--months",
+        "36",
+        "--csv",
+        "--block-height",
+        "1040000",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 37);
+    assert!(lines[0].starts_with("month,month_ending,network_hashrate_ehs,"));
+    // 10,000 blocks to the halving is about 69 days: month 3 mines at the new subsidy.
+    let subsidy = |line: &str| line.split(',').nth(4).unwrap().parse::<f64>().unwrap();
+    assert_eq!(subsidy(lines[1]), 3.125);
+    assert_eq!(subsidy(lines[4]), 1.5625);
+
+    let o = hashwatt(&[
+        "project",
+        "--months",
+        "24",
+        "--difficulty-growth-pct-year",
+        "40",
+        "--btc-price-growth-pct-year",
+        "-10",
+        "--halving-difficulty-drop-pct",
+        "10",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("24-month projection"), "{out}");
+    assert!(out.contains("Payback"), "{out}");
+}
+
+#[test]
+fn presets_list_counts_match_the_files() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets");
+    let o = hashwatt(&["presets", "list", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for kind in [
+        "regions",
+        "miners",
+        "emission-factors",
+        "markets",
+        "scenarios",
+    ] {
+        let files = std::fs::read_dir(root.join(kind))
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "ron")
+            })
+            .count();
+        assert_eq!(v[kind].as_array().unwrap().len(), files, "{kind}");
+        let o = hashwatt(&["presets", "list", kind]);
+        assert!(
+            stdout(&o).starts_with(&format!("{kind} ({files})\n")),
+            "{}",
+            stdout(&o)
+        );
+    }
+}
+
+#[test]
+fn presets_show_prints_sources() {
+    let o = hashwatt(&["presets", "show", "texas-ercot"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("Electricity Maps"), "{out}");
+    let o = hashwatt(&["presets", "show", "antminer-s21", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["hashrate_ths"], 200.0);
+}
+
+#[test]
+fn user_presets_add_and_override_and_bad_ones_are_skipped() {
+    let dir =
+        std::env::temp_dir().join(format!("hashwatt-test-user-presets-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("miners")).unwrap();
+    std::fs::write(
+        dir.join("miners/my-rig.ron"),
+        "(id: \"my-rig\", name: \"My rig\", maker: \"me\", release_year: 2025, hashrate_ths: 100, power_w: 2000, stated_efficiency_j_per_th: 20, source: \"my own measurement\", grade: Measured)",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("miners/broken.ron"),
+        "(id: \"broken\", name: \"Broken\", maker: \"me\", release_year: 2025, hashrate_ths: 100, power_w: 2000,\n stated_efficiency_j_per_th: 30, source: \"typo\", grade: Measured)",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_hashwatt"))
+        .args(["report", "--miner", "my-rig", "--json"])
+        .env("HASHWATT_PRESETS_DIR", &dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["efficiency_j_per_th"], 20.0);
+    let err = stderr(&o);
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "warning: skipped preset {}:2:2: stated_efficiency_j_per_th: 30 J/TH is stated but power / hashrate is 20.00 J/TH; they must agree within 5 %",
+            dir.join("miners/broken.ron").display()
+        )
+    );
+}
