@@ -54,15 +54,15 @@ pub fn report_table(loaded: &Loaded, e: &Evaluation, library: &PresetLibrary) ->
     };
     let intensity_from = match (e.intensity_method, region) {
         (IntensityMethod::Measured, Some(r)) => format!(
-            "measured: {} {}, {}{}",
-            r.intensity.source,
-            r.intensity.year,
-            r.intensity.convention.label(),
+            "{} ({}, {}); source: {}",
             if r.intensity.grade == crate::presets::Grade::Estimate {
-                "; an estimate"
+                "an estimate"
             } else {
-                ""
-            }
+                "measured"
+            },
+            r.intensity.convention.label(),
+            r.intensity.year,
+            r.intensity.source,
         ),
         _ => {
             let table = library
@@ -370,6 +370,7 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind]) -> String {
         let _ = writeln!(out, "{} ({})", kind.folder(), library.count(*kind));
         match kind {
             PresetKind::Region => {
+                let w = name_width(library.regions().map(|r| r.name.as_str()));
                 for r in library.regions() {
                     let estimate = if r.intensity.grade == crate::presets::Grade::Estimate {
                         " (estimate)"
@@ -378,7 +379,7 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind]) -> String {
                     };
                     let _ = writeln!(
                         out,
-                        "  {:<22} {:<30} {:>6} g/kWh{estimate:<11} {:>8} USD/kWh",
+                        "  {:<22} {:<w$} {:>6} g/kWh{estimate:<11} {:>8} USD/kWh",
                         r.id,
                         r.name,
                         format::fixed(r.intensity.g_per_kwh, 0),
@@ -387,10 +388,13 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind]) -> String {
                 }
             }
             PresetKind::Miner => {
-                for m in library.miners() {
+                let mut miners: Vec<_> = library.miners().collect();
+                miners.sort_by(|a, b| (a.release_year, &a.name).cmp(&(b.release_year, &b.name)));
+                let w = name_width(miners.iter().map(|m| m.name.as_str()));
+                for m in miners {
                     let _ = writeln!(
                         out,
-                        "  {:<26} {:<24} {:>6} {:>12} TH/s {:>8} W {:>12} J/TH",
+                        "  {:<24} {:<w$} {:>6} {:>12} TH/s {:>8} W {:>12} J/TH",
                         m.id,
                         m.name,
                         m.release_year,
@@ -406,10 +410,11 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind]) -> String {
                 }
             }
             PresetKind::Market => {
+                let w = name_width(library.markets().map(|m| m.name.as_str()));
                 for m in library.markets() {
                     let _ = writeln!(
                         out,
-                        "  {:<10} {:<22} {}  BTC {:>10}",
+                        "  {:<10} {:<w$} {}  BTC {:>10}",
                         m.id,
                         m.name,
                         m.date,
@@ -425,6 +430,11 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind]) -> String {
         }
     }
     out
+}
+
+/// The widest of some names, in characters, for a column.
+fn name_width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
+    names.map(|n| n.chars().count()).max().unwrap_or(0)
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, CliError> {
