@@ -3,6 +3,7 @@
 //! [`model`] is the pure engine; everything else (files, presets, the command line, the GUI)
 //! is a layer over it.
 
+pub mod chart_data;
 pub mod cli;
 pub mod file_error;
 pub mod format;
