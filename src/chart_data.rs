@@ -272,16 +272,18 @@ pub fn market_snapshot<'a>(
 /// Where the scenario's figures come from, one line each.
 pub fn sources(doc: &ScenarioDoc, library: &PresetLibrary) -> Vec<String> {
     let mut lines = Vec::new();
-    let region_id = doc
+    let region_id = doc.site.region.as_deref().or(doc
         .site
-        .region
-        .as_deref()
-        .or(doc.site.mix.is_none().then_some(crate::scenario_file::defaults::REGION));
+        .mix
+        .is_none()
+        .then_some(crate::scenario_file::defaults::REGION));
     if let Some(r) = region_id.and_then(|id| library.region(id)) {
         if doc.site.mix.is_none() {
             lines.push(format!(
                 "Grid intensity: {} ({}, {})",
-                r.intensity.source, r.intensity.year, r.intensity.grade.label()
+                r.intensity.source,
+                r.intensity.year,
+                r.intensity.grade.label()
             ));
         }
         lines.push(format!("Mix: {} ({})", r.mix.source, r.mix.year));
@@ -362,7 +364,11 @@ mod tests {
         let texas = chart.rows.iter().find(|r| r.id == "texas-ercot").unwrap();
         assert_eq!(texas.break_even_btc_price_usd, e.break_even_btc_price_usd);
         let sorted = chart.sorted(RegionMetric::GridIntensity);
-        assert!(sorted.windows(2).all(|w| w[0].intensity_g_per_kwh <= w[1].intensity_g_per_kwh));
+        assert!(
+            sorted
+                .windows(2)
+                .all(|w| w[0].intensity_g_per_kwh <= w[1].intensity_g_per_kwh)
+        );
         let kz = chart.rows.iter().find(|r| r.id == "kazakhstan").unwrap();
         assert_eq!(kz.intensity_g_per_kwh, 802.0);
     }
@@ -390,16 +396,30 @@ mod tests {
         let (doc, _, _, library) = setup();
         let points = hardware_chart(&doc, &library);
         assert_eq!(points.len(), library.miners().count());
-        let in_fleet: Vec<&str> = points.iter().filter(|p| p.in_fleet).map(|p| p.id.as_str()).collect();
+        let in_fleet: Vec<&str> = points
+            .iter()
+            .filter(|p| p.in_fleet)
+            .map(|p| p.id.as_str())
+            .collect();
         assert_eq!(in_fleet, ["antminer-s21"]);
-        assert!(points.windows(2).all(|w| w[0].release_year <= w[1].release_year));
+        assert!(
+            points
+                .windows(2)
+                .all(|w| w[0].release_year <= w[1].release_year)
+        );
     }
 
     #[test]
     fn sources_name_the_measured_intensity_and_the_market() {
         let (doc, _, _, library) = setup();
         let lines = sources(&doc, &library);
-        assert!(lines[0].starts_with("Grid intensity: Electricity Maps"), "{lines:?}");
-        assert!(lines.iter().any(|l| l.starts_with("Market: December 2025")), "{lines:?}");
+        assert!(
+            lines[0].starts_with("Grid intensity: Electricity Maps"),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.starts_with("Market: December 2025")),
+            "{lines:?}"
+        );
     }
 }

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod file_error;
 pub mod format;
 pub mod gui;
+pub mod i18n;
 pub mod model;
 pub mod presets;
 pub mod scenario_file;

@@ -1,0 +1,105 @@
+//! Words of the charts: titles, axes, legends. Shared by the window and exported PNG/SVG files.
+
+pub struct ChartStrings {
+    pub tab_mix: &'static str,
+    pub tab_regions: &'static str,
+    pub tab_break_even: &'static str,
+    pub tab_projection: &'static str,
+    pub tab_hardware: &'static str,
+
+    pub mix_title: &'static str,
+    pub mix_share_axis: &'static str,
+    pub mix_contribution_title: &'static str,
+    pub mix_contribution_axis: &'static str,
+    /// Centre of the donut: "{value} g CO₂e/kWh".
+    pub mix_centre: &'static str,
+
+    pub regions_title: &'static str,
+    pub regions_metric_intensity: &'static str,
+    pub regions_metric_co2_per_btc: &'static str,
+    pub regions_metric_break_even: &'static str,
+    pub regions_current: &'static str,
+    pub regions_estimate: &'static str,
+    pub regions_click_hint: &'static str,
+
+    pub break_even_title: &'static str,
+    pub break_even_vs_btc_title: &'static str,
+    pub break_even_vs_power_title: &'static str,
+    pub btc_price_axis: &'static str,
+    pub electricity_price_axis: &'static str,
+    pub profit_axis: &'static str,
+    pub profit_series: &'static str,
+    pub break_even_marker: &'static str,
+    pub current_marker: &'static str,
+
+    pub projection_title: &'static str,
+    pub month_axis: &'static str,
+    pub cumulative_cash_axis: &'static str,
+    pub cumulative_cash_series: &'static str,
+    pub btc_mined_axis: &'static str,
+    pub btc_mined_series: &'static str,
+    pub halving_marker: &'static str,
+    pub payback_marker: &'static str,
+
+    pub hardware_title: &'static str,
+    pub release_year_axis: &'static str,
+    pub efficiency_axis: &'static str,
+    pub fleet_series: &'static str,
+    pub other_miners_series: &'static str,
+    pub historical_series: &'static str,
+
+    pub sources_footer: &'static str,
+    /// "Made with hashwatt on {date}".
+    pub made_with: &'static str,
+}
+
+pub const EN: ChartStrings = ChartStrings {
+    tab_mix: "Energy mix",
+    tab_regions: "Regions",
+    tab_break_even: "Break-even",
+    tab_projection: "Projection",
+    tab_hardware: "Hardware",
+
+    mix_title: "Energy mix",
+    mix_share_axis: "Share (%)",
+    mix_contribution_title: "Contribution to grid intensity",
+    mix_contribution_axis: "g CO₂e/kWh",
+    mix_centre: "{value} g CO₂e/kWh",
+
+    regions_title: "Every region with this fleet and market",
+    regions_metric_intensity: "Grid intensity (g CO₂e/kWh)",
+    regions_metric_co2_per_btc: "CO₂ per BTC (t)",
+    regions_metric_break_even: "Break-even BTC price (USD)",
+    regions_current: "this site",
+    regions_estimate: "estimate",
+    regions_click_hint: "Click a bar to move the site to that region.",
+
+    break_even_title: "Daily profit and break-even",
+    break_even_vs_btc_title: "Profit against BTC price",
+    break_even_vs_power_title: "Profit against electricity price",
+    btc_price_axis: "BTC price (USD)",
+    electricity_price_axis: "Electricity price (USD/kWh)",
+    profit_axis: "Profit (USD/day)",
+    profit_series: "Daily profit",
+    break_even_marker: "break-even",
+    current_marker: "current",
+
+    projection_title: "Projection",
+    month_axis: "Month",
+    cumulative_cash_axis: "Cumulative cash flow (USD)",
+    cumulative_cash_series: "Cumulative cash flow",
+    btc_mined_axis: "BTC mined per month",
+    btc_mined_series: "BTC mined",
+    halving_marker: "halving",
+    payback_marker: "payback",
+
+    hardware_title: "Miner efficiency by release year",
+    release_year_axis: "Release year",
+    efficiency_axis: "Efficiency (J/TH, log scale)",
+    fleet_series: "In the fleet",
+    other_miners_series: "Other miners",
+    historical_series: "Historical (CPU, GPU, FPGA, first ASIC)",
+
+    sources_footer: "Sources",
+    made_with: "Made with hashwatt on {date}",
+};

@@ -1,0 +1,83 @@
+//! Every user-visible text, in one table per area, so that a translation is a new table and
+//! no panel changes. Panels, exported charts and reports read their words from here.
+
+pub mod app;
+pub mod charts;
+pub mod results;
+
+use crate::model::{EnergySource, PerSource};
+use serde::{Deserialize, Serialize};
+
+/// A language the app speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 1] = [Lang::En];
+}
+
+/// All the words of one language.
+pub struct Strings {
+    pub app: app::AppStrings,
+    pub charts: charts::ChartStrings,
+    pub results: results::ResultStrings,
+    /// Energy sources by name.
+    pub sources: PerSource<&'static str>,
+}
+
+pub static EN: Strings = Strings {
+    app: app::EN,
+    charts: charts::EN,
+    results: results::EN,
+    sources: PerSource {
+        coal: "Coal",
+        gas: "Gas",
+        oil: "Oil",
+        nuclear: "Nuclear",
+        hydro: "Hydro",
+        wind: "Wind",
+        solar: "Solar",
+        geothermal: "Geothermal",
+        biomass: "Biomass",
+        other: "Other",
+    },
+};
+
+/// The table for a language.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::En => &EN,
+    }
+}
+
+impl Strings {
+    pub fn source(&self, source: EnergySource) -> &'static str {
+        self.sources.get(source)
+    }
+}
+
+/// Fills `{name}` placeholders in a template: `fill("{n} units", &[("n", "3")])`.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(
+            fill("{a} and {b}, {a}", &[("a", "x"), ("b", "y")]),
+            "x and y, x"
+        );
+        assert_eq!(fill("no placeholders", &[("a", "x")]), "no placeholders");
+    }
+}
