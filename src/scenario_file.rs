@@ -3,7 +3,8 @@
 //! [`Scenario`] of plain numbers using a [`PresetLibrary`].
 
 use crate::model::{
-    EnergyMix, Grid, IntensityMethod, Market, MinerGroup, NetworkSpec, Scenario, Site, SubsidySpec,
+    EnergyMix, Grid, IntensityMethod, Market, MinerGroup, NetworkSpec, ProjectionSettings,
+    Scenario, Site, SubsidySpec,
 };
 use crate::presets::PresetLibrary;
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,8 @@ pub struct ScenarioDoc {
     pub fleet: Vec<FleetEntryDoc>,
     pub market: MarketDoc,
     pub hardware_life_years: f64,
+    /// Assumptions for the month-by-month projection.
+    pub projection: ProjectionSettings,
 }
 
 impl Default for ScenarioDoc {
@@ -54,6 +57,7 @@ impl Default for ScenarioDoc {
             fleet: vec![FleetEntryDoc::default()],
             market: MarketDoc::default(),
             hardware_life_years: defaults::HARDWARE_LIFE_YEARS,
+            projection: ProjectionSettings::default(),
         }
     }
 }
@@ -307,6 +311,11 @@ impl ScenarioDoc {
         };
         scenario.validate().map_err(|e| ResolveError {
             field: e.field,
+            message: e.message,
+            value: None,
+        })?;
+        self.projection.validate().map_err(|e| ResolveError {
+            field: format!("projection.{}", e.field),
             message: e.message,
             value: None,
         })?;

@@ -109,7 +109,7 @@ pub fn scenario_to_ron(doc: &ScenarioDoc) -> String {
 
 /// Writes a file atomically: a temporary file in the same folder, flushed and synced, then
 /// renamed over the target, so a crash or a full disk mid-save leaves the old file whole.
-pub fn write_atomically(path: &Path, text: &str) -> Result<(), FileError> {
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     use std::io::Write;
     let label = path.display().to_string();
     let dir = path
@@ -123,7 +123,7 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), FileError> {
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(text.as_bytes())?;
+        file.write_all(bytes)?;
         file.sync_all()?;
         std::fs::rename(&tmp, path)
     })();

@@ -45,21 +45,54 @@ pub struct ProjectArgs {
     /// Months to project.
     #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), allow_negative_numbers = true)]
     pub months: u32,
-    /// Network difficulty growth, %/year (compounded monthly).
-    #[arg(long = "difficulty-growth-pct-year", value_name = "G", default_value = "0", value_parser = limited(limits::GROWTH_PCT_PER_YEAR), allow_negative_numbers = true)]
-    pub difficulty_growth_pct_year: f64,
-    /// BTC price growth, %/year (compounded monthly).
-    #[arg(long = "btc-price-growth-pct-year", value_name = "G", default_value = "0", value_parser = limited(limits::GROWTH_PCT_PER_YEAR), allow_negative_numbers = true)]
-    pub btc_price_growth_pct_year: f64,
-    /// Share of the network that switches off at each halving, %.
-    #[arg(long = "halving-difficulty-drop-pct", value_name = "X", default_value = "0", value_parser = limited(limits::HALVING_DROP_PCT), allow_negative_numbers = true)]
-    pub halving_difficulty_drop_pct: f64,
-    /// What the hardware sells for at the end, % of its cost.
-    #[arg(long = "hardware-resale-pct", value_name = "R", default_value = "0", value_parser = limited(limits::PERCENT), allow_negative_numbers = true)]
-    pub hardware_resale_pct: f64,
+    #[command(flatten)]
+    pub growth: ProjectionFlags,
     /// Print the months as CSV instead of a table.
     #[arg(long)]
     pub csv: bool,
+}
+
+/// Projection assumptions; each overrides the scenario file's `projection` value (default 0).
+#[derive(Debug, Args, Default)]
+pub struct ProjectionFlags {
+    /// Network difficulty growth, %/year (compounded monthly).
+    #[arg(long = "difficulty-growth-pct-year", value_name = "G", value_parser = limited(limits::GROWTH_PCT_PER_YEAR), allow_negative_numbers = true)]
+    pub difficulty_growth_pct_year: Option<f64>,
+    /// BTC price growth, %/year (compounded monthly).
+    #[arg(long = "btc-price-growth-pct-year", value_name = "G", value_parser = limited(limits::GROWTH_PCT_PER_YEAR), allow_negative_numbers = true)]
+    pub btc_price_growth_pct_year: Option<f64>,
+    /// Share of the network that switches off at each halving, %.
+    #[arg(long = "halving-difficulty-drop-pct", value_name = "X", value_parser = limited(limits::HALVING_DROP_PCT), allow_negative_numbers = true)]
+    pub halving_difficulty_drop_pct: Option<f64>,
+    /// What the hardware sells for at the end, % of its cost.
+    #[arg(long = "hardware-resale-pct", value_name = "R", value_parser = limited(limits::PERCENT), allow_negative_numbers = true)]
+    pub hardware_resale_pct: Option<f64>,
+}
+
+impl ProjectionFlags {
+    /// The file's projection settings with these flags over them.
+    pub fn apply(&self, settings: &mut crate::model::ProjectionSettings) {
+        let pairs = [
+            (
+                &mut settings.difficulty_growth_pct_per_year,
+                self.difficulty_growth_pct_year,
+            ),
+            (
+                &mut settings.btc_price_growth_pct_per_year,
+                self.btc_price_growth_pct_year,
+            ),
+            (
+                &mut settings.halving_difficulty_drop_pct,
+                self.halving_difficulty_drop_pct,
+            ),
+            (&mut settings.hardware_resale_pct, self.hardware_resale_pct),
+        ];
+        for (slot, value) in pairs {
+            if let Some(v) = value {
+                *slot = v;
+            }
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

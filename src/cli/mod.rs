@@ -5,7 +5,7 @@ pub mod args;
 mod output;
 
 use crate::file_error::FileError;
-use crate::model::{self, NetworkSpec, ProjectionSettings, Scenario, SubsidySpec};
+use crate::model::{self, NetworkSpec, Scenario, SubsidySpec};
 use crate::presets::{PresetKind, PresetLibrary};
 use crate::scenario_file::{FleetEntryDoc, ScenarioDoc};
 use crate::scenario_io;
@@ -82,16 +82,9 @@ pub fn execute(
         }
         Command::Project(a) => {
             let loaded = load(&a.scenario, library)?;
-            let settings = ProjectionSettings {
-                months: a.months,
-                difficulty_growth_pct_per_year: a.difficulty_growth_pct_year,
-                btc_price_growth_pct_per_year: a.btc_price_growth_pct_year,
-                halving_difficulty_drop_pct: a.halving_difficulty_drop_pct,
-                hardware_resale_pct: a.hardware_resale_pct,
-            };
-            settings
-                .validate()
-                .map_err(|e| CliError(format!("--{}", e.to_string().replace('_', "-"))))?;
+            let mut settings = loaded.doc.projection;
+            settings.months = a.months;
+            a.growth.apply(&mut settings);
             let projection = model::project(&loaded.scenario, &settings);
             let start = start_date(&loaded.doc, library);
             if a.csv {

@@ -6,8 +6,9 @@ use super::limits;
 use super::scenario::{FieldError, Scenario};
 use serde::Serialize;
 
-/// How the market is assumed to move.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// How the market is assumed to move. Saved in scenario files as `projection: (..)`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ProjectionSettings {
     pub months: u32,
     /// Network difficulty growth, %/year, compounded monthly: each month multiplies the
@@ -46,12 +47,12 @@ impl ProjectionSettings {
         };
         check("months", limits::PROJECTION_MONTHS, f64::from(self.months))?;
         check(
-            "difficulty_growth_pct_year",
+            "difficulty_growth_pct_per_year",
             limits::GROWTH_PCT_PER_YEAR,
             self.difficulty_growth_pct_per_year,
         )?;
         check(
-            "btc_price_growth_pct_year",
+            "btc_price_growth_pct_per_year",
             limits::GROWTH_PCT_PER_YEAR,
             self.btc_price_growth_pct_per_year,
         )?;
