@@ -330,6 +330,31 @@ pub fn compute(
     }
 }
 
+/// Everything the window shows for one scenario document: the resolved scenario, its
+/// evaluation and every chart's data. Recomputed whenever an input changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Computed {
+    pub scenario: Scenario,
+    pub evaluation: Evaluation,
+    pub charts: ChartData,
+}
+
+impl Computed {
+    pub fn of(
+        doc: &ScenarioDoc,
+        library: &PresetLibrary,
+    ) -> Result<Computed, crate::scenario_file::ResolveError> {
+        let scenario = doc.resolve(library)?;
+        let evaluation = model::evaluate(&scenario);
+        let charts = compute(doc, &scenario, &evaluation, library, &doc.projection);
+        Ok(Computed {
+            scenario,
+            evaluation,
+            charts,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

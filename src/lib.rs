@@ -5,11 +5,13 @@
 
 pub mod chart_data;
 pub mod cli;
+pub mod export;
 pub mod file_error;
 pub mod format;
 pub mod gui;
 pub mod i18n;
 pub mod model;
+pub mod palette;
 pub mod presets;
 pub mod scenario_file;
 pub mod scenario_io;

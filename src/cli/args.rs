@@ -1,6 +1,8 @@
 //! The command line's arguments. Every numeric flag is checked against the same limits the
 //! engine uses, so a bad value is refused with the flag's name and what is allowed.
 
+use crate::chart_data::RegionMetric;
+use crate::export::{ChartKind, IMAGE_SIZE_PX};
 use crate::model::{EnergyMix, EnergySource, limits, limits::Limit};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -24,9 +26,71 @@ pub enum Command {
     Report(ReportArgs),
     /// Project a scenario month by month across difficulty growth, price growth and halvings.
     Project(ProjectArgs),
+    /// Draw a chart of a scenario to a PNG or SVG file: mix, regions, break-even, projection or hardware.
+    Chart(ChartArgs),
     /// List and show the built-in and user presets.
     #[command(subcommand)]
     Presets(PresetsCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// The chart: mix, regions, break-even, projection or hardware.
+    #[arg(value_name = "KIND", value_parser = parse_chart_kind)]
+    pub kind: ChartKind,
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// The file to write; its extension, .png or .svg, chooses the format.
+    #[arg(long, value_name = "FILE", help_heading = "Image")]
+    pub out: PathBuf,
+    /// Image width, pixels.
+    #[arg(long, value_name = "W", default_value_t = crate::export::DEFAULT_WIDTH_PX, value_parser = whole(IMAGE_SIZE), help_heading = "Image", allow_negative_numbers = true)]
+    pub width: u32,
+    /// Image height, pixels.
+    #[arg(long, value_name = "H", default_value_t = crate::export::DEFAULT_HEIGHT_PX, value_parser = whole(IMAGE_SIZE), help_heading = "Image", allow_negative_numbers = true)]
+    pub height: u32,
+    /// The figure the regions chart ranks by: intensity, co2-per-btc or break-even.
+    #[arg(long, value_name = "METRIC", default_value = "intensity", value_parser = parse_metric, help_heading = "Image")]
+    pub metric: RegionMetric,
+    /// Months to project (default: the scenario file's `projection.months`, else 36).
+    #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), help_heading = "Projection", allow_negative_numbers = true)]
+    pub months: Option<u32>,
+    #[command(flatten, next_help_heading = "Projection")]
+    pub growth: ProjectionFlags,
+}
+
+/// The width and height limits of `--width` and `--height`.
+const IMAGE_SIZE: Limit = Limit {
+    min: *IMAGE_SIZE_PX.start() as f64,
+    max: *IMAGE_SIZE_PX.end() as f64,
+    min_exclusive: false,
+    integer: true,
+    unit: "px",
+};
+
+fn parse_chart_kind(text: &str) -> Result<ChartKind, String> {
+    ChartKind::from_cli_name(text.trim()).ok_or_else(|| {
+        let names: Vec<&str> = ChartKind::ALL.iter().map(|k| k.cli_name()).collect();
+        format!("unknown chart; must be one of {}", names.join(", "))
+    })
+}
+
+/// The `--metric` names of the region rankings.
+pub const METRIC_NAMES: [(&str, RegionMetric); 3] = [
+    ("intensity", RegionMetric::GridIntensity),
+    ("co2-per-btc", RegionMetric::Co2PerBtc),
+    ("break-even", RegionMetric::BreakEvenBtcPrice),
+];
+
+fn parse_metric(text: &str) -> Result<RegionMetric, String> {
+    METRIC_NAMES
+        .iter()
+        .find(|(name, _)| *name == text.trim())
+        .map(|(_, metric)| *metric)
+        .ok_or_else(|| {
+            let names: Vec<&str> = METRIC_NAMES.iter().map(|(n, _)| *n).collect();
+            format!("must be one of {}", names.join(", "))
+        })
 }
 
 #[derive(Debug, Args)]

@@ -1,5 +1,5 @@
-//! The command line: `report`, `project` and `presets`. A thin layer over the engine and the
-//! preset library; it prints what they compute.
+//! The command line: `report`, `project`, `chart` and `presets`. A thin layer over the engine,
+//! the preset library and chart export; it prints (or writes) what they compute.
 
 pub mod args;
 mod output;
@@ -9,7 +9,7 @@ use crate::model::{self, NetworkSpec, Scenario, SubsidySpec};
 use crate::presets::{PresetKind, PresetLibrary};
 use crate::scenario_file::{FleetEntryDoc, ScenarioDoc};
 use crate::scenario_io;
-use args::{Cli, Command, PresetsCommand, ScenarioArgs};
+use args::{ChartArgs, Cli, Command, PresetsCommand, ScenarioArgs};
 use clap::Parser;
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -44,8 +44,18 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
             }
             // clap's first line names the flag and what is wrong; the rest is usage advice.
             let text = e.render().to_string();
-            let first = text.lines().next().unwrap_or("error: invalid arguments");
-            eprintln!("{first}");
+            let mut lines = text.lines();
+            let first = lines.next().unwrap_or("error: invalid arguments");
+            if e.kind() == ErrorKind::MissingRequiredArgument {
+                // clap lists the missing arguments on the lines after the first: keep them.
+                let missing: Vec<&str> = lines
+                    .take_while(|l| l.starts_with(' '))
+                    .map(str::trim)
+                    .collect();
+                eprintln!("{first} {}", missing.join(", "));
+            } else {
+                eprintln!("{first}");
+            }
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
@@ -74,8 +84,7 @@ pub fn execute(
             let loaded = load(&a.scenario, library)?;
             let evaluation = model::evaluate(&loaded.scenario);
             if a.json {
-                serde_json::to_string_pretty(&evaluation).map_err(|e| CliError(e.to_string()))?
-                    + "\n"
+                crate::export::results_json(&evaluation)
             } else {
                 output::report_table(&loaded, &evaluation, library)
             }
@@ -93,6 +102,7 @@ pub fn execute(
                 output::projection_table(&loaded, &projection, start)
             }
         }
+        Command::Chart(a) => chart(a, library)?,
         Command::Presets(PresetsCommand::List { kind, json }) => {
             let kinds: Vec<PresetKind> = match kind {
                 Some(k) => PresetKind::from_folder(k).into_iter().collect(),
@@ -110,6 +120,51 @@ pub fn execute(
     };
     out.write_all(text.as_bytes())
         .map_err(|e| CliError(format!("cannot write the output: {e}")))
+}
+
+/// Draws a chart to the `--out` file and returns the line to print: the path written.
+fn chart(a: &ChartArgs, library: &PresetLibrary) -> Result<String, CliError> {
+    use crate::export::{ChartOptions, ImageFormat};
+    let format = ImageFormat::from_path(&a.out).ok_or_else(|| {
+        CliError(format!(
+            "--out: \"{}\" must end in .png or .svg",
+            a.out.display()
+        ))
+    })?;
+    let loaded = load(&a.scenario, library)?;
+    let mut settings = loaded.doc.projection;
+    if let Some(months) = a.months {
+        settings.months = months;
+    }
+    a.growth.apply(&mut settings);
+    let evaluation = model::evaluate(&loaded.scenario);
+    let data = crate::chart_data::compute(
+        &loaded.doc,
+        &loaded.scenario,
+        &evaluation,
+        library,
+        &settings,
+    );
+    let options = ChartOptions {
+        width: a.width,
+        height: a.height,
+        date: today().to_string(),
+        title_suffix: loaded.doc.name.clone(),
+        region_metric: a.metric,
+        lang: crate::i18n::Lang::default(),
+    };
+    let bytes = crate::export::render_chart(a.kind, &data, &options, format)
+        .map_err(|e| CliError(format!("cannot draw the chart: {e}")))?;
+    scenario_io::write_atomically(&a.out, &bytes)?;
+    Ok(format!("{}\n", a.out.display()))
+}
+
+/// Today's date (UTC), for chart footers.
+fn today() -> model::date::Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    model::date::Date::from_days_since_epoch((seconds / 86_400) as i64)
 }
 
 /// A scenario as loaded: the document (with the flags applied) and its resolution.

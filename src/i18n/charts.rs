@@ -19,6 +19,7 @@ pub struct ChartStrings {
     pub regions_metric_co2_per_btc: &'static str,
     pub regions_metric_break_even: &'static str,
     pub regions_current: &'static str,
+    pub regions_measured: &'static str,
     pub regions_estimate: &'static str,
     pub regions_click_hint: &'static str,
 
@@ -51,6 +52,27 @@ pub struct ChartStrings {
     pub sources_footer: &'static str,
     /// "Made with hashwatt on {date}".
     pub made_with: &'static str,
+
+    /// A chart title with the scenario's name: "{title}: {suffix}".
+    pub title_with_suffix: &'static str,
+    /// A label and its value, for markers and the footer: "{label}: {value}".
+    pub label_value: &'static str,
+    /// A share: "{value} %".
+    pub percent: &'static str,
+    /// Under the contribution bars: their sum, which is the mix-based intensity.
+    pub mix_contribution_total: &'static str,
+    /// Legend entry for the ordinary bars of the region ranking.
+    pub regions_other: &'static str,
+    /// "Month 1 begins {date}".
+    pub projection_start: &'static str,
+    /// Said when no halving could be placed (the subsidy was given without a block height).
+    pub projection_no_halvings: &'static str,
+    /// A halving on the time axis: "{marker} → {subsidy} BTC".
+    pub halving_label: &'static str,
+    /// The payback month on the time axis: "{marker}: month {month}".
+    pub payback_label: &'static str,
+    /// No payback within the horizon: "no payback within {months} months".
+    pub payback_never: &'static str,
 }
 
 pub const EN: ChartStrings = ChartStrings {
@@ -71,6 +93,7 @@ pub const EN: ChartStrings = ChartStrings {
     regions_metric_co2_per_btc: "CO₂ per BTC (t)",
     regions_metric_break_even: "Break-even BTC price (USD)",
     regions_current: "this site",
+    regions_measured: "measured",
     regions_estimate: "estimate",
     regions_click_hint: "Click a bar to move the site to that region.",
 
@@ -102,4 +125,15 @@ pub const EN: ChartStrings = ChartStrings {
 
     sources_footer: "Sources",
     made_with: "Made with hashwatt on {date}",
+
+    title_with_suffix: "{title}: {suffix}",
+    label_value: "{label}: {value}",
+    percent: "{value} %",
+    mix_contribution_total: "Sum (mix × emission factors): {value} g CO₂e/kWh",
+    regions_other: "other regions",
+    projection_start: "Month 1 begins {date}",
+    projection_no_halvings: "No halving placed: the block height is unknown",
+    halving_label: "{marker} → {subsidy} BTC",
+    payback_label: "{marker}: month {month}",
+    payback_never: "no payback within {months} months",
 };

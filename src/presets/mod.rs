@@ -279,6 +279,16 @@ pub fn user_folder() -> Option<PathBuf> {
     eframe::storage_dir(crate::APP_ID).map(|d| d.join("presets"))
 }
 
+/// Checks a region preset as the loader would; the error names the field.
+pub fn check_region(region: &RegionPreset) -> Result<(), String> {
+    validate::region(region).map_err(|(field, message)| format!("{field}: {message}"))
+}
+
+/// Checks a miner preset as the loader would; the error names the field.
+pub fn check_miner(miner: &MinerPreset) -> Result<(), String> {
+    validate::miner(miner).map_err(|(field, message)| format!("{field}: {message}"))
+}
+
 /// The known id closest to `id`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(id: &str, known: &[&'a str]) -> Option<&'a str> {
     known

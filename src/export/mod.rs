@@ -1,0 +1,134 @@
+//! Exporting charts (PNG, SVG) and results (CSV, Markdown, JSON). Charts draw only from
+//! [`crate::chart_data::ChartData`], so a number in an exported file is the number on screen.
+//! Rendering needs no system fonts: DejaVu Sans is compiled in.
+
+mod bitmap;
+mod charts;
+mod results;
+
+pub use results::{results_csv, results_json, results_markdown};
+
+use crate::chart_data::{ChartData, RegionMetric};
+use crate::i18n::Lang;
+use std::ops::RangeInclusive;
+use std::path::Path;
+
+/// The charts hashwatt draws.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChartKind {
+    Mix,
+    Regions,
+    BreakEven,
+    Projection,
+    Hardware,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 5] = [
+        ChartKind::Mix,
+        ChartKind::Regions,
+        ChartKind::BreakEven,
+        ChartKind::Projection,
+        ChartKind::Hardware,
+    ];
+
+    /// The name on the command line (`hashwatt chart break-even`).
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            ChartKind::Mix => "mix",
+            ChartKind::Regions => "regions",
+            ChartKind::BreakEven => "break-even",
+            ChartKind::Projection => "projection",
+            ChartKind::Hardware => "hardware",
+        }
+    }
+
+    pub fn from_cli_name(name: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|k| k.cli_name() == name)
+    }
+}
+
+/// The image formats a chart can be saved in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ImageFormat {
+    Png,
+    Svg,
+}
+
+impl ImageFormat {
+    /// The format a file name asks for, by its extension (`.png`, `.svg`, any case).
+    pub fn from_path(path: &Path) -> Option<ImageFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "png" => Some(ImageFormat::Png),
+            "svg" => Some(ImageFormat::Svg),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "png",
+            ImageFormat::Svg => "svg",
+        }
+    }
+}
+
+/// The allowed width and height of an exported chart, in pixels.
+pub const IMAGE_SIZE_PX: RangeInclusive<u32> = 200..=8000;
+/// The default size of an exported chart.
+pub const DEFAULT_WIDTH_PX: u32 = 1200;
+pub const DEFAULT_HEIGHT_PX: u32 = 800;
+
+/// How to draw a chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartOptions {
+    pub width: u32,
+    pub height: u32,
+    /// The date in the footer ("Made with hashwatt on {date}"); the renderer never reads the clock.
+    pub date: String,
+    /// Added to the title, e.g. the scenario's name; empty for none.
+    pub title_suffix: String,
+    /// The figure the regions chart ranks by.
+    pub region_metric: RegionMetric,
+    pub lang: Lang,
+}
+
+impl Default for ChartOptions {
+    fn default() -> Self {
+        ChartOptions {
+            width: DEFAULT_WIDTH_PX,
+            height: DEFAULT_HEIGHT_PX,
+            date: String::new(),
+            title_suffix: String::new(),
+            region_metric: RegionMetric::default(),
+            lang: Lang::default(),
+        }
+    }
+}
+
+/// Draws one chart and returns the file's bytes: a PNG image or SVG text.
+pub fn render_chart(
+    kind: ChartKind,
+    data: &ChartData,
+    opts: &ChartOptions,
+    format: ImageFormat,
+) -> Result<Vec<u8>, String> {
+    for (name, value) in [("width", opts.width), ("height", opts.height)] {
+        if !IMAGE_SIZE_PX.contains(&value) {
+            return Err(format!(
+                "the {name} is {value} px; it must be from {} to {} px",
+                IMAGE_SIZE_PX.start(),
+                IMAGE_SIZE_PX.end()
+            ));
+        }
+    }
+    charts::register_font()?;
+    match format {
+        ImageFormat::Png => charts::render_png(kind, data, opts),
+        ImageFormat::Svg => charts::render_svg(kind, data, opts).map(String::into_bytes),
+    }
+}
+
+#[cfg(test)]
+mod tests;

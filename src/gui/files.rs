@@ -1,0 +1,364 @@
+//! File dialogs, exports and user presets. Native dialogs run on their own thread and answer
+//! over a channel; tests answer with a fake. Where no dialog can be shown (no portal, no zenity)
+//! the app falls back to a path field.
+
+use crate::chart_data::Computed;
+use crate::export::{ChartKind, ChartOptions, ImageFormat};
+use crate::model::date::Date;
+use crate::presets::{
+    Figure, Grade, IntensityConvention, IntensityFigure, MinerPreset, MinerPrice, MixFigure,
+    PresetKind, PresetLibrary, PriceBasis, RegionPreset,
+};
+use crate::scenario_file::{ResolveError, ScenarioDoc, defaults};
+use eframe::egui;
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultsFormat {
+    Csv,
+    Markdown,
+    Json,
+}
+
+impl ResultsFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ResultsFormat::Csv => "csv",
+            ResultsFormat::Markdown => "md",
+            ResultsFormat::Json => "json",
+        }
+    }
+}
+
+/// What a file dialog is for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DialogPurpose {
+    Open,
+    SaveAs,
+    ExportChart(ChartKind, ImageFormat),
+    ExportResults(ResultsFormat),
+}
+
+impl DialogPurpose {
+    /// The file filter: a name and the extensions.
+    pub fn filter(self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            DialogPurpose::Open | DialogPurpose::SaveAs => ("hashwatt scenario", &["ron"]),
+            DialogPurpose::ExportChart(_, ImageFormat::Png) => ("PNG image", &["png"]),
+            DialogPurpose::ExportChart(_, ImageFormat::Svg) => ("SVG image", &["svg"]),
+            DialogPurpose::ExportResults(ResultsFormat::Csv) => ("CSV", &["csv"]),
+            DialogPurpose::ExportResults(ResultsFormat::Markdown) => ("Markdown", &["md"]),
+            DialogPurpose::ExportResults(ResultsFormat::Json) => ("JSON", &["json"]),
+        }
+    }
+
+    /// A file name to start from, e.g. `texas-s21-regions.png`.
+    pub fn suggested_name(self, scenario_name: &str) -> String {
+        let stem = slug(scenario_name.trim_end_matches(".ron"));
+        let stem = if stem.is_empty() { "scenario".to_string() } else { stem };
+        match self {
+            DialogPurpose::Open => String::new(),
+            DialogPurpose::SaveAs => format!("{stem}.ron"),
+            DialogPurpose::ExportChart(kind, format) => format!(
+                "{stem}-{}.{}",
+                kind.cli_name(),
+                match format {
+                    ImageFormat::Png => "png",
+                    ImageFormat::Svg => "svg",
+                }
+            ),
+            DialogPurpose::ExportResults(format) => {
+                format!("{stem}-results.{}", format.extension())
+            }
+        }
+    }
+}
+
+/// A dialog's answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DialogReply {
+    pub purpose: DialogPurpose,
+    pub path: Option<PathBuf>,
+    /// No dialog could be shown; the app offers its path field instead.
+    pub unavailable: bool,
+}
+
+/// Something that asks the user for a path and answers on `reply`.
+pub trait Dialogs {
+    fn ask(
+        &mut self,
+        purpose: DialogPurpose,
+        start_dir: Option<PathBuf>,
+        suggested_name: String,
+        reply: Sender<DialogReply>,
+        ctx: egui::Context,
+    );
+}
+
+/// The platform's dialogs (XDG portal or zenity on Linux) through rfd, off the UI thread.
+pub struct NativeDialogs;
+
+/// An answer this quick means no dialog appeared: rfd returns None at once when it has no
+/// backend, exactly as for a cancel.
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
+
+impl Dialogs for NativeDialogs {
+    fn ask(
+        &mut self,
+        purpose: DialogPurpose,
+        start_dir: Option<PathBuf>,
+        suggested_name: String,
+        reply: Sender<DialogReply>,
+        ctx: egui::Context,
+    ) {
+        let fallback = reply.clone();
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let (name, extensions) = purpose.filter();
+                let mut dialog = rfd::FileDialog::new().add_filter(name, extensions);
+                if let Some(dir) = start_dir {
+                    dialog = dialog.set_directory(dir);
+                }
+                let path = match purpose {
+                    DialogPurpose::Open => dialog.pick_file(),
+                    _ => dialog.set_file_name(suggested_name).save_file(),
+                };
+                let unavailable = path.is_none() && started.elapsed() < NO_DIALOG_WITHIN;
+                let _ = reply.send(DialogReply {
+                    purpose,
+                    path,
+                    unavailable,
+                });
+                ctx.request_repaint();
+            });
+        if spawned.is_err() {
+            let _ = fallback.send(DialogReply {
+                purpose,
+                path: None,
+                unavailable: true,
+            });
+        }
+    }
+}
+
+/// Today's date from the system clock (for footers and the dates of user presets).
+pub fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    Date::from_days_since_epoch(days as i64)
+}
+
+/// The bytes of an export.
+pub fn export(
+    purpose: DialogPurpose,
+    computed: &Computed,
+    session: &super::Session,
+    scenario_name: &str,
+) -> Result<Vec<u8>, String> {
+    let lang = session.lang;
+    match purpose {
+        DialogPurpose::ExportChart(kind, format) => {
+            let options = ChartOptions {
+                width: 1600,
+                height: 1000,
+                date: today().to_string(),
+                title_suffix: scenario_name.to_string(),
+                region_metric: session.region_metric,
+                lang,
+            };
+            crate::export::render_chart(kind, &computed.charts, &options, format)
+        }
+        DialogPurpose::ExportResults(format) => {
+            let e = &computed.evaluation;
+            let text = match format {
+                ResultsFormat::Csv => crate::export::results_csv(e, lang),
+                ResultsFormat::Markdown => crate::export::results_markdown(
+                    scenario_name,
+                    e,
+                    &computed.charts.sources,
+                    lang,
+                ),
+                ResultsFormat::Json => crate::export::results_json(e),
+            };
+            Ok(text.into_bytes())
+        }
+        DialogPurpose::Open | DialogPurpose::SaveAs => Err("not an export".into()),
+    }
+}
+
+/// A preset id from a name: lower case, `a–z 0–9 -` only.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn user_entered(value: f64, year: u16) -> Figure<f64> {
+    Figure {
+        value,
+        source: "Entered by the user in hashwatt".into(),
+        year,
+        grade: Grade::Estimate,
+        note: String::new(),
+    }
+}
+
+/// A region preset from the current site: the region it is based on, with the user's mix and
+/// power price in place of the preset's.
+pub fn region_preset_from_site(
+    doc: &ScenarioDoc,
+    computed: &Result<Computed, ResolveError>,
+    library: &PresetLibrary,
+    name: &str,
+) -> Result<RegionPreset, String> {
+    let computed = computed.as_ref().map_err(ToString::to_string)?;
+    let base_id = doc.site.region.as_deref().unwrap_or(defaults::REGION);
+    let base = library
+        .region(base_id)
+        .ok_or_else(|| format!("unknown region \"{base_id}\""))?;
+    let today = today();
+    let year = today.year as u16;
+    let mut preset = base.clone();
+    preset.id = slug(name);
+    if preset.id.is_empty() {
+        return Err("the name needs at least one letter or digit".into());
+    }
+    preset.name = name.to_string();
+    preset.name_zh = String::new();
+    preset.hashrate_shares.clear();
+    preset.note = format!("Saved from hashwatt on {today}, based on {}.", base.name);
+    if let Some(mix) = doc.site.mix {
+        let table = library
+            .emission_table(&doc.site.emission_factors)
+            .map_or(doc.site.emission_factors.clone(), |t| t.name.clone());
+        preset.mix = MixFigure {
+            shares: mix,
+            basis: base.mix.basis,
+            source: "Entered by the user in hashwatt".into(),
+            year,
+            grade: Grade::Estimate,
+            note: String::new(),
+        };
+        preset.intensity = IntensityFigure {
+            g_per_kwh: computed.evaluation.grid_intensity_g_per_kwh,
+            convention: IntensityConvention::Estimated,
+            source: format!("The mix × {table}, computed by hashwatt"),
+            year,
+            grade: Grade::Estimate,
+            note: String::new(),
+        };
+    }
+    if let Some(price) = doc.site.electricity_usd_per_kwh {
+        preset.electricity_price_usd_per_kwh = user_entered(price, year);
+    }
+    crate::presets::check_region(&preset)?;
+    Ok(preset)
+}
+
+/// A miner preset from one model of the fleet, with its figures as the user set them.
+pub fn miner_preset_from_fleet(
+    doc: &ScenarioDoc,
+    computed: &Result<Computed, ResolveError>,
+    index: usize,
+    name: &str,
+) -> Result<MinerPreset, String> {
+    let computed = computed.as_ref().map_err(ToString::to_string)?;
+    let group = computed
+        .scenario
+        .fleet
+        .get(index)
+        .ok_or("no such model in the fleet")?;
+    let id = slug(name);
+    if id.is_empty() {
+        return Err("the name needs at least one letter or digit".into());
+    }
+    let year = today().year as u16;
+    let maker = doc
+        .fleet
+        .get(index)
+        .and_then(|e| e.miner.clone())
+        .map_or_else(|| "Custom".to_string(), |id| format!("based on {id}"));
+    let preset = MinerPreset {
+        id,
+        name: name.to_string(),
+        name_zh: String::new(),
+        maker,
+        release_year: year,
+        hashrate_ths: group.hashrate_ths,
+        power_w: group.power_w,
+        stated_efficiency_j_per_th: group.power_w / group.hashrate_ths,
+        price: (group.unit_cost_usd > 0.0).then(|| MinerPrice {
+            usd: group.unit_cost_usd,
+            basis: PriceBasis::Market,
+            year,
+            source: "Entered by the user in hashwatt".into(),
+            grade: Grade::Estimate,
+        }),
+        source: "Entered by the user in hashwatt".into(),
+        grade: Grade::Estimate,
+        historical: false,
+        note: format!("Saved from hashwatt on {}.", today()),
+    };
+    crate::presets::check_miner(&preset)?;
+    Ok(preset)
+}
+
+/// Writes a preset into the user's presets folder; returns the file's path.
+pub fn write_user_preset<T: serde::Serialize>(
+    kind: PresetKind,
+    id: &str,
+    preset: &T,
+) -> Result<PathBuf, String> {
+    let folder = crate::presets::user_folder()
+        .ok_or("no data folder on this system to keep presets in")?
+        .join(kind.folder());
+    std::fs::create_dir_all(&folder)
+        .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    let path = folder.join(format!("{id}.ron"));
+    let text = preset_to_ron(preset)?;
+    crate::scenario_io::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(path)
+}
+
+fn preset_to_ron<T: serde::Serialize>(preset: &T) -> Result<String, String> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(false)
+        .indentor("    ".to_string());
+    crate::file_error::ron_options()
+        .to_string_pretty(preset, config)
+        .map(|s| s + "\n")
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_valid_ids() {
+        assert_eq!(slug("My Site, Québec #2"), "my-site-qu-bec-2");
+        assert_eq!(slug("  --  "), "");
+        assert_eq!(slug("S21 fleet"), "s21-fleet");
+    }
+
+    #[test]
+    fn suggested_names_carry_kind_and_extension() {
+        let p = DialogPurpose::ExportChart(ChartKind::Regions, ImageFormat::Svg);
+        assert_eq!(p.suggested_name("texas-s21.ron"), "texas-s21-regions.svg");
+        assert_eq!(
+            DialogPurpose::ExportResults(ResultsFormat::Markdown).suggested_name("Untitled scenario"),
+            "untitled-scenario-results.md"
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! Result cards: each figure with its unit, its uncertainty band where it is a carbon figure,
+//! and a tooltip giving its formula and the sources of its inputs.
+
+use super::App;
+use super::widgets::badge;
+use crate::format::{self, co2_kg, energy_kwh, number, power_kw, usd};
+use crate::i18n::{fill, results::Figure};
+use crate::presets::Grade;
+use eframe::egui;
+
+/// One card's content.
+struct Card {
+    figure: Figure,
+    value: String,
+    detail: Option<(String, Option<egui::Color32>)>,
+    estimate: bool,
+}
+
+pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
+    let strings = app.strings();
+    let s = &strings.app;
+    let r = &strings.results;
+    let computed = match &app.computed {
+        Ok(c) => c,
+        Err(e) => {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                fill(s.resolve_problem, &[("error", &e.to_string())]),
+            );
+            return;
+        }
+    };
+    let e = &computed.evaluation;
+    let btc_price = computed.scenario.market.btc_price_usd;
+    let region_estimate = app
+        .session
+        .doc
+        .site
+        .region
+        .as_deref()
+        .or(app.session.doc.site.mix.is_none().then_some(crate::scenario_file::defaults::REGION))
+        .and_then(|id| app.library.region(id))
+        .is_some_and(|reg| reg.intensity.grade == Grade::Estimate && app.session.doc.site.mix.is_none());
+    let band = |central: f64, show: &dyn Fn(f64) -> String| {
+        let (low, high) = e.carbon_band(central);
+        fill(s.band, &[("low", &show(low)), ("high", &show(high))])
+    };
+    let good = super::widgets::color(crate::palette::GAIN);
+    let bad = ui.visuals().error_fg_color;
+    let undefined = || format::UNDEFINED.to_string();
+
+    let cards = [
+        Card {
+            figure: r.power_kw,
+            value: power_kw(e.power_kw),
+            detail: Some((format!("{} TH/s · {} J/TH", number(e.fleet_hashrate_ths), format::maybe(e.efficiency_j_per_th)), None)),
+            estimate: false,
+        },
+        Card {
+            figure: r.energy_mwh_per_year,
+            value: energy_kwh(e.energy_mwh_per_year * 1000.0),
+            detail: Some((format!("{} / day", energy_kwh(e.energy_kwh_per_day)), None)),
+            estimate: false,
+        },
+        Card {
+            figure: r.grid_intensity_g_per_kwh,
+            value: format!("{} g CO₂e/kWh", number(e.grid_intensity_g_per_kwh)),
+            detail: Some((band(e.grid_intensity_g_per_kwh, &|x| format::fixed(x, 0)), None)),
+            estimate: region_estimate,
+        },
+        Card {
+            figure: r.co2_t_per_year,
+            value: co2_kg(e.co2_t_per_year * 1000.0),
+            detail: Some((band(e.co2_t_per_year, &|x| co2_kg(x * 1000.0)), None)),
+            estimate: region_estimate,
+        },
+        Card {
+            figure: r.co2_t_per_btc,
+            value: e.co2_t_per_btc.map_or_else(undefined, |t| co2_kg(t * 1000.0)),
+            detail: e.co2_t_per_btc.map(|t| (band(t, &|x| co2_kg(x * 1000.0)), None)),
+            estimate: region_estimate,
+        },
+        Card {
+            figure: r.btc_per_day,
+            value: format!("{} BTC", number(e.btc_per_day)),
+            detail: Some((format!("{} BTC / year", number(e.btc_per_day * crate::model::DAYS_PER_YEAR)), None)),
+            estimate: false,
+        },
+        Card {
+            figure: r.profit_usd_per_day,
+            value: usd(e.profit_usd_per_day),
+            detail: Some((
+                format!("{} revenue − {} costs", usd(e.revenue_usd_per_day), usd(e.electricity_cost_usd_per_day + e.opex_usd_per_day + e.carbon_cost_usd_per_day)),
+                Some(if e.profit_usd_per_day >= 0.0 { good } else { bad }),
+            )),
+            estimate: false,
+        },
+        Card {
+            figure: r.break_even_btc_price_usd,
+            value: e.break_even_btc_price_usd.map_or_else(undefined, usd),
+            detail: e.break_even_btc_price_usd.map(|be| {
+                if be <= btc_price {
+                    (fill(s.vs_price_profitable, &[("price", &usd(btc_price))]), Some(good))
+                } else {
+                    (fill(s.vs_price_losing, &[("price", &usd(btc_price))]), Some(bad))
+                }
+            }),
+            estimate: false,
+        },
+        Card {
+            figure: r.break_even_electricity_usd_kwh,
+            value: e.break_even_electricity_usd_kwh.map_or_else(undefined, |p| format!("{} /kWh", usd(p))),
+            detail: Some((format!("now {} /kWh", usd(computed.scenario.site.electricity_usd_per_kwh)), None)),
+            estimate: false,
+        },
+        Card {
+            figure: r.all_in_cost_per_btc_usd,
+            value: e.all_in_cost_per_btc_usd.map_or_else(undefined, usd),
+            detail: Some((format!("{} hardware", usd(e.hardware_cost_usd)), None)),
+            estimate: false,
+        },
+        Card {
+            figure: r.hashprice_usd_per_ph_day,
+            value: format!("{} /PH/day", usd(e.hashprice_usd_per_ph_day)),
+            detail: Some((format!("{} EH/s network", number(e.network_hashrate_ehs)), None)),
+            estimate: false,
+        },
+        Card {
+            figure: r.payback_days,
+            value: match e.payback_days {
+                None => r.never.to_string(),
+                Some(days) => format!("{} days", format::fixed(days, 0)),
+            },
+            detail: e.payback_days.map(|d| (format!("{} years", format::fixed(d / 365.25, 1)), None)),
+            estimate: false,
+        },
+    ];
+
+    let sources = computed.charts.sources.join("\n");
+    // As many cards a row as fit; the rest wrap below.
+    let per_row = ((ui.available_width() + CARD_GAP) / (CARD_OUTER_WIDTH + CARD_GAP))
+        .floor()
+        .max(1.0) as usize;
+    for row in cards.chunks(per_row) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing.x = CARD_GAP;
+            for card in row {
+                card_ui(ui, card, &sources, s.inputs_from, s.estimate_badge);
+            }
+        });
+        ui.add_space(4.0);
+    }
+}
+
+/// A card's content width, and its width with the frame's margins and stroke.
+const CARD_WIDTH: f32 = 178.0;
+const CARD_OUTER_WIDTH: f32 = CARD_WIDTH + 2.0 * 10.0 + 2.0;
+const CARD_GAP: f32 = 8.0;
+
+fn card_ui(ui: &mut egui::Ui, card: &Card, sources: &str, inputs_from: &str, estimate: &str) {
+    let response = egui::Frame::group(ui.style())
+        .inner_margin(egui::Margin::symmetric(10, 6))
+        .show(ui, |ui| {
+            ui.set_width(CARD_WIDTH);
+            ui.vertical(|ui| {
+                ui.horizontal(|ui| {
+                    ui.label(egui::RichText::new(card.figure.label).small().weak());
+                    if card.estimate {
+                        badge(ui, estimate);
+                    }
+                });
+                ui.label(egui::RichText::new(&card.value).size(19.0).strong());
+                if let Some((detail, color)) = &card.detail {
+                    let mut text = egui::RichText::new(detail).small();
+                    if let Some(color) = color {
+                        text = text.color(*color);
+                    }
+                    ui.add(egui::Label::new(text).truncate());
+                }
+            });
+        })
+        .response;
+    response.on_hover_ui(|ui| {
+        ui.set_max_width(420.0);
+        ui.label(egui::RichText::new(card.figure.label).strong());
+        ui.label(egui::RichText::new(card.figure.formula).monospace());
+        ui.separator();
+        ui.label(inputs_from);
+        ui.label(egui::RichText::new(sources).small());
+    });
+}

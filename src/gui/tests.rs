@@ -1,0 +1,240 @@
+//! The window driven as a user would, headless, through egui_kittest and the accessibility tree.
+
+use super::files::{DialogPurpose, DialogReply, Dialogs};
+use super::*;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+/// Answers file dialogs from a queue, and records what was asked.
+#[derive(Clone, Default)]
+struct FakeDialogs {
+    answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
+    asked: Rc<RefCell<Vec<DialogPurpose>>>,
+}
+
+impl FakeDialogs {
+    fn answer(&self, path: Option<PathBuf>) {
+        self.answers.borrow_mut().push_back(path);
+    }
+}
+
+impl Dialogs for FakeDialogs {
+    fn ask(
+        &mut self,
+        purpose: DialogPurpose,
+        _start_dir: Option<PathBuf>,
+        _suggested_name: String,
+        reply: mpsc::Sender<DialogReply>,
+        ctx: egui::Context,
+    ) {
+        self.asked.borrow_mut().push(purpose);
+        let path = self.answers.borrow_mut().pop_front().flatten();
+        let _ = reply.send(DialogReply {
+            purpose,
+            path,
+            unavailable: false,
+        });
+        ctx.request_repaint();
+    }
+}
+
+fn harness_with(session: Session, dialogs: FakeDialogs) -> Harness<'static, App> {
+    let app = App::with_session(session, PresetLibrary::builtin(), Box::new(dialogs));
+    Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
+}
+
+fn harness() -> (Harness<'static, App>, FakeDialogs) {
+    let dialogs = FakeDialogs::default();
+    (harness_with(Session::default(), dialogs.clone()), dialogs)
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hashwatt-gui-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn evaluation(h: &Harness<'_, App>) -> crate::model::Evaluation {
+    h.state().computed.as_ref().expect("the scenario resolves").evaluation.clone()
+}
+
+#[test]
+fn picking_a_region_changes_the_intensity_card() {
+    let (mut h, _) = harness();
+    h.run();
+    assert!(h.query_by_label("472.9 g CO₂e/kWh").is_some(), "world average at start");
+    h.get_by_label("Region").click();
+    h.run();
+    h.get_by_label_contains("Kazakhstan").click();
+    h.run();
+    assert_eq!(h.state().session.doc.site.region.as_deref(), Some("kazakhstan"));
+    assert_eq!(evaluation(&h).grid_intensity_g_per_kwh, 802.0);
+    assert!(h.query_by_label("802.0 g CO₂e/kWh").is_some(), "the card shows Kazakhstan's intensity");
+}
+
+#[test]
+fn changing_units_changes_power_draw() {
+    let (mut h, _) = harness();
+    h.run();
+    assert!(h.query_by_label("3.850 kW").is_some());
+    h.get_by_role_and_label(Role::SpinButton, "Units").set_value_accesskit(10.0);
+    h.run();
+    assert_eq!(h.state().session.doc.fleet[0].units, 10);
+    assert!((evaluation(&h).power_kw - 38.5).abs() < 1e-9);
+    assert!(h.query_by_label("38.50 kW").is_some(), "the power card follows");
+}
+
+#[test]
+fn editing_one_mix_source_keeps_the_total_at_100() {
+    let (mut h, _) = harness();
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, "Coal").set_value_accesskit(60.0);
+    h.run();
+    let mix = h.state().session.doc.site.mix.expect("the mix is now custom");
+    assert!((mix.coal - 60.0).abs() < 1e-9);
+    assert!((mix.total_pct() - 100.0).abs() < 1e-9, "{}", mix.total_pct());
+    // The others gave up their shares in proportion: gas 23.2 of the non-coal 62.03 %.
+    assert!((mix.gas - 23.2 * 40.0 / 62.03).abs() < 1e-6, "{}", mix.gas);
+    assert!(h.query_by_label("custom").is_some(), "the mix is marked custom");
+    assert_eq!(evaluation(&h).intensity_method, IntensityMethod::Mix);
+    assert!(h.query_by_label("100.0 %").is_some(), "the total row reads 100 %");
+
+    h.get_by_label("Reset to the region's mix").click();
+    h.run();
+    assert_eq!(h.state().session.doc.site.mix, None);
+}
+
+use crate::model::IntensityMethod;
+
+#[test]
+fn regions_chart_lists_every_region() {
+    let (mut h, _) = harness();
+    h.run();
+    h.get_by_label("Regions").click();
+    h.run();
+    assert_eq!(h.state().session.tab, Tab::Regions);
+    let library = PresetLibrary::builtin();
+    let computed = h.state().computed.as_ref().unwrap();
+    let ids: Vec<&str> = computed.charts.regions.rows.iter().map(|r| r.id.as_str()).collect();
+    for region in library.regions() {
+        assert!(ids.contains(&region.id.as_str()), "{} missing", region.id);
+    }
+    assert_eq!(ids.len(), library.regions().count());
+    // Switching the metric re-sorts the same rows.
+    h.get_by_label("CO₂ per BTC (t)").click();
+    h.run();
+    assert_eq!(h.state().session.region_metric, RegionMetric::Co2PerBtc);
+}
+
+#[test]
+fn save_then_open_round_trips_a_scenario() {
+    let (mut h, dialogs) = harness();
+    let path = temp_dir("roundtrip").join("site.ron");
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, "Units").set_value_accesskit(25.0);
+    h.run();
+    assert!(h.state().is_dirty());
+    assert!(h.state().window_title().contains('•'), "{}", h.state().window_title());
+
+    dialogs.answer(Some(path.clone()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert_eq!(dialogs.asked.borrow().as_slice(), [DialogPurpose::SaveAs]);
+    assert!(path.exists(), "saved");
+    assert!(!h.state().is_dirty());
+    assert_eq!(h.state().session.path.as_deref(), Some(path.as_path()));
+    let saved = h.state().session.doc.clone();
+
+    // Change something, then open the saved file: asked first, then the file's inputs return.
+    h.get_by_role_and_label(Role::SpinButton, "Units").set_value_accesskit(3.0);
+    h.run();
+    dialogs.answer(Some(path.clone()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    assert!(h.state().confirm.is_some(), "unsaved changes: asked first");
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert_eq!(h.state().session.doc, saved);
+    assert_eq!(h.state().session.doc.fleet[0].units, 25);
+    assert!(!h.state().is_dirty());
+    assert_eq!(h.state().session.recent.first(), Some(&path));
+}
+
+#[test]
+fn opening_a_malformed_file_shows_a_banner_and_keeps_the_inputs() {
+    let (mut h, dialogs) = harness();
+    let path = temp_dir("malformed").join("broken.ron");
+    std::fs::write(&path, "(\n    site: (\n        pue: 0.5,\n    ),\n)\n").unwrap();
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, "Units").set_value_accesskit(7.0);
+    h.run();
+    let before = h.state().session.doc.clone();
+    // Save first so that opening does not ask about unsaved changes.
+    let good = path.with_file_name("good.ron");
+    dialogs.answer(Some(good));
+    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::S);
+    h.run();
+    dialogs.answer(Some(path.clone()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    let banner = h.state().banner.clone().expect("a banner");
+    assert!(banner.error);
+    let expected = format!(
+        "Could not open the file: {}:3:9: site.pue: 0.5 is not allowed; must be a number from 1 to 5. Your current inputs are unchanged.",
+        path.display()
+    );
+    assert_eq!(banner.text, expected);
+    assert!(h.query_by_label(&expected).is_some(), "the banner is on screen");
+    assert_eq!(h.state().session.doc, before);
+}
+
+#[test]
+fn the_path_field_opens_files_where_no_dialog_exists() {
+    let (mut h, _) = harness();
+    let path = temp_dir("pathfield").join("s.ron");
+    std::fs::write(&path, "(fleet: [(miner: \"antminer-s19\", units: 4)])").unwrap();
+    h.state_mut().path_field = Some(PathField {
+        purpose: DialogPurpose::Open,
+        text: String::new(),
+        no_dialog: true,
+    });
+    h.run();
+    assert!(h.query_by_label_contains("No file dialog is available").is_some());
+    h.get_by_role_and_label(Role::TextInput, "Open a scenario file")
+        .set_text_value_accesskit(path.to_str().unwrap());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(h.state().session.doc.fleet[0].miner.as_deref(), Some("antminer-s19"));
+    assert_eq!(h.state().session.doc.fleet[0].units, 4);
+}
+
+#[test]
+fn the_session_survives_a_restart() {
+    let mut session = Session {
+        tab: Tab::Hardware,
+        ..Session::default()
+    };
+    session.doc.site.region = Some("quebec".into());
+    let text = ron::to_string(&session).unwrap();
+    let restored: Session = ron::from_str(&text).unwrap();
+    assert_eq!(restored, session);
+    let mut h = harness_with(restored, FakeDialogs::default());
+    h.run();
+    assert_eq!(evaluation(&h).grid_intensity_g_per_kwh, 35.0);
+}
+
+#[test]
+fn nothing_repaints_while_idle() {
+    let (mut h, _) = harness();
+    h.run();
+    // After settling, a frame with no input asks for no further frame.
+    let steps = h.run();
+    assert!(steps <= 1, "{steps} steps while idle");
+}
