@@ -2,6 +2,7 @@
 //! (electricity price × BTC price). Targets: < 1 µs, < 50 µs, < 5 ms on one core.
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use hashwatt::chart_data::Computed;
 use hashwatt::model::{self, ProjectionSettings, sweep};
 use hashwatt::presets::PresetLibrary;
 use hashwatt::scenario_file::ScenarioDoc;
@@ -44,5 +45,22 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// What the window does after every input change: resolve the scenario, evaluate it and compute
+/// every chart's data, the regions chart (every region evaluated) included. Target < 2 ms.
+fn bench_recompute(c: &mut Criterion) {
+    let library = PresetLibrary::builtin();
+    let mut doc = ScenarioDoc::default();
+    doc.site.region = Some("texas-ercot".into());
+    doc.projection.months = 60;
+    let mut units = 100;
+    c.bench_function("recompute everything after one input change", |b| {
+        b.iter(|| {
+            units = if units == 100 { 101 } else { 100 };
+            doc.fleet[0].units = units;
+            black_box(Computed::of(black_box(&doc), &library).expect("resolves"))
+        })
+    });
+}
+
+criterion_group!(benches, bench, bench_recompute);
 criterion_main!(benches);

@@ -39,8 +39,21 @@ pub struct RegionRow {
     pub co2_t_per_btc: Option<f64>,
     pub break_even_btc_price_usd: Option<f64>,
     pub profit_usd_per_day: f64,
-    /// The intensity or the price is an estimate.
-    pub estimate: bool,
+    /// The region's intensity is an estimate (so are its CO₂ figures).
+    pub intensity_estimate: bool,
+    /// The break-even price rests on an estimate: the power price, or the intensity when
+    /// carbon is priced.
+    pub break_even_estimate: bool,
+}
+
+impl RegionRow {
+    /// Whether the figure shown for `metric` rests on an estimate.
+    pub fn is_estimate(&self, metric: RegionMetric) -> bool {
+        match metric {
+            RegionMetric::GridIntensity | RegionMetric::Co2PerBtc => self.intensity_estimate,
+            RegionMetric::BreakEvenBtcPrice => self.break_even_estimate,
+        }
+    }
 }
 
 /// The figure a region ranking is sorted by.
@@ -170,6 +183,9 @@ pub fn regions_chart(doc: &ScenarioDoc, library: &PresetLibrary) -> RegionsChart
             probe.site.region = Some(region.id.clone());
             let scenario = probe.resolve(library).ok()?;
             let e = model::evaluate(&scenario);
+            let intensity_estimate = region.intensity.grade == Grade::Estimate;
+            let price_estimate = region.electricity_price_usd_per_kwh.grade == Grade::Estimate;
+            let carbon_priced = scenario.site.carbon_price_usd_per_t > 0.0;
             Some(RegionRow {
                 id: region.id.clone(),
                 name: region.name.clone(),
@@ -178,8 +194,8 @@ pub fn regions_chart(doc: &ScenarioDoc, library: &PresetLibrary) -> RegionsChart
                 co2_t_per_btc: e.co2_t_per_btc,
                 break_even_btc_price_usd: e.break_even_btc_price_usd,
                 profit_usd_per_day: e.profit_usd_per_day,
-                estimate: region.intensity.grade == Grade::Estimate
-                    || region.electricity_price_usd_per_kwh.grade == Grade::Estimate,
+                intensity_estimate,
+                break_even_estimate: price_estimate || (intensity_estimate && carbon_priced),
             })
         })
         .collect();
@@ -396,6 +412,12 @@ mod tests {
         );
         let kz = chart.rows.iter().find(|r| r.id == "kazakhstan").unwrap();
         assert_eq!(kz.intensity_g_per_kwh, 802.0);
+        // Measured intensity, estimated power price: only the break-even is an estimate.
+        assert!(!kz.is_estimate(RegionMetric::GridIntensity));
+        assert!(!kz.is_estimate(RegionMetric::Co2PerBtc));
+        assert!(kz.is_estimate(RegionMetric::BreakEvenBtcPrice));
+        let yunnan = chart.rows.iter().find(|r| r.id == "yunnan").unwrap();
+        assert!(yunnan.is_estimate(RegionMetric::GridIntensity));
     }
 
     #[test]

@@ -562,3 +562,13 @@ fn user_presets_add_and_override_and_bad_ones_are_skipped() {
         )
     );
 }
+
+#[test]
+fn projection_months_come_from_the_file_unless_given() {
+    let file = temp_file("months.ron", "(projection: (months: 18))\n");
+    let o = hashwatt(&["project", file.to_str().unwrap(), "--csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1 + 18);
+    let o = hashwatt(&["project", file.to_str().unwrap(), "--csv", "--months", "6"]);
+    assert_eq!(stdout(&o).lines().count(), 1 + 6);
+}

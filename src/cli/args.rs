@@ -106,9 +106,9 @@ pub struct ReportArgs {
 pub struct ProjectArgs {
     #[command(flatten)]
     pub scenario: ScenarioArgs,
-    /// Months to project.
+    /// Months to project (default: the scenario file's `projection.months`, else 36).
     #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), allow_negative_numbers = true)]
-    pub months: u32,
+    pub months: Option<u32>,
     #[command(flatten)]
     pub growth: ProjectionFlags,
     /// Print the months as CSV instead of a table.

@@ -92,7 +92,9 @@ pub fn execute(
         Command::Project(a) => {
             let loaded = load(&a.scenario, library)?;
             let mut settings = loaded.doc.projection;
-            settings.months = a.months;
+            if let Some(months) = a.months {
+                settings.months = months;
+            }
             a.growth.apply(&mut settings);
             let projection = model::project(&loaded.scenario, &settings);
             let start = start_date(&loaded.doc, library);

@@ -793,7 +793,7 @@ fn regions<DB: DrawingBackend>(
             c.regions_current.into(),
         ));
     }
-    if rows.iter().any(|r| r.estimate) {
+    if rows.iter().any(|r| r.is_estimate(metric)) {
         entries.push((
             Swatch::Fill(light(series), series),
             c.regions_estimate.into(),
@@ -814,14 +814,14 @@ fn regions<DB: DrawingBackend>(
         let is_current = current == Some(row.id.as_str());
         let colour = if is_current { highlight } else { series };
         let mut label = value.map(value_text).unwrap_or_default();
-        if row.estimate && value.is_some() {
+        if row.is_estimate(metric) && value.is_some() {
             label = format!("≈ {label}");
         }
         if is_current {
             label = format!("{label}  ← {}", c.regions_current);
         }
         labels.push(label);
-        fills.push(if row.estimate {
+        fills.push(if row.is_estimate(metric) {
             light(colour)
         } else {
             colour.to_rgba()

@@ -2,15 +2,17 @@
 //! same data the PNG/SVG export draws.
 
 use super::widgets::{color, source_color};
-use crate::palette;
 use super::{App, Command, Tab};
 use crate::chart_data::{ChartData, RegionMetric};
 use crate::export::{ChartKind, ImageFormat};
 use crate::format;
 use crate::i18n::{Strings, fill};
 use crate::model::{DAYS_PER_MONTH, limits};
+use crate::palette;
 use eframe::egui;
-use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoint, PlotPoints, Points, Polygon, Text, VLine};
+use egui_plot::{
+    Bar, BarChart, HLine, Legend, Line, Plot, PlotPoint, PlotPoints, Points, Polygon, Text, VLine,
+};
 
 pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
     let strings = app.strings();
@@ -41,13 +43,15 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
     };
     // Charts draw from a copy so the closures may queue commands on the app.
     let data = computed.charts.clone();
-    egui::ScrollArea::vertical().id_salt("charts").show(ui, |ui| match app.session.tab {
-        Tab::Mix => mix_ui(ui, &data, strings),
-        Tab::Regions => regions_ui(app, ui, &data, strings),
-        Tab::BreakEven => break_even_ui(ui, &data, strings),
-        Tab::Projection => projection_ui(app, ui, &data, strings),
-        Tab::Hardware => hardware_ui(ui, &data, strings),
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("charts")
+        .show(ui, |ui| match app.session.tab {
+            Tab::Mix => mix_ui(ui, &data, strings),
+            Tab::Regions => regions_ui(app, ui, &data, strings),
+            Tab::BreakEven => break_even_ui(ui, &data, strings),
+            Tab::Projection => projection_ui(app, ui, &data, strings),
+            Tab::Hardware => hardware_ui(ui, &data, strings),
+        });
 }
 
 fn kind_of(tab: Tab) -> ChartKind {
@@ -70,7 +74,12 @@ fn ring_pieces(a0: f64, a1: f64, inner: f64, outer: f64) -> Vec<Vec<[f64; 2]>> {
             let from = a0 + (a1 - a0) * i as f64 / steps as f64;
             // Overlap the next piece slightly so no hairline gap shows between them.
             let to = (a0 + (a1 - a0) * (i + 1) as f64 / steps as f64 + 0.002).min(a1);
-            vec![at(outer, from), at(outer, to), at(inner, to), at(inner, from)]
+            vec![
+                at(outer, from),
+                at(outer, to),
+                at(inner, to),
+                at(inner, from),
+            ]
         })
         .collect()
 }
@@ -95,7 +104,11 @@ fn mix_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
                 let mut angle = std::f64::consts::FRAC_PI_2;
                 for slice in &mix.slices {
                     let sweep = slice.share_pct / 100.0 * std::f64::consts::TAU;
-                    let name = format!("{} {} %", s.source(slice.source), format::fixed(slice.share_pct, 1));
+                    let name = format!(
+                        "{} {} %",
+                        s.source(slice.source),
+                        format::fixed(slice.share_pct, 1)
+                    );
                     for piece in ring_pieces(angle - sweep, angle, 0.55, 1.0) {
                         p.polygon(
                             Polygon::new(name.clone(), PlotPoints::from(piece))
@@ -112,9 +125,12 @@ fn mix_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
                 p.text(Text::new(
                     "",
                     PlotPoint::new(0.0, 0.0),
-                    egui::RichText::new(fill(c.mix_centre, &[("value", &format::fixed(mix.intensity_g_per_kwh, 0))]))
-                        .size(16.0)
-                        .strong(),
+                    egui::RichText::new(fill(
+                        c.mix_centre,
+                        &[("value", &format::fixed(mix.intensity_g_per_kwh, 0))],
+                    ))
+                    .size(16.0)
+                    .strong(),
                 ));
             });
         cols[1].label(egui::RichText::new(c.mix_contribution_title).strong());
@@ -128,11 +144,19 @@ fn mix_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
             .allow_zoom(false)
             .allow_scroll(false)
             .include_x(0.0)
-            .custom_y_axes(vec![name_axis(names.iter().map(|n| n.to_string()).collect(), 80.0)])
+            .custom_y_axes(vec![name_axis(
+                names.iter().map(|n| n.to_string()).collect(),
+                80.0,
+            )])
             .label_formatter(|hover| match hover {
-                egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
-                    Some(format!("{plot_name}: {} g CO₂e/kWh", format::number(position.x)))
-                }
+                egui_plot::HoverPosition::NearDataPoint {
+                    plot_name,
+                    position,
+                    ..
+                } => Some(format!(
+                    "{plot_name}: {} g CO₂e/kWh",
+                    format::number(position.x)
+                )),
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             })
             .show(&mut cols[1], |p| {
@@ -151,9 +175,9 @@ fn mix_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
                 }
             });
         cols[1].label(
-            egui::RichText::new(format!(
-                "Σ = {} g CO₂e/kWh (mix × table)",
-                format::fixed(mix.mix_intensity_g_per_kwh, 1)
+            egui::RichText::new(fill(
+                s.app.mix_sum,
+                &[("value", &format::fixed(mix.mix_intensity_g_per_kwh, 1))],
             ))
             .small(),
         );
@@ -192,7 +216,11 @@ fn regions_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
         ui.separator();
         ui.label(s.app.metric);
         for metric in RegionMetric::ALL {
-            ui.radio_value(&mut app.session.region_metric, metric, metric_label(s, metric));
+            ui.radio_value(
+                &mut app.session.region_metric,
+                metric,
+                metric_label(s, metric),
+            );
         }
     });
     ui.label(egui::RichText::new(c.regions_click_hint).small().weak());
@@ -201,7 +229,13 @@ fn regions_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
     let current = data.regions.current.clone();
     let names: Vec<String> = rows
         .iter()
-        .map(|r| if r.estimate { format!("{} *", r.name) } else { r.name.clone() })
+        .map(|r| {
+            if r.is_estimate(metric) {
+                format!("{} *", r.name)
+            } else {
+                r.name.clone()
+            }
+        })
         .collect();
     let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let base = color(palette::SERIES);
@@ -211,13 +245,15 @@ fn regions_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
     let mut estimated = Vec::new();
     let mut this_site = Vec::new();
     for (i, row) in rows.iter().enumerate() {
-        let Some(value) = metric.value(row) else { continue };
+        let Some(value) = metric.value(row) else {
+            continue;
+        };
         // Highest value at the top: bar i sits at y = n − 1 − i.
         let y = (rows.len() - 1 - i) as f64;
         let bar = Bar::new(y, value).width(0.75).name(&names[i]);
         if current.as_deref() == Some(row.id.as_str()) {
             this_site.push(bar.fill(highlight));
-        } else if row.estimate {
+        } else if row.is_estimate(metric) {
             estimated.push(bar.fill(estimate));
         } else {
             plain.push(bar.fill(base));
@@ -237,13 +273,27 @@ fn regions_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
         .custom_y_axes(vec![name_axis(label_names, 170.0)])
         .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
         .label_formatter(|hover| match hover {
-            egui_plot::HoverPosition::NearDataPoint { plot_name, .. } => Some(plot_name.to_string()),
+            egui_plot::HoverPosition::NearDataPoint { plot_name, .. } => {
+                Some(plot_name.to_string())
+            }
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(c.regions_measured, plain).color(base).horizontal());
-            p.bar_chart(BarChart::new(c.regions_estimate, estimated).color(estimate).horizontal());
-            p.bar_chart(BarChart::new(c.regions_current, this_site).color(highlight).horizontal());
+            p.bar_chart(
+                BarChart::new(c.regions_measured, plain)
+                    .color(base)
+                    .horizontal(),
+            );
+            p.bar_chart(
+                BarChart::new(c.regions_estimate, estimated)
+                    .color(estimate)
+                    .horizontal(),
+            );
+            p.bar_chart(
+                BarChart::new(c.regions_current, this_site)
+                    .color(highlight)
+                    .horizontal(),
+            );
             if p.response().clicked() {
                 p.pointer_coordinate()
             } else {
@@ -259,14 +309,35 @@ fn regions_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
     }
 }
 
-fn profit_plot(ui: &mut egui::Ui, id: &str, curve: &crate::chart_data::ProfitCurve, x_label: &str, s: &Strings, money: bool) {
+fn profit_plot(
+    ui: &mut egui::Ui,
+    id: &str,
+    curve: &crate::chart_data::ProfitCurve,
+    x_label: &str,
+    s: &Strings,
+    money: bool,
+) {
     let c = &s.charts;
-    let fmt_x = move |x: f64| if money { format::usd(x) } else { format!("{} /kWh", format::usd(x)) };
+    let per_kwh = s.app.card_per_kwh;
+    let per_day = s.app.hover_per_day;
+    let fmt_x = move |x: f64| {
+        if money {
+            format::usd(x)
+        } else {
+            fill(per_kwh, &[("value", &format::usd(x))])
+        }
+    };
     Plot::new(id)
         .legend(Legend::default())
         .height(340.0)
         .x_axis_label(x_label)
-        .x_axis_formatter(move |mark, _| if money { format::fixed(mark.value, 0) } else { format::number(mark.value) })
+        .x_axis_formatter(move |mark, _| {
+            if money {
+                format::fixed(mark.value, 0)
+            } else {
+                format::number(mark.value)
+            }
+        })
         .y_axis_label(c.profit_axis)
         .y_axis_formatter(|mark, _| format::fixed(mark.value, 0))
         .include_y(0.0)
@@ -275,19 +346,38 @@ fn profit_plot(ui: &mut egui::Ui, id: &str, curve: &crate::chart_data::ProfitCur
                 egui_plot::HoverPosition::NearDataPoint { position, .. } => position,
                 egui_plot::HoverPosition::Elsewhere { position } => position,
             };
-            Some(format!("{}: {} /day", fmt_x(point.x), format::usd(point.y)))
+            Some(fill(
+                per_day,
+                &[("x", &fmt_x(point.x)), ("y", &format::usd(point.y))],
+            ))
         })
         .show(ui, |p| {
-            p.hline(HLine::new("", 0.0).color(color(palette::NEUTRAL)).width(1.0));
+            p.hline(
+                HLine::new("", 0.0)
+                    .color(color(palette::NEUTRAL))
+                    .width(1.0),
+            );
             p.line(
-                Line::new(c.profit_series, PlotPoints::from(curve.points.iter().map(|&(x, y)| [x, y]).collect::<Vec<_>>()))
-                    .color(color(palette::SERIES))
-                    .width(2.0),
+                Line::new(
+                    c.profit_series,
+                    PlotPoints::from(
+                        curve
+                            .points
+                            .iter()
+                            .map(|&(x, y)| [x, y])
+                            .collect::<Vec<_>>(),
+                    ),
+                )
+                .color(color(palette::SERIES))
+                .width(2.0),
             );
             p.vline(
-                VLine::new(format!("{} {}", c.current_marker, fmt_x(curve.current)), curve.current)
-                    .color(color(palette::HIGHLIGHT))
-                    .width(1.5),
+                VLine::new(
+                    format!("{} {}", c.current_marker, fmt_x(curve.current)),
+                    curve.current,
+                )
+                .color(color(palette::HIGHLIGHT))
+                .width(1.5),
             );
             if let Some(be) = curve.break_even {
                 p.vline(
@@ -296,7 +386,11 @@ fn profit_plot(ui: &mut egui::Ui, id: &str, curve: &crate::chart_data::ProfitCur
                         .style(egui_plot::LineStyle::dashed_loose())
                         .width(1.5),
                 );
-                p.points(Points::new("", vec![[be, 0.0]]).radius(5.0).color(color(palette::LOSS)));
+                p.points(
+                    Points::new("", vec![[be, 0.0]])
+                        .radius(5.0)
+                        .color(color(palette::LOSS)),
+                );
             }
         });
 }
@@ -305,42 +399,88 @@ fn break_even_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
     let c = &s.charts;
     ui.columns(2, |cols| {
         cols[0].label(egui::RichText::new(c.break_even_vs_btc_title).strong());
-        profit_plot(&mut cols[0], "profit-vs-btc", &data.break_even.vs_btc_price, c.btc_price_axis, s, true);
+        profit_plot(
+            &mut cols[0],
+            "profit-vs-btc",
+            &data.break_even.vs_btc_price,
+            c.btc_price_axis,
+            s,
+            true,
+        );
         cols[1].label(egui::RichText::new(c.break_even_vs_power_title).strong());
-        profit_plot(&mut cols[1], "profit-vs-power", &data.break_even.vs_electricity_price, c.electricity_price_axis, s, false);
+        profit_plot(
+            &mut cols[1],
+            "profit-vs-power",
+            &data.break_even.vs_electricity_price,
+            c.electricity_price_axis,
+            s,
+            false,
+        );
     });
 }
 
 fn projection_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
     let c = &s.charts;
     let a = &s.app;
-    egui::Grid::new("projection-settings").num_columns(4).spacing([8.0, 4.0]).show(ui, |ui| {
-        let settings = &mut app.session.doc.projection;
-        let mut months = f64::from(settings.months);
-        let label = ui.label(a.projection_months);
-        if ui
-            .add(egui::DragValue::new(&mut months).range(limits::PROJECTION_MONTHS.min..=limits::PROJECTION_MONTHS.max).speed(1.0).max_decimals(0))
-            .labelled_by(label.id)
-            .changed()
-        {
-            settings.months = months.round() as u32;
-        }
-        let label = ui.label(a.difficulty_growth);
-        ui.add(egui::DragValue::new(&mut settings.difficulty_growth_pct_per_year).range(-99.0..=limits::GROWTH_PCT_PER_YEAR.max).speed(0.5).suffix(" %/year").max_decimals(1))
+    egui::Grid::new("projection-settings")
+        .num_columns(4)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            let settings = &mut app.session.doc.projection;
+            let mut months = f64::from(settings.months);
+            let label = ui.label(a.projection_months);
+            if ui
+                .add(
+                    egui::DragValue::new(&mut months)
+                        .range(limits::PROJECTION_MONTHS.min..=limits::PROJECTION_MONTHS.max)
+                        .speed(1.0)
+                        .max_decimals(0),
+                )
+                .labelled_by(label.id)
+                .changed()
+            {
+                settings.months = months.round() as u32;
+            }
+            let label = ui.label(a.difficulty_growth);
+            ui.add(
+                egui::DragValue::new(&mut settings.difficulty_growth_pct_per_year)
+                    .range(-99.0..=limits::GROWTH_PCT_PER_YEAR.max)
+                    .speed(0.5)
+                    .suffix(a.unit_pct_per_year)
+                    .max_decimals(1),
+            )
             .labelled_by(label.id);
-        ui.end_row();
-        let label = ui.label(a.price_growth);
-        ui.add(egui::DragValue::new(&mut settings.btc_price_growth_pct_per_year).range(-99.0..=limits::GROWTH_PCT_PER_YEAR.max).speed(0.5).suffix(" %/year").max_decimals(1))
+            ui.end_row();
+            let label = ui.label(a.price_growth);
+            ui.add(
+                egui::DragValue::new(&mut settings.btc_price_growth_pct_per_year)
+                    .range(-99.0..=limits::GROWTH_PCT_PER_YEAR.max)
+                    .speed(0.5)
+                    .suffix(a.unit_pct_per_year)
+                    .max_decimals(1),
+            )
             .labelled_by(label.id);
-        let label = ui.label(a.halving_drop);
-        ui.add(egui::DragValue::new(&mut settings.halving_difficulty_drop_pct).range(limits::HALVING_DROP_PCT.min..=limits::HALVING_DROP_PCT.max).speed(0.5).suffix(" %").max_decimals(1))
+            let label = ui.label(a.halving_drop);
+            ui.add(
+                egui::DragValue::new(&mut settings.halving_difficulty_drop_pct)
+                    .range(limits::HALVING_DROP_PCT.min..=limits::HALVING_DROP_PCT.max)
+                    .speed(0.5)
+                    .suffix(" %")
+                    .max_decimals(1),
+            )
             .labelled_by(label.id);
-        ui.end_row();
-        let label = ui.label(a.resale);
-        ui.add(egui::DragValue::new(&mut settings.hardware_resale_pct).range(0.0..=100.0).speed(0.5).suffix(" %").max_decimals(1))
+            ui.end_row();
+            let label = ui.label(a.resale);
+            ui.add(
+                egui::DragValue::new(&mut settings.hardware_resale_pct)
+                    .range(0.0..=100.0)
+                    .speed(0.5)
+                    .suffix(" %")
+                    .max_decimals(1),
+            )
             .labelled_by(label.id);
-        ui.end_row();
-    });
+            ui.end_row();
+        });
     let p = &data.projection.projection;
     ui.horizontal(|ui| {
         let payback = match p.payback_month {
@@ -349,11 +489,14 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings
         };
         ui.label(egui::RichText::new(payback).strong());
         ui.separator();
-        ui.label(format!(
-            "{} BTC · {} cash cost/BTC · {} all-in/BTC",
-            format::number(p.total_btc),
-            format::maybe(p.cash_cost_per_btc_usd).replace("—", format::UNDEFINED),
-            format::maybe(p.all_in_cost_per_btc_usd)
+        let money = |x: Option<f64>| x.map_or(format::UNDEFINED.to_string(), format::usd);
+        ui.label(fill(
+            a.projection_summary,
+            &[
+                ("btc", &format::number(p.total_btc)),
+                ("cash", &money(p.cash_cost_per_btc_usd)),
+                ("all_in", &money(p.all_in_cost_per_btc_usd)),
+            ],
         ));
         if !p.halvings_modelled {
             ui.label(egui::RichText::new(a.no_halvings).small().weak());
@@ -363,12 +506,21 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings
     let payback_color = color(palette::GAIN);
     let link = egui::Id::unique("projection-x");
     let cash: Vec<[f64; 2]> = std::iter::once([0.0, -p.hardware_cost_usd])
-        .chain(p.months.iter().map(|m| [f64::from(m.month), m.cumulative_cash_flow_usd]))
+        .chain(
+            p.months
+                .iter()
+                .map(|m| [f64::from(m.month), m.cumulative_cash_flow_usd]),
+        )
         .collect();
     let halvings: Vec<(f64, String)> = p
         .halvings
         .iter()
-        .map(|h| (h.day / DAYS_PER_MONTH, format!("{} {}", c.halving_marker, format::fixed(h.height as f64, 0))))
+        .map(|h| {
+            (
+                h.day / DAYS_PER_MONTH,
+                format!("{} {}", c.halving_marker, format::fixed(h.height as f64, 0)),
+            )
+        })
         .collect();
     Plot::new("projection-cash")
         .legend(Legend::default())
@@ -383,19 +535,45 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings
                 egui_plot::HoverPosition::NearDataPoint { position, .. } => position,
                 egui_plot::HoverPosition::Elsewhere { position } => position,
             };
-            Some(format!("month {}: {}", format::fixed(point.x, 0), format::usd(point.y)))
+            Some(fill(
+                a.hover_month,
+                &[
+                    ("month", &format::fixed(point.x, 0)),
+                    ("value", &format::usd(point.y)),
+                ],
+            ))
         })
         .show(ui, |plot| {
-            plot.hline(HLine::new("", 0.0).color(color(palette::NEUTRAL)).width(1.0));
-            plot.line(Line::new(c.cumulative_cash_series, PlotPoints::from(cash)).color(color(palette::SERIES)).width(2.0));
+            plot.hline(
+                HLine::new("", 0.0)
+                    .color(color(palette::NEUTRAL))
+                    .width(1.0),
+            );
+            plot.line(
+                Line::new(c.cumulative_cash_series, PlotPoints::from(cash))
+                    .color(color(palette::SERIES))
+                    .width(2.0),
+            );
             for (x, name) in &halvings {
-                plot.vline(VLine::new(name, *x).color(halving_color).style(egui_plot::LineStyle::dashed_loose()));
+                plot.vline(
+                    VLine::new(name, *x)
+                        .color(halving_color)
+                        .style(egui_plot::LineStyle::dashed_loose()),
+                );
             }
             if let Some(m) = p.payback_month {
-                plot.vline(VLine::new(c.payback_marker, f64::from(m)).color(payback_color).width(1.5));
+                plot.vline(
+                    VLine::new(c.payback_marker, f64::from(m))
+                        .color(payback_color)
+                        .width(1.5),
+                );
             }
         });
-    let bars: Vec<Bar> = p.months.iter().map(|m| Bar::new(f64::from(m.month), m.btc_mined).width(0.8)).collect();
+    let bars: Vec<Bar> = p
+        .months
+        .iter()
+        .map(|m| Bar::new(f64::from(m.month), m.btc_mined).width(0.8))
+        .collect();
     Plot::new("projection-btc")
         .legend(Legend::default())
         .height(180.0)
@@ -405,9 +583,15 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings
         .y_axis_label(c.btc_mined_axis)
         .include_y(0.0)
         .show(ui, |plot| {
-            plot.bar_chart(BarChart::new(c.btc_mined_series, bars).color(color(palette::HIGHLIGHT)));
+            plot.bar_chart(
+                BarChart::new(c.btc_mined_series, bars).color(color(palette::HIGHLIGHT)),
+            );
             for (x, name) in &halvings {
-                plot.vline(VLine::new(name, *x).color(halving_color).style(egui_plot::LineStyle::dashed_loose()));
+                plot.vline(
+                    VLine::new(name, *x)
+                        .color(halving_color)
+                        .style(egui_plot::LineStyle::dashed_loose()),
+                );
             }
         });
 }
@@ -415,13 +599,19 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings
 fn hardware_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
     let c = &s.charts;
     ui.label(egui::RichText::new(c.hardware_title).strong());
-    let series = |pick: &dyn Fn(&crate::chart_data::HardwarePoint) -> bool| -> Vec<(String, [f64; 2])> {
-        data.hardware
-            .iter()
-            .filter(|h| pick(h))
-            .map(|h| (h.name.clone(), [f64::from(h.release_year), h.efficiency_j_per_th.log10()]))
-            .collect()
-    };
+    let series =
+        |pick: &dyn Fn(&crate::chart_data::HardwarePoint) -> bool| -> Vec<(String, [f64; 2])> {
+            data.hardware
+                .iter()
+                .filter(|h| pick(h))
+                .map(|h| {
+                    (
+                        h.name.clone(),
+                        [f64::from(h.release_year), h.efficiency_j_per_th.log10()],
+                    )
+                })
+                .collect()
+        };
     let fleet = series(&|h| h.in_fleet);
     let other = series(&|h| !h.in_fleet && !h.historical);
     let historical = series(&|h| !h.in_fleet && h.historical);
@@ -431,7 +621,12 @@ fn hardware_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
         (c.historical_series, &historical),
     ]
     .iter()
-    .map(|(name, pts)| (name.to_string(), pts.iter().map(|(n, _)| n.clone()).collect()))
+    .map(|(name, pts)| {
+        (
+            name.to_string(),
+            pts.iter().map(|(n, _)| n.clone()).collect(),
+        )
+    })
     .collect();
     Plot::new("hardware")
         .legend(Legend::default())
@@ -441,21 +636,43 @@ fn hardware_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
         .y_axis_formatter(|mark, _| format::number(10f64.powf(mark.value)))
         .y_grid_spacer(egui_plot::log_grid_spacer(10))
         .label_formatter(move |hover| match hover {
-            egui_plot::HoverPosition::NearDataPoint { plot_name, position, index } => {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                index,
+            } => {
                 let name = lookup
                     .iter()
                     .find(|(series, _)| series == plot_name)
                     .and_then(|(_, names)| names.get(*index))
                     .cloned()
                     .unwrap_or_default();
-                Some(format!("{name}\n{} · {} J/TH", format::fixed(position.x, 0), format::number(10f64.powf(position.y))))
+                Some(format!(
+                    "{name}\n{} · {} J/TH",
+                    format::fixed(position.x, 0),
+                    format::number(10f64.powf(position.y))
+                ))
             }
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |p| {
-            let points = |v: &Vec<(String, [f64; 2])>| v.iter().map(|(_, xy)| *xy).collect::<Vec<_>>();
-            p.points(Points::new(c.historical_series, points(&historical)).radius(4.0).color(color(palette::NEUTRAL)).shape(egui_plot::MarkerShape::Diamond));
-            p.points(Points::new(c.other_miners_series, points(&other)).radius(4.0).color(color(palette::SERIES)));
-            p.points(Points::new(c.fleet_series, points(&fleet)).radius(7.0).color(color(palette::HIGHLIGHT)));
+            let points =
+                |v: &Vec<(String, [f64; 2])>| v.iter().map(|(_, xy)| *xy).collect::<Vec<_>>();
+            p.points(
+                Points::new(c.historical_series, points(&historical))
+                    .radius(4.0)
+                    .color(color(palette::NEUTRAL))
+                    .shape(egui_plot::MarkerShape::Diamond),
+            );
+            p.points(
+                Points::new(c.other_miners_series, points(&other))
+                    .radius(4.0)
+                    .color(color(palette::SERIES)),
+            );
+            p.points(
+                Points::new(c.fleet_series, points(&fleet))
+                    .radius(7.0)
+                    .color(color(palette::HIGHLIGHT)),
+            );
         });
 }

@@ -57,7 +57,11 @@ impl DialogPurpose {
     /// A file name to start from, e.g. `texas-s21-regions.png`.
     pub fn suggested_name(self, scenario_name: &str) -> String {
         let stem = slug(scenario_name.trim_end_matches(".ron"));
-        let stem = if stem.is_empty() { "scenario".to_string() } else { stem };
+        let stem = if stem.is_empty() {
+            "scenario".to_string()
+        } else {
+            stem
+        };
         match self {
             DialogPurpose::Open => String::new(),
             DialogPurpose::SaveAs => format!("{stem}.ron"),
@@ -217,6 +221,7 @@ fn user_entered(value: f64, year: u16) -> Figure<f64> {
 /// A region preset from the current site: the region it is based on, with the user's mix and
 /// power price in place of the preset's.
 pub fn region_preset_from_site(
+    lang: crate::i18n::Lang,
     doc: &ScenarioDoc,
     computed: &Result<Computed, ResolveError>,
     library: &PresetLibrary,
@@ -232,7 +237,10 @@ pub fn region_preset_from_site(
     let mut preset = base.clone();
     preset.id = slug(name);
     if preset.id.is_empty() {
-        return Err("the name needs at least one letter or digit".into());
+        return Err(crate::i18n::strings(lang)
+            .app
+            .error_name_needs_letter
+            .into());
     }
     preset.name = name.to_string();
     preset.name_zh = String::new();
@@ -268,6 +276,7 @@ pub fn region_preset_from_site(
 
 /// A miner preset from one model of the fleet, with its figures as the user set them.
 pub fn miner_preset_from_fleet(
+    lang: crate::i18n::Lang,
     doc: &ScenarioDoc,
     computed: &Result<Computed, ResolveError>,
     index: usize,
@@ -281,7 +290,10 @@ pub fn miner_preset_from_fleet(
         .ok_or("no such model in the fleet")?;
     let id = slug(name);
     if id.is_empty() {
-        return Err("the name needs at least one letter or digit".into());
+        return Err(crate::i18n::strings(lang)
+            .app
+            .error_name_needs_letter
+            .into());
     }
     let year = today().year as u16;
     let maker = doc
@@ -316,12 +328,13 @@ pub fn miner_preset_from_fleet(
 
 /// Writes a preset into the user's presets folder; returns the file's path.
 pub fn write_user_preset<T: serde::Serialize>(
+    lang: crate::i18n::Lang,
     kind: PresetKind,
     id: &str,
     preset: &T,
 ) -> Result<PathBuf, String> {
     let folder = crate::presets::user_folder()
-        .ok_or("no data folder on this system to keep presets in")?
+        .ok_or(crate::i18n::strings(lang).app.error_no_data_folder)?
         .join(kind.folder());
     std::fs::create_dir_all(&folder)
         .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
@@ -357,7 +370,8 @@ mod tests {
         let p = DialogPurpose::ExportChart(ChartKind::Regions, ImageFormat::Svg);
         assert_eq!(p.suggested_name("texas-s21.ron"), "texas-s21-regions.svg");
         assert_eq!(
-            DialogPurpose::ExportResults(ResultsFormat::Markdown).suggested_name("Untitled scenario"),
+            DialogPurpose::ExportResults(ResultsFormat::Markdown)
+                .suggested_name("Untitled scenario"),
             "untitled-scenario-results.md"
         );
     }

@@ -3,7 +3,9 @@
 use super::widgets::{badge, count_row, number_row, override_row, source_color};
 use super::{App, Command, PresetPrompt};
 use crate::format;
-use crate::model::{EnergyMix, EnergySource, IntensityMethod, NetworkSpec, SubsidySpec, bitcoin, limits};
+use crate::model::{
+    EnergyMix, EnergySource, IntensityMethod, NetworkSpec, SubsidySpec, bitcoin, limits,
+};
 use crate::presets::{Grade, RegionKind};
 use crate::scenario_file::{FleetEntryDoc, defaults};
 use eframe::egui;
@@ -46,7 +48,10 @@ fn region_picker(app: &mut App, ui: &mut egui::Ui) {
         .height(420.0)
         .show_ui(ui, |ui| {
             let filter = ui
-                .add(egui::TextEdit::singleline(&mut app.region_filter).hint_text(s.region_filter_hint))
+                .add(
+                    egui::TextEdit::singleline(&mut app.region_filter)
+                        .hint_text(s.region_filter_hint),
+                )
                 .labelled_by(label.id);
             if filter.gained_focus() || app.region_filter.is_empty() {
                 filter.request_focus();
@@ -74,7 +79,11 @@ fn region_picker(app: &mut App, ui: &mut egui::Ui) {
                 regions.sort_by(|a, b| a.name.cmp(&b.name));
                 ui.label(egui::RichText::new(heading).strong());
                 for r in regions {
-                    let estimate = if r.intensity.grade == Grade::Estimate { " *" } else { "" };
+                    let estimate = if r.intensity.grade == Grade::Estimate {
+                        " *"
+                    } else {
+                        ""
+                    };
                     let text = format!(
                         "{}   {} g/kWh{estimate} · ${}/kWh",
                         r.name,
@@ -97,120 +106,147 @@ fn region_picker(app: &mut App, ui: &mut egui::Ui) {
 
 fn site_ui(app: &mut App, ui: &mut egui::Ui) {
     let s = &app.strings().app;
-    egui::Grid::new("site-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        region_picker(app, ui);
-        if let Some(region) = current_region_id(app).and_then(|id| app.library.region(&id)) {
-            ui.label("");
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{} · {}",
-                        region.country,
-                        region.intensity.convention.label()
-                    ))
-                    .small()
-                    .weak(),
-                );
-                if region.intensity.grade == Grade::Estimate {
-                    badge(ui, s.estimate_badge).on_hover_text(&region.intensity.note);
-                }
-            })
-            .response
-            .on_hover_text(&region.note);
-            ui.end_row();
-        }
-    });
+    egui::Grid::new("site-grid")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            region_picker(app, ui);
+            if let Some(region) = current_region_id(app).and_then(|id| app.library.region(&id)) {
+                ui.label("");
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "{} · {}",
+                            region.country,
+                            region.intensity.convention.label()
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                    if region.intensity.grade == Grade::Estimate {
+                        badge(ui, s.estimate_badge).on_hover_text(&region.intensity.note);
+                    }
+                })
+                .response
+                .on_hover_text(&region.note);
+                ui.end_row();
+            }
+        });
     ui.add_space(4.0);
     mix_ui(app, ui);
     ui.add_space(4.0);
 
     let site_effective = app.computed.as_ref().ok().map(|c| c.scenario.site.clone());
     let doc_has_mix = app.session.doc.site.mix.is_some();
-    egui::Grid::new("site-grid-2").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        let label = ui.label(s.intensity_method);
-        ui.horizontal(|ui| {
-            let site = &mut app.session.doc.site;
-            let measured = ui
-                .add_enabled(
-                    !doc_has_mix,
-                    egui::RadioButton::new(site.intensity_method == IntensityMethod::Measured, s.method_measured),
-                )
-                .on_disabled_hover_text(s.method_measured_unavailable);
-            if measured.clicked() {
-                site.intensity_method = IntensityMethod::Measured;
-            }
-            if ui
-                .radio(site.intensity_method == IntensityMethod::Mix || doc_has_mix, s.method_mix)
-                .clicked()
-            {
-                site.intensity_method = IntensityMethod::Mix;
-            }
-            measured.labelled_by(label.id);
-        });
-        ui.end_row();
-
-        let label = ui.label(s.emission_table);
-        let current_table = app
-            .library
-            .emission_table(&app.session.doc.site.emission_factors)
-            .map_or(app.session.doc.site.emission_factors.clone(), |t| t.name.clone());
-        let tables: Vec<(String, String)> = app
-            .library
-            .emission_tables()
-            .map(|t| (t.id.clone(), t.name.clone()))
-            .collect();
-        let combo = egui::ComboBox::from_id_salt("table-picker")
-            .selected_text(current_table)
-            .width(230.0)
-            .show_ui(ui, |ui| {
-                for (id, name) in tables {
-                    ui.selectable_value(&mut app.session.doc.site.emission_factors, id, name);
+    egui::Grid::new("site-grid-2")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label(s.intensity_method);
+            ui.horizontal(|ui| {
+                let site = &mut app.session.doc.site;
+                let measured = ui
+                    .add_enabled(
+                        !doc_has_mix,
+                        egui::RadioButton::new(
+                            site.intensity_method == IntensityMethod::Measured,
+                            s.method_measured,
+                        ),
+                    )
+                    .on_disabled_hover_text(s.method_measured_unavailable);
+                if measured.clicked() {
+                    site.intensity_method = IntensityMethod::Measured;
                 }
+                if ui
+                    .radio(
+                        site.intensity_method == IntensityMethod::Mix || doc_has_mix,
+                        s.method_mix,
+                    )
+                    .clicked()
+                {
+                    site.intensity_method = IntensityMethod::Mix;
+                }
+                measured.labelled_by(label.id);
             });
-        combo.response.labelled_by(label.id);
-        ui.end_row();
+            ui.end_row();
 
-        let site = &mut app.session.doc.site;
-        let effective_price = site_effective
-            .as_ref()
-            .map_or(defaults::ELECTRICITY_USD_PER_KWH, |e| e.electricity_usd_per_kwh);
-        override_row(
-            ui,
-            s.electricity_price,
-            &mut site.electricity_usd_per_kwh,
-            effective_price,
-            limits::ELECTRICITY_USD_PER_KWH,
-            0.0005,
-            " USD/kWh",
-            4,
-            s.reset_to_region,
-        );
-        number_row(ui, s.pue, &mut site.pue, limits::PUE, 0.005, "", 3);
-        number_row(ui, s.uptime, &mut site.uptime_pct, limits::PERCENT, 0.1, " %", 2);
-        number_row(
-            ui,
-            s.opex,
-            &mut site.opex_usd_per_month,
-            limits::OPEX_USD_PER_MONTH,
-            100.0,
-            " USD/month",
-            0,
-        );
-        number_row(
-            ui,
-            s.carbon_price,
-            &mut site.carbon_price_usd_per_t,
-            limits::CARBON_PRICE_USD_PER_T,
-            0.5,
-            " USD/t CO₂e",
-            2,
-        );
-    });
+            let label = ui.label(s.emission_table);
+            let current_table = app
+                .library
+                .emission_table(&app.session.doc.site.emission_factors)
+                .map_or(app.session.doc.site.emission_factors.clone(), |t| {
+                    t.name.clone()
+                });
+            let tables: Vec<(String, String)> = app
+                .library
+                .emission_tables()
+                .map(|t| (t.id.clone(), t.name.clone()))
+                .collect();
+            let combo = egui::ComboBox::from_id_salt("table-picker")
+                .selected_text(current_table)
+                .width(230.0)
+                .show_ui(ui, |ui| {
+                    for (id, name) in tables {
+                        ui.selectable_value(&mut app.session.doc.site.emission_factors, id, name);
+                    }
+                });
+            combo.response.labelled_by(label.id);
+            ui.end_row();
+
+            let site = &mut app.session.doc.site;
+            let effective_price = site_effective
+                .as_ref()
+                .map_or(defaults::ELECTRICITY_USD_PER_KWH, |e| {
+                    e.electricity_usd_per_kwh
+                });
+            override_row(
+                ui,
+                s.electricity_price,
+                &mut site.electricity_usd_per_kwh,
+                effective_price,
+                limits::ELECTRICITY_USD_PER_KWH,
+                0.0005,
+                s.unit_usd_per_kwh,
+                4,
+                s.reset_to_region,
+            );
+            number_row(ui, s.pue, &mut site.pue, limits::PUE, 0.005, "", 3);
+            number_row(
+                ui,
+                s.uptime,
+                &mut site.uptime_pct,
+                limits::PERCENT,
+                0.1,
+                " %",
+                2,
+            );
+            number_row(
+                ui,
+                s.opex,
+                &mut site.opex_usd_per_month,
+                limits::OPEX_USD_PER_MONTH,
+                100.0,
+                s.unit_usd_per_month,
+                0,
+            );
+            number_row(
+                ui,
+                s.carbon_price,
+                &mut site.carbon_price_usd_per_t,
+                limits::CARBON_PRICE_USD_PER_T,
+                0.5,
+                s.unit_usd_per_t,
+                2,
+            );
+        });
     if ui.button(s.save_region_preset).clicked() {
         let base = current_region_id(app)
             .and_then(|id| app.library.region(&id).map(|r| r.name.clone()))
             .unwrap_or_default();
-        app.preset_prompt = Some(PresetPrompt::Region(format!("{base} (my site)")));
+        app.preset_prompt = Some(PresetPrompt::Region(crate::i18n::fill(
+            s.my_site,
+            &[("name", &base)],
+        )));
     }
 }
 
@@ -233,34 +269,38 @@ fn mix_ui(app: &mut App, ui: &mut egui::Ui) {
         }
     });
     let mut edited = None;
-    egui::Grid::new("mix-grid").num_columns(3).spacing([8.0, 2.0]).show(ui, |ui| {
-        for source in EnergySource::ALL {
-            let label = ui.label(strings.source(source));
-            let mut share = mix.get(source);
-            let response = ui
-                .add(
-                    egui::DragValue::new(&mut share)
-                        .range(0.0..=100.0)
-                        .speed(0.2)
-                        .suffix(" %")
-                        .max_decimals(2),
-                )
-                .labelled_by(label.id);
-            if response.changed() {
-                edited = Some((source, share));
+    egui::Grid::new("mix-grid")
+        .num_columns(3)
+        .spacing([8.0, 2.0])
+        .show(ui, |ui| {
+            for source in EnergySource::ALL {
+                let label = ui.label(strings.source(source));
+                let mut share = mix.get(source);
+                let response = ui
+                    .add(
+                        egui::DragValue::new(&mut share)
+                            .range(0.0..=100.0)
+                            .speed(0.2)
+                            .suffix(" %")
+                            .max_decimals(2),
+                    )
+                    .labelled_by(label.id);
+                if response.changed() {
+                    edited = Some((source, share));
+                }
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(120.0, 10.0), egui::Sense::hover());
+                let painter = ui.painter();
+                painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
+                let mut filled = rect;
+                filled.set_width(rect.width() * (mix.get(source) / 100.0).clamp(0.0, 1.0) as f32);
+                painter.rect_filled(filled, 2.0, source_color(source));
+                ui.end_row();
             }
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(120.0, 10.0), egui::Sense::hover());
-            let painter = ui.painter();
-            painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
-            let mut filled = rect;
-            filled.set_width(rect.width() * (mix.get(source) / 100.0).clamp(0.0, 1.0) as f32);
-            painter.rect_filled(filled, 2.0, source_color(source));
+            ui.label(s.mix_total);
+            ui.label(format!("{} %", format::fixed(mix.total_pct(), 1)));
             ui.end_row();
-        }
-        ui.label(s.mix_total);
-        ui.label(format!("{} %", format::fixed(mix.total_pct(), 1)));
-        ui.end_row();
-    });
+        });
     if let Some((source, share)) = edited {
         mix.set_share_keeping_total(source, share);
         app.session.doc.site.mix = Some(mix);
@@ -269,7 +309,9 @@ fn mix_ui(app: &mut App, ui: &mut egui::Ui) {
 }
 
 fn miner_label(app: &App, id: &str) -> String {
-    app.library.miner(id).map_or(id.to_string(), |m| m.name.clone())
+    app.library
+        .miner(id)
+        .map_or(id.to_string(), |m| m.name.clone())
 }
 
 fn hardware_ui(app: &mut App, ui: &mut egui::Ui) {
@@ -289,7 +331,10 @@ fn hardware_ui(app: &mut App, ui: &mut egui::Ui) {
                             .miner
                             .as_deref()
                             .map_or(s.custom_miner.to_string(), |id| miner_label(app, id));
-                        app.preset_prompt = Some(PresetPrompt::Miner(index, format!("{name} (mine)")));
+                        app.preset_prompt = Some(PresetPrompt::Miner(
+                            index,
+                            crate::i18n::fill(s.my_miner, &[("name", &name)]),
+                        ));
                     }
                 });
             });
@@ -301,17 +346,19 @@ fn hardware_ui(app: &mut App, ui: &mut egui::Ui) {
     if ui.button(s.add_model).clicked() {
         app.session.doc.fleet.push(FleetEntryDoc::default());
     }
-    egui::Grid::new("hardware-life").num_columns(2).show(ui, |ui| {
-        number_row(
-            ui,
-            s.hardware_life,
-            &mut app.session.doc.hardware_life_years,
-            limits::HARDWARE_LIFE_YEARS,
-            0.05,
-            " years",
-            2,
-        );
-    });
+    egui::Grid::new("hardware-life")
+        .num_columns(2)
+        .show(ui, |ui| {
+            number_row(
+                ui,
+                s.hardware_life,
+                &mut app.session.doc.hardware_life_years,
+                limits::HARDWARE_LIFE_YEARS,
+                0.05,
+                s.unit_years,
+                2,
+            );
+        });
 }
 
 fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
@@ -327,8 +374,10 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
         .width(230.0)
         .height(420.0)
         .show_ui(ui, |ui| {
-            ui.add(egui::TextEdit::singleline(&mut app.miner_filter).hint_text(s.miner_filter_hint))
-                .labelled_by(label.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut app.miner_filter).hint_text(s.miner_filter_hint),
+            )
+            .labelled_by(label.id);
             let needle = app.miner_filter.to_lowercase();
             let mut miners: Vec<_> = app
                 .library
@@ -339,13 +388,24 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
                         || m.maker.to_lowercase().contains(&needle)
                 })
                 .collect();
-            miners.sort_by(|a, b| b.release_year.cmp(&a.release_year).then(a.name.cmp(&b.name)));
+            miners.sort_by(|a, b| {
+                b.release_year
+                    .cmp(&a.release_year)
+                    .then(a.name.cmp(&b.name))
+            });
             let mut choice = None;
-            if ui.selectable_label(app.session.doc.fleet[index].miner.is_none(), s.custom_miner).clicked() {
+            if ui
+                .selectable_label(app.session.doc.fleet[index].miner.is_none(), s.custom_miner)
+                .clicked()
+            {
                 choice = Some(None);
             }
             for m in miners {
-                let historical = if m.historical { format!(" ({})", s.historical_badge) } else { String::new() };
+                let historical = if m.historical {
+                    format!(" ({})", s.historical_badge)
+                } else {
+                    String::new()
+                };
                 let text = format!(
                     "{}{historical}   {} TH/s · {} W · {} J/TH · {}",
                     m.name,
@@ -354,7 +414,8 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
                     format::number(m.efficiency_j_per_th()),
                     m.release_year
                 );
-                let is_current = app.session.doc.fleet[index].miner.as_deref() == Some(m.id.as_str());
+                let is_current =
+                    app.session.doc.fleet[index].miner.as_deref() == Some(m.id.as_str());
                 if ui.selectable_label(is_current, text).clicked() {
                     choice = Some(Some(m.id.clone()));
                 }
@@ -375,7 +436,11 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
             }
             None => {
                 // A custom miner starts from the figures it had.
-                let effective = app.computed.as_ref().ok().and_then(|c| c.scenario.fleet.get(index).cloned());
+                let effective = app
+                    .computed
+                    .as_ref()
+                    .ok()
+                    .and_then(|c| c.scenario.fleet.get(index).cloned());
                 let entry = &mut app.session.doc.fleet[index];
                 entry.miner = None;
                 if let Some(g) = effective {
@@ -395,153 +460,293 @@ fn fleet_entry_ui(app: &mut App, ui: &mut egui::Ui, index: usize) {
         .as_ref()
         .ok()
         .and_then(|c| c.scenario.fleet.get(index).cloned());
-    egui::Grid::new("fleet-entry").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        miner_picker(app, ui, index);
-        let entry = &mut app.session.doc.fleet[index];
-        count_row(ui, s.units, &mut entry.units, limits::UNITS);
-        let hashrate = effective.as_ref().map_or(0.0, |g| g.hashrate_ths);
-        let power = effective.as_ref().map_or(0.0, |g| g.power_w);
-        let cost = effective.as_ref().map_or(0.0, |g| g.unit_cost_usd);
-        override_row(ui, s.hashrate, &mut entry.hashrate_ths, hashrate, limits::HASHRATE_THS, 0.5, " TH/s", 3, s.reset_to_snapshot);
-        override_row(ui, s.power, &mut entry.power_w, power, limits::POWER_W, 5.0, " W", 0, s.reset_to_snapshot);
-        override_row(ui, s.unit_price, &mut entry.unit_cost_usd, cost, limits::UNIT_COST_USD, 10.0, " USD", 0, s.reset_to_snapshot);
-        if let Some(g) = &effective {
-            ui.label("");
-            ui.label(
-                egui::RichText::new(format!(
-                    "{} J/TH",
-                    crate::format::maybe(crate::model::evaluate::ratio(g.power_w, g.hashrate_ths))
-                ))
-                .small()
-                .weak(),
+    egui::Grid::new("fleet-entry")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            miner_picker(app, ui, index);
+            let entry = &mut app.session.doc.fleet[index];
+            count_row(ui, s.units, &mut entry.units, limits::UNITS);
+            let hashrate = effective.as_ref().map_or(0.0, |g| g.hashrate_ths);
+            let power = effective.as_ref().map_or(0.0, |g| g.power_w);
+            let cost = effective.as_ref().map_or(0.0, |g| g.unit_cost_usd);
+            override_row(
+                ui,
+                s.hashrate,
+                &mut entry.hashrate_ths,
+                hashrate,
+                limits::HASHRATE_THS,
+                0.5,
+                " TH/s",
+                3,
+                s.reset_to_snapshot,
             );
-            ui.end_row();
-        }
-    });
+            override_row(
+                ui,
+                s.power,
+                &mut entry.power_w,
+                power,
+                limits::POWER_W,
+                5.0,
+                " W",
+                0,
+                s.reset_to_snapshot,
+            );
+            override_row(
+                ui,
+                s.unit_price,
+                &mut entry.unit_cost_usd,
+                cost,
+                limits::UNIT_COST_USD,
+                10.0,
+                " USD",
+                0,
+                s.reset_to_snapshot,
+            );
+            if let Some(g) = &effective {
+                ui.label("");
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} J/TH",
+                        crate::format::maybe(crate::model::evaluate::ratio(
+                            g.power_w,
+                            g.hashrate_ths
+                        ))
+                    ))
+                    .small()
+                    .weak(),
+                );
+                ui.end_row();
+            }
+        });
 }
 
 fn market_ui(app: &mut App, ui: &mut egui::Ui) {
     let s = &app.strings().app;
-    let market = app.computed.as_ref().ok().map(|c| c.scenario.market.clone());
-    egui::Grid::new("market-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        let label = ui.label(s.market_snapshot);
-        let newest = app.library.newest_market().map(|m| m.id.clone());
-        let current = app.session.doc.market.preset.clone().or(newest.clone());
-        let current_name = current
-            .as_deref()
-            .and_then(|id| app.library.market(id))
-            .map_or(String::new(), |m| format!("{} ({})", m.name, m.date));
-        let snapshots: Vec<(String, String)> = app
-            .library
-            .markets()
-            .map(|m| {
-                let newest_tag = if Some(&m.id) == newest.as_ref() { format!(" · {}", s.snapshot_newest) } else { String::new() };
-                (m.id.clone(), format!("{} ({}){newest_tag}", m.name, m.date))
-            })
-            .collect();
-        let combo = egui::ComboBox::from_id_salt("market-picker")
-            .selected_text(current_name)
-            .width(230.0)
-            .show_ui(ui, |ui| {
-                for (id, text) in snapshots {
-                    if ui.selectable_label(current.as_deref() == Some(id.as_str()), text).clicked() {
-                        app.session.doc.market = crate::scenario_file::MarketDoc {
-                            preset: Some(id),
-                            ..Default::default()
-                        };
+    let market = app
+        .computed
+        .as_ref()
+        .ok()
+        .map(|c| c.scenario.market.clone());
+    egui::Grid::new("market-grid")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label(s.market_snapshot);
+            let newest = app.library.newest_market().map(|m| m.id.clone());
+            let current = app.session.doc.market.preset.clone().or(newest.clone());
+            let current_name = current
+                .as_deref()
+                .and_then(|id| app.library.market(id))
+                .map_or(String::new(), |m| format!("{} ({})", m.name, m.date));
+            let snapshots: Vec<(String, String)> = app
+                .library
+                .markets()
+                .map(|m| {
+                    let newest_tag = if Some(&m.id) == newest.as_ref() {
+                        format!(" · {}", s.snapshot_newest)
+                    } else {
+                        String::new()
+                    };
+                    (m.id.clone(), format!("{} ({}){newest_tag}", m.name, m.date))
+                })
+                .collect();
+            let combo = egui::ComboBox::from_id_salt("market-picker")
+                .selected_text(current_name)
+                .width(230.0)
+                .show_ui(ui, |ui| {
+                    for (id, text) in snapshots {
+                        if ui
+                            .selectable_label(current.as_deref() == Some(id.as_str()), text)
+                            .clicked()
+                        {
+                            app.session.doc.market = crate::scenario_file::MarketDoc {
+                                preset: Some(id),
+                                ..Default::default()
+                            };
+                        }
+                    }
+                });
+            combo.response.labelled_by(label.id);
+            ui.end_row();
+
+            let Some(market) = market else {
+                return;
+            };
+            let doc = &mut app.session.doc.market;
+            let mut price = doc.btc_price_usd;
+            override_row(
+                ui,
+                s.btc_price,
+                &mut price,
+                market.btc_price_usd,
+                limits::BTC_PRICE_USD,
+                100.0,
+                " USD",
+                0,
+                s.reset_to_snapshot,
+            );
+            doc.btc_price_usd = price;
+
+            // The network, by hashrate or by difficulty.
+            let label = ui.label(s.network_by);
+            let by_difficulty = matches!(market.network, NetworkSpec::Difficulty(_));
+            let mut want_difficulty = by_difficulty;
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut want_difficulty, false, s.network_hashrate)
+                    .labelled_by(label.id);
+                ui.radio_value(&mut want_difficulty, true, s.difficulty);
+            });
+            ui.end_row();
+            let network_hs = market.network_hashrate_hs();
+            if want_difficulty != by_difficulty {
+                doc.network = Some(if want_difficulty {
+                    NetworkSpec::Difficulty(bitcoin::difficulty_from_hashrate_hs(network_hs))
+                } else {
+                    NetworkSpec::HashrateEhs(network_hs / 1e18)
+                });
+            }
+            match doc.network.unwrap_or(market.network) {
+                NetworkSpec::HashrateEhs(ehs) => {
+                    let mut v = doc.network.map(|_| ehs);
+                    if override_row(
+                        ui,
+                        s.network_hashrate,
+                        &mut v,
+                        ehs,
+                        limits::NETWORK_HASHRATE_EHS,
+                        1.0,
+                        " EH/s",
+                        2,
+                        s.reset_to_snapshot,
+                    ) {
+                        doc.network = v.map(NetworkSpec::HashrateEhs);
                     }
                 }
+                NetworkSpec::Difficulty(d) => {
+                    let mut tera = doc.network.map(|_| d / 1e12);
+                    let tera_limit = limits::Limit {
+                        max: limits::DIFFICULTY.max / 1e12,
+                        ..limits::DIFFICULTY
+                    };
+                    if override_row(
+                        ui,
+                        s.difficulty,
+                        &mut tera,
+                        d / 1e12,
+                        tera_limit,
+                        0.1,
+                        " T",
+                        3,
+                        s.reset_to_snapshot,
+                    ) {
+                        doc.network = tera.map(|t| NetworkSpec::Difficulty(t * 1e12));
+                    }
+                }
+            }
+
+            // The subsidy, by block height or directly.
+            let label = ui.label(s.subsidy_by);
+            let by_height = matches!(market.subsidy, SubsidySpec::BlockHeight(_));
+            let mut want_height = by_height;
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut want_height, true, s.block_height)
+                    .labelled_by(label.id);
+                ui.radio_value(&mut want_height, false, s.block_subsidy);
             });
-        combo.response.labelled_by(label.id);
-        ui.end_row();
-
-        let Some(market) = market else {
-            return;
-        };
-        let doc = &mut app.session.doc.market;
-        let mut price = doc.btc_price_usd;
-        override_row(ui, s.btc_price, &mut price, market.btc_price_usd, limits::BTC_PRICE_USD, 100.0, " USD", 0, s.reset_to_snapshot);
-        doc.btc_price_usd = price;
-
-        // The network, by hashrate or by difficulty.
-        let label = ui.label(s.network_by);
-        let by_difficulty = matches!(market.network, NetworkSpec::Difficulty(_));
-        let mut want_difficulty = by_difficulty;
-        ui.horizontal(|ui| {
-            ui.radio_value(&mut want_difficulty, false, s.network_hashrate).labelled_by(label.id);
-            ui.radio_value(&mut want_difficulty, true, s.difficulty);
+            ui.end_row();
+            if want_height != by_height {
+                doc.subsidy = Some(if want_height {
+                    SubsidySpec::BlockHeight(
+                        market
+                            .block_height()
+                            .unwrap_or(bitcoin::HALVING_INTERVAL_BLOCKS * 4),
+                    )
+                } else {
+                    SubsidySpec::Btc(market.subsidy_btc())
+                });
+            }
+            match doc.subsidy.unwrap_or(market.subsidy) {
+                SubsidySpec::BlockHeight(h) => {
+                    let mut v = doc.subsidy.map(|_| h as f64);
+                    if override_row(
+                        ui,
+                        s.block_height,
+                        &mut v,
+                        h as f64,
+                        limits::BLOCK_HEIGHT,
+                        10.0,
+                        "",
+                        0,
+                        s.reset_to_snapshot,
+                    ) {
+                        doc.subsidy = v.map(|h| SubsidySpec::BlockHeight(h.round() as u64));
+                    }
+                    ui.label("");
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "{} BTC",
+                            format::number(bitcoin::block_subsidy_btc(h))
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                    ui.end_row();
+                }
+                SubsidySpec::Btc(btc) => {
+                    let mut v = doc.subsidy.map(|_| btc);
+                    if override_row(
+                        ui,
+                        s.block_subsidy,
+                        &mut v,
+                        btc,
+                        limits::BLOCK_SUBSIDY_BTC,
+                        0.01,
+                        " BTC",
+                        8,
+                        s.reset_to_snapshot,
+                    ) {
+                        doc.subsidy = v.map(SubsidySpec::Btc);
+                    }
+                }
+            }
+            let mut fees = doc.fees_btc_per_block;
+            override_row(
+                ui,
+                s.fees_per_block,
+                &mut fees,
+                market.fees_btc_per_block,
+                limits::FEES_BTC_PER_BLOCK,
+                0.001,
+                " BTC",
+                4,
+                s.reset_to_snapshot,
+            );
+            doc.fees_btc_per_block = fees;
+            number_row(
+                ui,
+                s.pool_fee,
+                &mut app.session.doc.site.pool_fee_pct,
+                limits::PERCENT,
+                0.05,
+                " %",
+                2,
+            );
         });
-        ui.end_row();
-        let network_hs = market.network_hashrate_hs();
-        if want_difficulty != by_difficulty {
-            doc.network = Some(if want_difficulty {
-                NetworkSpec::Difficulty(bitcoin::difficulty_from_hashrate_hs(network_hs))
-            } else {
-                NetworkSpec::HashrateEhs(network_hs / 1e18)
-            });
-        }
-        match doc.network.unwrap_or(market.network) {
-            NetworkSpec::HashrateEhs(ehs) => {
-                let mut v = doc.network.map(|_| ehs);
-                if override_row(ui, s.network_hashrate, &mut v, ehs, limits::NETWORK_HASHRATE_EHS, 1.0, " EH/s", 2, s.reset_to_snapshot) {
-                    doc.network = v.map(NetworkSpec::HashrateEhs);
-                }
-            }
-            NetworkSpec::Difficulty(d) => {
-                let mut tera = doc.network.map(|_| d / 1e12);
-                let tera_limit = limits::Limit { max: limits::DIFFICULTY.max / 1e12, ..limits::DIFFICULTY };
-                if override_row(ui, s.difficulty, &mut tera, d / 1e12, tera_limit, 0.1, " T", 3, s.reset_to_snapshot) {
-                    doc.network = tera.map(|t| NetworkSpec::Difficulty(t * 1e12));
-                }
-            }
-        }
-
-        // The subsidy, by block height or directly.
-        let label = ui.label(s.subsidy_by);
-        let by_height = matches!(market.subsidy, SubsidySpec::BlockHeight(_));
-        let mut want_height = by_height;
-        ui.horizontal(|ui| {
-            ui.radio_value(&mut want_height, true, s.block_height).labelled_by(label.id);
-            ui.radio_value(&mut want_height, false, s.block_subsidy);
-        });
-        ui.end_row();
-        if want_height != by_height {
-            doc.subsidy = Some(if want_height {
-                SubsidySpec::BlockHeight(market.block_height().unwrap_or(bitcoin::HALVING_INTERVAL_BLOCKS * 4))
-            } else {
-                SubsidySpec::Btc(market.subsidy_btc())
-            });
-        }
-        match doc.subsidy.unwrap_or(market.subsidy) {
-            SubsidySpec::BlockHeight(h) => {
-                let mut v = doc.subsidy.map(|_| h as f64);
-                if override_row(ui, s.block_height, &mut v, h as f64, limits::BLOCK_HEIGHT, 10.0, "", 0, s.reset_to_snapshot) {
-                    doc.subsidy = v.map(|h| SubsidySpec::BlockHeight(h.round() as u64));
-                }
-                ui.label("");
-                ui.label(egui::RichText::new(format!("{} BTC", format::number(bitcoin::block_subsidy_btc(h)))).small().weak());
-                ui.end_row();
-            }
-            SubsidySpec::Btc(btc) => {
-                let mut v = doc.subsidy.map(|_| btc);
-                if override_row(ui, s.block_subsidy, &mut v, btc, limits::BLOCK_SUBSIDY_BTC, 0.01, " BTC", 8, s.reset_to_snapshot) {
-                    doc.subsidy = v.map(SubsidySpec::Btc);
-                }
-            }
-        }
-        let mut fees = doc.fees_btc_per_block;
-        override_row(ui, s.fees_per_block, &mut fees, market.fees_btc_per_block, limits::FEES_BTC_PER_BLOCK, 0.001, " BTC", 4, s.reset_to_snapshot);
-        doc.fees_btc_per_block = fees;
-        number_row(ui, s.pool_fee, &mut app.session.doc.site.pool_fee_pct, limits::PERCENT, 0.05, " %", 2);
-    });
     let doc = &app.session.doc.market;
-    let changed = doc.btc_price_usd.is_some() || doc.network.is_some() || doc.subsidy.is_some() || doc.fees_btc_per_block.is_some();
+    let changed = doc.btc_price_usd.is_some()
+        || doc.network.is_some()
+        || doc.subsidy.is_some()
+        || doc.fees_btc_per_block.is_some();
     if changed {
         ui.horizontal(|ui| {
             badge(ui, s.changed_from_snapshot);
             if ui.small_button(s.reset_to_snapshot).clicked() {
                 let preset = app.session.doc.market.preset.clone();
-                app.session.doc.market = crate::scenario_file::MarketDoc { preset, ..Default::default() };
+                app.session.doc.market = crate::scenario_file::MarketDoc {
+                    preset,
+                    ..Default::default()
+                };
             }
         });
     }

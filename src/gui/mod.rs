@@ -22,6 +22,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc;
 
+/// When the process started, for `HASHWATT_TIMING=1` (prints the time to the first frame).
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Records the start time; call first thing in `main`.
+pub fn mark_start() {
+    let _ = STARTED.set(std::time::Instant::now());
+}
+
 /// Opens the window and runs until it is closed.
 pub fn run() -> ExitCode {
     let options = eframe::NativeOptions {
@@ -38,7 +46,11 @@ pub fn run() -> ExitCode {
         options,
         Box::new(|cc| {
             let library = PresetLibrary::with_user_folder(crate::presets::user_folder().as_deref());
-            Ok(Box::new(App::new(cc, library, Box::new(files::NativeDialogs))))
+            Ok(Box::new(App::new(
+                cc,
+                library,
+                Box::new(files::NativeDialogs),
+            )))
         }),
     );
     match result {
@@ -70,7 +82,7 @@ pub enum ThemeChoice {
 }
 
 /// What survives a restart (eframe persistence): the inputs, the open file, the view.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Session {
     pub doc: ScenarioDoc,
@@ -83,21 +95,6 @@ pub struct Session {
     pub recent: Vec<PathBuf>,
     pub region_metric: RegionMetric,
     pub lang: Lang,
-}
-
-impl Default for Session {
-    fn default() -> Self {
-        Session {
-            doc: ScenarioDoc::default(),
-            path: None,
-            saved_doc: ScenarioDoc::default(),
-            tab: Tab::default(),
-            theme: ThemeChoice::default(),
-            recent: Vec::new(),
-            region_metric: RegionMetric::default(),
-            lang: Lang::default(),
-        }
-    }
 }
 
 /// How many files the recent list keeps.
@@ -177,6 +174,8 @@ pub struct App {
     allow_close: bool,
     /// The title last sent to the window, so it is only sent when it changes.
     shown_title: String,
+    /// Frames drawn so far (the first one is timed when asked).
+    frames: u64,
     dialogs: Box<dyn Dialogs>,
     dialog_tx: mpsc::Sender<DialogReply>,
     dialog_rx: mpsc::Receiver<DialogReply>,
@@ -233,6 +232,7 @@ impl App {
             after_save: None,
             allow_close: false,
             shown_title: String::new(),
+            frames: 0,
             dialogs,
             dialog_tx,
             dialog_rx,
@@ -255,9 +255,10 @@ impl App {
     /// The scenario's display name: its file name, else its own name, else "Untitled".
     pub fn display_name(&self) -> String {
         match &self.session.path {
-            Some(p) => p
-                .file_name()
-                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned()),
+            Some(p) => p.file_name().map_or_else(
+                || p.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
             None if !self.session.doc.name.is_empty() => self.session.doc.name.clone(),
             None => self.strings().app.untitled.to_string(),
         }
@@ -368,7 +369,10 @@ impl App {
                 self.session.saved_doc = self.session.doc.clone();
                 self.session.path = Some(path.to_path_buf());
                 self.remember_recent(path);
-                let text = fill(self.strings().app.saved, &[("path", &path.display().to_string())]);
+                let text = fill(
+                    self.strings().app.saved,
+                    &[("path", &path.display().to_string())],
+                );
                 self.set_info(text);
                 if let Some(next) = self.after_save.take() {
                     self.perform(next, ctx);
@@ -385,9 +389,19 @@ impl App {
     /// Asks for a path: the native dialog on its own thread, or the in-app field in tests and
     /// where no dialog can be shown.
     fn ask_path(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
-        let start = self.session.path.as_ref().and_then(|p| p.parent().map(|d| d.to_path_buf()));
+        let start = self
+            .session
+            .path
+            .as_ref()
+            .and_then(|p| p.parent().map(|d| d.to_path_buf()));
         let suggested = purpose.suggested_name(&self.display_name());
-        self.dialogs.ask(purpose, start, suggested, self.dialog_tx.clone(), ctx.clone());
+        self.dialogs.ask(
+            purpose,
+            start,
+            suggested,
+            self.dialog_tx.clone(),
+            ctx.clone(),
+        );
     }
 
     fn handle_dialog_replies(&mut self) {
@@ -495,7 +509,10 @@ impl App {
         });
         match written {
             Ok(()) => {
-                let text = fill(self.strings().app.exported, &[("path", &path.display().to_string())]);
+                let text = fill(
+                    self.strings().app.exported,
+                    &[("path", &path.display().to_string())],
+                );
                 self.set_info(text);
             }
             Err(e) => {
@@ -506,20 +523,39 @@ impl App {
     }
 
     fn save_region_preset(&mut self, name: &str) {
-        let result = files::region_preset_from_site(&self.session.doc, &self.computed, &self.library, name)
-            .and_then(|preset| {
-                files::write_user_preset(crate::presets::PresetKind::Region, &preset.id, &preset)
-                    .map(|path| (preset, path))
-            });
+        let lang = self.session.lang;
+        let result = files::region_preset_from_site(
+            lang,
+            &self.session.doc,
+            &self.computed,
+            &self.library,
+            name,
+        )
+        .and_then(|preset| {
+            files::write_user_preset(
+                lang,
+                crate::presets::PresetKind::Region,
+                &preset.id,
+                &preset,
+            )
+            .map(|path| (preset, path))
+        });
         self.finish_preset_save(result.map(|(p, path)| (p.id, path)));
     }
 
     fn save_miner_preset(&mut self, index: usize, name: &str) {
-        let result = files::miner_preset_from_fleet(&self.session.doc, &self.computed, index, name)
-            .and_then(|preset| {
-                files::write_user_preset(crate::presets::PresetKind::Miner, &preset.id, &preset)
+        let lang = self.session.lang;
+        let result =
+            files::miner_preset_from_fleet(lang, &self.session.doc, &self.computed, index, name)
+                .and_then(|preset| {
+                    files::write_user_preset(
+                        lang,
+                        crate::presets::PresetKind::Miner,
+                        &preset.id,
+                        &preset,
+                    )
                     .map(|path| (preset, path))
-            });
+                });
         let id = result.as_ref().ok().map(|(p, _)| p.id.clone());
         self.finish_preset_save(result.map(|(p, path)| (p.id, path)));
         if let (Some(id), Some(entry)) = (id, self.session.doc.fleet.get_mut(index)) {
@@ -585,16 +621,32 @@ impl App {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
+        self.frames += 1;
+        if self.frames == 1
+            && std::env::var_os("HASHWATT_TIMING").is_some()
+            && let Some(started) = STARTED.get()
+        {
+            eprintln!(
+                "first frame drawn {:.0} ms after start",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
         let s = &self.strings().app;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(s.menu_file, |ui| {
-                if ui.add(egui::Button::new(s.menu_new).shortcut_text("Ctrl+N")).clicked() {
+                if ui
+                    .add(egui::Button::new(s.menu_new).shortcut_text("Ctrl+N"))
+                    .clicked()
+                {
                     self.queue(Command::New);
                 }
-                if ui.add(egui::Button::new(s.menu_open).shortcut_text("Ctrl+O")).clicked() {
+                if ui
+                    .add(egui::Button::new(s.menu_open).shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
                     self.queue(Command::Open);
                 }
                 if ui.button(s.menu_open_path).clicked() {
@@ -627,17 +679,26 @@ impl App {
                     }
                 });
                 ui.separator();
-                if ui.add(egui::Button::new(s.menu_save).shortcut_text("Ctrl+S")).clicked() {
+                if ui
+                    .add(egui::Button::new(s.menu_save).shortcut_text("Ctrl+S"))
+                    .clicked()
+                {
                     self.queue(Command::Save);
                 }
-                if ui.add(egui::Button::new(s.menu_save_as).shortcut_text("Ctrl+Shift+S")).clicked() {
+                if ui
+                    .add(egui::Button::new(s.menu_save_as).shortcut_text("Ctrl+Shift+S"))
+                    .clicked()
+                {
                     self.queue(Command::SaveAs);
                 }
                 ui.separator();
                 ui.menu_button(s.menu_export, |ui| {
                     for (label, format) in [
                         (s.menu_export_results_csv, files::ResultsFormat::Csv),
-                        (s.menu_export_results_markdown, files::ResultsFormat::Markdown),
+                        (
+                            s.menu_export_results_markdown,
+                            files::ResultsFormat::Markdown,
+                        ),
                         (s.menu_export_results_json, files::ResultsFormat::Json),
                     ] {
                         if ui.button(label).clicked() {
@@ -763,14 +824,22 @@ impl App {
                 });
                 ui.horizontal(|ui| {
                     let label = ui.label(s.preset_name);
-                    ui.add(egui::TextEdit::singleline(&mut name)).labelled_by(label.id);
+                    ui.add(egui::TextEdit::singleline(&mut name))
+                        .labelled_by(label.id);
                 });
                 ui.horizontal(|ui| {
                     let valid = !name.trim().is_empty();
-                    if ui.add_enabled(valid, egui::Button::new(s.preset_save)).clicked() {
+                    if ui
+                        .add_enabled(valid, egui::Button::new(s.preset_save))
+                        .clicked()
+                    {
                         self.queue(match prompt {
-                            PresetPrompt::Region(_) => Command::SaveRegionPreset(name.trim().to_string()),
-                            PresetPrompt::Miner(i, _) => Command::SaveMinerPreset(i, name.trim().to_string()),
+                            PresetPrompt::Region(_) => {
+                                Command::SaveRegionPreset(name.trim().to_string())
+                            }
+                            PresetPrompt::Miner(i, _) => {
+                                Command::SaveMinerPreset(i, name.trim().to_string())
+                            }
                         });
                         close = true;
                     }

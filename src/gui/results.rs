@@ -38,9 +38,17 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
         .site
         .region
         .as_deref()
-        .or(app.session.doc.site.mix.is_none().then_some(crate::scenario_file::defaults::REGION))
+        .or(app
+            .session
+            .doc
+            .site
+            .mix
+            .is_none()
+            .then_some(crate::scenario_file::defaults::REGION))
         .and_then(|id| app.library.region(id))
-        .is_some_and(|reg| reg.intensity.grade == Grade::Estimate && app.session.doc.site.mix.is_none());
+        .is_some_and(|reg| {
+            reg.intensity.grade == Grade::Estimate && app.session.doc.site.mix.is_none()
+        });
     let band = |central: f64, show: &dyn Fn(f64) -> String| {
         let (low, high) = e.carbon_band(central);
         fill(s.band, &[("low", &show(low)), ("high", &show(high))])
@@ -53,19 +61,35 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
         Card {
             figure: r.power_kw,
             value: power_kw(e.power_kw),
-            detail: Some((format!("{} TH/s · {} J/TH", number(e.fleet_hashrate_ths), format::maybe(e.efficiency_j_per_th)), None)),
+            detail: Some((
+                format!(
+                    "{} TH/s · {} J/TH",
+                    number(e.fleet_hashrate_ths),
+                    format::maybe(e.efficiency_j_per_th)
+                ),
+                None,
+            )),
             estimate: false,
         },
         Card {
             figure: r.energy_mwh_per_year,
             value: energy_kwh(e.energy_mwh_per_year * 1000.0),
-            detail: Some((format!("{} / day", energy_kwh(e.energy_kwh_per_day)), None)),
+            detail: Some((
+                fill(
+                    s.card_per_day,
+                    &[("value", &energy_kwh(e.energy_kwh_per_day))],
+                ),
+                None,
+            )),
             estimate: false,
         },
         Card {
             figure: r.grid_intensity_g_per_kwh,
             value: format!("{} g CO₂e/kWh", number(e.grid_intensity_g_per_kwh)),
-            detail: Some((band(e.grid_intensity_g_per_kwh, &|x| format::fixed(x, 0)), None)),
+            detail: Some((
+                band(e.grid_intensity_g_per_kwh, &|x| format::fixed(x, 0)),
+                None,
+            )),
             estimate: region_estimate,
         },
         Card {
@@ -76,22 +100,50 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
         },
         Card {
             figure: r.co2_t_per_btc,
-            value: e.co2_t_per_btc.map_or_else(undefined, |t| co2_kg(t * 1000.0)),
-            detail: e.co2_t_per_btc.map(|t| (band(t, &|x| co2_kg(x * 1000.0)), None)),
+            value: e
+                .co2_t_per_btc
+                .map_or_else(undefined, |t| co2_kg(t * 1000.0)),
+            detail: e
+                .co2_t_per_btc
+                .map(|t| (band(t, &|x| co2_kg(x * 1000.0)), None)),
             estimate: region_estimate,
         },
         Card {
             figure: r.btc_per_day,
             value: format!("{} BTC", number(e.btc_per_day)),
-            detail: Some((format!("{} BTC / year", number(e.btc_per_day * crate::model::DAYS_PER_YEAR)), None)),
+            detail: Some((
+                fill(
+                    s.card_btc_per_year,
+                    &[(
+                        "value",
+                        &number(e.btc_per_day * crate::model::DAYS_PER_YEAR),
+                    )],
+                ),
+                None,
+            )),
             estimate: false,
         },
         Card {
             figure: r.profit_usd_per_day,
             value: usd(e.profit_usd_per_day),
             detail: Some((
-                format!("{} revenue − {} costs", usd(e.revenue_usd_per_day), usd(e.electricity_cost_usd_per_day + e.opex_usd_per_day + e.carbon_cost_usd_per_day)),
-                Some(if e.profit_usd_per_day >= 0.0 { good } else { bad }),
+                fill(
+                    s.card_revenue_costs,
+                    &[
+                        ("revenue", &usd(e.revenue_usd_per_day)),
+                        (
+                            "costs",
+                            &usd(e.electricity_cost_usd_per_day
+                                + e.opex_usd_per_day
+                                + e.carbon_cost_usd_per_day),
+                        ),
+                    ],
+                ),
+                Some(if e.profit_usd_per_day >= 0.0 {
+                    good
+                } else {
+                    bad
+                }),
             )),
             estimate: false,
         },
@@ -100,38 +152,75 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
             value: e.break_even_btc_price_usd.map_or_else(undefined, usd),
             detail: e.break_even_btc_price_usd.map(|be| {
                 if be <= btc_price {
-                    (fill(s.vs_price_profitable, &[("price", &usd(btc_price))]), Some(good))
+                    (
+                        fill(s.vs_price_profitable, &[("price", &usd(btc_price))]),
+                        Some(good),
+                    )
                 } else {
-                    (fill(s.vs_price_losing, &[("price", &usd(btc_price))]), Some(bad))
+                    (
+                        fill(s.vs_price_losing, &[("price", &usd(btc_price))]),
+                        Some(bad),
+                    )
                 }
             }),
             estimate: false,
         },
         Card {
             figure: r.break_even_electricity_usd_kwh,
-            value: e.break_even_electricity_usd_kwh.map_or_else(undefined, |p| format!("{} /kWh", usd(p))),
-            detail: Some((format!("now {} /kWh", usd(computed.scenario.site.electricity_usd_per_kwh)), None)),
+            value: e
+                .break_even_electricity_usd_kwh
+                .map_or_else(undefined, |p| fill(s.card_per_kwh, &[("value", &usd(p))])),
+            detail: Some((
+                fill(
+                    s.card_power_now,
+                    &[(
+                        "price",
+                        &usd(computed.scenario.site.electricity_usd_per_kwh),
+                    )],
+                ),
+                None,
+            )),
             estimate: false,
         },
         Card {
             figure: r.all_in_cost_per_btc_usd,
             value: e.all_in_cost_per_btc_usd.map_or_else(undefined, usd),
-            detail: Some((format!("{} hardware", usd(e.hardware_cost_usd)), None)),
+            detail: Some((
+                fill(s.card_hardware, &[("cost", &usd(e.hardware_cost_usd))]),
+                None,
+            )),
             estimate: false,
         },
         Card {
             figure: r.hashprice_usd_per_ph_day,
-            value: format!("{} /PH/day", usd(e.hashprice_usd_per_ph_day)),
-            detail: Some((format!("{} EH/s network", number(e.network_hashrate_ehs)), None)),
+            value: fill(
+                s.card_per_ph_day,
+                &[("value", &usd(e.hashprice_usd_per_ph_day))],
+            ),
+            detail: Some((
+                fill(
+                    s.card_network,
+                    &[("value", &number(e.network_hashrate_ehs))],
+                ),
+                None,
+            )),
             estimate: false,
         },
         Card {
             figure: r.payback_days,
             value: match e.payback_days {
                 None => r.never.to_string(),
-                Some(days) => format!("{} days", format::fixed(days, 0)),
+                Some(days) => fill(s.days_value, &[("n", &format::fixed(days, 0))]),
             },
-            detail: e.payback_days.map(|d| (format!("{} years", format::fixed(d / 365.25, 1)), None)),
+            detail: e.payback_days.map(|d| {
+                (
+                    fill(
+                        s.years_value,
+                        &[("n", &format::fixed(d / crate::model::DAYS_PER_YEAR, 1))],
+                    ),
+                    None,
+                )
+            }),
             estimate: false,
         },
     ];

@@ -61,21 +61,35 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn evaluation(h: &Harness<'_, App>) -> crate::model::Evaluation {
-    h.state().computed.as_ref().expect("the scenario resolves").evaluation.clone()
+    h.state()
+        .computed
+        .as_ref()
+        .expect("the scenario resolves")
+        .evaluation
+        .clone()
 }
 
 #[test]
 fn picking_a_region_changes_the_intensity_card() {
     let (mut h, _) = harness();
     h.run();
-    assert!(h.query_by_label("472.9 g CO₂e/kWh").is_some(), "world average at start");
+    assert!(
+        h.query_by_label("472.9 g CO₂e/kWh").is_some(),
+        "world average at start"
+    );
     h.get_by_label("Region").click();
     h.run();
     h.get_by_label_contains("Kazakhstan").click();
     h.run();
-    assert_eq!(h.state().session.doc.site.region.as_deref(), Some("kazakhstan"));
+    assert_eq!(
+        h.state().session.doc.site.region.as_deref(),
+        Some("kazakhstan")
+    );
     assert_eq!(evaluation(&h).grid_intensity_g_per_kwh, 802.0);
-    assert!(h.query_by_label("802.0 g CO₂e/kWh").is_some(), "the card shows Kazakhstan's intensity");
+    assert!(
+        h.query_by_label("802.0 g CO₂e/kWh").is_some(),
+        "the card shows Kazakhstan's intensity"
+    );
 }
 
 #[test]
@@ -83,27 +97,48 @@ fn changing_units_changes_power_draw() {
     let (mut h, _) = harness();
     h.run();
     assert!(h.query_by_label("3.850 kW").is_some());
-    h.get_by_role_and_label(Role::SpinButton, "Units").set_value_accesskit(10.0);
+    h.get_by_role_and_label(Role::SpinButton, "Units")
+        .set_value_accesskit(10.0);
     h.run();
     assert_eq!(h.state().session.doc.fleet[0].units, 10);
     assert!((evaluation(&h).power_kw - 38.5).abs() < 1e-9);
-    assert!(h.query_by_label("38.50 kW").is_some(), "the power card follows");
+    assert!(
+        h.query_by_label("38.50 kW").is_some(),
+        "the power card follows"
+    );
 }
 
 #[test]
 fn editing_one_mix_source_keeps_the_total_at_100() {
     let (mut h, _) = harness();
     h.run();
-    h.get_by_role_and_label(Role::SpinButton, "Coal").set_value_accesskit(60.0);
+    h.get_by_role_and_label(Role::SpinButton, "Coal")
+        .set_value_accesskit(60.0);
     h.run();
-    let mix = h.state().session.doc.site.mix.expect("the mix is now custom");
+    let mix = h
+        .state()
+        .session
+        .doc
+        .site
+        .mix
+        .expect("the mix is now custom");
     assert!((mix.coal - 60.0).abs() < 1e-9);
-    assert!((mix.total_pct() - 100.0).abs() < 1e-9, "{}", mix.total_pct());
+    assert!(
+        (mix.total_pct() - 100.0).abs() < 1e-9,
+        "{}",
+        mix.total_pct()
+    );
     // The others gave up their shares in proportion: gas 23.2 of the non-coal 62.03 %.
     assert!((mix.gas - 23.2 * 40.0 / 62.03).abs() < 1e-6, "{}", mix.gas);
-    assert!(h.query_by_label("custom").is_some(), "the mix is marked custom");
+    assert!(
+        h.query_by_label("custom").is_some(),
+        "the mix is marked custom"
+    );
     assert_eq!(evaluation(&h).intensity_method, IntensityMethod::Mix);
-    assert!(h.query_by_label("100.0 %").is_some(), "the total row reads 100 %");
+    assert!(
+        h.query_by_label("100.0 %").is_some(),
+        "the total row reads 100 %"
+    );
 
     h.get_by_label("Reset to the region's mix").click();
     h.run();
@@ -121,7 +156,13 @@ fn regions_chart_lists_every_region() {
     assert_eq!(h.state().session.tab, Tab::Regions);
     let library = PresetLibrary::builtin();
     let computed = h.state().computed.as_ref().unwrap();
-    let ids: Vec<&str> = computed.charts.regions.rows.iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = computed
+        .charts
+        .regions
+        .rows
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
     for region in library.regions() {
         assert!(ids.contains(&region.id.as_str()), "{} missing", region.id);
     }
@@ -137,10 +178,15 @@ fn save_then_open_round_trips_a_scenario() {
     let (mut h, dialogs) = harness();
     let path = temp_dir("roundtrip").join("site.ron");
     h.run();
-    h.get_by_role_and_label(Role::SpinButton, "Units").set_value_accesskit(25.0);
+    h.get_by_role_and_label(Role::SpinButton, "Units")
+        .set_value_accesskit(25.0);
     h.run();
     assert!(h.state().is_dirty());
-    assert!(h.state().window_title().contains('•'), "{}", h.state().window_title());
+    assert!(
+        h.state().window_title().contains('•'),
+        "{}",
+        h.state().window_title()
+    );
 
     dialogs.answer(Some(path.clone()));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
@@ -152,7 +198,8 @@ fn save_then_open_round_trips_a_scenario() {
     let saved = h.state().session.doc.clone();
 
     // Change something, then open the saved file: asked first, then the file's inputs return.
-    h.get_by_role_and_label(Role::SpinButton, "Units").set_value_accesskit(3.0);
+    h.get_by_role_and_label(Role::SpinButton, "Units")
+        .set_value_accesskit(3.0);
     h.run();
     dialogs.answer(Some(path.clone()));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
@@ -172,13 +219,17 @@ fn opening_a_malformed_file_shows_a_banner_and_keeps_the_inputs() {
     let path = temp_dir("malformed").join("broken.ron");
     std::fs::write(&path, "(\n    site: (\n        pue: 0.5,\n    ),\n)\n").unwrap();
     h.run();
-    h.get_by_role_and_label(Role::SpinButton, "Units").set_value_accesskit(7.0);
+    h.get_by_role_and_label(Role::SpinButton, "Units")
+        .set_value_accesskit(7.0);
     h.run();
     let before = h.state().session.doc.clone();
     // Save first so that opening does not ask about unsaved changes.
     let good = path.with_file_name("good.ron");
     dialogs.answer(Some(good));
-    h.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::S);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
     h.run();
     dialogs.answer(Some(path.clone()));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
@@ -190,7 +241,10 @@ fn opening_a_malformed_file_shows_a_banner_and_keeps_the_inputs() {
         path.display()
     );
     assert_eq!(banner.text, expected);
-    assert!(h.query_by_label(&expected).is_some(), "the banner is on screen");
+    assert!(
+        h.query_by_label(&expected).is_some(),
+        "the banner is on screen"
+    );
     assert_eq!(h.state().session.doc, before);
 }
 
@@ -205,13 +259,19 @@ fn the_path_field_opens_files_where_no_dialog_exists() {
         no_dialog: true,
     });
     h.run();
-    assert!(h.query_by_label_contains("No file dialog is available").is_some());
+    assert!(
+        h.query_by_label_contains("No file dialog is available")
+            .is_some()
+    );
     h.get_by_role_and_label(Role::TextInput, "Open a scenario file")
         .set_text_value_accesskit(path.to_str().unwrap());
     h.run();
     h.get_by_label("OK").click();
     h.run();
-    assert_eq!(h.state().session.doc.fleet[0].miner.as_deref(), Some("antminer-s19"));
+    assert_eq!(
+        h.state().session.doc.fleet[0].miner.as_deref(),
+        Some("antminer-s19")
+    );
     assert_eq!(h.state().session.doc.fleet[0].units, 4);
 }
 

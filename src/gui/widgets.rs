@@ -84,7 +84,12 @@ pub fn count_row(ui: &mut egui::Ui, label: &str, value: &mut u32, limit: Limit) 
     let label = ui.label(label);
     let mut v = f64::from(*value);
     let changed = ui
-        .add(egui::DragValue::new(&mut v).range(range(limit)).speed(1.0).max_decimals(0))
+        .add(
+            egui::DragValue::new(&mut v)
+                .range(range(limit))
+                .speed(1.0)
+                .max_decimals(0),
+        )
         .labelled_by(label.id)
         .changed();
     if changed {
