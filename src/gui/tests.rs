@@ -298,3 +298,48 @@ fn nothing_repaints_while_idle() {
     let steps = h.run();
     assert!(steps <= 1, "{steps} steps while idle");
 }
+
+#[test]
+fn exporting_the_open_chart_writes_a_png_and_an_svg() {
+    let (mut h, dialogs) = harness();
+    let dir = temp_dir("export");
+    h.run();
+    // "Hardware" names both the input section (left) and the chart tab (right).
+    h.get_all_by_label("Hardware")
+        .max_by(|a, b| a.rect().min.x.total_cmp(&b.rect().min.x))
+        .unwrap()
+        .click();
+    h.run();
+    assert_eq!(h.state().session.tab, Tab::Hardware);
+    let png = dir.join("hardware.png");
+    dialogs.answer(Some(png.clone()));
+    h.get_by_label("Export PNG…").click();
+    h.run();
+    assert_eq!(
+        dialogs.asked.borrow().last(),
+        Some(&DialogPurpose::ExportChart(crate::export::ChartKind::Hardware, crate::export::ImageFormat::Png))
+    );
+    let bytes = std::fs::read(&png).expect("the PNG is written");
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(h.state().banner.as_ref().map(|b| b.error), Some(false));
+
+    let svg = dir.join("hardware.svg");
+    dialogs.answer(Some(svg.clone()));
+    h.get_by_label("Export SVG…").click();
+    h.run();
+    let text = std::fs::read_to_string(&svg).expect("the SVG is written");
+    assert!(text.contains("Antminer S21"), "the fleet's miner is named in the chart");
+}
+
+#[test]
+fn a_cancelled_dialog_changes_nothing() {
+    let (mut h, dialogs) = harness();
+    h.run();
+    let before = h.state().session.clone();
+    dialogs.answer(None);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    assert_eq!(h.state().session, before);
+    assert!(h.state().banner.is_none());
+    assert!(h.state().path_field.is_none());
+}
