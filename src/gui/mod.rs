@@ -30,8 +30,8 @@ pub fn mark_start() {
     let _ = STARTED.set(std::time::Instant::now());
 }
 
-/// Opens the window and runs until it is closed.
-pub fn run() -> ExitCode {
+/// Opens the window (with a scenario file, if given) and runs until it is closed.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("hashwatt")
@@ -46,11 +46,11 @@ pub fn run() -> ExitCode {
         options,
         Box::new(|cc| {
             let library = PresetLibrary::with_user_folder(crate::presets::user_folder().as_deref());
-            Ok(Box::new(App::new(
-                cc,
-                library,
-                Box::new(files::NativeDialogs),
-            )))
+            let mut app = App::new(cc, library, Box::new(files::NativeDialogs));
+            if let Some(file) = file {
+                app.queue(Command::OpenPath(file));
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

@@ -317,7 +317,10 @@ fn exporting_the_open_chart_writes_a_png_and_an_svg() {
     h.run();
     assert_eq!(
         dialogs.asked.borrow().last(),
-        Some(&DialogPurpose::ExportChart(crate::export::ChartKind::Hardware, crate::export::ImageFormat::Png))
+        Some(&DialogPurpose::ExportChart(
+            crate::export::ChartKind::Hardware,
+            crate::export::ImageFormat::Png
+        ))
     );
     let bytes = std::fs::read(&png).expect("the PNG is written");
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
@@ -328,7 +331,10 @@ fn exporting_the_open_chart_writes_a_png_and_an_svg() {
     h.get_by_label("Export SVG…").click();
     h.run();
     let text = std::fs::read_to_string(&svg).expect("the SVG is written");
-    assert!(text.contains("Antminer S21"), "the fleet's miner is named in the chart");
+    assert!(
+        text.contains("Antminer S21"),
+        "the fleet's miner is named in the chart"
+    );
 }
 
 #[test]

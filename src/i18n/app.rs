@@ -280,8 +280,8 @@ pub const EN: AppStrings = AppStrings {
 
     results_heading: "Results",
     band: "range {low}–{high}",
-    vs_price_profitable: "below the BTC price of {price}: profitable",
-    vs_price_losing: "above the BTC price of {price}: losing money",
+    vs_price_profitable: "BTC at {price}: profitable",
+    vs_price_losing: "BTC at {price}: losing money",
     sources_heading: "Sources",
     inputs_from: "Inputs from:",
 
