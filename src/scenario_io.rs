@@ -96,15 +96,22 @@ pub fn load_scenario(
     Ok((doc, scenario))
 }
 
-/// The text of a scenario file: pretty RON with a header comment.
-pub fn scenario_to_ron(doc: &ScenarioDoc) -> String {
+/// Any file hashwatt writes (scenarios, presets, `presets show`): pretty RON, four-space
+/// indents, no struct names, `Some(..)` left out, ending in a newline.
+pub fn to_ron<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, String> {
     let config = ron::ser::PrettyConfig::new()
         .struct_names(false)
         .indentor("    ".to_string());
-    let body = ron_options()
-        .to_string_pretty(doc, config)
-        .unwrap_or_else(|e| format!("// could not write the scenario: {e}\n"));
-    format!("// hashwatt scenario (format version {SCENARIO_VERSION})\n{body}\n")
+    ron_options()
+        .to_string_pretty(value, config)
+        .map(|text| text + "\n")
+        .map_err(|e| e.to_string())
+}
+
+/// The text of a scenario file: pretty RON with a header comment.
+pub fn scenario_to_ron(doc: &ScenarioDoc) -> String {
+    let body = to_ron(doc).unwrap_or_else(|e| format!("// could not write the scenario: {e}\n"));
+    format!("// hashwatt scenario (format version {SCENARIO_VERSION})\n{body}")
 }
 
 /// Writes a file atomically: a temporary file in the same folder, flushed and synced, then

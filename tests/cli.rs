@@ -1,33 +1,10 @@
 //! The command line as a user meets it: spawn the binary, read stdout, stderr and the exit code.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
 
-/// An empty presets folder, so a developer's own presets cannot change these results.
-fn empty_presets_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hashwatt-test-presets-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn hashwatt(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hashwatt"))
-        .args(args)
-        .env("HASHWATT_PRESETS_DIR", empty_presets_dir())
-        // The command line must never need a display.
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
+use common::*;
 
 fn json(args: &[&str]) -> serde_json::Value {
     let mut all = vec!["report"];
@@ -36,19 +13,6 @@ fn json(args: &[&str]) -> serde_json::Value {
     let o = hashwatt(&all);
     assert!(o.status.success(), "{}", stderr(&o));
     serde_json::from_str(&stdout(&o)).expect("valid JSON")
-}
-
-/// Writes a file in a fresh temporary folder and returns its path.
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "hashwatt-test-{}-{}",
-        std::process::id(),
-        name.replace(['/', '.'], "-")
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
 }
 
 const KEYS: [&str; 22] = [

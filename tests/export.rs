@@ -5,44 +5,10 @@ use hashwatt::export::{results_csv, results_json, results_markdown};
 use hashwatt::i18n::Lang;
 use hashwatt::presets::PresetLibrary;
 use hashwatt::scenario_file::ScenarioDoc;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-/// An empty presets folder, so a developer's own presets cannot change these results.
-fn empty_presets_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "hashwatt-export-test-presets-{}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn hashwatt(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hashwatt"))
-        .args(args)
-        .env("HASHWATT_PRESETS_DIR", empty_presets_dir())
-        // The command line must never need a display.
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A fresh folder for one test's files.
-fn temp_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("hashwatt-export-{}-{test}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod common;
+use common::*;
 
 /// Runs `hashwatt chart KIND ARGS… --out PATH --width 400 --height 300`, expecting success,
 /// and returns the file's bytes.

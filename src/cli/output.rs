@@ -526,13 +526,7 @@ mod erased {
                 .map_err(|e| CliError(e.to_string()))
         }
         fn ron(&self) -> Result<String, CliError> {
-            let config = ron::ser::PrettyConfig::new()
-                .struct_names(false)
-                .indentor("    ".to_string());
-            crate::file_error::ron_options()
-                .to_string_pretty(self, config)
-                .map(|s| s + "\n")
-                .map_err(|e| CliError(e.to_string()))
+            crate::scenario_io::to_ron(self).map_err(CliError)
         }
     }
 }

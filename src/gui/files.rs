@@ -339,19 +339,9 @@ pub fn write_user_preset<T: serde::Serialize>(
     std::fs::create_dir_all(&folder)
         .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
     let path = folder.join(format!("{id}.ron"));
-    let text = preset_to_ron(preset)?;
+    let text = crate::scenario_io::to_ron(preset)?;
     crate::scenario_io::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string())?;
     Ok(path)
-}
-
-fn preset_to_ron<T: serde::Serialize>(preset: &T) -> Result<String, String> {
-    let config = ron::ser::PrettyConfig::new()
-        .struct_names(false)
-        .indentor("    ".to_string());
-    crate::file_error::ron_options()
-        .to_string_pretty(preset, config)
-        .map(|s| s + "\n")
-        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use super::bitcoin::{self, HALVING_INTERVAL_BLOCKS};
 use super::evaluate::{DAYS_PER_MONTH, FleetRates, btc_per_day, ratio};
 use super::limits;
-use super::scenario::{FieldError, Scenario};
+use super::scenario::{FieldError, Scenario, check};
 use serde::Serialize;
 
 /// How the market is assumed to move. Saved in scenario files as `projection: (..)`.
@@ -36,15 +36,6 @@ impl Default for ProjectionSettings {
 
 impl ProjectionSettings {
     pub fn validate(&self) -> Result<(), FieldError> {
-        let check = |field: &str, limit: limits::Limit, value: f64| {
-            limit
-                .check(value)
-                .map(|_| ())
-                .map_err(|message| FieldError {
-                    field: field.to_string(),
-                    message,
-                })
-        };
         check("months", limits::PROJECTION_MONTHS, f64::from(self.months))?;
         check(
             "difficulty_growth_pct_per_year",

@@ -139,7 +139,8 @@ impl std::fmt::Display for FieldError {
 
 impl std::error::Error for FieldError {}
 
-fn check(field: &str, limit: Limit, value: f64) -> Result<(), FieldError> {
+/// `Ok` when `value` is within `limit`, else an error naming `field`.
+pub(crate) fn check(field: &str, limit: Limit, value: f64) -> Result<(), FieldError> {
     limit
         .check(value)
         .map(|_| ())

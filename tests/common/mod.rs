@@ -1,0 +1,46 @@
+//! Running the binary as a user would, shared by the integration tests.
+
+// Each test binary uses its own subset of these helpers.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// A fresh folder for one test's files.
+pub fn temp_dir(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("hashwatt-test-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes a file in a fresh folder of its own and returns its path.
+pub fn temp_file(name: &str, text: &str) -> PathBuf {
+    let path = temp_dir(&name.replace(['/', '.'], "-")).join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// An empty presets folder, so a developer's own presets cannot change these results.
+pub fn empty_presets_dir() -> PathBuf {
+    temp_dir("empty-presets")
+}
+
+/// Runs the binary with these arguments, no display and no user presets.
+pub fn hashwatt(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hashwatt"))
+        .args(args)
+        .env("HASHWATT_PRESETS_DIR", empty_presets_dir())
+        // The command line must never need a display.
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
