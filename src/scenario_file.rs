@@ -3,7 +3,7 @@
 //! [`Scenario`] of plain numbers using a [`PresetLibrary`].
 
 use crate::model::{
-    EnergyMix, Grid, IntensityMethod, Market, MinerGroup, NetworkSpec, ProjectionSettings,
+    EnergyMix, Grid, IntensityMethod, Levers, Market, MinerGroup, NetworkSpec, ProjectionSettings,
     Scenario, Site, SubsidySpec,
 };
 use crate::presets::PresetLibrary;
@@ -45,6 +45,8 @@ pub struct ScenarioDoc {
     pub hardware_life_years: f64,
     /// Assumptions for the month-by-month projection.
     pub projection: ProjectionSettings,
+    /// Policy and site levers (renewable supply, demand response, heat reuse, flared gas).
+    pub levers: Levers,
 }
 
 impl Default for ScenarioDoc {
@@ -58,6 +60,7 @@ impl Default for ScenarioDoc {
             market: MarketDoc::default(),
             hardware_life_years: defaults::HARDWARE_LIFE_YEARS,
             projection: ProjectionSettings::default(),
+            levers: Levers::default(),
         }
     }
 }
@@ -308,6 +311,7 @@ impl ScenarioDoc {
             fleet,
             market,
             hardware_life_years: self.hardware_life_years,
+            levers: self.levers,
         };
         scenario.validate().map_err(|e| ResolveError {
             field: e.field,

@@ -37,6 +37,25 @@ pub struct Evaluation {
     pub energy_kwh_per_btc: Option<f64>,
     pub co2_t_per_btc: Option<f64>,
     pub payback_days: Option<f64>,
+    /// With demand response: the uptime after curtailment, %.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub effective_uptime_pct: Option<f64>,
+    /// With demand response: the credit for energy not consumed, USD/day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curtailment_credit_usd_per_day: Option<f64>,
+    /// With a renewable supply: the blended price paid per kWh.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supply_price_usd_per_kwh: Option<f64>,
+    /// With heat reuse: heat sold, USD/day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heat_revenue_usd_per_day: Option<f64>,
+    /// With heat reuse: the heating fuel's emissions it displaces, t/year. Not netted against
+    /// the site's own CO₂.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heat_displaced_co2_t_per_year: Option<f64>,
+    /// On flared gas: the flaring avoided, t/year, a counterfactual. Not netted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flaring_avoided_co2_t_per_year: Option<f64>,
     /// The intensity's range from the emission table's low and high factors.
     #[serde(skip)]
     pub intensity_band: IntensityBand,
@@ -60,16 +79,26 @@ pub fn ratio(a: f64, b: f64) -> Option<f64> {
     r.is_finite().then_some(r)
 }
 
-/// Rates of the fleet that do not depend on the market: power, energy, emissions.
+/// Rates of the fleet that do not depend on the market: power, energy, emissions, and what the
+/// levers change about them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct FleetRates {
     pub hashrate_ths: f64,
     pub it_power_w: f64,
     pub power_kw: f64,
+    /// Uptime after any curtailment, %.
+    pub uptime_pct: f64,
     pub energy_kwh_per_day: f64,
+    /// The intensity of what the site consumes (grid, generator, renewable blend).
     pub intensity: IntensityBand,
+    /// The price of what the site consumes, USD/kWh.
+    pub price_usd_per_kwh: f64,
     pub co2_kg_per_day: f64,
     pub hardware_cost_usd: f64,
+    /// Credit for energy not consumed under demand response, USD/day.
+    pub curtailment_credit_usd_per_day: f64,
+    /// Heat sold, USD/day.
+    pub heat_revenue_usd_per_day: f64,
 }
 
 impl FleetRates {
@@ -90,17 +119,30 @@ impl FleetRates {
             .map(|g| f64::from(g.units) * g.unit_cost_usd)
             .sum();
         let site = &scenario.site;
+        let levers = &scenario.levers;
         let power_kw = it_power_w * site.pue / 1000.0;
-        let energy_kwh_per_day = power_kw * 24.0 * site.uptime_pct / 100.0;
-        let intensity = site.grid.intensity();
+        let planned_kwh_per_day = power_kw * 24.0 * site.uptime_pct / 100.0;
+        let running = levers.running_fraction();
+        let energy_kwh_per_day = planned_kwh_per_day * running;
+        let intensity = levers.supply_intensity(site.grid.intensity());
+        let curtailment_credit_usd_per_day = levers.curtailment.map_or(0.0, |c| {
+            planned_kwh_per_day * (1.0 - running) / 1000.0 * c.credit_usd_per_mwh
+        });
+        let heat_revenue_usd_per_day = levers.heat_reuse.map_or(0.0, |h| {
+            energy_kwh_per_day / 1000.0 * h.share_pct / 100.0 * h.price_usd_per_mwh_heat
+        });
         FleetRates {
             hashrate_ths,
             it_power_w,
             power_kw,
+            uptime_pct: site.uptime_pct * running,
             energy_kwh_per_day,
             intensity,
+            price_usd_per_kwh: levers.supply_price(site.electricity_usd_per_kwh),
             co2_kg_per_day: energy_kwh_per_day * intensity.central_g_per_kwh / 1000.0,
             hardware_cost_usd,
+            curtailment_credit_usd_per_day,
+            heat_revenue_usd_per_day,
         }
     }
 }
@@ -130,7 +172,7 @@ pub fn evaluate(scenario: &Scenario) -> Evaluation {
     let reward_btc = market.subsidy_btc() + market.fees_btc_per_block;
     let btc_per_day = btc_per_day(
         rates.hashrate_ths,
-        site.uptime_pct,
+        rates.uptime_pct,
         network_hs,
         reward_btc,
         site.pool_fee_pct,
@@ -139,11 +181,13 @@ pub fn evaluate(scenario: &Scenario) -> Evaluation {
         ratio(1e15, network_hs).unwrap_or(0.0) * BLOCKS_PER_DAY * reward_btc * market.btc_price_usd;
 
     let revenue = btc_per_day * market.btc_price_usd;
-    let electricity = rates.energy_kwh_per_day * site.electricity_usd_per_kwh;
+    let electricity = rates.energy_kwh_per_day * rates.price_usd_per_kwh;
     let co2_t_per_day = rates.co2_kg_per_day / 1000.0;
     let carbon = co2_t_per_day * site.carbon_price_usd_per_t;
     let opex = site.opex_usd_per_month * 12.0 / DAYS_PER_YEAR;
-    let cash_cost = electricity + opex + carbon;
+    // Income besides mining (levers): it lowers what mining must earn.
+    let other_income = rates.curtailment_credit_usd_per_day + rates.heat_revenue_usd_per_day;
+    let cash_cost = electricity + opex + carbon - other_income;
     let profit = revenue - cash_cost;
     let depreciation = ratio(
         rates.hardware_cost_usd,
@@ -151,9 +195,17 @@ pub fn evaluate(scenario: &Scenario) -> Evaluation {
     )
     .unwrap_or(0.0);
 
-    let break_even_electricity = ratio(revenue - opex, rates.energy_kwh_per_day).map(|per_kwh| {
-        per_kwh - rates.intensity.central_g_per_kwh * site.carbon_price_usd_per_t / 1e6
+    // The site (grid) price at which profit is zero; the renewable supply's share is paid at
+    // its own price: profit = revenue + other − opex − carbon − E × (r × P_ren + (1 − r) × P).
+    // Without levers this is (revenue − opex) / E − intensity × carbon price / 10⁶.
+    let renewable = scenario.levers.renewable_fraction();
+    let renewable_cost = scenario.levers.renewable.map_or(0.0, |r| {
+        rates.energy_kwh_per_day * renewable * r.price_usd_per_kwh
     });
+    let break_even_electricity = ratio(
+        revenue + other_income - opex - carbon - renewable_cost,
+        rates.energy_kwh_per_day * (1.0 - renewable),
+    );
     let payback_days = if profit > 0.0 && rates.hardware_cost_usd > 0.0 {
         ratio(rates.hardware_cost_usd, profit)
     } else {
@@ -183,6 +235,24 @@ pub fn evaluate(scenario: &Scenario) -> Evaluation {
         energy_kwh_per_btc: ratio(rates.energy_kwh_per_day, btc_per_day),
         co2_t_per_btc: ratio(co2_t_per_day, btc_per_day),
         payback_days,
+        effective_uptime_pct: scenario.levers.curtailment.map(|_| rates.uptime_pct),
+        curtailment_credit_usd_per_day: scenario
+            .levers
+            .curtailment
+            .map(|_| rates.curtailment_credit_usd_per_day),
+        supply_price_usd_per_kwh: scenario.levers.renewable.map(|_| rates.price_usd_per_kwh),
+        heat_revenue_usd_per_day: scenario
+            .levers
+            .heat_reuse
+            .map(|_| rates.heat_revenue_usd_per_day),
+        heat_displaced_co2_t_per_year: scenario.levers.heat_reuse.map(|h| {
+            rates.energy_kwh_per_day * h.share_pct / 100.0 * h.displaced_g_per_kwh_heat / 1e6
+                * DAYS_PER_YEAR
+        }),
+        flaring_avoided_co2_t_per_year: scenario
+            .levers
+            .flared_gas
+            .map(|f| rates.energy_kwh_per_day * f.avoided_flaring_g_per_kwh / 1e6 * DAYS_PER_YEAR),
         intensity_band: rates.intensity,
         intensity_method: site.grid.effective_method(),
         hardware_cost_usd: rates.hardware_cost_usd,

@@ -5,6 +5,7 @@ pub mod bitcoin;
 pub mod date;
 pub mod energy;
 pub mod evaluate;
+pub mod levers;
 pub mod limits;
 pub mod projection;
 pub mod scenario;
@@ -12,6 +13,7 @@ pub mod sweep;
 
 pub use energy::{EmissionFactors, EnergyMix, EnergySource, IntensityBand, PerSource};
 pub use evaluate::{DAYS_PER_MONTH, DAYS_PER_YEAR, Evaluation, evaluate};
+pub use levers::Levers;
 pub use projection::{Projection, ProjectionSettings, project};
 pub use scenario::{
     FieldError, Grid, IntensityMethod, Market, MinerGroup, NetworkSpec, Scenario, Site, SubsidySpec,

@@ -71,6 +71,8 @@ pub struct ProjectionMonth {
     pub block_subsidy_btc: f64,
     pub btc_mined: f64,
     pub revenue_usd: f64,
+    /// Income besides mining: demand-response credit and heat sold.
+    pub other_income_usd: f64,
     pub electricity_cost_usd: f64,
     pub opex_usd: f64,
     pub carbon_cost_usd: f64,
@@ -102,7 +104,7 @@ pub struct Projection {
     pub resale_usd: f64,
     pub total_btc: f64,
     pub total_revenue_usd: f64,
-    /// Electricity, opex and carbon over the whole horizon.
+    /// Electricity, opex and carbon, less income besides mining, over the whole horizon.
     pub total_cash_cost_usd: f64,
     /// The first month whose cumulative cash flow is ≥ 0; `None` is "never" within the horizon.
     pub payback_month: Option<u32>,
@@ -149,7 +151,10 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
     };
 
     let energy_kwh_per_month = rates.energy_kwh_per_day * DAYS_PER_MONTH;
-    let electricity = energy_kwh_per_month * site.electricity_usd_per_kwh;
+    let electricity = energy_kwh_per_month * rates.price_usd_per_kwh;
+    // Income besides mining (demand-response credit, heat sold), as in the evaluation.
+    let other_income =
+        (rates.curtailment_credit_usd_per_day + rates.heat_revenue_usd_per_day) * DAYS_PER_MONTH;
     let carbon = rates.co2_kg_per_day / 1000.0 * DAYS_PER_MONTH * site.carbon_price_usd_per_t;
     let opex = site.opex_usd_per_month;
     let resale_usd = rates.hardware_cost_usd * settings.hardware_resale_pct / 100.0;
@@ -188,7 +193,7 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
             network_hs = base_network_hs * growth * halving_keep.powi(passed);
             let per_day = btc_per_day(
                 rates.hashrate_ths,
-                site.uptime_pct,
+                rates.uptime_pct,
                 network_hs,
                 subsidy + market.fees_btc_per_block,
                 site.pool_fee_pct,
@@ -197,7 +202,7 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
             piece_start = cut;
         }
         let revenue = btc * price;
-        let profit = revenue - electricity - opex - carbon;
+        let profit = revenue + other_income - electricity - opex - carbon;
         cumulative += profit;
         if m + 1 == settings.months {
             cumulative += resale_usd;
@@ -215,6 +220,7 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
             block_subsidy_btc: subsidy,
             btc_mined: btc,
             revenue_usd: revenue,
+            other_income_usd: other_income,
             electricity_cost_usd: electricity,
             opex_usd: opex,
             carbon_cost_usd: carbon,
@@ -226,7 +232,7 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
         price *= price_factor;
     }
 
-    let total_cash_cost = (electricity + opex + carbon) * f64::from(settings.months);
+    let total_cash_cost = (electricity + opex + carbon - other_income) * f64::from(settings.months);
     Projection {
         halvings_modelled: height.is_some(),
         halvings,

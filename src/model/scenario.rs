@@ -13,6 +13,8 @@ pub struct Scenario {
     pub fleet: Vec<MinerGroup>,
     pub market: Market,
     pub hardware_life_years: f64,
+    /// Policy and site levers; all off by default.
+    pub levers: super::levers::Levers,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -244,6 +246,6 @@ impl Scenario {
             limits::FEES_BTC_PER_BLOCK,
             m.fees_btc_per_block,
         )?;
-        Ok(())
+        self.levers.validate()
     }
 }

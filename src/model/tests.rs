@@ -38,6 +38,7 @@ fn fixture() -> Scenario {
             fees_btc_per_block: 0.125,
         },
         hardware_life_years: 4.0,
+        levers: Levers::default(),
     }
 }
 
@@ -520,4 +521,138 @@ fn sweep_cells_equal_single_evaluations_and_profit_falls_with_power_price() {
         let (cheaper, dearer) = (&pair[0], &pair[1]);
         assert!(dearer.iter().zip(cheaper).all(|(d, c)| d < c));
     }
+}
+
+// ---- Policy and site levers ----
+
+use levers::{Curtailment, FlaredGas, HeatReuse, RenewableSupply};
+
+#[test]
+fn renewable_requirement_blends_intensity_and_price() {
+    let mut s = fixture();
+    s.levers.renewable = Some(RenewableSupply {
+        share_pct: 50.0,
+        intensity_g_per_kwh: 11.0,
+        price_usd_per_kwh: 0.02,
+    });
+    let e = evaluate(&s);
+    assert_close!(e.grid_intensity_g_per_kwh, 0.5 * 11.0 + 0.5 * 422.0);
+    assert_close!(
+        e.electricity_cost_usd_per_day,
+        752.4 * (0.5 * 0.02 + 0.5 * 0.03)
+    );
+    assert_close!(e.supply_price_usd_per_kwh.unwrap(), 0.025);
+    // The break-even power price is the grid price at which profit is zero.
+    let be = e.break_even_electricity_usd_kwh.unwrap();
+    s.site.electricity_usd_per_kwh = be;
+    assert!(evaluate(&s).profit_usd_per_day.abs() < 1e-9);
+    // All renewable: the grid price no longer matters.
+    s.levers.renewable.as_mut().unwrap().share_pct = 100.0;
+    assert_eq!(evaluate(&s).break_even_electricity_usd_kwh, None);
+}
+
+#[test]
+fn demand_response_trades_uptime_for_a_credit() {
+    let mut s = fixture();
+    let base = evaluate(&s);
+    s.levers.curtailment = Some(Curtailment {
+        hours_per_year: 876.6, // a tenth of the year
+        credit_usd_per_mwh: 100.0,
+    });
+    let e = evaluate(&s);
+    assert_close!(e.effective_uptime_pct.unwrap(), 95.0 * 0.9);
+    assert_close!(e.energy_kwh_per_day, 752.4 * 0.9);
+    assert_close!(e.btc_per_day, base.btc_per_day * 0.9);
+    assert_close!(e.electricity_cost_usd_per_day, 752.4 * 0.9 * 0.03);
+    let credit = 752.4 * 0.1 / 1000.0 * 100.0;
+    assert_close!(e.curtailment_credit_usd_per_day.unwrap(), credit);
+    assert_close!(
+        e.profit_usd_per_day,
+        e.revenue_usd_per_day + credit
+            - e.electricity_cost_usd_per_day
+            - e.opex_usd_per_day
+            - e.carbon_cost_usd_per_day
+    );
+    // At the break-even BTC price profit is still zero, credit included.
+    s.market.btc_price_usd = e.break_even_btc_price_usd.unwrap();
+    assert!(evaluate(&s).profit_usd_per_day.abs() < 1e-9);
+}
+
+#[test]
+fn heat_reuse_earns_and_displaces_without_netting() {
+    let mut s = fixture();
+    let base = evaluate(&s);
+    s.levers.heat_reuse = Some(HeatReuse {
+        share_pct: 50.0,
+        price_usd_per_mwh_heat: 30.0,
+        displaced_g_per_kwh_heat: 200.0,
+    });
+    let e = evaluate(&s);
+    assert_close!(
+        e.heat_revenue_usd_per_day.unwrap(),
+        752.4 / 1000.0 * 0.5 * 30.0
+    );
+    assert_close!(
+        e.heat_displaced_co2_t_per_year.unwrap(),
+        752.4 * 0.5 * 200.0 / 1e6 * 365.25
+    );
+    // The site's own emissions are untouched: displacement is shown beside them.
+    assert_eq!(e.co2_t_per_year, base.co2_t_per_year);
+    assert_close!(
+        e.profit_usd_per_day,
+        base.profit_usd_per_day + e.heat_revenue_usd_per_day.unwrap()
+    );
+}
+
+#[test]
+fn flared_gas_counts_the_generator_and_labels_the_counterfactual_apart() {
+    let mut s = fixture();
+    s.levers.flared_gas = Some(FlaredGas {
+        generator_g_per_kwh: 490.0,
+        avoided_flaring_g_per_kwh: 1006.0,
+    });
+    let e = evaluate(&s);
+    assert_close!(e.grid_intensity_g_per_kwh, 490.0);
+    assert_close!(e.co2_t_per_year, 752.4 * 490.0 / 1e6 * 365.25);
+    assert_close!(
+        e.flaring_avoided_co2_t_per_year.unwrap(),
+        752.4 * 1006.0 / 1e6 * 365.25
+    );
+    // Never netted: the site's CO₂ stays positive however large the counterfactual.
+    assert!(e.co2_t_per_year > 0.0);
+}
+
+#[test]
+fn levers_flow_into_the_projection() {
+    let mut s = fixture();
+    s.levers.curtailment = Some(Curtailment {
+        hours_per_year: 200.0,
+        credit_usd_per_mwh: 150.0,
+    });
+    s.levers.heat_reuse = Some(HeatReuse {
+        share_pct: 80.0,
+        price_usd_per_mwh_heat: 20.0,
+        ..Default::default()
+    });
+    let e = evaluate(&s);
+    let p = project(&s, &settings(12));
+    for m in &p.months {
+        assert_close!(m.profit_usd, e.profit_usd_per_day * DAYS_PER_MONTH);
+        assert_close!(m.btc_mined, e.btc_per_day * DAYS_PER_MONTH);
+    }
+    assert_close!(
+        p.cash_cost_per_btc_usd.unwrap(),
+        e.break_even_btc_price_usd.unwrap()
+    );
+}
+
+#[test]
+fn without_levers_no_extra_figures_appear() {
+    let e = evaluate(&fixture());
+    let json = serde_json::to_value(&e).unwrap();
+    assert_eq!(json.as_object().unwrap().len(), 22);
+    let mut s = fixture();
+    s.levers.flared_gas = Some(FlaredGas::default());
+    let json = serde_json::to_value(evaluate(&s)).unwrap();
+    assert!(json["flaring_avoided_co2_t_per_year"].is_number());
 }
