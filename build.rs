@@ -4,11 +4,12 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-const KINDS: [&str; 5] = [
+const KINDS: [&str; 6] = [
     "regions",
     "miners",
     "emission-factors",
     "markets",
+    "mining-maps",
     "scenarios",
 ];
 

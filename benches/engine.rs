@@ -62,5 +62,39 @@ fn bench_recompute(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench, bench_recompute);
+/// A million-point sweep (`hashwatt sweep` with 1000 × 1000 cells): the evaluations alone, and
+/// written as CSV to a sink (formatting included). Target: well under a second.
+fn bench_sweep(c: &mut Criterion) {
+    use hashwatt::model::sweep::{ProfitGrid, RowInput};
+    let s = scenario();
+    let electricity = sweep::axis(0.0, 0.2, 1000);
+    let btc = sweep::axis(20_000.0, 200_000.0, 1000);
+    let mut group = c.benchmark_group("sweep");
+    group.sample_size(10);
+    group.bench_function("1000x1000 grid: electricity price x BTC price", |b| {
+        b.iter(|| {
+            black_box(ProfitGrid::compute(
+                black_box(&s),
+                RowInput::ElectricityUsdPerKwh,
+                electricity.clone(),
+                btc.clone(),
+            ))
+        })
+    });
+    group.bench_function("1000x1000 grid as CSV", |b| {
+        b.iter(|| {
+            hashwatt::cli::sweep::write_csv(
+                &mut std::io::sink(),
+                black_box(&s),
+                RowInput::ElectricityUsdPerKwh,
+                &electricity,
+                &btc,
+            )
+            .expect("a sink takes anything")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_recompute, bench_sweep);
 criterion_main!(benches);

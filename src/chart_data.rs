@@ -137,6 +137,63 @@ pub struct ProjectionChart {
     pub start: Option<String>,
 }
 
+/// Break-even BTC price against a carbon price, for one site.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CarbonPriceLine {
+    /// The region preset, or `None` for the scenario's own site.
+    pub region: Option<String>,
+    pub name: String,
+    /// `(carbon price USD/t, break-even BTC price USD)`.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// Points along each carbon-price line.
+const CARBON_POINTS: usize = 21;
+
+/// The break-even BTC price as the carbon price goes from 0 to `max_usd_per_t`, for the
+/// scenario's own site and for each region given (each at its own mix and power price).
+pub fn carbon_price_lines(
+    doc: &ScenarioDoc,
+    library: &PresetLibrary,
+    own_name: &str,
+    region_ids: &[String],
+    max_usd_per_t: f64,
+) -> Vec<CarbonPriceLine> {
+    let prices = sweep::linspace(0.0, max_usd_per_t, CARBON_POINTS);
+    let line = |probe: &mut ScenarioDoc| -> Vec<(f64, f64)> {
+        prices
+            .iter()
+            .filter_map(|&price| {
+                probe.site.carbon_price_usd_per_t = price;
+                let scenario = probe.resolve(library).ok()?;
+                model::evaluate(&scenario)
+                    .break_even_btc_price_usd
+                    .map(|be| (price, be))
+            })
+            .collect()
+    };
+    let mut lines = vec![CarbonPriceLine {
+        region: None,
+        name: own_name.to_string(),
+        points: line(&mut doc.clone()),
+    }];
+    for id in region_ids {
+        let Some(region) = library.region(id) else {
+            continue;
+        };
+        let mut probe = doc.clone();
+        probe.site.region = Some(id.clone());
+        probe.site.mix = None;
+        probe.site.electricity_usd_per_kwh = None;
+        lines.push(CarbonPriceLine {
+            region: Some(id.clone()),
+            name: region.name.clone(),
+            points: line(&mut probe),
+        });
+    }
+    lines
+}
+
 /// Every chart's data for one scenario.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChartData {
@@ -454,6 +511,22 @@ mod tests {
                 .windows(2)
                 .all(|w| w[0].release_year <= w[1].release_year)
         );
+    }
+
+    #[test]
+    fn carbon_price_raises_break_even_by_co2_per_btc() {
+        let (doc, _, e, library) = setup();
+        let lines = carbon_price_lines(&doc, &library, "this site", &["quebec".into()], 200.0);
+        assert_eq!(lines.len(), 2);
+        let own = &lines[0].points;
+        assert_eq!(own.len(), CARBON_POINTS);
+        assert_eq!(own[0], (0.0, e.break_even_btc_price_usd.unwrap()));
+        // Each dollar per tonne adds the CO₂ of one BTC to its break-even price.
+        let slope = (own[20].1 - own[0].1) / 200.0;
+        assert!((slope - e.co2_t_per_btc.unwrap()).abs() < 1e-6, "{slope}");
+        // Hydro barely moves.
+        let quebec = &lines[1].points;
+        assert!(quebec[20].1 - quebec[0].1 < own[20].1 - own[0].1);
     }
 
     #[test]

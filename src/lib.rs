@@ -5,12 +5,14 @@
 
 pub mod chart_data;
 pub mod cli;
+pub mod compare;
 pub mod export;
 pub mod file_error;
 pub mod format;
 pub mod gui;
 pub mod i18n;
 pub mod model;
+pub mod network_data;
 pub mod palette;
 pub mod presets;
 pub mod scenario_file;

@@ -536,3 +536,56 @@ fn projection_months_come_from_the_file_unless_given() {
     let o = hashwatt(&["project", file.to_str().unwrap(), "--csv", "--months", "6"]);
     assert_eq!(stdout(&o).lines().count(), 1 + 6);
 }
+
+#[test]
+fn compare_shows_every_figure_and_marks_the_best() {
+    let scenarios = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/scenarios");
+    let quebec = scenarios.join("quebec-hydro.ron");
+    let kazakhstan = scenarios.join("kazakhstan-coal-2021.ron");
+    let (q, k) = (quebec.to_str().unwrap(), kazakhstan.to_str().unwrap());
+
+    let o = hashwatt(&["compare", q, k, "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let scenarios = v["scenarios"].as_array().unwrap();
+    assert_eq!(scenarios.len(), 2);
+    assert_eq!(scenarios[0]["results"].as_object().unwrap().len(), 22);
+    // Hydro beats coal on carbon.
+    let quebec_name = scenarios[0]["name"].as_str().unwrap();
+    assert_eq!(v["best"]["co2_t_per_btc"], serde_json::json!([quebec_name]));
+
+    let o = hashwatt(&["compare", q, k, "--csv"]);
+    let csv = stdout(&o);
+    assert_eq!(csv.lines().count(), 1 + 22);
+    assert!(csv.starts_with("key,figure,unit,better,"), "{csv}");
+    assert!(
+        csv.contains("\nco2_t_per_btc,CO₂ per BTC,t/BTC,lower,"),
+        "{csv}"
+    );
+
+    let o = hashwatt(&["compare", q, k]);
+    let table = stdout(&o);
+    assert!(
+        table.lines().filter(|l| l.contains('*')).count() > 3,
+        "{table}"
+    );
+    assert!(table.contains("Break-even BTC price"), "{table}");
+}
+
+#[test]
+fn compare_names_a_bad_file() {
+    let bad = temp_file("cmp-bad.ron", "(site: (pue: 0.2))\n");
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets/scenarios/texas-s21.ron");
+    let o = hashwatt(&["compare", good.to_str().unwrap(), bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        format!(
+            "error: {}:1:9: site.pue: 0.2 is not allowed; must be a number from 1 to 5",
+            bad.display()
+        )
+    );
+    let o = hashwatt(&["compare"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o).lines().count(), 1);
+}

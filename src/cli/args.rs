@@ -28,9 +28,28 @@ pub enum Command {
     Project(ProjectArgs),
     /// Draw a chart of a scenario to a PNG or SVG file: mix, regions, break-even, projection or hardware.
     Chart(ChartArgs),
+    /// Compare scenario files side by side: every figure, the best in each row marked.
+    Compare(CompareArgs),
+    /// Daily profit over a grid of electricity price (or difficulty, or network hashrate) × BTC price, with the break-even contour.
+    Sweep(super::sweep::SweepArgs),
+    /// The whole network's power, energy and CO₂ (CBECI-style lower bound, best guess, upper bound).
+    Network(super::network::NetworkArgs),
     /// List and show the built-in and user presets.
     #[command(subcommand)]
     Presets(PresetsCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The scenario files to compare.
+    #[arg(value_name = "SCENARIO.ron", required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
+    /// Print JSON: each scenario's figures and the best scenario for each figure.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV: one row per figure, one column per scenario.
+    #[arg(long)]
+    pub csv: bool,
 }
 
 #[derive(Debug, Args)]
@@ -161,9 +180,9 @@ impl ProjectionFlags {
 
 #[derive(Debug, Subcommand)]
 pub enum PresetsCommand {
-    /// List presets: all kinds, or one of regions, miners, emission-factors, markets, scenarios.
+    /// List presets: all kinds, or one of regions, miners, emission-factors, markets, mining-maps, scenarios.
     List {
-        #[arg(value_name = "KIND", value_parser = ["regions", "miners", "emission-factors", "markets", "scenarios"])]
+        #[arg(value_name = "KIND", value_parser = ["regions", "miners", "emission-factors", "markets", "mining-maps", "scenarios"])]
         kind: Option<String>,
         #[arg(long)]
         json: bool,
@@ -248,10 +267,61 @@ pub struct ScenarioArgs {
     /// Transaction fees per block, BTC.
     #[arg(long = "fees-btc-per-block", value_name = "F", value_parser = limited(limits::FEES_BTC_PER_BLOCK), help_heading = "Market", allow_negative_numbers = true)]
     pub fees_btc_per_block: Option<f64>,
+
+    /// Share of the energy from a dedicated renewable supply, % (switches the lever on).
+    #[arg(long = "renewable-share-pct", value_name = "S", value_parser = limited(limits::PERCENT), help_heading = "Levers", allow_negative_numbers = true)]
+    pub renewable_share_pct: Option<f64>,
+    /// The renewable supply's intensity, g CO₂e/kWh (default 11, onshore wind).
+    #[arg(long = "renewable-intensity-g-kwh", value_name = "I", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
+    pub renewable_intensity_g_kwh: Option<f64>,
+    /// The renewable supply's price, USD/kWh (default 0.05).
+    #[arg(long = "renewable-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
+    pub renewable_usd_kwh: Option<f64>,
+    /// Demand response: hours a year curtailed at peak.
+    #[arg(long = "curtailment-hours-year", value_name = "H", value_parser = limited(CURTAILMENT_HOURS), help_heading = "Levers", allow_negative_numbers = true)]
+    pub curtailment_hours_year: Option<f64>,
+    /// Demand response: credit per MWh not consumed, USD.
+    #[arg(long = "curtailment-credit-usd-mwh", value_name = "C", value_parser = limited(USD_PER_MWH), help_heading = "Levers", allow_negative_numbers = true)]
+    pub curtailment_credit_usd_mwh: Option<f64>,
+    /// Waste-heat reuse: share of the heat used or sold, %.
+    #[arg(long = "heat-reuse-pct", value_name = "S", value_parser = limited(limits::PERCENT), help_heading = "Levers", allow_negative_numbers = true)]
+    pub heat_reuse_pct: Option<f64>,
+    /// Waste-heat reuse: price per MWh of heat, USD.
+    #[arg(long = "heat-price-usd-mwh", value_name = "P", value_parser = limited(USD_PER_MWH), help_heading = "Levers", allow_negative_numbers = true)]
+    pub heat_price_usd_mwh: Option<f64>,
+    /// Waste-heat reuse: emissions of the heat it replaces, g CO₂e per kWh of heat (default 200, a gas boiler).
+    #[arg(long = "heat-displaced-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
+    pub heat_displaced_g_kwh: Option<f64>,
+    /// An off-grid site on gas that would otherwise be flared.
+    #[arg(long = "flared-gas", help_heading = "Levers")]
+    pub flared_gas: bool,
+    /// Flared gas: the generator's emissions, g CO₂e/kWh (default 490).
+    #[arg(long = "generator-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
+    pub generator_g_kwh: Option<f64>,
+    /// Flared gas: the flaring avoided per kWh, g CO₂e (a counterfactual; default 1006).
+    #[arg(long = "avoided-flaring-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
+    pub avoided_flaring_g_kwh: Option<f64>,
 }
 
+const CURTAILMENT_HOURS: Limit = Limit {
+    min: 0.0,
+    max: crate::model::levers::HOURS_PER_YEAR,
+    min_exclusive: false,
+    integer: false,
+    unit: "hours/year",
+};
+const USD_PER_MWH: Limit = Limit {
+    min: 0.0,
+    max: 1e5,
+    min_exclusive: false,
+    integer: false,
+    unit: "USD/MWh",
+};
+
 /// A value parser that accepts a finite number within `limit`.
-fn limited(limit: Limit) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
+pub(crate) fn limited(
+    limit: Limit,
+) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
     move |text: &str| {
         let value: f64 = text
             .trim()

@@ -1,8 +1,11 @@
-//! The command line: `report`, `project`, `chart` and `presets`. A thin layer over the engine,
-//! the preset library and chart export; it prints (or writes) what they compute.
+//! The command line: `report`, `project`, `chart`, `compare`, `network`, `sweep` and `presets`.
+//! A thin layer over the engine, the preset library and chart export; it prints (or writes) what
+//! they compute.
 
 pub mod args;
+pub mod network;
 mod output;
+pub mod sweep;
 
 use crate::file_error::FileError;
 use crate::model::{self, NetworkSpec, Scenario, SubsidySpec};
@@ -105,6 +108,10 @@ pub fn execute(
             }
         }
         Command::Chart(a) => chart(a, library)?,
+        Command::Compare(a) => compare(a, library)?,
+        // Streams its output: a sweep can be millions of lines.
+        Command::Sweep(a) => return sweep::run(a, library, out),
+        Command::Network(a) => network::run(a, library)?,
         Command::Presets(PresetsCommand::List { kind, json }) => {
             let kinds: Vec<PresetKind> = match kind {
                 Some(k) => PresetKind::from_folder(k).into_iter().collect(),
@@ -167,6 +174,29 @@ fn today() -> model::date::Date {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     model::date::Date::from_days_since_epoch((seconds / 86_400) as i64)
+}
+
+/// Loads every file, evaluates it and prints the comparison.
+fn compare(a: &args::CompareArgs, library: &PresetLibrary) -> Result<String, CliError> {
+    let mut names = Vec::with_capacity(a.files.len());
+    let mut evaluations = Vec::with_capacity(a.files.len());
+    for path in &a.files {
+        let (doc, scenario) = scenario_io::load_scenario(path, library)?;
+        let stem = path.file_stem().map_or_else(
+            || path.display().to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        names.push(if doc.name.is_empty() { stem } else { doc.name });
+        evaluations.push(model::evaluate(&scenario));
+    }
+    let rows = crate::compare::table(&evaluations);
+    if a.json {
+        output::compare_json(&names, &a.files, &evaluations, &rows)
+    } else if a.csv {
+        Ok(output::compare_csv(&names, &rows))
+    } else {
+        Ok(output::compare_table(&names, &rows))
+    }
 }
 
 /// A scenario as loaded: the document (with the flags applied) and its resolution.
@@ -300,7 +330,40 @@ fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs) -> Result<(), CliError> 
         &mut market.fees_btc_per_block,
         a.fees_btc_per_block.map(Some),
     );
+    apply_lever_flags(&mut doc.levers, a);
     Ok(())
+}
+
+/// Any flag of a lever switches it on, with its defaults for the values not given.
+fn apply_lever_flags(levers: &mut model::Levers, a: &ScenarioArgs) {
+    if a.renewable_share_pct.is_some()
+        || a.renewable_intensity_g_kwh.is_some()
+        || a.renewable_usd_kwh.is_some()
+    {
+        let r = levers.renewable.get_or_insert_with(Default::default);
+        set(&mut r.share_pct, a.renewable_share_pct);
+        set(&mut r.intensity_g_per_kwh, a.renewable_intensity_g_kwh);
+        set(&mut r.price_usd_per_kwh, a.renewable_usd_kwh);
+    }
+    if a.curtailment_hours_year.is_some() || a.curtailment_credit_usd_mwh.is_some() {
+        let c = levers.curtailment.get_or_insert_with(Default::default);
+        set(&mut c.hours_per_year, a.curtailment_hours_year);
+        set(&mut c.credit_usd_per_mwh, a.curtailment_credit_usd_mwh);
+    }
+    if a.heat_reuse_pct.is_some()
+        || a.heat_price_usd_mwh.is_some()
+        || a.heat_displaced_g_kwh.is_some()
+    {
+        let h = levers.heat_reuse.get_or_insert_with(Default::default);
+        set(&mut h.share_pct, a.heat_reuse_pct);
+        set(&mut h.price_usd_per_mwh_heat, a.heat_price_usd_mwh);
+        set(&mut h.displaced_g_per_kwh_heat, a.heat_displaced_g_kwh);
+    }
+    if a.flared_gas || a.generator_g_kwh.is_some() || a.avoided_flaring_g_kwh.is_some() {
+        let f = levers.flared_gas.get_or_insert_with(Default::default);
+        set(&mut f.generator_g_per_kwh, a.generator_g_kwh);
+        set(&mut f.avoided_flaring_g_per_kwh, a.avoided_flaring_g_kwh);
+    }
 }
 
 fn set<T>(slot: &mut T, value: Option<T>) {

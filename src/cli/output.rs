@@ -224,6 +224,46 @@ pub fn report_table(loaded: &Loaded, e: &Evaluation, library: &PresetLibrary) ->
     );
     row(&mut out, "Hardware", &usd(e.hardware_cost_usd), "");
     row(&mut out, "Payback", &format::payback(e.payback_days), "");
+
+    let any_lever = e.effective_uptime_pct.is_some()
+        || e.supply_price_usd_per_kwh.is_some()
+        || e.heat_revenue_usd_per_day.is_some()
+        || e.flaring_avoided_co2_t_per_year.is_some();
+    if any_lever {
+        heading(
+            &mut out,
+            "Levers (included above, except the CO₂ marked apart)",
+        );
+        if let Some(p) = e.supply_price_usd_per_kwh {
+            row(&mut out, "Blended power price", &usd(p), "per kWh");
+        }
+        if let (Some(u), Some(c)) = (e.effective_uptime_pct, e.curtailment_credit_usd_per_day) {
+            row(
+                &mut out,
+                "Uptime after curtailment",
+                &format::fixed(u, 1),
+                "%",
+            );
+            row(&mut out, "Demand-response credit", &usd(c), "per day");
+        }
+        if let (Some(h), Some(d)) = (e.heat_revenue_usd_per_day, e.heat_displaced_co2_t_per_year) {
+            row(&mut out, "Heat sold", &usd(h), "per day");
+            row_parts(
+                &mut out,
+                "CO₂ displaced by the heat",
+                co2_kg_parts(d * 1000.0),
+                " per year (apart, not netted)",
+            );
+        }
+        if let Some(f) = e.flaring_avoided_co2_t_per_year {
+            row_parts(
+                &mut out,
+                "Flaring avoided",
+                co2_kg_parts(f * 1000.0),
+                " per year (a counterfactual, not netted)",
+            );
+        }
+    }
     out
 }
 
@@ -422,6 +462,7 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind]) -> String {
                     );
                 }
             }
+            PresetKind::MiningMap => super::network::mining_maps_table(library, &mut out),
             PresetKind::Scenario => {
                 for s in library.scenarios() {
                     let _ = writeln!(out, "  {:<26} {}", s.id, s.doc.name);
@@ -447,6 +488,7 @@ fn kind_json(library: &PresetLibrary, kind: PresetKind) -> Result<serde_json::Va
         PresetKind::Miner => to_json(&library.miners().collect::<Vec<_>>())?,
         PresetKind::EmissionTable => to_json(&library.emission_tables().collect::<Vec<_>>())?,
         PresetKind::Market => to_json(&library.markets().collect::<Vec<_>>())?,
+        PresetKind::MiningMap => to_json(&library.mining_maps().collect::<Vec<_>>())?,
         PresetKind::Scenario => {
             let list: Vec<serde_json::Value> = library
                 .scenarios()
@@ -491,6 +533,9 @@ pub fn preset_show(library: &PresetLibrary, id: &str, json: bool) -> Result<Stri
     if let Some(m) = library.market(id) {
         return pretty(m);
     }
+    if let Some(m) = library.mining_map(id) {
+        return pretty(m);
+    }
     if let Some(s) = library.scenario(id) {
         return pretty(&s.doc);
     }
@@ -500,6 +545,7 @@ pub fn preset_show(library: &PresetLibrary, id: &str, json: bool) -> Result<Stri
         .chain(library.miners().map(|m| m.id.as_str()))
         .chain(library.emission_tables().map(|t| t.id.as_str()))
         .chain(library.markets().map(|m| m.id.as_str()))
+        .chain(library.mining_maps().map(|m| m.id.as_str()))
         .chain(library.scenarios().map(|s| s.id.as_str()))
         .collect();
     let hint = crate::presets::did_you_mean(id, &all)
@@ -529,4 +575,111 @@ mod erased {
             crate::scenario_io::to_ron(self).map_err(CliError)
         }
     }
+}
+
+/// The label and unit of a figure, from the string table (the key itself if it has none).
+fn figure_words(key: &'static str) -> (&'static str, &'static str) {
+    crate::i18n::strings(crate::i18n::Lang::En)
+        .results
+        .all()
+        .into_iter()
+        .find(|(k, _)| *k == key)
+        .map_or((key, ""), |(_, f)| (f.label, f.unit))
+}
+
+/// Scenarios side by side: a row per figure, the best value marked with `*`.
+pub fn compare_table(names: &[String], rows: &[crate::compare::Row]) -> String {
+    let mut out = String::new();
+    let width = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(14);
+    let _ = write!(out, "{:<LABEL$} {:<10}", "", "");
+    for name in names {
+        let _ = write!(out, " {name:>width$}");
+    }
+    out.push('\n');
+    for row in rows {
+        let (label, unit) = figure_words(row.key);
+        let _ = write!(out, "{label:<LABEL$} {unit:<10}");
+        for (i, value) in row.values.iter().enumerate() {
+            let mark = if row.best.contains(&i) { "*" } else { " " };
+            let text = match (row.key, value) {
+                ("payback_days", None) => "never".to_string(),
+                _ => maybe(*value),
+            };
+            let _ = write!(out, " {:>w$}{mark}", text, w = width - 1);
+        }
+        out.push('\n');
+    }
+    out.push_str("\n* best in the row (lower or higher, as the figure goes)\n");
+    out
+}
+
+/// Scenarios side by side as CSV: key, figure, unit, better, then one column per scenario.
+pub fn compare_csv(names: &[String], rows: &[crate::compare::Row]) -> String {
+    let quote = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::from("key,figure,unit,better");
+    for name in names {
+        out.push(',');
+        out.push_str(&quote(name));
+    }
+    out.push('\n');
+    for row in rows {
+        let (label, unit) = figure_words(row.key);
+        let better = match row.better {
+            crate::compare::Better::Lower => "lower",
+            crate::compare::Better::Higher => "higher",
+            crate::compare::Better::Neither => "",
+        };
+        let _ = write!(out, "{},{},{},{better}", row.key, quote(label), quote(unit));
+        for value in &row.values {
+            out.push(',');
+            if let Some(v) = value {
+                let _ = write!(out, "{v}");
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Scenarios side by side as JSON: each scenario with its figures, and the best per figure.
+pub fn compare_json(
+    names: &[String],
+    files: &[std::path::PathBuf],
+    evaluations: &[crate::model::Evaluation],
+    rows: &[crate::compare::Row],
+) -> Result<String, CliError> {
+    let scenarios: Vec<serde_json::Value> = names
+        .iter()
+        .zip(files)
+        .zip(evaluations)
+        .map(|((name, file), e)| {
+            Ok(serde_json::json!({
+                "name": name,
+                "file": file.display().to_string(),
+                "results": to_json(e)?,
+            }))
+        })
+        .collect::<Result<_, CliError>>()?;
+    let best: serde_json::Map<String, serde_json::Value> = rows
+        .iter()
+        .map(|row| {
+            let winners: Vec<&String> = row.best.iter().map(|&i| &names[i]).collect();
+            (row.key.to_string(), serde_json::json!(winners))
+        })
+        .collect();
+    let value = serde_json::json!({ "scenarios": scenarios, "best": best });
+    serde_json::to_string_pretty(&value)
+        .map(|s| s + "\n")
+        .map_err(|e| CliError(e.to_string()))
 }

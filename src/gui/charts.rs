@@ -24,16 +24,21 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
             (Tab::BreakEven, c.tab_break_even),
             (Tab::Projection, c.tab_projection),
             (Tab::Hardware, c.tab_hardware),
+            (Tab::Compare, strings.app.tab_compare),
+            (Tab::Sensitivity, strings.sensitivity.tab),
+            (Tab::Network, strings.network.tab),
         ] {
             ui.selectable_value(&mut app.session.tab, tab, label);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let kind = kind_of(app.session.tab);
-            if ui.button(strings.app.export_svg).clicked() {
-                app.queue(Command::ExportChart(kind, ImageFormat::Svg));
-            }
-            if ui.button(strings.app.export_png).clicked() {
-                app.queue(Command::ExportChart(kind, ImageFormat::Png));
+            // Views without an exportable chart have no export buttons.
+            if let Some(kind) = kind_of(app.session.tab) {
+                if ui.button(strings.app.export_svg).clicked() {
+                    app.queue(Command::ExportChart(kind, ImageFormat::Svg));
+                }
+                if ui.button(strings.app.export_png).clicked() {
+                    app.queue(Command::ExportChart(kind, ImageFormat::Png));
+                }
             }
         });
     });
@@ -51,16 +56,23 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
             Tab::BreakEven => break_even_ui(ui, &data, strings),
             Tab::Projection => projection_ui(app, ui, &data, strings),
             Tab::Hardware => hardware_ui(ui, &data, strings),
+            Tab::Compare => super::compare::compare_ui(app, ui),
+            Tab::Sensitivity => super::sensitivity::sensitivity_ui(app, ui),
+            Tab::Network => super::network::network_ui(app, ui),
         });
 }
 
-fn kind_of(tab: Tab) -> ChartKind {
+/// The exported chart of a tab, if it has one.
+fn kind_of(tab: Tab) -> Option<ChartKind> {
     match tab {
-        Tab::Mix => ChartKind::Mix,
-        Tab::Regions => ChartKind::Regions,
-        Tab::BreakEven => ChartKind::BreakEven,
-        Tab::Projection => ChartKind::Projection,
-        Tab::Hardware => ChartKind::Hardware,
+        Tab::Mix => Some(ChartKind::Mix),
+        Tab::Regions => Some(ChartKind::Regions),
+        Tab::BreakEven => Some(ChartKind::BreakEven),
+        Tab::Projection => Some(ChartKind::Projection),
+        Tab::Hardware => Some(ChartKind::Hardware),
+        Tab::Compare => None,
+        Tab::Sensitivity => None,
+        Tab::Network => None,
     }
 }
 
@@ -186,7 +198,7 @@ fn mix_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
 
 /// A y axis naming the bars of a horizontal bar chart: bar `i` (from the top) at y = n − 1 − i.
 /// Its labels may sit as close as the bars themselves.
-fn name_axis(names: Vec<String>, width: f32) -> egui_plot::AxisHints<'static> {
+pub(super) fn name_axis(names: Vec<String>, width: f32) -> egui_plot::AxisHints<'static> {
     let n = names.len();
     egui_plot::AxisHints::new_y()
         .formatter(move |mark, _| {

@@ -39,13 +39,17 @@ pub enum DialogPurpose {
     SaveAs,
     ExportChart(ChartKind, ImageFormat),
     ExportResults(ResultsFormat),
+    /// A scenario file to add to the comparison.
+    AddToCompare,
 }
 
 impl DialogPurpose {
     /// The file filter: a name and the extensions.
     pub fn filter(self) -> (&'static str, &'static [&'static str]) {
         match self {
-            DialogPurpose::Open | DialogPurpose::SaveAs => ("hashwatt scenario", &["ron"]),
+            DialogPurpose::Open | DialogPurpose::SaveAs | DialogPurpose::AddToCompare => {
+                ("hashwatt scenario", &["ron"])
+            }
             DialogPurpose::ExportChart(_, ImageFormat::Png) => ("PNG image", &["png"]),
             DialogPurpose::ExportChart(_, ImageFormat::Svg) => ("SVG image", &["svg"]),
             DialogPurpose::ExportResults(ResultsFormat::Csv) => ("CSV", &["csv"]),
@@ -63,7 +67,7 @@ impl DialogPurpose {
             stem
         };
         match self {
-            DialogPurpose::Open => String::new(),
+            DialogPurpose::Open | DialogPurpose::AddToCompare => String::new(),
             DialogPurpose::SaveAs => format!("{stem}.ron"),
             DialogPurpose::ExportChart(kind, format) => format!(
                 "{stem}-{}.{}",
@@ -128,7 +132,7 @@ impl Dialogs for NativeDialogs {
                     dialog = dialog.set_directory(dir);
                 }
                 let path = match purpose {
-                    DialogPurpose::Open => dialog.pick_file(),
+                    DialogPurpose::Open | DialogPurpose::AddToCompare => dialog.pick_file(),
                     _ => dialog.set_file_name(suggested_name).save_file(),
                 };
                 let unavailable = path.is_none() && started.elapsed() < NO_DIALOG_WITHIN;
@@ -191,7 +195,9 @@ pub fn export(
             };
             Ok(text.into_bytes())
         }
-        DialogPurpose::Open | DialogPurpose::SaveAs => Err("not an export".into()),
+        DialogPurpose::Open | DialogPurpose::SaveAs | DialogPurpose::AddToCompare => {
+            Err("not an export".into())
+        }
     }
 }
 

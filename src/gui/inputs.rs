@@ -22,6 +22,173 @@ pub fn inputs_ui(app: &mut App, ui: &mut egui::Ui) {
     egui::CollapsingHeader::new(s.section_market)
         .default_open(true)
         .show(ui, |ui| market_ui(app, ui));
+    egui::CollapsingHeader::new(s.section_levers)
+        .default_open(false)
+        .show(ui, |ui| levers_ui(app, ui));
+}
+
+/// A checkbox that switches a lever on (with its defaults) or off.
+fn lever_toggle<T: Default>(ui: &mut egui::Ui, lever: &mut Option<T>, label: &str, hint: &str) {
+    let mut on = lever.is_some();
+    let response = ui.checkbox(&mut on, label);
+    let response = if hint.is_empty() {
+        response
+    } else {
+        response.on_hover_text(hint)
+    };
+    if response.changed() {
+        *lever = on.then(T::default);
+    }
+}
+
+fn levers_ui(app: &mut App, ui: &mut egui::Ui) {
+    use crate::model::levers::{Curtailment, FlaredGas, HeatReuse, RenewableSupply};
+    let s = &app.strings().app;
+    let levers = &mut app.session.doc.levers;
+    let percent = limits::PERCENT;
+    let intensity = limits::INTENSITY_G_PER_KWH;
+    let usd_per_mwh = limits::Limit {
+        min: 0.0,
+        max: 1e5,
+        min_exclusive: false,
+        integer: false,
+        unit: "USD/MWh",
+    };
+
+    lever_toggle::<RenewableSupply>(ui, &mut levers.renewable, s.lever_renewable, "");
+    if let Some(r) = levers.renewable.as_mut() {
+        egui::Grid::new("lever-renewable")
+            .num_columns(2)
+            .show(ui, |ui| {
+                number_row(
+                    ui,
+                    s.lever_renewable_share,
+                    &mut r.share_pct,
+                    percent,
+                    0.5,
+                    " %",
+                    1,
+                );
+                number_row(
+                    ui,
+                    s.lever_renewable_intensity,
+                    &mut r.intensity_g_per_kwh,
+                    intensity,
+                    0.5,
+                    " g CO₂e/kWh",
+                    1,
+                );
+                number_row(
+                    ui,
+                    s.lever_renewable_price,
+                    &mut r.price_usd_per_kwh,
+                    limits::ELECTRICITY_USD_PER_KWH,
+                    0.0005,
+                    s.unit_usd_per_kwh,
+                    4,
+                );
+            });
+    }
+    lever_toggle::<Curtailment>(
+        ui,
+        &mut levers.curtailment,
+        s.lever_curtailment,
+        s.lever_curtailment_hint,
+    );
+    if let Some(c) = levers.curtailment.as_mut() {
+        let hours = limits::Limit {
+            min: 0.0,
+            max: crate::model::levers::HOURS_PER_YEAR,
+            min_exclusive: false,
+            integer: false,
+            unit: "",
+        };
+        egui::Grid::new("lever-curtailment")
+            .num_columns(2)
+            .show(ui, |ui| {
+                number_row(
+                    ui,
+                    s.lever_curtailment_hours,
+                    &mut c.hours_per_year,
+                    hours,
+                    1.0,
+                    " h/year",
+                    0,
+                );
+                number_row(
+                    ui,
+                    s.lever_curtailment_credit,
+                    &mut c.credit_usd_per_mwh,
+                    usd_per_mwh,
+                    1.0,
+                    " USD/MWh",
+                    1,
+                );
+            });
+    }
+    lever_toggle::<HeatReuse>(ui, &mut levers.heat_reuse, s.lever_heat, s.lever_heat_hint);
+    if let Some(h) = levers.heat_reuse.as_mut() {
+        egui::Grid::new("lever-heat").num_columns(2).show(ui, |ui| {
+            number_row(
+                ui,
+                s.lever_heat_share,
+                &mut h.share_pct,
+                percent,
+                0.5,
+                " %",
+                1,
+            );
+            number_row(
+                ui,
+                s.lever_heat_price,
+                &mut h.price_usd_per_mwh_heat,
+                usd_per_mwh,
+                0.5,
+                " USD/MWh",
+                1,
+            );
+            number_row(
+                ui,
+                s.lever_heat_displaced,
+                &mut h.displaced_g_per_kwh_heat,
+                intensity,
+                1.0,
+                " g CO₂e/kWh",
+                0,
+            );
+        });
+    }
+    lever_toggle::<FlaredGas>(
+        ui,
+        &mut levers.flared_gas,
+        s.lever_flared,
+        s.lever_flared_hint,
+    );
+    if let Some(f) = levers.flared_gas.as_mut() {
+        egui::Grid::new("lever-flared")
+            .num_columns(2)
+            .show(ui, |ui| {
+                number_row(
+                    ui,
+                    s.lever_flared_generator,
+                    &mut f.generator_g_per_kwh,
+                    intensity,
+                    1.0,
+                    " g CO₂e/kWh",
+                    0,
+                );
+                number_row(
+                    ui,
+                    s.lever_flared_avoided,
+                    &mut f.avoided_flaring_g_per_kwh,
+                    intensity,
+                    1.0,
+                    " g CO₂e/kWh",
+                    0,
+                );
+            });
+        ui.label(egui::RichText::new(s.lever_flared_hint).small().weak());
+    }
 }
 
 /// The region the site is based on, if any (a custom mix without a region has none).

@@ -3,9 +3,12 @@
 //! are applied after the frame is drawn.
 
 mod charts;
+mod compare;
 pub mod files;
 mod inputs;
+mod network;
 mod results;
+mod sensitivity;
 mod widgets;
 
 #[cfg(test)]
@@ -71,6 +74,12 @@ pub enum Tab {
     BreakEven,
     Projection,
     Hardware,
+    /// Pinned scenarios side by side, ranking of regions, carbon price.
+    Compare,
+    /// Heat maps of daily profit over electricity price or difficulty × BTC price.
+    Sensitivity,
+    /// The whole network's power, energy and CO₂; the mining maps; Bitcoin beside countries.
+    Network,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,6 +104,18 @@ pub struct Session {
     pub recent: Vec<PathBuf>,
     pub region_metric: RegionMetric,
     pub lang: Lang,
+    /// Scenarios pinned for comparison (at most `compare::MAX_PINNED`).
+    pub pinned: Vec<Pinned>,
+    pub rank_by: crate::compare::RankBy,
+    /// Only rank regions whose grid is at or below this intensity.
+    pub rank_max_intensity: Option<f64>,
+}
+
+/// A scenario pinned for comparison.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pinned {
+    pub name: String,
+    pub doc: ScenarioDoc,
 }
 
 /// How many files the recent list keeps.
@@ -120,6 +141,8 @@ pub enum Command {
     SaveRegionPreset(String),
     SaveMinerPreset(usize, String),
     Quit,
+    /// Ask for scenario files to add to the comparison.
+    AddToCompare,
 }
 
 /// An action that would drop unsaved changes, waiting for the user's answer.
@@ -361,6 +384,28 @@ impl App {
         }
     }
 
+    /// Adds a scenario file to the comparison; a bad file is reported and nothing is added.
+    pub fn pin_file(&mut self, path: &std::path::Path) {
+        if self.session.pinned.len() >= compare::MAX_PINNED {
+            return;
+        }
+        match crate::scenario_io::load_scenario(path, &self.library) {
+            Ok((doc, _)) => {
+                let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+                let name = if doc.name.is_empty() {
+                    stem.unwrap_or_default()
+                } else {
+                    doc.name.clone()
+                };
+                self.session.pinned.push(Pinned { name, doc });
+            }
+            Err(e) => {
+                let text = fill(self.strings().app.open_failed, &[("error", &e.to_string())]);
+                self.set_error(text);
+            }
+        }
+    }
+
     /// Saves to a path; on failure the inputs stay, unsaved, and the banner says why.
     pub fn save_to(&mut self, path: &std::path::Path, ctx: &egui::Context) {
         let text = crate::scenario_io::scenario_to_ron(&self.session.doc);
@@ -411,6 +456,7 @@ impl App {
                     // The Open dialog is only shown once unsaved changes were dealt with.
                     DialogPurpose::Open => self.queue(Command::LoadPath(path)),
                     DialogPurpose::SaveAs => self.queue(Command::SaveTo(path)),
+                    DialogPurpose::AddToCompare => self.pin_file(&path),
                     purpose => self.queue(Command::ExportTo(purpose, path)),
                 },
                 None if reply.unavailable => {
@@ -455,6 +501,7 @@ impl App {
                 Command::SaveRegionPreset(name) => self.save_region_preset(&name),
                 Command::SaveMinerPreset(index, name) => self.save_miner_preset(index, &name),
                 Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+                Command::AddToCompare => self.ask_path(DialogPurpose::AddToCompare, ctx),
             }
         }
     }

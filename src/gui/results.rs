@@ -225,12 +225,94 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
         },
     ];
 
+    // Lever figures, when any lever is on: beside the site's own, never netted into them.
+    let mut lever_cards = Vec::new();
+    let lever = |label: &'static str, unit: &'static str, formula: &'static str| {
+        crate::i18n::results::Figure {
+            label,
+            unit,
+            formula,
+        }
+    };
+    if let (Some(uptime), Some(credit)) = (e.effective_uptime_pct, e.curtailment_credit_usd_per_day)
+    {
+        lever_cards.push(Card {
+            figure: lever(
+                s.card_uptime_after,
+                "%",
+                "uptime × (1 − hours curtailed / 8,766)",
+            ),
+            value: format!("{} %", format::fixed(uptime, 1)),
+            detail: Some((
+                format!("{}: {}", s.card_curtailment_credit, usd(credit)),
+                None,
+            )),
+            estimate: false,
+        });
+    }
+    if let Some(price) = e.supply_price_usd_per_kwh {
+        lever_cards.push(Card {
+            figure: lever(
+                s.card_supply_price,
+                "USD/kWh",
+                "share × renewable price + (1 − share) × site price",
+            ),
+            value: fill(s.card_per_kwh, &[("value", &usd(price))]),
+            detail: None,
+            estimate: false,
+        });
+    }
+    if let (Some(heat), Some(displaced)) =
+        (e.heat_revenue_usd_per_day, e.heat_displaced_co2_t_per_year)
+    {
+        lever_cards.push(Card {
+            figure: lever(
+                s.card_heat_revenue,
+                "USD/day",
+                "energy × share used × heat price",
+            ),
+            value: usd(heat),
+            detail: Some((
+                format!(
+                    "{}: {} / year",
+                    s.card_heat_displaced,
+                    co2_kg(displaced * 1000.0)
+                ),
+                None,
+            )),
+            estimate: false,
+        });
+        lever_cards.push(Card {
+            figure: lever(
+                s.card_heat_displaced,
+                "t/year",
+                "energy × share used × emissions of the heat replaced",
+            ),
+            value: co2_kg(displaced * 1000.0),
+            detail: Some((s.not_netted.to_string(), None)),
+            estimate: true,
+        });
+    }
+    if let Some(avoided) = e.flaring_avoided_co2_t_per_year {
+        lever_cards.push(Card {
+            figure: lever(
+                s.card_flaring_avoided,
+                "t/year",
+                "energy × flaring emissions avoided per kWh",
+            ),
+            value: co2_kg(avoided * 1000.0),
+            detail: Some((s.counterfactual.to_string(), None)),
+            estimate: true,
+        });
+    }
+
     let sources = computed.charts.sources.join("\n");
     // As many cards a row as fit; the rest wrap below.
     let per_row = ((ui.available_width() + CARD_GAP) / (CARD_OUTER_WIDTH + CARD_GAP))
         .floor()
         .max(1.0) as usize;
-    for row in cards.chunks(per_row) {
+    let all_cards: Vec<Card> = cards.into_iter().chain(lever_cards).collect();
+    for row in all_cards.chunks(per_row) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = CARD_GAP;
             for card in row {

@@ -43,9 +43,17 @@ impl Dialogs for FakeDialogs {
 }
 
 fn harness_with(session: Session, dialogs: FakeDialogs) -> Harness<'static, App> {
+    harness_sized(session, dialogs, egui::vec2(1500.0, 1100.0))
+}
+
+fn harness_sized(
+    session: Session,
+    dialogs: FakeDialogs,
+    size: egui::Vec2,
+) -> Harness<'static, App> {
     let app = App::with_session(session, PresetLibrary::builtin(), Box::new(dialogs));
     Harness::builder()
-        .with_size(egui::vec2(1500.0, 1100.0))
+        .with_size(size)
         .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
 }
 
@@ -348,4 +356,128 @@ fn a_cancelled_dialog_changes_nothing() {
     assert_eq!(h.state().session, before);
     assert!(h.state().banner.is_none());
     assert!(h.state().path_field.is_none());
+}
+
+#[test]
+fn pinned_scenarios_are_compared_and_the_best_marked() {
+    let (mut h, dialogs) = harness();
+    h.run();
+    h.get_by_label("Compare").click();
+    h.run();
+    assert_eq!(h.state().session.tab, Tab::Compare);
+    h.get_by_label("Pin this scenario").click();
+    h.run();
+    // Move the same fleet to Québec and pin again.
+    h.state_mut().queue(Command::SetRegion("quebec".into()));
+    h.run();
+    h.get_by_label("Pin this scenario").click();
+    h.run();
+    // And a file from disk.
+    let kz = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("presets/scenarios/kazakhstan-coal-2021.ron");
+    dialogs.answer(Some(kz));
+    h.get_by_label("Add scenario files…").click();
+    h.run();
+    let pinned = &h.state().session.pinned;
+    assert_eq!(pinned.len(), 3);
+    assert_eq!(
+        pinned[2].name,
+        "Kazakhstan coal, after the China ban (2021)"
+    );
+    assert!(h.query_by_label("3 of 8 pinned").is_some());
+    // The table lists every figure; Québec has the least CO₂ per BTC of the three.
+    let evaluations: Vec<_> = pinned
+        .iter()
+        .map(|p| crate::model::evaluate(&p.doc.resolve(&h.state().library).unwrap()))
+        .collect();
+    let rows = crate::compare::table(&evaluations);
+    let co2 = rows.iter().find(|r| r.key == "co2_t_per_btc").unwrap();
+    assert_eq!(co2.best, [1]);
+    // Each figure has a row in the table (a card may carry the same name).
+    for (_, figure) in crate::i18n::strings(crate::i18n::Lang::En).results.all() {
+        assert!(
+            h.query_all_by_label(figure.label).count() >= 1,
+            "{}",
+            figure.label
+        );
+    }
+    // Removing one leaves the others.
+    h.get_all_by_label("×").next().unwrap().click();
+    h.run();
+    assert_eq!(h.state().session.pinned.len(), 2);
+}
+
+#[test]
+fn ranking_moves_the_fleet_to_the_chosen_region() {
+    let (mut h, _) = harness();
+    h.run();
+    h.get_by_label("Compare").click();
+    h.run();
+    assert!(h.query_by_label("Where should this fleet go?").is_some());
+    h.get_all_by_label("Move here")
+        .next()
+        .expect("a ranked region")
+        .click();
+    h.run();
+    let ranked_first = {
+        let app = h.state();
+        let rows = &app.computed.as_ref().unwrap().charts.regions.rows;
+        crate::compare::rank_regions(rows, app.session.rank_by, None)[0]
+            .id
+            .clone()
+    };
+    assert_eq!(
+        h.state().session.doc.site.region.as_deref(),
+        Some(ranked_first.as_str())
+    );
+}
+
+#[test]
+fn switching_on_flared_gas_adds_the_counterfactual_card() {
+    // Tall enough that the levers section, last in the inputs, is on screen.
+    let mut h = harness_sized(
+        Session::default(),
+        FakeDialogs::default(),
+        egui::vec2(1500.0, 2200.0),
+    );
+    h.run();
+    h.get_by_label("Policy and site levers").click();
+    h.run();
+    h.get_by_label("Flared gas (off grid)").click();
+    h.run();
+    assert!(h.state().session.doc.levers.flared_gas.is_some());
+    let e = evaluation(&h);
+    assert_eq!(e.grid_intensity_g_per_kwh, 490.0);
+    assert!(e.flaring_avoided_co2_t_per_year.unwrap() > 0.0);
+    assert!(h.query_by_label("a counterfactual, not netted").is_some());
+}
+
+#[test]
+fn the_network_tab_shows_the_three_bounds_and_takes_a_given_efficiency() {
+    let (mut h, _) = harness();
+    h.run();
+    h.get_by_label("Network").click();
+    h.run();
+    assert_eq!(h.state().session.tab, Tab::Network);
+    for label in [
+        "Lower bound",
+        "Best guess",
+        "Upper bound",
+        "The migration out of China",
+    ] {
+        assert!(h.query_by_label(label).is_some(), "{label} missing");
+    }
+    // The newest snapshot at the world site's $0.05/kWh: 16 machines in the basket.
+    assert!(
+        h.query_by_label_contains("Best guess: 16 profitable machines")
+            .is_some()
+    );
+    // A given efficiency replaces the basket: 28.2 J/TH × 1.10.
+    h.get_by_label("given").click();
+    h.run();
+    assert!(
+        h.query_by_label("Best guess: the efficiency given.")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("28.20").is_some());
 }

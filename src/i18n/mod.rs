@@ -3,7 +3,9 @@
 
 pub mod app;
 pub mod charts;
+pub mod network;
 pub mod results;
+pub mod sensitivity;
 
 use crate::model::{EnergySource, PerSource};
 use serde::{Deserialize, Serialize};
@@ -24,6 +26,8 @@ pub struct Strings {
     pub app: app::AppStrings,
     pub charts: charts::ChartStrings,
     pub results: results::ResultStrings,
+    pub network: network::NetworkStrings,
+    pub sensitivity: sensitivity::SensitivityStrings,
     /// Energy sources by name.
     pub sources: PerSource<&'static str>,
 }
@@ -32,6 +36,8 @@ pub static EN: Strings = Strings {
     app: app::EN,
     charts: charts::EN,
     results: results::EN,
+    network: network::EN,
+    sensitivity: sensitivity::EN,
     sources: PerSource {
         coal: "Coal",
         gas: "Gas",

@@ -136,6 +136,8 @@ pub const PROJECTION_MONTHS: Limit = Limit::whole(1.0, 1200.0, "months");
 pub const GROWTH_PCT_PER_YEAR: Limit = Limit::above(-100.0, 1000.0, "%/year");
 /// Below 100 %: a halving that removed the whole network would leave nothing to divide by.
 pub const HALVING_DROP_PCT: Limit = Limit::closed(0.0, 99.0, "%");
+/// A fleet's efficiency: above 0, up to a 2009 CPU's (about 5.7e6 J/TH) with room to spare.
+pub const EFFICIENCY_J_PER_TH: Limit = Limit::above(0.0, 1e7, "J/TH");
 
 #[cfg(test)]
 mod tests {

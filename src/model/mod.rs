@@ -7,6 +7,7 @@ pub mod energy;
 pub mod evaluate;
 pub mod levers;
 pub mod limits;
+pub mod network;
 pub mod projection;
 pub mod scenario;
 pub mod sweep;

@@ -2,11 +2,13 @@
 //! scenarios. Built-in presets are compiled into the binary; the user's presets folder adds to
 //! them or overrides them by id. A file that fails validation is reported and skipped.
 
+pub mod mining_map;
 pub mod schema;
 mod validate;
 
 use crate::file_error::{FileError, parse_ron};
 use crate::scenario_file::ScenarioDoc;
+pub use mining_map::*;
 pub use schema::*;
 use std::path::{Path, PathBuf};
 
@@ -21,15 +23,17 @@ pub enum PresetKind {
     Miner,
     EmissionTable,
     Market,
+    MiningMap,
     Scenario,
 }
 
 impl PresetKind {
-    pub const ALL: [PresetKind; 5] = [
+    pub const ALL: [PresetKind; 6] = [
         PresetKind::Region,
         PresetKind::Miner,
         PresetKind::EmissionTable,
         PresetKind::Market,
+        PresetKind::MiningMap,
         PresetKind::Scenario,
     ];
 
@@ -40,6 +44,7 @@ impl PresetKind {
             PresetKind::Miner => "miners",
             PresetKind::EmissionTable => "emission-factors",
             PresetKind::Market => "markets",
+            PresetKind::MiningMap => "mining-maps",
             PresetKind::Scenario => "scenarios",
         }
     }
@@ -56,6 +61,7 @@ pub fn list_name(kind_words: &str) -> &'static str {
         "miner" => "miners",
         "emission-factor table" => "emission-factors",
         "market snapshot" => "markets",
+        "mining map" => "mining-maps",
         _ => "scenarios",
     }
 }
@@ -82,6 +88,7 @@ pub struct PresetLibrary {
     miners: Vec<MinerPreset>,
     tables: Vec<EmissionTablePreset>,
     markets: Vec<MarketPreset>,
+    mining_maps: Vec<MiningMapPreset>,
     scenarios: Vec<ScenarioPreset>,
     /// Files that failed to parse or validate; the rest loaded.
     pub problems: Vec<FileError>,
@@ -178,6 +185,12 @@ impl PresetLibrary {
                 validate::market(&market).map_err(|(f, m)| located(&f, m))?;
                 upsert(&mut self.markets, market, |m| &m.id);
             }
+            PresetKind::MiningMap => {
+                let map: MiningMapPreset = parse_ron(path, text)?;
+                let known = |id: &str| self.region(id).is_some();
+                validate::mining_map(&map, &known).map_err(|(f, m)| located(&f, m))?;
+                upsert(&mut self.mining_maps, map, |m| &m.id);
+            }
             PresetKind::Scenario => {
                 let doc = crate::scenario_io::parse_scenario(path, text)?;
                 let id = Path::new(path)
@@ -225,6 +238,15 @@ impl PresetLibrary {
     pub fn scenarios(&self) -> impl Iterator<Item = &ScenarioPreset> {
         self.scenarios.iter()
     }
+    /// Mining maps, oldest first.
+    pub fn mining_maps(&self) -> impl Iterator<Item = &MiningMapPreset> {
+        let mut maps: Vec<&MiningMapPreset> = self.mining_maps.iter().collect();
+        maps.sort_by(|a, b| a.date.cmp(&b.date));
+        maps.into_iter()
+    }
+    pub fn mining_map(&self, id: &str) -> Option<&MiningMapPreset> {
+        self.mining_maps.iter().find(|m| m.id == id)
+    }
 
     pub fn region(&self, id: &str) -> Option<&RegionPreset> {
         self.regions.iter().find(|r| r.id == id)
@@ -254,6 +276,7 @@ impl PresetLibrary {
             PresetKind::Miner => self.miners.len(),
             PresetKind::EmissionTable => self.tables.len(),
             PresetKind::Market => self.markets.len(),
+            PresetKind::MiningMap => self.mining_maps.len(),
             PresetKind::Scenario => self.scenarios.len(),
         }
     }
@@ -266,6 +289,7 @@ pub fn builtin_files(kind: PresetKind) -> &'static [(&'static str, &'static str)
         PresetKind::Miner => builtin::MINERS,
         PresetKind::EmissionTable => builtin::EMISSION_FACTORS,
         PresetKind::Market => builtin::MARKETS,
+        PresetKind::MiningMap => builtin::MINING_MAPS,
         PresetKind::Scenario => builtin::SCENARIOS,
     }
 }

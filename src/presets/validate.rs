@@ -221,3 +221,54 @@ fn is_iso_date(s: &str) -> bool {
         _ => false,
     }
 }
+
+/// A mining map: its id and date, every share 0–100 % of a known region (each region once),
+/// the shares summing to at most 100 % (+ 0.1 for rounding), every figure sourced.
+pub fn mining_map(m: &super::MiningMapPreset, known_region: &dyn Fn(&str) -> bool) -> Check {
+    id(&m.id)?;
+    if m.name.trim().is_empty() {
+        return fail("name", "a mining map needs a name");
+    }
+    if !is_iso_date(&m.date) {
+        return fail(
+            "date",
+            format!("\"{}\" is not allowed; must be a date YYYY-MM-DD", m.date),
+        );
+    }
+    year("date", m.date[..4].parse().unwrap_or(0))?;
+    source("source", &m.source)?;
+    for (i, s) in m.shares.iter().enumerate() {
+        if !known_region(&s.region) {
+            return fail(
+                &format!("shares[{i}].region"),
+                format!(
+                    "unknown region \"{}\"; `hashwatt presets list regions` shows the known ids",
+                    s.region
+                ),
+            );
+        }
+        if m.shares[..i]
+            .iter()
+            .any(|earlier| earlier.region == s.region)
+        {
+            return fail(
+                &format!("shares[{i}].region"),
+                format!("\"{}\" is listed twice", s.region),
+            );
+        }
+        in_limit(
+            &format!("shares[{i}].share_pct"),
+            limits::PERCENT,
+            s.share_pct,
+        )?;
+        source(&format!("shares[{i}].source"), m.share_source(s))?;
+    }
+    let total = m.total_pct();
+    if total > 100.0 + super::mining_map::TOTAL_TOLERANCE_PCT {
+        return fail(
+            "shares",
+            format!("the shares sum to {total}; they must sum to at most 100 (± 0.1) %"),
+        );
+    }
+    Ok(())
+}

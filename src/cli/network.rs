@@ -1,0 +1,354 @@
+//! `hashwatt network`: the whole network's power, energy and CO₂, CBECI style, and the
+//! `presets list mining-maps` table.
+
+use super::CliError;
+use super::args::limited;
+use crate::format::{self, number, usd};
+use crate::i18n::{self, fill};
+use crate::model::limits;
+use crate::model::network::{Bound, NetworkEstimate, PUE_BEST_GUESS};
+use crate::network_data::{self, CarbonBasis, MarketFigures, Settings};
+use crate::presets::PresetLibrary;
+use clap::Args;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Debug, Args)]
+pub struct NetworkArgs {
+    /// Network hashrate, EH/s (default: the market snapshot's).
+    #[arg(long = "network-hashrate-ehs", value_name = "E", value_parser = limited(limits::NETWORK_HASHRATE_EHS), allow_negative_numbers = true)]
+    pub network_hashrate_ehs: Option<f64>,
+    /// The fleet's efficiency for the best guess, J/TH (default: the age-weighted basket of profitable machines).
+    #[arg(long = "efficiency-j-th", value_name = "J", value_parser = limited(limits::EFFICIENCY_J_PER_TH), allow_negative_numbers = true)]
+    pub efficiency_j_th: Option<f64>,
+    /// The best guess's power usage effectiveness, 1–5 (default 1.10; the bounds keep CBECI's 1.01 and 1.20).
+    #[arg(long, value_name = "X", value_parser = limited(limits::PUE), allow_negative_numbers = true)]
+    pub pue: Option<f64>,
+    /// Miners' electricity price, USD/kWh: decides which machines are profitable (default 0.05, CBECI's).
+    #[arg(long = "electricity-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), allow_negative_numbers = true)]
+    pub electricity_usd_kwh: Option<f64>,
+    /// Count CO₂ at this region preset's grid intensity (default: world).
+    #[arg(long, value_name = "ID", conflicts_with = "mining_map")]
+    pub region: Option<String>,
+    /// Count CO₂ at this mining map's hashrate-weighted intensity (`hashwatt presets list mining-maps`).
+    #[arg(long = "mining-map", value_name = "ID")]
+    pub mining_map: Option<String>,
+    /// Market snapshot for the BTC price, subsidy, fees, hashrate and year (default: the newest).
+    #[arg(long, value_name = "ID")]
+    pub market: Option<String>,
+    /// Print one flat JSON object instead of the table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Everything `network` computed.
+struct Computed<'a> {
+    market_name: &'a str,
+    market_date: &'a str,
+    market: MarketFigures,
+    settings: Settings,
+    carbon: CarbonBasis,
+    estimate: NetworkEstimate,
+}
+
+fn compute<'a>(a: &NetworkArgs, library: &'a PresetLibrary) -> Result<Computed<'a>, CliError> {
+    let snapshot = match &a.market {
+        Some(id) => library.market(id).ok_or_else(|| {
+            let known: Vec<&str> = library.markets().map(|m| m.id.as_str()).collect();
+            let hint = crate::presets::did_you_mean(id, &known)
+                .map(|near| format!(" (did you mean \"{near}\"?)"))
+                .unwrap_or_default();
+            CliError(format!(
+                "--market: unknown market snapshot \"{id}\"{hint}; `hashwatt presets list markets` shows the known ids"
+            ))
+        })?,
+        None => library
+            .newest_market()
+            .ok_or_else(|| CliError("no market snapshot is loaded".into()))?,
+    };
+    let mut market = MarketFigures::of_preset(snapshot);
+    if let Some(ehs) = a.network_hashrate_ehs {
+        market.network_hs = ehs * 1e18;
+    }
+    let carbon = match (&a.region, &a.mining_map) {
+        (_, Some(id)) => network_data::map_basis(library, id)
+            .map_err(|e| CliError(format!("--mining-map: {e}")))?,
+        (Some(id), None) => network_data::region_basis(library, id)
+            .map_err(|e| CliError(format!("--region: {e}")))?,
+        (None, None) => {
+            network_data::region_basis(library, network_data::WORLD_REGION).map_err(CliError)?
+        }
+    };
+    let settings = Settings {
+        electricity_usd_per_kwh: a
+            .electricity_usd_kwh
+            .unwrap_or(Settings::default().electricity_usd_per_kwh),
+        efficiency_j_per_th: a.efficiency_j_th,
+        pue: a.pue.unwrap_or(PUE_BEST_GUESS),
+    };
+    let estimate = network_data::estimate(library, &market, &settings, carbon.intensity_g_per_kwh);
+    Ok(Computed {
+        market_name: &snapshot.name,
+        market_date: &snapshot.date,
+        market,
+        settings,
+        carbon,
+        estimate,
+    })
+}
+
+/// Runs `hashwatt network` and returns what to print.
+pub fn run(a: &NetworkArgs, library: &PresetLibrary) -> Result<String, CliError> {
+    let c = compute(a, library)?;
+    if a.json {
+        Ok(json(&c))
+    } else {
+        Ok(table(a, &c))
+    }
+}
+
+/// The `--json` object: flat, every figure a number or `null` when undefined.
+#[derive(Serialize)]
+struct NetworkJson {
+    network_hashrate_ehs: f64,
+    hashprice_usd_per_ph_day: f64,
+    electricity_usd_kwh: f64,
+    break_even_efficiency_j_per_th: Option<f64>,
+    grid_intensity_g_per_kwh: f64,
+    unattributed_hashrate_pct: Option<f64>,
+    efficiency_j_per_th: Option<f64>,
+    network_power_gw: Option<f64>,
+    network_energy_twh_per_year: Option<f64>,
+    network_co2_mt_per_year: Option<f64>,
+    efficiency_j_per_th_lower: Option<f64>,
+    network_power_gw_lower: Option<f64>,
+    network_energy_twh_per_year_lower: Option<f64>,
+    network_co2_mt_per_year_lower: Option<f64>,
+    efficiency_j_per_th_upper: Option<f64>,
+    network_power_gw_upper: Option<f64>,
+    network_energy_twh_per_year_upper: Option<f64>,
+    network_co2_mt_per_year_upper: Option<f64>,
+}
+
+fn json(c: &Computed) -> String {
+    let e = &c.estimate;
+    let pick = |b: Option<Bound>, f: fn(&Bound) -> f64| b.as_ref().map(f);
+    let value = NetworkJson {
+        network_hashrate_ehs: c.market.network_hashrate_ehs(),
+        hashprice_usd_per_ph_day: c.market.revenue_usd_per_th_day() * 1000.0,
+        electricity_usd_kwh: c.settings.electricity_usd_per_kwh,
+        break_even_efficiency_j_per_th: e.break_even_efficiency_j_per_th,
+        grid_intensity_g_per_kwh: c.carbon.intensity_g_per_kwh,
+        unattributed_hashrate_pct: c.carbon.unattributed_pct,
+        efficiency_j_per_th: pick(e.best_guess, |b| b.efficiency_j_per_th),
+        network_power_gw: pick(e.best_guess, |b| b.power_gw),
+        network_energy_twh_per_year: pick(e.best_guess, |b| b.energy_twh_per_year),
+        network_co2_mt_per_year: pick(e.best_guess, |b| b.co2_mt_per_year),
+        efficiency_j_per_th_lower: pick(e.lower, |b| b.efficiency_j_per_th),
+        network_power_gw_lower: pick(e.lower, |b| b.power_gw),
+        network_energy_twh_per_year_lower: pick(e.lower, |b| b.energy_twh_per_year),
+        network_co2_mt_per_year_lower: pick(e.lower, |b| b.co2_mt_per_year),
+        efficiency_j_per_th_upper: pick(e.upper, |b| b.efficiency_j_per_th),
+        network_power_gw_upper: pick(e.upper, |b| b.power_gw),
+        network_energy_twh_per_year_upper: pick(e.upper, |b| b.energy_twh_per_year),
+        network_co2_mt_per_year_upper: pick(e.upper, |b| b.co2_mt_per_year),
+    };
+    // Plain numbers and options cannot fail to serialise.
+    serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".to_string()) + "\n"
+}
+
+/// Label column width.
+const LABEL: usize = 24;
+
+fn table(a: &NetworkArgs, c: &Computed) -> String {
+    let s = &i18n::strings(i18n::Lang::default()).network;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}",
+        fill(
+            s.cli_title,
+            &[("market", c.market_name), ("date", c.market_date)]
+        )
+    );
+    let row = |out: &mut String, label: &str, value: String, unit: String| {
+        let _ = writeln!(out, "  {label:<LABEL$} {value:>12} {unit}");
+    };
+    let mark = |given: bool, text: &str| {
+        if given {
+            format!(" {text}")
+        } else {
+            String::new()
+        }
+    };
+    row(
+        &mut out,
+        s.row_hashrate,
+        number(c.market.network_hashrate_ehs()),
+        format!(
+            "{}{}",
+            s.unit_ehs,
+            mark(a.network_hashrate_ehs.is_some(), s.given_mark)
+        ),
+    );
+    row(
+        &mut out,
+        s.row_hashprice,
+        usd(c.market.revenue_usd_per_th_day() * 1000.0),
+        s.unit_per_ph_day.to_string(),
+    );
+    row(
+        &mut out,
+        s.row_power_price,
+        usd(c.settings.electricity_usd_per_kwh),
+        format!(
+            "{}{}",
+            s.unit_per_kwh,
+            mark(a.electricity_usd_kwh.is_none(), s.cbeci_default_mark)
+        ),
+    );
+    row(
+        &mut out,
+        s.row_break_even,
+        format::maybe(c.estimate.break_even_efficiency_j_per_th),
+        format!("{} {}", s.unit_j_per_th, s.above_loses_mark),
+    );
+    row(
+        &mut out,
+        s.row_intensity,
+        number(c.carbon.intensity_g_per_kwh),
+        format!(
+            "{}  {}{}",
+            s.unit_g_per_kwh,
+            if c.carbon.unattributed_pct.is_some() {
+                fill(s.carbon_map, &[("name", &c.carbon.name)])
+            } else {
+                c.carbon.name.clone()
+            },
+            mark(c.carbon.estimate, s.estimate_mark)
+        ),
+    );
+    if let (Some(pct), Some(world)) = (c.carbon.unattributed_pct, c.carbon.fallback_g_per_kwh) {
+        let _ = writeln!(
+            out,
+            "  {}",
+            fill(
+                s.unattributed_line,
+                &[("value", &format::fixed(pct, 2)), ("world", &number(world))]
+            )
+        );
+    }
+
+    let _ = writeln!(out, "\n{}", s.bounds_title);
+    let cols = |out: &mut String, cells: [&str; 6]| {
+        let _ = writeln!(
+            out,
+            "  {:<14} {:>11} {:>6} {:>10} {:>12} {:>10}",
+            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]
+        );
+    };
+    cols(
+        &mut out,
+        [
+            "",
+            s.col_efficiency,
+            s.col_pue,
+            s.col_power,
+            s.col_energy,
+            s.col_co2,
+        ],
+    );
+    cols(
+        &mut out,
+        [
+            "",
+            s.unit_j_per_th,
+            "",
+            s.unit_gw,
+            s.unit_twh_per_year,
+            s.unit_mt_per_year,
+        ],
+    );
+    let e = &c.estimate;
+    for (label, bound) in [
+        (s.lower, e.lower),
+        (s.best_guess, e.best_guess),
+        (s.upper, e.upper),
+    ] {
+        let cells = match bound {
+            Some(b) => [
+                number(b.efficiency_j_per_th),
+                format::fixed(b.pue, 2),
+                number(b.power_gw),
+                number(b.energy_twh_per_year),
+                number(b.co2_mt_per_year),
+            ],
+            None => std::array::from_fn(|_| format::UNDEFINED.to_string()),
+        };
+        cols(
+            &mut out,
+            [label, &cells[0], &cells[1], &cells[2], &cells[3], &cells[4]],
+        );
+    }
+    out.push('\n');
+    if e.lower.is_none() {
+        let _ = writeln!(out, "{}", s.none_profitable);
+    }
+    let _ = writeln!(out, "{}", s.lower_how);
+    let best_how = match e.best_guess_basis {
+        crate::model::network::BestGuessBasis::Given => s.best_given_how.to_string(),
+        crate::model::network::BestGuessBasis::Basket => fill(
+            s.best_basket_how,
+            &[
+                ("count", &e.basket_machines.to_string()),
+                ("from", &c.market.year.saturating_sub(4).to_string()),
+                ("to", &c.market.year.to_string()),
+            ],
+        ),
+    };
+    let _ = writeln!(out, "{best_how}");
+    let _ = writeln!(out, "{}", s.upper_how);
+    let _ = writeln!(
+        out,
+        "{}",
+        fill(
+            s.intensity_line,
+            &[
+                ("value", &number(c.carbon.intensity_g_per_kwh)),
+                ("name", &c.carbon.source),
+            ]
+        )
+    );
+    let _ = writeln!(out, "{}", s.sources);
+    out
+}
+
+/// `presets list mining-maps`: one line per map.
+pub fn mining_maps_table(library: &PresetLibrary, out: &mut String) {
+    let s = &i18n::strings(i18n::Lang::default()).network;
+    let w = library
+        .mining_maps()
+        .map(|m| m.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for m in library.mining_maps() {
+        let intensity = network_data::snapshot(library, m)
+            .map(|s| format::fixed(s.intensity_g_per_kwh, 0))
+            .unwrap_or_else(|_| format::UNDEFINED.to_string());
+        let _ = writeln!(
+            out,
+            "  {:<18} {:<w$} {}  {:>3} regions {:>6} %  {:>5} g/kWh  {}",
+            m.id,
+            m.name,
+            m.date,
+            m.shares.len(),
+            format::fixed(m.total_pct(), 2),
+            intensity,
+            if m.comparable() {
+                s.pool_map
+            } else {
+                s.survey_map
+            },
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! Scenarios side by side: every figure of each, and which one is best in each row. Shared by
+//! `hashwatt compare` and the window's Compare view.
+
+use crate::model::Evaluation;
+use serde::Serialize;
+
+/// Which way a figure is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    Lower,
+    Higher,
+    /// Size, not merit (a bigger fleet is not a better site).
+    Neither,
+}
+
+/// The direction of each figure of the `--json` contract.
+pub fn better(key: &str) -> Better {
+    match key {
+        "btc_per_day"
+        | "revenue_usd_per_day"
+        | "profit_usd_per_day"
+        | "hashprice_usd_per_ph_day"
+        | "break_even_electricity_usd_kwh" => Better::Higher,
+        "efficiency_j_per_th"
+        | "grid_intensity_g_per_kwh"
+        | "co2_kg_per_day"
+        | "co2_t_per_year"
+        | "electricity_cost_usd_per_day"
+        | "carbon_cost_usd_per_day"
+        | "opex_usd_per_day"
+        | "break_even_btc_price_usd"
+        | "all_in_cost_per_btc_usd"
+        | "energy_kwh_per_btc"
+        | "co2_t_per_btc"
+        | "payback_days" => Better::Lower,
+        _ => Better::Neither,
+    }
+}
+
+/// One figure across the scenarios.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Row {
+    pub key: &'static str,
+    pub better: Better,
+    pub values: Vec<Option<f64>>,
+    /// Indices of the best values (ties share it); empty when the figure has no direction or
+    /// fewer than two scenarios have a value.
+    pub best: Vec<usize>,
+}
+
+/// Every figure of every scenario, by row.
+pub fn table(evaluations: &[Evaluation]) -> Vec<Row> {
+    let figures: Vec<_> = evaluations.iter().map(Evaluation::figures).collect();
+    let Some(first) = figures.first() else {
+        return Vec::new();
+    };
+    (0..first.len())
+        .map(|i| {
+            let key = first[i].0;
+            let values: Vec<Option<f64>> = figures.iter().map(|f| f[i].1).collect();
+            let direction = better(key);
+            Row {
+                key,
+                better: direction,
+                best: best_of(&values, direction),
+                values,
+            }
+        })
+        .collect()
+}
+
+fn best_of(values: &[Option<f64>], direction: Better) -> Vec<usize> {
+    let defined: Vec<(usize, f64)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| (i, v)))
+        .collect();
+    if defined.len() < 2 || direction == Better::Neither {
+        return Vec::new();
+    }
+    let pick = |a: f64, b: f64| match direction {
+        Better::Lower => a.min(b),
+        _ => a.max(b),
+    };
+    let best = defined.iter().map(|&(_, v)| v).fold(defined[0].1, pick);
+    let all_equal = defined.iter().all(|&(_, v)| v == best);
+    if all_equal {
+        return Vec::new();
+    }
+    defined
+        .into_iter()
+        .filter(|&(_, v)| v == best)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// What "Where should this fleet go?" ranks regions by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub enum RankBy {
+    #[default]
+    BreakEvenBtcPrice,
+    Co2PerBtc,
+    Profit,
+}
+
+/// Regions best first for the fleet and market (lowest break-even or CO₂ per BTC, highest
+/// profit), keeping only grids at or below `max_intensity_g_per_kwh` when given. Regions
+/// without the figure (no BTC mined) are left out.
+pub fn rank_regions(
+    rows: &[crate::chart_data::RegionRow],
+    by: RankBy,
+    max_intensity_g_per_kwh: Option<f64>,
+) -> Vec<&crate::chart_data::RegionRow> {
+    let value = |r: &crate::chart_data::RegionRow| match by {
+        RankBy::BreakEvenBtcPrice => r.break_even_btc_price_usd,
+        RankBy::Co2PerBtc => r.co2_t_per_btc,
+        // Higher is better: rank by its negative.
+        RankBy::Profit => Some(-r.profit_usd_per_day),
+    };
+    let mut ranked: Vec<(&crate::chart_data::RegionRow, f64)> = rows
+        .iter()
+        .filter(|r| max_intensity_g_per_kwh.is_none_or(|max| r.intensity_g_per_kwh <= max))
+        .filter_map(|r| value(r).map(|v| (r, v)))
+        .collect();
+    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.name.cmp(&b.0.name)));
+    ranked.into_iter().map(|(r, _)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets::PresetLibrary;
+    use crate::scenario_file::ScenarioDoc;
+
+    fn evaluate(region: &str) -> Evaluation {
+        let library = PresetLibrary::builtin();
+        let doc = ScenarioDoc {
+            site: crate::scenario_file::SiteDoc {
+                region: Some(region.into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        crate::model::evaluate(&doc.resolve(&library).unwrap())
+    }
+
+    #[test]
+    fn best_values_follow_each_figures_direction() {
+        let rows = table(&[
+            evaluate("kazakhstan"),
+            evaluate("quebec"),
+            evaluate("germany"),
+        ]);
+        let row = |key: &str| rows.iter().find(|r| r.key == key).unwrap();
+        // Québec's hydro has the lowest CO₂ per BTC; Kazakhstan's cheap power the best profit.
+        assert_eq!(row("co2_t_per_btc").best, [1]);
+        assert_eq!(row("profit_usd_per_day").best, [0]);
+        assert_eq!(row("break_even_btc_price_usd").best, [0]);
+        // The same fleet everywhere: size figures are equal and have no best.
+        assert!(row("fleet_hashrate_ths").best.is_empty());
+        assert_eq!(rows.len(), 22);
+    }
+
+    #[test]
+    fn undefined_values_never_win_and_one_scenario_has_no_best() {
+        assert_eq!(best_of(&[None, Some(2.0), Some(1.0)], Better::Lower), [2]);
+        assert_eq!(
+            best_of(&[None, Some(2.0)], Better::Lower),
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            best_of(&[Some(3.0), Some(3.0)], Better::Higher),
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            best_of(&[Some(3.0), Some(5.0), Some(5.0)], Better::Higher),
+            [1, 2]
+        );
+    }
+
+    #[test]
+    fn ranking_puts_the_best_region_first_and_filters_by_intensity() {
+        let library = PresetLibrary::builtin();
+        let doc = ScenarioDoc::default();
+        let rows = crate::chart_data::regions_chart(&doc, &library).rows;
+        let by_cost = rank_regions(&rows, RankBy::BreakEvenBtcPrice, None);
+        assert_eq!(by_cost.len(), rows.len());
+        assert!(
+            by_cost
+                .windows(2)
+                .all(|w| { w[0].break_even_btc_price_usd <= w[1].break_even_btc_price_usd })
+        );
+        let by_profit = rank_regions(&rows, RankBy::Profit, None);
+        assert!(
+            by_profit
+                .windows(2)
+                .all(|w| w[0].profit_usd_per_day >= w[1].profit_usd_per_day)
+        );
+        let clean = rank_regions(&rows, RankBy::Co2PerBtc, Some(50.0));
+        assert!(!clean.is_empty());
+        assert!(clean.iter().all(|r| r.intensity_g_per_kwh <= 50.0));
+        assert!(clean.iter().any(|r| r.id == "quebec"));
+        assert!(clean.iter().all(|r| r.id != "kazakhstan"));
+    }
+
+    #[test]
+    fn figure_keys_match_the_json_contract() {
+        let e = evaluate("world");
+        let json = serde_json::to_value(&e).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        for (key, value) in e.figures() {
+            assert!(keys.contains(&key), "{key}");
+            assert_eq!(json[key].as_f64(), value, "{key}");
+        }
+    }
+}
