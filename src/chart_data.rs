@@ -256,11 +256,7 @@ pub fn regions_chart(doc: &ScenarioDoc, library: &PresetLibrary) -> RegionsChart
             })
         })
         .collect();
-    let current = match (&doc.site.region, &doc.site.mix) {
-        (Some(id), None) => Some(id.clone()),
-        (None, None) => Some(crate::scenario_file::defaults::REGION.to_string()),
-        _ => None,
-    };
+    let current = doc.site.preset_region_id().map(str::to_string);
     RegionsChart { rows, current }
 }
 
@@ -345,12 +341,7 @@ pub fn market_snapshot<'a>(
 /// Where the scenario's figures come from, one line each.
 pub fn sources(doc: &ScenarioDoc, library: &PresetLibrary) -> Vec<String> {
     let mut lines = Vec::new();
-    let region_id = doc.site.region.as_deref().or(doc
-        .site
-        .mix
-        .is_none()
-        .then_some(crate::scenario_file::defaults::REGION));
-    if let Some(r) = region_id.and_then(|id| library.region(id)) {
+    if let Some(r) = doc.site.base_region_id().and_then(|id| library.region(id)) {
         if doc.site.mix.is_none() {
             lines.push(format!(
                 "Grid intensity: {} ({}, {})",

@@ -101,6 +101,23 @@ impl Default for SiteDoc {
     }
 }
 
+impl SiteDoc {
+    /// The region preset the site is based on: its own, or the default when it gives no mix
+    /// (a custom mix without a region has none).
+    pub fn base_region_id(&self) -> Option<&str> {
+        match (&self.region, &self.mix) {
+            (Some(id), _) => Some(id),
+            (None, None) => Some(defaults::REGION),
+            (None, Some(_)) => None,
+        }
+    }
+
+    /// The region preset whose figures the site uses unchanged (none once the mix is custom).
+    pub fn preset_region_id(&self) -> Option<&str> {
+        self.mix.is_none().then(|| self.base_region_id()).flatten()
+    }
+}
+
 /// Units of one miner model: a preset (`miner`), a custom model (`hashrate_ths` and `power_w`),
 /// or a preset with some figures overridden.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

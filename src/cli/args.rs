@@ -278,16 +278,16 @@ pub struct ScenarioArgs {
     #[arg(long = "renewable-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
     pub renewable_usd_kwh: Option<f64>,
     /// Demand response: hours a year curtailed at peak.
-    #[arg(long = "curtailment-hours-year", value_name = "H", value_parser = limited(CURTAILMENT_HOURS), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "curtailment-hours-year", value_name = "H", value_parser = limited(limits::CURTAILED_HOURS_PER_YEAR), help_heading = "Levers", allow_negative_numbers = true)]
     pub curtailment_hours_year: Option<f64>,
     /// Demand response: credit per MWh not consumed, USD.
-    #[arg(long = "curtailment-credit-usd-mwh", value_name = "C", value_parser = limited(USD_PER_MWH), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "curtailment-credit-usd-mwh", value_name = "C", value_parser = limited(limits::USD_PER_MWH), help_heading = "Levers", allow_negative_numbers = true)]
     pub curtailment_credit_usd_mwh: Option<f64>,
     /// Waste-heat reuse: share of the heat used or sold, %.
     #[arg(long = "heat-reuse-pct", value_name = "S", value_parser = limited(limits::PERCENT), help_heading = "Levers", allow_negative_numbers = true)]
     pub heat_reuse_pct: Option<f64>,
     /// Waste-heat reuse: price per MWh of heat, USD.
-    #[arg(long = "heat-price-usd-mwh", value_name = "P", value_parser = limited(USD_PER_MWH), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "heat-price-usd-mwh", value_name = "P", value_parser = limited(limits::USD_PER_MWH), help_heading = "Levers", allow_negative_numbers = true)]
     pub heat_price_usd_mwh: Option<f64>,
     /// Waste-heat reuse: emissions of the heat it replaces, g CO₂e per kWh of heat (default 200, a gas boiler).
     #[arg(long = "heat-displaced-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
@@ -302,21 +302,6 @@ pub struct ScenarioArgs {
     #[arg(long = "avoided-flaring-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
     pub avoided_flaring_g_kwh: Option<f64>,
 }
-
-const CURTAILMENT_HOURS: Limit = Limit {
-    min: 0.0,
-    max: crate::model::levers::HOURS_PER_YEAR,
-    min_exclusive: false,
-    integer: false,
-    unit: "hours/year",
-};
-const USD_PER_MWH: Limit = Limit {
-    min: 0.0,
-    max: 1e5,
-    min_exclusive: false,
-    integer: false,
-    unit: "USD/MWh",
-};
 
 /// A value parser that accepts a finite number within `limit`.
 pub(crate) fn limited(

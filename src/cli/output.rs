@@ -37,16 +37,7 @@ pub fn report_table(loaded: &Loaded, e: &Evaluation, library: &PresetLibrary) ->
     };
     let _ = writeln!(out, "{title}");
 
-    let region = doc
-        .site
-        .region
-        .as_deref()
-        .or(if doc.site.mix.is_none() {
-            Some(crate::scenario_file::defaults::REGION)
-        } else {
-            None
-        })
-        .and_then(|id| library.region(id));
+    let region = doc.site.base_region_id().and_then(|id| library.region(id));
     let site = match (region, doc.site.mix.is_some()) {
         (Some(r), false) => r.name.clone(),
         (Some(r), true) => format!("{} (custom mix)", r.name),

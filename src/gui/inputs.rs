@@ -47,13 +47,7 @@ fn levers_ui(app: &mut App, ui: &mut egui::Ui) {
     let levers = &mut app.session.doc.levers;
     let percent = limits::PERCENT;
     let intensity = limits::INTENSITY_G_PER_KWH;
-    let usd_per_mwh = limits::Limit {
-        min: 0.0,
-        max: 1e5,
-        min_exclusive: false,
-        integer: false,
-        unit: "USD/MWh",
-    };
+    let usd_per_mwh = limits::USD_PER_MWH;
 
     lever_toggle::<RenewableSupply>(ui, &mut levers.renewable, s.lever_renewable, "");
     if let Some(r) = levers.renewable.as_mut() {
@@ -96,13 +90,7 @@ fn levers_ui(app: &mut App, ui: &mut egui::Ui) {
         s.lever_curtailment_hint,
     );
     if let Some(c) = levers.curtailment.as_mut() {
-        let hours = limits::Limit {
-            min: 0.0,
-            max: crate::model::levers::HOURS_PER_YEAR,
-            min_exclusive: false,
-            integer: false,
-            unit: "",
-        };
+        let hours = limits::CURTAILED_HOURS_PER_YEAR;
         egui::Grid::new("lever-curtailment")
             .num_columns(2)
             .show(ui, |ui| {
@@ -193,11 +181,7 @@ fn levers_ui(app: &mut App, ui: &mut egui::Ui) {
 
 /// The region the site is based on, if any (a custom mix without a region has none).
 fn current_region_id(app: &App) -> Option<String> {
-    match (&app.session.doc.site.region, &app.session.doc.site.mix) {
-        (Some(id), _) => Some(id.clone()),
-        (None, None) => Some(defaults::REGION.to_string()),
-        (None, Some(_)) => None,
-    }
+    app.session.doc.site.base_region_id().map(str::to_string)
 }
 
 fn region_picker(app: &mut App, ui: &mut egui::Ui) {

@@ -88,15 +88,7 @@ pub fn network_ui(app: &mut App, ui: &mut egui::Ui) {
         .session
         .doc
         .site
-        .region
-        .as_deref()
-        .or(app
-            .session
-            .doc
-            .site
-            .mix
-            .is_none()
-            .then_some(crate::scenario_file::defaults::REGION))
+        .base_region_id()
         .and_then(|id| library.region(id))
         .map_or_else(
             || app.strings().app.custom_mix_region.to_string(),

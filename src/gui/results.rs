@@ -36,19 +36,9 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
         .session
         .doc
         .site
-        .region
-        .as_deref()
-        .or(app
-            .session
-            .doc
-            .site
-            .mix
-            .is_none()
-            .then_some(crate::scenario_file::defaults::REGION))
+        .preset_region_id()
         .and_then(|id| app.library.region(id))
-        .is_some_and(|reg| {
-            reg.intensity.grade == Grade::Estimate && app.session.doc.site.mix.is_none()
-        });
+        .is_some_and(|reg| reg.intensity.grade == Grade::Estimate);
     let band = |central: f64, show: &dyn Fn(f64) -> String| {
         let (low, high) = e.carbon_band(central);
         fill(s.band, &[("low", &show(low)), ("high", &show(high))])

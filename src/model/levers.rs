@@ -3,7 +3,7 @@
 //! the base definitions say. The README states each formula.
 
 use super::energy::IntensityBand;
-use super::limits::{self, Limit};
+use super::limits;
 use super::scenario::{FieldError, check};
 use serde::{Deserialize, Serialize};
 
@@ -100,21 +100,6 @@ impl Default for FlaredGas {
     }
 }
 
-const HOURS: Limit = Limit {
-    min: 0.0,
-    max: HOURS_PER_YEAR,
-    min_exclusive: false,
-    integer: false,
-    unit: "hours/year",
-};
-const USD_PER_MWH: Limit = Limit {
-    min: 0.0,
-    max: 1e5,
-    min_exclusive: false,
-    integer: false,
-    unit: "USD/MWh",
-};
-
 impl Levers {
     pub fn validate(&self) -> Result<(), FieldError> {
         if let Some(r) = &self.renewable {
@@ -131,10 +116,14 @@ impl Levers {
             )?;
         }
         if let Some(c) = &self.curtailment {
-            check("levers.curtailment.hours_per_year", HOURS, c.hours_per_year)?;
+            check(
+                "levers.curtailment.hours_per_year",
+                limits::CURTAILED_HOURS_PER_YEAR,
+                c.hours_per_year,
+            )?;
             check(
                 "levers.curtailment.credit_usd_per_mwh",
-                USD_PER_MWH,
+                limits::USD_PER_MWH,
                 c.credit_usd_per_mwh,
             )?;
         }
@@ -142,7 +131,7 @@ impl Levers {
             check("levers.heat_reuse.share_pct", limits::PERCENT, h.share_pct)?;
             check(
                 "levers.heat_reuse.price_usd_per_mwh_heat",
-                USD_PER_MWH,
+                limits::USD_PER_MWH,
                 h.price_usd_per_mwh_heat,
             )?;
             check(

@@ -134,6 +134,10 @@ pub const INTENSITY_G_PER_KWH: Limit = Limit::closed(0.0, 1e4, "g/kWh");
 pub const EMISSION_FACTOR_G_PER_KWH: Limit = Limit::closed(0.0, 1e4, "g/kWh");
 pub const PROJECTION_MONTHS: Limit = Limit::whole(1.0, 1200.0, "months");
 pub const GROWTH_PCT_PER_YEAR: Limit = Limit::above(-100.0, 1000.0, "%/year");
+/// Hours a year a site may be curtailed.
+pub const CURTAILED_HOURS_PER_YEAR: Limit = Limit::closed(0.0, 8766.0, "hours/year");
+/// Credits and heat prices per MWh.
+pub const USD_PER_MWH: Limit = Limit::closed(0.0, 1e5, "USD/MWh");
 /// Below 100 %: a halving that removed the whole network would leave nothing to divide by.
 pub const HALVING_DROP_PCT: Limit = Limit::closed(0.0, 99.0, "%");
 /// A fleet's efficiency: above 0, up to a 2009 CPU's (about 5.7e6 J/TH) with room to spare.
