@@ -205,6 +205,19 @@ mod tests {
     }
 
     #[test]
+    fn every_figure_has_words_in_the_string_table_in_the_same_order() {
+        let e = evaluate("world");
+        let words: Vec<&str> = crate::i18n::strings(crate::i18n::Lang::En)
+            .results
+            .all()
+            .iter()
+            .map(|(key, _)| *key)
+            .collect();
+        let keys: Vec<&str> = e.figures().iter().map(|(key, _)| *key).collect();
+        assert_eq!(words, keys);
+    }
+
+    #[test]
     fn figure_keys_match_the_json_contract() {
         let e = evaluate("world");
         let json = serde_json::to_value(&e).unwrap();
