@@ -20,3 +20,12 @@ pub mod scenario_io;
 
 /// The application id: names the data folder (`~/.local/share/hashwatt`).
 pub const APP_ID: &str = "hashwatt";
+
+/// Today's date (UTC) from the system clock, for chart footers and the dates of user presets.
+/// The one place outside the pure engine that reads the clock.
+pub fn today() -> model::date::Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    model::date::Date::from_days_since_epoch(days as i64)
+}

@@ -157,7 +157,7 @@ fn chart(a: &ChartArgs, library: &PresetLibrary) -> Result<String, CliError> {
     let options = ChartOptions {
         width: a.width,
         height: a.height,
-        date: today().to_string(),
+        date: crate::today().to_string(),
         title_suffix: loaded.doc.name.clone(),
         region_metric: a.metric,
         lang: crate::i18n::Lang::default(),
@@ -166,14 +166,6 @@ fn chart(a: &ChartArgs, library: &PresetLibrary) -> Result<String, CliError> {
         .map_err(|e| CliError(format!("cannot draw the chart: {e}")))?;
     scenario_io::write_atomically(&a.out, &bytes)?;
     Ok(format!("{}\n", a.out.display()))
-}
-
-/// Today's date (UTC), for chart footers.
-fn today() -> model::date::Date {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    model::date::Date::from_days_since_epoch((seconds / 86_400) as i64)
 }
 
 /// Loads every file, evaluates it and prints the comparison.

@@ -148,44 +148,39 @@ fn mix_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
         cols[1].label(egui::RichText::new(c.mix_contribution_title).strong());
         let names: Vec<&str> = mix.slices.iter().map(|x| s.source(x.source)).collect();
         let n = names.len();
-        Plot::new("mix-contributions")
-            .x_axis_label(c.mix_contribution_axis)
-            .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-            .height(360.0)
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .include_x(0.0)
-            .custom_y_axes(vec![name_axis(
-                names.iter().map(|n| n.to_string()).collect(),
-                80.0,
-            )])
-            .label_formatter(|hover| match hover {
-                egui_plot::HoverPosition::NearDataPoint {
-                    plot_name,
-                    position,
-                    ..
-                } => Some(format!(
-                    "{plot_name}: {} g CO₂e/kWh",
-                    format::number(position.x)
-                )),
-                egui_plot::HoverPosition::Elsewhere { .. } => None,
-            })
-            .show(&mut cols[1], |p| {
-                // The first source at the top.
-                for (i, slice) in mix.slices.iter().enumerate() {
-                    let y = (n - 1 - i) as f64;
-                    let bar = Bar::new(y, slice.contribution_g_per_kwh)
-                        .fill(source_color(slice.source))
-                        .width(0.7)
-                        .name(s.source(slice.source));
-                    p.bar_chart(
-                        BarChart::new(s.source(slice.source), vec![bar])
-                            .color(source_color(slice.source))
-                            .horizontal(),
-                    );
-                }
-            });
+        named_bar_plot(
+            "mix-contributions",
+            names.iter().map(|n| n.to_string()).collect(),
+            80.0,
+        )
+        .x_axis_label(c.mix_contribution_axis)
+        .height(360.0)
+        .label_formatter(|hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } => Some(format!(
+                "{plot_name}: {} g CO₂e/kWh",
+                format::number(position.x)
+            )),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(&mut cols[1], |p| {
+            // The first source at the top.
+            for (i, slice) in mix.slices.iter().enumerate() {
+                let y = (n - 1 - i) as f64;
+                let bar = Bar::new(y, slice.contribution_g_per_kwh)
+                    .fill(source_color(slice.source))
+                    .width(0.7)
+                    .name(s.source(slice.source));
+                p.bar_chart(
+                    BarChart::new(s.source(slice.source), vec![bar])
+                        .color(source_color(slice.source))
+                        .horizontal(),
+                );
+            }
+        });
         cols[1].label(
             egui::RichText::new(fill(
                 s.app.mix_sum,
@@ -194,6 +189,28 @@ fn mix_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
             .small(),
         );
     });
+}
+
+/// A fixed horizontal bar plot whose y axis names the bars (`names` from the top), one grid
+/// line a bar, starting at zero; hovering shows the series' name.
+pub(super) fn named_bar_plot(
+    id: &'static str,
+    names: Vec<String>,
+    axis_width: f32,
+) -> Plot<'static> {
+    Plot::new(id)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .include_x(0.0)
+        .custom_y_axes(vec![name_axis(names, axis_width)])
+        .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
+        .label_formatter(|hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint { plot_name, .. } => {
+                Some(plot_name.to_string())
+            }
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
 }
 
 /// A y axis naming the bars of a horizontal bar chart: bar `i` (from the top) at y = n − 1 − i.
@@ -273,23 +290,11 @@ fn regions_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
     }
     let n = rows.len();
     let label_names = names.clone();
-    let clicked = Plot::new("regions")
+    let clicked = named_bar_plot("regions", label_names, 170.0)
         .legend(Legend::default())
         .height((n as f32 * 19.0).clamp(300.0, 900.0))
         .x_axis_label(metric_label(s, metric))
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
         .allow_double_click_reset(false)
-        .include_x(0.0)
-        .custom_y_axes(vec![name_axis(label_names, 170.0)])
-        .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-        .label_formatter(|hover| match hover {
-            egui_plot::HoverPosition::NearDataPoint { plot_name, .. } => {
-                Some(plot_name.to_string())
-            }
-            egui_plot::HoverPosition::Elsewhere { .. } => None,
-        })
         .show(ui, |p| {
             p.bar_chart(
                 BarChart::new(c.regions_measured, plain)

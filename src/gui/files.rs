@@ -4,7 +4,6 @@
 
 use crate::chart_data::Computed;
 use crate::export::{ChartKind, ChartOptions, ImageFormat};
-use crate::model::date::Date;
 use crate::presets::{
     Figure, Grade, IntensityConvention, IntensityFigure, MinerPreset, MinerPrice, MixFigure,
     PresetKind, PresetLibrary, PriceBasis, RegionPreset,
@@ -153,14 +152,6 @@ impl Dialogs for NativeDialogs {
     }
 }
 
-/// Today's date from the system clock (for footers and the dates of user presets).
-pub fn today() -> Date {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    Date::from_days_since_epoch(days as i64)
-}
-
 /// The bytes of an export.
 pub fn export(
     purpose: DialogPurpose,
@@ -174,7 +165,7 @@ pub fn export(
             let options = ChartOptions {
                 width: 1600,
                 height: 1000,
-                date: today().to_string(),
+                date: crate::today().to_string(),
                 title_suffix: scenario_name.to_string(),
                 region_metric: session.region_metric,
                 lang,
@@ -238,7 +229,7 @@ pub fn region_preset_from_site(
     let base = library
         .region(base_id)
         .ok_or_else(|| format!("unknown region \"{base_id}\""))?;
-    let today = today();
+    let today = crate::today();
     let year = today.year as u16;
     let mut preset = base.clone();
     preset.id = slug(name);
@@ -301,7 +292,7 @@ pub fn miner_preset_from_fleet(
             .error_name_needs_letter
             .into());
     }
-    let year = today().year as u16;
+    let year = crate::today().year as u16;
     let maker = doc
         .fleet
         .get(index)
@@ -326,7 +317,7 @@ pub fn miner_preset_from_fleet(
         source: "Entered by the user in hashwatt".into(),
         grade: Grade::Estimate,
         historical: false,
-        note: format!("Saved from hashwatt on {}.", today()),
+        note: format!("Saved from hashwatt on {}.", crate::today()),
     };
     crate::presets::check_miner(&preset)?;
     Ok(preset)

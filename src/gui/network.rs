@@ -3,7 +3,7 @@
 //! electricity beside countries'. Every value comes from `network_data`, as `hashwatt network`'s.
 
 use super::App;
-use super::charts::name_axis;
+use super::charts::named_bar_plot;
 use super::widgets::color;
 use crate::format;
 use crate::i18n::{fill, network::NetworkStrings};
@@ -12,7 +12,7 @@ use crate::model::network::{BestGuessBasis, Bound, NetworkEstimate, PUE_BEST_GUE
 use crate::network_data::{self, CarbonBasis, MarketFigures, Settings, SnapshotCarbon};
 use crate::palette;
 use eframe::egui;
-use egui_plot::{Bar, BarChart, Legend, Plot};
+use egui_plot::{Bar, BarChart, Legend};
 
 /// Where the view's emissions are counted.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -415,18 +415,12 @@ fn migration_ui(
             .iter()
             .map(|m| m.intensity_g_per_kwh)
             .fold(0.0, f64::max);
-        Plot::new("network-migration-intensity")
+        named_bar_plot("network-migration-intensity", names.clone(), 130.0)
             .legend(Legend::default())
             .height(PLOT_HEIGHT)
             .x_axis_label(s.intensity_axis)
-            .include_x(0.0)
             // Room on the right for the legend.
             .include_x(widest * 1.45)
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .custom_y_axes(vec![name_axis(names.clone(), 130.0)])
-            .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
             .label_formatter(|hover| match hover {
                 egui_plot::HoverPosition::NearDataPoint { position, .. } => {
                     Some(format!("{} g CO₂e/kWh", format::number(position.x)))
@@ -518,24 +512,12 @@ fn migration_ui(
             .iter()
             .map(|m| mt(m.intensity_g_per_kwh))
             .fold(0.0, f64::max);
-        Plot::new("network-migration-emissions")
+        named_bar_plot("network-migration-emissions", names, 130.0)
             .legend(Legend::default())
             .height(PLOT_HEIGHT)
             .x_axis_label(s.emissions_axis)
-            .include_x(0.0)
             // Room on the right for the legend of countries.
             .include_x(widest * 1.4)
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .custom_y_axes(vec![name_axis(names, 130.0)])
-            .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-            .label_formatter(|hover| match hover {
-                egui_plot::HoverPosition::NearDataPoint { plot_name, .. } => {
-                    Some(plot_name.to_string())
-                }
-                egui_plot::HoverPosition::Elsewhere { .. } => None,
-            })
             .show(ui, |p| {
                 for chart in charts {
                     p.bar_chart(chart);
@@ -595,27 +577,15 @@ fn countries_ui(
             plain.push(bar.fill(base));
         }
     }
-    // name_axis puts name i (from the top) at y = n − 1 − i; the bars run smallest first from y = 0.
+    // named_bar_plot puts name i (from the top) at y = n − 1 − i; the bars run smallest first from y = 0.
     let top_down: Vec<String> = names.into_iter().rev().collect();
     let name_only = || -> ElementFormatter { Box::new(|bar, _| bar.name.clone()) };
-    Plot::new("network-countries")
+    named_bar_plot("network-countries", top_down, 150.0)
         .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .height((n as f32 * 20.0).clamp(240.0, 600.0))
         .x_axis_label(s.countries_axis)
         .x_axis_formatter(|mark, _| format::fixed(10f64.powf(mark.value), 0))
         .x_grid_spacer(egui_plot::log_grid_spacer(10))
-        .include_x(0.0)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .custom_y_axes(vec![name_axis(top_down, 150.0)])
-        .y_grid_spacer(egui_plot::uniform_grid_spacer(|_| [1.0, 1.0, 1.0]))
-        .label_formatter(|hover| match hover {
-            egui_plot::HoverPosition::NearDataPoint { plot_name, .. } => {
-                Some(plot_name.to_string())
-            }
-            egui_plot::HoverPosition::Elsewhere { .. } => None,
-        })
         .show(ui, |p| {
             p.bar_chart(
                 BarChart::new(s.countries_series, plain)
