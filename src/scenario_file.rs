@@ -38,7 +38,12 @@ pub mod defaults {
 pub struct ScenarioDoc {
     pub version: u32,
     pub name: String,
+    /// The name in Simplified Chinese, shown when the app speaks Chinese (empty: `name`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name_zh: String,
     pub description: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub description_zh: String,
     pub site: SiteDoc,
     pub fleet: Vec<FleetEntryDoc>,
     pub market: MarketDoc,
@@ -54,7 +59,9 @@ impl Default for ScenarioDoc {
         ScenarioDoc {
             version: SCENARIO_VERSION,
             name: String::new(),
+            name_zh: String::new(),
             description: String::new(),
+            description_zh: String::new(),
             site: SiteDoc::default(),
             fleet: vec![FleetEntryDoc::default()],
             market: MarketDoc::default(),

@@ -432,3 +432,6 @@ pub const EN: AppStrings = AppStrings {
     break_even_btc_axis: "Break-even BTC price (USD)",
     this_site: "this site",
 };
+
+/// Simplified Chinese. (Being translated: until then the English words.)
+pub const ZH: AppStrings = EN;

@@ -137,3 +137,6 @@ pub const EN: ChartStrings = ChartStrings {
     payback_label: "{marker}: month {month}",
     payback_never: "no payback within {months} months",
 };
+
+/// Simplified Chinese. (Being translated: until then the English words.)
+pub const ZH: ChartStrings = EN;

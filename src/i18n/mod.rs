@@ -15,10 +15,39 @@ use serde::{Deserialize, Serialize};
 pub enum Lang {
     #[default]
     En,
+    /// Simplified Chinese.
+    Zh,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 1] = [Lang::En];
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The language's name in itself, as the language menu shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "简体中文",
+        }
+    }
+
+    /// The code used on the command line (`--lang zh`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The language for a locale name such as `zh_CN.UTF-8`, `zh-Hans-CN` or `en-US`: Chinese
+    /// for any `zh` locale, English for everything else.
+    pub fn from_locale(locale: &str) -> Lang {
+        let lower = locale.trim().to_ascii_lowercase();
+        if lower == "zh" || lower.starts_with("zh_") || lower.starts_with("zh-") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
 }
 
 /// All the words of one language.
@@ -52,10 +81,31 @@ pub static EN: Strings = Strings {
     },
 };
 
+pub static ZH: Strings = Strings {
+    app: app::ZH,
+    charts: charts::ZH,
+    results: results::ZH,
+    network: network::ZH,
+    sensitivity: sensitivity::ZH,
+    sources: PerSource {
+        coal: "煤炭",
+        gas: "天然气",
+        oil: "石油",
+        nuclear: "核能",
+        hydro: "水电",
+        wind: "风能",
+        solar: "太阳能",
+        geothermal: "地热",
+        biomass: "生物质",
+        other: "其他",
+    },
+};
+
 /// The table for a language.
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::En => &EN,
+        Lang::Zh => &ZH,
     }
 }
 

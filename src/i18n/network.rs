@@ -180,3 +180,6 @@ pub const EN: NetworkStrings = NetworkStrings {
     sources: "P [GW] = J/TH × H [TH/s] / 1e9 × PUE; energy over 8,766 h a year; CO₂ = TWh × g/kWh / 1000. A machine is profitable when J/TH × 24/1000 × price < hashprice per TH. Method: Cambridge CBECI.",
     unavailable: "The network view needs a scenario that resolves.",
 };
+
+/// Simplified Chinese. (Being translated: until then the English words.)
+pub const ZH: NetworkStrings = EN;

@@ -161,3 +161,6 @@ pub const EN: ResultStrings = ResultStrings {
     undefined: "—",
     never: "never",
 };
+
+/// Simplified Chinese. (Being translated: until then the English words.)
+pub const ZH: ResultStrings = EN;

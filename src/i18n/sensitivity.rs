@@ -80,3 +80,6 @@ pub const EN: SensitivityStrings = SensitivityStrings {
     automatic_ranges: "Automatic ranges",
     automatic_ranges_hover: "Ranges around the scenario's own values and break-even points.",
 };
+
+/// Simplified Chinese. (Being translated: until then the English words.)
+pub const ZH: SensitivityStrings = EN;
