@@ -360,7 +360,7 @@ pub fn sources(doc: &ScenarioDoc, library: &PresetLibrary) -> Vec<String> {
             ));
         }
     }
-    if let Some(t) = library.emission_table(&doc.site.emission_factors) {
+    if let Some(t) = library.emission_table(&doc.site.emission_table) {
         lines.push(format!("Emission factors: {} ({})", t.name, t.year));
     }
     if let Some(m) = market_snapshot(doc, library) {

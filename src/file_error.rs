@@ -63,17 +63,231 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
 }
 
-/// Parses RON text, reporting syntax and type errors with their line and column.
+/// Parses RON text, reporting syntax and type errors with their line and column, the field
+/// they are in, and what is allowed there.
 pub fn parse_ron<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, FileError> {
     if text.trim().is_empty() {
         return Err(FileError::new(path, "the file is empty"));
     }
-    ron_options().from_str(text).map_err(|e| FileError {
+    ron_options()
+        .from_str(text)
+        .map_err(|e| from_ron_error(path, text, &e))
+}
+
+/// Turns RON's error into one that names the field and says, in words, what is allowed.
+fn from_ron_error(path: &str, text: &str, e: &ron::error::SpannedError) -> FileError {
+    use ron::Error as E;
+    let (line, col) = (e.span.start.line, e.span.start.col);
+    let parent = field_at(text, line, col);
+    let child = |name: &str| {
+        Some(match &parent {
+            Some(p) => format!("{p}.{name}"),
+            None => name.to_string(),
+        })
+    };
+    let (field, message) = match &e.code {
+        E::NoSuchStructField {
+            expected, found, ..
+        } => {
+            // Old names still read from older files are not offered.
+            let current: Vec<&str> = expected
+                .iter()
+                .copied()
+                .filter(|name| !crate::scenario_file::OLD_FIELD_NAMES.contains(name))
+                .collect();
+            (
+                child(found),
+                format!(
+                    "unknown field{}; allowed fields: {}",
+                    suggestion(found, &current),
+                    quoted_list(&current)
+                ),
+            )
+        }
+        E::MissingStructField { field, .. } => (child(field), "missing; it is required".into()),
+        E::DuplicateStructField { field, .. } => {
+            (child(field), "written twice; keep one of them".into())
+        }
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => (
+            parent,
+            format!(
+                "`{found}` is not allowed{}; must be one of {}",
+                suggestion(found, expected),
+                quoted_list(expected)
+            ),
+        ),
+        E::InvalidValueForType { expected, found } => {
+            (parent, format!("expected {expected}, found {found}"))
+        }
+        E::ExpectedInteger | E::InvalidIntegerDigit { .. } => {
+            (parent, "expected a whole number".into())
+        }
+        E::IntegerOutOfBounds => {
+            // RON points at the number's start or just past its end.
+            let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+            let before: String = line_text.chars().take(col.saturating_sub(1)).collect();
+            let number_before = before
+                .trim_end()
+                .rsplit(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '_')))
+                .next()
+                .unwrap_or("");
+            let negative = number_before.starts_with('-')
+                || text_at(text, line, col).trim_start().starts_with('-');
+            let why = if negative {
+                "must not be negative"
+            } else {
+                "the number is too large for this field"
+            };
+            (parent, why.into())
+        }
+        E::ExpectedFloat => (parent, "expected a number".into()),
+        E::ExpectedString => (parent, "expected text in double quotes".into()),
+        E::ExpectedStringEnd => (
+            parent,
+            "a quoted text is not closed: a `\"` is missing".into(),
+        ),
+        E::ExpectedBoolean => (parent, "expected true or false".into()),
+        E::ExpectedArray => (parent, "expected a list in [ ]".into()),
+        E::ExpectedArrayEnd => (parent, "expected `,` or the `]` that ends the list".into()),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
+            (parent, "expected a group of fields in ( )".into())
+        }
+        E::ExpectedStructLikeEnd => (parent, "expected `,` or the `)` that ends the group".into()),
+        E::ExpectedMapColon => (parent, "expected `:` after the field name".into()),
+        // `units: 2.5`: RON reads the whole number 2, then stops at `.5`.
+        E::ExpectedComma if fraction_after_integer(text, line, col) => {
+            (parent, "expected a whole number".into())
+        }
+        E::ExpectedComma => (
+            None,
+            "expected `,` between fields: the one before this does not end with `,`".into(),
+        ),
+        E::Eof => (
+            None,
+            "the file ends too early: a bracket or a quote is not closed".into(),
+        ),
+        E::TrailingCharacters => (None, "unexpected text after the end of the document".into()),
+        other => (parent, other.to_string()),
+    };
+    FileError {
         path: path.to_string(),
-        position: Some((e.span.start.line, e.span.start.col)),
-        field: None,
-        message: e.code.to_string(),
-    })
+        position: Some((line, col)),
+        field,
+        message,
+    }
+}
+
+/// Whether the error position is a decimal point or exponent right after a digit.
+fn fraction_after_integer(text: &str, line: usize, col: usize) -> bool {
+    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let chars: Vec<char> = line_text.chars().collect();
+    let at = col.saturating_sub(1);
+    at > 0
+        && chars.get(at - 1).is_some_and(char::is_ascii_digit)
+        && chars.get(at).is_some_and(|c| matches!(c, '.' | 'e' | 'E'))
+}
+
+/// The text from the 1-based `line` and `col` to the end of that line.
+fn text_at(text: &str, line: usize, col: usize) -> &str {
+    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    line_text
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or("", |(i, _)| &line_text[i..])
+}
+
+/// ` (did you mean `x`?)` when `found` is a likely typo of one of `known`.
+fn suggestion(found: &str, known: &[&str]) -> String {
+    crate::presets::did_you_mean(found, known)
+        .map(|near| format!(" (did you mean `{near}`?)"))
+        .unwrap_or_default()
+}
+
+fn quoted_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The path of the field whose value contains the 1-based `line` and `col` of RON text, e.g.
+/// `fleet[0].units`; `None` at the top level. The inverse of [`locate_field`].
+pub fn field_at(text: &str, line: usize, col: usize) -> Option<String> {
+    // Byte offset of (line, col); columns count characters.
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>();
+    let end = text[line_start.min(text.len())..]
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i);
+
+    // One frame per open bracket: a group's current field name, or a list's current index.
+    enum Frame {
+        Group(Option<String>),
+        List(usize),
+    }
+    let bytes = text.as_bytes();
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'"' => {
+                i = skip_string(bytes, i);
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'(' | b'{' => frames.push(Frame::Group(None)),
+            b'[' => frames.push(Frame::List(0)),
+            b')' | b'}' | b']' => {
+                frames.pop();
+            }
+            b',' => match frames.last_mut() {
+                Some(Frame::Group(key)) => *key = None,
+                Some(Frame::List(index)) => *index += 1,
+                None => {}
+            },
+            b if is_ident(b) && (i == 0 || !is_ident(bytes[i - 1])) => {
+                let start = i;
+                while i < bytes.len() && is_ident(bytes[i]) {
+                    i += 1;
+                }
+                let after = text[i..].trim_start();
+                if after.starts_with(':')
+                    && !after.starts_with("::")
+                    && i + (text[i..].len() - after.len()) < end
+                    && let Some(Frame::Group(key)) = frames.last_mut()
+                {
+                    *key = Some(text[start..i].to_string());
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &frames {
+        match frame {
+            Frame::Group(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Group(None) => {}
+            Frame::List(index) => path.push_str(&format!("[{index}]")),
+        }
+    }
+    (!path.is_empty()).then_some(path)
 }
 
 /// Finds where a field (`site.pue`, `fleet[1].units`) is written in RON text: the 1-based line

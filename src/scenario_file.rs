@@ -10,7 +10,11 @@ use crate::presets::PresetLibrary;
 use serde::{Deserialize, Serialize};
 
 /// The format version this build writes. Older versions are read and migrated.
-pub const SCENARIO_VERSION: u32 = 1;
+pub const SCENARIO_VERSION: u32 = 2;
+
+/// Field names that older format versions used and that are still read from them (see
+/// `scenario_io::RENAMED_FIELDS`), but are no longer offered.
+pub const OLD_FIELD_NAMES: [&str; 1] = ["emission_factors"];
 
 /// Defaults that apply when neither the file nor a preset gives a value.
 pub mod defaults {
@@ -80,8 +84,9 @@ pub struct SiteDoc {
     /// A custom mix (shares in %); it replaces the region's, and the intensity is then mix-based.
     pub mix: Option<EnergyMix>,
     pub intensity_method: IntensityMethod,
-    /// Emission-factor table id.
-    pub emission_factors: String,
+    /// Emission-factor table id. (Format version 1 called it `emission_factors`.)
+    #[serde(alias = "emission_factors")]
+    pub emission_table: String,
     /// None: the region's typical industrial price.
     pub electricity_usd_per_kwh: Option<f64>,
     pub pue: f64,
@@ -97,7 +102,7 @@ impl Default for SiteDoc {
             region: None,
             mix: None,
             intensity_method: IntensityMethod::Measured,
-            emission_factors: defaults::EMISSION_TABLE.to_string(),
+            emission_table: defaults::EMISSION_TABLE.to_string(),
             electricity_usd_per_kwh: None,
             pue: defaults::PUE,
             uptime_pct: defaults::UPTIME_PCT,
@@ -199,12 +204,12 @@ impl ScenarioDoc {
     pub fn resolve(&self, library: &PresetLibrary) -> Result<Scenario, ResolveError> {
         let site = &self.site;
         let table = library
-            .emission_table(&site.emission_factors)
+            .emission_table(&site.emission_table)
             .ok_or_else(|| {
                 unknown(
-                    "site.emission_factors",
+                    "site.emission_table",
                     "emission-factor table",
-                    &site.emission_factors,
+                    &site.emission_table,
                     library.emission_tables().map(|t| t.id.as_str()).collect(),
                 )
             })?;

@@ -1,6 +1,6 @@
 //! Reading and writing scenario files (and the text of any file the user hands us).
 
-use crate::file_error::{FileError, parse_ron, ron_options};
+use crate::file_error::{FileError, locate_field, parse_ron, ron_options};
 use crate::model::Scenario;
 use crate::presets::PresetLibrary;
 use crate::scenario_file::{SCENARIO_VERSION, ScenarioDoc};
@@ -46,9 +46,44 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     })
 }
 
-/// Parses a scenario document and checks its format version.
+/// What changed when a file of an older format version was read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Migration {
+    pub path: String,
+    pub from_version: u32,
+    /// The changes that applied to this file, e.g. a renamed field.
+    pub changes: Vec<String>,
+}
+
+impl std::fmt::Display for Migration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: migrated from format version {} to {SCENARIO_VERSION}",
+            self.path, self.from_version
+        )?;
+        if !self.changes.is_empty() {
+            write!(f, " ({})", self.changes.join("; "))?;
+        }
+        write!(f, "; saving writes version {SCENARIO_VERSION}")
+    }
+}
+
+/// Fields renamed between format versions: (the version that renamed it, old path, new path).
+const RENAMED_FIELDS: [(u32, &str, &str); 1] =
+    [(2, "site.emission_factors", "site.emission_table")];
+
+/// Parses a scenario document and checks its format version, migrating an older one.
 pub fn parse_scenario(path: &str, text: &str) -> Result<ScenarioDoc, FileError> {
-    let doc: ScenarioDoc = parse_ron(path, text)?;
+    parse_scenario_noting(path, text).map(|(doc, _)| doc)
+}
+
+/// [`parse_scenario`], also saying what was migrated when the file is of an older version.
+pub fn parse_scenario_noting(
+    path: &str,
+    text: &str,
+) -> Result<(ScenarioDoc, Option<Migration>), FileError> {
+    let mut doc: ScenarioDoc = parse_ron(path, text)?;
     if doc.version > SCENARIO_VERSION {
         return Err(FileError::at_field(
             path,
@@ -70,7 +105,33 @@ pub fn parse_scenario(path: &str, text: &str) -> Result<ScenarioDoc, FileError> 
             format!("0 is not allowed; must be a format version from 1 to {SCENARIO_VERSION}"),
         ));
     }
-    Ok(doc)
+    let mut changes = Vec::new();
+    for (version, old, new) in RENAMED_FIELDS {
+        if locate_field(text, old, None).is_none() {
+            continue;
+        }
+        // The old name is read (serde alias) only in files older than the rename.
+        if doc.version >= version {
+            return Err(FileError::at_field(
+                path,
+                text,
+                old,
+                None,
+                format!(
+                    "renamed in format version {version}; write `{}` instead",
+                    last_segment(new)
+                ),
+            ));
+        }
+        changes.push(format!("`{old}` is now `{}`", last_segment(new)));
+    }
+    let migration = (doc.version < SCENARIO_VERSION).then(|| Migration {
+        path: path.to_string(),
+        from_version: doc.version,
+        changes,
+    });
+    doc.version = SCENARIO_VERSION;
+    Ok((doc, migration))
 }
 
 /// Resolves a parsed document, locating any error in the file's text.
@@ -81,7 +142,25 @@ pub fn resolve_in_file(
     library: &PresetLibrary,
 ) -> Result<Scenario, FileError> {
     doc.resolve(library)
-        .map_err(|e| FileError::at_field(path, text, &e.field, e.value.as_deref(), e.message))
+        .map_err(|e| locate_resolve_error(path, text, e))
+}
+
+/// Places a resolve error in the file's text, at the field as it is written there (an older
+/// file may still use a field's old name).
+pub fn locate_resolve_error(
+    path: &str,
+    text: &str,
+    e: crate::scenario_file::ResolveError,
+) -> FileError {
+    let field = RENAMED_FIELDS
+        .iter()
+        .find(|(_, old, new)| e.field == *new && locate_field(text, old, None).is_some())
+        .map_or(e.field.as_str(), |(_, old, _)| old);
+    FileError::at_field(path, text, field, e.value.as_deref(), e.message)
+}
+
+fn last_segment(field: &str) -> &str {
+    field.rsplit('.').next().unwrap_or(field)
 }
 
 /// Reads, parses and resolves a scenario file.
@@ -89,11 +168,19 @@ pub fn load_scenario(
     path: &Path,
     library: &PresetLibrary,
 ) -> Result<(ScenarioDoc, Scenario), FileError> {
+    load_scenario_noting(path, library).map(|(doc, scenario, _)| (doc, scenario))
+}
+
+/// [`load_scenario`], also saying what was migrated from an older format version.
+pub fn load_scenario_noting(
+    path: &Path,
+    library: &PresetLibrary,
+) -> Result<(ScenarioDoc, Scenario, Option<Migration>), FileError> {
     let label = path.display().to_string();
     let text = read_text(path)?;
-    let doc = parse_scenario(&label, &text)?;
+    let (doc, migration) = parse_scenario_noting(&label, &text)?;
     let scenario = resolve_in_file(&label, &text, &doc, library)?;
-    Ok((doc, scenario))
+    Ok((doc, scenario, migration))
 }
 
 /// Any file hashwatt writes (scenarios, presets, `presets show`): pretty RON, four-space
@@ -118,6 +205,16 @@ pub fn scenario_to_ron(doc: &ScenarioDoc) -> String {
 /// renamed over the target, so a crash or a full disk mid-save leaves the old file whole.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     use std::io::Write;
+    write_atomically_with(path, bytes, |file, bytes| file.write_all(bytes))
+}
+
+/// [`write_atomically`] with the step that writes the bytes given, so tests can make it fail
+/// half-way as a full disk would.
+fn write_atomically_with(
+    path: &Path,
+    bytes: &[u8],
+    write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
+) -> Result<(), FileError> {
     let label = path.display().to_string();
     let dir = path
         .parent()
@@ -130,7 +227,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
+        write(&mut file, bytes)?;
         file.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
@@ -138,4 +235,67 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
         let _ = std::fs::remove_file(&tmp);
         FileError::new(&label, format!("cannot save: {e}"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn temp_dir(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("hashwatt-io-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn a_save_that_fails_half_way_leaves_the_old_file_whole() {
+        let dir = temp_dir("half");
+        let path = dir.join("site.ron");
+        let old = scenario_to_ron(&ScenarioDoc::default());
+        std::fs::write(&path, &old).expect("old file");
+        let doc = ScenarioDoc {
+            name: "new and longer".repeat(100),
+            ..ScenarioDoc::default()
+        };
+        let new = scenario_to_ron(&doc);
+
+        let error = write_atomically_with(&path, new.as_bytes(), |file, bytes| {
+            file.write_all(&bytes[..bytes.len() / 2])?;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "no space left on device",
+            ))
+        })
+        .expect_err("the writer failed");
+
+        assert_eq!(
+            error.to_string(),
+            format!("{}: cannot save: no space left on device", path.display())
+        );
+        assert_eq!(std::fs::read_to_string(&path).expect("old file"), old);
+        // The half-written temporary file is gone.
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(left, vec![std::ffi::OsString::from("site.ron")]);
+
+        // The same save with a working writer replaces it.
+        write_atomically(&path, new.as_bytes()).expect("save");
+        assert_eq!(std::fs::read_to_string(&path).expect("new file"), new);
+    }
+
+    #[test]
+    fn a_save_into_a_missing_folder_says_why() {
+        let path = temp_dir("missing").join("no-such-folder").join("a.ron");
+        let error = write_atomically(&path, b"x").expect_err("no folder");
+        assert!(
+            error.message.starts_with("cannot save: "),
+            "{}",
+            error.message
+        );
+        assert!(!path.exists());
+    }
 }

@@ -1,7 +1,6 @@
 //! The command line as a user meets it: spawn the binary, read stdout, stderr and the exit code.
 
 use std::path::Path;
-use std::process::Command;
 
 mod common;
 use common::*;
@@ -356,13 +355,15 @@ fn scenario_file_errors_name_file_line_and_field() {
         format!("error: {}: the file is empty", empty.display())
     );
 
-    let newer = temp_file("newer.ron", "(version: 2)\n");
+    let current = hashwatt::scenario_file::SCENARIO_VERSION;
+    let newer = temp_file("newer.ron", &format!("(version: {})\n", current + 1));
     let o = hashwatt(&["report", newer.to_str().unwrap()]);
     assert_eq!(
         stderr(&o).trim_end(),
         format!(
-            "error: {}:1:2: version: the file is format version 2, written by a newer hashwatt; this build reads version 1",
-            newer.display()
+            "error: {}:1:2: version: the file is format version {}, written by a newer hashwatt; this build reads version {current}",
+            newer.display(),
+            current + 1
         )
     );
 }
@@ -509,7 +510,7 @@ fn user_presets_add_and_override_and_bad_ones_are_skipped() {
         "(id: \"broken\", name: \"Broken\", maker: \"me\", release_year: 2025, hashrate_ths: 100, power_w: 2000,\n stated_efficiency_j_per_th: 30, source: \"typo\", grade: Measured)",
     )
     .unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_hashwatt"))
+    let o = command()
         .args(["report", "--miner", "my-rig", "--json"])
         .env("HASHWATT_PRESETS_DIR", &dir)
         .output()
@@ -588,4 +589,210 @@ fn compare_names_a_bad_file() {
     let o = hashwatt(&["compare"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stderr(&o).lines().count(), 1);
+}
+
+/// A built-in scenario's file.
+fn built_in(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("presets/scenarios")
+        .join(name)
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+/// The value of the report row labelled `label`: the token before its unit.
+fn row_value<'a>(table: &'a str, label: &str, unit: &str) -> &'a str {
+    let line = table
+        .lines()
+        .find(|l| l.trim_start().starts_with(label) && l.ends_with(unit))
+        .unwrap_or_else(|| panic!("no row {label}:\n{table}"));
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    tokens[tokens.len() - 2]
+}
+
+/// For a report row ("  label  value unit", the label column 2 + 28 wide): the terminal
+/// column where the value ends, counting Chinese characters as two columns.
+fn value_end(line: &str) -> usize {
+    use hashwatt::i18n::cli::char_width;
+    let mut chars = line.chars().peekable();
+    let mut width = 0;
+    while width < 2 + 28 + 1 {
+        width += chars.next().map_or(1, char_width);
+    }
+    assert_eq!(width, 31, "the label column is misaligned: {line:?}");
+    while chars.peek() == Some(&' ') {
+        chars.next();
+        width += 1;
+    }
+    chars
+        .take_while(|&c| c != ' ')
+        .map(char_width)
+        .sum::<usize>()
+        + width
+}
+
+#[test]
+fn chinese_report_has_chinese_words_and_the_same_numbers() {
+    use hashwatt::i18n::{Lang, strings};
+    let file = built_in("texas-s21.ron");
+    let en = hashwatt(&["report", &file]);
+    let zh = hashwatt(&["--lang", "zh", "report", &file]);
+    assert!(zh.status.success(), "{}", stderr(&zh));
+    let (en, zh) = (stdout(&en), stdout(&zh));
+    for heading in ["功率与能耗", "碳排放", "收支（USD/天）", "盈亏平衡"] {
+        assert!(zh.lines().any(|l| l == heading), "{heading}:\n{zh}");
+    }
+    for label in ["  站点：", "  电网：", "  矿机：", "  行情："] {
+        assert!(zh.contains(label), "{label}:\n{zh}");
+    }
+    assert!(zh.contains("功耗（含 PUE）"), "{zh}");
+    assert!(!zh.contains("Power and energy"), "{zh}");
+    // The scenario's and the miner's Chinese names.
+    let doc =
+        hashwatt::scenario_io::parse_scenario(&file, &std::fs::read_to_string(&file).unwrap())
+            .unwrap();
+    assert!(!doc.name_zh.is_empty());
+    assert_eq!(zh.lines().next(), Some(doc.name_zh.as_str()));
+
+    // The figures' labels come from the result cards' table, the numbers are the same.
+    let (r_en, r_zh) = (&strings(Lang::En).results, &strings(Lang::Zh).results);
+    let hashrate = row_value(&en, r_en.fleet_hashrate_ths.label, "TH/s");
+    assert_eq!(hashrate, "60,000");
+    assert_eq!(
+        row_value(&zh, r_zh.fleet_hashrate_ths.label, "TH/s"),
+        hashrate
+    );
+    assert_eq!(
+        row_value(&zh, r_zh.network_hashrate_ehs.label, "EH/s"),
+        row_value(&en, r_en.network_hashrate_ehs.label, "EH/s")
+    );
+
+    // Chinese characters take two columns, and the values still end in one column.
+    let rows: Vec<&str> = zh
+        .lines()
+        .filter(|l| {
+            l.starts_with("  ") && !l.contains('：') && !l.contains(r_zh.payback_days.label)
+        })
+        .collect();
+    assert!(rows.len() > 15, "{zh}");
+    for line in rows {
+        assert_eq!(value_end(line), 2 + 28 + 1 + 16, "{line:?}");
+    }
+}
+
+#[test]
+fn chinese_json_is_the_english_json() {
+    let file = built_in("quebec-hydro.ron");
+    let en = hashwatt(&["report", &file, "--json"]);
+    let zh = hashwatt(&["report", &file, "--json", "--lang", "zh"]);
+    assert!(zh.status.success(), "{}", stderr(&zh));
+    assert_eq!(zh.stdout, en.stdout);
+    // CSV headers stay English too.
+    let zh = hashwatt(&["--lang", "zh", "project", &file, "--csv", "--months", "3"]);
+    assert!(stdout(&zh).starts_with("month,month_ending,network_hashrate_ehs,"));
+}
+
+#[test]
+fn the_language_flag_goes_before_or_after_the_subcommand_and_refuses_others() {
+    let file = built_in("texas-s21.ron");
+    let before = hashwatt(&["--lang", "zh", "report", &file]);
+    let after = hashwatt(&["report", "--lang", "zh", &file]);
+    assert!(after.status.success(), "{}", stderr(&after));
+    assert_eq!(before.stdout, after.stdout);
+
+    let o = hashwatt(&["--lang", "xx", "report"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        "error: invalid value 'xx' for '--lang <LANG>' [possible values: en, zh]"
+    );
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
+fn hashwatt_lang_chooses_the_language_when_no_flag_does() {
+    let file = built_in("texas-s21.ron");
+    let o = hashwatt_with(&["report", &file], &[("HASHWATT_LANG", "zh_CN.UTF-8")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("功率与能耗"), "{}", stdout(&o));
+    // The flag wins over the environment.
+    let o = hashwatt_with(
+        &["report", &file, "--lang", "en"],
+        &[("HASHWATT_LANG", "zh")],
+    );
+    assert!(stdout(&o).contains("Power and energy"), "{}", stdout(&o));
+}
+
+#[test]
+fn chinese_errors_keep_one_line_and_exit_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--lang", "zh", "report", "--pue", "0.9"],
+            "错误：'--pue <X>' 的值 '0.9' 无效：必须是 1 到 5 之间的数",
+        ),
+        (
+            &["--lang", "zh", "report", "--units", "-3"],
+            "错误：'--units <N>' 的值 '-3' 无效：必须是 0 到 1e9 之间的整数（台）",
+        ),
+        (
+            &["report", "--lang=zh", "--no-such-flag"],
+            "错误：无法识别的参数 '--no-such-flag'",
+        ),
+        (
+            &["--lang", "zh", "presets", "show", "antminer-s2"],
+            "错误：未知预设 \"antminer-s2\"（是否想输入 \"antminer-s21\"？）；`hashwatt presets list` 列出可用的 id",
+        ),
+    ];
+    for (args, expected) in cases {
+        let o = hashwatt(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o).trim_end(), *expected, "{args:?}");
+        assert!(stdout(&o).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn chinese_projection_compare_and_presets() {
+    let file = built_in("texas-s21.ron");
+    let args = [
+        "project",
+        &file,
+        "--months",
+        "12",
+        "--block-height",
+        "1040000",
+    ];
+    let en = stdout(&hashwatt(&args));
+    let mut zh_args = vec!["--lang", "zh"];
+    zh_args.extend_from_slice(&args);
+    let zh = stdout(&hashwatt(&zh_args));
+    assert!(zh.contains("12 个月预测"), "{zh}");
+    assert!(zh.contains("汇总"), "{zh}");
+    // The month rows are numbers only: the same in both languages, so the columns line up.
+    let months = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(months(&zh).len(), 12);
+    assert_eq!(months(&zh), months(&en));
+
+    let other = built_in("quebec-hydro.ron");
+    let zh = stdout(&hashwatt(&["--lang", "zh", "compare", &file, &other]));
+    assert!(zh.contains("* 该行最优"), "{zh}");
+    // CSV is for programs: English whatever the language.
+    let en_csv = hashwatt(&["compare", &file, &other, "--csv"]);
+    let zh_csv = hashwatt(&["--lang", "zh", "compare", &file, &other, "--csv"]);
+    assert_eq!(zh_csv.stdout, en_csv.stdout);
+
+    use hashwatt::i18n::{Lang, cli::Localized};
+    let zh = stdout(&hashwatt(&["--lang", "zh", "presets", "list", "regions"]));
+    assert!(zh.starts_with("地区 regions（"), "{zh}");
+    let library = hashwatt::presets::PresetLibrary::builtin();
+    let texas = library.region("texas-ercot").unwrap();
+    assert!(!texas.name_zh.is_empty());
+    let line = zh.lines().find(|l| l.contains("texas-ercot")).unwrap();
+    assert!(line.contains(texas.name_in(Lang::Zh)), "{line}");
 }

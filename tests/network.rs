@@ -212,7 +212,7 @@ fn a_user_mining_map_with_an_unknown_region_is_skipped_with_a_warning() {
             source: "mine", grade: Estimate, shares: [(region: "atlantis", share_pct: 10)])"#,
     )
     .unwrap();
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_hashwatt"))
+    let o = command()
         .args(["presets", "list", "mining-maps"])
         .env("HASHWATT_PRESETS_DIR", &dir)
         .output()
@@ -224,4 +224,45 @@ fn a_user_mining_map_with_an_unknown_region_is_skipped_with_a_warning() {
         "{err}"
     );
     assert!(stdout(&o).starts_with("mining-maps (4)"));
+}
+
+#[test]
+fn the_table_speaks_chinese_with_the_same_numbers() {
+    use hashwatt::i18n::{Lang, strings};
+    let en = stdout(&hashwatt(&["network"]));
+    let o = hashwatt(&["--lang", "zh", "network"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let zh = stdout(&o);
+    let words = &strings(Lang::Zh).network;
+    for word in [
+        words.lower,
+        words.best_guess,
+        words.upper,
+        words.bounds_title,
+    ] {
+        assert!(zh.contains(word), "{word}:\n{zh}");
+    }
+    // The bounds' numbers, row by row, are the English ones.
+    let numbers = |text: &str, label: &str| -> Vec<String> {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .unwrap_or_else(|| panic!("{label}:\n{text}"));
+        line[line.find(label).unwrap() + label.len()..]
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    let en_words = &strings(Lang::En).network;
+    for (en_label, zh_label) in [
+        (en_words.lower, words.lower),
+        (en_words.best_guess, words.best_guess),
+        (en_words.upper, words.upper),
+    ] {
+        assert_eq!(numbers(&zh, zh_label), numbers(&en, en_label));
+    }
+    // JSON stays the same.
+    let en = hashwatt(&["network", "--json"]);
+    let zh = hashwatt(&["network", "--json", "--lang", "zh"]);
+    assert_eq!(zh.stdout, en.stdout);
 }

@@ -360,3 +360,43 @@ fn report_still_takes_single_values_for_the_swept_flags() {
     let o = hashwatt(&["report", "--btc-price-usd", "0:90000:2"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn the_summary_speaks_chinese_and_the_csv_does_not() {
+    let args = [
+        "--electricity-usd-kwh",
+        "0:0.2:5",
+        "--btc-price-usd",
+        "20000:200000:4",
+    ];
+    let en = stdout(&sweep(&args));
+    let mut zh_args = vec!["--lang", "zh"];
+    zh_args.extend_from_slice(&args);
+    let o = sweep(&zh_args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let zh = stdout(&o);
+    assert!(
+        zh.starts_with("情景：不同电价与 BTC 价格下的每日利润\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("  行：      5 个电价，从 0 到 0.200 USD/kWh\n"),
+        "{zh}"
+    );
+    assert!(zh.contains("$20,000 时利润"), "{zh}");
+    // The rows of the table are numbers only: the same, in the same columns, in both languages.
+    let rows = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(rows(&zh).len(), 5);
+    assert_eq!(rows(&zh), rows(&en));
+
+    let mut csv_args = zh_args.clone();
+    csv_args.push("--csv");
+    let mut en_csv_args = args.to_vec();
+    en_csv_args.push("--csv");
+    assert_eq!(sweep(&csv_args).stdout, sweep(&en_csv_args).stdout);
+}

@@ -3,9 +3,13 @@
 
 use crate::chart_data::RegionMetric;
 use crate::export::{ChartKind, IMAGE_SIZE_PX};
+use crate::i18n::{self, Lang, cli::CliStrings, fill};
 use crate::model::{EnergyMix, EnergySource, limits, limits::Limit};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -16,8 +20,112 @@ use std::path::PathBuf;
                   Without a subcommand, hashwatt opens its window."
 )]
 pub struct Cli {
+    /// Language of the tables and messages: en or zh (default: HASHWATT_LANG, else the system's).
+    #[arg(long, global = true, value_name = "LANG", value_parser = lang_parser(), ignore_case = true)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--lang`'s values: the languages' codes.
+fn lang_parser() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(Lang::ALL.map(Lang::code)).map(|code| {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(&code))
+            .unwrap_or_default()
+    })
+}
+
+/// The language `--lang` names in these arguments, if one does, read before clap parses them so
+/// that clap's own errors can be told in it.
+pub fn lang_in_args(args: &[OsString]) -> Option<Lang> {
+    let args: Vec<&str> = args.iter().skip(1).filter_map(|a| a.to_str()).collect();
+    let mut given = None;
+    for (i, arg) in args.iter().enumerate() {
+        if *arg == "--" {
+            break;
+        }
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).copied(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        if let Some(value) = value {
+            given = Lang::ALL
+                .into_iter()
+                .find(|l| l.code().eq_ignore_ascii_case(value.trim()));
+        }
+    }
+    given
+}
+
+/// The language of the value parsers' messages. Clap's value parsers take no context, so the
+/// command line sets this once, before it parses (English until then).
+static MESSAGE_LANG: AtomicU8 = AtomicU8::new(0);
+
+/// Sets the language the value parsers' messages are written in.
+pub fn set_message_lang(lang: Lang) {
+    MESSAGE_LANG.store(
+        Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0) as u8,
+        Ordering::Relaxed,
+    );
+}
+
+/// The words of the value parsers' messages.
+pub(crate) fn message_words() -> &'static CliStrings {
+    let lang = Lang::ALL
+        .get(usize::from(MESSAGE_LANG.load(Ordering::Relaxed)))
+        .copied()
+        .unwrap_or_default();
+    &i18n::strings(lang).cli
+}
+
+/// What a limit allows, in words: [`Limit::allowed`] in the chosen language.
+pub(crate) fn allowed(limit: Limit, t: &CliStrings) -> String {
+    let bound = |x: f64| {
+        if x.abs() >= 1e6 {
+            format!("{x:e}")
+        } else {
+            crate::model::energy::trim_float(x)
+        }
+    };
+    let unit = match limit.unit {
+        "" => String::new(),
+        unit => fill(t.allowed_unit, &[("unit", unit_words(unit, t))]),
+    };
+    let kind = if limit.integer {
+        t.kind_whole_number
+    } else {
+        t.kind_number
+    };
+    let template = if limit.min_exclusive {
+        t.allowed_above
+    } else {
+        t.allowed_from_to
+    };
+    fill(
+        template,
+        &[
+            ("kind", kind),
+            ("min", &bound(limit.min)),
+            ("max", &bound(limit.max)),
+            ("unit", &unit),
+        ],
+    )
+}
+
+/// A limit's unit with its words translated (symbols stay).
+fn unit_words<'a>(unit: &'a str, t: &'a CliStrings) -> &'a str {
+    match unit {
+        "units" => t.unit_units,
+        "months" => t.unit_months,
+        "years" => t.unit_years,
+        "USD/month" => t.unit_usd_per_month,
+        "%/year" => t.unit_pct_per_year,
+        "hours/year" => t.unit_hours_per_year,
+        other => other,
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -90,7 +198,10 @@ const IMAGE_SIZE: Limit = Limit {
 fn parse_chart_kind(text: &str) -> Result<ChartKind, String> {
     ChartKind::from_cli_name(text.trim()).ok_or_else(|| {
         let names: Vec<&str> = ChartKind::ALL.iter().map(|k| k.cli_name()).collect();
-        format!("unknown chart; must be one of {}", names.join(", "))
+        fill(
+            message_words().unknown_chart,
+            &[("names", &names.join(", "))],
+        )
     })
 }
 
@@ -108,7 +219,7 @@ fn parse_metric(text: &str) -> Result<RegionMetric, String> {
         .map(|(_, metric)| *metric)
         .ok_or_else(|| {
             let names: Vec<&str> = METRIC_NAMES.iter().map(|(n, _)| *n).collect();
-            format!("must be one of {}", names.join(", "))
+            fill(message_words().one_of, &[("names", &names.join(", "))])
         })
 }
 
@@ -308,14 +419,16 @@ pub(crate) fn limited(
     limit: Limit,
 ) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
     move |text: &str| {
+        let t = message_words();
+        let allowed = || allowed(limit, t);
         let value: f64 = text
             .trim()
             .parse()
-            .map_err(|_| format!("not a number; must be {}", limit.allowed()))?;
+            .map_err(|_| fill(t.not_a_number, &[("allowed", &allowed())]))?;
         if limit.contains(value) {
             Ok(value)
         } else {
-            Err(format!("must be {}", limit.allowed()))
+            Err(fill(t.must_be, &[("allowed", &allowed())]))
         }
     }
 }
@@ -339,22 +452,24 @@ pub fn parse_mix(text: &str) -> Result<EnergyMix, String> {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let t = message_words();
     let mut mix = EnergyMix::default();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let (name, share) = part
             .split_once('=')
-            .ok_or_else(|| format!("\"{part}\" is not SOURCE=PCT; e.g. coal=60,hydro=40"))?;
+            .ok_or_else(|| fill(t.mix_not_a_pair, &[("part", part)]))?;
         let source = EnergySource::from_key(name.trim()).ok_or_else(|| {
-            format!(
-                "unknown source \"{}\"; the sources are {}",
-                name.trim(),
-                known()
+            fill(
+                t.mix_unknown_source,
+                &[("name", name.trim()), ("known", &known())],
             )
         })?;
-        let share: f64 = share
-            .trim()
-            .parse()
-            .map_err(|_| format!("the {name} share \"{share}\" is not a number"))?;
+        let share: f64 = share.trim().parse().map_err(|_| {
+            fill(
+                t.mix_share_not_a_number,
+                &[("name", name), ("share", share)],
+            )
+        })?;
         mix.set(source, mix.get(source) + share);
     }
     mix.check()?;
@@ -379,6 +494,59 @@ mod tests {
         );
         assert!(parse_mix("coal:100").is_err());
         assert!(parse_mix("coal=nan").is_err());
+    }
+
+    #[test]
+    fn limits_in_words_match_the_engine_in_english() {
+        for limit in [
+            limits::ELECTRICITY_USD_PER_KWH,
+            limits::PUE,
+            limits::UNITS,
+            limits::HARDWARE_LIFE_YEARS,
+            limits::NETWORK_HASHRATE_EHS,
+            limits::DIFFICULTY,
+            limits::BLOCK_HEIGHT,
+            limits::PROJECTION_MONTHS,
+            limits::GROWTH_PCT_PER_YEAR,
+            limits::CURTAILED_HOURS_PER_YEAR,
+            IMAGE_SIZE,
+        ] {
+            assert_eq!(allowed(limit, &i18n::cli::EN), limit.allowed());
+        }
+        assert_eq!(allowed(limits::PUE, &i18n::cli::ZH), "1 到 5 之间的数");
+        assert_eq!(
+            allowed(limits::UNITS, &i18n::cli::ZH),
+            "0 到 1e9 之间的整数（台）"
+        );
+        assert_eq!(
+            allowed(limits::NETWORK_HASHRATE_EHS, &i18n::cli::ZH),
+            "> 0 且 ≤ 1e12 的数（EH/s）"
+        );
+    }
+
+    #[test]
+    fn lang_is_read_before_parsing() {
+        let args = |list: &[&str]| -> Vec<OsString> {
+            std::iter::once("hashwatt")
+                .chain(list.iter().copied())
+                .map(OsString::from)
+                .collect()
+        };
+        assert_eq!(
+            lang_in_args(&args(&["--lang", "zh", "report"])),
+            Some(Lang::Zh)
+        );
+        assert_eq!(
+            lang_in_args(&args(&["report", "--lang=ZH"])),
+            Some(Lang::Zh)
+        );
+        assert_eq!(
+            lang_in_args(&args(&["report", "--lang", "en"])),
+            Some(Lang::En)
+        );
+        assert_eq!(lang_in_args(&args(&["report", "--lang", "xx"])), None);
+        assert_eq!(lang_in_args(&args(&["report"])), None);
+        assert_eq!(lang_in_args(&args(&["report", "--", "--lang", "zh"])), None);
     }
 
     #[test]

@@ -8,6 +8,8 @@ mod output;
 pub mod sweep;
 
 use crate::file_error::FileError;
+use crate::i18n::cli::Localized;
+use crate::i18n::{Lang, fill};
 use crate::model::{self, NetworkSpec, Scenario, SubsidySpec};
 use crate::presets::{PresetKind, PresetLibrary};
 use crate::scenario_file::{FleetEntryDoc, ScenarioDoc};
@@ -32,6 +34,9 @@ impl From<FileError> for CliError {
 
 /// Runs the command line with these arguments (the first is the program name).
 pub fn run(args: Vec<OsString>) -> ExitCode {
+    // Read `--lang` first, so that clap's own errors and the value parsers speak it too.
+    let lang = args::lang_in_args(&args).unwrap_or_else(crate::i18n::system_lang);
+    args::set_message_lang(lang);
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -45,55 +50,124 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            // clap's first line names the flag and what is wrong; the rest is usage advice.
-            let text = e.render().to_string();
-            let mut lines = text.lines();
-            let first = lines.next().unwrap_or("error: invalid arguments");
-            if e.kind() == ErrorKind::MissingRequiredArgument {
-                // clap lists the missing arguments on the lines after the first: keep them.
-                let missing: Vec<&str> = lines
-                    .take_while(|l| l.starts_with(' '))
-                    .map(str::trim)
-                    .collect();
-                eprintln!("{first} {}", missing.join(", "));
-            } else {
-                eprintln!("{first}");
-            }
+            eprintln!("{}", parse_error(&e, lang));
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
+    let lang = cli.lang.unwrap_or(lang);
+    let t = &crate::i18n::strings(lang).cli;
     let library = PresetLibrary::with_user_folder(crate::presets::user_folder().as_deref());
     for problem in &library.problems {
-        eprintln!("warning: skipped preset {problem}");
+        eprintln!(
+            "{}",
+            fill(
+                t.warning_skipped_preset,
+                &[("problem", &problem.to_string())]
+            )
+        );
     }
     let mut out = std::io::stdout().lock();
-    match execute(&cli.command, &library, &mut out) {
+    match execute(&cli.command, &library, lang, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError(message)) => {
-            eprintln!("error: {message}");
+            eprintln!("{}{message}", t.error_prefix);
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
 }
 
-/// Runs one parsed command, writing its output to `out`.
+/// One line for a parse error: rebuilt in `lang` from clap's context where clap gives it, else
+/// clap's own first line after our prefix.
+fn parse_error(e: &clap::Error, lang: Lang) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let t = &crate::i18n::strings(lang).cli;
+    let text = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(list)) => Some(list.join(", ")),
+        _ => None,
+    };
+    let quoted = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(format!("'{s}'")),
+        Some(ContextValue::Strings(list)) => Some(
+            list.iter()
+                .map(|s| format!("'{s}'"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        _ => None,
+    };
+    let flag = text(ContextKind::InvalidArg);
+    let value = text(ContextKind::InvalidValue);
+    let message = match e.kind() {
+        ErrorKind::ValueValidation => match (&flag, &value) {
+            (Some(flag), Some(value)) => {
+                let reason = std::error::Error::source(e)
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                Some(fill(
+                    t.bad_value,
+                    &[("flag", flag), ("value", value), ("reason", &reason)],
+                ))
+            }
+            _ => None,
+        },
+        ErrorKind::InvalidValue => match (&flag, &value) {
+            (Some(flag), Some(value)) if value.is_empty() => {
+                Some(fill(t.value_required, &[("flag", flag)]))
+            }
+            (Some(flag), Some(value)) => text(ContextKind::ValidValue).map(|values| {
+                fill(
+                    t.bad_choice,
+                    &[("flag", flag), ("value", value), ("values", &values)],
+                )
+            }),
+            _ => None,
+        },
+        ErrorKind::UnknownArgument => flag.map(|arg| fill(t.unexpected_argument, &[("arg", &arg)])),
+        ErrorKind::InvalidSubcommand => text(ContextKind::InvalidSubcommand)
+            .map(|name| fill(t.unknown_subcommand, &[("name", &name)])),
+        ErrorKind::ArgumentConflict => match (&flag, e.get(ContextKind::PriorArg)) {
+            (Some(arg), Some(ContextValue::String(prior))) if prior == arg => {
+                Some(fill(t.used_twice, &[("arg", arg)]))
+            }
+            (Some(arg), Some(_)) => quoted(ContextKind::PriorArg)
+                .map(|others| fill(t.conflict, &[("arg", arg), ("others", &others)])),
+            _ => None,
+        },
+        ErrorKind::MissingRequiredArgument => {
+            flag.map(|args| fill(t.missing_arguments, &[("args", &args)]))
+        }
+        _ => None,
+    };
+    let message = message.unwrap_or_else(|| {
+        // clap's first line names the flag and what is wrong; the rest is usage advice.
+        let rendered = e.render().to_string();
+        let first = rendered.lines().next().unwrap_or_default();
+        first.strip_prefix("error: ").unwrap_or(first).to_string()
+    });
+    format!("{}{message}", t.error_prefix)
+}
+
+/// Runs one parsed command in `lang`, writing its output to `out`.
 pub fn execute(
     command: &Command,
     library: &PresetLibrary,
+    lang: Lang,
     out: &mut dyn std::io::Write,
 ) -> Result<(), CliError> {
+    let t = &crate::i18n::strings(lang).cli;
     let text = match command {
         Command::Report(a) => {
-            let loaded = load(&a.scenario, library)?;
+            let loaded = load(&a.scenario, library, lang)?;
             let evaluation = model::evaluate(&loaded.scenario);
             if a.json {
                 crate::export::results_json(&evaluation)
             } else {
-                output::report_table(&loaded, &evaluation, library)
+                output::report_table(&loaded, &evaluation, library, lang)
             }
         }
         Command::Project(a) => {
-            let loaded = load(&a.scenario, library)?;
+            let loaded = load(&a.scenario, library, lang)?;
             let mut settings = loaded.doc.projection;
             if let Some(months) = a.months {
                 settings.months = months;
@@ -104,14 +178,14 @@ pub fn execute(
             if a.csv {
                 output::projection_csv(&projection, start)
             } else {
-                output::projection_table(&loaded, &projection, start)
+                output::projection_table(&loaded, &projection, start, lang)
             }
         }
-        Command::Chart(a) => chart(a, library)?,
-        Command::Compare(a) => compare(a, library)?,
+        Command::Chart(a) => chart(a, library, lang)?,
+        Command::Compare(a) => compare(a, library, lang)?,
         // Streams its output: a sweep can be millions of lines.
-        Command::Sweep(a) => return sweep::run(a, library, out),
-        Command::Network(a) => network::run(a, library)?,
+        Command::Sweep(a) => return sweep::run(a, library, lang, out),
+        Command::Network(a) => network::run(a, library, lang)?,
         Command::Presets(PresetsCommand::List { kind, json }) => {
             let kinds: Vec<PresetKind> = match kind {
                 Some(k) => PresetKind::from_folder(k).into_iter().collect(),
@@ -120,27 +194,28 @@ pub fn execute(
             if *json {
                 output::presets_json(library, &kinds)?
             } else {
-                output::presets_table(library, &kinds)
+                output::presets_table(library, &kinds, lang)
             }
         }
         Command::Presets(PresetsCommand::Show { id, json }) => {
-            output::preset_show(library, id, *json)?
+            output::preset_show(library, id, *json, lang)?
         }
     };
     out.write_all(text.as_bytes())
-        .map_err(|e| CliError(format!("cannot write the output: {e}")))
+        .map_err(|e| CliError(fill(t.write_failed, &[("error", &e.to_string())])))
 }
 
 /// Draws a chart to the `--out` file and returns the line to print: the path written.
-fn chart(a: &ChartArgs, library: &PresetLibrary) -> Result<String, CliError> {
+fn chart(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
     use crate::export::{ChartOptions, ImageFormat};
+    let t = &crate::i18n::strings(lang).cli;
     let format = ImageFormat::from_path(&a.out).ok_or_else(|| {
-        CliError(format!(
-            "--out: \"{}\" must end in .png or .svg",
-            a.out.display()
+        CliError(fill(
+            t.out_extension,
+            &[("path", &a.out.display().to_string())],
         ))
     })?;
-    let loaded = load(&a.scenario, library)?;
+    let loaded = load(&a.scenario, library, lang)?;
     let mut settings = loaded.doc.projection;
     if let Some(months) = a.months {
         settings.months = months;
@@ -158,28 +233,44 @@ fn chart(a: &ChartArgs, library: &PresetLibrary) -> Result<String, CliError> {
         width: a.width,
         height: a.height,
         date: crate::today().to_string(),
-        title_suffix: loaded.doc.name.clone(),
+        title_suffix: loaded.doc.name_in(lang).to_string(),
         region_metric: a.metric,
-        lang: crate::i18n::Lang::default(),
+        lang,
     };
     let bytes = crate::export::render_chart(a.kind, &data, &options, format)
-        .map_err(|e| CliError(format!("cannot draw the chart: {e}")))?;
+        .map_err(|e| CliError(fill(t.chart_failed, &[("error", &e.to_string())])))?;
     scenario_io::write_atomically(&a.out, &bytes)?;
     Ok(format!("{}\n", a.out.display()))
 }
 
 /// Loads every file, evaluates it and prints the comparison.
-fn compare(a: &args::CompareArgs, library: &PresetLibrary) -> Result<String, CliError> {
+fn compare(a: &args::CompareArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
+    // The table shows the names in `lang`; JSON and CSV are for programs and keep `name`.
     let mut names = Vec::with_capacity(a.files.len());
+    let mut shown = Vec::with_capacity(a.files.len());
     let mut evaluations = Vec::with_capacity(a.files.len());
+    // Notes wait until every file has loaded, so an error stays the only line.
+    let mut migrations = Vec::new();
     for path in &a.files {
-        let (doc, scenario) = scenario_io::load_scenario(path, library)?;
+        let (doc, scenario, migration) = scenario_io::load_scenario_noting(path, library)?;
+        migrations.push(migration);
         let stem = path.file_stem().map_or_else(
             || path.display().to_string(),
             |s| s.to_string_lossy().into_owned(),
         );
-        names.push(if doc.name.is_empty() { stem } else { doc.name });
+        let or_stem = |name: &str| {
+            if name.is_empty() {
+                stem.clone()
+            } else {
+                name.to_string()
+            }
+        };
+        shown.push(or_stem(doc.name_in(lang)));
+        names.push(or_stem(&doc.name));
         evaluations.push(model::evaluate(&scenario));
+    }
+    for migration in migrations {
+        note_migration(migration, lang);
     }
     let rows = crate::compare::table(&evaluations);
     if a.json {
@@ -187,7 +278,7 @@ fn compare(a: &args::CompareArgs, library: &PresetLibrary) -> Result<String, Cli
     } else if a.csv {
         Ok(output::compare_csv(&names, &rows))
     } else {
-        Ok(output::compare_table(&names, &rows))
+        Ok(output::compare_table(&shown, &rows, lang))
     }
 }
 
@@ -206,33 +297,48 @@ fn start_date(doc: &ScenarioDoc, library: &PresetLibrary) -> Option<model::date:
     snapshot.and_then(|m| model::date::Date::parse(&m.date))
 }
 
-/// Reads the scenario file (if any), applies the flags over it, and resolves it.
-pub fn load(a: &ScenarioArgs, library: &PresetLibrary) -> Result<Loaded, CliError> {
-    let (mut doc, file_text) = match &a.file {
+/// Says on stderr that a file of an older format version was migrated (the output goes on).
+fn note_migration(migration: Option<scenario_io::Migration>, lang: Lang) {
+    if let Some(migration) = migration {
+        eprintln!(
+            "{}{migration}",
+            crate::i18n::strings(lang).files.note_prefix
+        );
+    }
+}
+
+/// Reads the scenario file (if any), applies the flags over it, and resolves it; the command
+/// line's own messages are in `lang`.
+pub fn load(a: &ScenarioArgs, library: &PresetLibrary, lang: Lang) -> Result<Loaded, CliError> {
+    let (mut doc, file) = match &a.file {
         Some(path) => {
             let text = scenario_io::read_text(path)?;
-            let doc = scenario_io::parse_scenario(&path.display().to_string(), &text)?;
-            (doc, Some(text))
+            let (doc, migration) =
+                scenario_io::parse_scenario_noting(&path.display().to_string(), &text)?;
+            (doc, Some((text, migration)))
         }
         None => (ScenarioDoc::default(), None),
     };
-    apply_flags(&mut doc, a)?;
+    let (file_text, migration) = file.map_or((None, None), |(t, m)| (Some(t), m));
+    apply_flags(&mut doc, a, lang)?;
     match doc.resolve(library) {
-        Ok(scenario) => Ok(Loaded { doc, scenario }),
+        Ok(scenario) => {
+            // Only a file that loads is worth a note; an error is the one line otherwise.
+            note_migration(migration, lang);
+            Ok(Loaded { doc, scenario })
+        }
         Err(e) => {
             // Name the flag when the value came from one, else the place in the file.
             if let Some(flag) = flag_for(&e.field, a) {
                 return Err(CliError(format!("{flag}: {}", e.message)));
             }
             match (&a.file, &file_text) {
-                (Some(path), Some(text)) => Err(FileError::at_field(
-                    &path.display().to_string(),
-                    text,
-                    &e.field,
-                    e.value.as_deref(),
-                    e.message,
-                )
-                .into()),
+                (Some(path), Some(text)) => {
+                    Err(
+                        scenario_io::locate_resolve_error(&path.display().to_string(), text, e)
+                            .into(),
+                    )
+                }
                 _ => Err(CliError(e.to_string())),
             }
         }
@@ -245,13 +351,13 @@ fn flag_for(field: &str, a: &ScenarioArgs) -> Option<&'static str> {
     match leaf {
         "region" if a.region.is_some() => Some("--region"),
         "mix" if a.mix.is_some() => Some("--mix"),
-        "emission_factors" if a.ef_table.is_some() => Some("--ef-table"),
+        "emission_table" if a.ef_table.is_some() => Some("--ef-table"),
         "miner" if a.miner.is_some() => Some("--miner"),
         _ => None,
     }
 }
 
-fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs) -> Result<(), CliError> {
+fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs, lang: Lang) -> Result<(), CliError> {
     let site = &mut doc.site;
     if let Some(region) = &a.region {
         site.region = Some(region.clone());
@@ -261,7 +367,7 @@ fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs) -> Result<(), CliError> 
         site.mix = Some(mix);
     }
     if let Some(table) = &a.ef_table {
-        site.emission_factors = table.clone();
+        site.emission_table = table.clone();
     }
     set(
         &mut site.electricity_usd_per_kwh,
@@ -295,9 +401,9 @@ fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs) -> Result<(), CliError> 
                 set(&mut entry.unit_cost_usd, a.hardware_cost_usd.map(Some));
             }
             fleet => {
-                return Err(CliError(format!(
-                    "{flag}: the scenario's fleet has {} models; {flag} applies to a one-model fleet (or give --miner to replace the fleet)",
-                    fleet.len()
+                return Err(CliError(fill(
+                    crate::i18n::strings(lang).cli.one_model_fleet,
+                    &[("flag", flag), ("count", &fleet.len().to_string())],
                 )));
             }
         }

@@ -4,7 +4,8 @@
 use super::CliError;
 use super::args::limited;
 use crate::format::{self, number, usd};
-use crate::i18n::{self, fill};
+use crate::i18n::cli::{Localized, align_left, align_right};
+use crate::i18n::{self, Lang, fill};
 use crate::model::limits;
 use crate::model::network::{Bound, NetworkEstimate, PUE_BEST_GUESS};
 use crate::network_data::{self, CarbonBasis, MarketFigures, Settings};
@@ -43,6 +44,7 @@ pub struct NetworkArgs {
 
 /// Everything `network` computed.
 struct Computed<'a> {
+    /// The snapshot's name in the chosen language.
     market_name: &'a str,
     market_date: &'a str,
     market: MarketFigures,
@@ -51,26 +53,27 @@ struct Computed<'a> {
     estimate: NetworkEstimate,
 }
 
-fn compute<'a>(a: &NetworkArgs, library: &'a PresetLibrary) -> Result<Computed<'a>, CliError> {
+fn compute<'a>(
+    a: &NetworkArgs,
+    library: &'a PresetLibrary,
+    lang: Lang,
+) -> Result<Computed<'a>, CliError> {
+    let t = &i18n::strings(lang).cli;
     let snapshot = match &a.market {
         Some(id) => library.market(id).ok_or_else(|| {
             let known: Vec<&str> = library.markets().map(|m| m.id.as_str()).collect();
-            let hint = crate::presets::did_you_mean(id, &known)
-                .map(|near| format!(" (did you mean \"{near}\"?)"))
-                .unwrap_or_default();
-            CliError(format!(
-                "--market: unknown market snapshot \"{id}\"{hint}; `hashwatt presets list markets` shows the known ids"
-            ))
+            let hint = super::output::did_you_mean(crate::presets::did_you_mean(id, &known), t);
+            CliError(fill(t.unknown_market, &[("hint", &hint), ("id", id)]))
         })?,
         None => library
             .newest_market()
-            .ok_or_else(|| CliError("no market snapshot is loaded".into()))?,
+            .ok_or_else(|| CliError(t.no_market.into()))?,
     };
     let mut market = MarketFigures::of_preset(snapshot);
     if let Some(ehs) = a.network_hashrate_ehs {
         market.network_hs = ehs * 1e18;
     }
-    let carbon = match (&a.region, &a.mining_map) {
+    let mut carbon = match (&a.region, &a.mining_map) {
         (_, Some(id)) => network_data::map_basis(library, id)
             .map_err(|e| CliError(format!("--mining-map: {e}")))?,
         (Some(id), None) => network_data::region_basis(library, id)
@@ -79,6 +82,16 @@ fn compute<'a>(a: &NetworkArgs, library: &'a PresetLibrary) -> Result<Computed<'
             network_data::region_basis(library, network_data::WORLD_REGION).map_err(CliError)?
         }
     };
+    // The basis names its region or map in English; show it in `lang`.
+    let localized = match (&a.region, &a.mining_map) {
+        (_, Some(id)) => library.mining_map(id).map(|m| m.name_in(lang)),
+        (region, None) => library
+            .region(region.as_deref().unwrap_or(network_data::WORLD_REGION))
+            .map(|r| r.name_in(lang)),
+    };
+    if let Some(name) = localized {
+        carbon.name = name.to_string();
+    }
     let settings = Settings {
         electricity_usd_per_kwh: a
             .electricity_usd_kwh
@@ -88,7 +101,7 @@ fn compute<'a>(a: &NetworkArgs, library: &'a PresetLibrary) -> Result<Computed<'
     };
     let estimate = network_data::estimate(library, &market, &settings, carbon.intensity_g_per_kwh);
     Ok(Computed {
-        market_name: &snapshot.name,
+        market_name: snapshot.name_in(lang),
         market_date: &snapshot.date,
         market,
         settings,
@@ -98,12 +111,12 @@ fn compute<'a>(a: &NetworkArgs, library: &'a PresetLibrary) -> Result<Computed<'
 }
 
 /// Runs `hashwatt network` and returns what to print.
-pub fn run(a: &NetworkArgs, library: &PresetLibrary) -> Result<String, CliError> {
-    let c = compute(a, library)?;
+pub fn run(a: &NetworkArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
+    let c = compute(a, library, lang)?;
     if a.json {
         Ok(json(&c))
     } else {
-        Ok(table(a, &c))
+        Ok(table(a, &c, lang))
     }
 }
 
@@ -160,8 +173,8 @@ fn json(c: &Computed) -> String {
 /// Label column width.
 const LABEL: usize = 24;
 
-fn table(a: &NetworkArgs, c: &Computed) -> String {
-    let s = &i18n::strings(i18n::Lang::default()).network;
+fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
+    let s = &i18n::strings(lang).network;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -172,7 +185,12 @@ fn table(a: &NetworkArgs, c: &Computed) -> String {
         )
     );
     let row = |out: &mut String, label: &str, value: String, unit: String| {
-        let _ = writeln!(out, "  {label:<LABEL$} {value:>12} {unit}");
+        let _ = writeln!(
+            out,
+            "  {} {} {unit}",
+            align_left(label, LABEL),
+            align_right(&value, 12)
+        );
     };
     let mark = |given: bool, text: &str| {
         if given {
@@ -243,8 +261,13 @@ fn table(a: &NetworkArgs, c: &Computed) -> String {
     let cols = |out: &mut String, cells: [&str; 6]| {
         let _ = writeln!(
             out,
-            "  {:<14} {:>11} {:>6} {:>10} {:>12} {:>10}",
-            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]
+            "  {} {} {} {} {} {}",
+            align_left(cells[0], 14),
+            align_right(cells[1], 11),
+            align_right(cells[2], 6),
+            align_right(cells[3], 10),
+            align_right(cells[4], 12),
+            align_right(cells[5], 10)
         );
     };
     cols(
@@ -324,24 +347,24 @@ fn table(a: &NetworkArgs, c: &Computed) -> String {
 }
 
 /// `presets list mining-maps`: one line per map.
-pub fn mining_maps_table(library: &PresetLibrary, out: &mut String) {
-    let s = &i18n::strings(i18n::Lang::default()).network;
-    let w = library
-        .mining_maps()
-        .map(|m| m.name.chars().count())
-        .max()
-        .unwrap_or(0);
+pub fn mining_maps_table(library: &PresetLibrary, lang: Lang, out: &mut String) {
+    let words = i18n::strings(lang);
+    let s = &words.network;
+    let w = super::output::name_width(library.mining_maps().map(|m| m.name_in(lang)));
     for m in library.mining_maps() {
         let intensity = network_data::snapshot(library, m)
             .map(|s| format::fixed(s.intensity_g_per_kwh, 0))
             .unwrap_or_else(|_| format::UNDEFINED.to_string());
+        let regions = fill(
+            words.cli.map_regions,
+            &[("count", &align_right(&m.shares.len().to_string(), 3))],
+        );
         let _ = writeln!(
             out,
-            "  {:<18} {:<w$} {}  {:>3} regions {:>6} %  {:>5} g/kWh  {}",
+            "  {:<18} {} {}  {regions} {:>6} %  {:>5} g/kWh  {}",
             m.id,
-            m.name,
+            align_left(m.name_in(lang), w),
             m.date,
-            m.shares.len(),
             format::fixed(m.total_pct(), 2),
             intensity,
             if m.comparable() {

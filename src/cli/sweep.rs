@@ -6,9 +6,11 @@
 //! range) and one of `--electricity-usd-kwh`, `--difficulty` or `--network-hashrate-ehs` (the
 //! rows). Given a single number, those flags set the scenario's value as in `report`.
 
-use super::args::ScenarioArgs;
+use super::args::{ScenarioArgs, allowed, message_words};
 use super::{CliError, Loaded};
 use crate::format::{self, usd};
+use crate::i18n::cli::{CliStrings, align_left, align_right};
+use crate::i18n::{self, Lang, fill};
 use crate::model::limits::Limit;
 use crate::model::sweep::{self, RowInput};
 use crate::model::{self, Scenario, limits};
@@ -44,47 +46,58 @@ pub enum Sweepable {
 
 /// Parses `A:B:N`: `A` and `B` within `limit`, `A < B`, `N` a whole number in [`COUNT_RANGE`].
 pub fn parse_range(text: &str, limit: Limit) -> Result<Range, String> {
+    let t = message_words();
     let parts: Vec<&str> = text.split(':').map(str::trim).collect();
     let [from, to, count] = parts[..] else {
-        return Err(format!("not a range A:B:N; {}", range_allowed(limit)));
+        return Err(fill(
+            t.range_not_a_range,
+            &[("allowed", &range_allowed(limit, t))],
+        ));
     };
     let end = |name: &str, text: &str| -> Result<f64, String> {
+        let words = [("end", name), ("allowed", &allowed(limit, t))];
         let value: f64 = text
             .parse()
-            .map_err(|_| format!("{name} is not a number; must be {}", limit.allowed()))?;
+            .map_err(|_| fill(t.range_end_not_a_number, &words))?;
         if limit.contains(value) {
             Ok(value)
         } else {
-            Err(format!("{name} must be {}", limit.allowed()))
+            Err(fill(t.range_end_outside, &words))
         }
     };
     let from = end("A", from)?;
     let to = end("B", to)?;
     if from >= to {
-        return Err("A must be below B".to_string());
+        return Err(t.range_order.to_string());
     }
     let count = count
         .parse::<usize>()
         .ok()
         .filter(|n| COUNT_RANGE.contains(n))
-        .ok_or_else(count_allowed)?;
+        .ok_or_else(|| {
+            let (min, max) = count_bounds();
+            fill(t.range_count, &[("min", &min), ("max", &max)])
+        })?;
     Ok(Range { from, to, count })
 }
 
-fn count_allowed() -> String {
-    format!(
-        "N must be a whole number from {} to {}",
-        COUNT_RANGE.start(),
-        COUNT_RANGE.end()
+/// The fewest and the most values along an axis, as text.
+fn count_bounds() -> (String, String) {
+    (
+        COUNT_RANGE.start().to_string(),
+        COUNT_RANGE.end().to_string(),
     )
 }
 
-fn range_allowed(limit: Limit) -> String {
-    format!(
-        "A and B each {}, A below B, and N a whole number from {} to {}",
-        limit.allowed(),
-        COUNT_RANGE.start(),
-        COUNT_RANGE.end()
+fn range_allowed(limit: Limit, t: &CliStrings) -> String {
+    let (min, max) = count_bounds();
+    fill(
+        t.range_allowed,
+        &[
+            ("min", &min),
+            ("max", &max),
+            ("allowed", &allowed(limit, t)),
+        ],
     )
 }
 
@@ -97,16 +110,16 @@ fn number_or_range(
         if text.contains(':') {
             return parse_range(text, limit).map(Sweepable::Range);
         }
-        let value: f64 = text.parse().map_err(|_| {
-            format!(
-                "not a number or a range A:B:N; must be {}, or A:B:N",
-                limit.allowed()
-            )
-        })?;
+        let t = message_words();
+        let allowed = allowed(limit, t);
+        let words = [("allowed", allowed.as_str())];
+        let value: f64 = text
+            .parse()
+            .map_err(|_| fill(t.not_a_number_or_range, &words))?;
         if limit.contains(value) {
             Ok(Sweepable::Value(value))
         } else {
-            Err(format!("must be {}", limit.allowed()))
+            Err(fill(t.must_be, &words))
         }
     }
 }
@@ -119,9 +132,10 @@ fn range_only(
         if text.contains(':') {
             parse_range(text.trim(), limit)
         } else {
-            Err(format!(
-                "must be a range A:B:N (N values from A to B); {}",
-                range_allowed(limit)
+            let t = message_words();
+            Err(fill(
+                t.range_required,
+                &[("allowed", &range_allowed(limit, t))],
             ))
         }
     }
@@ -236,7 +250,9 @@ impl FromArgMatches for SweepArgs {
 
 impl SweepArgs {
     /// The input swept along the rows and its range: exactly one of the row flags is a range.
-    pub fn rows(&self) -> Result<(RowInput, Range), CliError> {
+    /// When not, the message is in `lang`.
+    pub fn rows(&self, lang: Lang) -> Result<(RowInput, Range), CliError> {
+        let t = &i18n::strings(lang).cli;
         let given: Vec<(RowInput, Range, &str)> = [
             (
                 RowInput::ElectricityUsdPerKwh,
@@ -255,43 +271,43 @@ impl SweepArgs {
         .collect();
         match given[..] {
             [(input, range, _)] => Ok((input, range)),
-            [] => Err(CliError(
-                "--electricity-usd-kwh: give the rows a range A:B:N (e.g. 0:0.2:101), or give one to --difficulty or --network-hashrate-ehs"
-                    .to_string(),
-            )),
-            [(_, _, first), (_, _, second), ..] => Err(CliError(format!(
-                "{second}: only one input can be swept along the rows, and {first} already is; give {second} a single number"
+            [] => Err(CliError(t.sweep_no_rows.to_string())),
+            [(_, _, first), (_, _, second), ..] => Err(CliError(fill(
+                t.sweep_two_rows,
+                &[("first", first), ("second", second)],
             ))),
         }
     }
 
-    /// The BTC prices along the columns.
-    pub fn columns(&self) -> Result<Range, CliError> {
-        self.btc_price_usd.ok_or_else(|| {
-            CliError(
-                "--btc-price-usd: give the columns a range A:B:N of BTC prices (e.g. 20000:200000:91)"
-                    .to_string(),
-            )
-        })
+    /// The BTC prices along the columns (when not given, the message is in `lang`).
+    pub fn columns(&self, lang: Lang) -> Result<Range, CliError> {
+        self.btc_price_usd
+            .ok_or_else(|| CliError(i18n::strings(lang).cli.sweep_no_columns.to_string()))
     }
 }
 
 /// Runs `hashwatt sweep`, writing the CSV or the summary to `out`.
-pub fn run(a: &SweepArgs, library: &PresetLibrary, out: &mut dyn Write) -> Result<(), CliError> {
-    let (input, rows) = a.rows()?;
-    let columns = a.columns()?;
-    let loaded = super::load(&a.scenario, library)?;
+pub fn run(
+    a: &SweepArgs,
+    library: &PresetLibrary,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let (input, rows) = a.rows(lang)?;
+    let columns = a.columns(lang)?;
+    let loaded = super::load(&a.scenario, library, lang)?;
     let (rows, columns) = (rows.values(), columns.values());
     let written = if a.csv {
         write_csv(out, &loaded.scenario, input, &rows, &columns)
     } else {
-        out.write_all(summary(&loaded, input, &rows, &columns).as_bytes())
+        out.write_all(summary(&loaded, input, &rows, &columns, lang).as_bytes())
     };
     match written {
         // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(CliError(format!("cannot write the output: {e}")))
-        }
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError(fill(
+            i18n::strings(lang).cli.write_failed,
+            &[("error", &e.to_string())],
+        ))),
         _ => Ok(()),
     }
 }
@@ -368,85 +384,135 @@ fn row_value(input: RowInput, value: f64) -> String {
 }
 
 /// The row input in words, with its unit, for the summary.
-fn row_words(input: RowInput) -> (&'static str, &'static str) {
+fn row_words(input: RowInput, t: &CliStrings) -> (&'static str, &'static str) {
     match input {
-        RowInput::ElectricityUsdPerKwh => ("electricity prices", "USD/kWh"),
-        RowInput::Difficulty => ("difficulties", ""),
-        RowInput::NetworkHashrateEhs => ("network hashrates", "EH/s"),
+        RowInput::ElectricityUsdPerKwh => (t.sweep_electricity_prices, "USD/kWh"),
+        RowInput::Difficulty => (t.sweep_difficulties, ""),
+        RowInput::NetworkHashrateEhs => (t.sweep_network_hashrates, "EH/s"),
     }
 }
 
 /// The summary: the grid's extent and profit range, the current point, and for each row the
 /// break-even BTC price with the profit at the lowest and highest BTC price.
-pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64]) -> String {
+pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang: Lang) -> String {
+    let t = &i18n::strings(lang).cli;
     let s = &loaded.scenario;
     let grid = sweep::ProfitGrid::compute(s, input, rows.to_vec(), btc.to_vec());
     let (lo, hi) = grid.profit_range();
-    let (words, unit) = row_words(input);
+    let (words, unit) = row_words(input, t);
     let unit = if unit.is_empty() {
         String::new()
     } else {
         format!(" {unit}")
     };
     let mut out = String::new();
-    let title = if loaded.doc.name.is_empty() {
-        "Scenario"
-    } else {
-        &loaded.doc.name
+    let _ = writeln!(
+        out,
+        "{}",
+        fill(
+            t.sweep_title,
+            &[
+                ("rows", words),
+                ("name", super::output::title(&loaded.doc, lang))
+            ],
+        )
+    );
+    let line = |out: &mut String, label: &str, text: String| {
+        let _ = writeln!(out, "  {}{text}", align_left(label, 10));
     };
-    let _ = writeln!(out, "{title}: daily profit over {words} × BTC prices");
     let (first, last) = (rows[0], rows[rows.len() - 1]);
-    let _ = writeln!(
-        out,
-        "  Rows:     {} {words} from {} to {}{unit}",
-        rows.len(),
-        row_value(input, first),
-        row_value(input, last),
+    line(
+        &mut out,
+        t.sweep_rows,
+        fill(
+            t.sweep_rows_line,
+            &[
+                ("count", &rows.len().to_string()),
+                ("from", &row_value(input, first)),
+                ("to", &row_value(input, last)),
+                ("unit", &unit),
+                ("what", words),
+            ],
+        ),
     );
-    let _ = writeln!(
-        out,
-        "  Columns:  {} BTC prices from {} to {}",
-        btc.len(),
-        usd(btc[0]),
-        usd(btc[btc.len() - 1]),
+    line(
+        &mut out,
+        t.sweep_columns,
+        fill(
+            t.sweep_columns_line,
+            &[
+                ("count", &btc.len().to_string()),
+                ("from", &usd(btc[0])),
+                ("to", &usd(btc[btc.len() - 1])),
+            ],
+        ),
     );
-    let _ = writeln!(
-        out,
-        "  Profit:   from {} to {} per day over {} cells (--csv prints every cell)",
-        usd(lo),
-        usd(hi),
-        format::fixed((rows.len() * btc.len()) as f64, 0),
+    line(
+        &mut out,
+        t.sweep_profit,
+        fill(
+            t.sweep_profit_line,
+            &[
+                ("low", &usd(lo)),
+                ("high", &usd(hi)),
+                ("cells", &format::fixed((rows.len() * btc.len()) as f64, 0)),
+            ],
+        ),
     );
     let now = model::evaluate(s);
-    let _ = writeln!(
-        out,
-        "  Now:      {}{unit} and BTC at {}: {} per day; break-even BTC price {}",
-        row_value(input, input.of(s)),
-        usd(s.market.btc_price_usd),
-        usd(now.profit_usd_per_day),
-        now.break_even_btc_price_usd
-            .map_or(format::UNDEFINED.to_string(), usd),
+    line(
+        &mut out,
+        t.sweep_now,
+        fill(
+            t.sweep_now_line,
+            &[
+                ("value", &row_value(input, input.of(s))),
+                ("unit", &unit),
+                ("price", &usd(s.market.btc_price_usd)),
+                ("profit", &usd(now.profit_usd_per_day)),
+                (
+                    "break_even",
+                    &now.break_even_btc_price_usd
+                        .map_or(format::UNDEFINED.to_string(), usd),
+                ),
+            ],
+        ),
     );
     let head = match input {
         RowInput::ElectricityUsdPerKwh => "USD/kWh",
-        RowInput::Difficulty => "difficulty",
+        RowInput::Difficulty => t.sweep_col_difficulty,
         RowInput::NetworkHashrateEhs => "EH/s",
     };
-    let at_low = format!("profit at {}", usd(btc[0]));
-    let at_high = format!("profit at {}", usd(btc[btc.len() - 1]));
-    let _ = writeln!(
-        out,
-        "\n  {head:>14} {:>18} {at_low:>20} {at_high:>20}",
-        "break-even BTC"
-    );
-    for (i, &row) in rows.iter().enumerate() {
+    let at = |price: f64| fill(t.sweep_col_profit_at, &[("price", &usd(price))]);
+    let cells = |out: &mut String, cells: [&str; 4]| {
         let _ = writeln!(
             out,
-            "  {:>14} {:>18} {:>20} {:>20}",
-            row_value(input, row),
-            grid.break_even_btc_price_usd[i].map_or(format::UNDEFINED.to_string(), usd),
-            usd(grid.profit(i, 0)),
-            usd(grid.profit(i, btc.len() - 1)),
+            "  {} {} {} {}",
+            align_right(cells[0], 14),
+            align_right(cells[1], 18),
+            align_right(cells[2], 20),
+            align_right(cells[3], 20)
+        );
+    };
+    out.push('\n');
+    cells(
+        &mut out,
+        [
+            head,
+            t.sweep_col_break_even,
+            &at(btc[0]),
+            &at(btc[btc.len() - 1]),
+        ],
+    );
+    for (i, &row) in rows.iter().enumerate() {
+        cells(
+            &mut out,
+            [
+                &row_value(input, row),
+                &grid.break_even_btc_price_usd[i].map_or(format::UNDEFINED.to_string(), usd),
+                &usd(grid.profit(i, 0)),
+                &usd(grid.profit(i, btc.len() - 1)),
+            ],
         );
     }
     out

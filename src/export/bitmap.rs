@@ -12,14 +12,30 @@ use plotters_backend::{
 
 pub(super) struct Bitmap<'a> {
     inner: BitMapBackend<'a>,
-    font: FontRef<'static>,
+    latin: FontRef<'static>,
+    cjk: FontRef<'static>,
 }
 
 impl<'a> Bitmap<'a> {
-    pub(super) fn new(inner: BitMapBackend<'a>, font: &'static [u8]) -> Result<Self, String> {
-        let font = FontRef::try_from_slice(font)
-            .map_err(|_| "the bundled chart font could not be read".to_string())?;
-        Ok(Bitmap { inner, font })
+    pub(super) fn new(inner: BitMapBackend<'a>) -> Result<Self, String> {
+        let read = |bytes: &'static [u8]| {
+            FontRef::try_from_slice(bytes)
+                .map_err(|_| "the bundled chart font could not be read".to_string())
+        };
+        Ok(Bitmap {
+            inner,
+            latin: read(crate::i18n::glyphs::LATIN_FONT)?,
+            cjk: read(crate::i18n::glyphs::CJK_FONT)?,
+        })
+    }
+
+    /// The style's font first, the other for any character it lacks (`₂` in Chinese labels).
+    fn fonts(&self, family: &str) -> [FontRef<'static>; 2] {
+        if family == super::charts::CJK_FAMILY {
+            [self.cjk.clone(), self.latin.clone()]
+        } else {
+            [self.latin.clone(), self.cjk.clone()]
+        }
     }
 }
 
@@ -111,18 +127,23 @@ impl<'a> DrawingBackend for Bitmap<'a> {
             return Ok(());
         }
         let scale = PxScale::from(style.size() as f32);
-        let scaled = self.font.as_scaled(scale);
+        let fonts = self.fonts(style.family().as_str());
+        // Each character in the first font that has it; kerning only within one font.
         let mut glyphs = Vec::with_capacity(text.len());
         let mut x = 0.0f32;
-        let mut previous = None;
+        let mut previous: Option<(usize, ab_glyph::GlyphId)> = None;
         for c in text.chars() {
+            let which = fonts.iter().position(|f| f.glyph_id(c).0 != 0).unwrap_or(0);
+            let scaled = fonts[which].as_scaled(scale);
             let id = scaled.glyph_id(c);
-            if let Some(p) = previous {
+            if let Some((p_which, p)) = previous
+                && p_which == which
+            {
                 x += scaled.kern(p, id);
             }
-            glyphs.push((id, x));
+            glyphs.push((which, id, x));
             x += scaled.h_advance(id);
-            previous = Some(id);
+            previous = Some((which, id));
         }
         // plotters' text box: the advance width by the size / 1.24 (its layout estimate).
         let (width, height) = (x, scale.y / 1.24);
@@ -137,13 +158,13 @@ impl<'a> DrawingBackend for Bitmap<'a> {
             VPos::Center => -height / 2.0,
             VPos::Bottom => -height,
         };
-        // The baseline that centres capital letters in the box.
-        let cap_height = self.font.as_scaled(scale).ascent() * 0.785;
+        // The baseline that centres capital letters in the box (the style's own font).
+        let cap_height = fonts[0].as_scaled(scale).ascent() * 0.785;
         let baseline = top + height / 2.0 + cap_height / 2.0;
         let transform = style.transform();
-        for (id, gx) in glyphs {
+        for (which, id, gx) in glyphs {
             let glyph = id.with_scale_and_position(scale, point(dx + gx, baseline));
-            let Some(outline) = self.font.outline_glyph(glyph) else {
+            let Some(outline) = fonts[which].outline_glyph(glyph) else {
                 continue;
             };
             let bounds = outline.px_bounds();

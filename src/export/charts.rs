@@ -14,19 +14,36 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::f64::consts::PI;
 use std::sync::OnceLock;
 
-/// DejaVu Sans (assets/fonts, with its licence), so rendering needs no system fonts.
-static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// The font family of English charts: DejaVu Sans, compiled in, so rendering needs no system
+/// fonts. (An SVG names it; the viewer draws it with its own sans-serif.)
+pub(super) const LATIN_FAMILY: &str = "sans-serif";
 
-/// The font family every text uses; registered once with plotters.
-const FAMILY: &str = "sans-serif";
+/// The font family of Chinese charts: the bundled Noto Sans CJK SC subset.
+pub(super) const CJK_FAMILY: &str = "Noto Sans CJK SC";
 
-/// Registers the bundled font with plotters, once per process.
+thread_local! {
+    /// The family of the chart being drawn on this thread (set by [`draw`] from the language).
+    static FAMILY: std::cell::Cell<&'static str> = const { std::cell::Cell::new(LATIN_FAMILY) };
+}
+
+/// Registers the bundled fonts with plotters, once per process.
 pub(super) fn register_font() -> Result<(), String> {
     static REGISTERED: OnceLock<Result<(), String>> = OnceLock::new();
     REGISTERED
         .get_or_init(|| {
-            plotters::style::register_font(FAMILY, FontStyle::Normal, FONT)
-                .map_err(|_| "the bundled chart font could not be read".to_string())
+            plotters::style::register_font(
+                LATIN_FAMILY,
+                FontStyle::Normal,
+                i18n::glyphs::LATIN_FONT,
+            )
+            .and_then(|()| {
+                plotters::style::register_font(
+                    CJK_FAMILY,
+                    FontStyle::Normal,
+                    i18n::glyphs::CJK_FONT,
+                )
+            })
+            .map_err(|_| "the bundled chart font could not be read".to_string())
         })
         .clone()
 }
@@ -53,7 +70,7 @@ pub(super) fn render_png(
     let mut pixels = vec![0u8; w as usize * h as usize * 3];
     {
         let backend = BitMapBackend::with_buffer(&mut pixels, (w, h));
-        let root = super::bitmap::Bitmap::new(backend, FONT)?.into_drawing_area();
+        let root = super::bitmap::Bitmap::new(backend)?.into_drawing_area();
         draw(&root, kind, data, opts)
             .and_then(|()| root.present().map_err(DrawError::from))
             .map_err(|e| e.0)?;
@@ -125,7 +142,7 @@ const TEXT: RGBColor = RGBColor(30, 30, 30);
 const MUTED: RGBColor = RGBColor(95, 95, 95);
 
 fn text_style(size: f64, colour: RGBColor) -> TextStyle<'static> {
-    (FAMILY, size).into_font().color(&colour)
+    (FAMILY.get(), size).into_font().color(&colour)
 }
 
 fn anchored(style: TextStyle<'static>, h: HPos, v: VPos) -> TextStyle<'static> {
@@ -271,6 +288,10 @@ fn draw<DB: DrawingBackend>(
     data: &ChartData,
     opts: &ChartOptions,
 ) -> Drawn {
+    FAMILY.set(match opts.lang {
+        i18n::Lang::En => LATIN_FAMILY,
+        i18n::Lang::Zh => CJK_FAMILY,
+    });
     let t = i18n::strings(opts.lang);
     let look = Look::new(opts.width, opts.height);
     root.fill(&WHITE)?;

@@ -4,6 +4,7 @@
 
 use crate::chart_data::Computed;
 use crate::export::{ChartKind, ChartOptions, ImageFormat};
+use crate::i18n::Lang;
 use crate::presets::{
     Figure, Grade, IntensityConvention, IntensityFigure, MinerPreset, MinerPrice, MixFigure,
     PresetKind, PresetLibrary, PriceBasis, RegionPreset,
@@ -43,14 +44,15 @@ pub enum DialogPurpose {
 }
 
 impl DialogPurpose {
-    /// The file filter: a name and the extensions.
-    pub fn filter(self) -> (&'static str, &'static [&'static str]) {
+    /// The file filter: a name in the user's language and the extensions.
+    pub fn filter(self, lang: Lang) -> (&'static str, &'static [&'static str]) {
+        let s = &crate::i18n::strings(lang).files;
         match self {
             DialogPurpose::Open | DialogPurpose::SaveAs | DialogPurpose::AddToCompare => {
-                ("hashwatt scenario", &["ron"])
+                (s.filter_scenario, &["ron"])
             }
-            DialogPurpose::ExportChart(_, ImageFormat::Png) => ("PNG image", &["png"]),
-            DialogPurpose::ExportChart(_, ImageFormat::Svg) => ("SVG image", &["svg"]),
+            DialogPurpose::ExportChart(_, ImageFormat::Png) => (s.filter_png, &["png"]),
+            DialogPurpose::ExportChart(_, ImageFormat::Svg) => (s.filter_svg, &["svg"]),
             DialogPurpose::ExportResults(ResultsFormat::Csv) => ("CSV", &["csv"]),
             DialogPurpose::ExportResults(ResultsFormat::Markdown) => ("Markdown", &["md"]),
             DialogPurpose::ExportResults(ResultsFormat::Json) => ("JSON", &["json"]),
@@ -99,6 +101,7 @@ pub trait Dialogs {
         purpose: DialogPurpose,
         start_dir: Option<PathBuf>,
         suggested_name: String,
+        lang: Lang,
         reply: Sender<DialogReply>,
         ctx: egui::Context,
     );
@@ -117,6 +120,7 @@ impl Dialogs for NativeDialogs {
         purpose: DialogPurpose,
         start_dir: Option<PathBuf>,
         suggested_name: String,
+        lang: Lang,
         reply: Sender<DialogReply>,
         ctx: egui::Context,
     ) {
@@ -125,7 +129,7 @@ impl Dialogs for NativeDialogs {
             .name("file-dialog".into())
             .spawn(move || {
                 let started = Instant::now();
-                let (name, extensions) = purpose.filter();
+                let (name, extensions) = purpose.filter(lang);
                 let mut dialog = rfd::FileDialog::new().add_filter(name, extensions);
                 if let Some(dir) = start_dir {
                     dialog = dialog.set_directory(dir);
@@ -159,7 +163,7 @@ pub fn export(
     session: &super::Session,
     scenario_name: &str,
 ) -> Result<Vec<u8>, String> {
-    let lang = session.lang;
+    let lang = session.lang();
     match purpose {
         DialogPurpose::ExportChart(kind, format) => {
             let options = ChartOptions {
@@ -245,8 +249,8 @@ pub fn region_preset_from_site(
     preset.note = format!("Saved from hashwatt on {today}, based on {}.", base.name);
     if let Some(mix) = doc.site.mix {
         let table = library
-            .emission_table(&doc.site.emission_factors)
-            .map_or(doc.site.emission_factors.clone(), |t| t.name.clone());
+            .emission_table(&doc.site.emission_table)
+            .map_or(doc.site.emission_table.clone(), |t| t.name.clone());
         preset.mix = MixFigure {
             shares: mix,
             basis: base.mix.basis,

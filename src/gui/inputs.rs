@@ -324,8 +324,8 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
             let label = ui.label(s.emission_table);
             let current_table = app
                 .library
-                .emission_table(&app.session.doc.site.emission_factors)
-                .map_or(app.session.doc.site.emission_factors.clone(), |t| {
+                .emission_table(&app.session.doc.site.emission_table)
+                .map_or(app.session.doc.site.emission_table.clone(), |t| {
                     t.name.clone()
                 });
             let tables: Vec<(String, String)> = app
@@ -338,7 +338,7 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
                 .width(230.0)
                 .show_ui(ui, |ui| {
                     for (id, name) in tables {
-                        ui.selectable_value(&mut app.session.doc.site.emission_factors, id, name);
+                        ui.selectable_value(&mut app.session.doc.site.emission_table, id, name);
                     }
                 });
             combo.response.labelled_by(label.id);

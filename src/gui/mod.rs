@@ -8,6 +8,7 @@ pub mod files;
 mod inputs;
 mod network;
 mod results;
+pub mod saved_session;
 mod sensitivity;
 mod widgets;
 
@@ -44,12 +45,18 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         persist_window: true,
         ..Default::default()
     };
+    // Before eframe reads (and would silently drop) an unreadable saved session.
+    let set_aside = eframe::storage_dir(crate::APP_ID)
+        .and_then(|dir| saved_session::set_aside_if_unreadable(&dir, &saved_session::stamp_now()));
     let result = eframe::run_native(
         crate::APP_ID,
         options,
         Box::new(|cc| {
             let library = PresetLibrary::with_user_folder(crate::presets::user_folder().as_deref());
             let mut app = App::new(cc, library, Box::new(files::NativeDialogs));
+            if let Some(aside) = set_aside {
+                app.report_set_aside(&aside);
+            }
             if let Some(file) = file {
                 app.queue(Command::OpenPath(file));
             }
@@ -103,12 +110,45 @@ pub struct Session {
     pub theme: ThemeChoice,
     pub recent: Vec<PathBuf>,
     pub region_metric: RegionMetric,
-    pub lang: Lang,
+    /// The language chosen in the menu; by default the system's.
+    pub language: LangChoice,
     /// Scenarios pinned for comparison (at most `compare::MAX_PINNED`).
     pub pinned: Vec<Pinned>,
     pub rank_by: crate::compare::RankBy,
     /// Only rank regions whose grid is at or below this intensity.
     pub rank_max_intensity: Option<f64>,
+}
+
+/// egui's fonts with the bundled CJK font as the last fallback, so Chinese has glyphs.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    let name = "NotoSansSC-hashwatt".to_string();
+    fonts.font_data.insert(
+        name.clone(),
+        std::sync::Arc::new(egui::FontData::from_static(i18n::glyphs::CJK_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push(name.clone());
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// The language the user chose: the system's, or one named.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LangChoice {
+    #[default]
+    System,
+    Fixed(Lang),
+}
+
+impl Session {
+    /// The language the window speaks.
+    pub fn lang(&self) -> Lang {
+        match self.language {
+            LangChoice::System => i18n::system_lang(),
+            LangChoice::Fixed(lang) => lang,
+        }
+    }
 }
 
 /// A scenario pinned for comparison.
@@ -197,6 +237,9 @@ pub struct App {
     allow_close: bool,
     /// The title last sent to the window, so it is only sent when it changes.
     shown_title: String,
+    /// Whether the CJK font is in egui's fonts (eframe installs it before the first frame;
+    /// a test harness, on the first frame).
+    fonts_installed: bool,
     /// Frames drawn so far (the first one is timed when asked).
     frames: u64,
     dialogs: Box<dyn Dialogs>,
@@ -213,8 +256,10 @@ impl App {
         let restored: Option<Session> = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY));
-        let app = App::with_session(restored.unwrap_or_default(), library, dialogs);
+        let mut app = App::with_session(restored.unwrap_or_default(), library, dialogs);
         app.apply_theme(&cc.egui_ctx);
+        install_fonts(&cc.egui_ctx);
+        app.fonts_installed = true;
         app
     }
 
@@ -228,7 +273,7 @@ impl App {
         let banner = (!library.problems.is_empty()).then(|| Banner {
             text: format!(
                 "{} {}",
-                i18n::strings(session.lang).app.preset_problems,
+                i18n::strings(session.lang()).app.preset_problems,
                 library
                     .problems
                     .iter()
@@ -255,6 +300,7 @@ impl App {
             after_save: None,
             allow_close: false,
             shown_title: String::new(),
+            fonts_installed: false,
             frames: 0,
             dialogs,
             dialog_tx,
@@ -263,7 +309,7 @@ impl App {
     }
 
     pub fn strings(&self) -> &'static Strings {
-        i18n::strings(self.session.lang)
+        i18n::strings(self.session.lang())
     }
 
     /// Queues a command for after this frame.
@@ -326,6 +372,18 @@ impl App {
         self.banner = Some(Banner { text, error: false });
     }
 
+    /// Says that the saved session could not be read and where it was moved.
+    pub fn report_set_aside(&mut self, aside: &saved_session::SetAside) {
+        let text = fill(
+            self.strings().files.session_set_aside,
+            &[
+                ("error", &aside.error),
+                ("path", &aside.moved_to.display().to_string()),
+            ],
+        );
+        self.set_error(text);
+    }
+
     fn remember_recent(&mut self, path: &std::path::Path) {
         self.session.recent.retain(|p| p != path);
         self.session.recent.insert(0, path.to_path_buf());
@@ -369,13 +427,22 @@ impl App {
 
     /// Opens a scenario file; on any error the current inputs stay exactly as they were.
     pub fn open_path(&mut self, path: &std::path::Path) {
-        match crate::scenario_io::load_scenario(path, &self.library) {
-            Ok((doc, _)) => {
+        match crate::scenario_io::load_scenario_noting(path, &self.library) {
+            Ok((doc, _, migration)) => {
                 self.session.doc = doc.clone();
                 self.session.saved_doc = doc;
                 self.session.path = Some(path.to_path_buf());
                 self.remember_recent(path);
                 self.banner = None;
+                if let Some(migration) = migration {
+                    // Shown as unsaved: the file on disk is still in the old format.
+                    self.session.saved_doc.version = migration.from_version;
+                    let text = fill(
+                        self.strings().files.migrated,
+                        &[("migration", &migration.to_string())],
+                    );
+                    self.set_info(text);
+                }
             }
             Err(e) => {
                 let text = fill(self.strings().app.open_failed, &[("error", &e.to_string())]);
@@ -444,6 +511,7 @@ impl App {
             purpose,
             start,
             suggested,
+            self.session.lang(),
             self.dialog_tx.clone(),
             ctx.clone(),
         );
@@ -570,7 +638,7 @@ impl App {
     }
 
     fn save_region_preset(&mut self, name: &str) {
-        let lang = self.session.lang;
+        let lang = self.session.lang();
         let result = files::region_preset_from_site(
             lang,
             &self.session.doc,
@@ -591,7 +659,7 @@ impl App {
     }
 
     fn save_miner_preset(&mut self, index: usize, name: &str) {
-        let lang = self.session.lang;
+        let lang = self.session.lang();
         let result =
             files::miner_preset_from_fleet(lang, &self.session.doc, &self.computed, index, name)
                 .and_then(|preset| {
@@ -638,6 +706,14 @@ impl App {
     /// Draws one frame. Separate from `eframe::App::ui` so tests can drive it.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            // Fonts apply from the next pass: draw nothing until then.
+            install_fonts(&ctx);
+            self.fonts_installed = true;
+            ctx.request_discard("the CJK font was installed");
+            ctx.request_repaint();
+            return;
+        }
         self.handle_dialog_replies();
         self.handle_shortcuts(&ctx);
         self.handle_dropped_files(&ctx);
@@ -768,8 +844,33 @@ impl App {
                     self.apply_theme(ui.ctx());
                 }
             });
+            self.language_menu_ui(ui);
             ui.separator();
             ui.label(egui::RichText::new(s.tagline).weak());
+        });
+    }
+
+    /// The language menu, named in both languages so either reader finds it.
+    fn language_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let s = &self.strings().files;
+        let title = if self.session.lang() == Lang::En {
+            format!("{} · 语言", s.menu_language)
+        } else {
+            format!("{} · Language", s.menu_language)
+        };
+        ui.menu_button(title, |ui| {
+            let system = fill(
+                s.lang_system,
+                &[("language", i18n::system_lang().native_name())],
+            );
+            ui.radio_value(&mut self.session.language, LangChoice::System, system);
+            for lang in Lang::ALL {
+                ui.radio_value(
+                    &mut self.session.language,
+                    LangChoice::Fixed(lang),
+                    lang.native_name(),
+                );
+            }
         });
     }
 

@@ -1,5 +1,6 @@
 //! Words of the charts: titles, axes, legends. Shared by the window and exported PNG/SVG files.
 
+#[derive(serde::Serialize)]
 pub struct ChartStrings {
     pub tab_mix: &'static str,
     pub tab_regions: &'static str,
@@ -138,5 +139,66 @@ pub const EN: ChartStrings = ChartStrings {
     payback_never: "no payback within {months} months",
 };
 
-/// Simplified Chinese. (Being translated: until then the English words.)
-pub const ZH: ChartStrings = EN;
+/// Simplified Chinese.
+pub const ZH: ChartStrings = ChartStrings {
+    tab_mix: "能源结构",
+    tab_regions: "地区",
+    tab_break_even: "盈亏平衡",
+    tab_projection: "收益预测",
+    tab_hardware: "硬件",
+
+    mix_title: "能源结构",
+    mix_share_axis: "占比（%）",
+    mix_contribution_title: "各能源对电网碳强度的贡献",
+    mix_contribution_axis: "g CO₂e/kWh",
+    mix_centre: "{value} g CO₂e/kWh",
+
+    regions_title: "当前矿机配置与市场条件下的各地区对比",
+    regions_metric_intensity: "电网碳强度（g CO₂e/kWh）",
+    regions_metric_co2_per_btc: "每 BTC 的 CO₂ 排放（t）",
+    regions_metric_break_even: "盈亏平衡 BTC 价格（USD）",
+    regions_current: "当前站点",
+    regions_measured: "实测",
+    regions_estimate: "估算",
+    regions_click_hint: "点击柱形即可将站点移至该地区。",
+
+    break_even_title: "每日利润与盈亏平衡",
+    break_even_vs_btc_title: "利润随 BTC 价格的变化",
+    break_even_vs_power_title: "利润随电价的变化",
+    btc_price_axis: "BTC 价格（USD）",
+    electricity_price_axis: "电价（USD/kWh）",
+    profit_axis: "利润（USD/天）",
+    profit_series: "每日利润",
+    break_even_marker: "盈亏平衡点",
+    current_marker: "当前",
+
+    projection_title: "收益预测",
+    month_axis: "月份",
+    cumulative_cash_axis: "累计现金流（USD）",
+    cumulative_cash_series: "累计现金流",
+    btc_mined_axis: "每月产出 BTC",
+    btc_mined_series: "BTC 产出",
+    halving_marker: "减半",
+    payback_marker: "回本",
+
+    hardware_title: "矿机能效（按发布年份）",
+    release_year_axis: "发布年份",
+    efficiency_axis: "能效（J/TH，对数坐标）",
+    fleet_series: "本矿场机型",
+    other_miners_series: "其他矿机",
+    historical_series: "历史机型（CPU、GPU、FPGA、首代 ASIC）",
+
+    sources_footer: "数据来源",
+    made_with: "由 hashwatt 于 {date} 生成",
+
+    title_with_suffix: "{title}：{suffix}",
+    label_value: "{label}：{value}",
+    percent: "{value}%",
+    mix_contribution_total: "合计（能源结构 × 排放因子）：{value} g CO₂e/kWh",
+    regions_other: "其他地区",
+    projection_start: "第 1 个月自 {date} 起",
+    projection_no_halvings: "未标注减半：区块高度未知",
+    halving_label: "{marker} → {subsidy} BTC",
+    payback_label: "{marker}：第 {month} 个月",
+    payback_never: "{months} 个月内无法回本",
+};

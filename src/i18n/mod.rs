@@ -3,6 +3,9 @@
 
 pub mod app;
 pub mod charts;
+pub mod cli;
+pub mod files;
+pub mod glyphs;
 pub mod network;
 pub mod results;
 pub mod sensitivity;
@@ -51,12 +54,15 @@ impl Lang {
 }
 
 /// All the words of one language.
+#[derive(Serialize)]
 pub struct Strings {
     pub app: app::AppStrings,
     pub charts: charts::ChartStrings,
+    pub cli: cli::CliStrings,
     pub results: results::ResultStrings,
     pub network: network::NetworkStrings,
     pub sensitivity: sensitivity::SensitivityStrings,
+    pub files: files::FileStrings,
     /// Energy sources by name.
     pub sources: PerSource<&'static str>,
 }
@@ -64,9 +70,11 @@ pub struct Strings {
 pub static EN: Strings = Strings {
     app: app::EN,
     charts: charts::EN,
+    cli: cli::EN,
     results: results::EN,
     network: network::EN,
     sensitivity: sensitivity::EN,
+    files: files::EN,
     sources: PerSource {
         coal: "Coal",
         gas: "Gas",
@@ -84,9 +92,11 @@ pub static EN: Strings = Strings {
 pub static ZH: Strings = Strings {
     app: app::ZH,
     charts: charts::ZH,
+    cli: cli::ZH,
     results: results::ZH,
     network: network::ZH,
     sensitivity: sensitivity::ZH,
+    files: files::ZH,
     sources: PerSource {
         coal: "煤炭",
         gas: "天然气",
@@ -100,6 +110,15 @@ pub static ZH: Strings = Strings {
         other: "其他",
     },
 };
+
+/// The language to use when the user has not chosen one: `HASHWATT_LANG` if set, else the
+/// system's (Chinese for any `zh` locale, English otherwise).
+pub fn system_lang() -> Lang {
+    if let Ok(code) = std::env::var("HASHWATT_LANG") {
+        return Lang::from_locale(&code);
+    }
+    sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_locale(&l))
+}
 
 /// The table for a language.
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -127,6 +146,16 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locales_choose_the_language() {
+        for zh in ["zh", "zh_CN.UTF-8", "zh-Hans-CN", "ZH_tw", "zh-SG"] {
+            assert_eq!(Lang::from_locale(zh), Lang::Zh, "{zh}");
+        }
+        for en in ["en_US.UTF-8", "C", "POSIX", "", "de-DE", "zu_ZA"] {
+            assert_eq!(Lang::from_locale(en), Lang::En, "{en}");
+        }
+    }
 
     #[test]
     fn fill_replaces_named_placeholders() {

@@ -1,5 +1,6 @@
 //! Words of the network view: the window's Network tab and `hashwatt network`.
 
+#[derive(serde::Serialize)]
 pub struct NetworkStrings {
     pub tab: &'static str,
     pub title: &'static str,
@@ -181,5 +182,81 @@ pub const EN: NetworkStrings = NetworkStrings {
     unavailable: "The network view needs a scenario that resolves.",
 };
 
-/// Simplified Chinese. (Being translated: until then the English words.)
-pub const ZH: NetworkStrings = EN;
+/// Simplified Chinese.
+pub const ZH: NetworkStrings = NetworkStrings {
+    tab: "全网",
+    title: "比特币全网",
+    intro: "CBECI 式估算区间：全网算力 × 在此电价下仍能盈利的矿机能效。",
+
+    power_price: "矿工电价",
+    power_price_site: "本站点电价（{value}）",
+    power_price_set: "自定义",
+    efficiency: "最佳估计能效",
+    efficiency_basket: "盈利矿机组合",
+    efficiency_given: "指定",
+    pue: "最佳估计 PUE",
+    emissions_at: "排放强度依据",
+    carbon_site: "本站点电网（{name}）",
+    carbon_map: "挖矿地图 {name}",
+
+    market_line: "{market}：全网算力 {hashrate} EH/s，哈希价格每 PH/s 每天 {hashprice}",
+    threshold: "能耗高于 {value} J/TH 的矿机在 {price}/kWh 的电价下亏损。",
+    threshold_free: "电力免费：只要有收入，所有矿机都能盈利。",
+
+    bounds_title: "全网功率、能耗与排放",
+    lower: "下限",
+    best_guess: "最佳估计",
+    upper: "上限",
+    col_efficiency: "能效",
+    col_pue: "PUE",
+    col_power: "功率",
+    col_energy: "能耗",
+    col_co2: "CO₂",
+    unit_j_per_th: "J/TH",
+    unit_gw: "GW",
+    unit_twh_per_year: "TWh/年",
+    unit_mt_per_year: "Mt/年",
+    lower_how: "下限：能效最高的盈利矿机，PUE 1.01。",
+    best_basket_how: "最佳估计：{from}–{to} 年发布的 {count} 款盈利矿机，按机龄分别加权 1.0 / 0.8 / 0.6 / 0.4 / 0.2（剑桥，2023）。",
+    best_given_how: "最佳估计：采用指定能效。",
+    upper_how: "上限：截至当时已发布、能效最低的盈利矿机，PUE 1.20。",
+    none_profitable: "在此电价下没有矿机能够盈利：无法确定估算区间。",
+    intensity_line: "排放强度按 {value} g CO₂e/kWh 计：{name}",
+    unattributed_line: "{value} % 的算力无法归属到具体国家，按全球平均值（{world} g CO₂e/kWh）计算。",
+    estimate_mark: "（估算）",
+
+    migration_title: "比特币挖矿迁出中国",
+    migration_intensity_title: "各挖矿地图的算力加权电网碳强度",
+    migration_emissions_title: "各挖矿地图下的全网排放（按国家）",
+    migration_emissions_note: "假设全网每年耗电 {energy} TWh（最佳估计），按各地图的分布计算。",
+    migration_note: "占比数据来自剑桥挖矿地图（基于矿池地理定位）和 2025 年调查；后者仅涵盖受访企业，二者不可直接比较。各电网均按地区预设的碳强度计算（多为 2024 年数据），因此各柱之间的差异仅来自迁移本身。* 表示基于估算值。",
+    intensity_axis: "g CO₂e/kWh",
+    emissions_axis: "Mt CO₂e/年",
+    unattributed: "未归属（按全球平均）",
+    other_countries: "其他国家",
+    pool_map: "挖矿地图",
+    survey_map: "调查（不可比）",
+
+    countries_title: "比特币与各国电力需求对比",
+    countries_axis: "TWh/年（对数刻度）",
+    bitcoin: "比特币（最佳估计）",
+    countries_series: "国家",
+    countries_note: "各国：年度电力需求（发电量加净进口），数据来自 Ember，经 Our World in Data 整理，2024 年。",
+
+    cli_title: "比特币全网，{market} 市场快照（{date}）",
+    row_hashrate: "全网算力",
+    row_hashprice: "哈希价格",
+    row_power_price: "矿工电价",
+    row_break_even: "盈亏平衡能效",
+    row_intensity: "电网碳强度",
+    unit_ehs: "EH/s",
+    unit_per_ph_day: "每 PH/s 每天",
+    unit_per_kwh: "每 kWh",
+    unit_g_per_kwh: "g CO₂e/kWh",
+    given_mark: "（指定）",
+    cbeci_default_mark: "（CBECI 默认值）",
+    above_loses_mark: "（能效更差的矿机亏损）",
+
+    sources: "P [GW] = J/TH × H [TH/s] / 1e9 × PUE；能耗按每年 8,766 h 计；CO₂ = TWh × g/kWh / 1000。当 J/TH × 24/1000 × 电价 < 每 TH 的哈希价格时，矿机盈利。方法：剑桥 CBECI。",
+    unavailable: "全网视图需要一个可以正常计算的情景。",
+};

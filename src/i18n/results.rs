@@ -1,13 +1,14 @@
 //! Names, units and formulas of the result figures: the cards in the window and exported reports.
 
 /// A figure's label, unit and formula (shown in tooltips and exported reports).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize)]
 pub struct Figure {
     pub label: &'static str,
     pub unit: &'static str,
     pub formula: &'static str,
 }
 
+#[derive(serde::Serialize)]
 pub struct ResultStrings {
     pub fleet_hashrate_ths: Figure,
     pub efficiency_j_per_th: Figure,
@@ -162,5 +163,63 @@ pub const EN: ResultStrings = ResultStrings {
     never: "never",
 };
 
-/// Simplified Chinese. (Being translated: until then the English words.)
-pub const ZH: ResultStrings = EN;
+/// Simplified Chinese.
+pub const ZH: ResultStrings = ResultStrings {
+    fleet_hashrate_ths: fig("矿场算力", "TH/s", "Σ 台数 × TH/s"),
+    efficiency_j_per_th: fig("能效", "J/TH", "IT 功率 / 矿场算力"),
+    power_kw: fig("功耗", "kW", "Σ 台数 × W × PUE / 1000"),
+    energy_kwh_per_day: fig("日耗电量", "kWh/天", "功率 × 24 h × 在线率"),
+    energy_mwh_per_year: fig("年耗电量", "MWh/年", "日耗电量 × 365.25 / 1000"),
+    grid_intensity_g_per_kwh: fig(
+        "电网碳强度",
+        "g CO₂e/kWh",
+        "该地区的实测碳强度，或能源结构的 Σ 占比 × 排放因子",
+    ),
+    co2_kg_per_day: fig("日 CO₂ 排放", "kg/天", "日耗电量 × 碳强度 / 1000"),
+    co2_t_per_year: fig("年 CO₂ 排放", "t/年", "日 CO₂ 排放 × 365.25 / 1000"),
+    network_hashrate_ehs: fig("全网算力", "EH/s", "输入值，或难度 × 2³² / 600"),
+    btc_per_day: fig(
+        "日产 BTC",
+        "BTC/天",
+        "矿场算力 × 在线率 / 全网算力 × 144 × (区块补贴 + 手续费) × (1 − 矿池费率)",
+    ),
+    revenue_usd_per_day: fig("收入", "USD/天", "日产 BTC × BTC 价格"),
+    electricity_cost_usd_per_day: fig("电费", "USD/天", "日耗电量 × 电价"),
+    carbon_cost_usd_per_day: fig("碳成本", "USD/天", "CO₂ t/天 × 碳价"),
+    opex_usd_per_day: fig("运营支出", "USD/天", "月运营支出 × 12 / 365.25"),
+    profit_usd_per_day: fig(
+        "日利润",
+        "USD/天",
+        "收入 − 电费 − 运营支出 − 碳成本 (现金口径，不计折旧)",
+    ),
+    hashprice_usd_per_ph_day: fig(
+        "哈希价格",
+        "USD/PH/天",
+        "10¹⁵ / 全网算力 × 144 × (区块补贴 + 手续费) × BTC 价格 (未扣除矿池费及停机损失)",
+    ),
+    break_even_btc_price_usd: fig(
+        "盈亏平衡 BTC 价格",
+        "USD",
+        "(电费 + 运营支出 + 碳成本) / 日产 BTC：即挖出 1 枚 BTC 的现金成本",
+    ),
+    all_in_cost_per_btc_usd: fig(
+        "每 BTC 全成本",
+        "USD",
+        "(现金成本 + 硬件成本 / (使用年限 × 365.25)) / 日产 BTC",
+    ),
+    break_even_electricity_usd_kwh: fig(
+        "盈亏平衡电价",
+        "USD/kWh",
+        "(收入 − 运营支出) / 日耗电量 − 碳强度 × 碳价 / 10⁶",
+    ),
+    energy_kwh_per_btc: fig("每 BTC 耗电量", "kWh/BTC", "日耗电量 / 日产 BTC"),
+    co2_t_per_btc: fig("每 BTC CO₂ 排放", "t/BTC", "日 CO₂ 排放 / 日产 BTC"),
+    payback_days: fig("回本周期", "天", "硬件成本 / 日利润；利润 ≤ 0 时无法回本"),
+    header_figure: "指标",
+    header_value: "数值",
+    header_unit: "单位",
+    header_key: "键名",
+    report_title: "hashwatt 计算结果：{name}",
+    undefined: "—",
+    never: "无法回本",
+};

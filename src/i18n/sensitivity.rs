@@ -1,5 +1,6 @@
 //! Words of the Sensitivity tab: heat maps of daily profit over two inputs.
 
+#[derive(serde::Serialize)]
 pub struct SensitivityStrings {
     pub tab: &'static str,
     pub title: &'static str,
@@ -81,5 +82,39 @@ pub const EN: SensitivityStrings = SensitivityStrings {
     automatic_ranges_hover: "Ranges around the scenario's own values and break-even points.",
 };
 
-/// Simplified Chinese. (Being translated: until then the English words.)
-pub const ZH: SensitivityStrings = EN;
+/// Simplified Chinese.
+pub const ZH: SensitivityStrings = SensitivityStrings {
+    tab: "敏感性分析",
+    title: "两项输入变化下的每日利润",
+    note: "每个单元格表示仅改变这两项输入、其余条件保持不变时的情景结果。曲线为盈亏平衡线\
+           （利润为零），按行精确求解：利润与 BTC 价格呈线性关系。",
+
+    electricity_map_title: "电价 × BTC 价格",
+    difficulty_map_title: "难度 × BTC 价格",
+    btc_price_axis: "BTC 价格（USD）",
+    electricity_axis: "电价（USD/kWh）",
+    difficulty_axis: "难度（T）",
+    contour_series: "盈亏平衡",
+    current_series: "当前",
+
+    hover_btc_price: "BTC 价格：{value}",
+    hover_electricity: "电价：{value}/kWh",
+    hover_difficulty: "难度：{value} T",
+    hover_profit: "利润：{value}/天",
+    hover_break_even: "盈亏平衡 BTC 价格：{value}",
+
+    scale_caption: "每日利润",
+    scale_loss: "亏损",
+    scale_profit: "盈利",
+
+    ranges: "取值范围",
+    range_btc_price: "BTC 价格（USD）",
+    range_electricity: "电价（USD/kWh）",
+    range_difficulty: "难度（T）",
+    range_from: "从",
+    range_to: "至",
+    cells: "每轴单元格数",
+    cells_hover: "每张热力图沿每个坐标轴划分的单元格数（最多 100）。",
+    automatic_ranges: "自动范围",
+    automatic_ranges_hover: "围绕当前情景自身的取值及盈亏平衡点自动设定范围。",
+};

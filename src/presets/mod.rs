@@ -75,6 +75,29 @@ pub struct ScenarioPreset {
     pub doc: ScenarioDoc,
 }
 
+/// One parsed and validated preset file.
+enum Parsed {
+    Region(RegionPreset),
+    Miner(MinerPreset),
+    EmissionTable(EmissionTablePreset),
+    Market(MarketPreset),
+    MiningMap(MiningMapPreset),
+    Scenario(ScenarioPreset),
+}
+
+impl Parsed {
+    fn id(&self) -> &str {
+        match self {
+            Parsed::Region(r) => &r.id,
+            Parsed::Miner(m) => &m.id,
+            Parsed::EmissionTable(t) => &t.id,
+            Parsed::Market(m) => &m.id,
+            Parsed::MiningMap(m) => &m.id,
+            Parsed::Scenario(s) => &s.id,
+        }
+    }
+}
+
 /// Where a preset came from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Origin {
@@ -137,11 +160,36 @@ impl PresetLibrary {
                 .filter(|p| p.extension().is_some_and(|ext| ext == "ron"))
                 .collect();
             paths.sort();
+            // A user file may replace a built-in preset, but two user files may not claim the
+            // same id: which one wins would depend on file names.
+            let mut claimed: Vec<(String, String)> = Vec::new();
             for path in paths {
                 let label = path.display().to_string();
-                match crate::scenario_io::read_text(&path) {
-                    Ok(text) => self.add_text(kind, &label, &text),
-                    Err(e) => self.problems.push(e),
+                let added = crate::scenario_io::read_text(&path).and_then(|text| {
+                    let preset = self.parse(kind, &label, &text)?;
+                    let id = preset.id().to_string();
+                    if let Some((_, first)) = claimed.iter().find(|(seen, _)| *seen == id) {
+                        let field = if kind == PresetKind::Scenario {
+                            "name"
+                        } else {
+                            "id"
+                        };
+                        return Err(FileError::at_field(
+                            &label,
+                            &text,
+                            field,
+                            None,
+                            format!(
+                                "the id \"{id}\" is also used by {first}; this file is skipped"
+                            ),
+                        ));
+                    }
+                    claimed.push((id, label.clone()));
+                    self.insert(preset);
+                    Ok(())
+                });
+                if let Err(e) = added {
+                    self.problems.push(e);
                 }
             }
         }
@@ -162,34 +210,41 @@ impl PresetLibrary {
         path: &str,
         text: &str,
     ) -> Result<(), FileError> {
+        let preset = self.parse(kind, path, text)?;
+        self.insert(preset);
+        Ok(())
+    }
+
+    /// Parses and validates one preset file's text against this library.
+    fn parse(&self, kind: PresetKind, path: &str, text: &str) -> Result<Parsed, FileError> {
         let located =
             |field: &str, message: String| FileError::at_field(path, text, field, None, message);
-        match kind {
+        Ok(match kind {
             PresetKind::Region => {
                 let region: RegionPreset = parse_ron(path, text)?;
                 validate::region(&region).map_err(|(f, m)| located(&f, m))?;
-                upsert(&mut self.regions, region, |r| &r.id);
+                Parsed::Region(region)
             }
             PresetKind::Miner => {
                 let miner: MinerPreset = parse_ron(path, text)?;
                 validate::miner(&miner).map_err(|(f, m)| located(&f, m))?;
-                upsert(&mut self.miners, miner, |m| &m.id);
+                Parsed::Miner(miner)
             }
             PresetKind::EmissionTable => {
                 let table: EmissionTablePreset = parse_ron(path, text)?;
                 validate::table(&table).map_err(|(f, m)| located(&f, m))?;
-                upsert(&mut self.tables, table, |t| &t.id);
+                Parsed::EmissionTable(table)
             }
             PresetKind::Market => {
                 let market: MarketPreset = parse_ron(path, text)?;
                 validate::market(&market).map_err(|(f, m)| located(&f, m))?;
-                upsert(&mut self.markets, market, |m| &m.id);
+                Parsed::Market(market)
             }
             PresetKind::MiningMap => {
                 let map: MiningMapPreset = parse_ron(path, text)?;
                 let known = |id: &str| self.region(id).is_some();
                 validate::mining_map(&map, &known).map_err(|(f, m)| located(&f, m))?;
-                upsert(&mut self.mining_maps, map, |m| &m.id);
+                Parsed::MiningMap(map)
             }
             PresetKind::Scenario => {
                 let doc = crate::scenario_io::parse_scenario(path, text)?;
@@ -197,18 +252,24 @@ impl PresetLibrary {
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_else(|| path.to_string());
-                upsert(
-                    &mut self.scenarios,
-                    ScenarioPreset {
-                        id,
-                        path: path.to_string(),
-                        doc,
-                    },
-                    |s| &s.id,
-                );
+                Parsed::Scenario(ScenarioPreset {
+                    id,
+                    path: path.to_string(),
+                    doc,
+                })
             }
+        })
+    }
+
+    fn insert(&mut self, preset: Parsed) {
+        match preset {
+            Parsed::Region(r) => upsert(&mut self.regions, r, |r| &r.id),
+            Parsed::Miner(m) => upsert(&mut self.miners, m, |m| &m.id),
+            Parsed::EmissionTable(t) => upsert(&mut self.tables, t, |t| &t.id),
+            Parsed::Market(m) => upsert(&mut self.markets, m, |m| &m.id),
+            Parsed::MiningMap(m) => upsert(&mut self.mining_maps, m, |m| &m.id),
+            Parsed::Scenario(s) => upsert(&mut self.scenarios, s, |s| &s.id),
         }
-        Ok(())
     }
 
     /// Scenarios refer to other presets: once those are loaded, drop (and report) any scenario
@@ -323,18 +384,31 @@ pub fn did_you_mean<'a>(id: &str, known: &[&'a str]) -> Option<&'a str> {
         .map(|(_, k)| k)
 }
 
+/// Edits (insert, delete, substitute, or swap two neighbours: `peu` is one from `pue`) that
+/// turn `a` into `b`.
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut row = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            row[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1);
-        }
-        prev = row;
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
     }
-    prev[b.len()]
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j - 1] + cost)
+                .min(rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
 }
 
 #[cfg(test)]

@@ -25,14 +25,30 @@ pub fn empty_presets_dir() -> PathBuf {
     temp_dir("empty-presets")
 }
 
-/// Runs the binary with these arguments, no display and no user presets.
-pub fn hashwatt(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hashwatt"))
-        .args(args)
-        .env("HASHWATT_PRESETS_DIR", empty_presets_dir())
+/// The binary, in English whatever the machine's locale, with no display: tests add their
+/// arguments and environment.
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hashwatt"));
+    command
+        .env("HASHWATT_LANG", "en")
         // The command line must never need a display.
         .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_DISPLAY");
+    command
+}
+
+/// Runs the binary with these arguments, in English, no display and no user presets.
+pub fn hashwatt(args: &[&str]) -> Output {
+    hashwatt_with(args, &[])
+}
+
+/// Runs the binary with these arguments and environment variables (over `HASHWATT_LANG=en`),
+/// no display and no user presets.
+pub fn hashwatt_with(args: &[&str], env: &[(&str, &str)]) -> Output {
+    command()
+        .args(args)
+        .env("HASHWATT_PRESETS_DIR", empty_presets_dir())
+        .envs(env.iter().copied())
         .output()
         .expect("the binary runs")
 }
