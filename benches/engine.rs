@@ -58,7 +58,10 @@ fn bench_recompute(c: &mut Criterion) {
         b.iter(|| {
             units = if units == 100 { 101 } else { 100 };
             doc.fleet[0].units = units;
-            black_box(Computed::of(black_box(&doc), &library).expect("resolves"))
+            black_box(
+                Computed::of(black_box(&doc), &library, hashwatt::i18n::Lang::En)
+                    .expect("resolves"),
+            )
         })
     });
 }

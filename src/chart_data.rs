@@ -2,6 +2,7 @@
 //! PNG/SVG charts and `hashwatt chart` all draw from these values, so a bar on screen and a bar in
 //! an exported file are the same number.
 
+use crate::i18n::{self, Lang, Localized, fill};
 use crate::model::date::Date;
 use crate::model::{
     self, EnergySource, Evaluation, Projection, ProjectionSettings, Scenario, sweep,
@@ -158,6 +159,7 @@ pub fn carbon_price_lines(
     own_name: &str,
     region_ids: &[String],
     max_usd_per_t: f64,
+    lang: Lang,
 ) -> Vec<CarbonPriceLine> {
     let prices = sweep::linspace(0.0, max_usd_per_t, CARBON_POINTS);
     let line = |probe: &mut ScenarioDoc| -> Vec<(f64, f64)> {
@@ -187,7 +189,7 @@ pub fn carbon_price_lines(
         probe.site.electricity_usd_per_kwh = None;
         lines.push(CarbonPriceLine {
             region: Some(id.clone()),
-            name: region.name.clone(),
+            name: region.name_in(lang).to_string(),
             points: line(&mut probe),
         });
     }
@@ -230,7 +232,7 @@ pub fn mix_chart(scenario: &Scenario, evaluation: &Evaluation) -> MixChart {
 
 /// Every region preset evaluated with the scenario's fleet, market and site settings, at the
 /// region's own mix, intensity and power price.
-pub fn regions_chart(doc: &ScenarioDoc, library: &PresetLibrary) -> RegionsChart {
+pub fn regions_chart(doc: &ScenarioDoc, library: &PresetLibrary, lang: Lang) -> RegionsChart {
     let mut probe = doc.clone();
     probe.site.mix = None;
     probe.site.electricity_usd_per_kwh = None;
@@ -245,7 +247,7 @@ pub fn regions_chart(doc: &ScenarioDoc, library: &PresetLibrary) -> RegionsChart
             let carbon_priced = scenario.site.carbon_price_usd_per_t > 0.0;
             Some(RegionRow {
                 id: region.id.clone(),
-                name: region.name.clone(),
+                name: region.name_in(lang).to_string(),
                 intensity_g_per_kwh: e.grid_intensity_g_per_kwh,
                 electricity_usd_per_kwh: scenario.site.electricity_usd_per_kwh,
                 co2_t_per_btc: e.co2_t_per_btc,
@@ -304,12 +306,16 @@ pub fn break_even_chart(scenario: &Scenario, evaluation: &Evaluation) -> BreakEv
     }
 }
 
-pub fn hardware_chart(doc: &ScenarioDoc, library: &PresetLibrary) -> Vec<HardwarePoint> {
+pub fn hardware_chart(
+    doc: &ScenarioDoc,
+    library: &PresetLibrary,
+    lang: Lang,
+) -> Vec<HardwarePoint> {
     let mut points: Vec<HardwarePoint> = library
         .miners()
         .map(|m| HardwarePoint {
             id: m.id.clone(),
-            name: m.name.clone(),
+            name: m.name_in(lang).to_string(),
             release_year: m.release_year,
             efficiency_j_per_th: m.efficiency_j_per_th(),
             historical: m.historical,
@@ -338,35 +344,55 @@ pub fn market_snapshot<'a>(
     }
 }
 
-/// Where the scenario's figures come from, one line each.
-pub fn sources(doc: &ScenarioDoc, library: &PresetLibrary) -> Vec<String> {
+/// Where the scenario's figures come from, one line each, in `lang`.
+pub fn sources(doc: &ScenarioDoc, library: &PresetLibrary, lang: Lang) -> Vec<String> {
+    let t = i18n::strings(lang);
     let mut lines = Vec::new();
     if let Some(r) = doc.site.base_region_id().and_then(|id| library.region(id)) {
         if doc.site.mix.is_none() {
-            lines.push(format!(
-                "Grid intensity: {} ({}, {})",
-                r.intensity.source,
-                r.intensity.year,
-                r.intensity.grade.label()
+            lines.push(fill(
+                t.charts.source_intensity,
+                &[
+                    ("source", &r.intensity.source),
+                    ("year", &r.intensity.year.to_string()),
+                    ("grade", t.grade(r.intensity.grade)),
+                ],
             ));
         }
-        lines.push(format!("Mix: {} ({})", r.mix.source, r.mix.year));
+        lines.push(fill(
+            t.charts.source_mix,
+            &[("source", &r.mix.source), ("year", &r.mix.year.to_string())],
+        ));
         if doc.site.electricity_usd_per_kwh.is_none() {
-            lines.push(format!(
-                "Power price: {} ({}, {})",
-                r.electricity_price_usd_per_kwh.source,
-                r.electricity_price_usd_per_kwh.year,
-                r.electricity_price_usd_per_kwh.grade.label()
+            let price = &r.electricity_price_usd_per_kwh;
+            lines.push(fill(
+                t.charts.source_price,
+                &[
+                    ("source", &price.source),
+                    ("year", &price.year.to_string()),
+                    ("grade", t.grade(price.grade)),
+                ],
             ));
         }
     }
-    if let Some(t) = library.emission_table(&doc.site.emission_table) {
-        lines.push(format!("Emission factors: {} ({})", t.name, t.year));
+    if let Some(table) = library.emission_table(&doc.site.emission_table) {
+        lines.push(fill(
+            t.charts.source_factors,
+            &[
+                ("name", table.name_in(lang)),
+                ("year", &table.year.to_string()),
+            ],
+        ));
     }
     if let Some(m) = market_snapshot(doc, library) {
-        lines.push(format!(
-            "Market: {} snapshot, {}; BTC price: {}; network: {}",
-            m.name, m.date, m.btc_price_usd.source, m.network.source
+        lines.push(fill(
+            t.charts.source_market,
+            &[
+                ("name", m.name_in(lang)),
+                ("date", &m.date),
+                ("price", &m.btc_price_usd.source),
+                ("network", &m.network.source),
+            ],
         ));
     }
     lines
@@ -379,18 +405,19 @@ pub fn compute(
     evaluation: &Evaluation,
     library: &PresetLibrary,
     settings: &ProjectionSettings,
+    lang: Lang,
 ) -> ChartData {
     let start = market_snapshot(doc, library).and_then(|m| Date::parse(&m.date));
     ChartData {
         mix: mix_chart(scenario, evaluation),
-        regions: regions_chart(doc, library),
+        regions: regions_chart(doc, library, lang),
         break_even: break_even_chart(scenario, evaluation),
         projection: ProjectionChart {
             projection: model::project(scenario, settings),
             start: start.map(|d| d.to_string()),
         },
-        hardware: hardware_chart(doc, library),
-        sources: sources(doc, library),
+        hardware: hardware_chart(doc, library, lang),
+        sources: sources(doc, library, lang),
     }
 }
 
@@ -407,10 +434,11 @@ impl Computed {
     pub fn of(
         doc: &ScenarioDoc,
         library: &PresetLibrary,
+        lang: Lang,
     ) -> Result<Computed, crate::scenario_file::ResolveError> {
         let scenario = doc.resolve(library)?;
         let evaluation = model::evaluate(&scenario);
-        let charts = compute(doc, &scenario, &evaluation, library, &doc.projection);
+        let charts = compute(doc, &scenario, &evaluation, library, &doc.projection, lang);
         Ok(Computed {
             scenario,
             evaluation,
@@ -447,7 +475,7 @@ mod tests {
     #[test]
     fn regions_chart_lists_every_region_with_its_own_figures() {
         let (doc, _, e, library) = setup();
-        let chart = regions_chart(&doc, &library);
+        let chart = regions_chart(&doc, &library, Lang::En);
         assert_eq!(chart.rows.len(), library.regions().count());
         assert_eq!(chart.current.as_deref(), Some("texas-ercot"));
         let texas = chart.rows.iter().find(|r| r.id == "texas-ercot").unwrap();
@@ -489,7 +517,7 @@ mod tests {
     #[test]
     fn hardware_points_mark_the_fleet() {
         let (doc, _, _, library) = setup();
-        let points = hardware_chart(&doc, &library);
+        let points = hardware_chart(&doc, &library, Lang::En);
         assert_eq!(points.len(), library.miners().count());
         let in_fleet: Vec<&str> = points
             .iter()
@@ -507,7 +535,14 @@ mod tests {
     #[test]
     fn carbon_price_raises_break_even_by_co2_per_btc() {
         let (doc, _, e, library) = setup();
-        let lines = carbon_price_lines(&doc, &library, "this site", &["quebec".into()], 200.0);
+        let lines = carbon_price_lines(
+            &doc,
+            &library,
+            "this site",
+            &["quebec".into()],
+            200.0,
+            Lang::En,
+        );
         assert_eq!(lines.len(), 2);
         let own = &lines[0].points;
         assert_eq!(own.len(), CARBON_POINTS);
@@ -523,7 +558,7 @@ mod tests {
     #[test]
     fn sources_name_the_measured_intensity_and_the_market() {
         let (doc, _, _, library) = setup();
-        let lines = sources(&doc, &library);
+        let lines = sources(&doc, &library, Lang::En);
         assert!(
             lines[0].starts_with("Grid intensity: Electricity Maps"),
             "{lines:?}"

@@ -183,7 +183,7 @@ mod tests {
     fn ranking_puts_the_best_region_first_and_filters_by_intensity() {
         let library = PresetLibrary::builtin();
         let doc = ScenarioDoc::default();
-        let rows = crate::chart_data::regions_chart(&doc, &library).rows;
+        let rows = crate::chart_data::regions_chart(&doc, &library, crate::i18n::Lang::En).rows;
         let by_cost = rank_regions(&rows, RankBy::BreakEvenBtcPrice, None);
         assert_eq!(by_cost.len(), rows.len());
         assert!(

@@ -102,7 +102,7 @@ fn the_title_names_the_scenario_and_months_come_from_its_file() {
     let file = dir.join("site.ron");
     std::fs::write(
         &file,
-        "(version: 1, name: \"Loss maker\", market: (btc_price_usd: 1000), projection: (months: 18))",
+        "(version: 2, name: \"Loss maker\", market: (btc_price_usd: 1000), projection: (months: 18))",
     )
     .unwrap();
     let file = file.to_str().unwrap();
@@ -181,7 +181,7 @@ fn default_evaluation() -> (hashwatt::model::Evaluation, Vec<String>) {
     let doc = ScenarioDoc::default();
     let scenario = doc.resolve(&library).unwrap();
     let e = hashwatt::model::evaluate(&scenario);
-    let sources = hashwatt::chart_data::sources(&doc, &library);
+    let sources = hashwatt::chart_data::sources(&doc, &library, hashwatt::i18n::Lang::En);
     (e, sources)
 }
 
@@ -222,4 +222,32 @@ fn markdown_export_is_a_table_with_sources() {
     assert!(md.contains("| Break-even BTC price |"));
     assert!(md.contains("## Sources"));
     assert!(md.contains("- Market: "));
+}
+
+#[test]
+fn charts_in_chinese_use_chinese_words_names_and_font() {
+    let svg = svg_chart(
+        "regions",
+        "zh-regions",
+        &["--lang", "zh", "--region", "texas-ercot"],
+    );
+    assert!(svg.contains("各地区对比"), "the Chinese title");
+    assert!(
+        svg.contains("得克萨斯州（ERCOT）"),
+        "region names in Chinese"
+    );
+    assert!(
+        svg.contains("电网碳强度（g CO₂e/kWh）"),
+        "the axis in Chinese"
+    );
+    assert!(svg.contains("Noto Sans CJK SC"), "the CJK font family");
+    assert!(!svg.contains("Texas (ERCOT)"));
+
+    // The PNG draws the Chinese text with the bundled font: it differs from the English one,
+    // and is as large.
+    let dir = temp_dir("zh-png");
+    let zh = chart("mix", &dir.join("zh.png"), &["--lang", "zh"]);
+    let en = chart("mix", &dir.join("en.png"), &["--lang", "en"]);
+    assert_eq!(&zh[..8], b"\x89PNG\r\n\x1a\n");
+    assert_ne!(zh, en);
 }

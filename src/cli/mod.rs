@@ -228,6 +228,7 @@ fn chart(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String, C
         &evaluation,
         library,
         &settings,
+        lang,
     );
     let options = ChartOptions {
         width: a.width,

@@ -12,7 +12,14 @@ fn texas() -> (ChartData, Evaluation, PresetLibrary) {
     doc.fleet[0].units = 100;
     let scenario = doc.resolve(&library).unwrap();
     let e = model::evaluate(&scenario);
-    let data = chart_data::compute(&doc, &scenario, &e, &library, &doc.projection);
+    let data = chart_data::compute(
+        &doc,
+        &scenario,
+        &e,
+        &library,
+        &doc.projection,
+        crate::i18n::Lang::En,
+    );
     (data, e, library)
 }
 
@@ -151,7 +158,14 @@ fn a_profitless_scenario_without_halvings_still_draws() {
     doc.market.subsidy = Some(model::SubsidySpec::Btc(3.125));
     let scenario = doc.resolve(&library).unwrap();
     let e = model::evaluate(&scenario);
-    let data = chart_data::compute(&doc, &scenario, &e, &library, &doc.projection);
+    let data = chart_data::compute(
+        &doc,
+        &scenario,
+        &e,
+        &library,
+        &doc.projection,
+        crate::i18n::Lang::En,
+    );
     assert!(data.projection.projection.payback_month.is_none());
     for kind in ChartKind::ALL {
         let text = svg(kind, &data, &small());

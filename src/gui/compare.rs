@@ -308,7 +308,14 @@ fn carbon_price_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
             .map(|r| r.id.clone())
             .collect();
     let max_price = (computed.scenario.site.carbon_price_usd_per_t * 2.0).max(200.0);
-    let lines = carbon_price_lines(&app.session.doc, &app.library, s.this_site, &top, max_price);
+    let lines = carbon_price_lines(
+        &app.session.doc,
+        &app.library,
+        s.this_site,
+        &top,
+        max_price,
+        app.session.lang(),
+    );
     let btc_price = computed.scenario.market.btc_price_usd;
     let current_carbon = computed.scenario.site.carbon_price_usd_per_t;
     Plot::new("carbon-price")

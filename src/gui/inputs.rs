@@ -3,6 +3,7 @@
 use super::widgets::{badge, count_row, number_row, override_row, source_color};
 use super::{App, Command, PresetPrompt};
 use crate::format;
+use crate::i18n::Localized;
 use crate::model::{
     EnergyMix, EnergySource, IntensityMethod, NetworkSpec, SubsidySpec, bitcoin, limits,
 };
@@ -186,11 +187,14 @@ fn current_region_id(app: &App) -> Option<String> {
 
 fn region_picker(app: &mut App, ui: &mut egui::Ui) {
     let s = &app.strings().app;
+    let lang = app.session.lang();
     let current = current_region_id(app);
     let selected = current
         .as_deref()
         .and_then(|id| app.library.region(id))
-        .map_or(s.custom_mix_region.to_string(), |r| r.name.clone());
+        .map_or(s.custom_mix_region.to_string(), |r| {
+            r.name_in(app.session.lang()).to_string()
+        });
     let label = ui.label(s.region);
     let mut chosen = None;
     let combo = egui::ComboBox::from_id_salt("region-picker")
@@ -220,6 +224,7 @@ fn region_picker(app: &mut App, ui: &mut egui::Ui) {
                     .filter(|r| {
                         needle.is_empty()
                             || r.name.to_lowercase().contains(&needle)
+                            || r.name_zh.contains(&needle)
                             || r.id.contains(&needle)
                             || r.country.to_lowercase().contains(&needle)
                     })
@@ -237,7 +242,7 @@ fn region_picker(app: &mut App, ui: &mut egui::Ui) {
                     };
                     let text = format!(
                         "{}   {} g/kWh{estimate} · ${}/kWh",
-                        r.name,
+                        r.name_in(lang),
                         format::fixed(r.intensity.g_per_kwh, 0),
                         format::number(r.electricity_price_usd_per_kwh.value)
                     );
@@ -269,7 +274,7 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
                         egui::RichText::new(format!(
                             "{} · {}",
                             region.country,
-                            region.intensity.convention.label()
+                            app.strings().convention(region.intensity.convention)
                         ))
                         .small()
                         .weak(),
@@ -326,12 +331,12 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
                 .library
                 .emission_table(&app.session.doc.site.emission_table)
                 .map_or(app.session.doc.site.emission_table.clone(), |t| {
-                    t.name.clone()
+                    t.name_in(app.session.lang()).to_string()
                 });
             let tables: Vec<(String, String)> = app
                 .library
                 .emission_tables()
-                .map(|t| (t.id.clone(), t.name.clone()))
+                .map(|t| (t.id.clone(), t.name_in(app.session.lang()).to_string()))
                 .collect();
             let combo = egui::ComboBox::from_id_salt("table-picker")
                 .selected_text(current_table)
@@ -460,9 +465,9 @@ fn mix_ui(app: &mut App, ui: &mut egui::Ui) {
 }
 
 fn miner_label(app: &App, id: &str) -> String {
-    app.library
-        .miner(id)
-        .map_or(id.to_string(), |m| m.name.clone())
+    app.library.miner(id).map_or(id.to_string(), |m| {
+        m.name_in(app.session.lang()).to_string()
+    })
 }
 
 fn hardware_ui(app: &mut App, ui: &mut egui::Ui) {
@@ -514,6 +519,7 @@ fn hardware_ui(app: &mut App, ui: &mut egui::Ui) {
 
 fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
     let s = &app.strings().app;
+    let lang = app.session.lang();
     let entry = &app.session.doc.fleet[index];
     let selected = entry
         .miner
@@ -536,6 +542,7 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
                 .filter(|m| {
                     needle.is_empty()
                         || m.name.to_lowercase().contains(&needle)
+                        || m.name_zh.contains(&needle)
                         || m.maker.to_lowercase().contains(&needle)
                 })
                 .collect();
@@ -559,7 +566,7 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
                 };
                 let text = format!(
                     "{}{historical}   {} TH/s · {} W · {} J/TH · {}",
-                    m.name,
+                    m.name_in(lang),
                     format::number(m.hashrate_ths),
                     format::fixed(m.power_w, 0),
                     format::number(m.efficiency_j_per_th()),
@@ -674,6 +681,7 @@ fn fleet_entry_ui(app: &mut App, ui: &mut egui::Ui, index: usize) {
 
 fn market_ui(app: &mut App, ui: &mut egui::Ui) {
     let s = &app.strings().app;
+    let lang = app.session.lang();
     let market = app
         .computed
         .as_ref()
@@ -689,7 +697,9 @@ fn market_ui(app: &mut App, ui: &mut egui::Ui) {
             let current_name = current
                 .as_deref()
                 .and_then(|id| app.library.market(id))
-                .map_or(String::new(), |m| format!("{} ({})", m.name, m.date));
+                .map_or(String::new(), |m| {
+                    format!("{} ({})", m.name_in(app.session.lang()), m.date)
+                });
             let snapshots: Vec<(String, String)> = app
                 .library
                 .markets()
@@ -699,7 +709,10 @@ fn market_ui(app: &mut App, ui: &mut egui::Ui) {
                     } else {
                         String::new()
                     };
-                    (m.id.clone(), format!("{} ({}){newest_tag}", m.name, m.date))
+                    (
+                        m.id.clone(),
+                        format!("{} ({}){newest_tag}", m.name_in(lang), m.date),
+                    )
                 })
                 .collect();
             let combo = egui::ComboBox::from_id_salt("market-picker")

@@ -16,7 +16,7 @@ mod widgets;
 mod tests;
 
 use crate::chart_data::{Computed, RegionMetric};
-use crate::i18n::{self, Lang, Strings, fill};
+use crate::i18n::{self, Lang, Localized, Strings, fill};
 use crate::presets::PresetLibrary;
 use crate::scenario_file::{ResolveError, ScenarioDoc};
 use eframe::egui;
@@ -237,6 +237,8 @@ pub struct App {
     allow_close: bool,
     /// The title last sent to the window, so it is only sent when it changes.
     shown_title: String,
+    /// The language the chart data's names were computed in.
+    computed_lang: Lang,
     /// Whether the CJK font is in egui's fonts (eframe installs it before the first frame;
     /// a test harness, on the first frame).
     fonts_installed: bool,
@@ -283,13 +285,15 @@ impl App {
             ),
             error: true,
         });
-        let computed = Computed::of(&session.doc, &library);
+        let computed = Computed::of(&session.doc, &library, session.lang());
+        let computed_lang = session.lang();
         let computed_for = session.doc.clone();
         App {
             session,
             library,
             computed,
             computed_for,
+            computed_lang,
             banner,
             path_field: None,
             confirm: None,
@@ -328,7 +332,9 @@ impl App {
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
-            None if !self.session.doc.name.is_empty() => self.session.doc.name.clone(),
+            None if !self.session.doc.name.is_empty() => {
+                self.session.doc.name_in(self.session.lang()).to_string()
+            }
             None => self.strings().app.untitled.to_string(),
         }
     }
@@ -345,14 +351,15 @@ impl App {
 
     /// Recomputes every figure if the inputs changed since the last computation.
     pub fn recompute_if_changed(&mut self) {
-        if self.session.doc != self.computed_for {
+        if self.session.doc != self.computed_for || self.session.lang() != self.computed_lang {
             self.recompute();
         }
     }
 
     /// Recomputes every figure (after the inputs or the preset library changed).
     fn recompute(&mut self) {
-        self.computed = Computed::of(&self.session.doc, &self.library);
+        self.computed_lang = self.session.lang();
+        self.computed = Computed::of(&self.session.doc, &self.library, self.computed_lang);
         self.computed_for = self.session.doc.clone();
     }
 
@@ -793,7 +800,7 @@ impl App {
                     let examples: Vec<(String, String)> = self
                         .library
                         .scenarios()
-                        .map(|e| (e.id.clone(), e.doc.name.clone()))
+                        .map(|e| (e.id.clone(), e.doc.name_in(self.session.lang()).to_string()))
                         .collect();
                     for (id, name) in examples {
                         if ui.button(name).clicked() {

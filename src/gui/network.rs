@@ -6,6 +6,7 @@ use super::App;
 use super::charts::named_bar_plot;
 use super::widgets::color;
 use crate::format;
+use crate::i18n::Localized;
 use crate::i18n::{fill, network::NetworkStrings};
 use crate::model::limits;
 use crate::model::network::{BestGuessBasis, Bound, NetworkEstimate, PUE_BEST_GUESS};
@@ -92,19 +93,20 @@ pub fn network_ui(app: &mut App, ui: &mut egui::Ui) {
         .and_then(|id| library.region(id))
         .map_or_else(
             || app.strings().app.custom_mix_region.to_string(),
-            |r| r.name.clone(),
+            |r| r.name_in(app.session.lang()).to_string(),
         );
 
     ui.label(egui::RichText::new(s.title).strong());
     ui.label(egui::RichText::new(s.intro).small().weak());
-    settings_ui(ui, s, &mut state, site_price, &site_name, library);
+    let lang = app.session.lang();
+    settings_ui(ui, s, &mut state, site_price, &site_name, library, lang);
 
     let carbon = match &state.carbon {
         Carbon::World => network_data::region_basis(library, network_data::WORLD_REGION),
         Carbon::Site => Ok(CarbonBasis {
             intensity_g_per_kwh: site_intensity,
             name: fill(s.carbon_site, &[("name", &site_name)]),
-            source: crate::chart_data::sources(&app.session.doc, library)
+            source: crate::chart_data::sources(&app.session.doc, library, app.session.lang())
                 .first()
                 .cloned()
                 .unwrap_or_default(),
@@ -134,7 +136,10 @@ pub fn network_ui(app: &mut App, ui: &mut egui::Ui) {
     ui.label(fill(
         s.market_line,
         &[
-            ("market", snapshot.map_or("", |m| m.name.as_str())),
+            (
+                "market",
+                snapshot.map_or("", |m| m.name_in(app.session.lang())),
+            ),
             ("hashrate", &format::number(market.network_hashrate_ehs())),
             (
                 "hashprice",
@@ -173,6 +178,7 @@ fn settings_ui(
     site_price: f64,
     site_name: &str,
     library: &crate::presets::PresetLibrary,
+    lang: crate::i18n::Lang,
 ) {
     egui::Grid::new("network-settings")
         .num_columns(2)
@@ -242,11 +248,16 @@ fn settings_ui(
             let label = ui.label(s.emissions_at);
             let world = library
                 .region(network_data::WORLD_REGION)
-                .map_or(network_data::WORLD_REGION, |r| r.name.as_str());
+                .map_or(network_data::WORLD_REGION, |r| r.name_in(lang));
             let site = fill(s.carbon_site, &[("name", site_name)]);
             let maps: Vec<(String, String)> = library
                 .mining_maps()
-                .map(|m| (m.id.clone(), fill(s.carbon_map, &[("name", &m.name)])))
+                .map(|m| {
+                    (
+                        m.id.clone(),
+                        fill(s.carbon_map, &[("name", m.name_in(lang))]),
+                    )
+                })
                 .collect();
             let selected = match &state.carbon {
                 Carbon::World => world.to_string(),

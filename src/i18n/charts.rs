@@ -51,6 +51,20 @@ pub struct ChartStrings {
     pub historical_series: &'static str,
 
     pub sources_footer: &'static str,
+    /// Source lines: "Grid intensity: {source} ({year}, {grade})".
+    pub source_intensity: &'static str,
+    /// "Mix: {source} ({year})".
+    pub source_mix: &'static str,
+    /// "Power price: {source} ({year}, {grade})".
+    pub source_price: &'static str,
+    /// "Emission factors: {name} ({year})".
+    pub source_factors: &'static str,
+    /// "Market: {name} snapshot, {date}; BTC price: {price}; network: {network}".
+    pub source_market: &'static str,
+    /// A figure's grade: measured, secondary, estimate.
+    pub grade_measured: &'static str,
+    pub grade_secondary: &'static str,
+    pub grade_estimate: &'static str,
     /// "Made with hashwatt on {date}".
     pub made_with: &'static str,
 
@@ -125,6 +139,14 @@ pub const EN: ChartStrings = ChartStrings {
     historical_series: "Historical (CPU, GPU, FPGA, first ASIC)",
 
     sources_footer: "Sources",
+    source_intensity: "Grid intensity: {source} ({year}, {grade})",
+    source_mix: "Mix: {source} ({year})",
+    source_price: "Power price: {source} ({year}, {grade})",
+    source_factors: "Emission factors: {name} ({year})",
+    source_market: "Market: {name} snapshot, {date}; BTC price: {price}; network: {network}",
+    grade_measured: "measured",
+    grade_secondary: "secondary",
+    grade_estimate: "estimate",
     made_with: "Made with hashwatt on {date}",
 
     title_with_suffix: "{title}: {suffix}",
@@ -189,6 +211,14 @@ pub const ZH: ChartStrings = ChartStrings {
     historical_series: "历史机型（CPU、GPU、FPGA、首代 ASIC）",
 
     sources_footer: "数据来源",
+    source_intensity: "电网碳强度：{source}（{year}，{grade}）",
+    source_mix: "能源结构：{source}（{year}）",
+    source_price: "电价：{source}（{year}，{grade}）",
+    source_factors: "排放因子：{name}（{year}）",
+    source_market: "市场：{name}快照，{date}；BTC 价格：{price}；全网：{network}",
+    grade_measured: "实测",
+    grade_secondary: "转引",
+    grade_estimate: "估计",
     made_with: "由 hashwatt 于 {date} 生成",
 
     title_with_suffix: "{title}：{suffix}",

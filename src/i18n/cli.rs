@@ -4,11 +4,6 @@
 //! JSON keys and CSV headers are machine-readable and stay English; only what people read is
 //! here. Figure labels that the result cards also show come from [`super::results`].
 
-use super::Lang;
-use crate::presets::{
-    EmissionTablePreset, MarketPreset, MinerPreset, MiningMapPreset, RegionPreset,
-};
-use crate::scenario_file::ScenarioDoc;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -511,38 +506,7 @@ pub const ZH: CliStrings = CliStrings {
     sweep_col_profit_at: "{price} 时利润",
 };
 
-/// `name_zh` when the language is Chinese and it is given, else `name`.
-pub fn localized<'a>(lang: Lang, name: &'a str, name_zh: &'a str) -> &'a str {
-    match lang {
-        Lang::Zh if !name_zh.trim().is_empty() => name_zh,
-        _ => name,
-    }
-}
-
-/// Something with a name in English and, perhaps, in Chinese.
-pub trait Localized {
-    /// The name to show in `lang`: see [`localized`].
-    fn name_in(&self, lang: Lang) -> &str;
-}
-
-macro_rules! localized_by_fields {
-    ($($t:ty),*) => {$(
-        impl Localized for $t {
-            fn name_in(&self, lang: Lang) -> &str {
-                localized(lang, &self.name, &self.name_zh)
-            }
-        }
-    )*};
-}
-
-localized_by_fields!(
-    RegionPreset,
-    MinerPreset,
-    MarketPreset,
-    EmissionTablePreset,
-    MiningMapPreset,
-    ScenarioDoc
-);
+pub use super::{Localized, localized};
 
 /// The columns a character takes in a terminal: two for the wide CJK blocks, one otherwise.
 pub fn char_width(c: char) -> usize {
@@ -578,6 +542,7 @@ pub fn align_right(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use std::collections::BTreeSet;
 
     /// The `{name}` placeholders of a template.

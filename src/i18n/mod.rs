@@ -132,6 +132,26 @@ impl Strings {
     pub fn source(&self, source: EnergySource) -> &'static str {
         self.sources.get(source)
     }
+
+    /// A figure's grade in words.
+    pub fn grade(&self, grade: crate::presets::Grade) -> &'static str {
+        use crate::presets::Grade;
+        match grade {
+            Grade::Measured => self.charts.grade_measured,
+            Grade::Secondary => self.charts.grade_secondary,
+            Grade::Estimate => self.charts.grade_estimate,
+        }
+    }
+
+    /// How a measured intensity was counted, in words.
+    pub fn convention(&self, convention: crate::presets::IntensityConvention) -> &'static str {
+        use crate::presets::IntensityConvention as C;
+        match convention {
+            C::EmberProduction => self.cli.convention_ember,
+            C::ElectricityMapsConsumption => self.cli.convention_electricity_maps,
+            C::Estimated => self.cli.convention_estimated,
+        }
+    }
 }
 
 /// Fills `{name}` placeholders in a template: `fill("{n} units", &[("n", "3")])`.
@@ -142,6 +162,44 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     out
 }
+
+use crate::presets::{
+    EmissionTablePreset, MarketPreset, MinerPreset, MiningMapPreset, RegionPreset,
+};
+use crate::scenario_file::ScenarioDoc;
+
+/// `name_zh` when the language is Chinese and it is given, else `name`.
+pub fn localized<'a>(lang: Lang, name: &'a str, name_zh: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh if !name_zh.trim().is_empty() => name_zh,
+        _ => name,
+    }
+}
+
+/// Something with a name in English and, perhaps, in Chinese.
+pub trait Localized {
+    /// The name to show in `lang`: see [`localized`].
+    fn name_in(&self, lang: Lang) -> &str;
+}
+
+macro_rules! localized_by_fields {
+    ($($t:ty),*) => {$(
+        impl Localized for $t {
+            fn name_in(&self, lang: Lang) -> &str {
+                localized(lang, &self.name, &self.name_zh)
+            }
+        }
+    )*};
+}
+
+localized_by_fields!(
+    RegionPreset,
+    MinerPreset,
+    MarketPreset,
+    EmissionTablePreset,
+    MiningMapPreset,
+    ScenarioDoc
+);
 
 #[cfg(test)]
 mod tests {
