@@ -31,6 +31,19 @@ impl std::fmt::Display for FileError {
 impl std::error::Error for FileError {}
 
 impl FileError {
+    /// The message in `lang`: the same place and field, the words translated.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        let english = self.to_string();
+        let message = crate::i18n::errors::message(&self.message, lang);
+        // The place and field are the same in every language.
+        match english.strip_suffix(self.message.as_str()) {
+            Some(place) => format!("{place}{message}"),
+            None => english,
+        }
+    }
+}
+
+impl FileError {
     pub fn new(path: &str, message: impl Into<String>) -> FileError {
         FileError {
             path: path.to_string(),

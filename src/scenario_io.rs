@@ -57,15 +57,33 @@ pub struct Migration {
 
 impl std::fmt::Display for Migration {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: migrated from format version {} to {SCENARIO_VERSION}",
-            self.path, self.from_version
-        )?;
-        if !self.changes.is_empty() {
-            write!(f, " ({})", self.changes.join("; "))?;
-        }
-        write!(f, "; saving writes version {SCENARIO_VERSION}")
+        write!(f, "{}", self.localized(crate::i18n::Lang::En))
+    }
+}
+
+impl Migration {
+    /// The note in `lang`.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        let t = &crate::i18n::strings(lang).files;
+        let changes: Vec<String> = self
+            .changes
+            .iter()
+            .map(|c| crate::i18n::errors::message(c, lang))
+            .collect();
+        let changes = if changes.is_empty() {
+            String::new()
+        } else {
+            crate::i18n::fill(t.migration_changes, &[("changes", &changes.join("; "))])
+        };
+        crate::i18n::fill(
+            t.migration,
+            &[
+                ("path", &self.path),
+                ("from", &self.from_version.to_string()),
+                ("to", &SCENARIO_VERSION.to_string()),
+                ("changes", &changes),
+            ],
+        )
     }
 }
 

@@ -3,6 +3,7 @@
 
 mod common;
 
+use hashwatt::i18n::Lang;
 use hashwatt::presets::{PresetKind, PresetLibrary};
 use hashwatt::scenario_io::{load_scenario, load_scenario_noting, parse_scenario, resolve_in_file};
 
@@ -27,8 +28,28 @@ fn scenario_message(text: &str) -> String {
         .and_then(|doc| resolve_in_file("s.ron", text, &doc, &library))
     {
         Ok(_) => "ok".to_string(),
-        Err(e) => e.to_string(),
+        Err(e) => {
+            assert_translated(&e);
+            e.to_string()
+        }
     }
+}
+
+/// Every message has its Chinese form: the same place and field, Chinese words.
+fn assert_translated(e: &hashwatt::file_error::FileError) {
+    let chinese = e.localized(Lang::Zh);
+    let english = e.to_string();
+    assert_ne!(chinese, english, "no Chinese for: {}", e.message);
+    assert!(
+        chinese.starts_with(english.strip_suffix(e.message.as_str()).expect("place")),
+        "{chinese}"
+    );
+    assert!(
+        chinese
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{chinese}"
+    );
 }
 
 fn replaced(from: &str, to: &str) -> String {
@@ -106,6 +127,7 @@ fn missing_and_duplicate_fields() {
         .clone()
         .try_add_text(PresetKind::Miner, "m.ron", &without_power)
         .expect_err("power_w is required");
+    assert_translated(&error);
     assert!(
         error.to_string().starts_with("m.ron:")
             && error
@@ -214,6 +236,7 @@ fn duplicate_ids_in_the_user_folder() {
     std::fs::write(regions.join("a.ron"), &mine).expect("a");
     std::fs::write(regions.join("b.ron"), &mine).expect("b");
     let library = PresetLibrary::with_user_folder(Some(&dir));
+    library.problems.iter().for_each(assert_translated);
     let problems: Vec<String> = library.problems.iter().map(ToString::to_string).collect();
     let a = regions.join("a.ron").display().to_string();
     let b = regions.join("b.ron").display().to_string();
@@ -236,6 +259,7 @@ fn empty_binary_and_oversized_files() {
         let path = dir.join(name);
         std::fs::write(&path, bytes).expect("write");
         let error = load_scenario(&path, &library).expect_err("refused");
+        assert_translated(&error);
         error
             .to_string()
             .replacen(&path.display().to_string(), name, 1)
@@ -374,4 +398,43 @@ fn on_the_command_line_a_version_1_file_runs_with_a_note() {
     let chinese = common::hashwatt_with(&["report", &shown, "--json"], &[("HASHWATT_LANG", "zh")]);
     assert!(common::stderr(&chinese).starts_with("提示："));
     assert_eq!(chinese.stdout, out.stdout);
+}
+
+#[test]
+fn chinese_messages_read_naturally() {
+    let library = PresetLibrary::builtin();
+    let zh = |text: &str| {
+        let doc = parse_scenario("s.ron", text);
+        let error = doc
+            .and_then(|doc| resolve_in_file("s.ron", text, &doc, &library))
+            .expect_err("refused");
+        error.localized(Lang::Zh)
+    };
+    assert_eq!(
+        zh(&replaced("pue: 1.1", "pue: 0.5")),
+        "s.ron:6:9: site.pue: 不允许 0.5；必须是 1 到 5 之间的数"
+    );
+    assert_eq!(
+        zh(&replaced("pue:", "peu:")),
+        "s.ron:6:9: site.peu: 未知字段（是否应为 `pue`？）；可用字段：`region`, `mix`, \
+         `intensity_method`, `emission_table`, `electricity_usd_per_kwh`, `pue`, `uptime_pct`, \
+         `pool_fee_pct`, `opex_usd_per_month`, `carbon_price_usd_per_t`"
+    );
+    assert_eq!(
+        zh(&replaced("\"texas-ercot\"", "\"texas-ercott\"")),
+        "s.ron:5:17: site.region: 未知的地区 \"texas-ercott\"（是否应为 \"texas-ercot\"？）；\
+         `hashwatt presets list regions` 列出所有已知 id"
+    );
+}
+
+#[test]
+fn on_the_command_line_file_errors_speak_the_chosen_language() {
+    let path = common::temp_file("typo-zh.ron", &replaced("pue: 1.1", "pue: 9"));
+    let shown = path.display().to_string();
+    let out = common::hashwatt(&["--lang", "zh", "report", &shown]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        common::stderr(&out),
+        format!("错误：{shown}:6:9: site.pue: 不允许 9；必须是 1 到 5 之间的数\n")
+    );
 }

@@ -72,13 +72,17 @@ pub fn set_message_lang(lang: Lang) {
     );
 }
 
-/// The words of the value parsers' messages.
-pub(crate) fn message_words() -> &'static CliStrings {
-    let lang = Lang::ALL
+/// The language messages are written in.
+pub(crate) fn message_lang() -> Lang {
+    Lang::ALL
         .get(usize::from(MESSAGE_LANG.load(Ordering::Relaxed)))
         .copied()
-        .unwrap_or_default();
-    &i18n::strings(lang).cli
+        .unwrap_or_default()
+}
+
+/// The words of the value parsers' messages.
+pub(crate) fn message_words() -> &'static CliStrings {
+    &i18n::strings(message_lang()).cli
 }
 
 /// What a limit allows, in words: [`Limit::allowed`] in the chosen language.

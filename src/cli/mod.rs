@@ -28,7 +28,7 @@ pub struct CliError(pub String);
 
 impl From<FileError> for CliError {
     fn from(e: FileError) -> Self {
-        CliError(e.to_string())
+        CliError(e.localized(args::message_lang()))
     }
 }
 
@@ -302,8 +302,9 @@ fn start_date(doc: &ScenarioDoc, library: &PresetLibrary) -> Option<model::date:
 fn note_migration(migration: Option<scenario_io::Migration>, lang: Lang) {
     if let Some(migration) = migration {
         eprintln!(
-            "{}{migration}",
-            crate::i18n::strings(lang).files.note_prefix
+            "{}{}",
+            crate::i18n::strings(lang).files.note_prefix,
+            migration.localized(lang)
         );
     }
 }

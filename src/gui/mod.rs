@@ -279,7 +279,7 @@ impl App {
                 library
                     .problems
                     .iter()
-                    .map(ToString::to_string)
+                    .map(|p| p.localized(session.lang()))
                     .collect::<Vec<_>>()
                     .join("; ")
             ),
@@ -446,13 +446,14 @@ impl App {
                     self.session.saved_doc.version = migration.from_version;
                     let text = fill(
                         self.strings().files.migrated,
-                        &[("migration", &migration.to_string())],
+                        &[("migration", &migration.localized(self.session.lang()))],
                     );
                     self.set_info(text);
                 }
             }
             Err(e) => {
-                let text = fill(self.strings().app.open_failed, &[("error", &e.to_string())]);
+                let error = e.localized(self.session.lang());
+                let text = fill(self.strings().app.open_failed, &[("error", &error)]);
                 self.set_error(text);
             }
         }
@@ -474,7 +475,8 @@ impl App {
                 self.session.pinned.push(Pinned { name, doc });
             }
             Err(e) => {
-                let text = fill(self.strings().app.open_failed, &[("error", &e.to_string())]);
+                let error = e.localized(self.session.lang());
+                let text = fill(self.strings().app.open_failed, &[("error", &error)]);
                 self.set_error(text);
             }
         }
@@ -499,7 +501,8 @@ impl App {
             }
             Err(e) => {
                 self.after_save = None;
-                let text = fill(self.strings().app.save_failed, &[("error", &e.to_string())]);
+                let error = e.localized(self.session.lang());
+                let text = fill(self.strings().app.save_failed, &[("error", &error)]);
                 self.set_error(text);
             }
         }

@@ -25,7 +25,17 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
         Err(e) => {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                fill(s.resolve_problem, &[("error", &e.to_string())]),
+                fill(
+                    s.resolve_problem,
+                    &[(
+                        "error",
+                        &format!(
+                            "{}: {}",
+                            e.field,
+                            crate::i18n::errors::message(&e.message, app.session.lang())
+                        ),
+                    )],
+                ),
             );
             return;
         }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod charts;
 pub mod cli;
+pub mod errors;
 pub mod files;
 pub mod glyphs;
 pub mod network;
