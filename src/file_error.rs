@@ -254,8 +254,8 @@ pub fn field_at(text: &str, line: usize, col: usize) -> Option<String> {
                 i = skip_string(bytes, i);
                 continue;
             }
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+            b'/' if matches!(bytes.get(i + 1), Some(b'/' | b'*')) => {
+                i = skip_comment(bytes, i);
                 continue;
             }
             b'(' | b'{' => frames.push(Frame::Group(None)),
@@ -326,7 +326,9 @@ pub fn locate_field(text: &str, field: &str, value: Option<&str>) -> Option<(usi
         }
     }
     let line = text[..offset].matches('\n').count() + 1;
-    let col = offset - text[..offset].rfind('\n').map_or(0, |nl| nl + 1) + 1;
+    // Columns count characters, as RON's do.
+    let line_start = text[..offset].rfind('\n').map_or(0, |nl| nl + 1);
+    let col = text[line_start..offset].chars().count() + 1;
     Some((line, col))
 }
 
@@ -337,12 +339,11 @@ fn find_key(text: &str, from: usize, name: &str) -> Option<usize> {
     while i < bytes.len() {
         match bytes[i] {
             b'"' => i = skip_string(bytes, i),
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
-            }
+            b'/' if matches!(bytes.get(i + 1), Some(b'/' | b'*')) => i = skip_comment(bytes, i),
             _ => {
                 let starts_word = i == 0 || !is_ident(bytes[i - 1]);
-                if starts_word && text[i..].starts_with(name) {
+                // Bytes, not `text[i..]`: `i` may be inside a multi-byte character.
+                if starts_word && bytes[i..].starts_with(name.as_bytes()) {
                     let after = i + name.len();
                     let rest = text[after..].trim_start();
                     if rest.starts_with(':') && !bytes.get(after).is_some_and(|b| is_ident(*b)) {
@@ -394,6 +395,36 @@ fn nth_list_item(bytes: &[u8], from: usize, index: usize) -> Option<usize> {
     None
 }
 
+/// The offset just past the comment (`//` to the end of the line, or `/* */`, which RON
+/// nests) that opens at `start`.
+fn skip_comment(bytes: &[u8], start: usize) -> usize {
+    if bytes.get(start + 1) == Some(&b'/') {
+        return bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |n| start + n);
+    }
+    let mut depth = 0usize;
+    let mut i = start;
+    while i + 1 < bytes.len() {
+        match (bytes[i], bytes[i + 1]) {
+            (b'/', b'*') => {
+                depth += 1;
+                i += 2;
+            }
+            (b'*', b'/') => {
+                depth -= 1;
+                i += 2;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
 /// The offset just past the string literal that opens at `start`.
 fn skip_string(bytes: &[u8], start: usize) -> usize {
     let mut i = start + 1;
@@ -441,6 +472,15 @@ mod tests {
         );
         assert_eq!(locate_field(TEXT, "fleet[3].units", None), None);
         assert_eq!(locate_field(TEXT, "market.network", None), None);
+    }
+
+    #[test]
+    fn non_ascii_text_and_block_comments_are_skipped() {
+        let text = "(/* é pue: 1 /* nested */ ü */ name: \"ä\", /* ö */ pue: 2)";
+        assert_eq!(locate_field(text, "pue", None), Some((1, 51)));
+        assert_eq!(field_at(text, 1, 56), Some("pue".to_string()));
+        // A raw multi-byte character outside strings and comments does not panic.
+        assert_eq!(locate_field("(é pue: 1)", "pue", None), Some((1, 4)));
     }
 
     #[test]

@@ -195,11 +195,11 @@ fn bad_input_exits_2_with_one_line() {
         ),
         (
             &["report", "--network-hashrate-ehs", "0"],
-            "error: invalid value '0' for '--network-hashrate-ehs <E>': must be a number above 0 and at most 1e12 EH/s",
+            "error: invalid value '0' for '--network-hashrate-ehs <E>': must be a number from 1e-12 to 1e12 EH/s",
         ),
         (
             &["report", "--difficulty", "abc"],
-            "error: invalid value 'abc' for '--difficulty <D>': not a number; must be a number above 0 and at most 1e24",
+            "error: invalid value 'abc' for '--difficulty <D>': not a number; must be a number from 1 to 1e24",
         ),
         (
             &["report", "--mix", "coal=60,hydro=30"],

@@ -294,7 +294,7 @@ fn bad_ranges_exit_2_with_one_line_naming_the_flag() {
         ),
         (
             &["--difficulty", "0:2e14:5", "--btc-price-usd", columns],
-            "error: invalid value '0:2e14:5' for '--difficulty <D|A:B:N>': A must be a number above 0 and at most 1e24",
+            "error: invalid value '0:2e14:5' for '--difficulty <D|A:B:N>': A must be a number from 1 to 1e24",
         ),
         (
             &["--electricity-usd-kwh", "0:0.2:10"],

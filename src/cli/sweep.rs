@@ -580,10 +580,7 @@ mod tests {
             parse("100e12:200e12:11"),
             Ok(Sweepable::Range(Range { count: 11, .. }))
         ));
-        assert_eq!(
-            parse("0").unwrap_err(),
-            "must be a number above 0 and at most 1e24"
-        );
+        assert_eq!(parse("0").unwrap_err(), "must be a number from 1 to 1e24");
         let btc = range_only(limits::BTC_PRICE_USD);
         assert_eq!(
             btc("90000").unwrap_err(),

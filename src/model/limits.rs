@@ -125,8 +125,11 @@ pub const UNITS: Limit = Limit::whole(0.0, 1e9, "units");
 pub const UNIT_COST_USD: Limit = Limit::closed(0.0, 1e9, "USD");
 pub const HARDWARE_LIFE_YEARS: Limit = Limit::above(0.0, 100.0, "years");
 pub const BTC_PRICE_USD: Limit = Limit::closed(0.0, 1e12, "USD");
-pub const NETWORK_HASHRATE_EHS: Limit = Limit::above(0.0, 1e12, "EH/s");
-pub const DIFFICULTY: Limit = Limit::above(0.0, 1e24, "");
+/// From about what one CPU mined in 2009 (difficulty 1 is 7.2e-12 EH/s): a smaller network
+/// would make the reward per hash overflow.
+pub const NETWORK_HASHRATE_EHS: Limit = Limit::closed(1e-12, 1e12, "EH/s");
+/// Bitcoin's difficulty is never below 1.
+pub const DIFFICULTY: Limit = Limit::closed(1.0, 1e24, "");
 pub const BLOCK_SUBSIDY_BTC: Limit = Limit::closed(0.0, 50.0, "BTC");
 pub const BLOCK_HEIGHT: Limit = Limit::whole(0.0, 1e9, "");
 pub const FEES_BTC_PER_BLOCK: Limit = Limit::closed(0.0, 1e4, "BTC");
@@ -155,7 +158,7 @@ mod tests {
         );
         assert_eq!(
             NETWORK_HASHRATE_EHS.check(0.0).unwrap_err(),
-            "0 is not allowed; must be a number above 0 and at most 1e12 EH/s"
+            "0 is not allowed; must be a number from 1e-12 to 1e12 EH/s"
         );
         assert_eq!(
             UNITS.check(2.5).unwrap_err(),

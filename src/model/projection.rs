@@ -190,7 +190,9 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
                 Some(h0) => bitcoin::block_subsidy_btc(h0 + (mid * bitcoin::BLOCKS_PER_DAY) as u64),
                 None => market.subsidy_btc(),
             };
-            network_hs = base_network_hs * growth * halving_keep.powi(passed);
+            // A shrinking network stops at the smallest one the engine accepts.
+            network_hs = (base_network_hs * growth * halving_keep.powi(passed))
+                .max(super::limits::NETWORK_HASHRATE_EHS.min * 1e18);
             let per_day = btc_per_day(
                 rates.hashrate_ths,
                 rates.uptime_pct,
