@@ -560,3 +560,106 @@ fn the_chosen_language_is_remembered_in_the_session() {
     let old: Session = ron::from_str("(lang: En)").expect("old session parses");
     assert_eq!(old.language, LangChoice::System);
 }
+
+#[test]
+fn a_failed_save_says_why_and_keeps_the_unsaved_inputs() {
+    let (mut h, dialogs) = harness();
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, "Units")
+        .set_value_accesskit(9.0);
+    h.run();
+    let edited = h.state().session.doc.clone();
+    let nowhere = temp_dir("failed-save")
+        .join("no-such-folder")
+        .join("site.ron");
+    dialogs.answer(Some(nowhere.clone()));
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    h.run();
+    let banner = h.state().banner.clone().expect("a banner");
+    assert!(banner.error);
+    assert!(
+        banner
+            .text
+            .contains(&format!("{}: cannot save: ", nowhere.display())),
+        "{}",
+        banner.text
+    );
+    assert!(!nowhere.exists());
+    assert_eq!(h.state().session.doc, edited);
+    assert!(h.state().is_dirty(), "still unsaved");
+    assert_eq!(h.state().session.path, None);
+}
+
+#[test]
+fn a_version_1_file_opens_migrated_says_so_and_is_unsaved() {
+    let (mut h, dialogs) = harness();
+    let path = temp_dir("migrate").join("old.ron");
+    std::fs::write(
+        &path,
+        "(version: 1, site: (region: \"iceland\", emission_factors: \"real-fleet\"))",
+    )
+    .unwrap();
+    h.run();
+    dialogs.answer(Some(path.clone()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    let banner = h.state().banner.clone().expect("a banner");
+    assert!(!banner.error);
+    assert_eq!(
+        banner.text,
+        format!(
+            "{}: migrated from format version 1 to 2 (`site.emission_factors` is now \
+             `emission_table`); saving writes version 2. Save to keep the file in the new format.",
+            path.display()
+        )
+    );
+    let state = h.state();
+    assert_eq!(state.session.doc.site.emission_table, "real-fleet");
+    assert_eq!(state.session.doc.version, 2);
+    assert!(state.is_dirty(), "the file on disk is still version 1");
+}
+
+#[test]
+fn in_chinese_a_bad_file_is_reported_in_chinese() {
+    let session = Session {
+        language: LangChoice::Fixed(Lang::Zh),
+        ..Session::default()
+    };
+    let mut h = harness_with(session, FakeDialogs::default());
+    let path = temp_dir("bad-zh").join("bad.ron");
+    std::fs::write(&path, "(\n    site: (\n        pue: 0.5,\n    ),\n)\n").unwrap();
+    h.run();
+    h.state_mut().open_path(&path);
+    h.run();
+    let banner = h.state().banner.clone().expect("a banner");
+    assert!(
+        banner.text.contains(&format!(
+            "{}:3:9: site.pue: 不允许 0.5；必须是 1 到 5 之间的数",
+            path.display()
+        )),
+        "{}",
+        banner.text
+    );
+}
+
+#[test]
+fn a_saved_session_set_aside_is_reported() {
+    let (mut h, _) = harness();
+    h.run();
+    let aside = saved_session::SetAside {
+        moved_to: PathBuf::from("/data/app.ron.unreadable-2026-11-21T101500"),
+        error: "1:1: Unexpected end of RON".into(),
+    };
+    h.state_mut().report_set_aside(&aside);
+    h.run();
+    let banner = h.state().banner.clone().expect("a banner");
+    assert_eq!(
+        banner.text,
+        "The saved session could not be read (1:1: Unexpected end of RON). It was moved to \
+         /data/app.ron.unreadable-2026-11-21T101500 and the app started with defaults."
+    );
+    assert!(h.query_by_label(&banner.text).is_some(), "on screen");
+}
