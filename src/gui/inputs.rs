@@ -273,7 +273,11 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
                     ui.label(
                         egui::RichText::new(format!(
                             "{} · {}",
-                            region.country,
+                            // The country's own preset has its name in each language.
+                            app.library
+                                .regions()
+                                .find(|r| r.name == region.country)
+                                .map_or(region.country.as_str(), |c| c.name_in(app.session.lang())),
                             app.strings().convention(region.intensity.convention)
                         ))
                         .small()

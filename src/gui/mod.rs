@@ -34,8 +34,9 @@ pub fn mark_start() {
     let _ = STARTED.set(std::time::Instant::now());
 }
 
-/// Opens the window (with a scenario file, if given) and runs until it is closed.
-pub fn run(file: Option<PathBuf>) -> ExitCode {
+/// Opens the window (with a scenario file, if given; in a language, if given, which is then
+/// remembered as the user's choice) and runs until it is closed.
+pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("hashwatt")
@@ -54,6 +55,9 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
         Box::new(|cc| {
             let library = PresetLibrary::with_user_folder(crate::presets::user_folder().as_deref());
             let mut app = App::new(cc, library, Box::new(files::NativeDialogs));
+            if let Some(lang) = lang {
+                app.session.language = LangChoice::Fixed(lang);
+            }
             if let Some(aside) = set_aside {
                 app.report_set_aside(&aside);
             }
