@@ -244,12 +244,7 @@ fn bad_input_exits_2_with_one_line() {
             "error: unknown preset \"antminer-s2\" (did you mean \"antminer-s21\"?); `hashwatt presets list` shows the known ids",
         ),
     ];
-    for (args, expected) in cases {
-        let o = hashwatt(args);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
-        assert_eq!(stderr(&o).trim_end(), *expected, "{args:?}");
-        assert!(stdout(&o).is_empty(), "{args:?}");
-    }
+    assert_refused(cases);
 }
 
 #[test]
@@ -744,12 +739,7 @@ fn chinese_errors_keep_one_line_and_exit_2() {
             "错误：未知预设 \"antminer-s2\"（是否想输入 \"antminer-s21\"？）；`hashwatt presets list` 列出可用的 id",
         ),
     ];
-    for (args, expected) in cases {
-        let o = hashwatt(args);
-        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
-        assert_eq!(stderr(&o).trim_end(), *expected, "{args:?}");
-        assert!(stdout(&o).is_empty(), "{args:?}");
-    }
+    assert_refused(cases);
 }
 
 #[test]
@@ -795,4 +785,14 @@ fn chinese_projection_compare_and_presets() {
     assert!(!texas.name_zh.is_empty());
     let line = zh.lines().find(|l| l.contains("texas-ercot")).unwrap();
     assert!(line.contains(texas.name_in(Lang::Zh)), "{line}");
+}
+
+/// Each command exits 2 with exactly the expected one-line message and no output.
+fn assert_refused(cases: &[(&[&str], &str)]) {
+    for (args, expected) in cases {
+        let o = hashwatt(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o).trim_end(), *expected, "{args:?}");
+        assert!(stdout(&o).is_empty(), "{args:?}");
+    }
 }

@@ -87,13 +87,7 @@ pub(crate) fn message_words() -> &'static CliStrings {
 
 /// What a limit allows, in words: [`Limit::allowed`] in the chosen language.
 pub(crate) fn allowed(limit: Limit, t: &CliStrings) -> String {
-    let bound = |x: f64| {
-        if x.abs() >= 1e6 {
-            format!("{x:e}")
-        } else {
-            crate::model::energy::trim_float(x)
-        }
-    };
+    let bound = crate::model::limits::fmt_bound;
     let unit = match limit.unit {
         "" => String::new(),
         unit => fill(t.allowed_unit, &[("unit", unit_words(unit, t))]),
@@ -524,7 +518,11 @@ mod tests {
         );
         assert_eq!(
             allowed(limits::NETWORK_HASHRATE_EHS, &i18n::cli::ZH),
-            "> 0 且 ≤ 1e12 的数（EH/s）"
+            "1e-12 到 1e12 之间的数（EH/s）"
+        );
+        assert_eq!(
+            allowed(limits::GROWTH_PCT_PER_YEAR, &i18n::cli::ZH),
+            "> -100 且 ≤ 1000 的数（%/年）"
         );
     }
 

@@ -542,22 +542,7 @@ pub fn align_right(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
-    use std::collections::BTreeSet;
-
-    /// The `{name}` placeholders of a template.
-    fn placeholders(text: &str) -> BTreeSet<&str> {
-        let mut found = BTreeSet::new();
-        let mut rest = text;
-        while let Some(open) = rest.find('{') {
-            rest = &rest[open + 1..];
-            if let Some(close) = rest.find('}') {
-                found.insert(&rest[..close]);
-                rest = &rest[close + 1..];
-            }
-        }
-        found
-    }
+    use crate::i18n::{Lang, placeholders};
 
     #[test]
     fn every_chinese_string_is_there_with_the_same_placeholders() {

@@ -279,6 +279,7 @@ fn match_pattern<'p>(pattern: &'p str, text: &str) -> Option<Vec<(&'p str, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::placeholders;
 
     #[test]
     fn patterns_take_values_across() {
@@ -308,22 +309,13 @@ mod tests {
     #[test]
     fn every_pattern_has_the_same_values_in_both_languages() {
         for (en, zh) in MESSAGES.iter().chain(ALLOWED) {
-            let names = |s: &str| {
-                let mut n: Vec<String> = s
-                    .split('{')
-                    .skip(1)
-                    .filter_map(|r| r.split_once('}').map(|(a, _)| a.to_string()))
-                    .collect();
-                n.sort();
-                n
-            };
-            assert_eq!(names(en), names(zh), "{en}");
+            assert_eq!(placeholders(en), placeholders(zh), "{en}");
             // Each pattern matches its own shape.
             let sample = fill(
                 en,
-                &names(en)
-                    .iter()
-                    .map(|n| (n.as_str(), "x"))
+                &placeholders(en)
+                    .into_iter()
+                    .map(|n| (n, "x"))
                     .collect::<Vec<_>>(),
             );
             assert!(match_pattern(en, &sample).is_some(), "{en}");

@@ -12,7 +12,7 @@ pub static LATIN_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Lang, strings};
+    use crate::i18n::{Lang, placeholders, strings};
     use crate::presets::PresetLibrary;
     use ab_glyph::{Font, FontRef};
 
@@ -73,15 +73,6 @@ mod tests {
         let zh = all_strings(Lang::Zh);
         let keys = |t: &[(String, String)]| t.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
         assert_eq!(keys(&en), keys(&zh));
-        let placeholders = |s: &str| {
-            let mut names: Vec<String> = s
-                .split('{')
-                .skip(1)
-                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_string()))
-                .collect();
-            names.sort();
-            names
-        };
         let mut same = Vec::new();
         for ((key, en), (_, zh)) in en.iter().zip(&zh) {
             assert!(en.is_empty() || !zh.is_empty(), "{key} has no Chinese");

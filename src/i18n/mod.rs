@@ -155,6 +155,20 @@ impl Strings {
     }
 }
 
+/// The names of a template's `{name}` placeholders, sorted, each once.
+pub fn placeholders(template: &str) -> std::collections::BTreeSet<&str> {
+    let mut found = std::collections::BTreeSet::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open + 1..];
+        if let Some(close) = rest.find('}') {
+            found.insert(&rest[..close]);
+            rest = &rest[close + 1..];
+        }
+    }
+    found
+}
+
 /// Fills `{name}` placeholders in a template: `fill("{n} units", &[("n", "3")])`.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();

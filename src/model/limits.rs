@@ -92,8 +92,9 @@ impl Limit {
     }
 }
 
-fn fmt_bound(x: f64) -> String {
-    if x.abs() >= 1e6 {
+/// A limit's bound in words: plain, or in e-notation when very large or very small.
+pub fn fmt_bound(x: f64) -> String {
+    if x.abs() >= 1e6 || (x != 0.0 && x.abs() < 1e-4) {
         format!("{x:e}")
     } else {
         super::energy::trim_float(x)
