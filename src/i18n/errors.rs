@@ -162,6 +162,20 @@ const MESSAGES: &[(&str, &str)] = &[
         "不允许 \"{value}\"；必须是 YYYY-MM-DD 格式的日期",
     ),
     ("\"{value}\" is listed twice", "\"{value}\" 列出了两次"),
+    ("a region needs a name", "地区必须有名称"),
+    ("a mining map needs a name", "挖矿地图必须有名称"),
+    (
+        "low {low} ≤ central {central} ≤ high {high} must hold",
+        "必须满足 低值 {low} ≤ 中值 {central} ≤ 高值 {high}",
+    ),
+    (
+        "{stated} J/TH is stated but power / hashrate is {derived} J/TH; they must agree within 5 %",
+        "标称能效为 {stated} J/TH，但功耗 / 算力为 {derived} J/TH；两者相差必须在 5 % 以内",
+    ),
+    (
+        "no market snapshot is loaded, so the market must give it",
+        "未加载任何市场快照，因此必须在 market 中给出该值",
+    ),
 ];
 
 /// What is allowed (the `what` of a limit), in words.
@@ -202,6 +216,14 @@ const KINDS: &[(&str, &str)] = &[
     ("market snapshot", "市场快照"),
     ("mining map", "挖矿地图"),
 ];
+
+/// Every Chinese pattern and word here, for the glyph-coverage test.
+pub fn chinese_patterns() -> impl Iterator<Item = &'static str> {
+    [MESSAGES, ALLOWED, UNIT_WORDS, KINDS]
+        .into_iter()
+        .flatten()
+        .map(|(_, zh)| *zh)
+}
 
 /// A message in `lang`: itself in English, or translated when a pattern matches.
 pub fn message(text: &str, lang: Lang) -> String {
