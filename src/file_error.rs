@@ -16,30 +16,30 @@ pub struct FileError {
 
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.path)?;
-        if let Some((line, col)) = self.position {
-            write!(f, ":{line}:{col}")?;
-        }
-        write!(f, ": ")?;
-        if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
-        }
-        write!(f, "{}", self.message)
+        write!(f, "{}{}", self.place(), self.message)
     }
 }
 
 impl std::error::Error for FileError {}
 
 impl FileError {
+    /// `path:line:col: field: `, the same in every language.
+    fn place(&self) -> String {
+        let mut place = self.path.clone();
+        if let Some((line, col)) = self.position {
+            place.push_str(&format!(":{line}:{col}"));
+        }
+        place.push_str(": ");
+        if let Some(field) = &self.field {
+            place.push_str(&format!("{field}: "));
+        }
+        place
+    }
+
     /// The message in `lang`: the same place and field, the words translated.
     pub fn localized(&self, lang: crate::i18n::Lang) -> String {
-        let english = self.to_string();
         let message = crate::i18n::errors::message(&self.message, lang);
-        // The place and field are the same in every language.
-        match english.strip_suffix(self.message.as_str()) {
-            Some(place) => format!("{place}{message}"),
-            None => english,
-        }
+        format!("{}{message}", self.place())
     }
 }
 
@@ -139,8 +139,10 @@ fn from_ron_error(path: &str, text: &str, e: &ron::error::SpannedError) -> FileE
         }
         E::IntegerOutOfBounds => {
             // RON points at the number's start or just past its end.
-            let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
-            let before: String = line_text.chars().take(col.saturating_sub(1)).collect();
+            let before: String = line_of(text, line)
+                .chars()
+                .take(col.saturating_sub(1))
+                .collect();
             let number_before = before
                 .trim_end()
                 .rsplit(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '_')))
@@ -194,17 +196,21 @@ fn from_ron_error(path: &str, text: &str, e: &ron::error::SpannedError) -> FileE
 
 /// Whether the error position is a decimal point or exponent right after a digit.
 fn fraction_after_integer(text: &str, line: usize, col: usize) -> bool {
-    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
-    let chars: Vec<char> = line_text.chars().collect();
+    let chars: Vec<char> = line_of(text, line).chars().collect();
     let at = col.saturating_sub(1);
     at > 0
         && chars.get(at - 1).is_some_and(char::is_ascii_digit)
         && chars.get(at).is_some_and(|c| matches!(c, '.' | 'e' | 'E'))
 }
 
+/// The text of the 1-based `line` (empty past the end).
+fn line_of(text: &str, line: usize) -> &str {
+    text.lines().nth(line.saturating_sub(1)).unwrap_or("")
+}
+
 /// The text from the 1-based `line` and `col` to the end of that line.
 fn text_at(text: &str, line: usize, col: usize) -> &str {
-    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    let line_text = line_of(text, line);
     line_text
         .char_indices()
         .nth(col.saturating_sub(1))

@@ -43,11 +43,7 @@ const KEYS: [&str; 22] = [
 fn json_has_exactly_the_documented_keys() {
     let v = json(&[]);
     let obj = v.as_object().unwrap();
-    let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
-    keys.sort_unstable();
-    let mut expected = KEYS.to_vec();
-    expected.sort_unstable();
-    assert_eq!(keys, expected);
+    assert_keys(&v, &KEYS);
     for (k, value) in obj {
         assert!(value.is_number(), "{k} is {value}");
     }
@@ -777,7 +773,7 @@ fn chinese_projection_compare_and_presets() {
     let zh_csv = hashwatt(&["--lang", "zh", "compare", &file, &other, "--csv"]);
     assert_eq!(zh_csv.stdout, en_csv.stdout);
 
-    use hashwatt::i18n::{Lang, cli::Localized};
+    use hashwatt::i18n::{Lang, Localized};
     let zh = stdout(&hashwatt(&["--lang", "zh", "presets", "list", "regions"]));
     assert!(zh.starts_with("地区 regions（"), "{zh}");
     let library = hashwatt::presets::PresetLibrary::builtin();

@@ -52,12 +52,7 @@ const KEYS: [&str; 18] = [
 #[test]
 fn json_has_the_documented_keys_and_ordered_bounds() {
     let v = json(&[]);
-    let obj = v.as_object().unwrap();
-    let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
-    keys.sort_unstable();
-    let mut expected = KEYS.to_vec();
-    expected.sort_unstable();
-    assert_eq!(keys, expected);
+    assert_keys(&v, &KEYS);
     // The newest snapshot, at CBECI's $0.05/kWh, on the world-average grid.
     assert!(num(&v, "network_hashrate_ehs") > 1000.0);
     assert_eq!(num(&v, "electricity_usd_kwh"), 0.05);

@@ -8,7 +8,7 @@ mod output;
 pub mod sweep;
 
 use crate::file_error::FileError;
-use crate::i18n::cli::Localized;
+use crate::i18n::Localized;
 use crate::i18n::{Lang, fill};
 use crate::model::{self, NetworkSpec, Scenario, SubsidySpec};
 use crate::presets::{PresetKind, PresetLibrary};

@@ -4,7 +4,8 @@
 use super::CliError;
 use super::args::limited;
 use crate::format::{self, number, usd};
-use crate::i18n::cli::{Localized, align_left, align_right};
+use crate::i18n::Localized;
+use crate::i18n::cli::{align_left, align_right};
 use crate::i18n::{self, Lang, fill};
 use crate::model::limits;
 use crate::model::network::{Bound, NetworkEstimate, PUE_BEST_GUESS};

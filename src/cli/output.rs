@@ -4,7 +4,8 @@ use super::{CliError, Loaded};
 use crate::format::{
     self, co2_kg, co2_kg_parts, energy_kwh_parts, maybe, number, power_kw_parts, usd,
 };
-use crate::i18n::cli::{CliStrings, Localized, align_left, align_right, display_width};
+use crate::i18n::Localized;
+use crate::i18n::cli::{CliStrings, align_left, align_right, display_width};
 use crate::i18n::{Lang, fill, strings};
 use crate::model::date::Date;
 use crate::model::{Evaluation, IntensityMethod, Projection};

@@ -30,11 +30,15 @@ impl<'a> Bitmap<'a> {
     }
 
     /// The style's font first, the other for any character it lacks (`₂` in Chinese labels).
-    fn fonts(&self, family: &str) -> [FontRef<'static>; 2] {
+    fn fonts<'f>(
+        latin: &'f FontRef<'static>,
+        cjk: &'f FontRef<'static>,
+        family: &str,
+    ) -> [&'f FontRef<'static>; 2] {
         if family == super::charts::CJK_FAMILY {
-            [self.cjk.clone(), self.latin.clone()]
+            [cjk, latin]
         } else {
-            [self.latin.clone(), self.cjk.clone()]
+            [latin, cjk]
         }
     }
 }
@@ -127,15 +131,20 @@ impl<'a> DrawingBackend for Bitmap<'a> {
             return Ok(());
         }
         let scale = PxScale::from(style.size() as f32);
-        let fonts = self.fonts(style.family().as_str());
+        let Bitmap { inner, latin, cjk } = self;
+        let fonts = Self::fonts(latin, cjk, style.family().as_str());
         // Each character in the first font that has it; kerning only within one font.
         let mut glyphs = Vec::with_capacity(text.len());
         let mut x = 0.0f32;
         let mut previous: Option<(usize, ab_glyph::GlyphId)> = None;
         for c in text.chars() {
-            let which = fonts.iter().position(|f| f.glyph_id(c).0 != 0).unwrap_or(0);
+            let (which, id) = fonts
+                .iter()
+                .enumerate()
+                .map(|(which, f)| (which, f.glyph_id(c)))
+                .find(|(_, id)| id.0 != 0)
+                .unwrap_or((0, ab_glyph::GlyphId(0)));
             let scaled = fonts[which].as_scaled(scale);
-            let id = scaled.glyph_id(c);
             if let Some((p_which, p)) = previous
                 && p_which == which
             {
@@ -175,7 +184,7 @@ impl<'a> DrawingBackend for Bitmap<'a> {
                     return;
                 }
                 let (x, y) = transform.transform(x0 + gx as i32, y0 + gy as i32);
-                result = self.inner.draw_pixel(
+                result = inner.draw_pixel(
                     (pos.0 + x, pos.1 + y),
                     BackendColor {
                         alpha: colour.alpha * f64::from(coverage.min(1.0)),

@@ -506,8 +506,6 @@ pub const ZH: CliStrings = CliStrings {
     sweep_col_profit_at: "{price} 时利润",
 };
 
-pub use super::{Localized, localized};
-
 /// The columns a character takes in a terminal: two for the wide CJK blocks, one otherwise.
 pub fn char_width(c: char) -> usize {
     match u32::from(c) {
@@ -542,7 +540,7 @@ pub fn align_right(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{Lang, placeholders};
+    use crate::i18n::placeholders;
 
     #[test]
     fn every_chinese_string_is_there_with_the_same_placeholders() {
@@ -600,12 +598,5 @@ mod tests {
         assert_eq!(align_left("算力", 6), "算力  ");
         assert_eq!(align_right("算力", 6), "  算力");
         assert_eq!(align_right("toolong", 3), "toolong");
-    }
-
-    #[test]
-    fn chinese_names_when_given() {
-        assert_eq!(localized(Lang::Zh, "Texas", "得克萨斯"), "得克萨斯");
-        assert_eq!(localized(Lang::Zh, "Texas", ""), "Texas");
-        assert_eq!(localized(Lang::En, "Texas", "得克萨斯"), "Texas");
     }
 }

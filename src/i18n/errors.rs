@@ -295,7 +295,8 @@ fn match_pattern<'p>(pattern: &'p str, text: &str) -> Option<Vec<(&'p str, Strin
         values.push((*name, value.to_string()));
         at = &at[end + next.len()..];
     }
-    (names.is_empty() && at.is_empty() || !names.is_empty()).then_some(values)
+    // With no values the text must be the pattern itself; otherwise the last value took the rest.
+    at.is_empty().then_some(values)
 }
 
 #[cfg(test)]

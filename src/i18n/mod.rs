@@ -113,12 +113,16 @@ pub static ZH: Strings = Strings {
 };
 
 /// The language to use when the user has not chosen one: `HASHWATT_LANG` if set, else the
-/// system's (Chinese for any `zh` locale, English otherwise).
+/// system's (Chinese for any `zh` locale, English otherwise). Read once: the window asks on
+/// every frame.
 pub fn system_lang() -> Lang {
-    if let Ok(code) = std::env::var("HASHWATT_LANG") {
-        return Lang::from_locale(&code);
-    }
-    sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_locale(&l))
+    static SYSTEM: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+    *SYSTEM.get_or_init(|| {
+        if let Ok(code) = std::env::var("HASHWATT_LANG") {
+            return Lang::from_locale(&code);
+        }
+        sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_locale(&l))
+    })
 }
 
 /// The table for a language.
@@ -228,6 +232,13 @@ mod tests {
         for en in ["en_US.UTF-8", "C", "POSIX", "", "de-DE", "zu_ZA"] {
             assert_eq!(Lang::from_locale(en), Lang::En, "{en}");
         }
+    }
+
+    #[test]
+    fn chinese_names_when_given() {
+        assert_eq!(localized(Lang::Zh, "Texas", "得克萨斯"), "得克萨斯");
+        assert_eq!(localized(Lang::Zh, "Texas", ""), "Texas");
+        assert_eq!(localized(Lang::En, "Texas", "得克萨斯"), "Texas");
     }
 
     #[test]
