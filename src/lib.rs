@@ -1,31 +1,25 @@
 //! hashwatt: what it costs, in money and in carbon, to mine Bitcoin here, with this hardware.
 //!
-//! [`model`] is the pure engine; everything else (files, presets, the command line, the GUI)
-//! is a layer over it.
+//! The numbers come from [`hashwatt_core`]; this crate is the layers over it: the window
+//! ([`gui`]), the command line ([`cli`]) and chart and results export ([`export`]). The core's
+//! modules are re-exported under their own names, so `hashwatt::model` is the engine.
 
-pub mod chart_data;
 pub mod cli;
-pub mod compare;
 pub mod export;
-pub mod file_error;
-pub mod format;
+pub mod fonts;
 pub mod gui;
-pub mod i18n;
-pub mod model;
-pub mod network_data;
-pub mod palette;
-pub mod presets;
-pub mod scenario_file;
-pub mod scenario_io;
 
-/// The application id: names the data folder (`~/.local/share/hashwatt`).
-pub const APP_ID: &str = "hashwatt";
+pub use hashwatt_core::{
+    APP_ID, chart_data, compare, file_error, format, i18n, model, network_data, palette, presets,
+    scenario_file, scenario_io, today,
+};
 
-/// Today's date (UTC) from the system clock, for chart footers and the dates of user presets.
-/// The one place outside the pure engine that reads the clock.
-pub fn today() -> model::date::Date {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    model::date::Date::from_days_since_epoch(days as i64)
+/// The user's presets folder: `<data dir>/hashwatt/presets` (e.g.
+/// `~/.local/share/hashwatt/presets`), beside the saved session. `HASHWATT_PRESETS_DIR`
+/// overrides it (tests, portable installs).
+pub fn user_presets_folder() -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os("HASHWATT_PRESETS_DIR") {
+        return Some(std::path::PathBuf::from(dir));
+    }
+    eframe::storage_dir(APP_ID).map(|d| d.join("presets"))
 }

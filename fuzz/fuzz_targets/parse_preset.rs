@@ -4,7 +4,7 @@
 
 #![no_main]
 
-use hashwatt::presets::{PresetKind, PresetLibrary};
+use hashwatt_core::presets::{PresetKind, PresetLibrary};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 

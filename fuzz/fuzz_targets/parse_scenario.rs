@@ -4,9 +4,9 @@
 
 #![no_main]
 
-use hashwatt::model::{evaluate, project};
-use hashwatt::presets::PresetLibrary;
-use hashwatt::scenario_io::{parse_scenario, resolve_in_file, scenario_to_ron};
+use hashwatt_core::model::{evaluate, project};
+use hashwatt_core::presets::PresetLibrary;
+use hashwatt_core::scenario_io::{parse_scenario, resolve_in_file, scenario_to_ron};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 

@@ -56,7 +56,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     };
     let lang = cli.lang.unwrap_or(lang);
     let t = &crate::i18n::strings(lang).cli;
-    let library = PresetLibrary::with_user_folder(crate::presets::user_folder().as_deref());
+    let library = PresetLibrary::with_user_folder(crate::user_presets_folder().as_deref());
     for problem in &library.problems {
         eprintln!(
             "{}",

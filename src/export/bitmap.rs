@@ -24,8 +24,8 @@ impl<'a> Bitmap<'a> {
         };
         Ok(Bitmap {
             inner,
-            latin: read(crate::i18n::glyphs::LATIN_FONT)?,
-            cjk: read(crate::i18n::glyphs::CJK_FONT)?,
+            latin: read(crate::fonts::LATIN_FONT)?,
+            cjk: read(crate::fonts::CJK_FONT)?,
         })
     }
 

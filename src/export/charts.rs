@@ -34,13 +34,13 @@ pub(super) fn register_font() -> Result<(), String> {
             plotters::style::register_font(
                 LATIN_FAMILY,
                 FontStyle::Normal,
-                i18n::glyphs::LATIN_FONT,
+                crate::fonts::LATIN_FONT,
             )
             .and_then(|()| {
                 plotters::style::register_font(
                     CJK_FAMILY,
                     FontStyle::Normal,
-                    i18n::glyphs::CJK_FONT,
+                    crate::fonts::CJK_FONT,
                 )
             })
             .map_err(|_| "the bundled chart font could not be read".to_string())

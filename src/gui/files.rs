@@ -334,7 +334,7 @@ pub fn write_user_preset<T: serde::Serialize>(
     id: &str,
     preset: &T,
 ) -> Result<PathBuf, String> {
-    let folder = crate::presets::user_folder()
+    let folder = crate::user_presets_folder()
         .ok_or(crate::i18n::strings(lang).app.error_no_data_folder)?
         .join(kind.folder());
     std::fs::create_dir_all(&folder)

@@ -53,7 +53,7 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
         crate::APP_ID,
         options,
         Box::new(|cc| {
-            let library = PresetLibrary::with_user_folder(crate::presets::user_folder().as_deref());
+            let library = PresetLibrary::with_user_folder(crate::user_presets_folder().as_deref());
             let mut app = App::new(cc, library, Box::new(files::NativeDialogs));
             if let Some(lang) = lang {
                 app.session.language = LangChoice::Fixed(lang);
@@ -129,7 +129,7 @@ pub fn install_fonts(ctx: &egui::Context) {
     let name = "NotoSansSC-hashwatt".to_string();
     fonts.font_data.insert(
         name.clone(),
-        std::sync::Arc::new(egui::FontData::from_static(i18n::glyphs::CJK_FONT)),
+        std::sync::Arc::new(egui::FontData::from_static(crate::fonts::CJK_FONT)),
     );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         fonts.families.entry(family).or_default().push(name.clone());
@@ -701,7 +701,7 @@ impl App {
     fn finish_preset_save(&mut self, result: Result<(String, PathBuf), String>) {
         match result {
             Ok((id, path)) => {
-                let folder = crate::presets::user_folder();
+                let folder = crate::user_presets_folder();
                 self.library = PresetLibrary::with_user_folder(folder.as_deref());
                 self.recompute();
                 let text = fill(

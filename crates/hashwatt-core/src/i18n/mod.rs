@@ -6,7 +6,6 @@ pub mod charts;
 pub mod cli;
 pub mod errors;
 pub mod files;
-pub mod glyphs;
 pub mod network;
 pub mod results;
 pub mod sensitivity;

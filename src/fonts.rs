@@ -4,10 +4,10 @@
 
 /// Noto Sans CJK SC cut down to the characters the app uses (assets/fonts/subset_cjk.py makes
 /// it; SIL Open Font License 1.1, assets/fonts/NotoSansSC-LICENSE.txt).
-pub static CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-hashwatt.otf");
+pub static CJK_FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-hashwatt.otf");
 
 /// DejaVu Sans (assets/fonts, with its licence), for exported charts.
-pub static LATIN_FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub static LATIN_FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 
 #[cfg(test)]
 mod tests {

@@ -355,15 +355,6 @@ pub fn builtin_files(kind: PresetKind) -> &'static [(&'static str, &'static str)
     }
 }
 
-/// The user's presets folder: `<data dir>/hashwatt/presets` (e.g. `~/.local/share/hashwatt/presets`).
-/// `HASHWATT_PRESETS_DIR` overrides it (tests, portable installs).
-pub fn user_folder() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("HASHWATT_PRESETS_DIR") {
-        return Some(PathBuf::from(dir));
-    }
-    eframe::storage_dir(crate::APP_ID).map(|d| d.join("presets"))
-}
-
 /// Checks a region preset as the loader would; the error names the field.
 pub fn check_region(region: &RegionPreset) -> Result<(), String> {
     validate::region(region).map_err(|(field, message)| format!("{field}: {message}"))
