@@ -504,7 +504,10 @@ fn hardware_ui(app: &mut App, ui: &mut egui::Ui) {
         app.session.doc.fleet.remove(index);
     }
     if ui.button(s.add_model).clicked() {
-        app.session.doc.fleet.push(FleetEntryDoc::default());
+        app.session.doc.fleet.push(FleetEntryDoc::preset(
+            crate::scenario_file::defaults::MINER,
+            crate::scenario_file::defaults::UNITS,
+        ));
     }
     egui::Grid::new("hardware-life")
         .num_columns(2)

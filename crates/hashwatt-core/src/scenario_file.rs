@@ -67,7 +67,7 @@ impl Default for ScenarioDoc {
             description: String::new(),
             description_zh: String::new(),
             site: SiteDoc::default(),
-            fleet: vec![FleetEntryDoc::default()],
+            fleet: vec![FleetEntryDoc::preset(defaults::MINER, defaults::UNITS)],
             market: MarketDoc::default(),
             hardware_life_years: defaults::HARDWARE_LIFE_YEARS,
             projection: ProjectionSettings::default(),
@@ -144,15 +144,28 @@ pub struct FleetEntryDoc {
     pub unit_cost_usd: Option<f64>,
 }
 
+/// An entry names no miner by default: a field left out of a custom machine must be reported
+/// as missing, never filled in from some preset.
 impl Default for FleetEntryDoc {
     fn default() -> Self {
         FleetEntryDoc {
-            miner: Some(defaults::MINER.to_string()),
+            miner: None,
             name: None,
             hashrate_ths: None,
             power_w: None,
             units: defaults::UNITS,
             unit_cost_usd: None,
+        }
+    }
+}
+
+impl FleetEntryDoc {
+    /// `units` machines of the miner preset `id`, its figures unchanged.
+    pub fn preset(id: &str, units: u32) -> FleetEntryDoc {
+        FleetEntryDoc {
+            miner: Some(id.to_string()),
+            units,
+            ..FleetEntryDoc::default()
         }
     }
 }
@@ -353,5 +366,58 @@ impl ScenarioDoc {
             value: None,
         })?;
         Ok(scenario)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario_io::{parse_scenario, resolve_in_file};
+
+    fn resolve(text: &str) -> Result<Scenario, String> {
+        let library = PresetLibrary::builtin();
+        let doc = parse_scenario("site.ron", text).map_err(|e| e.to_string())?;
+        resolve_in_file("site.ron", text, &doc, &library).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_custom_machine_without_its_power_is_refused_not_made_an_s21() {
+        let text = "(\n    fleet: [\n        (name: \"Rack B\", hashrate_ths: 110, units: 50),\n    ],\n)\n";
+        assert_eq!(
+            resolve(text).unwrap_err(),
+            "site.ron:3:9: fleet[0].power_w: a custom miner (no `miner` id) needs `power_w`"
+        );
+        let text = "(fleet: [(power_w: 3000)])";
+        assert_eq!(
+            resolve(text).unwrap_err(),
+            "site.ron:1:10: fleet[0].hashrate_ths: a custom miner (no `miner` id) needs `hashrate_ths`"
+        );
+    }
+
+    #[test]
+    fn a_custom_machine_without_a_price_costs_nothing() {
+        let text = "(fleet: [(name: \"Rack B\", hashrate_ths: 110, power_w: 3250, units: 50)])";
+        let scenario = resolve(text).unwrap();
+        assert_eq!(scenario.fleet.len(), 1);
+        assert_eq!(scenario.fleet[0].name, "Rack B");
+        assert_eq!(scenario.fleet[0].power_w, 3250.0);
+        assert_eq!(scenario.fleet[0].unit_cost_usd, 0.0);
+    }
+
+    #[test]
+    fn a_preset_entry_and_the_default_fleet_still_name_their_miner() {
+        let s21 = PresetLibrary::builtin()
+            .miner("antminer-s21")
+            .unwrap()
+            .clone();
+        let scenario = resolve("(fleet: [(miner: \"antminer-s21\", units: 3)])").unwrap();
+        assert_eq!(scenario.fleet[0].power_w, s21.power_w);
+        assert_eq!(
+            Some(scenario.fleet[0].unit_cost_usd),
+            s21.price.as_ref().map(|p| p.usd)
+        );
+        let scenario = resolve("()").unwrap();
+        assert_eq!(scenario.fleet[0].name, s21.name);
+        assert_eq!(FleetEntryDoc::default().miner, None);
     }
 }

@@ -174,7 +174,18 @@ pub fn locate_resolve_error(
         .iter()
         .find(|(_, old, new)| e.field == *new && locate_field(text, old, None).is_some())
         .map_or(e.field.as_str(), |(_, old, _)| old);
-    FileError::at_field(path, text, field, e.value.as_deref(), e.message)
+    let mut error = FileError::at_field(path, text, field, e.value.as_deref(), e.message);
+    // A field the file leaves out (a custom miner's `power_w`) is placed at the group it is
+    // missing from.
+    let mut parent = field;
+    while error.position.is_none() {
+        let Some(cut) = parent.rfind(['.', '[']) else {
+            break;
+        };
+        parent = &parent[..cut];
+        error.position = locate_field(text, parent, None);
+    }
+    error
 }
 
 fn last_segment(field: &str) -> &str {

@@ -248,6 +248,9 @@ impl PresetLibrary {
             }
             PresetKind::Scenario => {
                 let doc = crate::scenario_io::parse_scenario(path, text)?;
+                // Resolved before it is added, so a user file that fails leaves the built-in
+                // scenario of the same id in place. (Presets of every other kind load first.)
+                crate::scenario_io::resolve_in_file(path, text, &doc, self)?;
                 let id = Path::new(path)
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())

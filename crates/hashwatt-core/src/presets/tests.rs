@@ -107,3 +107,76 @@ fn estimates_say_so() {
         }
     }
 }
+
+/// A fresh user presets folder for one test.
+fn user_folder(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("hashwatt-presets-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn write(dir: &Path, kind: &str, file: &str, text: &str) -> std::path::PathBuf {
+    let folder = dir.join(kind);
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join(file);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_user_scenario_that_fails_to_resolve_leaves_the_builtin_in_place() {
+    let dir = user_folder("scenario-override");
+    let builtin = PresetLibrary::builtin();
+    let original = builtin.scenario("texas-s21").expect("built-in").clone();
+    let path = write(
+        &dir,
+        "scenarios",
+        "texas-s21.ron",
+        "(\n    name: \"Mine\",\n    site: (region: \"atlantis\"),\n)\n",
+    );
+    let library = PresetLibrary::with_user_folder(Some(&dir));
+    assert_eq!(library.scenario("texas-s21"), Some(&original));
+    let messages: Vec<String> = library.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        messages,
+        [format!(
+            "{}:3:20: site.region: unknown region \"atlantis\"; `hashwatt presets list regions` shows the known ids",
+            path.display()
+        )]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_user_emission_table_is_held_to_the_scenario_limits_on_every_factor() {
+    let dir = user_folder("table-limits");
+    let builtin = PresetLibrary::builtin();
+    let (_, text) = builtin_files(PresetKind::EmissionTable)
+        .iter()
+        .find(|(path, _)| path.ends_with("ipcc-ar5-lifecycle.ron"))
+        .unwrap();
+    let bad = text.replace("low: 740, high: 910", "low: 740, high: 1e300");
+    assert_ne!(&bad, text);
+    let path = write(&dir, "emission-factors", "ipcc-ar5-lifecycle.ron", &bad);
+    let library = PresetLibrary::with_user_folder(Some(&dir));
+    // The user file is named and skipped; the built-in table and every scenario using it stay.
+    let messages: Vec<String> = library.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(
+        messages[0].starts_with(&format!("{}:", path.display()))
+            && messages[0].ends_with(
+                "factors.coal.high: 1e300 is not allowed; must be a number from 0 to 10000 g/kWh"
+            ),
+        "{}",
+        messages[0]
+    );
+    assert_eq!(
+        library.emission_table("ipcc-ar5-lifecycle"),
+        builtin.emission_table("ipcc-ar5-lifecycle")
+    );
+    assert_eq!(
+        library.count(PresetKind::Scenario),
+        builtin.count(PresetKind::Scenario)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

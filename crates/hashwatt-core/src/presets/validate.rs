@@ -167,7 +167,18 @@ pub fn table(t: &EmissionTablePreset) -> Check {
     let factors = t.factors();
     for (s, central) in factors.central_g_per_kwh.iter() {
         let field = format!("factors.{}", s.key());
+        // The low and high factors bound every uncertainty band: the same limit as the central.
+        let entry = t.factors.get_ref(s);
         in_limit(&field, limits::EMISSION_FACTOR_G_PER_KWH, central)?;
+        for (bound, value) in [("low", entry.low), ("high", entry.high)] {
+            if let Some(value) = value {
+                in_limit(
+                    &format!("{field}.{bound}"),
+                    limits::EMISSION_FACTOR_G_PER_KWH,
+                    value,
+                )?;
+            }
+        }
         let low = factors.low_g_per_kwh.get(s);
         let high = factors.high_g_per_kwh.get(s);
         if !(low <= central && central <= high) {
