@@ -1,56 +1,57 @@
 //! Results as files: CSV and JSON for programs, Markdown for people. The values are those of
-//! `hashwatt report --json` (the evaluation serialised once), labelled from the string table.
+//! `hashwatt report --json`, listed by `crate::figures`), labelled from the string table.
 
+use crate::figures::{self, Figure};
 use crate::format;
 use crate::i18n::{self, Lang};
 use crate::model::Evaluation;
 use std::fmt::Write as _;
 
 /// The evaluation as `hashwatt report --json` prints it: one flat object, pretty-printed, each
-/// figure a number or `null` when undefined.
+/// figure a number or `null` when undefined, in the figures' order (the 22 of the contract,
+/// then those of any lever that is on).
 pub fn results_json(e: &Evaluation) -> String {
-    // Serialising plain numbers and options cannot fail; keep the output an object regardless.
-    serde_json::to_string_pretty(e).unwrap_or_else(|_| "{}".to_string()) + "\n"
-}
-
-/// Every figure by its JSON key: `Some(value)`, or `None` when undefined.
-fn values(e: &Evaluation, lang: Lang) -> Vec<(&'static str, i18n::results::Figure, Option<f64>)> {
-    let object = serde_json::to_value(e).unwrap_or_default();
-    i18n::strings(lang)
-        .results
-        .all()
-        .into_iter()
-        .map(|(key, figure)| (key, figure, object.get(key).and_then(|v| v.as_f64())))
-        .collect()
-}
-
-/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
+    let mut out = String::from("{");
+    for (i, (figure, value)) in figures::of(e).enumerate() {
+        let value = value.map_or_else(|| "null".to_string(), json_number);
+        let _ = write!(
+            out,
+            "{}\n  \"{}\": {value}",
+            if i == 0 { "" } else { "," },
+            figure.key()
+        );
     }
+    out.push_str("\n}\n");
+    out
+}
+
+/// A number as JSON writes it (`1.0`, `2.5e-7`); a value that is not finite, which no figure
+/// is, as `null` rather than invalid JSON.
+fn json_number(x: f64) -> String {
+    serde_json::to_string(&x).unwrap_or_else(|_| "null".to_string())
 }
 
 /// The figures as CSV: a header `key,figure,value,unit`, then one row per figure with its label
 /// and unit in `lang`. Values are plain numbers at full precision; an undefined figure has an
 /// empty value.
 pub fn results_csv(e: &Evaluation, lang: Lang) -> String {
+    let mut csv = csv::Writer::from_writer(Vec::new());
     // The header names columns for programs, like the JSON keys: never translated.
-    let mut out = String::from("key,figure,value,unit\n");
-    for (key, figure, value) in values(e, lang) {
-        let value = value.map(|v| v.to_string()).unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{},{},{},{}",
-            csv_field(key),
-            csv_field(figure.label),
-            value,
-            csv_field(figure.unit)
-        );
+    let mut rows = vec![["key", "figure", "value", "unit"].map(String::from)];
+    for (figure, value) in figures::of(e) {
+        let words = figure.words(lang);
+        rows.push([
+            figure.key().to_string(),
+            words.label.to_string(),
+            value.map(|v| v.to_string()).unwrap_or_default(),
+            words.unit.to_string(),
+        ]);
     }
-    out
+    for row in rows {
+        // Writing to memory cannot fail.
+        let _ = csv.write_record(&row);
+    }
+    String::from_utf8(csv.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// A Markdown table cell: pipes escaped, on one line.
@@ -71,18 +72,19 @@ pub fn results_markdown(title: &str, e: &Evaluation, sources: &[String], lang: L
         r.header_figure, r.header_value, r.header_unit
     );
     let _ = writeln!(out, "|---|---:|---|");
-    for (key, figure, value) in values(e, lang) {
+    for (figure, value) in figures::of(e) {
+        let words = figure.words(lang);
         let shown = match value {
             Some(v) => format::number(v),
-            None if key == "payback_days" => r.never.to_string(),
+            None if figure == Figure::PaybackDays => r.never.to_string(),
             None => r.undefined.to_string(),
         };
         let _ = writeln!(
             out,
             "| {} | {} | {} |",
-            cell(figure.label),
+            cell(words.label),
             cell(&shown),
-            cell(figure.unit)
+            cell(words.unit)
         );
     }
     if !sources.is_empty() {

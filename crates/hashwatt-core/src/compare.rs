@@ -4,43 +4,14 @@
 use crate::model::Evaluation;
 use serde::Serialize;
 
-/// Which way a figure is better.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Better {
-    Lower,
-    Higher,
-    /// Size, not merit (a bigger fleet is not a better site).
-    Neither,
-}
-
-/// The direction of each figure of the `--json` contract.
-pub fn better(key: &str) -> Better {
-    match key {
-        "btc_per_day"
-        | "revenue_usd_per_day"
-        | "profit_usd_per_day"
-        | "hashprice_usd_per_ph_day"
-        | "break_even_electricity_usd_kwh" => Better::Higher,
-        "efficiency_j_per_th"
-        | "grid_intensity_g_per_kwh"
-        | "co2_kg_per_day"
-        | "co2_t_per_year"
-        | "electricity_cost_usd_per_day"
-        | "carbon_cost_usd_per_day"
-        | "opex_usd_per_day"
-        | "break_even_btc_price_usd"
-        | "all_in_cost_per_btc_usd"
-        | "energy_kwh_per_btc"
-        | "co2_t_per_btc"
-        | "payback_days" => Better::Lower,
-        _ => Better::Neither,
-    }
-}
+pub use crate::figures::Better;
+use crate::figures::Figure;
 
 /// One figure across the scenarios.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Row {
+    #[serde(skip)]
+    pub figure: Figure,
     pub key: &'static str,
     pub better: Better,
     pub values: Vec<Option<f64>>,
@@ -49,19 +20,20 @@ pub struct Row {
     pub best: Vec<usize>,
 }
 
-/// Every figure of every scenario, by row.
+/// Every figure of every scenario, by row: the contract's, then each lever figure that any of
+/// the scenarios has (undefined where a scenario's lever is off).
 pub fn table(evaluations: &[Evaluation]) -> Vec<Row> {
-    let figures: Vec<_> = evaluations.iter().map(Evaluation::figures).collect();
-    let Some(first) = figures.first() else {
+    if evaluations.is_empty() {
         return Vec::new();
-    };
-    (0..first.len())
-        .map(|i| {
-            let key = first[i].0;
-            let values: Vec<Option<f64>> = figures.iter().map(|f| f[i].1).collect();
-            let direction = better(key);
+    }
+    Figure::all()
+        .filter(|f| evaluations.iter().any(|e| f.applies_to(e)))
+        .map(|figure| {
+            let values: Vec<Option<f64>> = evaluations.iter().map(|e| figure.value(e)).collect();
+            let direction = figure.better();
             Row {
-                key,
+                figure,
+                key: figure.key(),
                 better: direction,
                 best: best_of(&values, direction),
                 values,
@@ -205,31 +177,24 @@ mod tests {
     }
 
     #[test]
-    fn every_figure_has_words_in_the_string_table_in_the_same_order() {
-        let e = evaluate("world");
-        let words: Vec<&str> = crate::i18n::strings(crate::i18n::Lang::En)
-            .results
-            .all()
+    fn a_lever_on_in_one_scenario_adds_its_rows_to_the_table() {
+        let plain = evaluate("world");
+        let mut doc = ScenarioDoc::default();
+        doc.levers.heat_reuse = Some(crate::model::levers::HeatReuse {
+            share_pct: 50.0,
+            price_usd_per_mwh_heat: 30.0,
+            ..Default::default()
+        });
+        let library = PresetLibrary::builtin();
+        let heat = crate::model::evaluate(&doc.resolve(&library).unwrap());
+        let rows = table(&[plain, heat]);
+        assert_eq!(rows.len(), 24);
+        let row = rows
             .iter()
-            .map(|(key, _)| *key)
-            .collect();
-        let keys: Vec<&str> = e.figures().iter().map(|(key, _)| *key).collect();
-        assert_eq!(words, keys);
-    }
-
-    #[test]
-    fn figure_keys_match_the_json_contract() {
-        let e = evaluate("world");
-        let json = serde_json::to_value(&e).unwrap();
-        let keys: Vec<&str> = json
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
-        for (key, value) in e.figures() {
-            assert!(keys.contains(&key), "{key}");
-            assert_eq!(json[key].as_f64(), value, "{key}");
-        }
+            .find(|r| r.key == "heat_revenue_usd_per_day")
+            .unwrap();
+        assert_eq!(row.values[0], None);
+        assert!(row.values[1].is_some_and(|v| v > 0.0));
+        assert!(row.best.is_empty(), "one defined value has no best");
     }
 }

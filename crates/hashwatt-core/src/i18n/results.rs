@@ -1,8 +1,9 @@
 //! Names, units and formulas of the result figures: the cards in the window and exported reports.
 
-/// A figure's label, unit and formula (shown in tooltips and exported reports).
+/// A figure's label, unit and formula (shown in tooltips and exported reports). Which figure
+/// has which words is said once, by `crate::figures::Figure::words`.
 #[derive(Clone, Copy, Debug, serde::Serialize)]
-pub struct Figure {
+pub struct FigureWords {
     pub label: &'static str,
     pub unit: &'static str,
     pub formula: &'static str,
@@ -10,28 +11,34 @@ pub struct Figure {
 
 #[derive(serde::Serialize)]
 pub struct ResultStrings {
-    pub fleet_hashrate_ths: Figure,
-    pub efficiency_j_per_th: Figure,
-    pub power_kw: Figure,
-    pub energy_kwh_per_day: Figure,
-    pub energy_mwh_per_year: Figure,
-    pub grid_intensity_g_per_kwh: Figure,
-    pub co2_kg_per_day: Figure,
-    pub co2_t_per_year: Figure,
-    pub network_hashrate_ehs: Figure,
-    pub btc_per_day: Figure,
-    pub revenue_usd_per_day: Figure,
-    pub electricity_cost_usd_per_day: Figure,
-    pub carbon_cost_usd_per_day: Figure,
-    pub opex_usd_per_day: Figure,
-    pub profit_usd_per_day: Figure,
-    pub hashprice_usd_per_ph_day: Figure,
-    pub break_even_btc_price_usd: Figure,
-    pub all_in_cost_per_btc_usd: Figure,
-    pub break_even_electricity_usd_kwh: Figure,
-    pub energy_kwh_per_btc: Figure,
-    pub co2_t_per_btc: Figure,
-    pub payback_days: Figure,
+    pub fleet_hashrate_ths: FigureWords,
+    pub efficiency_j_per_th: FigureWords,
+    pub power_kw: FigureWords,
+    pub energy_kwh_per_day: FigureWords,
+    pub energy_mwh_per_year: FigureWords,
+    pub grid_intensity_g_per_kwh: FigureWords,
+    pub co2_kg_per_day: FigureWords,
+    pub co2_t_per_year: FigureWords,
+    pub network_hashrate_ehs: FigureWords,
+    pub btc_per_day: FigureWords,
+    pub revenue_usd_per_day: FigureWords,
+    pub electricity_cost_usd_per_day: FigureWords,
+    pub carbon_cost_usd_per_day: FigureWords,
+    pub opex_usd_per_day: FigureWords,
+    pub profit_usd_per_day: FigureWords,
+    pub hashprice_usd_per_ph_day: FigureWords,
+    pub break_even_btc_price_usd: FigureWords,
+    pub all_in_cost_per_btc_usd: FigureWords,
+    pub break_even_electricity_usd_kwh: FigureWords,
+    pub energy_kwh_per_btc: FigureWords,
+    pub co2_t_per_btc: FigureWords,
+    pub payback_days: FigureWords,
+    pub effective_uptime_pct: FigureWords,
+    pub curtailment_credit_usd_per_day: FigureWords,
+    pub supply_price_usd_per_kwh: FigureWords,
+    pub heat_revenue_usd_per_day: FigureWords,
+    pub heat_displaced_co2_t_per_year: FigureWords,
+    pub flaring_avoided_co2_t_per_year: FigureWords,
     /// Column headers of exported reports.
     pub header_figure: &'static str,
     pub header_value: &'static str,
@@ -43,44 +50,28 @@ pub struct ResultStrings {
     pub never: &'static str,
 }
 
+/// The old name of [`FigureWords`], until the window and the command line list figures
+/// through `crate::figures` (in progress).
+pub type Figure = FigureWords;
+
 impl ResultStrings {
-    /// Every figure with its JSON key, in the order of the `--json` output.
-    pub fn all(&self) -> [(&'static str, Figure); 22] {
-        [
-            ("fleet_hashrate_ths", self.fleet_hashrate_ths),
-            ("efficiency_j_per_th", self.efficiency_j_per_th),
-            ("power_kw", self.power_kw),
-            ("energy_kwh_per_day", self.energy_kwh_per_day),
-            ("energy_mwh_per_year", self.energy_mwh_per_year),
-            ("grid_intensity_g_per_kwh", self.grid_intensity_g_per_kwh),
-            ("co2_kg_per_day", self.co2_kg_per_day),
-            ("co2_t_per_year", self.co2_t_per_year),
-            ("network_hashrate_ehs", self.network_hashrate_ehs),
-            ("btc_per_day", self.btc_per_day),
-            ("revenue_usd_per_day", self.revenue_usd_per_day),
-            (
-                "electricity_cost_usd_per_day",
-                self.electricity_cost_usd_per_day,
-            ),
-            ("carbon_cost_usd_per_day", self.carbon_cost_usd_per_day),
-            ("opex_usd_per_day", self.opex_usd_per_day),
-            ("profit_usd_per_day", self.profit_usd_per_day),
-            ("hashprice_usd_per_ph_day", self.hashprice_usd_per_ph_day),
-            ("break_even_btc_price_usd", self.break_even_btc_price_usd),
-            ("all_in_cost_per_btc_usd", self.all_in_cost_per_btc_usd),
-            (
-                "break_even_electricity_usd_kwh",
-                self.break_even_electricity_usd_kwh,
-            ),
-            ("energy_kwh_per_btc", self.energy_kwh_per_btc),
-            ("co2_t_per_btc", self.co2_t_per_btc),
-            ("payback_days", self.payback_days),
-        ]
+    /// The contract's figures with their JSON keys, in `--json` order (until every caller uses
+    /// `crate::figures`).
+    pub fn all(&self) -> Vec<(&'static str, FigureWords)> {
+        let lang = if self.never == EN.never {
+            super::Lang::En
+        } else {
+            super::Lang::Zh
+        };
+        crate::figures::Figure::CONTRACT
+            .into_iter()
+            .map(|f| (f.key(), f.words(lang)))
+            .collect()
     }
 }
 
-const fn fig(label: &'static str, unit: &'static str, formula: &'static str) -> Figure {
-    Figure {
+const fn fig(label: &'static str, unit: &'static str, formula: &'static str) -> FigureWords {
+    FigureWords {
         label,
         unit,
         formula,
@@ -125,7 +116,7 @@ pub const EN: ResultStrings = ResultStrings {
     profit_usd_per_day: fig(
         "Profit per day",
         "USD/day",
-        "revenue − electricity − opex − carbon (cash; depreciation excluded)",
+        "revenue + other income − electricity − opex − carbon (cash; depreciation excluded); other income: the levers' demand-response credit and heat sold",
     ),
     hashprice_usd_per_ph_day: fig(
         "Hashprice",
@@ -153,6 +144,36 @@ pub const EN: ResultStrings = ResultStrings {
         "Payback",
         "days",
         "hardware cost / daily profit; never when profit ≤ 0",
+    ),
+    effective_uptime_pct: fig(
+        "Uptime after curtailment",
+        "%",
+        "uptime × (1 − hours curtailed / 8,766)",
+    ),
+    curtailment_credit_usd_per_day: fig(
+        "Demand-response credit",
+        "USD/day",
+        "planned energy × hours curtailed / 8,766 / 1000 × credit per MWh",
+    ),
+    supply_price_usd_per_kwh: fig(
+        "Blended power price",
+        "USD/kWh",
+        "share × renewable price + (1 − share) × site price",
+    ),
+    heat_revenue_usd_per_day: fig(
+        "Heat sold",
+        "USD/day",
+        "energy per day × share used / 1000 × heat price per MWh",
+    ),
+    heat_displaced_co2_t_per_year: fig(
+        "CO₂ displaced by the heat",
+        "t/year",
+        "energy × share used × emissions of the heat replaced / 10⁶ × 365.25; beside the site's CO₂, never subtracted",
+    ),
+    flaring_avoided_co2_t_per_year: fig(
+        "Flaring avoided",
+        "t/year",
+        "energy × flaring emissions avoided per kWh / 10⁶ × 365.25; a counterfactual, never netted",
     ),
     header_figure: "Figure",
     header_value: "Value",
@@ -190,7 +211,7 @@ pub const ZH: ResultStrings = ResultStrings {
     profit_usd_per_day: fig(
         "日利润",
         "USD/天",
-        "收入 − 电费 − 运营支出 − 碳成本 (现金口径，不计折旧)",
+        "收入 + 其他收入 − 电费 − 运营支出 − 碳成本 (现金口径，不计折旧)；其他收入：需求响应补偿与售热收入",
     ),
     hashprice_usd_per_ph_day: fig(
         "哈希价格",
@@ -215,6 +236,32 @@ pub const ZH: ResultStrings = ResultStrings {
     energy_kwh_per_btc: fig("每 BTC 耗电量", "kWh/BTC", "日耗电量 / 日产 BTC"),
     co2_t_per_btc: fig("每 BTC CO₂ 排放", "t/BTC", "日 CO₂ 排放 / 日产 BTC"),
     payback_days: fig("回本周期", "天", "硬件成本 / 日利润；利润 ≤ 0 时无法回本"),
+    effective_uptime_pct: fig("削减后的在线率", "%", "在线率 × (1 − 削减小时数 / 8,766)"),
+    curtailment_credit_usd_per_day: fig(
+        "需求响应补偿",
+        "USD/天",
+        "计划耗电量 × 削减小时数 / 8,766 / 1000 × 每 MWh 补偿",
+    ),
+    supply_price_usd_per_kwh: fig(
+        "综合电价",
+        "USD/kWh",
+        "占比 × 可再生电价 + (1 − 占比) × 电网电价",
+    ),
+    heat_revenue_usd_per_day: fig(
+        "售热收入",
+        "USD/天",
+        "日耗电量 × 利用比例 / 1000 × 每 MWh 热价",
+    ),
+    heat_displaced_co2_t_per_year: fig(
+        "余热替代的 CO₂",
+        "t/年",
+        "日耗电量 × 利用比例 × 被替代热源的排放 / 10⁶ × 365.25；与矿场自身排放分列，不相减",
+    ),
+    flaring_avoided_co2_t_per_year: fig(
+        "避免的火炬燃烧",
+        "t/年",
+        "日耗电量 × 每 kWh 避免的火炬排放 / 10⁶ × 365.25；反事实估算，不抵扣",
+    ),
     header_figure: "指标",
     header_value: "数值",
     header_unit: "单位",

@@ -261,50 +261,6 @@ pub fn evaluate(scenario: &Scenario) -> Evaluation {
 }
 
 impl Evaluation {
-    /// The 22 figures of the public contract with their JSON keys, in `--json` order
-    /// (always-defined figures as `Some`).
-    pub fn figures(&self) -> [(&'static str, Option<f64>); 22] {
-        [
-            ("fleet_hashrate_ths", Some(self.fleet_hashrate_ths)),
-            ("efficiency_j_per_th", self.efficiency_j_per_th),
-            ("power_kw", Some(self.power_kw)),
-            ("energy_kwh_per_day", Some(self.energy_kwh_per_day)),
-            ("energy_mwh_per_year", Some(self.energy_mwh_per_year)),
-            (
-                "grid_intensity_g_per_kwh",
-                Some(self.grid_intensity_g_per_kwh),
-            ),
-            ("co2_kg_per_day", Some(self.co2_kg_per_day)),
-            ("co2_t_per_year", Some(self.co2_t_per_year)),
-            ("network_hashrate_ehs", Some(self.network_hashrate_ehs)),
-            ("btc_per_day", Some(self.btc_per_day)),
-            ("revenue_usd_per_day", Some(self.revenue_usd_per_day)),
-            (
-                "electricity_cost_usd_per_day",
-                Some(self.electricity_cost_usd_per_day),
-            ),
-            (
-                "carbon_cost_usd_per_day",
-                Some(self.carbon_cost_usd_per_day),
-            ),
-            ("opex_usd_per_day", Some(self.opex_usd_per_day)),
-            ("profit_usd_per_day", Some(self.profit_usd_per_day)),
-            (
-                "hashprice_usd_per_ph_day",
-                Some(self.hashprice_usd_per_ph_day),
-            ),
-            ("break_even_btc_price_usd", self.break_even_btc_price_usd),
-            ("all_in_cost_per_btc_usd", self.all_in_cost_per_btc_usd),
-            (
-                "break_even_electricity_usd_kwh",
-                self.break_even_electricity_usd_kwh,
-            ),
-            ("energy_kwh_per_btc", self.energy_kwh_per_btc),
-            ("co2_t_per_btc", self.co2_t_per_btc),
-            ("payback_days", self.payback_days),
-        ]
-    }
-
     /// A figure in CO₂ scaled to the band's low and high ends (`co2_t_per_year` → its range).
     pub fn carbon_band(&self, central: f64) -> (f64, f64) {
         let b = &self.intensity_band;
