@@ -30,6 +30,26 @@ const MESSAGES: &[(&str, &str)] = &[
         "cannot open the file: permission denied",
         "无法打开文件：没有权限",
     ),
+    (
+        "cannot open the file: it is not a regular file (a FIFO)",
+        "无法打开文件：它不是普通文件（而是 FIFO 命名管道）",
+    ),
+    (
+        "cannot open the file: it is not a regular file (a directory)",
+        "无法打开文件：它不是普通文件（而是文件夹）",
+    ),
+    (
+        "cannot open the file: it is not a regular file (a device)",
+        "无法打开文件：它不是普通文件（而是设备）",
+    ),
+    (
+        "cannot open the file: it is not a regular file (a socket)",
+        "无法打开文件：它不是普通文件（而是套接字）",
+    ),
+    (
+        "cannot open the file: it is not a regular file (a special file)",
+        "无法打开文件：它不是普通文件（而是特殊文件）",
+    ),
     ("cannot open the file: {why}", "无法打开文件：{why}"),
     ("cannot read the file: {why}", "无法读取文件：{why}"),
     ("cannot save: {why}", "无法保存：{why}"),

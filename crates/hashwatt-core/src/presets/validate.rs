@@ -145,8 +145,9 @@ pub fn miner(m: &MinerPreset) -> Check {
         return fail(
             "stated_efficiency_j_per_th",
             format!(
-                "{} J/TH is stated but power / hashrate is {derived:.2} J/TH; they must agree within 5 %",
-                m.stated_efficiency_j_per_th
+                "{} J/TH is stated but power / hashrate is {} J/TH; they must agree within 5 %",
+                limits::fmt_value(m.stated_efficiency_j_per_th),
+                limits::fmt_value_fixed(derived, 2)
             ),
         );
     }
@@ -173,7 +174,12 @@ pub fn table(t: &EmissionTablePreset) -> Check {
         if !(low <= central && central <= high) {
             return fail(
                 &field,
-                format!("low {low} ≤ central {central} ≤ high {high} must hold"),
+                format!(
+                    "low {} ≤ central {} ≤ high {} must hold",
+                    limits::fmt_value(low),
+                    limits::fmt_value(central),
+                    limits::fmt_value(high)
+                ),
             );
         }
     }
@@ -267,7 +273,10 @@ pub fn mining_map(m: &super::MiningMapPreset, known_region: &dyn Fn(&str) -> boo
     if total > 100.0 + super::mining_map::TOTAL_TOLERANCE_PCT {
         return fail(
             "shares",
-            format!("the shares sum to {total}; they must sum to at most 100 (± 0.1) %"),
+            format!(
+                "the shares sum to {}; they must sum to at most 100 (± 0.1) %",
+                limits::fmt_value(total)
+            ),
         );
     }
     Ok(())
