@@ -374,11 +374,46 @@ fn write_atomically_with(
     let result = (|| {
         let target = follow_links(path)?;
         let mut file = atomic_write_file::AtomicWriteFile::options().open(&target)?;
-        // On failure the temporary file is dropped, which removes it.
+        // A failure before the commit drops the temporary file, which removes it.
         write(&mut file, bytes)?;
-        file.commit()
+        let temporary = file.as_file().metadata()?;
+        file.commit().inspect_err(|_| {
+            // A commit that fails at the rename (the target is a folder, say) leaves the
+            // temporary file under a name of its own: remove it.
+            remove_temporary(&target, &temporary);
+        })
     })();
     result.map_err(|e| FileError::new(&label, format!("cannot save: {e}")))
+}
+
+/// Removes what a failed commit left beside `target`: a `.NAME.XXXXXX` entry that is the
+/// temporary file itself (the same inode), never anything else.
+fn remove_temporary(target: &Path, temporary: &std::fs::Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Some(name) = target.file_name() else {
+            return;
+        };
+        let prefix = format!(".{}.", name.to_string_lossy());
+        let dir = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let is_ours = entry.file_name().to_string_lossy().starts_with(&prefix)
+                && std::fs::symlink_metadata(entry.path())
+                    .is_ok_and(|m| m.dev() == temporary.dev() && m.ino() == temporary.ino());
+            if is_ours {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (target, temporary);
 }
 
 /// The file a save to `path` should replace: `path` itself, or the end of its chain of

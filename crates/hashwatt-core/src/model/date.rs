@@ -195,7 +195,13 @@ mod tests {
             why("2024-13-01"),
             "\"2024-13-01\" is not allowed; the month must be from 01 to 12"
         );
-        for bad in ["2024-1-01", "+024-01-01", "2024-01-1 ", "２０２４-01-01", "2024/01/01"] {
+        for bad in [
+            "2024-1-01",
+            "+024-01-01",
+            "2024-01-1 ",
+            "２０２４-01-01",
+            "2024/01/01",
+        ] {
             assert_eq!(
                 why(bad),
                 format!("\"{bad}\" is not allowed; must be a date YYYY-MM-DD")

@@ -302,7 +302,7 @@ impl PresetLibrary {
     /// Mining maps, oldest first.
     pub fn mining_maps(&self) -> impl Iterator<Item = &MiningMapPreset> {
         let mut maps: Vec<&MiningMapPreset> = self.mining_maps.iter().collect();
-        maps.sort_by(|a, b| a.date.cmp(&b.date));
+        maps.sort_by_key(|m| m.date);
         maps.into_iter()
     }
     pub fn mining_map(&self, id: &str) -> Option<&MiningMapPreset> {
@@ -327,7 +327,7 @@ impl PresetLibrary {
 
     /// The snapshot with the latest date: the default market.
     pub fn newest_market(&self) -> Option<&MarketPreset> {
-        self.markets.iter().max_by(|a, b| a.date.cmp(&b.date))
+        self.markets.iter().max_by_key(|m| m.date)
     }
 
     /// How many presets of a kind are loaded.
