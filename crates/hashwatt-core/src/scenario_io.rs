@@ -12,7 +12,8 @@ use std::path::Path;
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// Reads a file as UTF-8 text, refusing missing, oversized, binary and non-regular files
-/// (a FIFO, a directory, a device, a socket) with a clear message.
+/// (a FIFO, a directory, a device, a socket) with a clear message. The text comes back as
+/// [`normalize_text`] leaves it: no byte-order mark, no lone CR.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
     read_text_capped(path, MAX_FILE_BYTES)
 }

@@ -44,11 +44,11 @@ const MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "cannot open the file: it is not a regular file (a socket)",
-        "无法打开文件：它不是普通文件（而是套接字）",
+        "无法打开文件：它不是普通文件（而是 socket）",
     ),
     (
         "cannot open the file: it is not a regular file (a special file)",
-        "无法打开文件：它不是普通文件（而是特殊文件）",
+        "无法打开文件：它不是普通文件（而是另一种文件）",
     ),
     ("cannot open the file: {why}", "无法打开文件：{why}"),
     ("cannot read the file: {why}", "无法读取文件：{why}"),
