@@ -295,7 +295,7 @@ fn start_date(doc: &ScenarioDoc, library: &PresetLibrary) -> Option<model::date:
         Some(id) => library.market(id),
         None => library.newest_market(),
     };
-    snapshot.and_then(|m| model::date::Date::parse(&m.date))
+    snapshot.map(|m| m.date)
 }
 
 /// Says on stderr that a file of an older format version was migrated (the output goes on).

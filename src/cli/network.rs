@@ -47,7 +47,7 @@ pub struct NetworkArgs {
 struct Computed<'a> {
     /// The snapshot's name in the chosen language.
     market_name: &'a str,
-    market_date: &'a str,
+    market_date: String,
     market: MarketFigures,
     settings: Settings,
     carbon: CarbonBasis,
@@ -103,7 +103,7 @@ fn compute<'a>(
     let estimate = network_data::estimate(library, &market, &settings, carbon.intensity_g_per_kwh);
     Ok(Computed {
         market_name: snapshot.name_in(lang),
-        market_date: &snapshot.date,
+        market_date: snapshot.date.to_string(),
         market,
         settings,
         carbon,
@@ -182,7 +182,7 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
         "{}",
         fill(
             s.cli_title,
-            &[("market", c.market_name), ("date", c.market_date)]
+            &[("market", c.market_name), ("date", &c.market_date)]
         )
     );
     let row = |out: &mut String, label: &str, value: String, unit: String| {

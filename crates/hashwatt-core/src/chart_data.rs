@@ -3,7 +3,6 @@
 //! an exported file are the same number.
 
 use crate::i18n::{self, Lang, Localized, fill};
-use crate::model::date::Date;
 use crate::model::{
     self, EnergySource, Evaluation, Projection, ProjectionSettings, Scenario, sweep,
 };
@@ -389,7 +388,7 @@ pub fn sources(doc: &ScenarioDoc, library: &PresetLibrary, lang: Lang) -> Vec<St
             t.charts.source_market,
             &[
                 ("name", m.name_in(lang)),
-                ("date", &m.date),
+                ("date", &m.date.to_string()),
                 ("price", &m.btc_price_usd.source),
                 ("network", &m.network.source),
             ],
@@ -407,7 +406,7 @@ pub fn compute(
     settings: &ProjectionSettings,
     lang: Lang,
 ) -> ChartData {
-    let start = market_snapshot(doc, library).and_then(|m| Date::parse(&m.date));
+    let start = market_snapshot(doc, library).map(|m| m.date);
     ChartData {
         mix: mix_chart(scenario, evaluation),
         regions: regions_chart(doc, library, lang),

@@ -77,9 +77,9 @@ impl MarketFigures {
     }
 }
 
-/// The year of a `YYYY-MM-DD` date (0 if it has none, which admits no machine).
-pub fn year_of(date: &str) -> u16 {
-    date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0)
+/// The year of a snapshot's date (0 if it does not fit, which admits no machine).
+pub fn year_of(date: &crate::model::date::Date) -> u16 {
+    u16::try_from(date.year).unwrap_or(0)
 }
 
 /// The grid intensity the network's emissions are counted at, and where it comes from.
@@ -234,7 +234,7 @@ pub fn snapshot(library: &PresetLibrary, map: &MiningMapPreset) -> Result<Snapsh
     Ok(SnapshotCarbon {
         id: map.id.clone(),
         name: map.name.clone(),
-        date: map.date.clone(),
+        date: map.date.to_string(),
         comparable: map.comparable(),
         intensity_g_per_kwh: w.intensity_g_per_kwh,
         attributed_pct: w.attributed_pct,

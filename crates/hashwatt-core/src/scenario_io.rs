@@ -11,31 +11,56 @@ use std::path::Path;
 /// near it, and it keeps a wrong file (a video, a disk image) from eating memory.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// Reads a file as UTF-8 text, refusing missing, oversized and binary files with a clear message.
+/// Reads a file as UTF-8 text, refusing missing, oversized, binary and non-regular files
+/// (a FIFO, a directory, a device, a socket) with a clear message. The text comes back as
+/// [`normalize_text`] leaves it: no byte-order mark, no lone CR.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
+    read_text_capped(path, MAX_FILE_BYTES)
+}
+
+/// [`read_text`] with the size cap given: for files hashwatt keeps for itself that may grow
+/// past a scenario's size (the window's saved session).
+pub fn read_text_capped(path: &Path, max_bytes: u64) -> Result<String, FileError> {
     let label = path.display().to_string();
-    let file = std::fs::File::open(path).map_err(|e| {
+    let cannot_open = |e: std::io::Error| {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => "no such file".to_string(),
             std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
             _ => e.to_string(),
         };
         FileError::new(&label, format!("cannot open the file: {why}"))
-    })?;
+    };
+    let not_regular = |kind: &str| {
+        FileError::new(
+            &label,
+            format!("cannot open the file: it is not a regular file ({kind})"),
+        )
+    };
+    // Checked before opening: opening a FIFO waits for a writer, reading a device never ends.
+    let before = std::fs::metadata(path).map_err(cannot_open)?;
+    if let Some(kind) = irregular_kind(&before.file_type()) {
+        return Err(not_regular(kind));
+    }
+    let file = open_without_waiting(path).map_err(cannot_open)?;
+    // And again on the opened handle: the path may have been swapped in between.
+    let opened = file.metadata().map_err(cannot_open)?;
+    if let Some(kind) = irregular_kind(&opened.file_type()) {
+        return Err(not_regular(kind));
+    }
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| FileError::new(&label, format!("cannot read the file: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > max_bytes {
         return Err(FileError::new(
             &label,
             format!(
                 "the file is larger than {} KiB; a hashwatt file is far smaller",
-                MAX_FILE_BYTES / 1024
+                max_bytes / 1024
             ),
         ));
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         FileError::new(
             &label,
             format!(
@@ -43,8 +68,115 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
                 e.utf8_error().valid_up_to()
             ),
         )
-    })
+    })?;
+    Ok(normalize_text(text))
 }
+
+/// Text as the parsers expect it: without the byte-order mark some editors put first, and with
+/// old Mac line ends (a lone CR) made LF, so errors point at the right line.
+pub fn normalize_text(text: String) -> String {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    };
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// What a file that is not a regular file is, in words; `None` for a regular file.
+fn irregular_kind(file_type: &std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() {
+        return None;
+    }
+    if file_type.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("a special file")
+}
+
+/// Opens for reading without blocking on a FIFO that appeared after the metadata check (the
+/// handle is then checked and refused). Reading a regular file is unaffected by the flag.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+// `libc` is not a dependency for one constant; the value differs by platform.
+#[cfg(all(
+    any(target_os = "linux", target_os = "android"),
+    not(any(
+        target_arch = "mips",
+        target_arch = "mips64",
+        target_arch = "mips32r6",
+        target_arch = "mips64r6",
+        target_arch = "sparc",
+        target_arch = "sparc64"
+    ))
+))]
+const O_NONBLOCK: i32 = 0o4000;
+#[cfg(any(
+    target_os = "macos",
+    target_os = "ios",
+    target_os = "freebsd",
+    target_os = "openbsd",
+    target_os = "netbsd",
+    target_os = "dragonfly"
+))]
+const O_NONBLOCK: i32 = 0x4;
+// Elsewhere only the metadata checks guard against a FIFO.
+#[cfg(all(
+    unix,
+    not(any(
+        all(
+            any(target_os = "linux", target_os = "android"),
+            not(any(
+                target_arch = "mips",
+                target_arch = "mips64",
+                target_arch = "mips32r6",
+                target_arch = "mips64r6",
+                target_arch = "sparc",
+                target_arch = "sparc64"
+            ))
+        ),
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly"
+    ))
+))]
+const O_NONBLOCK: i32 = 0;
 
 /// What changed when a file of an older format version was read.
 #[derive(Clone, Debug, PartialEq)]
@@ -230,8 +362,14 @@ pub fn scenario_to_ron(doc: &ScenarioDoc) -> String {
     format!("// hashwatt scenario (format version {SCENARIO_VERSION})\n{body}")
 }
 
-/// Writes a file atomically: a temporary file in the same folder, flushed and synced, then
-/// renamed over the target, so a crash or a full disk mid-save leaves the old file whole.
+/// Writes a file atomically: a temporary file in the same folder (unnamed on Linux, so a killed
+/// writer leaves nothing behind), written, synced, then renamed over the target and the folder
+/// synced, so a crash or a full disk mid-save leaves the old file whole.
+///
+/// The file keeps its permissions (a 0600 file stays 0600). A symbolic link stays a link: the
+/// file it points to is replaced (for a dangling link, the file it names is created). A file
+/// with several hard links becomes a new file under this name; the other names keep the old
+/// content, as with any save by rename.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     use std::io::Write;
     write_atomically_with(path, bytes, |file, bytes| file.write_all(bytes))
@@ -245,25 +383,71 @@ fn write_atomically_with(
     write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), FileError> {
     let label = path.display().to_string();
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
+        let target = follow_links(path)?;
+        let mut file = atomic_write_file::AtomicWriteFile::options().open(&target)?;
+        // A failure before the commit drops the temporary file, which removes it.
         write(&mut file, bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
+        let temporary = file.as_file().metadata()?;
+        file.commit().inspect_err(|_| {
+            // A commit that fails at the rename (the target is a folder, say) leaves the
+            // temporary file under a name of its own: remove it.
+            remove_temporary(&target, &temporary);
+        })
     })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        FileError::new(&label, format!("cannot save: {e}"))
-    })
+    result.map_err(|e| FileError::new(&label, format!("cannot save: {e}")))
+}
+
+/// Removes what a failed commit left beside `target`: a `.NAME.XXXXXX` entry that is the
+/// temporary file itself (the same inode), never anything else.
+fn remove_temporary(target: &Path, temporary: &std::fs::Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Some(name) = target.file_name() else {
+            return;
+        };
+        let prefix = format!(".{}.", name.to_string_lossy());
+        let dir = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let is_ours = entry.file_name().to_string_lossy().starts_with(&prefix)
+                && std::fs::symlink_metadata(entry.path())
+                    .is_ok_and(|m| m.dev() == temporary.dev() && m.ino() == temporary.ino());
+            if is_ours {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (target, temporary);
+}
+
+/// The file a save to `path` should replace: `path` itself, or the end of its chain of
+/// symbolic links (whether or not that file exists yet).
+fn follow_links(path: &Path) -> std::io::Result<std::path::PathBuf> {
+    // As the system's own limit on links followed in one lookup (Linux's is 40).
+    const MAX_LINKS: usize = 40;
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = std::fs::read_link(&current)?;
+                // A relative target is relative to the link's folder.
+                current = match current.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
 }
 
 #[cfg(test)]

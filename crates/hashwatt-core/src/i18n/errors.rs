@@ -30,6 +30,26 @@ const MESSAGES: &[(&str, &str)] = &[
         "cannot open the file: permission denied",
         "无法打开文件：没有权限",
     ),
+    (
+        "cannot open the file: it is not a regular file (a FIFO)",
+        "无法打开文件：它不是普通文件（而是 FIFO 命名管道）",
+    ),
+    (
+        "cannot open the file: it is not a regular file (a directory)",
+        "无法打开文件：它不是普通文件（而是文件夹）",
+    ),
+    (
+        "cannot open the file: it is not a regular file (a device)",
+        "无法打开文件：它不是普通文件（而是设备）",
+    ),
+    (
+        "cannot open the file: it is not a regular file (a socket)",
+        "无法打开文件：它不是普通文件（而是 socket）",
+    ),
+    (
+        "cannot open the file: it is not a regular file (a special file)",
+        "无法打开文件：它不是普通文件（而是另一种文件）",
+    ),
     ("cannot open the file: {why}", "无法打开文件：{why}"),
     ("cannot read the file: {why}", "无法读取文件：{why}"),
     ("cannot save: {why}", "无法保存：{why}"),
@@ -105,6 +125,23 @@ const MESSAGES: &[(&str, &str)] = &[
         "已在格式版本 {version} 中改名；请改写为 `{new}`",
     ),
     ("`{old}` is now `{new}`", "`{old}` 现在叫 `{new}`"),
+    // Dates (before the numbers: their general pattern would take a date's message too)
+    (
+        "\"{value}\" is not allowed; must be a date YYYY-MM-DD",
+        "不允许 \"{value}\"；必须是 YYYY-MM-DD 格式的日期",
+    ),
+    (
+        "\"{value}\" is not allowed; the year must be from {min} to {max}",
+        "不允许 \"{value}\"；年份必须在 {min} 到 {max} 之间",
+    ),
+    (
+        "\"{value}\" is not allowed; the month must be from 01 to 12",
+        "不允许 \"{value}\"；月份必须在 01 到 12 之间",
+    ),
+    (
+        "\"{value}\" is not allowed; month {month} of {year} has {days} days",
+        "不允许 \"{value}\"；{year} 年 {month} 月只有 {days} 天",
+    ),
     // Numbers
     (
         "NaN is not allowed; must be {what}",
@@ -156,10 +193,6 @@ const MESSAGES: &[(&str, &str)] = &[
     (
         "\"{value}\" is not allowed; an id uses only a–z, 0–9 and '-'",
         "不允许 \"{value}\"；id 只能使用 a–z、0–9 和 '-'",
-    ),
-    (
-        "\"{value}\" is not allowed; must be a date YYYY-MM-DD",
-        "不允许 \"{value}\"；必须是 YYYY-MM-DD 格式的日期",
     ),
     ("\"{value}\" is listed twice", "\"{value}\" 列出了两次"),
     ("a region needs a name", "地区必须有名称"),
@@ -323,6 +356,27 @@ mod tests {
                 Lang::Zh
             ),
             "未知的地区 \"atlantis\"；`hashwatt presets list regions` 列出所有已知 id"
+        );
+        assert_eq!(
+            message(
+                "\"2025-02-31\" is not allowed; month 02 of 2025 has 28 days",
+                Lang::Zh
+            ),
+            "不允许 \"2025-02-31\"；2025 年 02 月只有 28 天"
+        );
+        assert_eq!(
+            message(
+                "\"Jan 2023\" is not allowed; must be a date YYYY-MM-DD",
+                Lang::Zh
+            ),
+            "不允许 \"Jan 2023\"；必须是 YYYY-MM-DD 格式的日期"
+        );
+        assert_eq!(
+            message(
+                "cannot open the file: it is not a regular file (a FIFO)",
+                Lang::Zh
+            ),
+            "无法打开文件：它不是普通文件（而是 FIFO 命名管道）"
         );
         assert_eq!(message("the file is empty", Lang::En), "the file is empty");
         // No pattern: shown as it is.

@@ -1,7 +1,9 @@
 //! Calendar dates for projections (when a future halving falls, month labels): just enough
 //! proleptic-Gregorian arithmetic, no time zones.
 
-/// A calendar day.
+/// A calendar day. In files it is the text `"YYYY-MM-DD"`; reading refuses an impossible day
+/// (`2025-02-31`), month 0 or 13, and a year outside [`Date::MIN_YEAR`]..=[`Date::MAX_YEAR`],
+/// with the file, line and field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
     pub year: i32,
@@ -10,20 +12,54 @@ pub struct Date {
 }
 
 impl Date {
-    /// Parses `YYYY-MM-DD`.
+    /// The years a date in a file may have: no market snapshot or mining map falls outside,
+    /// and projections from them stay within the calendar arithmetic here.
+    pub const MIN_YEAR: i32 = 1900;
+    pub const MAX_YEAR: i32 = 2200;
+
+    /// Parses `YYYY-MM-DD` (a real day, the year within the allowed range).
     pub fn parse(text: &str) -> Option<Date> {
-        let mut parts = text.trim().split('-');
-        let year = parts.next()?.parse().ok()?;
-        let month: u32 = parts.next()?.parse().ok()?;
-        let day: u32 = parts.next()?.parse().ok()?;
-        if parts.next().is_some()
-            || !(1..=12).contains(&month)
-            || day == 0
-            || day > days_in_month(year, month)
-        {
-            return None;
+        Date::parse_checked(text).ok()
+    }
+
+    /// Parses `YYYY-MM-DD`, or says in words why the text is not such a date.
+    pub fn parse_checked(text: &str) -> Result<Date, String> {
+        let not_a_date = || format!("\"{text}\" is not allowed; must be a date YYYY-MM-DD");
+        let parts: Vec<&str> = text.split('-').collect();
+        let [year, month, day] = parts[..] else {
+            return Err(not_a_date());
+        };
+        let digits = |part: &str, len: usize| {
+            (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse::<u32>().ok())
+                .flatten()
+        };
+        let (Some(year), Some(month), Some(day)) =
+            (digits(year, 4), digits(month, 2), digits(day, 2))
+        else {
+            return Err(not_a_date());
+        };
+        // Four digits: it fits.
+        let year = year as i32;
+        if !(Date::MIN_YEAR..=Date::MAX_YEAR).contains(&year) {
+            return Err(format!(
+                "\"{text}\" is not allowed; the year must be from {} to {}",
+                Date::MIN_YEAR,
+                Date::MAX_YEAR
+            ));
         }
-        Some(Date { year, month, day })
+        if !(1..=12).contains(&month) {
+            return Err(format!(
+                "\"{text}\" is not allowed; the month must be from 01 to 12"
+            ));
+        }
+        let days = days_in_month(year, month);
+        if day == 0 || day > days {
+            return Err(format!(
+                "\"{text}\" is not allowed; month {month:02} of {year} has {days} days"
+            ));
+        }
+        Ok(Date { year, month, day })
     }
 
     /// Days since 1970-01-01 (negative before).
@@ -60,6 +96,28 @@ impl Date {
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        struct DateText;
+        impl serde::de::Visitor<'_> for DateText {
+            type Value = Date;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a date \"YYYY-MM-DD\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+                Date::parse_checked(text).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(DateText)
     }
 }
 
@@ -116,5 +174,46 @@ mod tests {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2024-02-29").is_some());
+    }
+
+    #[test]
+    fn says_why_a_date_is_refused() {
+        let why = |text: &str| Date::parse_checked(text).unwrap_err();
+        assert_eq!(
+            why("2025-02-31"),
+            "\"2025-02-31\" is not allowed; month 02 of 2025 has 28 days"
+        );
+        assert_eq!(
+            why("2024-04-00"),
+            "\"2024-04-00\" is not allowed; month 04 of 2024 has 30 days"
+        );
+        assert_eq!(
+            why("0000-01-01"),
+            "\"0000-01-01\" is not allowed; the year must be from 1900 to 2200"
+        );
+        assert_eq!(
+            why("2024-13-01"),
+            "\"2024-13-01\" is not allowed; the month must be from 01 to 12"
+        );
+        for bad in [
+            "2024-1-01",
+            "+024-01-01",
+            "2024-01-1 ",
+            "２０２４-01-01",
+            "2024/01/01",
+        ] {
+            assert_eq!(
+                why(bad),
+                format!("\"{bad}\" is not allowed; must be a date YYYY-MM-DD")
+            );
+        }
+        assert_eq!(
+            Date::parse_checked("2200-12-31"),
+            Ok(Date {
+                year: 2200,
+                month: 12,
+                day: 31
+            })
+        );
     }
 }

@@ -157,8 +157,9 @@ impl EnergyMix {
         for (source, share) in self.iter() {
             if !share.is_finite() || !(0.0..=100.0).contains(&share) {
                 return Err(format!(
-                    "the {} share is {share}; a share must be between 0 and 100 %",
-                    source.key()
+                    "the {} share is {}; a share must be between 0 and 100 %",
+                    source.key(),
+                    super::limits::fmt_value(share)
                 ));
             }
         }

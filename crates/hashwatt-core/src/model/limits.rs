@@ -94,23 +94,38 @@ impl Limit {
 
 /// A limit's bound in words: plain, or in e-notation when very large or very small.
 pub fn fmt_bound(x: f64) -> String {
-    if x.abs() >= 1e6 || (x != 0.0 && x.abs() < 1e-4) {
+    if is_extreme(x) {
         format!("{x:e}")
     } else {
         super::energy::trim_float(x)
     }
 }
 
-fn fmt_value(x: f64) -> String {
+/// A user's number in an error message: as written for ordinary magnitudes, in e-notation when
+/// very large or very small (`1e308`, `1.5e-40`), so a message never holds a 300-digit number.
+pub fn fmt_value(x: f64) -> String {
     if x.is_nan() {
         "NaN".to_string()
     } else if x.is_infinite() {
         if x > 0.0 { "infinity" } else { "-infinity" }.to_string()
-    } else if x.abs() >= 1e6 {
+    } else if is_extreme(x) {
         format!("{x:e}")
     } else {
         format!("{x}")
     }
+}
+
+/// [`fmt_value`] with `decimals` places for ordinary magnitudes (`20.00`).
+pub fn fmt_value_fixed(x: f64, decimals: usize) -> String {
+    if x.is_finite() && !is_extreme(x) {
+        format!("{x:.decimals$}")
+    } else {
+        fmt_value(x)
+    }
+}
+
+fn is_extreme(x: f64) -> bool {
+    x.abs() >= 1e6 || (x != 0.0 && x.abs() < 1e-4)
 }
 
 // Upper bounds are generous (far beyond any real site or market) and keep every product of
@@ -173,6 +188,29 @@ mod tests {
             BTC_PRICE_USD.check(f64::INFINITY).unwrap_err(),
             "infinity is not allowed; must be a number from 0 to 1e12 USD"
         );
+    }
+
+    #[test]
+    fn extreme_values_print_in_e_notation() {
+        assert_eq!(
+            BTC_PRICE_USD.check(1e308).unwrap_err(),
+            "1e308 is not allowed; must be a number from 0 to 1e12 USD"
+        );
+        assert_eq!(
+            NETWORK_HASHRATE_EHS.check(1.5e-40).unwrap_err(),
+            "1.5e-40 is not allowed; must be a number from 1e-12 to 1e12 EH/s"
+        );
+        assert_eq!(
+            PUE.check(-2.5e300).unwrap_err(),
+            "-2.5e300 is not allowed; must be a number from 1 to 5"
+        );
+        // Ordinary values keep their plain text.
+        assert_eq!(fmt_value(123_456.5), "123456.5");
+        assert_eq!(fmt_value(0.001), "0.001");
+        assert_eq!(fmt_value(0.0), "0");
+        assert_eq!(fmt_value_fixed(20.0, 2), "20.00");
+        assert_eq!(fmt_value_fixed(1e300, 2), "1e300");
+        assert_eq!(fmt_value_fixed(f64::NAN, 2), "NaN");
     }
 
     #[test]

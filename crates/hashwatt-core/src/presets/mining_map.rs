@@ -39,8 +39,8 @@ pub struct MiningMapPreset {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name_zh: String,
-    /// The last day the snapshot describes, `YYYY-MM-DD` (orders the snapshots).
-    pub date: String,
+    /// The last day the snapshot describes, `YYYY-MM-DD` in the file (orders the snapshots).
+    pub date: crate::model::date::Date,
     /// The period in words: "September 2019 to April 2020, average".
     pub period: String,
     pub basis: MapBasis,
@@ -145,5 +145,20 @@ mod tests {
             add(&map(r#"(region: "china", share_pct: 10)"#).replace("2023-01-31", "Jan 2023"))
                 .unwrap_err();
         assert!(err.contains("date"), "{err}");
+    }
+
+    #[test]
+    fn an_impossible_date_is_refused_where_it_is_written() {
+        let text = map(r#"(region: "china", share_pct: 10)"#);
+        for (bad, why) in [
+            ("2023-02-31", "month 02 of 2023 has 28 days"),
+            ("0000-01-31", "the year must be from 1900 to 2200"),
+        ] {
+            let err = add(&text.replace("2023-01-31", bad)).unwrap_err();
+            assert_eq!(
+                err,
+                format!("test.ron:1:35: date: \"{bad}\" is not allowed; {why}")
+            );
+        }
     }
 }

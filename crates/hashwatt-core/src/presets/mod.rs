@@ -305,7 +305,7 @@ impl PresetLibrary {
     /// Mining maps, oldest first.
     pub fn mining_maps(&self) -> impl Iterator<Item = &MiningMapPreset> {
         let mut maps: Vec<&MiningMapPreset> = self.mining_maps.iter().collect();
-        maps.sort_by(|a, b| a.date.cmp(&b.date));
+        maps.sort_by_key(|m| m.date);
         maps.into_iter()
     }
     pub fn mining_map(&self, id: &str) -> Option<&MiningMapPreset> {
@@ -330,7 +330,7 @@ impl PresetLibrary {
 
     /// The snapshot with the latest date: the default market.
     pub fn newest_market(&self) -> Option<&MarketPreset> {
-        self.markets.iter().max_by(|a, b| a.date.cmp(&b.date))
+        self.markets.iter().max_by_key(|m| m.date)
     }
 
     /// How many presets of a kind are loaded.
@@ -368,41 +368,33 @@ pub fn check_miner(miner: &MinerPreset) -> Result<(), String> {
     validate::miner(miner).map_err(|(field, message)| format!("{field}: {message}"))
 }
 
+/// Names longer than this get no suggestion: no id or field is near it, and comparing costs
+/// time in the product of the two lengths (a 1 MB id against every known one took seconds).
+const MAX_SUGGESTED_CHARS: usize = 64;
+
 /// The known id closest to `id`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(id: &str, known: &[&'a str]) -> Option<&'a str> {
+    if !within_suggestion_length(id) {
+        return None;
+    }
     known
         .iter()
+        .filter(|k| within_suggestion_length(k))
         .map(|k| (edit_distance(id, k), *k))
         .filter(|(d, k)| *d <= (k.len().max(id.len()) / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
 
+fn within_suggestion_length(name: &str) -> bool {
+    // Bytes first: a long name is refused without counting its characters.
+    name.len() <= MAX_SUGGESTED_CHARS || name.chars().count() <= MAX_SUGGESTED_CHARS
+}
+
 /// Edits (insert, delete, substitute, or swap two neighbours: `peu` is one from `pue`) that
 /// turn `a` into `b`.
 fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j - 1] + cost)
-                .min(rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
-        }
-    }
-    rows[a.len()][b.len()]
+    strsim::osa_distance(a, b)
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! What a preset file holds. Every figure carries its source, the year it describes and a grade.
 
+use crate::model::date::Date;
 use crate::model::{EmissionFactors, EnergyMix, NetworkSpec, PerSource, SubsidySpec};
 use serde::{Deserialize, Serialize};
 
@@ -251,8 +252,8 @@ pub struct MarketPreset {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name_zh: String,
-    /// The day the snapshot describes, `YYYY-MM-DD`.
-    pub date: String,
+    /// The day the snapshot describes, `YYYY-MM-DD` in the file.
+    pub date: Date,
     pub btc_price_usd: Figure<f64>,
     pub network: Figure<NetworkSpec>,
     pub subsidy: Figure<SubsidySpec>,

@@ -145,8 +145,9 @@ pub fn miner(m: &MinerPreset) -> Check {
         return fail(
             "stated_efficiency_j_per_th",
             format!(
-                "{} J/TH is stated but power / hashrate is {derived:.2} J/TH; they must agree within 5 %",
-                m.stated_efficiency_j_per_th
+                "{} J/TH is stated but power / hashrate is {} J/TH; they must agree within 5 %",
+                limits::fmt_value(m.stated_efficiency_j_per_th),
+                limits::fmt_value_fixed(derived, 2)
             ),
         );
     }
@@ -184,7 +185,12 @@ pub fn table(t: &EmissionTablePreset) -> Check {
         if !(low <= central && central <= high) {
             return fail(
                 &field,
-                format!("low {low} ≤ central {central} ≤ high {high} must hold"),
+                format!(
+                    "low {} ≤ central {} ≤ high {} must hold",
+                    limits::fmt_value(low),
+                    limits::fmt_value(central),
+                    limits::fmt_value(high)
+                ),
             );
         }
     }
@@ -192,13 +198,8 @@ pub fn table(t: &EmissionTablePreset) -> Check {
 }
 
 pub fn market(m: &MarketPreset) -> Check {
+    // The date was checked as it was read.
     id(&m.id)?;
-    if !is_iso_date(&m.date) {
-        return fail(
-            "date",
-            format!("\"{}\" is not allowed; must be a date YYYY-MM-DD", m.date),
-        );
-    }
     figure("btc_price_usd", &m.btc_price_usd, limits::BTC_PRICE_USD)?;
     figure(
         "fees_btc_per_block",
@@ -218,21 +219,6 @@ pub fn market(m: &MarketPreset) -> Check {
     Ok(())
 }
 
-fn is_iso_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
-        return false;
-    }
-    match (
-        parts[0].parse::<u16>(),
-        parts[1].parse::<u8>(),
-        parts[2].parse::<u8>(),
-    ) {
-        (Ok(_), Ok(m), Ok(d)) => (1..=12).contains(&m) && (1..=31).contains(&d),
-        _ => false,
-    }
-}
-
 /// A mining map: its id and date, every share 0–100 % of a known region (each region once),
 /// the shares summing to at most 100 % (+ 0.1 for rounding), every figure sourced.
 pub fn mining_map(m: &super::MiningMapPreset, known_region: &dyn Fn(&str) -> bool) -> Check {
@@ -240,13 +226,8 @@ pub fn mining_map(m: &super::MiningMapPreset, known_region: &dyn Fn(&str) -> boo
     if m.name.trim().is_empty() {
         return fail("name", "a mining map needs a name");
     }
-    if !is_iso_date(&m.date) {
-        return fail(
-            "date",
-            format!("\"{}\" is not allowed; must be a date YYYY-MM-DD", m.date),
-        );
-    }
-    year("date", m.date[..4].parse().unwrap_or(0))?;
+    // The date was checked as it was read; a map's year must also be Bitcoin's.
+    year("date", u16::try_from(m.date.year).unwrap_or(0))?;
     source("source", &m.source)?;
     for (i, s) in m.shares.iter().enumerate() {
         if !known_region(&s.region) {
@@ -278,7 +259,10 @@ pub fn mining_map(m: &super::MiningMapPreset, known_region: &dyn Fn(&str) -> boo
     if total > 100.0 + super::mining_map::TOTAL_TOLERANCE_PCT {
         return fail(
             "shares",
-            format!("the shares sum to {total}; they must sum to at most 100 (± 0.1) %"),
+            format!(
+                "the shares sum to {}; they must sum to at most 100 (± 0.1) %",
+                limits::fmt_value(total)
+            ),
         );
     }
     Ok(())
