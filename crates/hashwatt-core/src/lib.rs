@@ -12,6 +12,7 @@ pub mod figures;
 pub mod file_error;
 pub mod format;
 pub mod i18n;
+pub mod inputs;
 pub mod model;
 pub mod network_data;
 pub mod palette;
