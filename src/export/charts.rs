@@ -5,6 +5,7 @@ use super::{ChartKind, ChartOptions};
 use crate::chart_data::{ChartData, ProfitCurve, RegionMetric};
 use crate::format;
 use crate::i18n::{self, Strings, fill};
+use crate::names::Names;
 use crate::palette::{self, Rgb};
 use plotters::coord::Shift;
 use plotters::coord::types::RangedCoordf64;

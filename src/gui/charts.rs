@@ -8,6 +8,7 @@ use crate::export::{ChartKind, ImageFormat};
 use crate::format;
 use crate::i18n::{Strings, fill};
 use crate::model::{DAYS_PER_MONTH, limits};
+use crate::names::Names;
 use crate::palette;
 use eframe::egui;
 use egui_plot::{

@@ -7,6 +7,7 @@ use crate::i18n::Localized;
 use crate::model::{
     EnergyMix, EnergySource, IntensityMethod, NetworkSpec, SubsidySpec, bitcoin, limits,
 };
+use crate::names::Names;
 use crate::presets::{Grade, RegionKind};
 use crate::scenario_file::{FleetEntryDoc, defaults};
 use eframe::egui;

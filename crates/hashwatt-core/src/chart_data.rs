@@ -6,6 +6,7 @@ use crate::i18n::{self, Lang, Localized, fill};
 use crate::model::{
     self, EnergySource, Evaluation, Projection, ProjectionSettings, Scenario, sweep,
 };
+use crate::names::Names;
 use crate::presets::{Grade, PresetLibrary};
 use crate::scenario_file::ScenarioDoc;
 use serde::Serialize;

@@ -14,6 +14,7 @@ pub mod format;
 pub mod i18n;
 pub mod inputs;
 pub mod model;
+pub mod names;
 pub mod network_data;
 pub mod palette;
 pub mod presets;

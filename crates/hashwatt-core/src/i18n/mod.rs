@@ -7,10 +7,10 @@ pub mod cli;
 pub mod errors;
 pub mod files;
 pub mod network;
+pub mod problems;
 pub mod results;
 pub mod sensitivity;
 
-use crate::model::{EnergySource, PerSource};
 use serde::{Deserialize, Serialize};
 
 /// A language the app speaks.
@@ -63,8 +63,24 @@ pub struct Strings {
     pub network: network::NetworkStrings,
     pub sensitivity: sensitivity::SensitivityStrings,
     pub files: files::FileStrings,
+    pub problems: problems::ProblemStrings,
     /// Energy sources by name.
-    pub sources: PerSource<&'static str>,
+    pub sources: SourceNames,
+}
+
+/// The energy sources' names (the engine's `EnergySource`, named by `crate::names`).
+#[derive(Serialize)]
+pub struct SourceNames {
+    pub coal: &'static str,
+    pub gas: &'static str,
+    pub oil: &'static str,
+    pub nuclear: &'static str,
+    pub hydro: &'static str,
+    pub wind: &'static str,
+    pub solar: &'static str,
+    pub geothermal: &'static str,
+    pub biomass: &'static str,
+    pub other: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -75,7 +91,8 @@ pub static EN: Strings = Strings {
     network: network::EN,
     sensitivity: sensitivity::EN,
     files: files::EN,
-    sources: PerSource {
+    problems: problems::EN,
+    sources: SourceNames {
         coal: "Coal",
         gas: "Gas",
         oil: "Oil",
@@ -97,7 +114,8 @@ pub static ZH: Strings = Strings {
     network: network::ZH,
     sensitivity: sensitivity::ZH,
     files: files::ZH,
-    sources: PerSource {
+    problems: problems::ZH,
+    sources: SourceNames {
         coal: "煤炭",
         gas: "天然气",
         oil: "石油",
@@ -132,32 +150,6 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-impl Strings {
-    pub fn source(&self, source: EnergySource) -> &'static str {
-        self.sources.get(source)
-    }
-
-    /// A figure's grade in words.
-    pub fn grade(&self, grade: crate::presets::Grade) -> &'static str {
-        use crate::presets::Grade;
-        match grade {
-            Grade::Measured => self.charts.grade_measured,
-            Grade::Secondary => self.charts.grade_secondary,
-            Grade::Estimate => self.charts.grade_estimate,
-        }
-    }
-
-    /// How a measured intensity was counted, in words.
-    pub fn convention(&self, convention: crate::presets::IntensityConvention) -> &'static str {
-        use crate::presets::IntensityConvention as C;
-        match convention {
-            C::EmberProduction => self.cli.convention_ember,
-            C::ElectricityMapsConsumption => self.cli.convention_electricity_maps,
-            C::Estimated => self.cli.convention_estimated,
-        }
-    }
-}
-
 /// The names of a template's `{name}` placeholders, sorted, each once.
 pub fn placeholders(template: &str) -> std::collections::BTreeSet<&str> {
     let mut found = std::collections::BTreeSet::new();
@@ -181,11 +173,6 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-use crate::presets::{
-    EmissionTablePreset, MarketPreset, MinerPreset, MiningMapPreset, RegionPreset,
-};
-use crate::scenario_file::ScenarioDoc;
-
 /// `name_zh` when the language is Chinese and it is given, else `name`.
 pub fn localized<'a>(lang: Lang, name: &'a str, name_zh: &'a str) -> &'a str {
     match lang {
@@ -194,30 +181,11 @@ pub fn localized<'a>(lang: Lang, name: &'a str, name_zh: &'a str) -> &'a str {
     }
 }
 
-/// Something with a name in English and, perhaps, in Chinese.
+/// Something with a name in English and, perhaps, in Chinese (presets and scenarios).
 pub trait Localized {
     /// The name to show in `lang`: see [`localized`].
     fn name_in(&self, lang: Lang) -> &str;
 }
-
-macro_rules! localized_by_fields {
-    ($($t:ty),*) => {$(
-        impl Localized for $t {
-            fn name_in(&self, lang: Lang) -> &str {
-                localized(lang, &self.name, &self.name_zh)
-            }
-        }
-    )*};
-}
-
-localized_by_fields!(
-    RegionPreset,
-    MinerPreset,
-    MarketPreset,
-    EmissionTablePreset,
-    MiningMapPreset,
-    ScenarioDoc
-);
 
 #[cfg(test)]
 mod tests {
