@@ -235,6 +235,8 @@ pub struct App {
     /// Filter texts of the pickers.
     pub region_filter: String,
     pub miner_filter: String,
+    /// The pickers whose popup was open last frame (a filter starts afresh when one opens).
+    open_pickers: std::collections::HashSet<egui::Id>,
     commands: Vec<Command>,
     /// An action to carry out once a save completes.
     after_save: Option<Guarded>,
@@ -304,6 +306,7 @@ impl App {
             preset_prompt: None,
             region_filter: String::new(),
             miner_filter: String::new(),
+            open_pickers: std::collections::HashSet::new(),
             commands: Vec::new(),
             after_save: None,
             allow_close: false,
