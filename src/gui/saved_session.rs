@@ -3,6 +3,7 @@
 //! under a new name so nothing in it is lost, and the app says so.
 
 use super::Session;
+use eframe::egui;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -16,20 +17,66 @@ pub struct SetAside {
     pub error: String,
 }
 
+/// The largest saved session read; a bigger file is set aside unread (eframe would read it whole).
+pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The key eframe keeps egui's memory (options, zoom, panel sizes) under in `app.ron`.
+pub const EGUI_KEY: &str = "egui";
+
+/// The zoom factors egui itself allows (its keyboard zoom's bounds, `gui_zoom`); a saved zoom
+/// outside them (0, NaN, 1e6) makes the window's scale factor invalid and winit panics.
+pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.2..=5.0;
+
 /// Checks `dir/app.ron`; if it cannot be read as a session, renames it to
 /// `app.ron.unreadable-<stamp>` (keeping every earlier one) and says why.
 pub fn set_aside_if_unreadable(dir: &Path, stamp: &str) -> Option<SetAside> {
     let path = dir.join(FILE_NAME);
-    let text = match std::fs::read(&path) {
+    let text = match read_capped(&path, MAX_BYTES) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => return set_aside(&path, stamp, format!("cannot read it: {e}")),
+        Err(Unreadable::Missing) => return None,
+        Err(Unreadable::Why(why)) => return set_aside(&path, stamp, why),
     };
     let error = problem(&text)?;
     set_aside(&path, stamp, error)
 }
 
-/// Why the bytes of a saved session are unreadable, or `None` when they are fine.
+enum Unreadable {
+    Missing,
+    Why(String),
+}
+
+/// Reads at most `max_bytes` of a regular file. A FIFO would block and a link to `/dev/zero`
+/// would never end, so anything but a regular file is refused before it is opened.
+// Once `scenario_io::read_text_capped` exists this is a call to it.
+fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Unreadable> {
+    use std::io::Read;
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Unreadable::Missing),
+        Err(e) => return Err(Unreadable::Why(format!("cannot read it: {e}"))),
+    };
+    if !meta.is_file() {
+        return Err(Unreadable::Why("it is not a regular file".to_string()));
+    }
+    let too_big = || Unreadable::Why(format!("it is larger than {} MiB", max_bytes >> 20));
+    if meta.len() > max_bytes {
+        return Err(too_big());
+    }
+    let file =
+        std::fs::File::open(path).map_err(|e| Unreadable::Why(format!("cannot read it: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Unreadable::Why(format!("cannot read it: {e}")))?;
+    // It may have grown since it was measured.
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// Why the bytes of a saved session are unreadable, or `None` when they are fine: the file,
+/// the app's session entry and egui's memory entry are each checked.
 pub fn problem(bytes: &[u8]) -> Option<String> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Some("it is not UTF-8 text".to_string());
@@ -38,10 +85,40 @@ pub fn problem(bytes: &[u8]) -> Option<String> {
         Ok(entries) => entries,
         Err(e) => return Some(e.to_string()),
     };
-    let session = entries.get(eframe::APP_KEY)?;
-    ron::from_str::<Session>(session)
-        .err()
-        .map(|e| format!("the session entry: {e}"))
+    if let Some(session) = entries.get(eframe::APP_KEY)
+        && let Err(e) = ron::from_str::<Session>(session)
+    {
+        return Some(format!("the session entry: {e}"));
+    }
+    let egui_memory = entries.get(EGUI_KEY)?;
+    let memory = match ron::from_str::<egui::Memory>(egui_memory) {
+        Ok(memory) => memory,
+        Err(e) => return Some(format!("the window's state (egui): {e}")),
+    };
+    let zoom = memory.options.zoom_factor;
+    if !zoom.is_finite() || !ZOOM_RANGE.contains(&zoom) {
+        return Some(format!(
+            "the window's state (egui): the zoom factor {zoom} is not from {} to {}",
+            ZOOM_RANGE.start(),
+            ZOOM_RANGE.end()
+        ));
+    }
+    let tessellation = &memory.options.tessellation_options;
+    for (name, value) in [
+        (
+            "feathering_size_in_pixels",
+            tessellation.feathering_size_in_pixels,
+        ),
+        ("bezier_tolerance", tessellation.bezier_tolerance),
+        ("epsilon", tessellation.epsilon),
+    ] {
+        if !value.is_finite() || value < 0.0 {
+            return Some(format!(
+                "the window's state (egui): {name} {value} is not a number of 0 or more"
+            ));
+        }
+    }
+    None
 }
 
 fn set_aside(path: &Path, stamp: &str, error: String) -> Option<SetAside> {
@@ -143,5 +220,95 @@ mod tests {
         assert!(why.starts_with("the session entry: "), "{why}");
         // Other keys (the window's) do not matter.
         assert_eq!(problem(saved(&Session::default()).as_bytes()), None);
+    }
+
+    /// An `app.ron` with a good session and the given egui memory entry.
+    fn with_egui_entry(memory: &str) -> String {
+        let mut entries: HashMap<String, String> =
+            ron::from_str(&saved(&Session::default())).expect("map parses");
+        entries.insert(EGUI_KEY.to_string(), memory.to_string());
+        ron::to_string(&entries).expect("map serializes")
+    }
+
+    #[test]
+    fn a_zoom_factor_egui_refuses_sets_the_file_aside() {
+        // What eframe writes normally is fine.
+        let memory = ron::to_string(&egui::Memory::default()).expect("memory serializes");
+        assert_eq!(problem(with_egui_entry(&memory).as_bytes()), None);
+
+        for (zoom, shown) in [
+            ("0.0", "0"),
+            ("NaN", "NaN"),
+            ("1e6", "1000000"),
+            ("inf", "inf"),
+        ] {
+            let dir = temp_dir(&format!("zoom-{zoom}"));
+            let text = with_egui_entry(&format!("(options: (zoom_factor: {zoom}))"));
+            std::fs::write(dir.join(FILE_NAME), &text).expect("write");
+            let aside = set_aside_if_unreadable(&dir, "t").expect("set aside");
+            assert_eq!(
+                aside.error,
+                format!("the window's state (egui): the zoom factor {shown} is not from 0.2 to 5")
+            );
+            assert!(!dir.join(FILE_NAME).exists(), "eframe will not see it");
+            assert_eq!(
+                std::fs::read_to_string(&aside.moved_to).expect("kept"),
+                text
+            );
+        }
+    }
+
+    #[test]
+    fn an_egui_entry_that_does_not_parse_sets_the_file_aside() {
+        let why = problem(with_egui_entry("(options: (zoom_factor: \"big\"))").as_bytes())
+            .expect("unreadable");
+        assert!(why.starts_with("the window's state (egui): "), "{why}");
+        let why = problem(
+            with_egui_entry("(options: (tessellation_options: (bezier_tolerance: NaN)))")
+                .as_bytes(),
+        );
+        assert_eq!(
+            why.as_deref(),
+            Some("the window's state (egui): bezier_tolerance NaN is not a number of 0 or more")
+        );
+    }
+
+    #[test]
+    fn a_link_to_a_device_is_set_aside_unread() {
+        let dir = temp_dir("device");
+        std::os::unix::fs::symlink("/dev/zero", dir.join(FILE_NAME)).expect("symlink");
+        let aside = set_aside_if_unreadable(&dir, "t").expect("set aside");
+        assert_eq!(aside.error, "it is not a regular file");
+        assert_eq!(aside.moved_to, dir.join("app.ron.unreadable-t"));
+        // The link itself was moved; it still points at the device.
+        assert_eq!(
+            std::fs::read_link(&aside.moved_to).expect("a link"),
+            PathBuf::from("/dev/zero")
+        );
+    }
+
+    #[test]
+    fn a_fifo_is_set_aside_without_blocking() {
+        let dir = temp_dir("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.join(FILE_NAME))
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let aside = set_aside_if_unreadable(&dir, "t").expect("set aside");
+        assert_eq!(aside.error, "it is not a regular file");
+    }
+
+    #[test]
+    fn a_file_over_the_cap_is_not_read() {
+        let dir = temp_dir("big");
+        let path = dir.join(FILE_NAME);
+        std::fs::write(&path, vec![b' '; 3 << 20]).expect("write");
+        match read_capped(&path, 2 << 20) {
+            Err(Unreadable::Why(why)) => assert_eq!(why, "it is larger than 2 MiB"),
+            _ => panic!("a file over the cap must be refused"),
+        }
+        assert!(matches!(read_capped(&path, 4 << 20), Ok(bytes) if bytes.len() == 3 << 20));
+        assert_eq!(MAX_BYTES, 16 * 1024 * 1024);
     }
 }
