@@ -705,3 +705,73 @@ fn typing_right_after_opening_the_miner_picker_filters_it() {
         Some("antminer-s19-xp")
     );
 }
+
+#[test]
+fn saving_a_preset_over_an_existing_one_asks_first() {
+    let (mut h, _) = harness();
+    let folder = temp_dir("replace-preset");
+    let _ = std::fs::remove_dir_all(&folder);
+    h.state_mut().presets_folder = Some(folder.clone());
+    h.run();
+    let save = |h: &mut Harness<'static, App>| {
+        h.get_by_label("Save this site as a region preset…").click();
+        h.run();
+        h.get_by_label("Save preset").click();
+        h.run();
+    };
+    save(&mut h);
+    let path = folder.join("regions/world-average-my-site.ron");
+    let first = std::fs::read_to_string(&path).expect("the first save writes the preset");
+    assert!(h.query_by_label("Replace the preset?").is_none());
+
+    // The same name again, with another price: the question comes, and Cancel keeps the file.
+    h.state_mut().session.doc.site.electricity_usd_per_kwh = Some(0.123);
+    h.run();
+    save(&mut h);
+    assert!(h.query_by_label("Replace the preset?").is_some());
+    assert!(
+        h.query_by_label(&format!(
+            "A preset with the id world-average-my-site already exists ({}). Replace it?",
+            path.display()
+        ))
+        .is_some()
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Replace the preset?").is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
+
+    // Asked again and answered Replace, it is written.
+    save(&mut h);
+    h.get_by_label("Replace").click();
+    h.run();
+    let replaced = std::fs::read_to_string(&path).unwrap();
+    assert_ne!(replaced, first);
+    assert!(replaced.contains("0.123"), "{replaced}");
+    assert!(h.state().banner.as_ref().is_some_and(|b| !b.error));
+}
+
+#[test]
+fn saving_a_miner_preset_over_an_existing_one_asks_first() {
+    let (mut h, _) = harness();
+    let folder = temp_dir("replace-miner-preset");
+    let _ = std::fs::remove_dir_all(&folder);
+    h.state_mut().presets_folder = Some(folder.clone());
+    h.run();
+    let path = folder.join("miners/antminer-s21-mine.ron");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "kept").unwrap();
+    h.get_by_label("Save as a miner preset…").click();
+    h.run();
+    h.get_by_label("Save preset").click();
+    h.run();
+    assert!(h.query_by_label("Replace the preset?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept");
+    assert_eq!(
+        h.state().session.doc.fleet[0].miner.as_deref(),
+        Some("antminer-s21"),
+        "the fleet is left as it was"
+    );
+}

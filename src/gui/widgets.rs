@@ -70,7 +70,10 @@ pub fn override_row(
             *value = Some(shown);
             changed = true;
         }
-        if value.is_some() && ui.small_button("↺").on_hover_text(reset_text).clicked() {
+        // In the monospace family: only its font (Hack) has the arrow; the proportional
+        // one would draw a box.
+        let reset = egui::RichText::new(RESET_ARROW).monospace();
+        if value.is_some() && ui.small_button(reset).on_hover_text(reset_text).clicked() {
             *value = None;
             changed = true;
         }
@@ -78,6 +81,9 @@ pub fn override_row(
     ui.end_row();
     changed
 }
+
+/// The override fields' reset button.
+const RESET_ARROW: &str = "↺";
 
 /// A whole-number field (unit counts).
 pub fn count_row(ui: &mut egui::Ui, label: &str, value: &mut u32, limit: Limit) -> bool {
@@ -146,5 +152,22 @@ pub fn picker_shown(
 ) {
     if !shown {
         open_pickers.remove(&picker);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ab_glyph::{Font, FontRef};
+    use eframe::egui::{FontDefinitions, FontFamily};
+
+    #[test]
+    fn the_reset_arrow_has_a_glyph_in_the_monospace_family() {
+        let fonts = FontDefinitions::default();
+        let arrow = super::RESET_ARROW.chars().next().unwrap();
+        let has = fonts.families[&FontFamily::Monospace].iter().any(|name| {
+            FontRef::try_from_slice((*fonts.font_data[name].font).as_ref())
+                .is_ok_and(|f| f.glyph_id(arrow).0 != 0)
+        });
+        assert!(has);
     }
 }
