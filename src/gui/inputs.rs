@@ -808,7 +808,10 @@ fn market_ui(app: &mut App, ui: &mut egui::Ui) {
                 }
                 NetworkSpec::Difficulty(d) => {
                     let mut tera = doc.network.map(|_| d / 1e12);
+                    // The same bounds as the difficulty's own (a restored session is clamped
+                    // to those), in tera.
                     let tera_limit = limits::Limit {
+                        min: limits::DIFFICULTY.min / 1e12,
                         max: limits::DIFFICULTY.max / 1e12,
                         ..limits::DIFFICULTY
                     };

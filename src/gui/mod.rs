@@ -277,10 +277,25 @@ impl App {
         let restored: Option<Session> = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY));
-        let mut app = App::with_session(restored.unwrap_or_default(), library, dialogs);
+        let mut app = App::restore(restored.unwrap_or_default(), library, dialogs);
         app.apply_theme(&cc.egui_ctx);
         install_fonts(&cc.egui_ctx);
         app.fonts_installed = true;
+        app
+    }
+
+    /// An app with a session restored from the last run: values out of range are brought in
+    /// range, and the banner names the fields that changed.
+    pub fn restore(mut session: Session, library: PresetLibrary, dialogs: Box<dyn Dialogs>) -> App {
+        let changed = saved_session::clamp_session(&mut session);
+        let mut app = App::with_session(session, library, dialogs);
+        if !changed.is_empty() {
+            let text = fill(
+                app.strings().app.session_values_changed,
+                &[("fields", &changed.join(", "))],
+            );
+            app.set_error(text);
+        }
         app
     }
 

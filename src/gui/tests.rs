@@ -775,3 +775,66 @@ fn saving_a_miner_preset_over_an_existing_one_asks_first() {
         "the fleet is left as it was"
     );
 }
+
+#[test]
+fn a_restored_session_out_of_range_is_clamped_said_and_clean() {
+    let mut session = english();
+    session.doc.site.pue = f64::NAN;
+    session.doc.site.opex_usd_per_month = -5.0;
+    session.doc.site.electricity_usd_per_kwh = Some(f64::INFINITY);
+    session.doc.fleet[0].units = u32::MAX;
+    session.doc.hardware_life_years = 0.0;
+    session.saved_doc = session.doc.clone();
+    let app = App::restore(
+        session,
+        PresetLibrary::builtin(),
+        Box::new(FakeDialogs::default()),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    h.run();
+    let banner = h.state().banner.clone().expect("a banner");
+    assert_eq!(
+        banner.text,
+        "Some values of your last session were out of range and were changed: \
+         site.electricity_usd_per_kwh, site.pue, site.opex_usd_per_month, fleet[0].units, \
+         hardware_life_years."
+    );
+    assert!(h.query_by_label(&banner.text).is_some(), "on screen");
+    let doc = &h.state().session.doc;
+    assert_eq!(doc.site.pue, 1.1, "NaN becomes the default");
+    assert_eq!(doc.site.opex_usd_per_month, 0.0);
+    assert_eq!(doc.site.electricity_usd_per_kwh, Some(100.0));
+    assert_eq!(doc.fleet[0].units, 1_000_000_000);
+    assert!(doc.hardware_life_years > 0.0 && doc.hardware_life_years < 1e-9);
+    // The saved document was the same one: the clamped one is now the clean baseline, and
+    // drawing the fields changes nothing more.
+    assert!(!h.state().is_dirty());
+    assert!(!h.state().window_title().contains('•'));
+}
+
+#[test]
+fn a_restored_session_with_unsaved_changes_stays_unsaved() {
+    let mut session = english();
+    session.doc.site.pue = f64::NAN;
+    session.saved_doc = session.doc.clone();
+    session.doc.site.uptime_pct = 90.0;
+    let app = App::restore(
+        session,
+        PresetLibrary::builtin(),
+        Box::new(FakeDialogs::default()),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    h.run();
+    assert!(h.state().is_dirty(), "the uptime change is still unsaved");
+    assert_eq!(h.state().session.saved_doc.site.pue, 1.1);
+    h.state_mut().session.doc.site.uptime_pct = 100.0;
+    h.run();
+    assert!(
+        !h.state().is_dirty(),
+        "undoing it makes the document clean again"
+    );
+}
