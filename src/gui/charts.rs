@@ -15,6 +15,10 @@ use egui_plot::{
     Bar, BarChart, HLine, Legend, Line, Plot, PlotPoint, PlotPoints, Points, Polygon, Text, VLine,
 };
 
+/// The range of the projection's growth fields: above the limit's open −100 % bound.
+pub const GROWTH_RANGE_PCT_PER_YEAR: std::ops::RangeInclusive<f64> =
+    -99.0..=limits::GROWTH_PCT_PER_YEAR.max;
+
 pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
     let strings = app.strings();
     let c = &strings.charts;
@@ -462,7 +466,7 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings
             let label = ui.label(a.difficulty_growth);
             ui.add(
                 egui::DragValue::new(&mut settings.difficulty_growth_pct_per_year)
-                    .range(-99.0..=limits::GROWTH_PCT_PER_YEAR.max)
+                    .range(GROWTH_RANGE_PCT_PER_YEAR)
                     .speed(0.5)
                     .suffix(a.unit_pct_per_year)
                     .max_decimals(1),
@@ -472,7 +476,7 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings
             let label = ui.label(a.price_growth);
             ui.add(
                 egui::DragValue::new(&mut settings.btc_price_growth_pct_per_year)
-                    .range(-99.0..=limits::GROWTH_PCT_PER_YEAR.max)
+                    .range(GROWTH_RANGE_PCT_PER_YEAR)
                     .speed(0.5)
                     .suffix(a.unit_pct_per_year)
                     .max_decimals(1),

@@ -12,6 +12,9 @@ use crate::palette;
 use eframe::egui;
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, VLine};
 
+/// The range of the "at most … g CO₂e/kWh" field of the region ranking.
+pub const RANK_MAX_INTENSITY_RANGE: std::ops::RangeInclusive<f64> = 0.0..=2000.0;
+
 /// How many scenarios the comparison holds.
 pub const MAX_PINNED: usize = 8;
 
@@ -222,7 +225,7 @@ fn ranking_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
             let label = ui.label(s.rank_max_intensity);
             ui.add(
                 egui::DragValue::new(max)
-                    .range(0.0..=2000.0)
+                    .range(RANK_MAX_INTENSITY_RANGE)
                     .speed(1.0)
                     .suffix(" g CO₂e/kWh"),
             )

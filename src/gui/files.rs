@@ -327,22 +327,28 @@ pub fn miner_preset_from_fleet(
     Ok(preset)
 }
 
-/// Writes a preset into the user's presets folder; returns the file's path.
-pub fn write_user_preset<T: serde::Serialize>(
+/// Where a user preset of this kind and id is written, inside the user's presets folder.
+pub fn user_preset_path(
     lang: crate::i18n::Lang,
+    folder: Option<&std::path::Path>,
     kind: PresetKind,
     id: &str,
-    preset: &T,
 ) -> Result<PathBuf, String> {
-    let folder = crate::user_presets_folder()
-        .ok_or(crate::i18n::strings(lang).app.error_no_data_folder)?
-        .join(kind.folder());
-    std::fs::create_dir_all(&folder)
-        .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
-    let path = folder.join(format!("{id}.ron"));
+    let folder = folder.ok_or(crate::i18n::strings(lang).app.error_no_data_folder)?;
+    Ok(folder.join(kind.folder()).join(format!("{id}.ron")))
+}
+
+/// Writes a preset to `path` (from [`user_preset_path`]), creating its folder.
+pub fn write_user_preset<T: serde::Serialize>(
+    path: &std::path::Path,
+    preset: &T,
+) -> Result<(), String> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)
+            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    }
     let text = crate::scenario_io::to_ron(preset)?;
-    crate::scenario_io::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string())?;
-    Ok(path)
+    crate::scenario_io::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

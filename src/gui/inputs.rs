@@ -1,6 +1,8 @@
 //! The input panel: site, hardware and market, each in a collapsible section.
 
-use super::widgets::{badge, count_row, number_row, override_row, source_color};
+use super::widgets::{
+    badge, count_row, number_row, override_row, picker_filter, picker_shown, source_color,
+};
 use super::{App, Command, PresetPrompt};
 use crate::format;
 use crate::i18n::Localized;
@@ -203,15 +205,14 @@ fn region_picker(app: &mut App, ui: &mut egui::Ui) {
         .width(230.0)
         .height(420.0)
         .show_ui(ui, |ui| {
-            let filter = ui
-                .add(
-                    egui::TextEdit::singleline(&mut app.region_filter)
-                        .hint_text(s.region_filter_hint),
-                )
-                .labelled_by(label.id);
-            if filter.gained_focus() || app.region_filter.is_empty() {
-                filter.request_focus();
-            }
+            picker_filter(
+                ui,
+                &mut app.open_pickers,
+                egui::Id::unique("region-picker"),
+                &mut app.region_filter,
+                s.region_filter_hint,
+                label.id,
+            );
             let needle = app.region_filter.to_lowercase();
             for (heading, kind) in [
                 (s.group_world, RegionKind::World),
@@ -254,6 +255,11 @@ fn region_picker(app: &mut App, ui: &mut egui::Ui) {
                 }
             }
         });
+    picker_shown(
+        &mut app.open_pickers,
+        egui::Id::unique("region-picker"),
+        combo.inner.is_some(),
+    );
     if let Some(id) = chosen {
         app.queue(Command::SetRegion(id));
     }
@@ -539,10 +545,14 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
         .width(230.0)
         .height(420.0)
         .show_ui(ui, |ui| {
-            ui.add(
-                egui::TextEdit::singleline(&mut app.miner_filter).hint_text(s.miner_filter_hint),
-            )
-            .labelled_by(label.id);
+            picker_filter(
+                ui,
+                &mut app.open_pickers,
+                egui::Id::unique(("miner-picker", index)),
+                &mut app.miner_filter,
+                s.miner_filter_hint,
+                label.id,
+            );
             let needle = app.miner_filter.to_lowercase();
             let mut miners: Vec<_> = app
                 .library
@@ -588,6 +598,11 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
             }
             choice
         });
+    picker_shown(
+        &mut app.open_pickers,
+        egui::Id::unique(("miner-picker", index)),
+        combo.inner.is_some(),
+    );
     combo.response.labelled_by(label.id);
     ui.end_row();
     if let Some(Some(choice)) = combo.inner {
@@ -797,7 +812,10 @@ fn market_ui(app: &mut App, ui: &mut egui::Ui) {
                 }
                 NetworkSpec::Difficulty(d) => {
                     let mut tera = doc.network.map(|_| d / 1e12);
+                    // The same bounds as the difficulty's own (a restored session is clamped
+                    // to those), in tera.
                     let tera_limit = limits::Limit {
+                        min: limits::DIFFICULTY.min / 1e12,
                         max: limits::DIFFICULTY.max / 1e12,
                         ..limits::DIFFICULTY
                     };

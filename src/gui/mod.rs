@@ -184,6 +184,8 @@ pub enum Command {
     SetRegion(String),
     SaveRegionPreset(String),
     SaveMinerPreset(usize, String),
+    /// Save a preset over the user preset of the same id (the user agreed to replace it).
+    ReplacePreset(PresetPrompt),
     Quit,
     /// Ask for scenario files to add to the comparison.
     AddToCompare,
@@ -215,6 +217,14 @@ pub struct PathField {
     pub no_dialog: bool,
 }
 
+/// A preset about to overwrite a user preset of the same id, waiting for "Replace?".
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReplacePreset {
+    pub prompt: PresetPrompt,
+    pub id: String,
+    pub path: PathBuf,
+}
+
 /// A preset-naming prompt.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PresetPrompt {
@@ -232,9 +242,14 @@ pub struct App {
     pub path_field: Option<PathField>,
     pub confirm: Option<Guarded>,
     pub preset_prompt: Option<PresetPrompt>,
+    pub replace_preset: Option<ReplacePreset>,
+    /// The user's presets folder (saved presets go there; tests point it at a temp folder).
+    pub presets_folder: Option<PathBuf>,
     /// Filter texts of the pickers.
     pub region_filter: String,
     pub miner_filter: String,
+    /// The pickers whose popup was open last frame (a filter starts afresh when one opens).
+    open_pickers: std::collections::HashSet<egui::Id>,
     commands: Vec<Command>,
     /// An action to carry out once a save completes.
     after_save: Option<Guarded>,
@@ -262,10 +277,25 @@ impl App {
         let restored: Option<Session> = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY));
-        let mut app = App::with_session(restored.unwrap_or_default(), library, dialogs);
+        let mut app = App::restore(restored.unwrap_or_default(), library, dialogs);
         app.apply_theme(&cc.egui_ctx);
         install_fonts(&cc.egui_ctx);
         app.fonts_installed = true;
+        app
+    }
+
+    /// An app with a session restored from the last run: values out of range are brought in
+    /// range, and the banner names the fields that changed.
+    pub fn restore(mut session: Session, library: PresetLibrary, dialogs: Box<dyn Dialogs>) -> App {
+        let changed = saved_session::clamp_session(&mut session);
+        let mut app = App::with_session(session, library, dialogs);
+        if !changed.is_empty() {
+            let text = fill(
+                app.strings().app.session_values_changed,
+                &[("fields", &changed.join(", "))],
+            );
+            app.set_error(text);
+        }
         app
     }
 
@@ -302,8 +332,11 @@ impl App {
             path_field: None,
             confirm: None,
             preset_prompt: None,
+            replace_preset: None,
+            presets_folder: crate::user_presets_folder(),
             region_filter: String::new(),
             miner_filter: String::new(),
+            open_pickers: std::collections::HashSet::new(),
             commands: Vec::new(),
             after_save: None,
             allow_close: false,
@@ -580,8 +613,16 @@ impl App {
                     self.session.doc.site.mix = None;
                     self.session.doc.site.electricity_usd_per_kwh = None;
                 }
-                Command::SaveRegionPreset(name) => self.save_region_preset(&name),
-                Command::SaveMinerPreset(index, name) => self.save_miner_preset(index, &name),
+                Command::SaveRegionPreset(name) => self.save_region_preset(&name, false),
+                Command::SaveMinerPreset(index, name) => {
+                    self.save_miner_preset(index, &name, false)
+                }
+                Command::ReplacePreset(PresetPrompt::Region(name)) => {
+                    self.save_region_preset(&name, true)
+                }
+                Command::ReplacePreset(PresetPrompt::Miner(index, name)) => {
+                    self.save_miner_preset(index, &name, true)
+                }
                 Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
                 Command::AddToCompare => self.ask_path(DialogPurpose::AddToCompare, ctx),
             }
@@ -651,42 +692,49 @@ impl App {
         }
     }
 
-    fn save_region_preset(&mut self, name: &str) {
+    /// Saves the site as a region preset; if a user preset of that id exists, asks first
+    /// unless `replace` (the user already agreed).
+    fn save_region_preset(&mut self, name: &str, replace: bool) {
         let lang = self.session.lang();
-        let result = files::region_preset_from_site(
+        let built = files::region_preset_from_site(
             lang,
             &self.session.doc,
             &self.computed,
             &self.library,
             name,
-        )
-        .and_then(|preset| {
-            files::write_user_preset(
-                lang,
+        );
+        let prompt = PresetPrompt::Region(name.to_string());
+        let result = built.and_then(|preset| {
+            self.write_preset(
+                prompt,
                 crate::presets::PresetKind::Region,
                 &preset.id,
                 &preset,
+                replace,
             )
-            .map(|path| (preset, path))
         });
-        self.finish_preset_save(result.map(|(p, path)| (p.id, path)));
+        self.finish_preset_save(result);
     }
 
-    fn save_miner_preset(&mut self, index: usize, name: &str) {
+    fn save_miner_preset(&mut self, index: usize, name: &str, replace: bool) {
         let lang = self.session.lang();
-        let result =
-            files::miner_preset_from_fleet(lang, &self.session.doc, &self.computed, index, name)
-                .and_then(|preset| {
-                    files::write_user_preset(
-                        lang,
-                        crate::presets::PresetKind::Miner,
-                        &preset.id,
-                        &preset,
-                    )
-                    .map(|path| (preset, path))
-                });
-        let id = result.as_ref().ok().map(|(p, _)| p.id.clone());
-        self.finish_preset_save(result.map(|(p, path)| (p.id, path)));
+        let built =
+            files::miner_preset_from_fleet(lang, &self.session.doc, &self.computed, index, name);
+        let prompt = PresetPrompt::Miner(index, name.to_string());
+        let result = built.and_then(|preset| {
+            self.write_preset(
+                prompt,
+                crate::presets::PresetKind::Miner,
+                &preset.id,
+                &preset,
+                replace,
+            )
+        });
+        let id = match &result {
+            Ok(Some((id, _))) => Some(id.clone()),
+            _ => None,
+        };
+        self.finish_preset_save(result);
         if let (Some(id), Some(entry)) = (id, self.session.doc.fleet.get_mut(index)) {
             // The fleet now refers to the saved preset, with nothing overridden.
             if self.library.miner(&id).is_some() {
@@ -698,11 +746,36 @@ impl App {
         }
     }
 
-    fn finish_preset_save(&mut self, result: Result<(String, PathBuf), String>) {
+    /// Writes a user preset, or (`Ok(None)`) asks whether to replace the one already there.
+    fn write_preset<T: Serialize>(
+        &mut self,
+        prompt: PresetPrompt,
+        kind: crate::presets::PresetKind,
+        id: &str,
+        preset: &T,
+        replace: bool,
+    ) -> Result<Option<(String, PathBuf)>, String> {
+        let lang = self.session.lang();
+        let path = files::user_preset_path(lang, self.presets_folder.as_deref(), kind, id)?;
+        // `symlink_metadata`: a dangling link there is a file too.
+        if !replace && std::fs::symlink_metadata(&path).is_ok() {
+            self.replace_preset = Some(ReplacePreset {
+                prompt,
+                id: id.to_string(),
+                path,
+            });
+            return Ok(None);
+        }
+        files::write_user_preset(&path, preset)?;
+        Ok(Some((id.to_string(), path)))
+    }
+
+    fn finish_preset_save(&mut self, result: Result<Option<(String, PathBuf)>, String>) {
         match result {
-            Ok((id, path)) => {
-                let folder = crate::user_presets_folder();
-                self.library = PresetLibrary::with_user_folder(folder.as_deref());
+            // Waiting for the answer to "Replace?".
+            Ok(None) => {}
+            Ok(Some((id, path))) => {
+                self.library = PresetLibrary::with_user_folder(self.presets_folder.as_deref());
                 self.recompute();
                 let text = fill(
                     self.strings().app.preset_saved,
@@ -972,6 +1045,33 @@ impl App {
                 }
                 Some(_) => self.confirm = None,
                 None => {}
+            }
+        }
+        if let Some(pending) = self.replace_preset.clone() {
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("replace-preset")).show(ctx, |ui| {
+                ui.heading(s.preset_replace_title);
+                ui.label(fill(
+                    s.preset_replace_body,
+                    &[
+                        ("id", &pending.id),
+                        ("path", &pending.path.display().to_string()),
+                    ],
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button(s.preset_replace).clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button(s.cancel).clicked() {
+                        answer = Some(false);
+                    }
+                });
+            });
+            if let Some(replace) = answer {
+                self.replace_preset = None;
+                if replace {
+                    self.queue(Command::ReplacePreset(pending.prompt));
+                }
             }
         }
         if let Some(prompt) = self.preset_prompt.clone() {

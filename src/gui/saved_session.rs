@@ -3,7 +3,12 @@
 //! under a new name so nothing in it is lost, and the app says so.
 
 use super::Session;
+use super::widgets::range;
+use crate::model::{EnergySource, Levers, NetworkSpec, SubsidySpec, limits};
+use crate::scenario_file::ScenarioDoc;
+use eframe::egui;
 use std::collections::HashMap;
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
 /// The file eframe keeps the session in, inside its storage folder.
@@ -16,20 +21,66 @@ pub struct SetAside {
     pub error: String,
 }
 
+/// The largest saved session read; a bigger file is set aside unread (eframe would read it whole).
+pub const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The key eframe keeps egui's memory (options, zoom, panel sizes) under in `app.ron`.
+pub const EGUI_KEY: &str = "egui";
+
+/// The zoom factors egui itself allows (its keyboard zoom's bounds, `gui_zoom`); a saved zoom
+/// outside them (0, NaN, 1e6) makes the window's scale factor invalid and winit panics.
+pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.2..=5.0;
+
 /// Checks `dir/app.ron`; if it cannot be read as a session, renames it to
 /// `app.ron.unreadable-<stamp>` (keeping every earlier one) and says why.
 pub fn set_aside_if_unreadable(dir: &Path, stamp: &str) -> Option<SetAside> {
     let path = dir.join(FILE_NAME);
-    let text = match std::fs::read(&path) {
+    let text = match read_capped(&path, MAX_BYTES) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
-        Err(e) => return set_aside(&path, stamp, format!("cannot read it: {e}")),
+        Err(Unreadable::Missing) => return None,
+        Err(Unreadable::Why(why)) => return set_aside(&path, stamp, why),
     };
     let error = problem(&text)?;
     set_aside(&path, stamp, error)
 }
 
-/// Why the bytes of a saved session are unreadable, or `None` when they are fine.
+enum Unreadable {
+    Missing,
+    Why(String),
+}
+
+/// Reads at most `max_bytes` of a regular file. A FIFO would block and a link to `/dev/zero`
+/// would never end, so anything but a regular file is refused before it is opened.
+// Once `scenario_io::read_text_capped` exists this is a call to it.
+fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Unreadable> {
+    use std::io::Read;
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Unreadable::Missing),
+        Err(e) => return Err(Unreadable::Why(format!("cannot read it: {e}"))),
+    };
+    if !meta.is_file() {
+        return Err(Unreadable::Why("it is not a regular file".to_string()));
+    }
+    let too_big = || Unreadable::Why(format!("it is larger than {} MiB", max_bytes >> 20));
+    if meta.len() > max_bytes {
+        return Err(too_big());
+    }
+    let file =
+        std::fs::File::open(path).map_err(|e| Unreadable::Why(format!("cannot read it: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Unreadable::Why(format!("cannot read it: {e}")))?;
+    // It may have grown since it was measured.
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// Why the bytes of a saved session are unreadable, or `None` when they are fine: the file,
+/// the app's session entry and egui's memory entry are each checked.
 pub fn problem(bytes: &[u8]) -> Option<String> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Some("it is not UTF-8 text".to_string());
@@ -38,10 +89,40 @@ pub fn problem(bytes: &[u8]) -> Option<String> {
         Ok(entries) => entries,
         Err(e) => return Some(e.to_string()),
     };
-    let session = entries.get(eframe::APP_KEY)?;
-    ron::from_str::<Session>(session)
-        .err()
-        .map(|e| format!("the session entry: {e}"))
+    if let Some(session) = entries.get(eframe::APP_KEY)
+        && let Err(e) = ron::from_str::<Session>(session)
+    {
+        return Some(format!("the session entry: {e}"));
+    }
+    let egui_memory = entries.get(EGUI_KEY)?;
+    let memory = match ron::from_str::<egui::Memory>(egui_memory) {
+        Ok(memory) => memory,
+        Err(e) => return Some(format!("the window's state (egui): {e}")),
+    };
+    let zoom = memory.options.zoom_factor;
+    if !zoom.is_finite() || !ZOOM_RANGE.contains(&zoom) {
+        return Some(format!(
+            "the window's state (egui): the zoom factor {zoom} is not from {} to {}",
+            ZOOM_RANGE.start(),
+            ZOOM_RANGE.end()
+        ));
+    }
+    let tessellation = &memory.options.tessellation_options;
+    for (name, value) in [
+        (
+            "feathering_size_in_pixels",
+            tessellation.feathering_size_in_pixels,
+        ),
+        ("bezier_tolerance", tessellation.bezier_tolerance),
+        ("epsilon", tessellation.epsilon),
+    ] {
+        if !value.is_finite() || value < 0.0 {
+            return Some(format!(
+                "the window's state (egui): {name} {value} is not a number of 0 or more"
+            ));
+        }
+    }
+    None
 }
 
 fn set_aside(path: &Path, stamp: &str, error: String) -> Option<SetAside> {
@@ -69,6 +150,311 @@ pub fn stamp_now() -> String {
     let date = crate::model::date::Date::from_days_since_epoch((secs / 86_400) as i64);
     let s = secs % 86_400;
     format!("{date}T{:02}{:02}{:02}", s / 3600, s % 3600 / 60, s % 60)
+}
+
+/// Brings every number of a restored session inside the range its field in the window allows
+/// (the same ranges, so drawing the field changes nothing more), and returns the fields that
+/// changed, e.g. `site.pue`. A NaN becomes the field's default (or, for an override, the
+/// preset's value). If the document was saved (it equalled its saved copy, NaN and all), the
+/// changed document is the saved one, so it is not shown as unsaved forever.
+pub fn clamp_session(session: &mut Session) -> Vec<String> {
+    // Text compares NaN equal to NaN, which `==` on the documents does not.
+    let was_clean = ron::to_string(&session.doc).ok() == ron::to_string(&session.saved_doc).ok();
+    let mut fixer = Fixer::default();
+    clamp_doc(&mut fixer, "", &mut session.doc);
+    for (i, pinned) in session.pinned.iter_mut().enumerate() {
+        clamp_doc(&mut fixer, &format!("pinned[{i}]."), &mut pinned.doc);
+    }
+    fixer.option(
+        "rank_max_intensity",
+        &mut session.rank_max_intensity,
+        super::compare::RANK_MAX_INTENSITY_RANGE,
+    );
+    // The saved copy is only a baseline: its changes are not the user's to hear about.
+    clamp_doc(&mut Fixer::default(), "", &mut session.saved_doc);
+    if was_clean {
+        session.saved_doc = session.doc.clone();
+    }
+    fixer.changed
+}
+
+#[derive(Default)]
+struct Fixer {
+    changed: Vec<String>,
+}
+
+impl Fixer {
+    fn note(&mut self, field: String, before: f64, after: f64) {
+        if before.to_bits() != after.to_bits() {
+            self.changed.push(field);
+        }
+    }
+
+    fn value(&mut self, field: &str, value: &mut f64, range: RangeInclusive<f64>, default: f64) {
+        let before = *value;
+        *value = if value.is_nan() { default } else { *value };
+        *value = value.clamp(*range.start(), *range.end());
+        self.note(field.to_string(), before, *value);
+    }
+
+    fn option(&mut self, field: &str, value: &mut Option<f64>, range: RangeInclusive<f64>) {
+        match value {
+            Some(v) if v.is_nan() => {
+                *value = None;
+                self.changed.push(field.to_string());
+            }
+            Some(v) => self.value(field, v, range, 0.0),
+            None => {}
+        }
+    }
+
+    /// A whole number: returns it clamped into `range` (whose bounds are whole numbers).
+    fn whole(&mut self, field: &str, value: u64, range: RangeInclusive<f64>) -> u64 {
+        let (min, max) = (*range.start() as u64, *range.end() as u64);
+        let after = value.clamp(min, max);
+        if after != value {
+            self.changed.push(field.to_string());
+        }
+        after
+    }
+}
+
+/// A clamped whole number back in a `u32` field (every bound used here fits).
+fn to_u32(value: u64) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+fn clamp_doc(fix: &mut Fixer, at: &str, doc: &mut ScenarioDoc) {
+    let d = ScenarioDoc::default();
+    let site = &mut doc.site;
+    let f = |name: &str| format!("{at}{name}");
+    fix.option(
+        &f("site.electricity_usd_per_kwh"),
+        &mut site.electricity_usd_per_kwh,
+        range(limits::ELECTRICITY_USD_PER_KWH),
+    );
+    if let Some(mix) = site.mix.as_mut() {
+        for source in EnergySource::ALL {
+            let mut share = mix.get(source);
+            fix.value(
+                &f(&format!("site.mix.{}", source.key())),
+                &mut share,
+                0.0..=100.0,
+                0.0,
+            );
+            mix.set(source, share);
+        }
+    }
+    fix.value(
+        &f("site.pue"),
+        &mut site.pue,
+        range(limits::PUE),
+        d.site.pue,
+    );
+    fix.value(
+        &f("site.uptime_pct"),
+        &mut site.uptime_pct,
+        range(limits::PERCENT),
+        d.site.uptime_pct,
+    );
+    fix.value(
+        &f("site.pool_fee_pct"),
+        &mut site.pool_fee_pct,
+        range(limits::PERCENT),
+        d.site.pool_fee_pct,
+    );
+    fix.value(
+        &f("site.opex_usd_per_month"),
+        &mut site.opex_usd_per_month,
+        range(limits::OPEX_USD_PER_MONTH),
+        d.site.opex_usd_per_month,
+    );
+    fix.value(
+        &f("site.carbon_price_usd_per_t"),
+        &mut site.carbon_price_usd_per_t,
+        range(limits::CARBON_PRICE_USD_PER_T),
+        d.site.carbon_price_usd_per_t,
+    );
+    for (i, entry) in doc.fleet.iter_mut().enumerate() {
+        let g = |name: &str| format!("{at}fleet[{i}].{name}");
+        fix.option(
+            &g("hashrate_ths"),
+            &mut entry.hashrate_ths,
+            range(limits::HASHRATE_THS),
+        );
+        fix.option(&g("power_w"), &mut entry.power_w, range(limits::POWER_W));
+        entry.units = to_u32(fix.whole(&g("units"), entry.units.into(), range(limits::UNITS)));
+        fix.option(
+            &g("unit_cost_usd"),
+            &mut entry.unit_cost_usd,
+            range(limits::UNIT_COST_USD),
+        );
+    }
+    let market = &mut doc.market;
+    fix.option(
+        &f("market.btc_price_usd"),
+        &mut market.btc_price_usd,
+        range(limits::BTC_PRICE_USD),
+    );
+    let (network, limit) = match market.network {
+        Some(NetworkSpec::HashrateEhs(v)) => (Some(v), limits::NETWORK_HASHRATE_EHS),
+        Some(NetworkSpec::Difficulty(v)) => (Some(v), limits::DIFFICULTY),
+        None => (None, limits::DIFFICULTY),
+    };
+    let mut fixed = network;
+    fix.option(&f("market.network"), &mut fixed, range(limit));
+    if fixed.map(f64::to_bits) != network.map(f64::to_bits) {
+        market.network = match (market.network, fixed) {
+            (Some(NetworkSpec::HashrateEhs(_)), Some(v)) => Some(NetworkSpec::HashrateEhs(v)),
+            (Some(NetworkSpec::Difficulty(_)), Some(v)) => Some(NetworkSpec::Difficulty(v)),
+            _ => None,
+        };
+    }
+    match market.subsidy.as_mut() {
+        Some(SubsidySpec::BlockHeight(height)) => {
+            *height = fix.whole(&f("market.subsidy"), *height, range(limits::BLOCK_HEIGHT));
+        }
+        Some(SubsidySpec::Btc(btc)) if btc.is_nan() => {
+            market.subsidy = None;
+            fix.changed.push(f("market.subsidy"));
+        }
+        Some(SubsidySpec::Btc(btc)) => {
+            fix.value(
+                &f("market.subsidy"),
+                btc,
+                range(limits::BLOCK_SUBSIDY_BTC),
+                0.0,
+            );
+        }
+        None => {}
+    }
+    fix.option(
+        &f("market.fees_btc_per_block"),
+        &mut market.fees_btc_per_block,
+        range(limits::FEES_BTC_PER_BLOCK),
+    );
+    fix.value(
+        &f("hardware_life_years"),
+        &mut doc.hardware_life_years,
+        range(limits::HARDWARE_LIFE_YEARS),
+        d.hardware_life_years,
+    );
+    // The projection's fields, with the ranges of the Projection tab's fields.
+    let p = &mut doc.projection;
+    let dp = &d.projection;
+    let months = limits::PROJECTION_MONTHS;
+    p.months = to_u32(fix.whole(
+        &f("projection.months"),
+        p.months.into(),
+        months.min..=months.max,
+    ));
+    let growth = super::charts::GROWTH_RANGE_PCT_PER_YEAR;
+    fix.value(
+        &f("projection.difficulty_growth_pct_per_year"),
+        &mut p.difficulty_growth_pct_per_year,
+        growth.clone(),
+        dp.difficulty_growth_pct_per_year,
+    );
+    fix.value(
+        &f("projection.btc_price_growth_pct_per_year"),
+        &mut p.btc_price_growth_pct_per_year,
+        growth,
+        dp.btc_price_growth_pct_per_year,
+    );
+    let drop = limits::HALVING_DROP_PCT;
+    fix.value(
+        &f("projection.halving_difficulty_drop_pct"),
+        &mut p.halving_difficulty_drop_pct,
+        drop.min..=drop.max,
+        dp.halving_difficulty_drop_pct,
+    );
+    fix.value(
+        &f("projection.hardware_resale_pct"),
+        &mut p.hardware_resale_pct,
+        0.0..=100.0,
+        dp.hardware_resale_pct,
+    );
+    clamp_levers(fix, at, &mut doc.levers);
+}
+
+fn clamp_levers(fix: &mut Fixer, at: &str, levers: &mut Levers) {
+    use crate::model::levers::{Curtailment, FlaredGas, HeatReuse, RenewableSupply};
+    let f = |name: &str| format!("{at}levers.{name}");
+    let percent = range(limits::PERCENT);
+    let intensity = range(limits::INTENSITY_G_PER_KWH);
+    let per_mwh = range(limits::USD_PER_MWH);
+    if let Some(r) = levers.renewable.as_mut() {
+        let d = RenewableSupply::default();
+        fix.value(
+            &f("renewable.share_pct"),
+            &mut r.share_pct,
+            percent.clone(),
+            d.share_pct,
+        );
+        fix.value(
+            &f("renewable.intensity_g_per_kwh"),
+            &mut r.intensity_g_per_kwh,
+            intensity.clone(),
+            d.intensity_g_per_kwh,
+        );
+        fix.value(
+            &f("renewable.price_usd_per_kwh"),
+            &mut r.price_usd_per_kwh,
+            range(limits::ELECTRICITY_USD_PER_KWH),
+            d.price_usd_per_kwh,
+        );
+    }
+    if let Some(c) = levers.curtailment.as_mut() {
+        let d = Curtailment::default();
+        fix.value(
+            &f("curtailment.hours_per_year"),
+            &mut c.hours_per_year,
+            range(limits::CURTAILED_HOURS_PER_YEAR),
+            d.hours_per_year,
+        );
+        fix.value(
+            &f("curtailment.credit_usd_per_mwh"),
+            &mut c.credit_usd_per_mwh,
+            per_mwh.clone(),
+            d.credit_usd_per_mwh,
+        );
+    }
+    if let Some(h) = levers.heat_reuse.as_mut() {
+        let d = HeatReuse::default();
+        fix.value(
+            &f("heat_reuse.share_pct"),
+            &mut h.share_pct,
+            percent,
+            d.share_pct,
+        );
+        fix.value(
+            &f("heat_reuse.price_usd_per_mwh_heat"),
+            &mut h.price_usd_per_mwh_heat,
+            per_mwh,
+            d.price_usd_per_mwh_heat,
+        );
+        fix.value(
+            &f("heat_reuse.displaced_g_per_kwh_heat"),
+            &mut h.displaced_g_per_kwh_heat,
+            intensity.clone(),
+            d.displaced_g_per_kwh_heat,
+        );
+    }
+    if let Some(g) = levers.flared_gas.as_mut() {
+        let d = FlaredGas::default();
+        fix.value(
+            &f("flared_gas.generator_g_per_kwh"),
+            &mut g.generator_g_per_kwh,
+            intensity.clone(),
+            d.generator_g_per_kwh,
+        );
+        fix.value(
+            &f("flared_gas.avoided_flaring_g_per_kwh"),
+            &mut g.avoided_flaring_g_per_kwh,
+            intensity,
+            d.avoided_flaring_g_per_kwh,
+        );
+    }
 }
 
 #[cfg(test)]
@@ -143,5 +529,151 @@ mod tests {
         assert!(why.starts_with("the session entry: "), "{why}");
         // Other keys (the window's) do not matter.
         assert_eq!(problem(saved(&Session::default()).as_bytes()), None);
+    }
+
+    /// An `app.ron` with a good session and the given egui memory entry.
+    fn with_egui_entry(memory: &str) -> String {
+        let mut entries: HashMap<String, String> =
+            ron::from_str(&saved(&Session::default())).expect("map parses");
+        entries.insert(EGUI_KEY.to_string(), memory.to_string());
+        ron::to_string(&entries).expect("map serializes")
+    }
+
+    #[test]
+    fn a_zoom_factor_egui_refuses_sets_the_file_aside() {
+        // What eframe writes normally is fine.
+        let memory = ron::to_string(&egui::Memory::default()).expect("memory serializes");
+        assert_eq!(problem(with_egui_entry(&memory).as_bytes()), None);
+
+        for (zoom, shown) in [
+            ("0.0", "0"),
+            ("NaN", "NaN"),
+            ("1e6", "1000000"),
+            ("inf", "inf"),
+        ] {
+            let dir = temp_dir(&format!("zoom-{zoom}"));
+            let text = with_egui_entry(&format!("(options: (zoom_factor: {zoom}))"));
+            std::fs::write(dir.join(FILE_NAME), &text).expect("write");
+            let aside = set_aside_if_unreadable(&dir, "t").expect("set aside");
+            assert_eq!(
+                aside.error,
+                format!("the window's state (egui): the zoom factor {shown} is not from 0.2 to 5")
+            );
+            assert!(!dir.join(FILE_NAME).exists(), "eframe will not see it");
+            assert_eq!(
+                std::fs::read_to_string(&aside.moved_to).expect("kept"),
+                text
+            );
+        }
+    }
+
+    #[test]
+    fn an_egui_entry_that_does_not_parse_sets_the_file_aside() {
+        let why = problem(with_egui_entry("(options: (zoom_factor: \"big\"))").as_bytes())
+            .expect("unreadable");
+        assert!(why.starts_with("the window's state (egui): "), "{why}");
+        let why = problem(
+            with_egui_entry("(options: (tessellation_options: (bezier_tolerance: NaN)))")
+                .as_bytes(),
+        );
+        assert_eq!(
+            why.as_deref(),
+            Some("the window's state (egui): bezier_tolerance NaN is not a number of 0 or more")
+        );
+    }
+
+    #[test]
+    fn a_link_to_a_device_is_set_aside_unread() {
+        let dir = temp_dir("device");
+        std::os::unix::fs::symlink("/dev/zero", dir.join(FILE_NAME)).expect("symlink");
+        let aside = set_aside_if_unreadable(&dir, "t").expect("set aside");
+        assert_eq!(aside.error, "it is not a regular file");
+        assert_eq!(aside.moved_to, dir.join("app.ron.unreadable-t"));
+        // The link itself was moved; it still points at the device.
+        assert_eq!(
+            std::fs::read_link(&aside.moved_to).expect("a link"),
+            PathBuf::from("/dev/zero")
+        );
+    }
+
+    #[test]
+    fn a_fifo_is_set_aside_without_blocking() {
+        let dir = temp_dir("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(dir.join(FILE_NAME))
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let aside = set_aside_if_unreadable(&dir, "t").expect("set aside");
+        assert_eq!(aside.error, "it is not a regular file");
+    }
+
+    #[test]
+    fn a_file_over_the_cap_is_not_read() {
+        let dir = temp_dir("big");
+        let path = dir.join(FILE_NAME);
+        std::fs::write(&path, vec![b' '; 3 << 20]).expect("write");
+        match read_capped(&path, 2 << 20) {
+            Err(Unreadable::Why(why)) => assert_eq!(why, "it is larger than 2 MiB"),
+            _ => panic!("a file over the cap must be refused"),
+        }
+        assert!(matches!(read_capped(&path, 4 << 20), Ok(bytes) if bytes.len() == 3 << 20));
+        assert_eq!(MAX_BYTES, 16 * 1024 * 1024);
+    }
+
+    #[test]
+    fn every_kind_of_field_is_brought_in_range() {
+        use crate::model::levers::Curtailment;
+        let mut session = Session::default();
+        let doc = &mut session.doc;
+        doc.fleet[0].hashrate_ths = Some(f64::NAN);
+        doc.market.network = Some(NetworkSpec::Difficulty(-1.0));
+        doc.market.subsidy = Some(SubsidySpec::BlockHeight(u64::MAX));
+        doc.projection.months = 0;
+        doc.projection.difficulty_growth_pct_per_year = -100.0;
+        doc.levers.curtailment = Some(Curtailment {
+            hours_per_year: f64::NAN,
+            ..Curtailment::default()
+        });
+        session.pinned.push(super::super::Pinned {
+            name: "p".into(),
+            doc: ScenarioDoc {
+                hardware_life_years: f64::NEG_INFINITY,
+                ..ScenarioDoc::default()
+            },
+        });
+        session.rank_max_intensity = Some(1e9);
+        let changed = clamp_session(&mut session);
+        assert_eq!(
+            changed,
+            [
+                "fleet[0].hashrate_ths",
+                "market.network",
+                "market.subsidy",
+                "projection.months",
+                "projection.difficulty_growth_pct_per_year",
+                "levers.curtailment.hours_per_year",
+                "pinned[0].hardware_life_years",
+                "rank_max_intensity",
+            ]
+        );
+        let doc = &session.doc;
+        assert_eq!(doc.fleet[0].hashrate_ths, None, "NaN: the preset's value");
+        assert_eq!(doc.market.network, Some(NetworkSpec::Difficulty(1.0)));
+        assert_eq!(
+            doc.market.subsidy,
+            Some(SubsidySpec::BlockHeight(1_000_000_000))
+        );
+        assert_eq!(doc.projection.months, 1);
+        assert_eq!(doc.projection.difficulty_growth_pct_per_year, -99.0);
+        assert_eq!(
+            doc.levers.curtailment.map(|c| c.hours_per_year),
+            Some(Curtailment::default().hours_per_year)
+        );
+        assert!(session.pinned[0].doc.hardware_life_years > 0.0);
+        assert_eq!(session.rank_max_intensity, Some(2000.0));
+        // Everything in range now: a second pass changes nothing.
+        assert!(clamp_session(&mut session).is_empty());
+        assert!(clamp_session(&mut Session::default()).is_empty());
     }
 }

@@ -663,3 +663,178 @@ fn a_saved_session_set_aside_is_reported() {
     );
     assert!(h.query_by_label(&banner.text).is_some(), "on screen");
 }
+
+#[test]
+fn typing_right_after_opening_the_region_picker_filters_it() {
+    let (mut h, _) = harness();
+    h.run();
+    // A filter left over from an earlier opening must not hide regions.
+    h.state_mut().region_filter = "zzz".into();
+    h.get_by_label("Region").click();
+    h.run();
+    assert_eq!(h.state().region_filter, "", "the filter starts empty");
+    assert!(h.query_by_label_contains("Kazakhstan").is_some());
+    // Typed at once, without clicking the filter field.
+    h.event(egui::Event::Text("texas".into()));
+    h.run();
+    assert_eq!(h.state().region_filter, "texas");
+    assert!(h.query_by_label_contains("Kazakhstan").is_none());
+    h.get_by_label_contains("Texas").click();
+    h.run();
+    assert_eq!(
+        h.state().session.doc.site.region.as_deref(),
+        Some("texas-ercot")
+    );
+}
+
+#[test]
+fn typing_right_after_opening_the_miner_picker_filters_it() {
+    let (mut h, _) = harness();
+    h.run();
+    h.get_by_label("Miner").click();
+    h.run();
+    assert!(h.query_by_label_contains("Whatsminer M50S++").is_some());
+    h.event(egui::Event::Text("s19 xp".into()));
+    h.run();
+    assert_eq!(h.state().miner_filter, "s19 xp");
+    assert!(h.query_by_label_contains("Whatsminer M50S++").is_none());
+    h.get_by_label_contains("Antminer S19 XP").click();
+    h.run();
+    assert_eq!(
+        h.state().session.doc.fleet[0].miner.as_deref(),
+        Some("antminer-s19-xp")
+    );
+}
+
+#[test]
+fn saving_a_preset_over_an_existing_one_asks_first() {
+    let (mut h, _) = harness();
+    let folder = temp_dir("replace-preset");
+    let _ = std::fs::remove_dir_all(&folder);
+    h.state_mut().presets_folder = Some(folder.clone());
+    h.run();
+    let save = |h: &mut Harness<'static, App>| {
+        h.get_by_label("Save this site as a region preset…").click();
+        h.run();
+        h.get_by_label("Save preset").click();
+        h.run();
+    };
+    save(&mut h);
+    let path = folder.join("regions/world-average-my-site.ron");
+    let first = std::fs::read_to_string(&path).expect("the first save writes the preset");
+    assert!(h.query_by_label("Replace the preset?").is_none());
+
+    // The same name again, with another price: the question comes, and Cancel keeps the file.
+    h.state_mut().session.doc.site.electricity_usd_per_kwh = Some(0.123);
+    h.run();
+    save(&mut h);
+    assert!(h.query_by_label("Replace the preset?").is_some());
+    assert!(
+        h.query_by_label(&format!(
+            "A preset with the id world-average-my-site already exists ({}). Replace it?",
+            path.display()
+        ))
+        .is_some()
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Replace the preset?").is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), first);
+
+    // Asked again and answered Replace, it is written.
+    save(&mut h);
+    h.get_by_label("Replace").click();
+    h.run();
+    let replaced = std::fs::read_to_string(&path).unwrap();
+    assert_ne!(replaced, first);
+    assert!(replaced.contains("0.123"), "{replaced}");
+    assert!(h.state().banner.as_ref().is_some_and(|b| !b.error));
+}
+
+#[test]
+fn saving_a_miner_preset_over_an_existing_one_asks_first() {
+    let (mut h, _) = harness();
+    let folder = temp_dir("replace-miner-preset");
+    let _ = std::fs::remove_dir_all(&folder);
+    h.state_mut().presets_folder = Some(folder.clone());
+    h.run();
+    let path = folder.join("miners/antminer-s21-mine.ron");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "kept").unwrap();
+    h.get_by_label("Save as a miner preset…").click();
+    h.run();
+    h.get_by_label("Save preset").click();
+    h.run();
+    assert!(h.query_by_label("Replace the preset?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "kept");
+    assert_eq!(
+        h.state().session.doc.fleet[0].miner.as_deref(),
+        Some("antminer-s21"),
+        "the fleet is left as it was"
+    );
+}
+
+#[test]
+fn a_restored_session_out_of_range_is_clamped_said_and_clean() {
+    let mut session = english();
+    session.doc.site.pue = f64::NAN;
+    session.doc.site.opex_usd_per_month = -5.0;
+    session.doc.site.electricity_usd_per_kwh = Some(f64::INFINITY);
+    session.doc.fleet[0].units = u32::MAX;
+    session.doc.hardware_life_years = 0.0;
+    session.saved_doc = session.doc.clone();
+    let app = App::restore(
+        session,
+        PresetLibrary::builtin(),
+        Box::new(FakeDialogs::default()),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    h.run();
+    let banner = h.state().banner.clone().expect("a banner");
+    assert_eq!(
+        banner.text,
+        "Some values of your last session were out of range and were changed: \
+         site.electricity_usd_per_kwh, site.pue, site.opex_usd_per_month, fleet[0].units, \
+         hardware_life_years."
+    );
+    assert!(h.query_by_label(&banner.text).is_some(), "on screen");
+    let doc = &h.state().session.doc;
+    assert_eq!(doc.site.pue, 1.1, "NaN becomes the default");
+    assert_eq!(doc.site.opex_usd_per_month, 0.0);
+    assert_eq!(doc.site.electricity_usd_per_kwh, Some(100.0));
+    assert_eq!(doc.fleet[0].units, 1_000_000_000);
+    assert!(doc.hardware_life_years > 0.0 && doc.hardware_life_years < 1e-9);
+    // The saved document was the same one: the clamped one is now the clean baseline, and
+    // drawing the fields changes nothing more.
+    assert!(!h.state().is_dirty());
+    assert!(!h.state().window_title().contains('•'));
+}
+
+#[test]
+fn a_restored_session_with_unsaved_changes_stays_unsaved() {
+    let mut session = english();
+    session.doc.site.pue = f64::NAN;
+    session.saved_doc = session.doc.clone();
+    session.doc.site.uptime_pct = 90.0;
+    let app = App::restore(
+        session,
+        PresetLibrary::builtin(),
+        Box::new(FakeDialogs::default()),
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1100.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    h.run();
+    assert!(h.state().is_dirty(), "the uptime change is still unsaved");
+    assert_eq!(h.state().session.saved_doc.site.pue, 1.1);
+    h.state_mut().session.doc.site.uptime_pct = 100.0;
+    h.run();
+    assert!(
+        !h.state().is_dirty(),
+        "undoing it makes the document clean again"
+    );
+}

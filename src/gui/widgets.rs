@@ -5,7 +5,7 @@ use crate::model::limits::Limit;
 use eframe::egui;
 
 /// The drag range of a limit (an open lower bound starts just above it).
-fn range(limit: Limit) -> std::ops::RangeInclusive<f64> {
+pub fn range(limit: Limit) -> std::ops::RangeInclusive<f64> {
     let min = if limit.min_exclusive {
         limit.min + limit.max.abs().max(1.0) * 1e-12
     } else {
@@ -70,7 +70,10 @@ pub fn override_row(
             *value = Some(shown);
             changed = true;
         }
-        if value.is_some() && ui.small_button("↺").on_hover_text(reset_text).clicked() {
+        // In the monospace family: only its font (Hack) has the arrow; the proportional
+        // one would draw a box.
+        let reset = egui::RichText::new(RESET_ARROW).monospace();
+        if value.is_some() && ui.small_button(reset).on_hover_text(reset_text).clicked() {
             *value = None;
             changed = true;
         }
@@ -78,6 +81,9 @@ pub fn override_row(
     ui.end_row();
     changed
 }
+
+/// The override fields' reset button.
+const RESET_ARROW: &str = "↺";
 
 /// A whole-number field (unit counts).
 pub fn count_row(ui: &mut egui::Ui, label: &str, value: &mut u32, limit: Limit) -> bool {
@@ -113,4 +119,55 @@ pub fn color((r, g, b): crate::palette::Rgb) -> egui::Color32 {
 /// An energy source's colour.
 pub fn source_color(source: crate::model::EnergySource) -> egui::Color32 {
     color(crate::palette::source_rgb(source))
+}
+
+/// A picker's filter field, to be drawn first inside its popup. When the popup has just opened
+/// (`open_pickers` did not hold `picker` last frame) the filter starts empty and takes the
+/// keyboard focus, so typing right after opening filters at once.
+pub fn picker_filter(
+    ui: &mut egui::Ui,
+    open_pickers: &mut std::collections::HashSet<egui::Id>,
+    picker: egui::Id,
+    filter: &mut String,
+    hint: &str,
+    label: egui::Id,
+) {
+    let just_opened = open_pickers.insert(picker);
+    if just_opened {
+        filter.clear();
+    }
+    let field = ui
+        .add(egui::TextEdit::singleline(filter).hint_text(hint))
+        .labelled_by(label);
+    if just_opened {
+        field.request_focus();
+    }
+}
+
+/// Records which pickers are open after drawing one (`shown`: its popup was drawn this frame).
+pub fn picker_shown(
+    open_pickers: &mut std::collections::HashSet<egui::Id>,
+    picker: egui::Id,
+    shown: bool,
+) {
+    if !shown {
+        open_pickers.remove(&picker);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ab_glyph::{Font, FontRef};
+    use eframe::egui::{FontDefinitions, FontFamily};
+
+    #[test]
+    fn the_reset_arrow_has_a_glyph_in_the_monospace_family() {
+        let fonts = FontDefinitions::default();
+        let arrow = super::RESET_ARROW.chars().next().unwrap();
+        let has = fonts.families[&FontFamily::Monospace].iter().any(|name| {
+            FontRef::try_from_slice((*fonts.font_data[name].font).as_ref())
+                .is_ok_and(|f| f.glyph_id(arrow).0 != 0)
+        });
+        assert!(has);
+    }
 }

@@ -58,6 +58,8 @@ pub struct AppStrings {
     pub preset_problems: &'static str,
     pub resolve_problem: &'static str,
     pub session_restored: &'static str,
+    /// "Some values of your last session were out of range and were changed: {fields}."
+    pub session_values_changed: &'static str,
 
     // Input panel
     pub inputs_heading: &'static str,
@@ -121,6 +123,10 @@ pub struct AppStrings {
     pub preset_save: &'static str,
     /// "Saved preset {id} to {path}".
     pub preset_saved: &'static str,
+    pub preset_replace_title: &'static str,
+    /// "A preset with the id {id} already exists ({path}). Replace it?"
+    pub preset_replace_body: &'static str,
+    pub preset_replace: &'static str,
 
     // Results
     pub results_heading: &'static str,
@@ -275,6 +281,7 @@ pub const EN: AppStrings = AppStrings {
     preset_problems: "Some preset files were skipped:",
     resolve_problem: "This scenario cannot be evaluated: {error}",
     session_restored: "Restored your last session.",
+    session_values_changed: "Some values of your last session were out of range and were changed: {fields}.",
 
     inputs_heading: "Inputs",
     section_site: "Site",
@@ -335,6 +342,9 @@ pub const EN: AppStrings = AppStrings {
     preset_name: "Name",
     preset_save: "Save preset",
     preset_saved: "Saved preset {id} to {path}",
+    preset_replace_title: "Replace the preset?",
+    preset_replace_body: "A preset with the id {id} already exists ({path}). Replace it?",
+    preset_replace: "Replace",
 
     results_heading: "Results",
     band: "range {low}–{high}",
@@ -483,6 +493,7 @@ pub const ZH: AppStrings = AppStrings {
     preset_problems: "部分预设文件已被跳过：",
     resolve_problem: "无法计算此情景：{error}",
     session_restored: "已恢复上次的会话。",
+    session_values_changed: "上次会话中的部分值超出范围，已更改：{fields}。",
 
     inputs_heading: "输入",
     section_site: "站点",
@@ -543,6 +554,9 @@ pub const ZH: AppStrings = AppStrings {
     preset_name: "名称",
     preset_save: "保存预设",
     preset_saved: "已将预设 {id} 保存到 {path}",
+    preset_replace_title: "替换预设？",
+    preset_replace_body: "ID 为 {id} 的预设已存在（{path}）。是否替换？",
+    preset_replace: "替换",
 
     results_heading: "结果",
     band: "范围 {low}–{high}",
