@@ -39,9 +39,13 @@ fn scenario_message(text: &str) -> String {
 fn assert_translated(e: &hashwatt::file_error::FileError) {
     let chinese = e.localized(Lang::Zh);
     let english = e.to_string();
-    assert_ne!(chinese, english, "no Chinese for: {}", e.message);
+    assert_ne!(chinese, english, "no Chinese for: {}", e.problem);
     assert!(
-        chinese.starts_with(english.strip_suffix(e.message.as_str()).expect("place")),
+        chinese.starts_with(
+            english
+                .strip_suffix(e.problem.to_string().as_str())
+                .expect("place")
+        ),
         "{chinese}"
     );
     assert!(
@@ -436,5 +440,39 @@ fn on_the_command_line_file_errors_speak_the_chosen_language() {
     assert_eq!(
         common::stderr(&out),
         format!("错误：{shown}:6:9: site.pue: 不允许 9；必须是 1 到 5 之间的数\n")
+    );
+}
+
+/// Errors the readers, the resolver and the engine report are typed and said in the chosen
+/// language whole: nothing falls back to English on the command line in Chinese.
+#[test]
+fn chinese_errors_are_chinese_throughout() {
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["--lang", "zh", "report", "--region", "atlantis"],
+            "错误：--region: 未知的地区 \"atlantis\"；`hashwatt presets list regions` 列出所有已知 id\n",
+        ),
+        (
+            &["--lang", "zh", "network", "--mining-map", "nope"],
+            "错误：--mining-map: 未知的挖矿地图 \"nope\"；`hashwatt presets list mining-maps` 列出所有已知 id\n",
+        ),
+        (
+            &["--lang", "zh", "report", "--miner", "antminer-s22"],
+            "错误：--miner: 未知的矿机 \"antminer-s22\"（是否应为 \"antminer-s21\"？）；`hashwatt presets list miners` 列出所有已知 id\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = common::hashwatt(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(common::stderr(&out), expected, "{args:?}");
+    }
+    let file = common::temp_file("zh-pue.ron", "(site: (pue: 0.5))");
+    let out = common::hashwatt(&["--lang", "zh", "report", file.to_str().unwrap()]);
+    assert_eq!(
+        common::stderr(&out),
+        format!(
+            "错误：{}:1:9: site.pue: 不允许 0.5；必须是 1 到 5 之间的数\n",
+            file.display()
+        )
     );
 }

@@ -77,12 +77,14 @@ fn a_fifo_is_refused_at_once_not_waited_on() {
     let link = dir.join("link.ron");
     std::os::unix::fs::symlink(&fifo, &link).expect("symlink");
     assert_eq!(
-        read_within_seconds(&link, read_text).message,
+        read_within_seconds(&link, read_text).problem.to_string(),
         "cannot open the file: it is not a regular file (a FIFO)"
     );
     // And with the cap the window uses for its saved session.
     assert_eq!(
-        read_within_seconds(&fifo, |p| read_text_capped(p, 16 * 1024 * 1024)).message,
+        read_within_seconds(&fifo, |p| read_text_capped(p, 16 * 1024 * 1024))
+            .problem
+            .to_string(),
         "cannot open the file: it is not a regular file (a FIFO)"
     );
 }
@@ -91,7 +93,7 @@ fn a_fifo_is_refused_at_once_not_waited_on() {
 fn a_folder_a_device_and_a_socket_are_named() {
     let dir = fresh_dir("kinds");
     assert_eq!(
-        read_within_seconds(&dir, read_text).message,
+        read_within_seconds(&dir, read_text).problem.to_string(),
         "cannot open the file: it is not a regular file (a directory)"
     );
     assert_eq!(
@@ -101,7 +103,9 @@ fn a_folder_a_device_and_a_socket_are_named() {
     let socket_path = dir.join("s.sock");
     let _socket = std::os::unix::net::UnixListener::bind(&socket_path).expect("socket");
     assert_eq!(
-        read_within_seconds(&socket_path, read_text).message,
+        read_within_seconds(&socket_path, read_text)
+            .problem
+            .to_string(),
         "cannot open the file: it is not a regular file (a socket)"
     );
 }
@@ -153,7 +157,10 @@ fn the_size_cap_is_the_callers() {
     let text = "x".repeat(2 * 1024 * 1024);
     std::fs::write(&path, &text).expect("write");
     assert_eq!(
-        read_text(&path).expect_err("over 1 MiB").message,
+        read_text(&path)
+            .expect_err("over 1 MiB")
+            .problem
+            .to_string(),
         "the file is larger than 1024 KiB; a hashwatt file is far smaller"
     );
     assert_eq!(MAX_FILE_BYTES, 1024 * 1024);
@@ -164,7 +171,8 @@ fn the_size_cap_is_the_callers() {
     assert_eq!(
         read_text_capped(&path, 1024 * 1024)
             .expect_err("capped")
-            .message,
+            .problem
+            .to_string(),
         "the file is larger than 1024 KiB; a hashwatt file is far smaller"
     );
 }
@@ -225,7 +233,10 @@ fn a_save_through_a_symlink_updates_its_target_and_keeps_the_link() {
     std::os::unix::fs::symlink("b.ron", &a).expect("symlink");
     std::os::unix::fs::symlink("a.ron", &b).expect("symlink");
     assert_eq!(
-        write_atomically(&a, b"x").expect_err("loop").message,
+        write_atomically(&a, b"x")
+            .expect_err("loop")
+            .problem
+            .to_string(),
         "cannot save: too many levels of symbolic links"
     );
 }
@@ -251,9 +262,9 @@ fn a_failed_save_leaves_the_old_file_and_no_stray_file() {
     std::fs::write(dir.join("keep.ron"), "kept").expect("write");
     let error = write_atomically(&dir.join("site.ron"), b"new").expect_err("a folder");
     assert!(
-        error.message.starts_with("cannot save: "),
+        error.problem.to_string().starts_with("cannot save: "),
         "{}",
-        error.message
+        error.problem.to_string()
     );
     assert_eq!(names_in(&dir), vec!["keep.ron", "site.ron"]);
     assert!(dir.join("site.ron").is_dir());

@@ -627,7 +627,7 @@ fn shrink(input: &str, mut fails: impl FnMut(&str) -> bool) -> String {
 /// An error must name the file (its `path`, and its text must start with it), and say what is
 /// wrong; a position, when given, is 1-based.
 fn check_error(e: &FileError, path: &str) -> Result<(), String> {
-    if e.message.trim().is_empty() {
+    if e.problem.to_string().trim().is_empty() {
         return Err(format!("an error without a message: {e:?}"));
     }
     if e.path != path {

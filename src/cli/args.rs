@@ -470,7 +470,7 @@ pub fn parse_mix(text: &str) -> Result<EnergyMix, String> {
         })?;
         mix.set(source, mix.get(source) + share);
     }
-    mix.check()?;
+    mix.check().map_err(|e| e.localized(message_lang()))?;
     Ok(mix)
 }
 

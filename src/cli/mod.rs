@@ -332,7 +332,7 @@ pub fn load(a: &ScenarioArgs, library: &PresetLibrary, lang: Lang) -> Result<Loa
         Err(e) => {
             // Name the flag when the value came from one, else the place in the file.
             if let Some(flag) = flag_for(&e.field, a) {
-                return Err(CliError(format!("{flag}: {}", e.message)));
+                return Err(CliError(format!("{flag}: {}", e.problem.localized(lang))));
             }
             match (&a.file, &file_text) {
                 (Some(path), Some(text)) => {

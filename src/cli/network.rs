@@ -76,12 +76,11 @@ fn compute<'a>(
     }
     let mut carbon = match (&a.region, &a.mining_map) {
         (_, Some(id)) => network_data::map_basis(library, id)
-            .map_err(|e| CliError(format!("--mining-map: {e}")))?,
+            .map_err(|e| CliError(format!("--mining-map: {}", e.localized(lang))))?,
         (Some(id), None) => network_data::region_basis(library, id)
-            .map_err(|e| CliError(format!("--region: {e}")))?,
-        (None, None) => {
-            network_data::region_basis(library, network_data::WORLD_REGION).map_err(CliError)?
-        }
+            .map_err(|e| CliError(format!("--region: {}", e.localized(lang))))?,
+        (None, None) => network_data::region_basis(library, network_data::WORLD_REGION)
+            .map_err(|e| CliError(e.localized(lang)))?,
     };
     // The basis names its region or map in English; show it in `lang`.
     let localized = match (&a.region, &a.mining_map) {

@@ -228,7 +228,7 @@ pub fn region_preset_from_site(
     library: &PresetLibrary,
     name: &str,
 ) -> Result<RegionPreset, String> {
-    let computed = computed.as_ref().map_err(ToString::to_string)?;
+    let computed = computed.as_ref().map_err(|e| e.localized(lang))?;
     let base_id = doc.site.region.as_deref().unwrap_or(defaults::REGION);
     let base = library
         .region(base_id)
@@ -271,7 +271,7 @@ pub fn region_preset_from_site(
     if let Some(price) = doc.site.electricity_usd_per_kwh {
         preset.electricity_price_usd_per_kwh = user_entered(price, year);
     }
-    crate::presets::check_region(&preset)?;
+    crate::presets::check_region(&preset).map_err(|e| e.localized(lang))?;
     Ok(preset)
 }
 
@@ -283,7 +283,7 @@ pub fn miner_preset_from_fleet(
     index: usize,
     name: &str,
 ) -> Result<MinerPreset, String> {
-    let computed = computed.as_ref().map_err(ToString::to_string)?;
+    let computed = computed.as_ref().map_err(|e| e.localized(lang))?;
     let group = computed
         .scenario
         .fleet
@@ -323,7 +323,7 @@ pub fn miner_preset_from_fleet(
         historical: false,
         note: format!("Saved from hashwatt on {}.", crate::today()),
     };
-    crate::presets::check_miner(&preset)?;
+    crate::presets::check_miner(&preset).map_err(|e| e.localized(lang))?;
     Ok(preset)
 }
 

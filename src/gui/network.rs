@@ -119,7 +119,7 @@ pub fn network_ui(app: &mut App, ui: &mut egui::Ui) {
     let carbon = match carbon {
         Ok(c) => c,
         Err(e) => {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            ui.colored_label(ui.visuals().error_fg_color, e.localized(lang));
             ui.data_mut(|d| d.insert_temp(id, ViewState::default()));
             return;
         }

@@ -27,14 +27,7 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
                 ui.visuals().error_fg_color,
                 fill(
                     s.resolve_problem,
-                    &[(
-                        "error",
-                        &format!(
-                            "{}: {}",
-                            e.field,
-                            crate::i18n::errors::message(&e.message, app.session.lang())
-                        ),
-                    )],
+                    &[("error", &e.localized(app.session.lang()))],
                 ),
             );
             return;

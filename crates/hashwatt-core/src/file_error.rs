@@ -1,9 +1,11 @@
 //! Errors about a file the user gave us: always the file, the line and column when known, the
 //! field, and what is wrong or allowed. Every file read in hashwatt reports through this type.
 
+use crate::problem::Problem;
 use serde::de::DeserializeOwned;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{}{problem}", self.place())]
 pub struct FileError {
     /// The path as the user gave it (or `presets/...` for a built-in preset).
     pub path: String,
@@ -11,16 +13,9 @@ pub struct FileError {
     pub position: Option<(usize, usize)>,
     /// The field's path inside the file, e.g. `site.pue`.
     pub field: Option<String>,
-    pub message: String,
+    /// Boxed: errors travel up through every reader, and most results are `Ok`.
+    pub problem: Box<Problem>,
 }
-
-impl std::fmt::Display for FileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}{}", self.place(), self.message)
-    }
-}
-
-impl std::error::Error for FileError {}
 
 impl FileError {
     /// `path:line:col: field: `, the same in every language.
@@ -38,18 +33,17 @@ impl FileError {
 
     /// The message in `lang`: the same place and field, the words translated.
     pub fn localized(&self, lang: crate::i18n::Lang) -> String {
-        let message = crate::i18n::errors::message(&self.message, lang);
-        format!("{}{message}", self.place())
+        format!("{}{}", self.place(), self.problem.localized(lang))
     }
 }
 
 impl FileError {
-    pub fn new(path: &str, message: impl Into<String>) -> FileError {
+    pub fn new(path: &str, problem: impl Into<Problem>) -> FileError {
         FileError {
             path: path.to_string(),
             position: None,
             field: None,
-            message: message.into(),
+            problem: Box::new(problem.into()),
         }
     }
 
@@ -60,13 +54,13 @@ impl FileError {
         text: &str,
         field: &str,
         value: Option<&str>,
-        message: impl Into<String>,
+        problem: impl Into<Problem>,
     ) -> FileError {
         FileError {
             path: path.to_string(),
             position: locate_field(text, field, value),
             field: Some(field.to_string()),
-            message: message.into(),
+            problem: Box::new(problem.into()),
         }
     }
 }
@@ -80,7 +74,7 @@ pub fn ron_options() -> ron::Options {
 /// they are in, and what is allowed there.
 pub fn parse_ron<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, FileError> {
     if text.trim().is_empty() {
-        return Err(FileError::new(path, "the file is empty"));
+        return Err(FileError::new(path, Problem::Empty));
     }
     ron_options()
         .from_str(text)
@@ -98,44 +92,38 @@ fn from_ron_error(path: &str, text: &str, e: &ron::error::SpannedError) -> FileE
             None => name.to_string(),
         })
     };
-    let (field, message) = match &e.code {
+    let names = |list: &[&str]| list.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let (field, problem) = match &e.code {
         E::NoSuchStructField {
             expected, found, ..
-        } => {
-            // Old names still read from older files are not offered.
-            let current: Vec<&str> = expected
-                .iter()
-                .copied()
-                .filter(|name| !crate::scenario_file::OLD_FIELD_NAMES.contains(name))
-                .collect();
-            (
-                child(found),
-                format!(
-                    "unknown field{}; allowed fields: {}",
-                    suggestion(found, &current),
-                    quoted_list(&current)
-                ),
-            )
-        }
-        E::MissingStructField { field, .. } => (child(field), "missing; it is required".into()),
-        E::DuplicateStructField { field, .. } => {
-            (child(field), "written twice; keep one of them".into())
-        }
+        } => (
+            child(found),
+            Problem::UnknownField {
+                near: near_name(found, expected),
+                allowed: names(expected),
+            },
+        ),
+        E::MissingStructField { field, .. } => (child(field), Problem::Missing),
+        E::DuplicateStructField { field, .. } => (child(field), Problem::WrittenTwice),
         E::NoSuchEnumVariant {
             expected, found, ..
         } => (
             parent,
-            format!(
-                "`{found}` is not allowed{}; must be one of {}",
-                suggestion(found, expected),
-                quoted_list(expected)
-            ),
+            Problem::VariantNotAllowed {
+                found: found.to_string(),
+                near: near_name(found, expected),
+                allowed: names(expected),
+            },
         ),
-        E::InvalidValueForType { expected, found } => {
-            (parent, format!("expected {expected}, found {found}"))
-        }
+        E::InvalidValueForType { expected, found } => (
+            parent,
+            Problem::ExpectedFound {
+                expected: expected.to_string(),
+                found: found.to_string(),
+            },
+        ),
         E::ExpectedInteger | E::InvalidIntegerDigit { .. } => {
-            (parent, "expected a whole number".into())
+            (parent, Problem::ExpectedWholeNumber)
         }
         E::IntegerOutOfBounds => {
             // RON points at the number's start or just past its end.
@@ -151,47 +139,61 @@ fn from_ron_error(path: &str, text: &str, e: &ron::error::SpannedError) -> FileE
             let negative = number_before.starts_with('-')
                 || text_at(text, line, col).trim_start().starts_with('-');
             let why = if negative {
-                "must not be negative"
+                Problem::MustNotBeNegative
             } else {
-                "the number is too large for this field"
+                Problem::NumberTooLarge
             };
-            (parent, why.into())
+            (parent, why)
         }
-        E::ExpectedFloat => (parent, "expected a number".into()),
-        E::ExpectedString => (parent, "expected text in double quotes".into()),
-        E::ExpectedStringEnd => (
-            parent,
-            "a quoted text is not closed: a `\"` is missing".into(),
-        ),
-        E::ExpectedBoolean => (parent, "expected true or false".into()),
-        E::ExpectedArray => (parent, "expected a list in [ ]".into()),
-        E::ExpectedArrayEnd => (parent, "expected `,` or the `]` that ends the list".into()),
-        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => {
-            (parent, "expected a group of fields in ( )".into())
-        }
-        E::ExpectedStructLikeEnd => (parent, "expected `,` or the `)` that ends the group".into()),
-        E::ExpectedMapColon => (parent, "expected `:` after the field name".into()),
+        E::ExpectedFloat => (parent, Problem::ExpectedNumber),
+        E::ExpectedString => (parent, Problem::ExpectedText),
+        E::ExpectedStringEnd => (parent, Problem::UnclosedText),
+        E::ExpectedBoolean => (parent, Problem::ExpectedBool),
+        E::ExpectedArray => (parent, Problem::ExpectedList),
+        E::ExpectedArrayEnd => (parent, Problem::ExpectedListEnd),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => (parent, Problem::ExpectedGroup),
+        E::ExpectedStructLikeEnd => (parent, Problem::ExpectedGroupEnd),
+        E::ExpectedMapColon => (parent, Problem::ExpectedColon),
         // `units: 2.5`: RON reads the whole number 2, then stops at `.5`.
         E::ExpectedComma if fraction_after_integer(text, line, col) => {
-            (parent, "expected a whole number".into())
+            (parent, Problem::ExpectedWholeNumber)
         }
-        E::ExpectedComma => (
-            None,
-            "expected `,` between fields: the one before this does not end with `,`".into(),
-        ),
-        E::Eof => (
-            None,
-            "the file ends too early: a bracket or a quote is not closed".into(),
-        ),
-        E::TrailingCharacters => (None, "unexpected text after the end of the document".into()),
-        other => (parent, other.to_string()),
+        E::ExpectedComma => (None, Problem::ExpectedComma),
+        E::Eof => (None, Problem::EndsEarly),
+        E::TrailingCharacters => (None, Problem::TrailingText),
+        // A value's own check (a date) failed: say it in its own terms, found again from the
+        // quoted text the error points at.
+        E::Message(message) => {
+            let problem = quoted_at(text, line, col)
+                .and_then(|quoted| crate::model::date::Date::parse_checked(&quoted).err())
+                .filter(|date_error| date_error.to_string() == *message)
+                .map_or_else(|| Problem::Syntax(message.clone()), Problem::Date);
+            (parent, problem)
+        }
+        other => (parent, Problem::Syntax(other.to_string())),
     };
     FileError {
         path: path.to_string(),
         position: Some((line, col)),
         field,
-        message,
+        problem: Box::new(problem),
     }
+}
+
+/// The quoted text on `line` that holds or ends just before the 1-based `col`, unquoted.
+fn quoted_at(text: &str, line: usize, col: usize) -> Option<String> {
+    let chars: Vec<char> = line_of(text, line).chars().collect();
+    let quotes: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == '"')
+        .map(|(i, _)| i)
+        .collect();
+    let at = col.saturating_sub(1);
+    quotes
+        .chunks_exact(2)
+        .rfind(|pair| pair[0] <= at)
+        .map(|pair| chars[pair[0] + 1..pair[1]].iter().collect())
 }
 
 /// Whether the error position is a decimal point or exponent right after a digit.
@@ -217,19 +219,9 @@ fn text_at(text: &str, line: usize, col: usize) -> &str {
         .map_or("", |(i, _)| &line_text[i..])
 }
 
-/// ` (did you mean `x`?)` when `found` is a likely typo of one of `known`.
-fn suggestion(found: &str, known: &[&str]) -> String {
-    crate::presets::did_you_mean(found, known)
-        .map(|near| format!(" (did you mean `{near}`?)"))
-        .unwrap_or_default()
-}
-
-fn quoted_list(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The known name `found` is a likely typo of.
+fn near_name(found: &str, known: &[&str]) -> Option<String> {
+    crate::suggest::did_you_mean(found, known).map(str::to_string)
 }
 
 /// The path of the field whose value contains the 1-based `line` and `col` of RON text, e.g.
@@ -491,10 +483,13 @@ mod tests {
 
     #[test]
     fn display_names_file_position_and_field() {
-        let e = FileError::at_field("a.ron", TEXT, "site.pue", None, "too low");
-        assert_eq!(e.to_string(), "a.ron:5:9: site.pue: too low");
+        let e = FileError::at_field("a.ron", TEXT, "site.pue", None, Problem::Missing);
         assert_eq!(
-            FileError::new("b.ron", "the file is empty").to_string(),
+            e.to_string(),
+            "a.ron:5:9: site.pue: missing; it is required"
+        );
+        assert_eq!(
+            FileError::new("b.ron", Problem::Empty).to_string(),
             "b.ron: the file is empty"
         );
     }
@@ -509,11 +504,6 @@ mod tests {
         let e = parse_ron::<T>("t.ron", "(\n  a: 1,,\n)").unwrap_err();
         assert_eq!(e.path, "t.ron");
         assert_eq!(e.position.map(|p| p.0), Some(2));
-        assert!(
-            parse_ron::<T>("t.ron", "  \n")
-                .unwrap_err()
-                .message
-                .contains("empty")
-        );
+        assert!(*parse_ron::<T>("t.ron", "  \n").unwrap_err().problem == Problem::Empty);
     }
 }

@@ -398,7 +398,7 @@ impl Input {
     }
 
     /// `value` if it is allowed, else what is allowed (the message a file or flag gets).
-    pub fn check(self, value: f64) -> Result<f64, String> {
+    pub fn check(self, value: f64) -> Result<f64, limits::OutOfRange> {
         self.limit().check(value)
     }
 }
@@ -448,6 +448,6 @@ mod tests {
         doc.site.pue = 0.5;
         let e = doc.resolve(&library).unwrap_err();
         assert_eq!(e.field, Input::Pue.spec().path);
-        assert_eq!(Err(e.message), Input::Pue.check(0.5));
+        assert_eq!(Err(e.problem), Input::Pue.check(0.5).map_err(Into::into));
     }
 }

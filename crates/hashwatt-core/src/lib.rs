@@ -18,8 +18,10 @@ pub mod names;
 pub mod network_data;
 pub mod palette;
 pub mod presets;
+pub mod problem;
 pub mod scenario_file;
 pub mod scenario_io;
+pub mod suggest;
 
 /// The application id: names the data folder (`~/.local/share/hashwatt`).
 pub const APP_ID: &str = "hashwatt";

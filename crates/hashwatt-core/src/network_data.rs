@@ -7,6 +7,7 @@ use crate::model::network::{
 };
 use crate::model::{Market, NetworkSpec, SubsidySpec, bitcoin};
 use crate::presets::{Grade, MarketPreset, MiningMapPreset, PresetLibrary, RegionKind};
+use crate::problem::{IdKind, Problem};
 use serde::Serialize;
 
 /// The region whose intensity stands for hashrate no map attributes, and the default basis.
@@ -100,10 +101,10 @@ pub struct CarbonBasis {
 }
 
 /// A region's measured (or estimated) intensity as the basis.
-pub fn region_basis(library: &PresetLibrary, id: &str) -> Result<CarbonBasis, String> {
+pub fn region_basis(library: &PresetLibrary, id: &str) -> Result<CarbonBasis, Problem> {
     let r = library
         .region(id)
-        .ok_or_else(|| unknown(library, "region", id))?;
+        .ok_or_else(|| unknown(library, IdKind::Region, id))?;
     Ok(CarbonBasis {
         intensity_g_per_kwh: r.intensity.g_per_kwh,
         name: r.name.clone(),
@@ -121,10 +122,10 @@ pub fn region_basis(library: &PresetLibrary, id: &str) -> Result<CarbonBasis, St
 }
 
 /// A mining map's hashrate-weighted intensity as the basis.
-pub fn map_basis(library: &PresetLibrary, id: &str) -> Result<CarbonBasis, String> {
+pub fn map_basis(library: &PresetLibrary, id: &str) -> Result<CarbonBasis, Problem> {
     let map = library
         .mining_map(id)
-        .ok_or_else(|| unknown(library, "mining map", id))?;
+        .ok_or_else(|| unknown(library, IdKind::MiningMap, id))?;
     let s = snapshot(library, map)?;
     Ok(CarbonBasis {
         intensity_g_per_kwh: s.intensity_g_per_kwh,
@@ -136,26 +137,24 @@ pub fn map_basis(library: &PresetLibrary, id: &str) -> Result<CarbonBasis, Strin
     })
 }
 
-fn unknown(library: &PresetLibrary, kind: &str, id: &str) -> String {
+fn unknown(library: &PresetLibrary, kind: IdKind, id: &str) -> Problem {
     let known: Vec<&str> = match kind {
-        "region" => library.regions().map(|r| r.id.as_str()).collect(),
+        IdKind::Region => library.regions().map(|r| r.id.as_str()).collect(),
         _ => library.mining_maps().map(|m| m.id.as_str()).collect(),
     };
-    let hint = crate::presets::did_you_mean(id, &known)
-        .map(|near| format!(" (did you mean \"{near}\"?)"))
-        .unwrap_or_default();
-    format!(
-        "unknown {kind} \"{id}\"{hint}; `hashwatt presets list {}` shows the known ids",
-        crate::presets::list_name(kind)
-    )
+    Problem::UnknownId {
+        kind,
+        id: id.to_string(),
+        near: crate::suggest::did_you_mean(id, &known).map(str::to_string),
+    }
 }
 
 /// The world average intensity, for hashrate no map attributes.
-fn world_g_per_kwh(library: &PresetLibrary) -> Result<f64, String> {
+fn world_g_per_kwh(library: &PresetLibrary) -> Result<f64, Problem> {
     library
         .region(WORLD_REGION)
         .map(|r| r.intensity.g_per_kwh)
-        .ok_or_else(|| format!("the \"{WORLD_REGION}\" region preset is missing"))
+        .ok_or(Problem::PresetMissing { id: WORLD_REGION })
 }
 
 /// One country's part of a snapshot's intensity.
@@ -190,7 +189,7 @@ pub struct SnapshotCarbon {
 
 /// A mining map's weighted intensity: its regions' intensities weighted by their shares, and the
 /// hashrate it does not place at the world average.
-pub fn snapshot(library: &PresetLibrary, map: &MiningMapPreset) -> Result<SnapshotCarbon, String> {
+pub fn snapshot(library: &PresetLibrary, map: &MiningMapPreset) -> Result<SnapshotCarbon, Problem> {
     let fallback = world_g_per_kwh(library)?;
     let mut shares = Vec::with_capacity(map.shares.len());
     let mut countries: Vec<CountryPart> = Vec::new();
@@ -199,7 +198,7 @@ pub fn snapshot(library: &PresetLibrary, map: &MiningMapPreset) -> Result<Snapsh
     for s in &map.shares {
         let r = library
             .region(&s.region)
-            .ok_or_else(|| unknown(library, "region", &s.region))?;
+            .ok_or_else(|| unknown(library, IdKind::Region, &s.region))?;
         estimate |= map.share_grade(s) == Grade::Estimate && s.share_pct > 0.0;
         estimate |= r.intensity.grade == Grade::Estimate && s.share_pct > 0.0;
         shares.push(RegionShare {

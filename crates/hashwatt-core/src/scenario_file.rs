@@ -7,6 +7,7 @@ use crate::model::{
     Scenario, Site, SubsidySpec,
 };
 use crate::presets::PresetLibrary;
+use crate::problem::{IdKind, Problem};
 use serde::{Deserialize, Serialize};
 
 /// The format version this build writes. Older versions are read and migrated.
@@ -183,31 +184,31 @@ pub struct MarketDoc {
 }
 
 /// A reference to a preset that does not exist, or an input out of range.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{field}: {problem}")]
 pub struct ResolveError {
     /// Path of the field in the file, e.g. `site.region` or `fleet[0].miner`.
     pub field: String,
-    pub message: String,
+    pub problem: Problem,
     /// The offending text as written (an id), to find it in the file.
     pub value: Option<String>,
 }
 
-impl std::fmt::Display for ResolveError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+impl ResolveError {
+    /// `field: problem` in `lang`.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        format!("{}: {}", self.field, self.problem.localized(lang))
     }
 }
 
-fn unknown(field: &str, kind: &str, id: &str, known: Vec<&str>) -> ResolveError {
-    let hint = crate::presets::did_you_mean(id, &known)
-        .map(|near| format!(" (did you mean \"{near}\"?)"))
-        .unwrap_or_default();
+fn unknown(field: &str, kind: IdKind, id: &str, known: Vec<&str>) -> ResolveError {
     ResolveError {
         field: field.to_string(),
-        message: format!(
-            "unknown {kind} \"{id}\"{hint}; `hashwatt presets list {}` shows the known ids",
-            crate::presets::list_name(kind)
-        ),
+        problem: Problem::UnknownId {
+            kind,
+            id: id.to_string(),
+            near: crate::suggest::did_you_mean(id, &known).map(str::to_string),
+        },
         value: Some(id.to_string()),
     }
 }
@@ -221,7 +222,7 @@ impl ScenarioDoc {
             .ok_or_else(|| {
                 unknown(
                     "site.emission_table",
-                    "emission-factor table",
+                    IdKind::EmissionTable,
                     &site.emission_table,
                     library.emission_tables().map(|t| t.id.as_str()).collect(),
                 )
@@ -230,7 +231,7 @@ impl ScenarioDoc {
             (Some(id), _) => Some(library.region(id).ok_or_else(|| {
                 unknown(
                     "site.region",
-                    "region",
+                    IdKind::Region,
                     id,
                     library.regions().map(|r| r.id.as_str()).collect(),
                 )
@@ -244,10 +245,9 @@ impl ScenarioDoc {
             (None, None) => {
                 return Err(ResolveError {
                     field: "site.region".into(),
-                    message: format!(
-                        "no region and no mix, and the default region \"{}\" is missing",
-                        defaults::REGION
-                    ),
+                    problem: Problem::NoDefaultRegion {
+                        id: defaults::REGION,
+                    },
                     value: None,
                 });
             }
@@ -263,16 +263,16 @@ impl ScenarioDoc {
                 Some(id) => Some(library.miner(id).ok_or_else(|| {
                     unknown(
                         &format!("fleet[{i}].miner"),
-                        "miner",
+                        IdKind::Miner,
                         id,
                         library.miners().map(|m| m.id.as_str()).collect(),
                     )
                 })?),
                 None => None,
             };
-            let missing = |what: &str| ResolveError {
+            let missing = |what: &'static str| ResolveError {
                 field: format!("fleet[{i}].{what}"),
-                message: format!("a custom miner (no `miner` id) needs `{what}`"),
+                problem: Problem::CustomMinerNeeds { field: what },
                 value: None,
             };
             let hashrate_ths = entry
@@ -303,7 +303,7 @@ impl ScenarioDoc {
             Some(id) => Some(library.market(id).ok_or_else(|| {
                 unknown(
                     "market.preset",
-                    "market snapshot",
+                    IdKind::Market,
                     id,
                     library.markets().map(|m| m.id.as_str()).collect(),
                 )
@@ -312,7 +312,7 @@ impl ScenarioDoc {
         };
         let need = |field: &str| ResolveError {
             field: format!("market.{field}"),
-            message: "no market snapshot is loaded, so the market must give it".into(),
+            problem: Problem::NoSnapshot,
             value: None,
         };
         let m = &self.market;
@@ -357,12 +357,12 @@ impl ScenarioDoc {
         };
         scenario.validate().map_err(|e| ResolveError {
             field: e.field,
-            message: e.message,
+            problem: e.problem.into(),
             value: None,
         })?;
         self.projection.validate().map_err(|e| ResolveError {
             field: format!("projection.{}", e.field),
-            message: e.message,
+            problem: e.problem.into(),
             value: None,
         })?;
         Ok(scenario)

@@ -3,6 +3,7 @@
 use crate::file_error::{FileError, locate_field, parse_ron, ron_options};
 use crate::model::Scenario;
 use crate::presets::PresetLibrary;
+use crate::problem::{Change, FileKind, Problem};
 use crate::scenario_file::{SCENARIO_VERSION, ScenarioDoc};
 use std::io::Read;
 use std::path::Path;
@@ -23,19 +24,14 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
 pub fn read_text_capped(path: &Path, max_bytes: u64) -> Result<String, FileError> {
     let label = path.display().to_string();
     let cannot_open = |e: std::io::Error| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "no such file".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => e.to_string(),
+        let problem = match e.kind() {
+            std::io::ErrorKind::NotFound => Problem::NoSuchFile,
+            std::io::ErrorKind::PermissionDenied => Problem::PermissionDenied,
+            _ => Problem::CannotOpen(e.to_string()),
         };
-        FileError::new(&label, format!("cannot open the file: {why}"))
+        FileError::new(&label, problem)
     };
-    let not_regular = |kind: &str| {
-        FileError::new(
-            &label,
-            format!("cannot open the file: it is not a regular file ({kind})"),
-        )
-    };
+    let not_regular = |kind: FileKind| FileError::new(&label, Problem::NotRegular(kind));
     // Checked before opening: opening a FIFO waits for a writer, reading a device never ends.
     let before = std::fs::metadata(path).map_err(cannot_open)?;
     if let Some(kind) = irregular_kind(&before.file_type()) {
@@ -50,23 +46,21 @@ pub fn read_text_capped(path: &Path, max_bytes: u64) -> Result<String, FileError
     let mut bytes = Vec::new();
     file.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| FileError::new(&label, format!("cannot read the file: {e}")))?;
+        .map_err(|e| FileError::new(&label, Problem::CannotRead(e.to_string())))?;
     if bytes.len() as u64 > max_bytes {
         return Err(FileError::new(
             &label,
-            format!(
-                "the file is larger than {} KiB; a hashwatt file is far smaller",
-                max_bytes / 1024
-            ),
+            Problem::TooLarge {
+                kib: max_bytes / 1024,
+            },
         ));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         FileError::new(
             &label,
-            format!(
-                "the file is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
+            Problem::NotUtf8 {
+                offset: e.utf8_error().valid_up_to(),
+            },
         )
     })?;
     Ok(normalize_text(text))
@@ -95,27 +89,27 @@ pub fn normalize_text(text: String) -> String {
 }
 
 /// What a file that is not a regular file is, in words; `None` for a regular file.
-fn irregular_kind(file_type: &std::fs::FileType) -> Option<&'static str> {
+fn irregular_kind(file_type: &std::fs::FileType) -> Option<FileKind> {
     if file_type.is_file() {
         return None;
     }
     if file_type.is_dir() {
-        return Some("a directory");
+        return Some(FileKind::Directory);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if file_type.is_fifo() {
-            return Some("a FIFO");
+            return Some(FileKind::Fifo);
         }
         if file_type.is_socket() {
-            return Some("a socket");
+            return Some(FileKind::Socket);
         }
         if file_type.is_block_device() || file_type.is_char_device() {
-            return Some("a device");
+            return Some(FileKind::Device);
         }
     }
-    Some("a special file")
+    Some(FileKind::Special)
 }
 
 /// Opens for reading without blocking on a FIFO that appeared after the metadata check (the
@@ -184,7 +178,7 @@ pub struct Migration {
     pub path: String,
     pub from_version: u32,
     /// The changes that applied to this file, e.g. a renamed field.
-    pub changes: Vec<String>,
+    pub changes: Vec<Change>,
 }
 
 impl std::fmt::Display for Migration {
@@ -197,11 +191,7 @@ impl Migration {
     /// The note in `lang`.
     pub fn localized(&self, lang: crate::i18n::Lang) -> String {
         let t = &crate::i18n::strings(lang).files;
-        let changes: Vec<String> = self
-            .changes
-            .iter()
-            .map(|c| crate::i18n::errors::message(c, lang))
-            .collect();
+        let changes: Vec<String> = self.changes.iter().map(|c| c.localized(lang)).collect();
         let changes = if changes.is_empty() {
             String::new()
         } else {
@@ -233,17 +223,17 @@ pub fn parse_scenario_noting(
     path: &str,
     text: &str,
 ) -> Result<(ScenarioDoc, Option<Migration>), FileError> {
-    let mut doc: ScenarioDoc = parse_ron(path, text)?;
+    let mut doc: ScenarioDoc = parse_ron(path, text).map_err(without_old_names)?;
     if doc.version > SCENARIO_VERSION {
         return Err(FileError::at_field(
             path,
             text,
             "version",
             None,
-            format!(
-                "the file is format version {}, written by a newer hashwatt; this build reads version {SCENARIO_VERSION}",
-                doc.version
-            ),
+            Problem::NewerVersion {
+                found: doc.version,
+                supported: SCENARIO_VERSION,
+            },
         ));
     }
     if doc.version == 0 {
@@ -252,7 +242,9 @@ pub fn parse_scenario_noting(
             text,
             "version",
             None,
-            format!("0 is not allowed; must be a format version from 1 to {SCENARIO_VERSION}"),
+            Problem::VersionZero {
+                supported: SCENARIO_VERSION,
+            },
         ));
     }
     let mut changes = Vec::new();
@@ -267,13 +259,16 @@ pub fn parse_scenario_noting(
                 text,
                 old,
                 None,
-                format!(
-                    "renamed in format version {version}; write `{}` instead",
-                    last_segment(new)
-                ),
+                Problem::Renamed {
+                    version,
+                    new: last_segment(new).to_string(),
+                },
             ));
         }
-        changes.push(format!("`{old}` is now `{}`", last_segment(new)));
+        changes.push(Change::Renamed {
+            old: old.to_string(),
+            new: last_segment(new).to_string(),
+        });
     }
     let migration = (doc.version < SCENARIO_VERSION).then(|| Migration {
         path: path.to_string(),
@@ -306,7 +301,7 @@ pub fn locate_resolve_error(
         .iter()
         .find(|(_, old, new)| e.field == *new && locate_field(text, old, None).is_some())
         .map_or(e.field.as_str(), |(_, old, _)| old);
-    let mut error = FileError::at_field(path, text, field, e.value.as_deref(), e.message);
+    let mut error = FileError::at_field(path, text, field, e.value.as_deref(), e.problem);
     // A field the file leaves out (a custom miner's `power_w`) is placed at the group it is
     // missing from.
     let mut parent = field;
@@ -318,6 +313,19 @@ pub fn locate_resolve_error(
         error.position = locate_field(text, parent, None);
     }
     error
+}
+
+/// An unknown field in a scenario: the names older versions used are still read from older
+/// files, but are not offered.
+fn without_old_names(mut e: FileError) -> FileError {
+    if let Problem::UnknownField { near, allowed } = &mut *e.problem {
+        allowed.retain(|name| !crate::scenario_file::OLD_FIELD_NAMES.contains(&name.as_str()));
+        // The unknown name is the field path's last part: suggest among the current names.
+        let found = e.field.as_deref().map_or("", last_segment);
+        let current: Vec<&str> = allowed.iter().map(String::as_str).collect();
+        *near = crate::suggest::did_you_mean(found, &current).map(str::to_string);
+    }
+    e
 }
 
 fn last_segment(field: &str) -> &str {
@@ -395,7 +403,7 @@ fn write_atomically_with(
             remove_temporary(&target, &temporary);
         })
     })();
-    result.map_err(|e| FileError::new(&label, format!("cannot save: {e}")))
+    result.map_err(|e| FileError::new(&label, Problem::CannotSave(e.to_string())))
 }
 
 /// Removes what a failed commit left beside `target`: a `.NAME.XXXXXX` entry that is the
@@ -505,10 +513,11 @@ mod tests {
         let path = temp_dir("missing").join("no-such-folder").join("a.ron");
         let error = write_atomically(&path, b"x").expect_err("no folder");
         assert!(
-            error.message.starts_with("cannot save: "),
+            matches!(*error.problem, Problem::CannotSave(_)),
             "{}",
-            error.message
+            error.problem
         );
+        assert!(error.to_string().contains(": cannot save: "), "{error}");
         assert!(!path.exists());
     }
 }

@@ -4,7 +4,6 @@
 pub mod app;
 pub mod charts;
 pub mod cli;
-pub mod errors;
 pub mod files;
 pub mod network;
 pub mod problems;

@@ -1,6 +1,8 @@
 //! Calendar dates for projections (when a future halving falls, month labels): just enough
 //! proleptic-Gregorian arithmetic, no time zones.
 
+use crate::i18n::{Lang, fill};
+
 /// A calendar day. In files it is the text `"YYYY-MM-DD"`; reading refuses an impossible day
 /// (`2025-02-31`), month 0 or 13, and a year outside [`Date::MIN_YEAR`]..=[`Date::MAX_YEAR`],
 /// with the file, line and field.
@@ -22,9 +24,11 @@ impl Date {
         Date::parse_checked(text).ok()
     }
 
-    /// Parses `YYYY-MM-DD`, or says in words why the text is not such a date.
-    pub fn parse_checked(text: &str) -> Result<Date, String> {
-        let not_a_date = || format!("\"{text}\" is not allowed; must be a date YYYY-MM-DD");
+    /// Parses `YYYY-MM-DD`, or says why the text is not such a date.
+    pub fn parse_checked(text: &str) -> Result<Date, DateError> {
+        let not_a_date = || DateError::NotADate {
+            text: text.to_string(),
+        };
         let parts: Vec<&str> = text.split('-').collect();
         let [year, month, day] = parts[..] else {
             return Err(not_a_date());
@@ -42,22 +46,23 @@ impl Date {
         // Four digits: it fits.
         let year = year as i32;
         if !(Date::MIN_YEAR..=Date::MAX_YEAR).contains(&year) {
-            return Err(format!(
-                "\"{text}\" is not allowed; the year must be from {} to {}",
-                Date::MIN_YEAR,
-                Date::MAX_YEAR
-            ));
+            return Err(DateError::Year {
+                text: text.to_string(),
+            });
         }
         if !(1..=12).contains(&month) {
-            return Err(format!(
-                "\"{text}\" is not allowed; the month must be from 01 to 12"
-            ));
+            return Err(DateError::Month {
+                text: text.to_string(),
+            });
         }
         let days = days_in_month(year, month);
         if day == 0 || day > days {
-            return Err(format!(
-                "\"{text}\" is not allowed; month {month:02} of {year} has {days} days"
-            ));
+            return Err(DateError::Day {
+                text: text.to_string(),
+                year,
+                month,
+                days,
+            });
         }
         Ok(Date { year, month, day })
     }
@@ -90,6 +95,60 @@ impl Date {
     /// The date `days` later (fractions of a day are dropped).
     pub fn plus_days(self, days: f64) -> Date {
         Date::from_days_since_epoch(self.days_since_epoch() + days.floor() as i64)
+    }
+}
+
+/// Why a text is not a date a file may hold.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.localized(Lang::En))]
+pub enum DateError {
+    NotADate {
+        text: String,
+    },
+    Year {
+        text: String,
+    },
+    Month {
+        text: String,
+    },
+    Day {
+        text: String,
+        year: i32,
+        month: u32,
+        days: u32,
+    },
+}
+
+impl DateError {
+    /// The message in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        let p = &crate::i18n::strings(lang).problems;
+        match self {
+            DateError::NotADate { text } => fill(p.not_a_date, &[("text", text)]),
+            DateError::Year { text } => fill(
+                p.date_year,
+                &[
+                    ("text", text),
+                    ("min", &Date::MIN_YEAR.to_string()),
+                    ("max", &Date::MAX_YEAR.to_string()),
+                ],
+            ),
+            DateError::Month { text } => fill(p.date_month, &[("text", text)]),
+            DateError::Day {
+                text,
+                year,
+                month,
+                days,
+            } => fill(
+                p.date_day,
+                &[
+                    ("text", text),
+                    ("month", &format!("{month:02}")),
+                    ("year", &year.to_string()),
+                    ("days", &days.to_string()),
+                ],
+            ),
+        }
     }
 }
 
@@ -178,7 +237,7 @@ mod tests {
 
     #[test]
     fn says_why_a_date_is_refused() {
-        let why = |text: &str| Date::parse_checked(text).unwrap_err();
+        let why = |text: &str| Date::parse_checked(text).unwrap_err().to_string();
         assert_eq!(
             why("2025-02-31"),
             "\"2025-02-31\" is not allowed; month 02 of 2025 has 28 days"

@@ -141,6 +141,50 @@ impl<T: Copy> PerSource<T> {
     }
 }
 
+/// Why shares of the electricity (a mix, or a mining map's shares of the hashrate) are wrong.
+#[derive(Clone, Copy, Debug, PartialEq, thiserror::Error)]
+#[error("{}", self.localized(crate::i18n::Lang::En))]
+pub enum MixError {
+    /// A share outside 0–100 % (or not a number).
+    Share { energy: EnergySource, share: f64 },
+    /// A mix whose shares do not sum to 100 ± the tolerance.
+    Sum { total: f64 },
+    /// Shares that may sum to less than 100 (a mining map) but sum to more.
+    SumAbove { total: f64 },
+    /// A source given twice (`--mix coal=50,coal=50`).
+    Twice { energy: EnergySource },
+}
+
+impl MixError {
+    /// The message in `lang`.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::fill;
+        let p = &crate::i18n::strings(lang).problems;
+        let tolerance = trim_float(MIX_TOTAL_TOLERANCE_PCT);
+        match *self {
+            MixError::Share { energy, share } => fill(
+                p.share_not_allowed,
+                &[
+                    ("source", energy.key()),
+                    ("share", &super::limits::fmt_value(share)),
+                ],
+            ),
+            MixError::Sum { total } => fill(
+                p.shares_sum,
+                &[("sum", &trim_float(total)), ("tolerance", &tolerance)],
+            ),
+            MixError::SumAbove { total } => fill(
+                p.shares_sum_at_most,
+                &[
+                    ("sum", &super::limits::fmt_value(total)),
+                    ("tolerance", &tolerance),
+                ],
+            ),
+            MixError::Twice { energy } => fill(p.source_given_twice, &[("source", energy.key())]),
+        }
+    }
+}
+
 /// An energy mix: each source's share of the electricity, in percent (the shares sum to 100).
 pub type EnergyMix = PerSource<f64>;
 
@@ -153,22 +197,18 @@ impl EnergyMix {
     }
 
     /// Checks that every share is a finite percentage and that they sum to 100 ± 0.1.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), MixError> {
         for (source, share) in self.iter() {
             if !share.is_finite() || !(0.0..=100.0).contains(&share) {
-                return Err(format!(
-                    "the {} share is {}; a share must be between 0 and 100 %",
-                    source.key(),
-                    super::limits::fmt_value(share)
-                ));
+                return Err(MixError::Share {
+                    energy: source,
+                    share,
+                });
             }
         }
         let total = self.total_pct();
         if (total - 100.0).abs() > MIX_TOTAL_TOLERANCE_PCT {
-            return Err(format!(
-                "the shares sum to {}; they must sum to 100 ± {MIX_TOTAL_TOLERANCE_PCT} %",
-                trim_float(total)
-            ));
+            return Err(MixError::Sum { total });
         }
         Ok(())
     }
@@ -401,7 +441,7 @@ mod tests {
     fn mix_check_reports_total_and_bad_shares() {
         let m = mix(&[(EnergySource::Coal, 60.0), (EnergySource::Hydro, 30.0)]);
         assert_eq!(
-            m.check().unwrap_err(),
+            m.check().unwrap_err().to_string(),
             "the shares sum to 90; they must sum to 100 ± 0.1 %"
         );
         let m = mix(&[(EnergySource::Coal, 100.05)]);
@@ -410,7 +450,7 @@ mod tests {
         assert!(m.check().is_ok());
         let m = mix(&[(EnergySource::Coal, f64::NAN), (EnergySource::Hydro, 100.0)]);
         assert_eq!(
-            m.check().unwrap_err(),
+            m.check().unwrap_err().to_string(),
             "the coal share is NaN; a share must be between 0 and 100 %"
         );
     }

@@ -1,6 +1,8 @@
 //! The allowed range of every input, in one place: the command line, the file reader, the GUI's
 //! drag values and the engine's own check all use these, so they cannot disagree.
 
+use crate::i18n::{Lang, fill};
+
 /// A closed (or half-open at the bottom) range of allowed values for one input.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Limit {
@@ -46,25 +48,40 @@ impl Limit {
 
     /// What is allowed, in words: "a number from 1 to 5", "a number above 0 and at most 1e9 EH/s".
     pub fn allowed(&self) -> String {
+        self.allowed_in(Lang::En)
+    }
+
+    /// What is allowed, in words in `lang`.
+    pub fn allowed_in(&self, lang: Lang) -> String {
+        let p = &crate::i18n::strings(lang).problems;
         let kind = if self.integer {
-            "a whole number"
+            p.kind_whole_number
         } else {
-            "a number"
+            p.kind_number
         };
-        let unit = if self.unit.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", self.unit)
+        let unit = match self.unit {
+            "" => String::new(),
+            "units" => format!(" {}", p.unit_units),
+            "hours/year" => format!(" {}", p.unit_hours_per_year),
+            "years" => format!(" {}", p.unit_years),
+            "%/year" => format!(" {}", p.unit_pct_per_year),
+            "months" => format!(" {}", p.unit_months),
+            unit => format!(" {unit}"),
         };
-        let max = fmt_bound(self.max);
-        if self.min_exclusive {
-            format!(
-                "{kind} above {} and at most {max}{unit}",
-                fmt_bound(self.min)
-            )
+        let template = if self.min_exclusive {
+            p.allowed_above
         } else {
-            format!("{kind} from {} to {max}{unit}", fmt_bound(self.min))
-        }
+            p.allowed_from_to
+        };
+        fill(
+            template,
+            &[
+                ("kind", kind),
+                ("min", &fmt_bound(self.min)),
+                ("max", &fmt_bound(self.max)),
+                ("unit", &unit),
+            ],
+        )
     }
 
     pub fn contains(&self, value: f64) -> bool {
@@ -78,17 +95,43 @@ impl Limit {
             && (!self.integer || value.fract() == 0.0)
     }
 
-    /// `Ok(value)` when allowed, else a message saying what is allowed.
-    pub fn check(&self, value: f64) -> Result<f64, String> {
+    /// `Ok(value)` when allowed, else the problem, which says what is allowed.
+    pub fn check(&self, value: f64) -> Result<f64, OutOfRange> {
         if self.contains(value) {
             Ok(value)
         } else {
-            Err(format!(
-                "{} is not allowed; must be {}",
-                fmt_value(value),
-                self.allowed()
-            ))
+            Err(OutOfRange {
+                value,
+                limit: *self,
+            })
         }
+    }
+}
+
+/// A value outside its [`Limit`].
+#[derive(Clone, Copy, Debug, PartialEq, thiserror::Error)]
+#[error("{}", self.localized(Lang::En))]
+pub struct OutOfRange {
+    pub value: f64,
+    pub limit: Limit,
+}
+
+impl OutOfRange {
+    /// "0.5 is not allowed; must be a number from 1 to 5", in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        let p = &crate::i18n::strings(lang).problems;
+        let allowed = self.limit.allowed_in(lang);
+        let template = if self.value.is_nan() {
+            p.nan_not_allowed
+        } else if self.value == f64::INFINITY {
+            p.infinity_not_allowed
+        } else {
+            p.value_not_allowed
+        };
+        fill(
+            template,
+            &[("value", &fmt_value(self.value)), ("allowed", &allowed)],
+        )
     }
 }
 
@@ -169,23 +212,23 @@ mod tests {
     #[test]
     fn messages_say_what_is_allowed() {
         assert_eq!(
-            PUE.check(0.5).unwrap_err(),
+            PUE.check(0.5).unwrap_err().to_string(),
             "0.5 is not allowed; must be a number from 1 to 5"
         );
         assert_eq!(
-            NETWORK_HASHRATE_EHS.check(0.0).unwrap_err(),
+            NETWORK_HASHRATE_EHS.check(0.0).unwrap_err().to_string(),
             "0 is not allowed; must be a number from 1e-12 to 1e12 EH/s"
         );
         assert_eq!(
-            UNITS.check(2.5).unwrap_err(),
+            UNITS.check(2.5).unwrap_err().to_string(),
             "2.5 is not allowed; must be a whole number from 0 to 1e9 units"
         );
         assert_eq!(
-            PERCENT.check(f64::NAN).unwrap_err(),
+            PERCENT.check(f64::NAN).unwrap_err().to_string(),
             "NaN is not allowed; must be a number from 0 to 100 %"
         );
         assert_eq!(
-            BTC_PRICE_USD.check(f64::INFINITY).unwrap_err(),
+            BTC_PRICE_USD.check(f64::INFINITY).unwrap_err().to_string(),
             "infinity is not allowed; must be a number from 0 to 1e12 USD"
         );
     }
@@ -193,15 +236,15 @@ mod tests {
     #[test]
     fn extreme_values_print_in_e_notation() {
         assert_eq!(
-            BTC_PRICE_USD.check(1e308).unwrap_err(),
+            BTC_PRICE_USD.check(1e308).unwrap_err().to_string(),
             "1e308 is not allowed; must be a number from 0 to 1e12 USD"
         );
         assert_eq!(
-            NETWORK_HASHRATE_EHS.check(1.5e-40).unwrap_err(),
+            NETWORK_HASHRATE_EHS.check(1.5e-40).unwrap_err().to_string(),
             "1.5e-40 is not allowed; must be a number from 1e-12 to 1e12 EH/s"
         );
         assert_eq!(
-            PUE.check(-2.5e300).unwrap_err(),
+            PUE.check(-2.5e300).unwrap_err().to_string(),
             "-2.5e300 is not allowed; must be a number from 1 to 5"
         );
         // Ordinary values keep their plain text.

@@ -127,29 +127,38 @@ impl Market {
 
 /// An input outside its allowed range, named by its path in a scenario file (`site.pue`,
 /// `fleet[1].units`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{field}: {problem}")]
 pub struct FieldError {
     pub field: String,
-    pub message: String,
+    pub problem: InputError,
 }
 
-impl std::fmt::Display for FieldError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+/// What is wrong with an input's value.
+#[derive(Clone, Copy, Debug, PartialEq, thiserror::Error)]
+pub enum InputError {
+    #[error(transparent)]
+    OutOfRange(#[from] super::limits::OutOfRange),
+    #[error(transparent)]
+    Mix(#[from] super::energy::MixError),
+}
+
+impl InputError {
+    /// The message in `lang`.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            InputError::OutOfRange(e) => e.localized(lang),
+            InputError::Mix(e) => e.localized(lang),
+        }
     }
 }
 
-impl std::error::Error for FieldError {}
-
 /// `Ok` when `value` is within `limit`, else an error naming `field`.
 pub(crate) fn check(field: &str, limit: Limit, value: f64) -> Result<(), FieldError> {
-    limit
-        .check(value)
-        .map(|_| ())
-        .map_err(|message| FieldError {
-            field: field.to_string(),
-            message,
-        })
+    limit.check(value).map(|_| ()).map_err(|e| FieldError {
+        field: field.to_string(),
+        problem: e.into(),
+    })
 }
 
 impl Scenario {
@@ -174,9 +183,9 @@ impl Scenario {
             limits::CARBON_PRICE_USD_PER_T,
             s.carbon_price_usd_per_t,
         )?;
-        s.grid.mix.check().map_err(|message| FieldError {
+        s.grid.mix.check().map_err(|e| FieldError {
             field: "site.mix".to_string(),
-            message,
+            problem: e.into(),
         })?;
         if let Some(measured) = s.grid.measured_intensity_g_per_kwh {
             check(

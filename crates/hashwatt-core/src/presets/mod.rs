@@ -54,18 +54,6 @@ impl PresetKind {
     }
 }
 
-/// The `presets list` argument for a kind named in words (used in error hints).
-pub fn list_name(kind_words: &str) -> &'static str {
-    match kind_words {
-        "region" => "regions",
-        "miner" => "miners",
-        "emission-factor table" => "emission-factors",
-        "market snapshot" => "markets",
-        "mining map" => "mining-maps",
-        _ => "scenarios",
-    }
-}
-
 /// An example scenario shipped with the app.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioPreset {
@@ -179,9 +167,10 @@ impl PresetLibrary {
                             &text,
                             field,
                             None,
-                            format!(
-                                "the id \"{id}\" is also used by {first}; this file is skipped"
-                            ),
+                            crate::problem::Problem::IdUsedTwice {
+                                id,
+                                first: first.clone(),
+                            },
                         ));
                     }
                     claimed.push((id, label.clone()));
@@ -217,33 +206,34 @@ impl PresetLibrary {
 
     /// Parses and validates one preset file's text against this library.
     fn parse(&self, kind: PresetKind, path: &str, text: &str) -> Result<Parsed, FileError> {
-        let located =
-            |field: &str, message: String| FileError::at_field(path, text, field, None, message);
+        let located = |e: crate::problem::FieldProblem| {
+            FileError::at_field(path, text, &e.field, None, e.problem)
+        };
         Ok(match kind {
             PresetKind::Region => {
                 let region: RegionPreset = parse_ron(path, text)?;
-                validate::region(&region).map_err(|(f, m)| located(&f, m))?;
+                validate::region(&region).map_err(located)?;
                 Parsed::Region(region)
             }
             PresetKind::Miner => {
                 let miner: MinerPreset = parse_ron(path, text)?;
-                validate::miner(&miner).map_err(|(f, m)| located(&f, m))?;
+                validate::miner(&miner).map_err(located)?;
                 Parsed::Miner(miner)
             }
             PresetKind::EmissionTable => {
                 let table: EmissionTablePreset = parse_ron(path, text)?;
-                validate::table(&table).map_err(|(f, m)| located(&f, m))?;
+                validate::table(&table).map_err(located)?;
                 Parsed::EmissionTable(table)
             }
             PresetKind::Market => {
                 let market: MarketPreset = parse_ron(path, text)?;
-                validate::market(&market).map_err(|(f, m)| located(&f, m))?;
+                validate::market(&market).map_err(located)?;
                 Parsed::Market(market)
             }
             PresetKind::MiningMap => {
                 let map: MiningMapPreset = parse_ron(path, text)?;
                 let known = |id: &str| self.region(id).is_some();
-                validate::mining_map(&map, &known).map_err(|(f, m)| located(&f, m))?;
+                validate::mining_map(&map, &known).map_err(located)?;
                 Parsed::MiningMap(map)
             }
             PresetKind::Scenario => {
@@ -282,7 +272,12 @@ impl PresetLibrary {
         for s in scenarios {
             match s.doc.resolve(self) {
                 Ok(_) => self.scenarios.push(s),
-                Err(e) => self.problems.push(FileError::new(&s.path, e.to_string())),
+                Err(e) => self.problems.push(FileError {
+                    path: s.path.clone(),
+                    position: None,
+                    field: Some(e.field),
+                    problem: Box::new(e.problem),
+                }),
             }
         }
     }
@@ -359,43 +354,16 @@ pub fn builtin_files(kind: PresetKind) -> &'static [(&'static str, &'static str)
 }
 
 /// Checks a region preset as the loader would; the error names the field.
-pub fn check_region(region: &RegionPreset) -> Result<(), String> {
-    validate::region(region).map_err(|(field, message)| format!("{field}: {message}"))
+pub fn check_region(region: &RegionPreset) -> Result<(), crate::problem::FieldProblem> {
+    validate::region(region)
 }
 
 /// Checks a miner preset as the loader would; the error names the field.
-pub fn check_miner(miner: &MinerPreset) -> Result<(), String> {
-    validate::miner(miner).map_err(|(field, message)| format!("{field}: {message}"))
+pub fn check_miner(miner: &MinerPreset) -> Result<(), crate::problem::FieldProblem> {
+    validate::miner(miner)
 }
 
-/// Names longer than this get no suggestion: no id or field is near it, and comparing costs
-/// time in the product of the two lengths (a 1 MB id against every known one took seconds).
-const MAX_SUGGESTED_CHARS: usize = 64;
-
-/// The known id closest to `id`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(id: &str, known: &[&'a str]) -> Option<&'a str> {
-    if !within_suggestion_length(id) {
-        return None;
-    }
-    known
-        .iter()
-        .filter(|k| within_suggestion_length(k))
-        .map(|k| (edit_distance(id, k), *k))
-        .filter(|(d, k)| *d <= (k.len().max(id.len()) / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-fn within_suggestion_length(name: &str) -> bool {
-    // Bytes first: a long name is refused without counting its characters.
-    name.len() <= MAX_SUGGESTED_CHARS || name.chars().count() <= MAX_SUGGESTED_CHARS
-}
-
-/// Edits (insert, delete, substitute, or swap two neighbours: `peu` is one from `pue`) that
-/// turn `a` into `b`.
-fn edit_distance(a: &str, b: &str) -> usize {
-    strsim::osa_distance(a, b)
-}
+pub use crate::suggest::did_you_mean;
 
 #[cfg(test)]
 mod tests;

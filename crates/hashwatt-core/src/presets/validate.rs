@@ -3,11 +3,15 @@
 
 use super::schema::*;
 use crate::model::{NetworkSpec, SubsidySpec, limits};
+use crate::problem::{FieldProblem, Problem};
 
-type Check = Result<(), (String, String)>;
+type Check = Result<(), FieldProblem>;
 
-fn fail(field: &str, message: impl Into<String>) -> Check {
-    Err((field.to_string(), message.into()))
+fn fail(field: &str, problem: impl Into<Problem>) -> Check {
+    Err(FieldProblem {
+        field: field.to_string(),
+        problem: problem.into(),
+    })
 }
 
 fn in_limit(field: &str, limit: limits::Limit, value: f64) -> Check {
@@ -24,7 +28,9 @@ fn id(value: &str) -> Check {
     } else {
         fail(
             "id",
-            format!("\"{value}\" is not allowed; an id uses only a–z, 0–9 and '-'"),
+            Problem::BadId {
+                value: value.to_string(),
+            },
         )
     }
 }
@@ -38,14 +44,18 @@ fn year(field: &str, value: u16) -> Check {
     } else {
         fail(
             field,
-            format!("{value} is not allowed; must be a year from 2009 to 2030"),
+            Problem::YearNotAllowed {
+                value,
+                min: 2009,
+                max: 2030,
+            },
         )
     }
 }
 
 fn source(field: &str, value: &str) -> Check {
     if value.trim().is_empty() {
-        fail(field, "every figure needs a source")
+        fail(field, Problem::NeedsSource)
     } else {
         Ok(())
     }
@@ -60,7 +70,7 @@ fn figure(field: &str, f: &Figure<f64>, limit: limits::Limit) -> Check {
 pub fn region(r: &RegionPreset) -> Check {
     id(&r.id)?;
     if r.name.trim().is_empty() {
-        return fail("name", "a region needs a name");
+        return fail("name", Problem::RegionNeedsName);
     }
     r.mix.shares.check().or_else(|m| fail("mix.shares", m))?;
     source("mix.source", &r.mix.source)?;
@@ -75,10 +85,7 @@ pub fn region(r: &RegionPreset) -> Check {
     if r.intensity.convention == IntensityConvention::Estimated
         && r.intensity.grade != Grade::Estimate
     {
-        return fail(
-            "intensity.grade",
-            "an estimated intensity must be graded Estimate",
-        );
+        return fail("intensity.grade", Problem::EstimateGrade);
     }
     figure(
         "electricity_price_usd_per_kwh",
@@ -144,11 +151,11 @@ pub fn miner(m: &MinerPreset) -> Check {
     if (derived / m.stated_efficiency_j_per_th - 1.0).abs() > EFFICIENCY_TOLERANCE {
         return fail(
             "stated_efficiency_j_per_th",
-            format!(
-                "{} J/TH is stated but power / hashrate is {} J/TH; they must agree within 5 %",
-                limits::fmt_value(m.stated_efficiency_j_per_th),
-                limits::fmt_value_fixed(derived, 2)
-            ),
+            Problem::EfficiencyMismatch {
+                stated: m.stated_efficiency_j_per_th,
+                derived,
+                tolerance_pct: EFFICIENCY_TOLERANCE * 100.0,
+            },
         );
     }
     year("release_year", m.release_year)?;
@@ -183,15 +190,7 @@ pub fn table(t: &EmissionTablePreset) -> Check {
         let low = factors.low_g_per_kwh.get(s);
         let high = factors.high_g_per_kwh.get(s);
         if !(low <= central && central <= high) {
-            return fail(
-                &field,
-                format!(
-                    "low {} ≤ central {} ≤ high {} must hold",
-                    limits::fmt_value(low),
-                    limits::fmt_value(central),
-                    limits::fmt_value(high)
-                ),
-            );
+            return fail(&field, Problem::FactorOrder { low, central, high });
         }
     }
     Ok(())
@@ -224,7 +223,7 @@ pub fn market(m: &MarketPreset) -> Check {
 pub fn mining_map(m: &super::MiningMapPreset, known_region: &dyn Fn(&str) -> bool) -> Check {
     id(&m.id)?;
     if m.name.trim().is_empty() {
-        return fail("name", "a mining map needs a name");
+        return fail("name", Problem::MapNeedsName);
     }
     // The date was checked as it was read; a map's year must also be Bitcoin's.
     year("date", u16::try_from(m.date.year).unwrap_or(0))?;
@@ -233,10 +232,11 @@ pub fn mining_map(m: &super::MiningMapPreset, known_region: &dyn Fn(&str) -> boo
         if !known_region(&s.region) {
             return fail(
                 &format!("shares[{i}].region"),
-                format!(
-                    "unknown region \"{}\"; `hashwatt presets list regions` shows the known ids",
-                    s.region
-                ),
+                Problem::UnknownId {
+                    kind: crate::problem::IdKind::Region,
+                    id: s.region.clone(),
+                    near: None,
+                },
             );
         }
         if m.shares[..i]
@@ -245,7 +245,9 @@ pub fn mining_map(m: &super::MiningMapPreset, known_region: &dyn Fn(&str) -> boo
         {
             return fail(
                 &format!("shares[{i}].region"),
-                format!("\"{}\" is listed twice", s.region),
+                Problem::ListedTwice {
+                    value: s.region.clone(),
+                },
             );
         }
         in_limit(
@@ -257,13 +259,7 @@ pub fn mining_map(m: &super::MiningMapPreset, known_region: &dyn Fn(&str) -> boo
     }
     let total = m.total_pct();
     if total > 100.0 + super::mining_map::TOTAL_TOLERANCE_PCT {
-        return fail(
-            "shares",
-            format!(
-                "the shares sum to {}; they must sum to at most 100 (± 0.1) %",
-                limits::fmt_value(total)
-            ),
-        );
+        return fail("shares", crate::model::energy::MixError::SumAbove { total });
     }
     Ok(())
 }

@@ -1,0 +1,467 @@
+//! Every problem a file, a value or an id can have, as data. The readers, the validators, the
+//! resolver and the engine report one of these; the string tables say it in each language
+//! (`Display` is the English, which the golden tests pin byte for byte).
+
+use crate::i18n::{Lang, fill, strings};
+use crate::model::date::DateError;
+use crate::model::energy::MixError;
+use crate::model::limits::{OutOfRange, fmt_value};
+use crate::model::scenario::InputError;
+
+/// What kind of thing an id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IdKind {
+    Region,
+    Miner,
+    EmissionTable,
+    Market,
+    MiningMap,
+    Scenario,
+}
+
+impl IdKind {
+    /// The `hashwatt presets list` argument for this kind.
+    pub fn list_name(self) -> &'static str {
+        match self {
+            IdKind::Region => "regions",
+            IdKind::Miner => "miners",
+            IdKind::EmissionTable => "emission-factors",
+            IdKind::Market => "markets",
+            IdKind::MiningMap => "mining-maps",
+            IdKind::Scenario => "scenarios",
+        }
+    }
+
+    /// The kind in words, in `lang`.
+    pub fn words(self, lang: Lang) -> &'static str {
+        let p = &strings(lang).problems;
+        match self {
+            IdKind::Region => p.id_region,
+            IdKind::Miner => p.id_miner,
+            IdKind::EmissionTable => p.id_emission_table,
+            IdKind::Market => p.id_market,
+            IdKind::MiningMap => p.id_mining_map,
+            IdKind::Scenario => p.id_scenario,
+        }
+    }
+}
+
+/// What a path is when it is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Fifo,
+    Directory,
+    Device,
+    Socket,
+    Special,
+}
+
+/// A problem with a file, a value or an id.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{}", self.localized(Lang::En))]
+pub enum Problem {
+    // Reading and writing a file
+    Empty,
+    TooLarge {
+        kib: u64,
+    },
+    NotUtf8 {
+        offset: usize,
+    },
+    NoSuchFile,
+    PermissionDenied,
+    NotRegular(FileKind),
+    /// The system's own words for why a file could not be opened, read or saved.
+    CannotOpen(String),
+    CannotRead(String),
+    CannotSave(String),
+    // Syntax and types
+    UnknownField {
+        near: Option<String>,
+        allowed: Vec<String>,
+    },
+    Missing,
+    WrittenTwice,
+    VariantNotAllowed {
+        found: String,
+        near: Option<String>,
+        allowed: Vec<String>,
+    },
+    /// The reader's own words for what it expected and found.
+    ExpectedFound {
+        expected: String,
+        found: String,
+    },
+    ExpectedWholeNumber,
+    MustNotBeNegative,
+    NumberTooLarge,
+    ExpectedNumber,
+    ExpectedText,
+    UnclosedText,
+    ExpectedBool,
+    ExpectedList,
+    ExpectedListEnd,
+    ExpectedGroup,
+    ExpectedGroupEnd,
+    ExpectedColon,
+    ExpectedComma,
+    EndsEarly,
+    TrailingText,
+    /// A syntax error the reader describes in its own (English) words.
+    Syntax(String),
+    // Versions
+    NewerVersion {
+        found: u32,
+        supported: u32,
+    },
+    VersionZero {
+        supported: u32,
+    },
+    Renamed {
+        version: u32,
+        new: String,
+    },
+    // Values
+    OutOfRange(OutOfRange),
+    Mix(MixError),
+    Date(DateError),
+    YearNotAllowed {
+        value: u16,
+        min: u16,
+        max: u16,
+    },
+    // Ids and references
+    UnknownId {
+        kind: IdKind,
+        id: String,
+        near: Option<String>,
+    },
+    CustomMinerNeeds {
+        field: &'static str,
+    },
+    IdUsedTwice {
+        id: String,
+        first: String,
+    },
+    NoDefaultRegion {
+        id: &'static str,
+    },
+    PresetMissing {
+        id: &'static str,
+    },
+    NoSnapshot,
+    // Presets
+    NeedsSource,
+    EstimateGrade,
+    BadId {
+        value: String,
+    },
+    ListedTwice {
+        value: String,
+    },
+    RegionNeedsName,
+    MapNeedsName,
+    FactorOrder {
+        low: f64,
+        central: f64,
+        high: f64,
+    },
+    EfficiencyMismatch {
+        stated: f64,
+        derived: f64,
+        tolerance_pct: f64,
+    },
+}
+
+impl From<OutOfRange> for Problem {
+    fn from(e: OutOfRange) -> Self {
+        Problem::OutOfRange(e)
+    }
+}
+
+impl From<MixError> for Problem {
+    fn from(e: MixError) -> Self {
+        Problem::Mix(e)
+    }
+}
+
+impl From<DateError> for Problem {
+    fn from(e: DateError) -> Self {
+        Problem::Date(e)
+    }
+}
+
+impl From<InputError> for Problem {
+    fn from(e: InputError) -> Self {
+        match e {
+            InputError::OutOfRange(e) => Problem::OutOfRange(e),
+            InputError::Mix(e) => Problem::Mix(e),
+        }
+    }
+}
+
+/// `` `a`, `b` `` for a list of names.
+fn quoted_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Problem {
+    /// The problem in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        let p = &strings(lang).problems;
+        let plain = |template: &str| template.to_string();
+        match self {
+            Problem::Empty => plain(p.empty),
+            Problem::TooLarge { kib } => fill(p.too_large, &[("kib", &kib.to_string())]),
+            Problem::NotUtf8 { offset } => fill(p.not_utf8, &[("offset", &offset.to_string())]),
+            Problem::NoSuchFile => plain(p.no_such_file),
+            Problem::PermissionDenied => plain(p.permission_denied),
+            Problem::NotRegular(kind) => {
+                let kind = match kind {
+                    FileKind::Fifo => p.kind_fifo,
+                    FileKind::Directory => p.kind_directory,
+                    FileKind::Device => p.kind_device,
+                    FileKind::Socket => p.kind_socket,
+                    FileKind::Special => p.kind_special,
+                };
+                fill(p.not_regular, &[("kind", kind)])
+            }
+            Problem::CannotOpen(why) => fill(p.cannot_open, &[("why", why)]),
+            Problem::CannotRead(why) => fill(p.cannot_read, &[("why", why)]),
+            Problem::CannotSave(why) => fill(p.cannot_save, &[("why", why)]),
+            Problem::UnknownField { near, allowed } => match near {
+                Some(near) => fill(
+                    p.unknown_field_near,
+                    &[("near", near), ("list", &quoted_list(allowed))],
+                ),
+                None => fill(p.unknown_field, &[("list", &quoted_list(allowed))]),
+            },
+            Problem::Missing => plain(p.missing),
+            Problem::WrittenTwice => plain(p.written_twice),
+            Problem::VariantNotAllowed {
+                found,
+                near,
+                allowed,
+            } => match near {
+                Some(near) => fill(
+                    p.variant_not_allowed_near,
+                    &[
+                        ("found", found),
+                        ("near", near),
+                        ("list", &quoted_list(allowed)),
+                    ],
+                ),
+                None => fill(
+                    p.variant_not_allowed,
+                    &[("found", found), ("list", &quoted_list(allowed))],
+                ),
+            },
+            Problem::ExpectedFound { expected, found } => fill(
+                p.expected_found,
+                &[("expected", expected), ("found", found)],
+            ),
+            Problem::ExpectedWholeNumber => plain(p.expected_whole_number),
+            Problem::MustNotBeNegative => plain(p.must_not_be_negative),
+            Problem::NumberTooLarge => plain(p.number_too_large),
+            Problem::ExpectedNumber => plain(p.expected_number),
+            Problem::ExpectedText => plain(p.expected_text),
+            Problem::UnclosedText => plain(p.unclosed_text),
+            Problem::ExpectedBool => plain(p.expected_bool),
+            Problem::ExpectedList => plain(p.expected_list),
+            Problem::ExpectedListEnd => plain(p.expected_list_end),
+            Problem::ExpectedGroup => plain(p.expected_group),
+            Problem::ExpectedGroupEnd => plain(p.expected_group_end),
+            Problem::ExpectedColon => plain(p.expected_colon),
+            Problem::ExpectedComma => plain(p.expected_comma),
+            Problem::EndsEarly => plain(p.ends_early),
+            Problem::TrailingText => plain(p.trailing_text),
+            Problem::Syntax(text) => text.clone(),
+            Problem::NewerVersion { found, supported } => fill(
+                p.newer_version,
+                &[
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
+            Problem::VersionZero { supported } => {
+                fill(p.version_zero, &[("supported", &supported.to_string())])
+            }
+            Problem::Renamed { version, new } => fill(
+                p.renamed,
+                &[("version", &version.to_string()), ("new", new)],
+            ),
+            Problem::OutOfRange(e) => e.localized(lang),
+            Problem::Mix(e) => e.localized(lang),
+            Problem::Date(e) => e.localized(lang),
+            Problem::YearNotAllowed { value, min, max } => fill(
+                p.year_not_allowed,
+                &[
+                    ("value", &value.to_string()),
+                    ("min", &min.to_string()),
+                    ("max", &max.to_string()),
+                ],
+            ),
+            Problem::UnknownId { kind, id, near } => {
+                let values = [
+                    ("kind", kind.words(lang)),
+                    ("id", id.as_str()),
+                    ("list", kind.list_name()),
+                ];
+                match near {
+                    Some(near) => {
+                        let mut values = values.to_vec();
+                        values.push(("near", near));
+                        fill(p.unknown_id_near, &values)
+                    }
+                    None => fill(p.unknown_id, &values),
+                }
+            }
+            Problem::CustomMinerNeeds { field } => fill(p.custom_miner_needs, &[("field", field)]),
+            Problem::IdUsedTwice { id, first } => {
+                fill(p.id_used_twice, &[("id", id), ("first", first)])
+            }
+            Problem::NoDefaultRegion { id } => fill(p.no_default_region, &[("id", id)]),
+            Problem::PresetMissing { id } => fill(p.preset_missing, &[("id", id)]),
+            Problem::NoSnapshot => plain(p.no_snapshot),
+            Problem::NeedsSource => plain(p.needs_source),
+            Problem::EstimateGrade => plain(p.estimate_grade),
+            Problem::BadId { value } => fill(p.bad_id, &[("value", value)]),
+            Problem::ListedTwice { value } => fill(p.listed_twice, &[("value", value)]),
+            Problem::RegionNeedsName => plain(p.region_needs_name),
+            Problem::MapNeedsName => plain(p.map_needs_name),
+            Problem::FactorOrder { low, central, high } => fill(
+                p.factor_order,
+                &[
+                    ("low", &fmt_value(*low)),
+                    ("central", &fmt_value(*central)),
+                    ("high", &fmt_value(*high)),
+                ],
+            ),
+            Problem::EfficiencyMismatch {
+                stated,
+                derived,
+                tolerance_pct,
+            } => fill(
+                p.efficiency_mismatch,
+                &[
+                    ("stated", &fmt_value(*stated)),
+                    (
+                        "derived",
+                        &crate::model::limits::fmt_value_fixed(*derived, 2),
+                    ),
+                    ("tolerance", &fmt_value(*tolerance_pct)),
+                ],
+            ),
+        }
+    }
+}
+
+/// A problem with one field of a document (its path, e.g. `intensity.g_per_kwh`).
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{field}: {problem}")]
+pub struct FieldProblem {
+    pub field: String,
+    pub problem: Problem,
+}
+
+impl FieldProblem {
+    /// `field: problem` in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        format!("{}: {}", self.field, self.problem.localized(lang))
+    }
+}
+
+/// A migration note: what changed when a file of an older format version was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// A field that was renamed: `` `old` is now `new` ``.
+    Renamed { old: String, new: String },
+}
+
+impl Change {
+    /// The note in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        match self {
+            Change::Renamed { old, new } => fill(
+                strings(lang).problems.now_named,
+                &[("old", old), ("new", new)],
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localized(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::limits;
+
+    #[test]
+    fn english_is_the_display_and_chinese_has_no_english_left() {
+        let problems = [
+            Problem::TooLarge { kib: 1024 },
+            Problem::NotRegular(FileKind::Fifo),
+            Problem::UnknownId {
+                kind: IdKind::Region,
+                id: "atlantis".into(),
+                near: None,
+            },
+            Problem::OutOfRange(limits::PUE.check(0.5).unwrap_err()),
+            Problem::OutOfRange(limits::UNITS.check(2.5).unwrap_err()),
+            Problem::Mix(MixError::Sum { total: 90.0 }),
+        ];
+        let english = [
+            "the file is larger than 1024 KiB; a hashwatt file is far smaller",
+            "cannot open the file: it is not a regular file (a FIFO)",
+            "unknown region \"atlantis\"; `hashwatt presets list regions` shows the known ids",
+            "0.5 is not allowed; must be a number from 1 to 5",
+            "2.5 is not allowed; must be a whole number from 0 to 1e9 units",
+            "the shares sum to 90; they must sum to 100 ± 0.1 %",
+        ];
+        for (problem, english) in problems.iter().zip(english) {
+            assert_eq!(problem.to_string(), english);
+            let chinese = problem.localized(Lang::Zh);
+            assert_ne!(chinese, english);
+            // Ids and commands stay as written; the words around them are translated.
+            for word in ["allowed", "unknown", "number", "units", "shows", "file"] {
+                assert!(!chinese.contains(word), "{chinese}");
+            }
+        }
+        assert_eq!(
+            Problem::UnknownId {
+                kind: IdKind::Region,
+                id: "atlantis".into(),
+                near: None,
+            }
+            .localized(Lang::Zh),
+            "未知的地区 \"atlantis\"；`hashwatt presets list regions` 列出所有已知 id"
+        );
+        assert_eq!(
+            Problem::OutOfRange(limits::UNITS.check(2.5).unwrap_err()).localized(Lang::Zh),
+            "不允许 2.5；必须是 0 到 1e9 台 之间的整数"
+        );
+    }
+
+    #[test]
+    fn both_tables_have_every_key_with_the_same_placeholders() {
+        let en = serde_json::to_value(crate::i18n::problems::EN).unwrap();
+        let zh = serde_json::to_value(crate::i18n::problems::ZH).unwrap();
+        for (key, value) in en.as_object().unwrap() {
+            let zh = zh[key].as_str().unwrap();
+            assert_eq!(
+                crate::i18n::placeholders(value.as_str().unwrap()),
+                crate::i18n::placeholders(zh),
+                "{key}"
+            );
+        }
+    }
+}
