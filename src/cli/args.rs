@@ -1,8 +1,6 @@
 //! The command line's arguments. Every numeric flag is checked against the same limits the
 //! engine uses, so a bad value is refused with the flag's name and what is allowed.
 
-use crate::chart_data::RegionMetric;
-use crate::export::{ChartKind, IMAGE_SIZE_PX};
 use crate::i18n::{self, Lang, cli::CliStrings, fill};
 use crate::model::{EnergyMix, EnergySource, limits, limits::Limit};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -129,119 +127,20 @@ fn unit_words<'a>(unit: &'a str, t: &'a CliStrings) -> &'a str {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Evaluate a scenario: power, energy, CO₂, revenue, costs, break-even prices, payback.
-    Report(ReportArgs),
+    Report(super::report::ReportArgs),
     /// Project a scenario month by month across difficulty growth, price growth and halvings.
-    Project(ProjectArgs),
+    Project(super::project::ProjectArgs),
     /// Draw a chart of a scenario to a PNG or SVG file: mix, regions, break-even, projection or hardware.
-    Chart(ChartArgs),
+    Chart(super::chart::ChartArgs),
     /// Compare scenario files side by side: every figure, the best in each row marked.
-    Compare(CompareArgs),
+    Compare(super::compare::CompareArgs),
     /// Daily profit over a grid of electricity price (or difficulty, or network hashrate) × BTC price, with the break-even contour.
     Sweep(super::sweep::SweepArgs),
     /// The whole network's power, energy and CO₂ (CBECI-style lower bound, best guess, upper bound).
     Network(super::network::NetworkArgs),
     /// List and show the built-in and user presets.
     #[command(subcommand)]
-    Presets(PresetsCommand),
-}
-
-#[derive(Debug, Args)]
-pub struct CompareArgs {
-    /// The scenario files to compare.
-    #[arg(value_name = "SCENARIO.ron", required = true, num_args = 1..)]
-    pub files: Vec<PathBuf>,
-    /// Print JSON: each scenario's figures and the best scenario for each figure.
-    #[arg(long, conflicts_with = "csv")]
-    pub json: bool,
-    /// Print CSV: one row per figure, one column per scenario.
-    #[arg(long)]
-    pub csv: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ChartArgs {
-    /// The chart: mix, regions, break-even, projection or hardware.
-    #[arg(value_name = "KIND", value_parser = parse_chart_kind)]
-    pub kind: ChartKind,
-    #[command(flatten)]
-    pub scenario: ScenarioArgs,
-    /// The file to write; its extension, .png or .svg, chooses the format.
-    #[arg(long, value_name = "FILE", help_heading = "Image")]
-    pub out: PathBuf,
-    /// Image width, pixels.
-    #[arg(long, value_name = "W", default_value_t = crate::export::DEFAULT_WIDTH_PX, value_parser = whole(IMAGE_SIZE), help_heading = "Image", allow_negative_numbers = true)]
-    pub width: u32,
-    /// Image height, pixels.
-    #[arg(long, value_name = "H", default_value_t = crate::export::DEFAULT_HEIGHT_PX, value_parser = whole(IMAGE_SIZE), help_heading = "Image", allow_negative_numbers = true)]
-    pub height: u32,
-    /// The figure the regions chart ranks by: intensity, co2-per-btc or break-even.
-    #[arg(long, value_name = "METRIC", default_value = "intensity", value_parser = parse_metric, help_heading = "Image")]
-    pub metric: RegionMetric,
-    /// Months to project (default: the scenario file's `projection.months`, else 36).
-    #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), help_heading = "Projection", allow_negative_numbers = true)]
-    pub months: Option<u32>,
-    #[command(flatten, next_help_heading = "Projection")]
-    pub growth: ProjectionFlags,
-}
-
-/// The width and height limits of `--width` and `--height`.
-const IMAGE_SIZE: Limit = Limit {
-    min: *IMAGE_SIZE_PX.start() as f64,
-    max: *IMAGE_SIZE_PX.end() as f64,
-    min_exclusive: false,
-    integer: true,
-    unit: "px",
-};
-
-fn parse_chart_kind(text: &str) -> Result<ChartKind, String> {
-    ChartKind::from_cli_name(text.trim()).ok_or_else(|| {
-        let names: Vec<&str> = ChartKind::ALL.iter().map(|k| k.cli_name()).collect();
-        fill(
-            message_words().unknown_chart,
-            &[("names", &names.join(", "))],
-        )
-    })
-}
-
-/// The `--metric` names of the region rankings.
-pub const METRIC_NAMES: [(&str, RegionMetric); 3] = [
-    ("intensity", RegionMetric::GridIntensity),
-    ("co2-per-btc", RegionMetric::Co2PerBtc),
-    ("break-even", RegionMetric::BreakEvenBtcPrice),
-];
-
-fn parse_metric(text: &str) -> Result<RegionMetric, String> {
-    METRIC_NAMES
-        .iter()
-        .find(|(name, _)| *name == text.trim())
-        .map(|(_, metric)| *metric)
-        .ok_or_else(|| {
-            let names: Vec<&str> = METRIC_NAMES.iter().map(|(n, _)| *n).collect();
-            fill(message_words().one_of, &[("names", &names.join(", "))])
-        })
-}
-
-#[derive(Debug, Args)]
-pub struct ReportArgs {
-    #[command(flatten)]
-    pub scenario: ScenarioArgs,
-    /// Print one flat JSON object instead of the table.
-    #[arg(long)]
-    pub json: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ProjectArgs {
-    #[command(flatten)]
-    pub scenario: ScenarioArgs,
-    /// Months to project (default: the scenario file's `projection.months`, else 36).
-    #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), allow_negative_numbers = true)]
-    pub months: Option<u32>,
-    #[command(flatten)]
-    pub growth: ProjectionFlags,
-    /// Print the months as CSV instead of a table.
-    #[arg(long)]
-    pub csv: bool,
+    Presets(super::presets::PresetsCommand),
 }
 
 /// Projection assumptions; each overrides the scenario file's `projection` value (default 0).
@@ -285,23 +184,6 @@ impl ProjectionFlags {
             }
         }
     }
-}
-
-#[derive(Debug, Subcommand)]
-pub enum PresetsCommand {
-    /// List presets: all kinds, or one of regions, miners, emission-factors, markets, mining-maps, scenarios.
-    List {
-        #[arg(value_name = "KIND", value_parser = ["regions", "miners", "emission-factors", "markets", "mining-maps", "scenarios"])]
-        kind: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show one preset with every figure and its source.
-    Show {
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
 }
 
 /// The scenario: a file, and flags that override its values (or make the whole scenario).
@@ -431,7 +313,9 @@ pub(crate) fn limited(
     }
 }
 
-fn whole(limit: Limit) -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync + 'static {
+pub(super) fn whole(
+    limit: Limit,
+) -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync + 'static {
     let number = limited(limit);
     move |text: &str| number(text).map(|v| v as u32)
 }
@@ -507,7 +391,7 @@ mod tests {
             limits::PROJECTION_MONTHS,
             limits::GROWTH_PCT_PER_YEAR,
             limits::CURTAILED_HOURS_PER_YEAR,
-            IMAGE_SIZE,
+            crate::cli::chart::IMAGE_SIZE,
         ] {
             assert_eq!(allowed(limit, &i18n::cli::EN), limit.allowed());
         }
