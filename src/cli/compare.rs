@@ -2,9 +2,9 @@
 
 use super::CliError;
 use super::output::{LABEL, name_width, to_json};
+use super::term::{align_left, align_right};
 use crate::format::maybe;
 use crate::i18n::Localized;
-use crate::i18n::cli::{align_left, align_right};
 use crate::i18n::{Lang, strings};
 use crate::model;
 use crate::presets::PresetLibrary;

@@ -12,6 +12,7 @@ pub mod presets;
 pub mod project;
 pub mod report;
 pub mod sweep;
+pub mod term;
 
 use crate::file_error::FileError;
 use crate::i18n::{Lang, fill};

@@ -3,9 +3,9 @@
 
 use super::CliError;
 use super::args::limited;
+use super::term::{align_left, align_right};
 use crate::format::{self, number, usd};
 use crate::i18n::Localized;
-use crate::i18n::cli::{align_left, align_right};
 use crate::i18n::{self, Lang, fill};
 use crate::model::limits;
 use crate::model::network::{Bound, NetworkEstimate, PUE_BEST_GUESS};

@@ -2,8 +2,9 @@
 //! name-column widths and "did you mean" hints.
 
 use super::CliError;
+use super::term::{align_left, align_right, display_width};
 use crate::i18n::Localized;
-use crate::i18n::cli::{CliStrings, align_left, align_right, display_width};
+use crate::i18n::cli::CliStrings;
 use crate::i18n::{Lang, fill, strings};
 use crate::scenario_file::ScenarioDoc;
 use std::fmt::Write as _;

@@ -2,9 +2,10 @@
 
 use super::CliError;
 use super::output::{did_you_mean, name_width, to_json};
+use super::term::align_left;
 use crate::format::{self, number, usd};
 use crate::i18n::Localized;
-use crate::i18n::cli::{CliStrings, align_left};
+use crate::i18n::cli::CliStrings;
 use crate::i18n::{Lang, fill, strings};
 use crate::presets::{FactorKind, PresetKind, PresetLibrary};
 use clap::Subcommand;

@@ -2,12 +2,13 @@
 
 use super::args::ScenarioArgs;
 use super::output::{heading, row, row_parts, title};
+use super::term::align_left;
 use super::{CliError, Loaded};
 use crate::format::{
     self, co2_kg, co2_kg_parts, energy_kwh_parts, maybe, number, power_kw_parts, usd,
 };
 use crate::i18n::Localized;
-use crate::i18n::cli::{CliStrings, align_left};
+use crate::i18n::cli::CliStrings;
 use crate::i18n::{Lang, fill, strings};
 use crate::model::{self, Evaluation, IntensityMethod};
 use crate::presets::{IntensityConvention, PresetLibrary};

@@ -7,9 +7,10 @@
 //! rows). Given a single number, those flags set the scenario's value as in `report`.
 
 use super::args::{ScenarioArgs, allowed, message_words};
+use super::term::{align_left, align_right};
 use super::{CliError, Loaded};
 use crate::format::{self, usd};
-use crate::i18n::cli::{CliStrings, align_left, align_right};
+use crate::i18n::cli::CliStrings;
 use crate::i18n::{self, Lang, fill};
 use crate::model::limits::Limit;
 use crate::model::sweep::{self, RowInput};
