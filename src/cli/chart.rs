@@ -111,5 +111,8 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
     let bytes = crate::export::render_chart(a.kind, &data, &options, format)
         .map_err(|e| CliError(fill(t.chart_failed, &[("error", &e.to_string())])))?;
     scenario_io::write_atomically(&a.out, &bytes)?;
-    Ok(format!("{}\n", a.out.display()))
+    Ok(format!(
+        "{}\n",
+        super::term::escape(&a.out.display().to_string())
+    ))
 }

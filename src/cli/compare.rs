@@ -2,7 +2,7 @@
 
 use super::CliError;
 use super::output::{LABEL, name_width, to_json};
-use super::term::{align_left, align_right};
+use super::term::{align_left, align_right, escape};
 use crate::format::maybe;
 use crate::i18n::Localized;
 use crate::i18n::{Lang, strings};
@@ -82,7 +82,7 @@ pub fn compare_table(names: &[String], rows: &[crate::compare::Row], lang: Lang)
     let width = name_width(names.iter().map(String::as_str)).max(14);
     let _ = write!(out, "{:<LABEL$} {:<10}", "", "");
     for name in names {
-        let _ = write!(out, " {}", align_right(name, width));
+        let _ = write!(out, " {}", align_right(&escape(name), width));
     }
     out.push('\n');
     for row in rows {

@@ -56,7 +56,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            eprintln!("{}", parse_error(&e, lang));
+            say(&parse_error(&e, lang));
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
@@ -64,22 +64,26 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     let t = &crate::i18n::strings(lang).cli;
     let library = PresetLibrary::with_user_folder(crate::user_presets_folder().as_deref());
     for problem in &library.problems {
-        eprintln!(
-            "{}",
-            fill(
-                t.warning_skipped_preset,
-                &[("problem", &problem.to_string())]
-            )
-        );
+        say(&fill(
+            t.warning_skipped_preset,
+            &[("problem", &problem.to_string())],
+        ));
     }
     let mut out = std::io::stdout().lock();
     match execute(&cli.command, &library, lang, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError(message)) => {
-            eprintln!("{}{message}", t.error_prefix);
+            say(&format!("{}{message}", t.error_prefix));
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
+}
+
+/// Writes one line to stderr. Errors, warnings and notes quote flags, paths, ids and names as
+/// given, so their control characters are escaped: the line stays one line and cannot drive the
+/// terminal.
+fn say(line: &str) {
+    eprintln!("{}", term::escape(line));
 }
 
 /// One line for a parse error: rebuilt in `lang` from clap's context where clap gives it, else
@@ -194,11 +198,11 @@ pub(crate) fn start_date(doc: &ScenarioDoc, library: &PresetLibrary) -> Option<m
 /// Says on stderr that a file of an older format version was migrated (the output goes on).
 pub(crate) fn note_migration(migration: Option<scenario_io::Migration>, lang: Lang) {
     if let Some(migration) = migration {
-        eprintln!(
+        say(&format!(
             "{}{}",
             crate::i18n::strings(lang).files.note_prefix,
             migration.localized(lang)
-        );
+        ));
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::CliError;
 use super::args::limited;
-use super::term::{align_left, align_right};
+use super::term::{align_left, align_right, escape};
 use crate::format::{self, number, usd};
 use crate::i18n::Localized;
 use crate::i18n::{self, Lang, fill};
@@ -182,7 +182,10 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
         "{}",
         fill(
             s.cli_title,
-            &[("market", c.market_name), ("date", c.market_date)]
+            &[
+                ("market", &escape(c.market_name)),
+                ("date", &escape(c.market_date))
+            ]
         )
     );
     let row = |out: &mut String, label: &str, value: String, unit: String| {
@@ -240,9 +243,9 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
             "{}  {}{}",
             s.unit_g_per_kwh,
             if c.carbon.unattributed_pct.is_some() {
-                fill(s.carbon_map, &[("name", &c.carbon.name)])
+                fill(s.carbon_map, &[("name", &escape(&c.carbon.name))])
             } else {
-                c.carbon.name.clone()
+                escape(&c.carbon.name).into_owned()
             },
             mark(c.carbon.estimate, s.estimate_mark)
         ),
@@ -339,7 +342,7 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
             s.intensity_line,
             &[
                 ("value", &number(c.carbon.intensity_g_per_kwh)),
-                ("name", &c.carbon.source),
+                ("name", &escape(&c.carbon.source)),
             ]
         )
     );
@@ -362,10 +365,10 @@ pub fn mining_maps_table(library: &PresetLibrary, lang: Lang, out: &mut String) 
         );
         let _ = writeln!(
             out,
-            "  {:<18} {} {}  {regions} {:>6} %  {:>5} g/kWh  {}",
-            m.id,
-            align_left(m.name_in(lang), w),
-            m.date,
+            "  {} {} {}  {regions} {:>6} %  {:>5} g/kWh  {}",
+            align_left(&escape(&m.id), 18),
+            align_left(&escape(m.name_in(lang)), w),
+            escape(&m.date),
             format::fixed(m.total_pct(), 2),
             intensity,
             if m.comparable() {

@@ -2,11 +2,12 @@
 //! name-column widths and "did you mean" hints.
 
 use super::CliError;
-use super::term::{align_left, align_right, display_width};
+use super::term::{align_left, align_right, display_width, escape};
 use crate::i18n::Localized;
 use crate::i18n::cli::CliStrings;
 use crate::i18n::{Lang, fill, strings};
 use crate::scenario_file::ScenarioDoc;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Label column width in tables.
@@ -40,17 +41,20 @@ pub(super) fn columns(out: &mut String, cells: &[&str], widths: &[usize]) {
     let _ = writeln!(out, "{}", line.join(" "));
 }
 
-/// A scenario's title: its name in `lang`, or "Scenario" when it has none.
-pub(super) fn title(doc: &ScenarioDoc, lang: Lang) -> &str {
+/// A scenario's title, ready for a terminal: its name in `lang`, or "Scenario" when it has none.
+pub(super) fn title(doc: &ScenarioDoc, lang: Lang) -> Cow<'_, str> {
     match doc.name_in(lang) {
-        "" => strings(lang).cli.untitled,
-        name => name,
+        "" => Cow::Borrowed(strings(lang).cli.untitled),
+        name => escape(name),
     }
 }
 
-/// The widest of some names, in terminal columns, for a column.
+/// The widest of some names, in terminal columns once escaped, for a column.
 pub(super) fn name_width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
-    names.map(display_width).max().unwrap_or(0)
+    names
+        .map(|name| display_width(&escape(name)))
+        .max()
+        .unwrap_or(0)
 }
 
 pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, CliError> {

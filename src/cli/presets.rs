@@ -2,7 +2,7 @@
 
 use super::CliError;
 use super::output::{did_you_mean, name_width, to_json};
-use super::term::align_left;
+use super::term::{align_left, escape};
 use crate::format::{self, number, usd};
 use crate::i18n::Localized;
 use crate::i18n::cli::CliStrings;
@@ -93,9 +93,9 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind], lang: Lang) 
                     };
                     let _ = writeln!(
                         out,
-                        "  {:<22} {} {:>6} g/kWh{} {:>8} USD/kWh",
-                        r.id,
-                        align_left(r.name_in(lang), w),
+                        "  {} {} {:>6} g/kWh{} {:>8} USD/kWh",
+                        align_left(&escape(&r.id), 22),
+                        align_left(&escape(r.name_in(lang)), w),
                         format::fixed(r.intensity.g_per_kwh, 0),
                         align_left(&estimate, 11),
                         number(r.electricity_price_usd_per_kwh.value)
@@ -109,9 +109,9 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind], lang: Lang) 
                 for m in miners {
                     let _ = writeln!(
                         out,
-                        "  {:<24} {} {:>6} {:>12} TH/s {:>8} W {:>12} J/TH",
-                        m.id,
-                        align_left(m.name_in(lang), w),
+                        "  {} {} {:>6} {:>12} TH/s {:>8} W {:>12} J/TH",
+                        align_left(&escape(&m.id), 24),
+                        align_left(&escape(m.name_in(lang)), w),
                         m.release_year,
                         number(m.hashrate_ths),
                         format::fixed(m.power_w, 0),
@@ -130,10 +130,10 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind], lang: Lang) 
                         &[
                             ("kind", kind),
                             ("year", &table.year.to_string()),
-                            ("name", table.name_in(lang)),
+                            ("name", &escape(table.name_in(lang))),
                         ],
                     );
-                    let _ = writeln!(out, "  {:<22} {line}", table.id);
+                    let _ = writeln!(out, "  {} {line}", align_left(&escape(&table.id), 22));
                 }
             }
             PresetKind::Market => {
@@ -141,10 +141,10 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind], lang: Lang) 
                 for m in library.markets() {
                     let _ = writeln!(
                         out,
-                        "  {:<10} {} {}  BTC {:>10}",
-                        m.id,
-                        align_left(m.name_in(lang), w),
-                        m.date,
+                        "  {} {} {}  BTC {:>10}",
+                        align_left(&escape(&m.id), 10),
+                        align_left(&escape(m.name_in(lang)), w),
+                        escape(&m.date),
                         usd(m.btc_price_usd.value)
                     );
                 }
@@ -152,7 +152,12 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind], lang: Lang) 
             PresetKind::MiningMap => super::network::mining_maps_table(library, lang, &mut out),
             PresetKind::Scenario => {
                 for s in library.scenarios() {
-                    let _ = writeln!(out, "  {:<26} {}", s.id, s.doc.name_in(lang));
+                    let _ = writeln!(
+                        out,
+                        "  {} {}",
+                        align_left(&escape(&s.id), 26),
+                        escape(s.doc.name_in(lang))
+                    );
                 }
             }
         }

@@ -99,7 +99,7 @@ pub fn projection_table(
             t.projection_title,
             &[
                 ("months", &p.months.len().to_string()),
-                ("name", title(&loaded.doc, lang)),
+                ("name", &title(&loaded.doc, lang)),
             ],
         )
     );

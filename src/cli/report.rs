@@ -2,7 +2,7 @@
 
 use super::args::ScenarioArgs;
 use super::output::{heading, row, row_parts, title};
-use super::term::align_left;
+use super::term::{align_left, escape};
 use super::{CliError, Loaded};
 use crate::format::{
     self, co2_kg, co2_kg_parts, energy_kwh_parts, maybe, number, power_kw_parts, usd,
@@ -104,8 +104,9 @@ pub fn report_table(
             fill(t.grid_mix, &[("table", table)])
         }
     };
+    // The header lines carry names and sources from preset and scenario files.
     let header = |out: &mut String, label: &str, text: &str| {
-        let _ = writeln!(out, "  {}{text}", align_left(label, 9));
+        let _ = writeln!(out, "  {}{}", align_left(label, 9), escape(text));
     };
     header(&mut out, t.site, &site);
     header(&mut out, t.grid, &intensity_from);

@@ -414,7 +414,7 @@ pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang
             t.sweep_title,
             &[
                 ("rows", words),
-                ("name", super::output::title(&loaded.doc, lang))
+                ("name", &super::output::title(&loaded.doc, lang))
             ],
         )
     );
