@@ -164,3 +164,104 @@ fn control_characters_in_ids_names_and_paths_are_escaped_in_errors_and_titles() 
     assert!(err.contains("broken\\u{1b}[1m.ron"), "{err}");
     assert_eq!(controls(&err), [], "{err}");
 }
+
+/// Runs the command and returns its exit code and stderr, checking it printed nothing.
+fn refused(args: &[&str]) -> (Option<i32>, String) {
+    let o = hashwatt(args);
+    assert_eq!(stdout(&o), "", "{args:?}");
+    (o.status.code(), stderr(&o))
+}
+
+#[test]
+fn negative_looking_non_numbers_reach_the_value_parser() {
+    for value in ["-inf", "-NaN", "-1e999", "-infinity"] {
+        let expected = format!(
+            "error: invalid value '{value}' for '--pue <X>': must be a number from 1 to 5\n"
+        );
+        let joined = format!("--pue={value}");
+        for args in [
+            &["report", "--pue", value][..],
+            &["report", &joined],
+            &["network", "--pue", value],
+            &[
+                "sweep",
+                "--pue",
+                value,
+                "--electricity-usd-kwh",
+                "0:1:2",
+                "--btc-price-usd",
+                "1:2:2",
+            ],
+        ] {
+            assert_eq!(refused(args), (Some(2), expected.clone()), "{args:?}");
+        }
+    }
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["report", "--units", "-inf"],
+            "error: invalid value '-inf' for '--units <N>': must be a whole number from 0 to 1e9 units\n",
+        ),
+        (
+            &["report", "--block-height", "-NaN"],
+            "error: invalid value '-NaN' for '--block-height <H>': must be a whole number from 0 to 1e9\n",
+        ),
+        (
+            &["report", "--electricity-usd-kwh", "-inf"],
+            "error: invalid value '-inf' for '--electricity-usd-kwh <P>': must be a number from 0 to 100 USD/kWh\n",
+        ),
+        (
+            &["project", "--difficulty-growth-pct-year", "-inf"],
+            "error: invalid value '-inf' for '--difficulty-growth-pct-year <G>': must be a number above -100 and at most 1000 %/year\n",
+        ),
+        (
+            &["chart", "mix", "--out", "never.png", "--width", "-inf"],
+            "error: invalid value '-inf' for '--width <W>': must be a whole number from 200 to 8000 px\n",
+        ),
+        (
+            &["--lang", "zh", "report", "--pue", "-inf"],
+            "错误：'--pue <X>' 的值 '-inf' 无效：必须是 1 到 5 之间的数\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        assert_eq!(refused(args), (Some(2), expected.to_string()), "{args:?}");
+    }
+    // A negative number that is one still works where it is allowed.
+    let o = hashwatt(&[
+        "project",
+        "--btc-price-growth-pct-year",
+        "-20",
+        "--csv",
+        "--months",
+        "2",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
+fn a_source_given_twice_in_mix_is_refused() {
+    assert_eq!(
+        refused(&["report", "--mix", "coal=50,coal=50"]),
+        (
+            Some(2),
+            "error: invalid value 'coal=50,coal=50' for '--mix <SOURCE=PCT,…>': coal is given twice\n"
+                .to_string()
+        )
+    );
+    assert_eq!(
+        refused(&[
+            "--lang",
+            "zh",
+            "report",
+            "--mix",
+            "wind=40, hydro=20,wind=40"
+        ]),
+        (
+            Some(2),
+            "错误：'--mix <SOURCE=PCT,…>' 的值 'wind=40, hydro=20,wind=40' 无效：wind 重复给出\n"
+                .to_string()
+        )
+    );
+    // The same mix with each source once is accepted.
+    let o = hashwatt(&["report", "--mix", "coal=50,wind=50", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

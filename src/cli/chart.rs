@@ -23,16 +23,16 @@ pub struct ChartArgs {
     #[arg(long, value_name = "FILE", help_heading = "Image")]
     pub out: PathBuf,
     /// Image width, pixels.
-    #[arg(long, value_name = "W", default_value_t = crate::export::DEFAULT_WIDTH_PX, value_parser = whole(IMAGE_SIZE), help_heading = "Image", allow_negative_numbers = true)]
+    #[arg(long, value_name = "W", default_value_t = crate::export::DEFAULT_WIDTH_PX, value_parser = whole(IMAGE_SIZE), help_heading = "Image", allow_hyphen_values = true)]
     pub width: u32,
     /// Image height, pixels.
-    #[arg(long, value_name = "H", default_value_t = crate::export::DEFAULT_HEIGHT_PX, value_parser = whole(IMAGE_SIZE), help_heading = "Image", allow_negative_numbers = true)]
+    #[arg(long, value_name = "H", default_value_t = crate::export::DEFAULT_HEIGHT_PX, value_parser = whole(IMAGE_SIZE), help_heading = "Image", allow_hyphen_values = true)]
     pub height: u32,
     /// The figure the regions chart ranks by: intensity, co2-per-btc or break-even.
     #[arg(long, value_name = "METRIC", default_value = "intensity", value_parser = parse_metric, help_heading = "Image")]
     pub metric: RegionMetric,
     /// Months to project (default: the scenario file's `projection.months`, else 36).
-    #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), help_heading = "Projection", allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), help_heading = "Projection", allow_hyphen_values = true)]
     pub months: Option<u32>,
     #[command(flatten, next_help_heading = "Projection")]
     pub growth: ProjectionFlags,

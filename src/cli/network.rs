@@ -18,16 +18,16 @@ use std::fmt::Write as _;
 #[derive(Debug, Args)]
 pub struct NetworkArgs {
     /// Network hashrate, EH/s (default: the market snapshot's).
-    #[arg(long = "network-hashrate-ehs", value_name = "E", value_parser = limited(limits::NETWORK_HASHRATE_EHS), allow_negative_numbers = true)]
+    #[arg(long = "network-hashrate-ehs", value_name = "E", value_parser = limited(limits::NETWORK_HASHRATE_EHS), allow_hyphen_values = true)]
     pub network_hashrate_ehs: Option<f64>,
     /// The fleet's efficiency for the best guess, J/TH (default: the age-weighted basket of profitable machines).
-    #[arg(long = "efficiency-j-th", value_name = "J", value_parser = limited(limits::EFFICIENCY_J_PER_TH), allow_negative_numbers = true)]
+    #[arg(long = "efficiency-j-th", value_name = "J", value_parser = limited(limits::EFFICIENCY_J_PER_TH), allow_hyphen_values = true)]
     pub efficiency_j_th: Option<f64>,
     /// The best guess's power usage effectiveness, 1–5 (default 1.10; the bounds keep CBECI's 1.01 and 1.20).
-    #[arg(long, value_name = "X", value_parser = limited(limits::PUE), allow_negative_numbers = true)]
+    #[arg(long, value_name = "X", value_parser = limited(limits::PUE), allow_hyphen_values = true)]
     pub pue: Option<f64>,
     /// Miners' electricity price, USD/kWh: decides which machines are profitable (default 0.05, CBECI's).
-    #[arg(long = "electricity-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), allow_negative_numbers = true)]
+    #[arg(long = "electricity-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), allow_hyphen_values = true)]
     pub electricity_usd_kwh: Option<f64>,
     /// Count CO₂ at this region preset's grid intensity (default: world).
     #[arg(long, value_name = "ID", conflicts_with = "mining_map")]

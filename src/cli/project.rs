@@ -16,7 +16,7 @@ pub struct ProjectArgs {
     #[command(flatten)]
     pub scenario: ScenarioArgs,
     /// Months to project (default: the scenario file's `projection.months`, else 36).
-    #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), allow_hyphen_values = true)]
     pub months: Option<u32>,
     #[command(flatten)]
     pub growth: ProjectionFlags,

@@ -57,6 +57,7 @@ pub struct CliStrings {
     pub mix_not_a_pair: &'static str,
     pub mix_unknown_source: &'static str,
     pub mix_share_not_a_number: &'static str,
+    pub mix_source_twice: &'static str,
 
     // Ranges of `sweep`
     pub range_not_a_range: &'static str,
@@ -238,6 +239,7 @@ pub const EN: CliStrings = CliStrings {
     mix_not_a_pair: "\"{part}\" is not SOURCE=PCT; e.g. coal=60,hydro=40",
     mix_unknown_source: "unknown source \"{name}\"; the sources are {known}",
     mix_share_not_a_number: "the {name} share \"{share}\" is not a number",
+    mix_source_twice: "{name} is given twice",
 
     range_not_a_range: "not a range A:B:N; {allowed}",
     range_end_not_a_number: "{end} is not a number; must be {allowed}",
@@ -392,6 +394,7 @@ pub const ZH: CliStrings = CliStrings {
     mix_not_a_pair: "\"{part}\" 不是 SOURCE=PCT 形式；例如 coal=60,hydro=40",
     mix_unknown_source: "未知能源 \"{name}\"；可用的能源：{known}",
     mix_share_not_a_number: "{name} 的占比 \"{share}\" 不是数字",
+    mix_source_twice: "{name} 重复给出",
 
     range_not_a_range: "不是范围 A:B:N；{allowed}",
     range_end_not_a_number: "{end} 不是数字；必须是 {allowed}",
