@@ -265,3 +265,108 @@ fn a_source_given_twice_in_mix_is_refused() {
     let o = hashwatt(&["report", "--mix", "coal=50,wind=50", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn sweeps_over_tiny_values_show_them() {
+    let grid = [
+        "sweep",
+        "--electricity-usd-kwh",
+        "1e-45:2e-45:3",
+        "--btc-price-usd",
+        "20000:200000:2",
+    ];
+    let o = hashwatt(&[&grid[..], &["--csv"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let rows: Vec<f64> = out
+        .lines()
+        .skip(1)
+        .step_by(2)
+        .map(|line| line.split(',').next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(rows, [1e-45, 1.5e-45, 2e-45], "{out}");
+
+    let o = hashwatt(&grid);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("  Rows:     3 electricity prices from 1.000e-45 to 2.000e-45 USD/kWh\n"),
+        "{out}"
+    );
+    let values: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with("USD/kWh"))
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(values, ["1.000e-45", "1.500e-45", "2.000e-45"], "{out}");
+    // The break-even BTC price is as tiny: written out, not as $0.
+    assert!(out.contains(" $1.077e-39 "), "{out}");
+    assert!(!out.contains("0.000000000000"), "{out}");
+
+    // Tiny BTC prices along the columns, and difficulties shown in T.
+    let o = hashwatt(&[
+        "sweep",
+        "--difficulty",
+        "1:2:3",
+        "--btc-price-usd",
+        "1e-20:2e-20:3",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("  Rows:     3 difficulties from 1.000e-12 T to 2.000e-12 T\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  Columns:  3 BTC prices from $1.000e-20 to $2.000e-20\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_sweep_summary_of_a_huge_grid_is_computed_row_by_row() {
+    // 10,000 × 10,000 cells: holding the grid took 800 MB and every cell an evaluation (minutes
+    // in a debug build). Row by row it needs two evaluations a row.
+    let mut child = command()
+        .args([
+            "sweep",
+            "--electricity-usd-kwh",
+            "0:0.2:10000",
+            "--btc-price-usd",
+            "20000:200000:10000",
+        ])
+        .env("HASHWATT_PRESETS_DIR", empty_presets_dir())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut out = String::new();
+    let reader = {
+        let mut stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            use std::io::Read;
+            let mut text = String::new();
+            stdout.read_to_string(&mut text).map(|_| text)
+        })
+    };
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("the summary of 10,000 × 10,000 cells took over a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert!(status.success());
+    out.push_str(&reader.join().unwrap().unwrap());
+    assert!(
+        out.contains("  Profit:   from -$16.76 to $17.15 per day over 100,000,000 cells"),
+        "{}",
+        &out[..out.len().min(2000)]
+    );
+    // A title, four summary lines, a blank line, the column heads, and a line per row.
+    assert_eq!(out.lines().count(), 7 + 10_000);
+}
