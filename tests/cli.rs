@@ -605,7 +605,7 @@ fn row_value<'a>(table: &'a str, label: &str, unit: &str) -> &'a str {
 /// For a report row ("  label  value unit", the label column 2 + 28 wide): the terminal
 /// column where the value ends, counting Chinese characters as two columns.
 fn value_end(line: &str) -> usize {
-    use hashwatt::i18n::cli::char_width;
+    let char_width = |c: char| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
     let mut chars = line.chars().peekable();
     let mut width = 0;
     while width < 2 + 28 + 1 {

@@ -1,8 +1,8 @@
 //! The command line's arguments. Every numeric flag is checked against the same limits the
-//! engine uses, so a bad value is refused with the flag's name and what is allowed.
+//! engine uses, so a bad value is refused with the flag's name and what is allowed. Numeric flags
+//! take values that begin with a hyphen, so `-inf` or `-NaN` reaches the value parser (and its
+//! message) instead of being read as a short flag.
 
-use crate::chart_data::RegionMetric;
-use crate::export::{ChartKind, IMAGE_SIZE_PX};
 use crate::i18n::{self, Lang, cli::CliStrings, fill};
 use crate::model::{EnergyMix, EnergySource, limits, limits::Limit};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -129,135 +129,36 @@ fn unit_words<'a>(unit: &'a str, t: &'a CliStrings) -> &'a str {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Evaluate a scenario: power, energy, CO₂, revenue, costs, break-even prices, payback.
-    Report(ReportArgs),
+    Report(super::report::ReportArgs),
     /// Project a scenario month by month across difficulty growth, price growth and halvings.
-    Project(ProjectArgs),
+    Project(super::project::ProjectArgs),
     /// Draw a chart of a scenario to a PNG or SVG file: mix, regions, break-even, projection or hardware.
-    Chart(ChartArgs),
+    Chart(super::chart::ChartArgs),
     /// Compare scenario files side by side: every figure, the best in each row marked.
-    Compare(CompareArgs),
+    Compare(super::compare::CompareArgs),
     /// Daily profit over a grid of electricity price (or difficulty, or network hashrate) × BTC price, with the break-even contour.
     Sweep(super::sweep::SweepArgs),
     /// The whole network's power, energy and CO₂ (CBECI-style lower bound, best guess, upper bound).
     Network(super::network::NetworkArgs),
     /// List and show the built-in and user presets.
     #[command(subcommand)]
-    Presets(PresetsCommand),
-}
-
-#[derive(Debug, Args)]
-pub struct CompareArgs {
-    /// The scenario files to compare.
-    #[arg(value_name = "SCENARIO.ron", required = true, num_args = 1..)]
-    pub files: Vec<PathBuf>,
-    /// Print JSON: each scenario's figures and the best scenario for each figure.
-    #[arg(long, conflicts_with = "csv")]
-    pub json: bool,
-    /// Print CSV: one row per figure, one column per scenario.
-    #[arg(long)]
-    pub csv: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ChartArgs {
-    /// The chart: mix, regions, break-even, projection or hardware.
-    #[arg(value_name = "KIND", value_parser = parse_chart_kind)]
-    pub kind: ChartKind,
-    #[command(flatten)]
-    pub scenario: ScenarioArgs,
-    /// The file to write; its extension, .png or .svg, chooses the format.
-    #[arg(long, value_name = "FILE", help_heading = "Image")]
-    pub out: PathBuf,
-    /// Image width, pixels.
-    #[arg(long, value_name = "W", default_value_t = crate::export::DEFAULT_WIDTH_PX, value_parser = whole(IMAGE_SIZE), help_heading = "Image", allow_negative_numbers = true)]
-    pub width: u32,
-    /// Image height, pixels.
-    #[arg(long, value_name = "H", default_value_t = crate::export::DEFAULT_HEIGHT_PX, value_parser = whole(IMAGE_SIZE), help_heading = "Image", allow_negative_numbers = true)]
-    pub height: u32,
-    /// The figure the regions chart ranks by: intensity, co2-per-btc or break-even.
-    #[arg(long, value_name = "METRIC", default_value = "intensity", value_parser = parse_metric, help_heading = "Image")]
-    pub metric: RegionMetric,
-    /// Months to project (default: the scenario file's `projection.months`, else 36).
-    #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), help_heading = "Projection", allow_negative_numbers = true)]
-    pub months: Option<u32>,
-    #[command(flatten, next_help_heading = "Projection")]
-    pub growth: ProjectionFlags,
-}
-
-/// The width and height limits of `--width` and `--height`.
-const IMAGE_SIZE: Limit = Limit {
-    min: *IMAGE_SIZE_PX.start() as f64,
-    max: *IMAGE_SIZE_PX.end() as f64,
-    min_exclusive: false,
-    integer: true,
-    unit: "px",
-};
-
-fn parse_chart_kind(text: &str) -> Result<ChartKind, String> {
-    ChartKind::from_cli_name(text.trim()).ok_or_else(|| {
-        let names: Vec<&str> = ChartKind::ALL.iter().map(|k| k.cli_name()).collect();
-        fill(
-            message_words().unknown_chart,
-            &[("names", &names.join(", "))],
-        )
-    })
-}
-
-/// The `--metric` names of the region rankings.
-pub const METRIC_NAMES: [(&str, RegionMetric); 3] = [
-    ("intensity", RegionMetric::GridIntensity),
-    ("co2-per-btc", RegionMetric::Co2PerBtc),
-    ("break-even", RegionMetric::BreakEvenBtcPrice),
-];
-
-fn parse_metric(text: &str) -> Result<RegionMetric, String> {
-    METRIC_NAMES
-        .iter()
-        .find(|(name, _)| *name == text.trim())
-        .map(|(_, metric)| *metric)
-        .ok_or_else(|| {
-            let names: Vec<&str> = METRIC_NAMES.iter().map(|(n, _)| *n).collect();
-            fill(message_words().one_of, &[("names", &names.join(", "))])
-        })
-}
-
-#[derive(Debug, Args)]
-pub struct ReportArgs {
-    #[command(flatten)]
-    pub scenario: ScenarioArgs,
-    /// Print one flat JSON object instead of the table.
-    #[arg(long)]
-    pub json: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ProjectArgs {
-    #[command(flatten)]
-    pub scenario: ScenarioArgs,
-    /// Months to project (default: the scenario file's `projection.months`, else 36).
-    #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), allow_negative_numbers = true)]
-    pub months: Option<u32>,
-    #[command(flatten)]
-    pub growth: ProjectionFlags,
-    /// Print the months as CSV instead of a table.
-    #[arg(long)]
-    pub csv: bool,
+    Presets(super::presets::PresetsCommand),
 }
 
 /// Projection assumptions; each overrides the scenario file's `projection` value (default 0).
 #[derive(Debug, Args, Default)]
 pub struct ProjectionFlags {
     /// Network difficulty growth, %/year (compounded monthly).
-    #[arg(long = "difficulty-growth-pct-year", value_name = "G", value_parser = limited(limits::GROWTH_PCT_PER_YEAR), allow_negative_numbers = true)]
+    #[arg(long = "difficulty-growth-pct-year", value_name = "G", value_parser = limited(limits::GROWTH_PCT_PER_YEAR), allow_hyphen_values = true)]
     pub difficulty_growth_pct_year: Option<f64>,
     /// BTC price growth, %/year (compounded monthly).
-    #[arg(long = "btc-price-growth-pct-year", value_name = "G", value_parser = limited(limits::GROWTH_PCT_PER_YEAR), allow_negative_numbers = true)]
+    #[arg(long = "btc-price-growth-pct-year", value_name = "G", value_parser = limited(limits::GROWTH_PCT_PER_YEAR), allow_hyphen_values = true)]
     pub btc_price_growth_pct_year: Option<f64>,
     /// Share of the network that switches off at each halving, %.
-    #[arg(long = "halving-difficulty-drop-pct", value_name = "X", value_parser = limited(limits::HALVING_DROP_PCT), allow_negative_numbers = true)]
+    #[arg(long = "halving-difficulty-drop-pct", value_name = "X", value_parser = limited(limits::HALVING_DROP_PCT), allow_hyphen_values = true)]
     pub halving_difficulty_drop_pct: Option<f64>,
     /// What the hardware sells for at the end, % of its cost.
-    #[arg(long = "hardware-resale-pct", value_name = "R", value_parser = limited(limits::PERCENT), allow_negative_numbers = true)]
+    #[arg(long = "hardware-resale-pct", value_name = "R", value_parser = limited(limits::PERCENT), allow_hyphen_values = true)]
     pub hardware_resale_pct: Option<f64>,
 }
 
@@ -287,23 +188,6 @@ impl ProjectionFlags {
     }
 }
 
-#[derive(Debug, Subcommand)]
-pub enum PresetsCommand {
-    /// List presets: all kinds, or one of regions, miners, emission-factors, markets, mining-maps, scenarios.
-    List {
-        #[arg(value_name = "KIND", value_parser = ["regions", "miners", "emission-factors", "markets", "mining-maps", "scenarios"])]
-        kind: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show one preset with every figure and its source.
-    Show {
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
-}
-
 /// The scenario: a file, and flags that override its values (or make the whole scenario).
 #[derive(Debug, Args, Default)]
 pub struct ScenarioArgs {
@@ -321,94 +205,94 @@ pub struct ScenarioArgs {
     #[arg(long = "ef-table", value_name = "ID", help_heading = "Site")]
     pub ef_table: Option<String>,
     /// Electricity price, USD/kWh (default: the region's industrial price).
-    #[arg(long = "electricity-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), help_heading = "Site", allow_negative_numbers = true)]
+    #[arg(long = "electricity-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), help_heading = "Site", allow_hyphen_values = true)]
     pub electricity_usd_kwh: Option<f64>,
     /// Power usage effectiveness, ≥ 1 (default 1.1).
-    #[arg(long, value_name = "X", value_parser = limited(limits::PUE), help_heading = "Site", allow_negative_numbers = true)]
+    #[arg(long, value_name = "X", value_parser = limited(limits::PUE), help_heading = "Site", allow_hyphen_values = true)]
     pub pue: Option<f64>,
     /// Uptime, % (default 100).
-    #[arg(long = "uptime-pct", value_name = "U", value_parser = limited(limits::PERCENT), help_heading = "Site", allow_negative_numbers = true)]
+    #[arg(long = "uptime-pct", value_name = "U", value_parser = limited(limits::PERCENT), help_heading = "Site", allow_hyphen_values = true)]
     pub uptime_pct: Option<f64>,
     /// Pool fee, % (default 2).
-    #[arg(long = "pool-fee-pct", value_name = "F", value_parser = limited(limits::PERCENT), help_heading = "Site", allow_negative_numbers = true)]
+    #[arg(long = "pool-fee-pct", value_name = "F", value_parser = limited(limits::PERCENT), help_heading = "Site", allow_hyphen_values = true)]
     pub pool_fee_pct: Option<f64>,
     /// Fixed costs besides electricity, USD/month (default 0).
-    #[arg(long = "opex-usd-month", value_name = "M", value_parser = limited(limits::OPEX_USD_PER_MONTH), help_heading = "Site", allow_negative_numbers = true)]
+    #[arg(long = "opex-usd-month", value_name = "M", value_parser = limited(limits::OPEX_USD_PER_MONTH), help_heading = "Site", allow_hyphen_values = true)]
     pub opex_usd_month: Option<f64>,
     /// Carbon price, USD per tonne CO₂e (default 0).
-    #[arg(long = "carbon-price-usd-t", value_name = "T", value_parser = limited(limits::CARBON_PRICE_USD_PER_T), help_heading = "Site", allow_negative_numbers = true)]
+    #[arg(long = "carbon-price-usd-t", value_name = "T", value_parser = limited(limits::CARBON_PRICE_USD_PER_T), help_heading = "Site", allow_hyphen_values = true)]
     pub carbon_price_usd_t: Option<f64>,
 
     /// Miner preset id; replaces the fleet with this model (`hashwatt presets list miners`).
     #[arg(long, value_name = "ID", conflicts_with_all = ["hashrate_ths", "power_w"], help_heading = "Hardware")]
     pub miner: Option<String>,
     /// A custom miner's hashrate, TH/s (with --power-w); replaces the fleet.
-    #[arg(long = "hashrate-ths", value_name = "X", value_parser = limited(limits::HASHRATE_THS), requires = "power_w", help_heading = "Hardware", allow_negative_numbers = true)]
+    #[arg(long = "hashrate-ths", value_name = "X", value_parser = limited(limits::HASHRATE_THS), requires = "power_w", help_heading = "Hardware", allow_hyphen_values = true)]
     pub hashrate_ths: Option<f64>,
     /// A custom miner's power, W (with --hashrate-ths).
-    #[arg(long = "power-w", value_name = "W", value_parser = limited(limits::POWER_W), requires = "hashrate_ths", help_heading = "Hardware", allow_negative_numbers = true)]
+    #[arg(long = "power-w", value_name = "W", value_parser = limited(limits::POWER_W), requires = "hashrate_ths", help_heading = "Hardware", allow_hyphen_values = true)]
     pub power_w: Option<f64>,
     /// Number of machines (default 1).
-    #[arg(long, value_name = "N", value_parser = whole(limits::UNITS), help_heading = "Hardware", allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", value_parser = whole(limits::UNITS), help_heading = "Hardware", allow_hyphen_values = true)]
     pub units: Option<u32>,
     /// Price of one machine, USD (default: the preset's indicative price).
-    #[arg(long = "hardware-cost-usd", value_name = "C", value_parser = limited(limits::UNIT_COST_USD), help_heading = "Hardware", allow_negative_numbers = true)]
+    #[arg(long = "hardware-cost-usd", value_name = "C", value_parser = limited(limits::UNIT_COST_USD), help_heading = "Hardware", allow_hyphen_values = true)]
     pub hardware_cost_usd: Option<f64>,
     /// Hardware life for depreciation, years (default 4).
-    #[arg(long = "hardware-life-years", value_name = "Y", value_parser = limited(limits::HARDWARE_LIFE_YEARS), help_heading = "Hardware", allow_negative_numbers = true)]
+    #[arg(long = "hardware-life-years", value_name = "Y", value_parser = limited(limits::HARDWARE_LIFE_YEARS), help_heading = "Hardware", allow_hyphen_values = true)]
     pub hardware_life_years: Option<f64>,
 
     /// BTC price, USD (default: the newest market snapshot).
-    #[arg(long = "btc-price-usd", value_name = "B", value_parser = limited(limits::BTC_PRICE_USD), help_heading = "Market", allow_negative_numbers = true)]
+    #[arg(long = "btc-price-usd", value_name = "B", value_parser = limited(limits::BTC_PRICE_USD), help_heading = "Market", allow_hyphen_values = true)]
     pub btc_price_usd: Option<f64>,
     /// Network hashrate, EH/s.
-    #[arg(long = "network-hashrate-ehs", value_name = "E", value_parser = limited(limits::NETWORK_HASHRATE_EHS), conflicts_with = "difficulty", help_heading = "Market", allow_negative_numbers = true)]
+    #[arg(long = "network-hashrate-ehs", value_name = "E", value_parser = limited(limits::NETWORK_HASHRATE_EHS), conflicts_with = "difficulty", help_heading = "Market", allow_hyphen_values = true)]
     pub network_hashrate_ehs: Option<f64>,
     /// Network difficulty (hashrate = D × 2^32 / 600).
-    #[arg(long, value_name = "D", value_parser = limited(limits::DIFFICULTY), help_heading = "Market", allow_negative_numbers = true)]
+    #[arg(long, value_name = "D", value_parser = limited(limits::DIFFICULTY), help_heading = "Market", allow_hyphen_values = true)]
     pub difficulty: Option<f64>,
     /// Block subsidy, BTC.
-    #[arg(long = "block-subsidy-btc", value_name = "S", value_parser = limited(limits::BLOCK_SUBSIDY_BTC), conflicts_with = "block_height", help_heading = "Market", allow_negative_numbers = true)]
+    #[arg(long = "block-subsidy-btc", value_name = "S", value_parser = limited(limits::BLOCK_SUBSIDY_BTC), conflicts_with = "block_height", help_heading = "Market", allow_hyphen_values = true)]
     pub block_subsidy_btc: Option<f64>,
     /// Block height (gives the subsidy, and places halvings in projections).
-    #[arg(long = "block-height", value_name = "H", value_parser = whole_u64(limits::BLOCK_HEIGHT), help_heading = "Market", allow_negative_numbers = true)]
+    #[arg(long = "block-height", value_name = "H", value_parser = whole_u64(limits::BLOCK_HEIGHT), help_heading = "Market", allow_hyphen_values = true)]
     pub block_height: Option<u64>,
     /// Transaction fees per block, BTC.
-    #[arg(long = "fees-btc-per-block", value_name = "F", value_parser = limited(limits::FEES_BTC_PER_BLOCK), help_heading = "Market", allow_negative_numbers = true)]
+    #[arg(long = "fees-btc-per-block", value_name = "F", value_parser = limited(limits::FEES_BTC_PER_BLOCK), help_heading = "Market", allow_hyphen_values = true)]
     pub fees_btc_per_block: Option<f64>,
 
     /// Share of the energy from a dedicated renewable supply, % (switches the lever on).
-    #[arg(long = "renewable-share-pct", value_name = "S", value_parser = limited(limits::PERCENT), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "renewable-share-pct", value_name = "S", value_parser = limited(limits::PERCENT), help_heading = "Levers", allow_hyphen_values = true)]
     pub renewable_share_pct: Option<f64>,
     /// The renewable supply's intensity, g CO₂e/kWh (default 11, onshore wind).
-    #[arg(long = "renewable-intensity-g-kwh", value_name = "I", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "renewable-intensity-g-kwh", value_name = "I", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_hyphen_values = true)]
     pub renewable_intensity_g_kwh: Option<f64>,
     /// The renewable supply's price, USD/kWh (default 0.05).
-    #[arg(long = "renewable-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "renewable-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), help_heading = "Levers", allow_hyphen_values = true)]
     pub renewable_usd_kwh: Option<f64>,
     /// Demand response: hours a year curtailed at peak.
-    #[arg(long = "curtailment-hours-year", value_name = "H", value_parser = limited(limits::CURTAILED_HOURS_PER_YEAR), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "curtailment-hours-year", value_name = "H", value_parser = limited(limits::CURTAILED_HOURS_PER_YEAR), help_heading = "Levers", allow_hyphen_values = true)]
     pub curtailment_hours_year: Option<f64>,
     /// Demand response: credit per MWh not consumed, USD.
-    #[arg(long = "curtailment-credit-usd-mwh", value_name = "C", value_parser = limited(limits::USD_PER_MWH), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "curtailment-credit-usd-mwh", value_name = "C", value_parser = limited(limits::USD_PER_MWH), help_heading = "Levers", allow_hyphen_values = true)]
     pub curtailment_credit_usd_mwh: Option<f64>,
     /// Waste-heat reuse: share of the heat used or sold, %.
-    #[arg(long = "heat-reuse-pct", value_name = "S", value_parser = limited(limits::PERCENT), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "heat-reuse-pct", value_name = "S", value_parser = limited(limits::PERCENT), help_heading = "Levers", allow_hyphen_values = true)]
     pub heat_reuse_pct: Option<f64>,
     /// Waste-heat reuse: price per MWh of heat, USD.
-    #[arg(long = "heat-price-usd-mwh", value_name = "P", value_parser = limited(limits::USD_PER_MWH), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "heat-price-usd-mwh", value_name = "P", value_parser = limited(limits::USD_PER_MWH), help_heading = "Levers", allow_hyphen_values = true)]
     pub heat_price_usd_mwh: Option<f64>,
     /// Waste-heat reuse: emissions of the heat it replaces, g CO₂e per kWh of heat (default 200, a gas boiler).
-    #[arg(long = "heat-displaced-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "heat-displaced-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_hyphen_values = true)]
     pub heat_displaced_g_kwh: Option<f64>,
     /// An off-grid site on gas that would otherwise be flared.
     #[arg(long = "flared-gas", help_heading = "Levers")]
     pub flared_gas: bool,
     /// Flared gas: the generator's emissions, g CO₂e/kWh (default 490).
-    #[arg(long = "generator-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "generator-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_hyphen_values = true)]
     pub generator_g_kwh: Option<f64>,
     /// Flared gas: the flaring avoided per kWh, g CO₂e (a counterfactual; default 1006).
-    #[arg(long = "avoided-flaring-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_negative_numbers = true)]
+    #[arg(long = "avoided-flaring-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_hyphen_values = true)]
     pub avoided_flaring_g_kwh: Option<f64>,
 }
 
@@ -431,7 +315,9 @@ pub(crate) fn limited(
     }
 }
 
-fn whole(limit: Limit) -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync + 'static {
+pub(super) fn whole(
+    limit: Limit,
+) -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync + 'static {
     let number = limited(limit);
     move |text: &str| number(text).map(|v| v as u32)
 }
@@ -452,6 +338,8 @@ pub fn parse_mix(text: &str) -> Result<EnergyMix, String> {
     };
     let t = message_words();
     let mut mix = EnergyMix::default();
+    // A scenario file refuses a source written twice; so does the flag, rather than adding them.
+    let mut given = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let (name, share) = part
             .split_once('=')
@@ -468,7 +356,12 @@ pub fn parse_mix(text: &str) -> Result<EnergyMix, String> {
                 &[("name", name), ("share", share)],
             )
         })?;
-        mix.set(source, mix.get(source) + share);
+        if given.contains(&source) {
+            let twice = crate::model::energy::MixError::Twice { energy: source };
+            return Err(twice.localized(message_lang()));
+        }
+        given.push(source);
+        mix.set(source, share);
     }
     mix.check().map_err(|e| e.localized(message_lang()))?;
     Ok(mix)
@@ -490,6 +383,10 @@ mod tests {
             parse_mix("coal=60,peat=40").unwrap_err(),
             "unknown source \"peat\"; the sources are coal, gas, oil, nuclear, hydro, wind, solar, geothermal, biomass, other"
         );
+        assert_eq!(
+            parse_mix("coal=50, gas=10,coal=40").unwrap_err(),
+            "coal is given twice"
+        );
         assert!(parse_mix("coal:100").is_err());
         assert!(parse_mix("coal=nan").is_err());
     }
@@ -507,7 +404,7 @@ mod tests {
             limits::PROJECTION_MONTHS,
             limits::GROWTH_PCT_PER_YEAR,
             limits::CURTAILED_HOURS_PER_YEAR,
-            IMAGE_SIZE,
+            crate::cli::chart::IMAGE_SIZE,
         ] {
             assert_eq!(allowed(limit, &i18n::cli::EN), limit.allowed());
         }

@@ -1,20 +1,26 @@
 //! The command line: `report`, `project`, `chart`, `compare`, `network`, `sweep` and `presets`.
 //! A thin layer over the engine, the preset library and chart export; it prints (or writes) what
-//! they compute.
+//! they compute. Each subcommand lives in its own module; this one parses, dispatches, reports
+//! errors, and loads a scenario from a file and flags (shared by most subcommands).
 
 pub mod args;
+pub mod chart;
+pub mod compare;
 pub mod network;
 mod output;
+pub mod presets;
+pub mod project;
+pub mod report;
 pub mod sweep;
+pub mod term;
 
 use crate::file_error::FileError;
-use crate::i18n::Localized;
 use crate::i18n::{Lang, fill};
 use crate::model::{self, NetworkSpec, Scenario, SubsidySpec};
-use crate::presets::{PresetKind, PresetLibrary};
+use crate::presets::PresetLibrary;
 use crate::scenario_file::{FleetEntryDoc, ScenarioDoc};
 use crate::scenario_io;
-use args::{ChartArgs, Cli, Command, PresetsCommand, ScenarioArgs};
+use args::{Cli, Command, ScenarioArgs};
 use clap::Parser;
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -50,7 +56,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
                 let _ = e.print();
                 return ExitCode::SUCCESS;
             }
-            eprintln!("{}", parse_error(&e, lang));
+            say(&parse_error(&e, lang));
             return ExitCode::from(EXIT_BAD_INPUT);
         }
     };
@@ -58,22 +64,26 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     let t = &crate::i18n::strings(lang).cli;
     let library = PresetLibrary::with_user_folder(crate::user_presets_folder().as_deref());
     for problem in &library.problems {
-        eprintln!(
-            "{}",
-            fill(
-                t.warning_skipped_preset,
-                &[("problem", &problem.to_string())]
-            )
-        );
+        say(&fill(
+            t.warning_skipped_preset,
+            &[("problem", &problem.to_string())],
+        ));
     }
     let mut out = std::io::stdout().lock();
     match execute(&cli.command, &library, lang, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError(message)) => {
-            eprintln!("{}{message}", t.error_prefix);
+            say(&format!("{}{message}", t.error_prefix));
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
+}
+
+/// Writes one line to stderr. Errors, warnings and notes quote flags, paths, ids and names as
+/// given, so their control characters are escaped: the line stays one line and cannot drive the
+/// terminal.
+fn say(line: &str) {
+    eprintln!("{}", term::escape(line));
 }
 
 /// One line for a parse error: rebuilt in `lang` from clap's context where clap gives it, else
@@ -157,130 +167,17 @@ pub fn execute(
 ) -> Result<(), CliError> {
     let t = &crate::i18n::strings(lang).cli;
     let text = match command {
-        Command::Report(a) => {
-            let loaded = load(&a.scenario, library, lang)?;
-            let evaluation = model::evaluate(&loaded.scenario);
-            if a.json {
-                crate::export::results_json(&evaluation)
-            } else {
-                output::report_table(&loaded, &evaluation, library, lang)
-            }
-        }
-        Command::Project(a) => {
-            let loaded = load(&a.scenario, library, lang)?;
-            let mut settings = loaded.doc.projection;
-            if let Some(months) = a.months {
-                settings.months = months;
-            }
-            a.growth.apply(&mut settings);
-            let projection = model::project(&loaded.scenario, &settings);
-            let start = start_date(&loaded.doc, library);
-            if a.csv {
-                output::projection_csv(&projection, start)
-            } else {
-                output::projection_table(&loaded, &projection, start, lang)
-            }
-        }
-        Command::Chart(a) => chart(a, library, lang)?,
-        Command::Compare(a) => compare(a, library, lang)?,
+        Command::Report(a) => report::run(a, library, lang)?,
+        Command::Project(a) => project::run(a, library, lang)?,
+        Command::Chart(a) => chart::run(a, library, lang)?,
+        Command::Compare(a) => compare::run(a, library, lang)?,
         // Streams its output: a sweep can be millions of lines.
         Command::Sweep(a) => return sweep::run(a, library, lang, out),
         Command::Network(a) => network::run(a, library, lang)?,
-        Command::Presets(PresetsCommand::List { kind, json }) => {
-            let kinds: Vec<PresetKind> = match kind {
-                Some(k) => PresetKind::from_folder(k).into_iter().collect(),
-                None => PresetKind::ALL.to_vec(),
-            };
-            if *json {
-                output::presets_json(library, &kinds)?
-            } else {
-                output::presets_table(library, &kinds, lang)
-            }
-        }
-        Command::Presets(PresetsCommand::Show { id, json }) => {
-            output::preset_show(library, id, *json, lang)?
-        }
+        Command::Presets(command) => presets::run(command, library, lang)?,
     };
     out.write_all(text.as_bytes())
         .map_err(|e| CliError(fill(t.write_failed, &[("error", &e.to_string())])))
-}
-
-/// Draws a chart to the `--out` file and returns the line to print: the path written.
-fn chart(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
-    use crate::export::{ChartOptions, ImageFormat};
-    let t = &crate::i18n::strings(lang).cli;
-    let format = ImageFormat::from_path(&a.out).ok_or_else(|| {
-        CliError(fill(
-            t.out_extension,
-            &[("path", &a.out.display().to_string())],
-        ))
-    })?;
-    let loaded = load(&a.scenario, library, lang)?;
-    let mut settings = loaded.doc.projection;
-    if let Some(months) = a.months {
-        settings.months = months;
-    }
-    a.growth.apply(&mut settings);
-    let evaluation = model::evaluate(&loaded.scenario);
-    let data = crate::chart_data::compute(
-        &loaded.doc,
-        &loaded.scenario,
-        &evaluation,
-        library,
-        &settings,
-        lang,
-    );
-    let options = ChartOptions {
-        width: a.width,
-        height: a.height,
-        date: crate::today().to_string(),
-        title_suffix: loaded.doc.name_in(lang).to_string(),
-        region_metric: a.metric,
-        lang,
-    };
-    let bytes = crate::export::render_chart(a.kind, &data, &options, format)
-        .map_err(|e| CliError(fill(t.chart_failed, &[("error", &e.to_string())])))?;
-    scenario_io::write_atomically(&a.out, &bytes)?;
-    Ok(format!("{}\n", a.out.display()))
-}
-
-/// Loads every file, evaluates it and prints the comparison.
-fn compare(a: &args::CompareArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
-    // The table shows the names in `lang`; JSON and CSV are for programs and keep `name`.
-    let mut names = Vec::with_capacity(a.files.len());
-    let mut shown = Vec::with_capacity(a.files.len());
-    let mut evaluations = Vec::with_capacity(a.files.len());
-    // Notes wait until every file has loaded, so an error stays the only line.
-    let mut migrations = Vec::new();
-    for path in &a.files {
-        let (doc, scenario, migration) = scenario_io::load_scenario_noting(path, library)?;
-        migrations.push(migration);
-        let stem = path.file_stem().map_or_else(
-            || path.display().to_string(),
-            |s| s.to_string_lossy().into_owned(),
-        );
-        let or_stem = |name: &str| {
-            if name.is_empty() {
-                stem.clone()
-            } else {
-                name.to_string()
-            }
-        };
-        shown.push(or_stem(doc.name_in(lang)));
-        names.push(or_stem(&doc.name));
-        evaluations.push(model::evaluate(&scenario));
-    }
-    for migration in migrations {
-        note_migration(migration, lang);
-    }
-    let rows = crate::compare::table(&evaluations);
-    if a.json {
-        output::compare_json(&names, &a.files, &evaluations, &rows)
-    } else if a.csv {
-        Ok(output::compare_csv(&names, &rows))
-    } else {
-        Ok(output::compare_table(&shown, &rows, lang))
-    }
 }
 
 /// A scenario as loaded: the document (with the flags applied) and its resolution.
@@ -290,7 +187,7 @@ pub struct Loaded {
 }
 
 /// The first day of a projection: the market snapshot's date.
-fn start_date(doc: &ScenarioDoc, library: &PresetLibrary) -> Option<model::date::Date> {
+pub(crate) fn start_date(doc: &ScenarioDoc, library: &PresetLibrary) -> Option<model::date::Date> {
     let snapshot = match &doc.market.preset {
         Some(id) => library.market(id),
         None => library.newest_market(),
@@ -299,13 +196,13 @@ fn start_date(doc: &ScenarioDoc, library: &PresetLibrary) -> Option<model::date:
 }
 
 /// Says on stderr that a file of an older format version was migrated (the output goes on).
-fn note_migration(migration: Option<scenario_io::Migration>, lang: Lang) {
+pub(crate) fn note_migration(migration: Option<scenario_io::Migration>, lang: Lang) {
     if let Some(migration) = migration {
-        eprintln!(
+        say(&format!(
             "{}{}",
             crate::i18n::strings(lang).files.note_prefix,
             migration.localized(lang)
-        );
+        ));
     }
 }
 

@@ -3,9 +3,9 @@
 
 use super::CliError;
 use super::args::limited;
+use super::term::{align_left, align_right, escape};
 use crate::format::{self, number, usd};
 use crate::i18n::Localized;
-use crate::i18n::cli::{align_left, align_right};
 use crate::i18n::{self, Lang, fill};
 use crate::model::limits;
 use crate::model::network::{Bound, NetworkEstimate, PUE_BEST_GUESS};
@@ -18,16 +18,16 @@ use std::fmt::Write as _;
 #[derive(Debug, Args)]
 pub struct NetworkArgs {
     /// Network hashrate, EH/s (default: the market snapshot's).
-    #[arg(long = "network-hashrate-ehs", value_name = "E", value_parser = limited(limits::NETWORK_HASHRATE_EHS), allow_negative_numbers = true)]
+    #[arg(long = "network-hashrate-ehs", value_name = "E", value_parser = limited(limits::NETWORK_HASHRATE_EHS), allow_hyphen_values = true)]
     pub network_hashrate_ehs: Option<f64>,
     /// The fleet's efficiency for the best guess, J/TH (default: the age-weighted basket of profitable machines).
-    #[arg(long = "efficiency-j-th", value_name = "J", value_parser = limited(limits::EFFICIENCY_J_PER_TH), allow_negative_numbers = true)]
+    #[arg(long = "efficiency-j-th", value_name = "J", value_parser = limited(limits::EFFICIENCY_J_PER_TH), allow_hyphen_values = true)]
     pub efficiency_j_th: Option<f64>,
     /// The best guess's power usage effectiveness, 1–5 (default 1.10; the bounds keep CBECI's 1.01 and 1.20).
-    #[arg(long, value_name = "X", value_parser = limited(limits::PUE), allow_negative_numbers = true)]
+    #[arg(long, value_name = "X", value_parser = limited(limits::PUE), allow_hyphen_values = true)]
     pub pue: Option<f64>,
     /// Miners' electricity price, USD/kWh: decides which machines are profitable (default 0.05, CBECI's).
-    #[arg(long = "electricity-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), allow_negative_numbers = true)]
+    #[arg(long = "electricity-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), allow_hyphen_values = true)]
     pub electricity_usd_kwh: Option<f64>,
     /// Count CO₂ at this region preset's grid intensity (default: world).
     #[arg(long, value_name = "ID", conflicts_with = "mining_map")]
@@ -181,7 +181,10 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
         "{}",
         fill(
             s.cli_title,
-            &[("market", c.market_name), ("date", &c.market_date)]
+            &[
+                ("market", &escape(c.market_name)),
+                ("date", &escape(&c.market_date))
+            ]
         )
     );
     let row = |out: &mut String, label: &str, value: String, unit: String| {
@@ -239,9 +242,9 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
             "{}  {}{}",
             s.unit_g_per_kwh,
             if c.carbon.unattributed_pct.is_some() {
-                fill(s.carbon_map, &[("name", &c.carbon.name)])
+                fill(s.carbon_map, &[("name", &escape(&c.carbon.name))])
             } else {
-                c.carbon.name.clone()
+                escape(&c.carbon.name).into_owned()
             },
             mark(c.carbon.estimate, s.estimate_mark)
         ),
@@ -338,7 +341,7 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
             s.intensity_line,
             &[
                 ("value", &number(c.carbon.intensity_g_per_kwh)),
-                ("name", &c.carbon.source),
+                ("name", &escape(&c.carbon.source)),
             ]
         )
     );
@@ -361,9 +364,9 @@ pub fn mining_maps_table(library: &PresetLibrary, lang: Lang, out: &mut String) 
         );
         let _ = writeln!(
             out,
-            "  {:<18} {} {}  {regions} {:>6} %  {:>5} g/kWh  {}",
-            m.id,
-            align_left(m.name_in(lang), w),
+            "  {} {} {}  {regions} {:>6} %  {:>5} g/kWh  {}",
+            align_left(&escape(&m.id), 18),
+            align_left(&escape(m.name_in(lang)), w),
             m.date,
             format::fixed(m.total_pct(), 2),
             intensity,

@@ -7,9 +7,10 @@
 //! rows). Given a single number, those flags set the scenario's value as in `report`.
 
 use super::args::{ScenarioArgs, allowed, message_words};
+use super::term::{align_left, align_right};
 use super::{CliError, Loaded};
 use crate::format::{self, usd};
-use crate::i18n::cli::{CliStrings, align_left, align_right};
+use crate::i18n::cli::CliStrings;
 use crate::i18n::{self, Lang, fill};
 use crate::model::limits::Limit;
 use crate::model::sweep::{self, RowInput};
@@ -374,12 +375,36 @@ pub fn write_csv(
     w.flush()
 }
 
+/// Below this size [`format::number`] keeps fewer than three significant digits (it stops at
+/// twelve decimals), so the summary writes such a value in scientific notation instead.
+const TINY: f64 = 1e-10;
+
+/// A number for the summary: [`format::number`], or `1.500e-45` for a tiny one, which would
+/// otherwise print as zero.
+fn number(x: f64) -> String {
+    if x != 0.0 && x.abs() < TINY {
+        format!("{x:.3e}")
+    } else {
+        format::number(x)
+    }
+}
+
+/// Money for the summary: [`usd`], or `$1.500e-45` (`-$1.500e-45`) for a tiny amount.
+fn money(x: f64) -> String {
+    if x != 0.0 && x.abs() < TINY {
+        let sign = if x < 0.0 { "-" } else { "" };
+        format!("{sign}${:.3e}", x.abs())
+    } else {
+        usd(x)
+    }
+}
+
 /// How a row value is shown in the summary.
 fn row_value(input: RowInput, value: f64) -> String {
     match input {
-        RowInput::ElectricityUsdPerKwh => format::number(value),
-        RowInput::Difficulty => format!("{} T", format::number(value / 1e12)),
-        RowInput::NetworkHashrateEhs => format::number(value),
+        RowInput::ElectricityUsdPerKwh => number(value),
+        RowInput::Difficulty => format!("{} T", number(value / 1e12)),
+        RowInput::NetworkHashrateEhs => number(value),
     }
 }
 
@@ -393,12 +418,14 @@ fn row_words(input: RowInput, t: &CliStrings) -> (&'static str, &'static str) {
 }
 
 /// The summary: the grid's extent and profit range, the current point, and for each row the
-/// break-even BTC price with the profit at the lowest and highest BTC price.
+/// break-even BTC price with the profit at the lowest and highest BTC price. Computed row by row
+/// ([`sweep::GridSummary`]): its memory grows with the rows, not the cells.
 pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang: Lang) -> String {
     let t = &i18n::strings(lang).cli;
     let s = &loaded.scenario;
-    let grid = sweep::ProfitGrid::compute(s, input, rows.to_vec(), btc.to_vec());
-    let (lo, hi) = grid.profit_range();
+    let (lowest, highest) = (btc[0], btc[btc.len() - 1]);
+    let grid = sweep::GridSummary::compute(s, input, rows, lowest, highest);
+    let (lo, hi) = grid.profit_range_usd_per_day;
     let (words, unit) = row_words(input, t);
     let unit = if unit.is_empty() {
         String::new()
@@ -413,7 +440,7 @@ pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang
             t.sweep_title,
             &[
                 ("rows", words),
-                ("name", super::output::title(&loaded.doc, lang))
+                ("name", &super::output::title(&loaded.doc, lang))
             ],
         )
     );
@@ -442,8 +469,8 @@ pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang
             t.sweep_columns_line,
             &[
                 ("count", &btc.len().to_string()),
-                ("from", &usd(btc[0])),
-                ("to", &usd(btc[btc.len() - 1])),
+                ("from", &money(btc[0])),
+                ("to", &money(btc[btc.len() - 1])),
             ],
         ),
     );
@@ -453,8 +480,8 @@ pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang
         fill(
             t.sweep_profit_line,
             &[
-                ("low", &usd(lo)),
-                ("high", &usd(hi)),
+                ("low", &money(lo)),
+                ("high", &money(hi)),
                 ("cells", &format::fixed((rows.len() * btc.len()) as f64, 0)),
             ],
         ),
@@ -468,12 +495,12 @@ pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang
             &[
                 ("value", &row_value(input, input.of(s))),
                 ("unit", &unit),
-                ("price", &usd(s.market.btc_price_usd)),
-                ("profit", &usd(now.profit_usd_per_day)),
+                ("price", &money(s.market.btc_price_usd)),
+                ("profit", &money(now.profit_usd_per_day)),
                 (
                     "break_even",
                     &now.break_even_btc_price_usd
-                        .map_or(format::UNDEFINED.to_string(), usd),
+                        .map_or(format::UNDEFINED.to_string(), money),
                 ),
             ],
         ),
@@ -483,7 +510,7 @@ pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang
         RowInput::Difficulty => t.sweep_col_difficulty,
         RowInput::NetworkHashrateEhs => "EH/s",
     };
-    let at = |price: f64| fill(t.sweep_col_profit_at, &[("price", &usd(price))]);
+    let at = |price: f64| fill(t.sweep_col_profit_at, &[("price", &money(price))]);
     let cells = |out: &mut String, cells: [&str; 4]| {
         let _ = writeln!(
             out,
@@ -504,14 +531,15 @@ pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang
             &at(btc[btc.len() - 1]),
         ],
     );
-    for (i, &row) in rows.iter().enumerate() {
+    for row in &grid.rows {
         cells(
             &mut out,
             [
-                &row_value(input, row),
-                &grid.break_even_btc_price_usd[i].map_or(format::UNDEFINED.to_string(), usd),
-                &usd(grid.profit(i, 0)),
-                &usd(grid.profit(i, btc.len() - 1)),
+                &row_value(input, row.value),
+                &row.break_even_btc_price_usd
+                    .map_or(format::UNDEFINED.to_string(), money),
+                &money(row.profit_at_lowest_usd_per_day),
+                &money(row.profit_at_highest_usd_per_day),
             ],
         );
     }

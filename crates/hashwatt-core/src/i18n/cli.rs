@@ -506,37 +506,6 @@ pub const ZH: CliStrings = CliStrings {
     sweep_col_profit_at: "{price} 时利润",
 };
 
-/// The columns a character takes in a terminal: two for the wide CJK blocks, one otherwise.
-pub fn char_width(c: char) -> usize {
-    match u32::from(c) {
-        0x1100..=0x115F
-        | 0x2E80..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6 => 2,
-        _ => 1,
-    }
-}
-
-/// The columns a text takes in a terminal.
-pub fn display_width(text: &str) -> usize {
-    text.chars().map(char_width).sum()
-}
-
-/// The text left-aligned in `width` columns (`{:<width}` that counts CJK as two).
-pub fn align_left(text: &str, width: usize) -> String {
-    let pad = width.saturating_sub(display_width(text));
-    format!("{text}{}", " ".repeat(pad))
-}
-
-/// The text right-aligned in `width` columns (`{:>width}` that counts CJK as two).
-pub fn align_right(text: &str, width: usize) -> String {
-    let pad = width.saturating_sub(display_width(text));
-    format!("{}{text}", " ".repeat(pad))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -587,16 +556,5 @@ mod tests {
         for (kind, word) in PresetKind::ALL.into_iter().zip(kinds) {
             assert_eq!(kind.folder(), word);
         }
-    }
-
-    #[test]
-    fn chinese_counts_two_columns() {
-        assert_eq!(display_width("Fleet"), 5);
-        assert_eq!(display_width("算力"), 4);
-        assert_eq!(display_width("CO₂ 每天"), 8);
-        assert_eq!(display_width("站点："), 6);
-        assert_eq!(align_left("算力", 6), "算力  ");
-        assert_eq!(align_right("算力", 6), "  算力");
-        assert_eq!(align_right("toolong", 3), "toolong");
     }
 }

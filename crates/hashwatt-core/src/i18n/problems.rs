@@ -238,7 +238,7 @@ pub const ZH: ProblemStrings = ProblemStrings {
     share_not_allowed: "{source} 的占比为 {share}；占比必须在 0 到 100 % 之间",
     shares_sum: "各项占比合计为 {sum}；合计必须为 100 ± {tolerance} %",
     shares_sum_at_most: "各项占比合计为 {sum}；合计最多为 100（± {tolerance}）%",
-    source_given_twice: "{source} 出现了两次",
+    source_given_twice: "{source} 重复给出",
     not_a_date: "不允许 \"{text}\"；必须是 YYYY-MM-DD 格式的日期",
     date_year: "不允许 \"{text}\"；年份必须在 {min} 到 {max} 之间",
     date_month: "不允许 \"{text}\"；月份必须在 01 到 12 之间",

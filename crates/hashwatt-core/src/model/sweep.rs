@@ -24,6 +24,9 @@ pub fn linspace(from: f64, to: f64, count: usize) -> Vec<f64> {
     }
 }
 
+/// The most decimals [`axis`] rounds to: enough for f64's smallest step, about 5e-324 (330).
+const MAX_AXIS_DECIMALS: i64 = 340;
+
 /// Like [`linspace`], but each value between the ends is rounded to six significant digits of the
 /// step, so it prints as it would be typed (`0.006`, not `0.006000000000000001`): a value read
 /// back from a CSV file and given to `hashwatt report` is the very value the grid used. Both
@@ -37,7 +40,8 @@ pub fn axis(from: f64, to: f64, count: usize) -> Vec<f64> {
     if !step.is_finite() || step == 0.0 {
         return values;
     }
-    let decimals = (6 - step.log10().floor() as i64).clamp(0, 40) as usize;
+    // However small the step: a cap below its own digits would round the values to 0.
+    let decimals = (6 - step.log10().floor() as i64).clamp(0, MAX_AXIS_DECIMALS) as usize;
     let last = values.len() - 1;
     for v in &mut values[1..last] {
         if let Ok(rounded) = format!("{v:.decimals$}").parse::<f64>() {
@@ -180,6 +184,72 @@ pub fn break_even_btc_prices(
         .collect()
 }
 
+/// One row of a grid, summarised: the row value, its break-even BTC price, and the daily profit
+/// at the lowest and the highest BTC price.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RowSummary {
+    pub value: f64,
+    pub break_even_btc_price_usd: Option<f64>,
+    pub profit_at_lowest_usd_per_day: f64,
+    pub profit_at_highest_usd_per_day: f64,
+}
+
+/// A grid summarised row by row, without its cells: what `hashwatt sweep` prints by default.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridSummary {
+    pub rows: Vec<RowSummary>,
+    /// The lowest and highest profit over the whole grid (`(0, 0)` when it has no rows), exactly
+    /// [`ProfitGrid::profit_range`]'s.
+    pub profit_range_usd_per_day: (f64, f64),
+}
+
+impl GridSummary {
+    /// Summarises the grid of `rows` × BTC prices from `lowest_btc_price_usd` to
+    /// `highest_btc_price_usd`, evaluating only the two end columns: two evaluations a row, and
+    /// memory for the rows alone.
+    ///
+    /// That is exact, not an estimate. In each row the profit is `btc_per_day × b − cash_cost`
+    /// with `btc_per_day ≥ 0`, computed as one product and one difference; rounding keeps both
+    /// monotone, so no cell between the end columns is lower than the lower end or higher than
+    /// the higher one.
+    pub fn compute(
+        scenario: &Scenario,
+        input: RowInput,
+        rows: &[f64],
+        lowest_btc_price_usd: f64,
+        highest_btc_price_usd: f64,
+    ) -> GridSummary {
+        let mut s = scenario.clone();
+        let mut range = (f64::INFINITY, f64::NEG_INFINITY);
+        let rows: Vec<RowSummary> = rows
+            .iter()
+            .map(|&value| {
+                input.set(&mut s, value);
+                s.market.btc_price_usd = lowest_btc_price_usd;
+                let low = evaluate(&s);
+                s.market.btc_price_usd = highest_btc_price_usd;
+                let high = evaluate(&s);
+                for p in [low.profit_usd_per_day, high.profit_usd_per_day] {
+                    range = (range.0.min(p), range.1.max(p));
+                }
+                RowSummary {
+                    value,
+                    break_even_btc_price_usd: low.break_even_btc_price_usd,
+                    profit_at_lowest_usd_per_day: low.profit_usd_per_day,
+                    profit_at_highest_usd_per_day: high.profit_usd_per_day,
+                }
+            })
+            .collect();
+        if rows.is_empty() {
+            range = (0.0, 0.0);
+        }
+        GridSummary {
+            rows,
+            profit_range_usd_per_day: range,
+        }
+    }
+}
+
 /// Daily profit over a grid of one input × the BTC price, with the break-even contour.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProfitGrid {
@@ -289,6 +359,63 @@ mod tests {
         assert_eq!(odd[0], 0.012_345_678_9);
         assert_eq!(odd[3], 1.0);
         assert_eq!(axis(1.0, 2.0, 2), [1.0, 2.0]);
+    }
+
+    #[test]
+    fn axis_keeps_tiny_steps() {
+        // Steps below 1e-40 were rounded to 40 decimals, so every value in between became 0.
+        let a = axis(1e-45, 2e-45, 3);
+        assert_eq!(a, [1e-45, 1.5e-45, 2e-45]);
+        let a = axis(0.0, 1e-300, 5);
+        assert_eq!(a, [0.0, 2.5e-301, 5e-301, 7.5e-301, 1e-300]);
+        let a = axis(1e-320, 2e-320, 4);
+        assert!(a.windows(2).all(|w| w[0] < w[1]), "{a:?}");
+        let a = axis(0.0, 2e-42, 101);
+        assert_eq!(a[3], 6e-44);
+        assert!(a.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn the_summary_matches_the_full_grid() {
+        let mut with_levers = texas(300, 15_000.0, 40.0);
+        with_levers.levers.heat_reuse = Some(Default::default());
+        with_levers.levers.curtailment = Some(Default::default());
+        with_levers.levers.renewable = Some(Default::default());
+        let mut flared = texas(3, 500.0, 0.0);
+        flared.levers.flared_gas = Some(Default::default());
+        let btc = axis(20_000.0, 200_000.0, 37);
+        for s in [
+            texas(300, 15_000.0, 40.0),
+            texas(1, 0.0, 0.0),
+            with_levers,
+            flared,
+        ] {
+            for (input, rows) in [
+                (RowInput::ElectricityUsdPerKwh, axis(0.0, 0.3, 31)),
+                (RowInput::Difficulty, axis(50e12, 300e12, 26)),
+                (RowInput::NetworkHashrateEhs, axis(1e-12, 2000.0, 17)),
+            ] {
+                let grid = ProfitGrid::compute(&s, input, rows.clone(), btc.clone());
+                let summary = GridSummary::compute(&s, input, &rows, btc[0], btc[36]);
+                assert_eq!(
+                    summary.profit_range_usd_per_day,
+                    grid.profit_range(),
+                    "{input:?}"
+                );
+                assert_eq!(summary.rows.len(), rows.len());
+                for (i, row) in summary.rows.iter().enumerate() {
+                    assert_eq!(row.value, rows[i]);
+                    assert_eq!(
+                        row.break_even_btc_price_usd,
+                        grid.break_even_btc_price_usd[i]
+                    );
+                    assert_eq!(row.profit_at_lowest_usd_per_day, grid.profit(i, 0));
+                    assert_eq!(row.profit_at_highest_usd_per_day, grid.profit(i, 36));
+                }
+            }
+        }
+        let empty = GridSummary::compute(&texas(1, 0.0, 0.0), RowInput::Difficulty, &[], 1.0, 2.0);
+        assert_eq!(empty.profit_range_usd_per_day, (0.0, 0.0));
     }
 
     #[test]

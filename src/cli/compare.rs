@@ -1,0 +1,170 @@
+//! `hashwatt compare`: scenario files side by side, as a table, CSV or JSON.
+
+use super::CliError;
+use super::output::{LABEL, name_width, to_json};
+use super::term::{align_left, align_right, escape};
+use crate::format::maybe;
+use crate::i18n::Localized;
+use crate::i18n::{Lang, strings};
+use crate::model;
+use crate::presets::PresetLibrary;
+use crate::scenario_io;
+use clap::Args;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The scenario files to compare.
+    #[arg(value_name = "SCENARIO.ron", required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
+    /// Print JSON: each scenario's figures and the best scenario for each figure.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV: one row per figure, one column per scenario.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// Loads every file, evaluates it and prints the comparison.
+pub fn run(a: &CompareArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
+    // The table shows the names in `lang`; JSON and CSV are for programs and keep `name`.
+    let mut names = Vec::with_capacity(a.files.len());
+    let mut shown = Vec::with_capacity(a.files.len());
+    let mut evaluations = Vec::with_capacity(a.files.len());
+    // Notes wait until every file has loaded, so an error stays the only line.
+    let mut migrations = Vec::new();
+    for path in &a.files {
+        let (doc, scenario, migration) = scenario_io::load_scenario_noting(path, library)?;
+        migrations.push(migration);
+        let stem = path.file_stem().map_or_else(
+            || path.display().to_string(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let or_stem = |name: &str| {
+            if name.is_empty() {
+                stem.clone()
+            } else {
+                name.to_string()
+            }
+        };
+        shown.push(or_stem(doc.name_in(lang)));
+        names.push(or_stem(&doc.name));
+        evaluations.push(model::evaluate(&scenario));
+    }
+    for migration in migrations {
+        super::note_migration(migration, lang);
+    }
+    let rows = crate::compare::table(&evaluations);
+    if a.json {
+        compare_json(&names, &a.files, &evaluations, &rows)
+    } else if a.csv {
+        Ok(compare_csv(&names, &rows))
+    } else {
+        Ok(compare_table(&shown, &rows, lang))
+    }
+}
+
+/// The label and unit of a figure, from the string table (the key itself if it has none).
+fn figure_words(key: &'static str, lang: Lang) -> (&'static str, &'static str) {
+    strings(lang)
+        .results
+        .all()
+        .into_iter()
+        .find(|(k, _)| *k == key)
+        .map_or((key, ""), |(_, f)| (f.label, f.unit))
+}
+
+/// Scenarios side by side: a row per figure, the best value marked with `*`.
+pub fn compare_table(names: &[String], rows: &[crate::compare::Row], lang: Lang) -> String {
+    let words = strings(lang);
+    let mut out = String::new();
+    let width = name_width(names.iter().map(String::as_str)).max(14);
+    let _ = write!(out, "{:<LABEL$} {:<10}", "", "");
+    for name in names {
+        let _ = write!(out, " {}", align_right(&escape(name), width));
+    }
+    out.push('\n');
+    for row in rows {
+        let (label, unit) = figure_words(row.key, lang);
+        let _ = write!(out, "{} {}", align_left(label, LABEL), align_left(unit, 10));
+        for (i, value) in row.values.iter().enumerate() {
+            let mark = if row.best.contains(&i) { "*" } else { " " };
+            let text = match (row.key, value) {
+                ("payback_days", None) => words.results.never.to_string(),
+                _ => maybe(*value),
+            };
+            let _ = write!(out, " {}{mark}", align_right(&text, width - 1));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "\n{}", words.cli.best_note);
+    out
+}
+
+/// Scenarios side by side as CSV: key, figure, unit, better, then one column per scenario.
+pub fn compare_csv(names: &[String], rows: &[crate::compare::Row]) -> String {
+    let quote = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::from("key,figure,unit,better");
+    for name in names {
+        out.push(',');
+        out.push_str(&quote(name));
+    }
+    out.push('\n');
+    for row in rows {
+        // CSV is for programs: its words stay English.
+        let (label, unit) = figure_words(row.key, Lang::En);
+        let better = match row.better {
+            crate::compare::Better::Lower => "lower",
+            crate::compare::Better::Higher => "higher",
+            crate::compare::Better::Neither => "",
+        };
+        let _ = write!(out, "{},{},{},{better}", row.key, quote(label), quote(unit));
+        for value in &row.values {
+            out.push(',');
+            if let Some(v) = value {
+                let _ = write!(out, "{v}");
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Scenarios side by side as JSON: each scenario with its figures, and the best per figure.
+pub fn compare_json(
+    names: &[String],
+    files: &[std::path::PathBuf],
+    evaluations: &[crate::model::Evaluation],
+    rows: &[crate::compare::Row],
+) -> Result<String, CliError> {
+    let scenarios: Vec<serde_json::Value> = names
+        .iter()
+        .zip(files)
+        .zip(evaluations)
+        .map(|((name, file), e)| {
+            Ok(serde_json::json!({
+                "name": name,
+                "file": file.display().to_string(),
+                "results": to_json(e)?,
+            }))
+        })
+        .collect::<Result<_, CliError>>()?;
+    let best: serde_json::Map<String, serde_json::Value> = rows
+        .iter()
+        .map(|row| {
+            let winners: Vec<&String> = row.best.iter().map(|&i| &names[i]).collect();
+            (row.key.to_string(), serde_json::json!(winners))
+        })
+        .collect();
+    let value = serde_json::json!({ "scenarios": scenarios, "best": best });
+    serde_json::to_string_pretty(&value)
+        .map(|s| s + "\n")
+        .map_err(|e| CliError(e.to_string()))
+}
