@@ -4,6 +4,7 @@
 //! message) instead of being read as a short flag.
 
 use crate::i18n::{self, Lang, cli::CliStrings, fill};
+use crate::inputs::Input;
 use crate::model::{EnergyMix, EnergySource, limits, limits::Limit};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
@@ -85,45 +86,9 @@ pub(crate) fn message_words() -> &'static CliStrings {
     &i18n::strings(message_lang()).cli
 }
 
-/// What a limit allows, in words: [`Limit::allowed`] in the chosen language.
-pub(crate) fn allowed(limit: Limit, t: &CliStrings) -> String {
-    let bound = crate::model::limits::fmt_bound;
-    let unit = match limit.unit {
-        "" => String::new(),
-        unit => fill(t.allowed_unit, &[("unit", unit_words(unit, t))]),
-    };
-    let kind = if limit.integer {
-        t.kind_whole_number
-    } else {
-        t.kind_number
-    };
-    let template = if limit.min_exclusive {
-        t.allowed_above
-    } else {
-        t.allowed_from_to
-    };
-    fill(
-        template,
-        &[
-            ("kind", kind),
-            ("min", &bound(limit.min)),
-            ("max", &bound(limit.max)),
-            ("unit", &unit),
-        ],
-    )
-}
-
-/// A limit's unit with its words translated (symbols stay).
-fn unit_words<'a>(unit: &'a str, t: &'a CliStrings) -> &'a str {
-    match unit {
-        "units" => t.unit_units,
-        "months" => t.unit_months,
-        "years" => t.unit_years,
-        "USD/month" => t.unit_usd_per_month,
-        "%/year" => t.unit_pct_per_year,
-        "hours/year" => t.unit_hours_per_year,
-        other => other,
-    }
+/// What a limit allows, in words in the messages' language.
+pub(crate) fn allowed(limit: Limit) -> String {
+    limit.allowed_in(message_lang())
 }
 
 #[derive(Debug, Subcommand)]
@@ -149,16 +114,16 @@ pub enum Command {
 #[derive(Debug, Args, Default)]
 pub struct ProjectionFlags {
     /// Network difficulty growth, %/year (compounded monthly).
-    #[arg(long = "difficulty-growth-pct-year", value_name = "G", value_parser = limited(limits::GROWTH_PCT_PER_YEAR), allow_hyphen_values = true)]
+    #[arg(long = "difficulty-growth-pct-year", value_name = "G", value_parser = input(Input::DifficultyGrowthPctPerYear), allow_hyphen_values = true)]
     pub difficulty_growth_pct_year: Option<f64>,
     /// BTC price growth, %/year (compounded monthly).
-    #[arg(long = "btc-price-growth-pct-year", value_name = "G", value_parser = limited(limits::GROWTH_PCT_PER_YEAR), allow_hyphen_values = true)]
+    #[arg(long = "btc-price-growth-pct-year", value_name = "G", value_parser = input(Input::BtcPriceGrowthPctPerYear), allow_hyphen_values = true)]
     pub btc_price_growth_pct_year: Option<f64>,
     /// Share of the network that switches off at each halving, %.
-    #[arg(long = "halving-difficulty-drop-pct", value_name = "X", value_parser = limited(limits::HALVING_DROP_PCT), allow_hyphen_values = true)]
+    #[arg(long = "halving-difficulty-drop-pct", value_name = "X", value_parser = input(Input::HalvingDifficultyDropPct), allow_hyphen_values = true)]
     pub halving_difficulty_drop_pct: Option<f64>,
     /// What the hardware sells for at the end, % of its cost.
-    #[arg(long = "hardware-resale-pct", value_name = "R", value_parser = limited(limits::PERCENT), allow_hyphen_values = true)]
+    #[arg(long = "hardware-resale-pct", value_name = "R", value_parser = input(Input::HardwareResalePct), allow_hyphen_values = true)]
     pub hardware_resale_pct: Option<f64>,
 }
 
@@ -205,94 +170,94 @@ pub struct ScenarioArgs {
     #[arg(long = "ef-table", value_name = "ID", help_heading = "Site")]
     pub ef_table: Option<String>,
     /// Electricity price, USD/kWh (default: the region's industrial price).
-    #[arg(long = "electricity-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), help_heading = "Site", allow_hyphen_values = true)]
+    #[arg(long = "electricity-usd-kwh", value_name = "P", value_parser = input(Input::ElectricityUsdPerKwh), help_heading = "Site", allow_hyphen_values = true)]
     pub electricity_usd_kwh: Option<f64>,
     /// Power usage effectiveness, ≥ 1 (default 1.1).
-    #[arg(long, value_name = "X", value_parser = limited(limits::PUE), help_heading = "Site", allow_hyphen_values = true)]
+    #[arg(long, value_name = "X", value_parser = input(Input::Pue), help_heading = "Site", allow_hyphen_values = true)]
     pub pue: Option<f64>,
     /// Uptime, % (default 100).
-    #[arg(long = "uptime-pct", value_name = "U", value_parser = limited(limits::PERCENT), help_heading = "Site", allow_hyphen_values = true)]
+    #[arg(long = "uptime-pct", value_name = "U", value_parser = input(Input::UptimePct), help_heading = "Site", allow_hyphen_values = true)]
     pub uptime_pct: Option<f64>,
     /// Pool fee, % (default 2).
-    #[arg(long = "pool-fee-pct", value_name = "F", value_parser = limited(limits::PERCENT), help_heading = "Site", allow_hyphen_values = true)]
+    #[arg(long = "pool-fee-pct", value_name = "F", value_parser = input(Input::PoolFeePct), help_heading = "Site", allow_hyphen_values = true)]
     pub pool_fee_pct: Option<f64>,
     /// Fixed costs besides electricity, USD/month (default 0).
-    #[arg(long = "opex-usd-month", value_name = "M", value_parser = limited(limits::OPEX_USD_PER_MONTH), help_heading = "Site", allow_hyphen_values = true)]
+    #[arg(long = "opex-usd-month", value_name = "M", value_parser = input(Input::OpexUsdPerMonth), help_heading = "Site", allow_hyphen_values = true)]
     pub opex_usd_month: Option<f64>,
     /// Carbon price, USD per tonne CO₂e (default 0).
-    #[arg(long = "carbon-price-usd-t", value_name = "T", value_parser = limited(limits::CARBON_PRICE_USD_PER_T), help_heading = "Site", allow_hyphen_values = true)]
+    #[arg(long = "carbon-price-usd-t", value_name = "T", value_parser = input(Input::CarbonPriceUsdPerT), help_heading = "Site", allow_hyphen_values = true)]
     pub carbon_price_usd_t: Option<f64>,
 
     /// Miner preset id; replaces the fleet with this model (`hashwatt presets list miners`).
     #[arg(long, value_name = "ID", conflicts_with_all = ["hashrate_ths", "power_w"], help_heading = "Hardware")]
     pub miner: Option<String>,
     /// A custom miner's hashrate, TH/s (with --power-w); replaces the fleet.
-    #[arg(long = "hashrate-ths", value_name = "X", value_parser = limited(limits::HASHRATE_THS), requires = "power_w", help_heading = "Hardware", allow_hyphen_values = true)]
+    #[arg(long = "hashrate-ths", value_name = "X", value_parser = input(Input::HashrateThs), requires = "power_w", help_heading = "Hardware", allow_hyphen_values = true)]
     pub hashrate_ths: Option<f64>,
     /// A custom miner's power, W (with --hashrate-ths).
-    #[arg(long = "power-w", value_name = "W", value_parser = limited(limits::POWER_W), requires = "hashrate_ths", help_heading = "Hardware", allow_hyphen_values = true)]
+    #[arg(long = "power-w", value_name = "W", value_parser = input(Input::PowerW), requires = "hashrate_ths", help_heading = "Hardware", allow_hyphen_values = true)]
     pub power_w: Option<f64>,
     /// Number of machines (default 1).
     #[arg(long, value_name = "N", value_parser = whole(limits::UNITS), help_heading = "Hardware", allow_hyphen_values = true)]
     pub units: Option<u32>,
     /// Price of one machine, USD (default: the preset's indicative price).
-    #[arg(long = "hardware-cost-usd", value_name = "C", value_parser = limited(limits::UNIT_COST_USD), help_heading = "Hardware", allow_hyphen_values = true)]
+    #[arg(long = "hardware-cost-usd", value_name = "C", value_parser = input(Input::UnitCostUsd), help_heading = "Hardware", allow_hyphen_values = true)]
     pub hardware_cost_usd: Option<f64>,
     /// Hardware life for depreciation, years (default 4).
-    #[arg(long = "hardware-life-years", value_name = "Y", value_parser = limited(limits::HARDWARE_LIFE_YEARS), help_heading = "Hardware", allow_hyphen_values = true)]
+    #[arg(long = "hardware-life-years", value_name = "Y", value_parser = input(Input::HardwareLifeYears), help_heading = "Hardware", allow_hyphen_values = true)]
     pub hardware_life_years: Option<f64>,
 
     /// BTC price, USD (default: the newest market snapshot).
-    #[arg(long = "btc-price-usd", value_name = "B", value_parser = limited(limits::BTC_PRICE_USD), help_heading = "Market", allow_hyphen_values = true)]
+    #[arg(long = "btc-price-usd", value_name = "B", value_parser = input(Input::BtcPriceUsd), help_heading = "Market", allow_hyphen_values = true)]
     pub btc_price_usd: Option<f64>,
     /// Network hashrate, EH/s.
-    #[arg(long = "network-hashrate-ehs", value_name = "E", value_parser = limited(limits::NETWORK_HASHRATE_EHS), conflicts_with = "difficulty", help_heading = "Market", allow_hyphen_values = true)]
+    #[arg(long = "network-hashrate-ehs", value_name = "E", value_parser = input(Input::NetworkHashrateEhs), conflicts_with = "difficulty", help_heading = "Market", allow_hyphen_values = true)]
     pub network_hashrate_ehs: Option<f64>,
     /// Network difficulty (hashrate = D × 2^32 / 600).
-    #[arg(long, value_name = "D", value_parser = limited(limits::DIFFICULTY), help_heading = "Market", allow_hyphen_values = true)]
+    #[arg(long, value_name = "D", value_parser = input(Input::Difficulty), help_heading = "Market", allow_hyphen_values = true)]
     pub difficulty: Option<f64>,
     /// Block subsidy, BTC.
-    #[arg(long = "block-subsidy-btc", value_name = "S", value_parser = limited(limits::BLOCK_SUBSIDY_BTC), conflicts_with = "block_height", help_heading = "Market", allow_hyphen_values = true)]
+    #[arg(long = "block-subsidy-btc", value_name = "S", value_parser = input(Input::BlockSubsidyBtc), conflicts_with = "block_height", help_heading = "Market", allow_hyphen_values = true)]
     pub block_subsidy_btc: Option<f64>,
     /// Block height (gives the subsidy, and places halvings in projections).
-    #[arg(long = "block-height", value_name = "H", value_parser = whole_u64(limits::BLOCK_HEIGHT), help_heading = "Market", allow_hyphen_values = true)]
+    #[arg(long = "block-height", value_name = "H", value_parser = whole_u64(Input::BlockHeight.limit()), help_heading = "Market", allow_hyphen_values = true)]
     pub block_height: Option<u64>,
     /// Transaction fees per block, BTC.
-    #[arg(long = "fees-btc-per-block", value_name = "F", value_parser = limited(limits::FEES_BTC_PER_BLOCK), help_heading = "Market", allow_hyphen_values = true)]
+    #[arg(long = "fees-btc-per-block", value_name = "F", value_parser = input(Input::FeesBtcPerBlock), help_heading = "Market", allow_hyphen_values = true)]
     pub fees_btc_per_block: Option<f64>,
 
     /// Share of the energy from a dedicated renewable supply, % (switches the lever on).
-    #[arg(long = "renewable-share-pct", value_name = "S", value_parser = limited(limits::PERCENT), help_heading = "Levers", allow_hyphen_values = true)]
+    #[arg(long = "renewable-share-pct", value_name = "S", value_parser = input(Input::RenewableSharePct), help_heading = "Levers", allow_hyphen_values = true)]
     pub renewable_share_pct: Option<f64>,
     /// The renewable supply's intensity, g CO₂e/kWh (default 11, onshore wind).
-    #[arg(long = "renewable-intensity-g-kwh", value_name = "I", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_hyphen_values = true)]
+    #[arg(long = "renewable-intensity-g-kwh", value_name = "I", value_parser = input(Input::RenewableIntensityGPerKwh), help_heading = "Levers", allow_hyphen_values = true)]
     pub renewable_intensity_g_kwh: Option<f64>,
     /// The renewable supply's price, USD/kWh (default 0.05).
-    #[arg(long = "renewable-usd-kwh", value_name = "P", value_parser = limited(limits::ELECTRICITY_USD_PER_KWH), help_heading = "Levers", allow_hyphen_values = true)]
+    #[arg(long = "renewable-usd-kwh", value_name = "P", value_parser = input(Input::RenewableUsdPerKwh), help_heading = "Levers", allow_hyphen_values = true)]
     pub renewable_usd_kwh: Option<f64>,
     /// Demand response: hours a year curtailed at peak.
-    #[arg(long = "curtailment-hours-year", value_name = "H", value_parser = limited(limits::CURTAILED_HOURS_PER_YEAR), help_heading = "Levers", allow_hyphen_values = true)]
+    #[arg(long = "curtailment-hours-year", value_name = "H", value_parser = input(Input::CurtailmentHoursPerYear), help_heading = "Levers", allow_hyphen_values = true)]
     pub curtailment_hours_year: Option<f64>,
     /// Demand response: credit per MWh not consumed, USD.
-    #[arg(long = "curtailment-credit-usd-mwh", value_name = "C", value_parser = limited(limits::USD_PER_MWH), help_heading = "Levers", allow_hyphen_values = true)]
+    #[arg(long = "curtailment-credit-usd-mwh", value_name = "C", value_parser = input(Input::CurtailmentCreditUsdPerMwh), help_heading = "Levers", allow_hyphen_values = true)]
     pub curtailment_credit_usd_mwh: Option<f64>,
     /// Waste-heat reuse: share of the heat used or sold, %.
-    #[arg(long = "heat-reuse-pct", value_name = "S", value_parser = limited(limits::PERCENT), help_heading = "Levers", allow_hyphen_values = true)]
+    #[arg(long = "heat-reuse-pct", value_name = "S", value_parser = input(Input::HeatReusePct), help_heading = "Levers", allow_hyphen_values = true)]
     pub heat_reuse_pct: Option<f64>,
     /// Waste-heat reuse: price per MWh of heat, USD.
-    #[arg(long = "heat-price-usd-mwh", value_name = "P", value_parser = limited(limits::USD_PER_MWH), help_heading = "Levers", allow_hyphen_values = true)]
+    #[arg(long = "heat-price-usd-mwh", value_name = "P", value_parser = input(Input::HeatPriceUsdPerMwh), help_heading = "Levers", allow_hyphen_values = true)]
     pub heat_price_usd_mwh: Option<f64>,
     /// Waste-heat reuse: emissions of the heat it replaces, g CO₂e per kWh of heat (default 200, a gas boiler).
-    #[arg(long = "heat-displaced-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_hyphen_values = true)]
+    #[arg(long = "heat-displaced-g-kwh", value_name = "G", value_parser = input(Input::HeatDisplacedGPerKwh), help_heading = "Levers", allow_hyphen_values = true)]
     pub heat_displaced_g_kwh: Option<f64>,
     /// An off-grid site on gas that would otherwise be flared.
     #[arg(long = "flared-gas", help_heading = "Levers")]
     pub flared_gas: bool,
     /// Flared gas: the generator's emissions, g CO₂e/kWh (default 490).
-    #[arg(long = "generator-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_hyphen_values = true)]
+    #[arg(long = "generator-g-kwh", value_name = "G", value_parser = input(Input::GeneratorGPerKwh), help_heading = "Levers", allow_hyphen_values = true)]
     pub generator_g_kwh: Option<f64>,
     /// Flared gas: the flaring avoided per kWh, g CO₂e (a counterfactual; default 1006).
-    #[arg(long = "avoided-flaring-g-kwh", value_name = "G", value_parser = limited(limits::INTENSITY_G_PER_KWH), help_heading = "Levers", allow_hyphen_values = true)]
+    #[arg(long = "avoided-flaring-g-kwh", value_name = "G", value_parser = input(Input::AvoidedFlaringGPerKwh), help_heading = "Levers", allow_hyphen_values = true)]
     pub avoided_flaring_g_kwh: Option<f64>,
 }
 
@@ -302,7 +267,7 @@ pub(crate) fn limited(
 ) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
     move |text: &str| {
         let t = message_words();
-        let allowed = || allowed(limit, t);
+        let allowed = || allowed(limit);
         let value: f64 = text
             .trim()
             .parse()
@@ -313,6 +278,20 @@ pub(crate) fn limited(
             Err(fill(t.must_be, &[("allowed", &allowed())]))
         }
     }
+}
+
+/// The parser of an input's flag: its limit, from the input's one description.
+pub(crate) fn input(
+    input: Input,
+) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
+    limited(input.limit())
+}
+
+/// [`input`] for a whole-number input.
+pub(crate) fn input_whole(
+    input: Input,
+) -> impl Fn(&str) -> Result<u32, String> + Clone + Send + Sync + 'static {
+    whole(input.limit())
 }
 
 pub(super) fn whole(
@@ -392,35 +371,40 @@ mod tests {
     }
 
     #[test]
-    fn limits_in_words_match_the_engine_in_english() {
-        for limit in [
-            limits::ELECTRICITY_USD_PER_KWH,
-            limits::PUE,
-            limits::UNITS,
-            limits::HARDWARE_LIFE_YEARS,
-            limits::NETWORK_HASHRATE_EHS,
-            limits::DIFFICULTY,
-            limits::BLOCK_HEIGHT,
-            limits::PROJECTION_MONTHS,
-            limits::GROWTH_PCT_PER_YEAR,
-            limits::CURTAILED_HOURS_PER_YEAR,
-            crate::cli::chart::IMAGE_SIZE,
-        ] {
-            assert_eq!(allowed(limit, &i18n::cli::EN), limit.allowed());
-        }
-        assert_eq!(allowed(limits::PUE, &i18n::cli::ZH), "1 到 5 之间的数");
+    fn limits_in_words_in_chinese() {
+        let zh = |limit: Limit| limit.allowed_in(Lang::Zh);
+        assert_eq!(zh(limits::PUE), "1 到 5 之间的数");
+        assert_eq!(zh(limits::UNITS), "0 到 1e9 之间的整数（台）");
         assert_eq!(
-            allowed(limits::UNITS, &i18n::cli::ZH),
-            "0 到 1e9 之间的整数（台）"
-        );
-        assert_eq!(
-            allowed(limits::NETWORK_HASHRATE_EHS, &i18n::cli::ZH),
+            zh(limits::NETWORK_HASHRATE_EHS),
             "1e-12 到 1e12 之间的数（EH/s）"
         );
         assert_eq!(
-            allowed(limits::GROWTH_PCT_PER_YEAR, &i18n::cli::ZH),
+            zh(limits::GROWTH_PCT_PER_YEAR),
             "> -100 且 ≤ 1000 的数（%/年）"
         );
+    }
+
+    /// Every input of a scenario has its flag (on `report`, or `project` for the projection's),
+    /// and the flag refuses what the input's one description refuses, in its words.
+    #[test]
+    fn every_input_has_its_flag_with_its_limit() {
+        for input in Input::ALL {
+            let flag = format!("--{}", input.spec().flag);
+            let limit = input.limit();
+            let outside = (limit.max * 2.0 + 1.0).to_string();
+            let error = ["report", "project"]
+                .into_iter()
+                .filter_map(|command| {
+                    Cli::try_parse_from(["hashwatt", command, &flag, &outside]).err()
+                })
+                .find(|e| e.kind() == clap::error::ErrorKind::ValueValidation)
+                .unwrap_or_else(|| panic!("{flag} is no checked flag"));
+            assert!(
+                error.to_string().contains(&limit.allowed()),
+                "{flag}: {error}"
+            );
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::chart_data::RegionMetric;
 use crate::export::{ChartKind, IMAGE_SIZE_PX};
 use crate::i18n::Localized;
 use crate::i18n::{Lang, fill};
-use crate::model::{self, limits, limits::Limit};
+use crate::model::{self, limits::Limit};
 use crate::presets::PresetLibrary;
 use crate::scenario_io;
 use clap::Args;
@@ -32,7 +32,7 @@ pub struct ChartArgs {
     #[arg(long, value_name = "METRIC", default_value = "intensity", value_parser = parse_metric, help_heading = "Image")]
     pub metric: RegionMetric,
     /// Months to project (default: the scenario file's `projection.months`, else 36).
-    #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), help_heading = "Projection", allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", value_parser = super::args::input_whole(crate::inputs::Input::ProjectionMonths), help_heading = "Projection", allow_hyphen_values = true)]
     pub months: Option<u32>,
     #[command(flatten, next_help_heading = "Projection")]
     pub growth: ProjectionFlags,

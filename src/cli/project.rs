@@ -1,12 +1,13 @@
 //! `hashwatt project`: a scenario month by month, as a table with a summary or as CSV.
 
-use super::args::{ProjectionFlags, ScenarioArgs, whole};
+use super::args::{ProjectionFlags, ScenarioArgs, input_whole};
 use super::output::{columns, heading, row, title};
 use super::{CliError, Loaded};
 use crate::format::{self, number, usd};
 use crate::i18n::{Lang, fill, strings};
+use crate::inputs::Input;
 use crate::model::date::Date;
-use crate::model::{self, Projection, limits};
+use crate::model::{self, Projection};
 use crate::presets::PresetLibrary;
 use clap::Args;
 use std::fmt::Write as _;
@@ -16,7 +17,7 @@ pub struct ProjectArgs {
     #[command(flatten)]
     pub scenario: ScenarioArgs,
     /// Months to project (default: the scenario file's `projection.months`, else 36).
-    #[arg(long, value_name = "N", value_parser = whole(limits::PROJECTION_MONTHS), allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", value_parser = input_whole(Input::ProjectionMonths), allow_hyphen_values = true)]
     pub months: Option<u32>,
     #[command(flatten)]
     pub growth: ProjectionFlags,

@@ -56,7 +56,7 @@ pub fn parse_range(text: &str, limit: Limit) -> Result<Range, String> {
         ));
     };
     let end = |name: &str, text: &str| -> Result<f64, String> {
-        let words = [("end", name), ("allowed", &allowed(limit, t))];
+        let words = [("end", name), ("allowed", &allowed(limit))];
         let value: f64 = text
             .parse()
             .map_err(|_| fill(t.range_end_not_a_number, &words))?;
@@ -94,11 +94,7 @@ fn range_allowed(limit: Limit, t: &CliStrings) -> String {
     let (min, max) = count_bounds();
     fill(
         t.range_allowed,
-        &[
-            ("min", &min),
-            ("max", &max),
-            ("allowed", &allowed(limit, t)),
-        ],
+        &[("min", &min), ("max", &max), ("allowed", &allowed(limit))],
     )
 }
 
@@ -112,7 +108,7 @@ fn number_or_range(
             return parse_range(text, limit).map(Sweepable::Range);
         }
         let t = message_words();
-        let allowed = allowed(limit, t);
+        let allowed = allowed(limit);
         let words = [("allowed", allowed.as_str())];
         let value: f64 = text
             .parse()

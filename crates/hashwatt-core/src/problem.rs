@@ -447,7 +447,7 @@ mod tests {
         );
         assert_eq!(
             Problem::OutOfRange(limits::UNITS.check(2.5).unwrap_err()).localized(Lang::Zh),
-            "不允许 2.5；必须是 0 到 1e9 台 之间的整数"
+            "不允许 2.5；必须是 0 到 1e9 之间的整数（台）"
         );
     }
 

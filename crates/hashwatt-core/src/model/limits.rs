@@ -59,14 +59,18 @@ impl Limit {
         } else {
             p.kind_number
         };
-        let unit = match self.unit {
+        let unit_words = match self.unit {
+            "units" => p.unit_units,
+            "hours/year" => p.unit_hours_per_year,
+            "years" => p.unit_years,
+            "%/year" => p.unit_pct_per_year,
+            "months" => p.unit_months,
+            "USD/month" => p.unit_usd_per_month,
+            symbol => symbol,
+        };
+        let unit = match unit_words {
             "" => String::new(),
-            "units" => format!(" {}", p.unit_units),
-            "hours/year" => format!(" {}", p.unit_hours_per_year),
-            "years" => format!(" {}", p.unit_years),
-            "%/year" => format!(" {}", p.unit_pct_per_year),
-            "months" => format!(" {}", p.unit_months),
-            unit => format!(" {unit}"),
+            words => fill(p.allowed_unit, &[("unit", words)]),
         };
         let template = if self.min_exclusive {
             p.allowed_above
