@@ -10,7 +10,7 @@ Repeatable: the same sources and the same input font give the same file.
     python3 assets/fonts/subset_cjk.py  # from the repository root
 
 Run it again whenever a translation or a preset's `name_zh` adds a character; the test
-`i18n::glyphs::every_chinese_character_has_a_glyph` fails until you do.
+`fonts::tests::every_chinese_character_has_a_glyph` fails until you do.
 """
 
 import pathlib
@@ -30,7 +30,11 @@ def characters():
     """Every character in the app's sources and presets, plus printable ASCII (exported charts
     draw whole Chinese labels, digits and units included, in this one font)."""
     chars = {chr(c) for c in range(0x20, 0x7F)}
-    files = sorted(ROOT.glob("src/**/*.rs")) + sorted(ROOT.glob("presets/**/*.ron"))
+    files = (
+        sorted(ROOT.glob("src/**/*.rs"))
+        + sorted(ROOT.glob("crates/*/src/**/*.rs"))
+        + sorted(ROOT.glob("presets/**/*.ron"))
+    )
     for path in files:
         chars.update(c for c in path.read_text(encoding="utf-8") if ord(c) >= 0xA0)
     return "".join(sorted(chars))

@@ -109,7 +109,7 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
         lang,
     };
     let bytes = crate::export::render_chart(a.kind, &data, &options, format)
-        .map_err(|e| CliError(fill(t.chart_failed, &[("error", &e.to_string())])))?;
+        .map_err(|e| CliError(fill(t.chart_failed, &[("error", &e.localized(lang))])))?;
     scenario_io::write_atomically(&a.out, &bytes)?;
     Ok(format!(
         "{}\n",

@@ -17,10 +17,9 @@ pub(super) struct Bitmap<'a> {
 }
 
 impl<'a> Bitmap<'a> {
-    pub(super) fn new(inner: BitMapBackend<'a>) -> Result<Self, String> {
+    pub(super) fn new(inner: BitMapBackend<'a>) -> Result<Self, super::ExportError> {
         let read = |bytes: &'static [u8]| {
-            FontRef::try_from_slice(bytes)
-                .map_err(|_| "the bundled chart font could not be read".to_string())
+            FontRef::try_from_slice(bytes).map_err(|_| super::ExportError::Font)
         };
         Ok(Bitmap {
             inner,

@@ -1,7 +1,7 @@
 //! Drawing the charts with plotters, the same code for PNG and SVG. Every value drawn comes from
 //! [`ChartData`]; this module only lays it out.
 
-use super::{ChartKind, ChartOptions};
+use super::{ChartKind, ChartOptions, ExportError};
 use crate::chart_data::{ChartData, ProfitCurve, RegionMetric};
 use crate::format;
 use crate::i18n::{self, Strings, fill};
@@ -28,8 +28,8 @@ thread_local! {
 }
 
 /// Registers the bundled fonts with plotters, once per process.
-pub(super) fn register_font() -> Result<(), String> {
-    static REGISTERED: OnceLock<Result<(), String>> = OnceLock::new();
+pub(super) fn register_font() -> Result<(), ExportError> {
+    static REGISTERED: OnceLock<Result<(), ExportError>> = OnceLock::new();
     REGISTERED
         .get_or_init(|| {
             plotters::style::register_font(
@@ -44,7 +44,7 @@ pub(super) fn register_font() -> Result<(), String> {
                     crate::fonts::CJK_FONT,
                 )
             })
-            .map_err(|_| "the bundled chart font could not be read".to_string())
+            .map_err(|_| ExportError::Font)
         })
         .clone()
 }
@@ -65,7 +65,7 @@ pub(super) fn render_png(
     kind: ChartKind,
     data: &ChartData,
     opts: &ChartOptions,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ExportError> {
     use image::ImageEncoder;
     let (w, h) = (opts.width, opts.height);
     let mut pixels = vec![0u8; w as usize * h as usize * 3];
@@ -74,12 +74,12 @@ pub(super) fn render_png(
         let root = super::bitmap::Bitmap::new(backend)?.into_drawing_area();
         draw(&root, kind, data, opts)
             .and_then(|()| root.present().map_err(DrawError::from))
-            .map_err(|e| e.0)?;
+            .map_err(|e| ExportError::Draw(e.0))?;
     }
     let mut png = Vec::new();
     image::codecs::png::PngEncoder::new(&mut png)
         .write_image(&pixels, w, h, image::ColorType::Rgb8)
-        .map_err(|e| format!("cannot encode the PNG image: {e}"))?;
+        .map_err(|e| ExportError::Encode(e.to_string()))?;
     Ok(png)
 }
 
@@ -87,13 +87,13 @@ pub(super) fn render_svg(
     kind: ChartKind,
     data: &ChartData,
     opts: &ChartOptions,
-) -> Result<String, String> {
+) -> Result<String, ExportError> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (opts.width, opts.height)).into_drawing_area();
         draw(&root, kind, data, opts)
             .and_then(|()| root.present().map_err(DrawError::from))
-            .map_err(|e| e.0)?;
+            .map_err(|e| ExportError::Draw(e.0))?;
     }
     Ok(svg)
 }

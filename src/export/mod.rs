@@ -107,20 +107,58 @@ impl Default for ChartOptions {
     }
 }
 
+/// Why a chart could not be drawn.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{}", self.localized(Lang::En))]
+pub enum ExportError {
+    /// An image side outside [`IMAGE_SIZE_PX`].
+    Size { height: bool, value: u32 },
+    /// The bundled font could not be read (a broken build).
+    Font,
+    /// The drawing library's own words for a failure.
+    Draw(String),
+    /// The PNG encoder's own words for a failure.
+    Encode(String),
+}
+
+impl ExportError {
+    /// The message in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        let t = &crate::i18n::strings(lang).charts;
+        match self {
+            ExportError::Size { height, value } => crate::i18n::fill(
+                t.export_size,
+                &[
+                    (
+                        "name",
+                        if *height {
+                            t.export_height
+                        } else {
+                            t.export_width
+                        },
+                    ),
+                    ("value", &value.to_string()),
+                    ("min", &IMAGE_SIZE_PX.start().to_string()),
+                    ("max", &IMAGE_SIZE_PX.end().to_string()),
+                ],
+            ),
+            ExportError::Font => t.export_font.to_string(),
+            ExportError::Draw(why) => crate::i18n::fill(t.export_draw, &[("why", why)]),
+            ExportError::Encode(why) => crate::i18n::fill(t.export_encode, &[("why", why)]),
+        }
+    }
+}
+
 /// Draws one chart and returns the file's bytes: a PNG image or SVG text.
 pub fn render_chart(
     kind: ChartKind,
     data: &ChartData,
     opts: &ChartOptions,
     format: ImageFormat,
-) -> Result<Vec<u8>, String> {
-    for (name, value) in [("width", opts.width), ("height", opts.height)] {
+) -> Result<Vec<u8>, ExportError> {
+    for (height, value) in [(false, opts.width), (true, opts.height)] {
         if !IMAGE_SIZE_PX.contains(&value) {
-            return Err(format!(
-                "the {name} is {value} px; it must be from {} to {} px",
-                IMAGE_SIZE_PX.start(),
-                IMAGE_SIZE_PX.end()
-            ));
+            return Err(ExportError::Size { height, value });
         }
     }
     charts::register_font()?;

@@ -140,9 +140,14 @@ fn sizes_outside_the_limits_are_refused() {
         width: 199,
         ..small()
     };
+    let error = render_chart(ChartKind::Mix, &data, &opts, ImageFormat::Png).unwrap_err();
     assert_eq!(
-        render_chart(ChartKind::Mix, &data, &opts, ImageFormat::Png).unwrap_err(),
+        error.to_string(),
         "the width is 199 px; it must be from 200 to 8000 px"
+    );
+    assert_eq!(
+        error.localized(Lang::Zh),
+        "图片宽度为 199 px；必须在 200 到 8000 px 之间"
     );
 }
 

@@ -175,6 +175,7 @@ pub fn export(
                 lang,
             };
             crate::export::render_chart(kind, &computed.charts, &options, format)
+                .map_err(|e| e.localized(lang))
         }
         DialogPurpose::ExportResults(format) => {
             let e = &computed.evaluation;

@@ -51,6 +51,13 @@ pub struct ChartStrings {
     pub historical_series: &'static str,
 
     pub sources_footer: &'static str,
+    /// Why a chart could not be drawn.
+    pub export_size: &'static str,
+    pub export_width: &'static str,
+    pub export_height: &'static str,
+    pub export_font: &'static str,
+    pub export_draw: &'static str,
+    pub export_encode: &'static str,
     /// Source lines: "Grid intensity: {source} ({year}, {grade})".
     pub source_intensity: &'static str,
     /// "Mix: {source} ({year})".
@@ -139,6 +146,12 @@ pub const EN: ChartStrings = ChartStrings {
     historical_series: "Historical (CPU, GPU, FPGA, first ASIC)",
 
     sources_footer: "Sources",
+    export_size: "the {name} is {value} px; it must be from {min} to {max} px",
+    export_width: "width",
+    export_height: "height",
+    export_font: "the bundled chart font could not be read",
+    export_draw: "cannot draw the chart: {why}",
+    export_encode: "cannot encode the PNG image: {why}",
     source_intensity: "Grid intensity: {source} ({year}, {grade})",
     source_mix: "Mix: {source} ({year})",
     source_price: "Power price: {source} ({year}, {grade})",
@@ -211,6 +224,12 @@ pub const ZH: ChartStrings = ChartStrings {
     historical_series: "历史机型（CPU、GPU、FPGA、首代 ASIC）",
 
     sources_footer: "数据来源",
+    export_size: "图片{name}为 {value} px；必须在 {min} 到 {max} px 之间",
+    export_width: "宽度",
+    export_height: "高度",
+    export_font: "无法读取内置的图表字体",
+    export_draw: "无法绘制图表：{why}",
+    export_encode: "无法编码 PNG 图片：{why}",
     source_intensity: "电网碳强度：{source}（{year}，{grade}）",
     source_mix: "能源结构：{source}（{year}）",
     source_price: "电价：{source}（{year}，{grade}）",
