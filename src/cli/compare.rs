@@ -3,6 +3,7 @@
 use super::CliError;
 use super::output::{LABEL, name_width, to_json};
 use super::term::{align_left, align_right, escape};
+use crate::figures::Figure;
 use crate::format::maybe;
 use crate::i18n::Localized;
 use crate::i18n::{Lang, strings};
@@ -65,16 +66,6 @@ pub fn run(a: &CompareArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
     }
 }
 
-/// The label and unit of a figure, from the string table (the key itself if it has none).
-fn figure_words(key: &'static str, lang: Lang) -> (&'static str, &'static str) {
-    strings(lang)
-        .results
-        .all()
-        .into_iter()
-        .find(|(k, _)| *k == key)
-        .map_or((key, ""), |(_, f)| (f.label, f.unit))
-}
-
 /// Scenarios side by side: a row per figure, the best value marked with `*`.
 pub fn compare_table(names: &[String], rows: &[crate::compare::Row], lang: Lang) -> String {
     let words = strings(lang);
@@ -86,12 +77,17 @@ pub fn compare_table(names: &[String], rows: &[crate::compare::Row], lang: Lang)
     }
     out.push('\n');
     for row in rows {
-        let (label, unit) = figure_words(row.key, lang);
-        let _ = write!(out, "{} {}", align_left(label, LABEL), align_left(unit, 10));
+        let figure = row.figure.words(lang);
+        let _ = write!(
+            out,
+            "{} {}",
+            align_left(figure.label, LABEL),
+            align_left(figure.unit, 10)
+        );
         for (i, value) in row.values.iter().enumerate() {
             let mark = if row.best.contains(&i) { "*" } else { " " };
-            let text = match (row.key, value) {
-                ("payback_days", None) => words.results.never.to_string(),
+            let text = match (row.figure, value) {
+                (Figure::PaybackDays, None) => words.results.never.to_string(),
                 _ => maybe(*value),
             };
             let _ = write!(out, " {}{mark}", align_right(&text, width - 1));
@@ -104,37 +100,28 @@ pub fn compare_table(names: &[String], rows: &[crate::compare::Row], lang: Lang)
 
 /// Scenarios side by side as CSV: key, figure, unit, better, then one column per scenario.
 pub fn compare_csv(names: &[String], rows: &[crate::compare::Row]) -> String {
-    let quote = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let mut out = String::from("key,figure,unit,better");
-    for name in names {
-        out.push(',');
-        out.push_str(&quote(name));
-    }
-    out.push('\n');
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["key", "figure", "unit", "better"];
+    header.extend(names.iter().map(String::as_str));
+    // Writing to memory cannot fail.
+    let _ = csv.write_record(&header);
     for row in rows {
         // CSV is for programs: its words stay English.
-        let (label, unit) = figure_words(row.key, Lang::En);
-        let better = match row.better {
-            crate::compare::Better::Lower => "lower",
-            crate::compare::Better::Higher => "higher",
-            crate::compare::Better::Neither => "",
-        };
-        let _ = write!(out, "{},{},{},{better}", row.key, quote(label), quote(unit));
-        for value in &row.values {
-            out.push(',');
-            if let Some(v) = value {
-                let _ = write!(out, "{v}");
-            }
-        }
-        out.push('\n');
+        let words = row.figure.words(Lang::En);
+        let mut record = vec![
+            row.key.to_string(),
+            words.label.to_string(),
+            words.unit.to_string(),
+            row.better.word().to_string(),
+        ];
+        record.extend(
+            row.values
+                .iter()
+                .map(|v| v.map(|v| v.to_string()).unwrap_or_default()),
+        );
+        let _ = csv.write_record(&record);
     }
-    out
+    String::from_utf8(csv.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// Scenarios side by side as JSON: each scenario with its figures, and the best per figure.
