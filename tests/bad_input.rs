@@ -5,7 +5,8 @@ mod common;
 
 use hashwatt::i18n::Lang;
 use hashwatt::presets::{PresetKind, PresetLibrary};
-use hashwatt::scenario_io::{load_scenario, load_scenario_noting, parse_scenario, resolve_in_file};
+use hashwatt::resolve::{load_scenario, load_scenario_noting, resolve_in_file};
+use hashwatt::scenario_io::parse_scenario;
 
 /// A valid scenario; each case changes one thing in it.
 const BASE: &str = r#"(

@@ -5,12 +5,11 @@
 mod common;
 
 use hashwatt::file_error::FileError;
+use hashwatt::file_io::{MAX_FILE_BYTES, read_text, read_text_capped, write_atomically};
 use hashwatt::i18n::Lang;
 use hashwatt::presets::{PresetKind, PresetLibrary, builtin_files, did_you_mean};
-use hashwatt::scenario_io::{
-    MAX_FILE_BYTES, load_scenario, parse_scenario, read_text, read_text_capped, resolve_in_file,
-    write_atomically,
-};
+use hashwatt::resolve::{load_scenario, resolve_in_file};
+use hashwatt::scenario_io::parse_scenario;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

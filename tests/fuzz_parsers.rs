@@ -10,9 +10,8 @@
 use hashwatt::file_error::FileError;
 use hashwatt::model::{evaluate, project};
 use hashwatt::presets::{PresetKind, PresetLibrary, builtin_files};
-use hashwatt::scenario_io::{
-    MAX_FILE_BYTES, load_scenario, parse_scenario, read_text, resolve_in_file, scenario_to_ron,
-};
+use hashwatt::resolve::{load_scenario, resolve_in_file};
+use hashwatt::scenario_io::{MAX_FILE_BYTES, parse_scenario, read_text, scenario_to_ron};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};

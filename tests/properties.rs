@@ -286,7 +286,7 @@ prop_compose! {
 fn resolved() -> impl Strategy<Value = (ScenarioDoc, Scenario)> {
     doc().prop_map(|doc| {
         let scenario = doc
-            .resolve(&LIB)
+            .resolve(&*LIB)
             .unwrap_or_else(|e| panic!("a valid document must resolve: {e}\n{doc:#?}"));
         (doc, scenario)
     })
@@ -610,7 +610,7 @@ proptest! {
         prop_assert_eq!(scenario_to_ron(&opened), text.clone());
         let plain = parse_scenario("round-trip.ron", &text);
         prop_assert_eq!(plain.as_ref(), Ok(&doc));
-        let again = opened.resolve(&LIB);
+        let again = opened.resolve(&*LIB);
         prop_assert_eq!(again.as_ref(), Ok(&scenario));
     }
 }
@@ -761,7 +761,7 @@ prop_compose! {
             ..ScenarioDoc::default()
         };
         let mut scenario = doc
-            .resolve(&LIB)
+            .resolve(&*LIB)
             .unwrap_or_else(|e| panic!("a document within the limits must resolve: {e}\n{doc:#?}"));
         // A measured intensity (a region's) anywhere within its limit, or none.
         scenario.site.grid.measured_intensity_g_per_kwh = measured;

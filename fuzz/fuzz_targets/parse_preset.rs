@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let mut library = LIBRARY.clone();
     if let Err(e) = library.try_add_text(kind, &path, text) {
         assert_eq!(e.path, path);
-        assert!(!e.message.trim().is_empty(), "{e:?}");
+        assert!(!e.problem.to_string().trim().is_empty(), "{e:?}");
         assert!(e.to_string().starts_with(&path), "{e}");
     }
 });

@@ -6,7 +6,8 @@
 
 use hashwatt_core::model::{evaluate, project};
 use hashwatt_core::presets::PresetLibrary;
-use hashwatt_core::scenario_io::{parse_scenario, resolve_in_file, scenario_to_ron};
+use hashwatt_core::resolve::resolve_in_file;
+use hashwatt_core::scenario_io::{parse_scenario, scenario_to_ron};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
@@ -23,11 +24,11 @@ fuzz_target!(|data: &[u8]| {
         Ok(doc) => doc,
         Err(e) => {
             assert_eq!(e.path, PATH);
-            assert!(!e.message.trim().is_empty(), "{e:?}");
+            assert!(!e.problem.to_string().trim().is_empty(), "{e:?}");
             return;
         }
     };
-    match resolve_in_file(PATH, text, &doc, &LIBRARY) {
+    match resolve_in_file(PATH, text, &doc, &*LIBRARY) {
         Ok(scenario) => {
             let evaluation = evaluate(&scenario);
             let projection = project(&scenario, &doc.projection);
@@ -38,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(e) => {
             assert_eq!(e.path, PATH);
-            assert!(!e.message.trim().is_empty(), "{e:?}");
+            assert!(!e.problem.to_string().trim().is_empty(), "{e:?}");
         }
     }
 });

@@ -9,7 +9,7 @@ use crate::i18n::Localized;
 use crate::i18n::{Lang, strings};
 use crate::model;
 use crate::presets::PresetLibrary;
-use crate::scenario_io;
+use crate::resolve;
 use clap::Args;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -36,7 +36,7 @@ pub fn run(a: &CompareArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
     // Notes wait until every file has loaded, so an error stays the only line.
     let mut migrations = Vec::new();
     for path in &a.files {
-        let (doc, scenario, migration) = scenario_io::load_scenario_noting(path, library)?;
+        let (doc, scenario, migration) = resolve::load_scenario_noting(path, library)?;
         migrations.push(migration);
         let stem = path.file_stem().map_or_else(
             || path.display().to_string(),

@@ -234,7 +234,7 @@ pub fn load(a: &ScenarioArgs, library: &PresetLibrary, lang: Lang) -> Result<Loa
             match (&a.file, &file_text) {
                 (Some(path), Some(text)) => {
                     Err(
-                        scenario_io::locate_resolve_error(&path.display().to_string(), text, e)
+                        crate::resolve::locate_resolve_error(&path.display().to_string(), text, e)
                             .into(),
                     )
                 }

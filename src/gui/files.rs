@@ -9,7 +9,8 @@ use crate::presets::{
     Figure, Grade, IntensityConvention, IntensityFigure, MinerPreset, MinerPrice, MixFigure,
     PresetKind, PresetLibrary, PriceBasis, RegionPreset,
 };
-use crate::scenario_file::{ResolveError, ScenarioDoc, defaults};
+use crate::resolve::ResolveError;
+use crate::scenario_file::{ScenarioDoc, defaults};
 use eframe::egui;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;

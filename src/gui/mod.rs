@@ -18,7 +18,8 @@ mod tests;
 use crate::chart_data::{Computed, RegionMetric};
 use crate::i18n::{self, Lang, Localized, Strings, fill};
 use crate::presets::PresetLibrary;
-use crate::scenario_file::{ResolveError, ScenarioDoc};
+use crate::resolve::ResolveError;
+use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
 use files::{DialogPurpose, DialogReply, Dialogs};
 use serde::{Deserialize, Serialize};
@@ -471,7 +472,7 @@ impl App {
 
     /// Opens a scenario file; on any error the current inputs stay exactly as they were.
     pub fn open_path(&mut self, path: &std::path::Path) {
-        match crate::scenario_io::load_scenario_noting(path, &self.library) {
+        match crate::resolve::load_scenario_noting(path, &self.library) {
             Ok((doc, _, migration)) => {
                 self.session.doc = doc.clone();
                 self.session.saved_doc = doc;
@@ -501,7 +502,7 @@ impl App {
         if self.session.pinned.len() >= compare::MAX_PINNED {
             return;
         }
-        match crate::scenario_io::load_scenario(path, &self.library) {
+        match crate::resolve::load_scenario(path, &self.library) {
             Ok((doc, _)) => {
                 let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
                 let name = if doc.name.is_empty() {

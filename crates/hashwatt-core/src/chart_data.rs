@@ -435,7 +435,7 @@ impl Computed {
         doc: &ScenarioDoc,
         library: &PresetLibrary,
         lang: Lang,
-    ) -> Result<Computed, crate::scenario_file::ResolveError> {
+    ) -> Result<Computed, crate::resolve::ResolveError> {
         let scenario = doc.resolve(library)?;
         let evaluation = model::evaluate(&scenario);
         let charts = compute(doc, &scenario, &evaluation, library, &doc.projection, lang);

@@ -10,6 +10,7 @@ pub mod chart_data;
 pub mod compare;
 pub mod figures;
 pub mod file_error;
+pub mod file_io;
 pub mod format;
 pub mod i18n;
 pub mod inputs;
@@ -19,8 +20,10 @@ pub mod network_data;
 pub mod palette;
 pub mod presets;
 pub mod problem;
+pub mod resolve;
 pub mod scenario_file;
 pub mod scenario_io;
+pub mod schema;
 pub mod suggest;
 
 /// The application id: names the data folder (`~/.local/share/hashwatt`).

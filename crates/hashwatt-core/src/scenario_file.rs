@@ -1,13 +1,10 @@
 //! Scenario files: the RON document a user saves, shares and edits by hand. It names regions,
-//! miners, tables and markets by id; [`ScenarioDoc::resolve`] turns it into the engine's
-//! [`Scenario`] of plain numbers using a [`PresetLibrary`].
+//! miners, tables and markets by id; `crate::resolve` turns it into the engine's `Scenario` of
+//! plain numbers using the presets. This module knows nothing of the presets.
 
 use crate::model::{
-    EnergyMix, Grid, IntensityMethod, Levers, Market, MinerGroup, NetworkSpec, ProjectionSettings,
-    Scenario, Site, SubsidySpec,
+    EnergyMix, IntensityMethod, Levers, NetworkSpec, ProjectionSettings, SubsidySpec,
 };
-use crate::presets::PresetLibrary;
-use crate::problem::{IdKind, Problem};
 use serde::{Deserialize, Serialize};
 
 /// The format version this build writes. Older versions are read and migrated.
@@ -183,196 +180,13 @@ pub struct MarketDoc {
     pub fees_btc_per_block: Option<f64>,
 }
 
-/// A reference to a preset that does not exist, or an input out of range.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{field}: {problem}")]
-pub struct ResolveError {
-    /// Path of the field in the file, e.g. `site.region` or `fleet[0].miner`.
-    pub field: String,
-    pub problem: Problem,
-    /// The offending text as written (an id), to find it in the file.
-    pub value: Option<String>,
-}
-
-impl ResolveError {
-    /// `field: problem` in `lang`.
-    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
-        format!("{}: {}", self.field, self.problem.localized(lang))
-    }
-}
-
-fn unknown(field: &str, kind: IdKind, id: &str, known: Vec<&str>) -> ResolveError {
-    ResolveError {
-        field: field.to_string(),
-        problem: Problem::UnknownId {
-            kind,
-            id: id.to_string(),
-            near: crate::suggest::did_you_mean(id, &known).map(str::to_string),
-        },
-        value: Some(id.to_string()),
-    }
-}
-
-impl ScenarioDoc {
-    /// Replaces every id with the figures it stands for and checks every value's range.
-    pub fn resolve(&self, library: &PresetLibrary) -> Result<Scenario, ResolveError> {
-        let site = &self.site;
-        let table = library
-            .emission_table(&site.emission_table)
-            .ok_or_else(|| {
-                unknown(
-                    "site.emission_table",
-                    IdKind::EmissionTable,
-                    &site.emission_table,
-                    library.emission_tables().map(|t| t.id.as_str()).collect(),
-                )
-            })?;
-        let region = match (&site.region, &site.mix) {
-            (Some(id), _) => Some(library.region(id).ok_or_else(|| {
-                unknown(
-                    "site.region",
-                    IdKind::Region,
-                    id,
-                    library.regions().map(|r| r.id.as_str()).collect(),
-                )
-            })?),
-            (None, Some(_)) => None,
-            (None, None) => library.region(defaults::REGION),
-        };
-        let (mix, measured) = match (&site.mix, region) {
-            (Some(mix), _) => (*mix, None),
-            (None, Some(region)) => (region.mix.shares, Some(region.intensity.g_per_kwh)),
-            (None, None) => {
-                return Err(ResolveError {
-                    field: "site.region".into(),
-                    problem: Problem::NoDefaultRegion {
-                        id: defaults::REGION,
-                    },
-                    value: None,
-                });
-            }
-        };
-        let electricity = site
-            .electricity_usd_per_kwh
-            .or(region.map(|r| r.electricity_price_usd_per_kwh.value))
-            .unwrap_or(defaults::ELECTRICITY_USD_PER_KWH);
-
-        let mut fleet = Vec::with_capacity(self.fleet.len());
-        for (i, entry) in self.fleet.iter().enumerate() {
-            let preset = match &entry.miner {
-                Some(id) => Some(library.miner(id).ok_or_else(|| {
-                    unknown(
-                        &format!("fleet[{i}].miner"),
-                        IdKind::Miner,
-                        id,
-                        library.miners().map(|m| m.id.as_str()).collect(),
-                    )
-                })?),
-                None => None,
-            };
-            let missing = |what: &'static str| ResolveError {
-                field: format!("fleet[{i}].{what}"),
-                problem: Problem::CustomMinerNeeds { field: what },
-                value: None,
-            };
-            let hashrate_ths = entry
-                .hashrate_ths
-                .or(preset.map(|p| p.hashrate_ths))
-                .ok_or_else(|| missing("hashrate_ths"))?;
-            let power_w = entry
-                .power_w
-                .or(preset.map(|p| p.power_w))
-                .ok_or_else(|| missing("power_w"))?;
-            fleet.push(MinerGroup {
-                name: entry
-                    .name
-                    .clone()
-                    .or(preset.map(|p| p.name.clone()))
-                    .unwrap_or_else(|| format!("Custom miner {}", i + 1)),
-                hashrate_ths,
-                power_w,
-                units: entry.units,
-                unit_cost_usd: entry
-                    .unit_cost_usd
-                    .or(preset.and_then(|p| p.price.as_ref().map(|price| price.usd)))
-                    .unwrap_or(defaults::UNIT_COST_USD),
-            });
-        }
-
-        let snapshot = match &self.market.preset {
-            Some(id) => Some(library.market(id).ok_or_else(|| {
-                unknown(
-                    "market.preset",
-                    IdKind::Market,
-                    id,
-                    library.markets().map(|m| m.id.as_str()).collect(),
-                )
-            })?),
-            None => library.newest_market(),
-        };
-        let need = |field: &str| ResolveError {
-            field: format!("market.{field}"),
-            problem: Problem::NoSnapshot,
-            value: None,
-        };
-        let m = &self.market;
-        let market = Market {
-            btc_price_usd: m
-                .btc_price_usd
-                .or(snapshot.map(|s| s.btc_price_usd.value))
-                .ok_or_else(|| need("btc_price_usd"))?,
-            network: m
-                .network
-                .or(snapshot.map(|s| s.network.value))
-                .ok_or_else(|| need("network"))?,
-            subsidy: m
-                .subsidy
-                .or(snapshot.map(|s| s.subsidy.value))
-                .ok_or_else(|| need("subsidy"))?,
-            fees_btc_per_block: m
-                .fees_btc_per_block
-                .or(snapshot.map(|s| s.fees_btc_per_block.value))
-                .ok_or_else(|| need("fees_btc_per_block"))?,
-        };
-
-        let scenario = Scenario {
-            site: Site {
-                grid: Grid {
-                    mix,
-                    factors: table.factors(),
-                    measured_intensity_g_per_kwh: measured,
-                    method: site.intensity_method,
-                },
-                electricity_usd_per_kwh: electricity,
-                pue: site.pue,
-                uptime_pct: site.uptime_pct,
-                pool_fee_pct: site.pool_fee_pct,
-                opex_usd_per_month: site.opex_usd_per_month,
-                carbon_price_usd_per_t: site.carbon_price_usd_per_t,
-            },
-            fleet,
-            market,
-            hardware_life_years: self.hardware_life_years,
-            levers: self.levers,
-        };
-        scenario.validate().map_err(|e| ResolveError {
-            field: e.field,
-            problem: e.problem.into(),
-            value: None,
-        })?;
-        self.projection.validate().map_err(|e| ResolveError {
-            field: format!("projection.{}", e.field),
-            problem: e.problem.into(),
-            value: None,
-        })?;
-        Ok(scenario)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario_io::{parse_scenario, resolve_in_file};
+    use crate::model::Scenario;
+    use crate::presets::PresetLibrary;
+    use crate::resolve::resolve_in_file;
+    use crate::scenario_io::parse_scenario;
 
     fn resolve(text: &str) -> Result<Scenario, String> {
         let library = PresetLibrary::builtin();

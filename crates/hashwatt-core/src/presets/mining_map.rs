@@ -2,7 +2,7 @@
 //! Each snapshot names its source and grade; a share may name its own where it differs (a split
 //! or a derived figure).
 
-use super::schema::Grade;
+use crate::schema::Grade;
 use serde::{Deserialize, Serialize};
 
 /// How a map was made, which decides what it can be compared with.

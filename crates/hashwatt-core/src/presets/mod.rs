@@ -3,13 +3,13 @@
 //! them or overrides them by id. A file that fails validation is reported and skipped.
 
 pub mod mining_map;
-pub mod schema;
+
 mod validate;
 
 use crate::file_error::{FileError, parse_ron};
 use crate::scenario_file::ScenarioDoc;
+pub use crate::schema::*;
 pub use mining_map::*;
-pub use schema::*;
 use std::path::{Path, PathBuf};
 
 mod builtin {
@@ -153,7 +153,7 @@ impl PresetLibrary {
             let mut claimed: Vec<(String, String)> = Vec::new();
             for path in paths {
                 let label = path.display().to_string();
-                let added = crate::scenario_io::read_text(&path).and_then(|text| {
+                let added = crate::file_io::read_text(&path).and_then(|text| {
                     let preset = self.parse(kind, &label, &text)?;
                     let id = preset.id().to_string();
                     if let Some((_, first)) = claimed.iter().find(|(seen, _)| *seen == id) {
@@ -240,7 +240,7 @@ impl PresetLibrary {
                 let doc = crate::scenario_io::parse_scenario(path, text)?;
                 // Resolved before it is added, so a user file that fails leaves the built-in
                 // scenario of the same id in place. (Presets of every other kind load first.)
-                crate::scenario_io::resolve_in_file(path, text, &doc, self)?;
+                crate::resolve::resolve_in_file(path, text, &doc, self)?;
                 let id = Path::new(path)
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
@@ -337,6 +337,36 @@ impl PresetLibrary {
             PresetKind::Market => self.markets.len(),
             PresetKind::MiningMap => self.mining_maps.len(),
             PresetKind::Scenario => self.scenarios.len(),
+        }
+    }
+}
+
+/// The resolver looks presets up through this, and knows nothing else of the library.
+impl crate::resolve::PresetLookup for PresetLibrary {
+    fn region(&self, id: &str) -> Option<&RegionPreset> {
+        PresetLibrary::region(self, id)
+    }
+    fn miner(&self, id: &str) -> Option<&MinerPreset> {
+        PresetLibrary::miner(self, id)
+    }
+    fn emission_table(&self, id: &str) -> Option<&EmissionTablePreset> {
+        PresetLibrary::emission_table(self, id)
+    }
+    fn market(&self, id: &str) -> Option<&MarketPreset> {
+        PresetLibrary::market(self, id)
+    }
+    fn newest_market(&self) -> Option<&MarketPreset> {
+        PresetLibrary::newest_market(self)
+    }
+    fn ids(&self, kind: crate::problem::IdKind) -> Vec<&str> {
+        use crate::problem::IdKind;
+        match kind {
+            IdKind::Region => self.regions.iter().map(|p| p.id.as_str()).collect(),
+            IdKind::Miner => self.miners.iter().map(|p| p.id.as_str()).collect(),
+            IdKind::EmissionTable => self.tables.iter().map(|p| p.id.as_str()).collect(),
+            IdKind::Market => self.markets.iter().map(|p| p.id.as_str()).collect(),
+            IdKind::MiningMap => self.mining_maps.iter().map(|p| p.id.as_str()).collect(),
+            IdKind::Scenario => self.scenarios.iter().map(|p| p.id.as_str()).collect(),
         }
     }
 }

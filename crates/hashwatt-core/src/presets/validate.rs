@@ -1,9 +1,9 @@
 //! Checks on preset contents beyond their syntax. Each returns the field's path and what is
 //! wrong, so the loader can point at the line.
 
-use super::schema::*;
 use crate::model::{NetworkSpec, SubsidySpec, limits};
 use crate::problem::{FieldProblem, Problem};
+use crate::schema::*;
 
 type Check = Result<(), FieldProblem>;
 

@@ -1,0 +1,261 @@
+//! The resolver: it sits between the scenario document and the preset library, turning a
+//! document's ids into the engine's plain numbers. The document knows nothing of the presets,
+//! and the library reaches the resolver only to check its example scenarios.
+
+use crate::file_error::{FileError, locate_field};
+use crate::model::{Grid, Market, MinerGroup, Scenario, Site};
+use crate::problem::{IdKind, Problem};
+use crate::scenario_file::{ScenarioDoc, defaults};
+use crate::scenario_io;
+use crate::schema::{EmissionTablePreset, MarketPreset, MinerPreset, RegionPreset};
+use std::path::Path;
+
+/// What the resolver needs of a preset library: presets by id, the ids of each kind (for
+/// "did you mean"), and the newest market snapshot.
+pub trait PresetLookup {
+    fn region(&self, id: &str) -> Option<&RegionPreset>;
+    fn miner(&self, id: &str) -> Option<&MinerPreset>;
+    fn emission_table(&self, id: &str) -> Option<&EmissionTablePreset>;
+    fn market(&self, id: &str) -> Option<&MarketPreset>;
+    fn newest_market(&self) -> Option<&MarketPreset>;
+    /// The ids of one kind, in the library's order.
+    fn ids(&self, kind: IdKind) -> Vec<&str>;
+}
+
+/// A reference to a preset that does not exist, or an input out of range.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{field}: {problem}")]
+pub struct ResolveError {
+    /// Path of the field in the file, e.g. `site.region` or `fleet[0].miner`.
+    pub field: String,
+    pub problem: Problem,
+    /// The offending text as written (an id), to find it in the file.
+    pub value: Option<String>,
+}
+
+impl ResolveError {
+    /// `field: problem` in `lang`.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        format!("{}: {}", self.field, self.problem.localized(lang))
+    }
+}
+
+fn unknown(field: &str, kind: IdKind, id: &str, known: Vec<&str>) -> ResolveError {
+    ResolveError {
+        field: field.to_string(),
+        problem: Problem::UnknownId {
+            kind,
+            id: id.to_string(),
+            near: crate::suggest::did_you_mean(id, &known).map(str::to_string),
+        },
+        value: Some(id.to_string()),
+    }
+}
+
+impl ScenarioDoc {
+    /// Replaces every id with the figures it stands for and checks every value's range.
+    pub fn resolve(&self, library: &impl PresetLookup) -> Result<Scenario, ResolveError> {
+        let site = &self.site;
+        let table = library
+            .emission_table(&site.emission_table)
+            .ok_or_else(|| {
+                unknown(
+                    "site.emission_table",
+                    IdKind::EmissionTable,
+                    &site.emission_table,
+                    library.ids(IdKind::EmissionTable),
+                )
+            })?;
+        let region = match (&site.region, &site.mix) {
+            (Some(id), _) => Some(library.region(id).ok_or_else(|| {
+                unknown(
+                    "site.region",
+                    IdKind::Region,
+                    id,
+                    library.ids(IdKind::Region),
+                )
+            })?),
+            (None, Some(_)) => None,
+            (None, None) => library.region(defaults::REGION),
+        };
+        let (mix, measured) = match (&site.mix, region) {
+            (Some(mix), _) => (*mix, None),
+            (None, Some(region)) => (region.mix.shares, Some(region.intensity.g_per_kwh)),
+            (None, None) => {
+                return Err(ResolveError {
+                    field: "site.region".into(),
+                    problem: Problem::NoDefaultRegion {
+                        id: defaults::REGION,
+                    },
+                    value: None,
+                });
+            }
+        };
+        let electricity = site
+            .electricity_usd_per_kwh
+            .or(region.map(|r| r.electricity_price_usd_per_kwh.value))
+            .unwrap_or(defaults::ELECTRICITY_USD_PER_KWH);
+
+        let mut fleet = Vec::with_capacity(self.fleet.len());
+        for (i, entry) in self.fleet.iter().enumerate() {
+            let preset = match &entry.miner {
+                Some(id) => Some(library.miner(id).ok_or_else(|| {
+                    unknown(
+                        &format!("fleet[{i}].miner"),
+                        IdKind::Miner,
+                        id,
+                        library.ids(IdKind::Miner),
+                    )
+                })?),
+                None => None,
+            };
+            let missing = |what: &'static str| ResolveError {
+                field: format!("fleet[{i}].{what}"),
+                problem: Problem::CustomMinerNeeds { field: what },
+                value: None,
+            };
+            let hashrate_ths = entry
+                .hashrate_ths
+                .or(preset.map(|p| p.hashrate_ths))
+                .ok_or_else(|| missing("hashrate_ths"))?;
+            let power_w = entry
+                .power_w
+                .or(preset.map(|p| p.power_w))
+                .ok_or_else(|| missing("power_w"))?;
+            fleet.push(MinerGroup {
+                name: entry
+                    .name
+                    .clone()
+                    .or(preset.map(|p| p.name.clone()))
+                    .unwrap_or_else(|| format!("Custom miner {}", i + 1)),
+                hashrate_ths,
+                power_w,
+                units: entry.units,
+                unit_cost_usd: entry
+                    .unit_cost_usd
+                    .or(preset.and_then(|p| p.price.as_ref().map(|price| price.usd)))
+                    .unwrap_or(defaults::UNIT_COST_USD),
+            });
+        }
+
+        let snapshot = match &self.market.preset {
+            Some(id) => Some(library.market(id).ok_or_else(|| {
+                unknown(
+                    "market.preset",
+                    IdKind::Market,
+                    id,
+                    library.ids(IdKind::Market),
+                )
+            })?),
+            None => library.newest_market(),
+        };
+        let need = |field: &str| ResolveError {
+            field: format!("market.{field}"),
+            problem: Problem::NoSnapshot,
+            value: None,
+        };
+        let m = &self.market;
+        let market = Market {
+            btc_price_usd: m
+                .btc_price_usd
+                .or(snapshot.map(|s| s.btc_price_usd.value))
+                .ok_or_else(|| need("btc_price_usd"))?,
+            network: m
+                .network
+                .or(snapshot.map(|s| s.network.value))
+                .ok_or_else(|| need("network"))?,
+            subsidy: m
+                .subsidy
+                .or(snapshot.map(|s| s.subsidy.value))
+                .ok_or_else(|| need("subsidy"))?,
+            fees_btc_per_block: m
+                .fees_btc_per_block
+                .or(snapshot.map(|s| s.fees_btc_per_block.value))
+                .ok_or_else(|| need("fees_btc_per_block"))?,
+        };
+
+        let scenario = Scenario {
+            site: Site {
+                grid: Grid {
+                    mix,
+                    factors: table.factors(),
+                    measured_intensity_g_per_kwh: measured,
+                    method: site.intensity_method,
+                },
+                electricity_usd_per_kwh: electricity,
+                pue: site.pue,
+                uptime_pct: site.uptime_pct,
+                pool_fee_pct: site.pool_fee_pct,
+                opex_usd_per_month: site.opex_usd_per_month,
+                carbon_price_usd_per_t: site.carbon_price_usd_per_t,
+            },
+            fleet,
+            market,
+            hardware_life_years: self.hardware_life_years,
+            levers: self.levers,
+        };
+        scenario.validate().map_err(|e| ResolveError {
+            field: e.field,
+            problem: e.problem.into(),
+            value: None,
+        })?;
+        self.projection.validate().map_err(|e| ResolveError {
+            field: format!("projection.{}", e.field),
+            problem: e.problem.into(),
+            value: None,
+        })?;
+        Ok(scenario)
+    }
+}
+
+/// Resolves a parsed document, locating any error in the file's text.
+pub fn resolve_in_file(
+    path: &str,
+    text: &str,
+    doc: &ScenarioDoc,
+    library: &impl PresetLookup,
+) -> Result<Scenario, FileError> {
+    doc.resolve(library)
+        .map_err(|e| locate_resolve_error(path, text, e))
+}
+
+/// Places a resolve error in the file's text, at the field as it is written there (an older
+/// file may still use a field's old name).
+pub fn locate_resolve_error(path: &str, text: &str, e: ResolveError) -> FileError {
+    let field = scenario_io::RENAMED_FIELDS
+        .iter()
+        .find(|(_, old, new)| e.field == *new && locate_field(text, old, None).is_some())
+        .map_or(e.field.as_str(), |(_, old, _)| old);
+    let mut error = FileError::at_field(path, text, field, e.value.as_deref(), e.problem);
+    // A field the file leaves out (a custom miner's `power_w`) is placed at the group it is
+    // missing from.
+    let mut parent = field;
+    while error.position.is_none() {
+        let Some(cut) = parent.rfind(['.', '[']) else {
+            break;
+        };
+        parent = &parent[..cut];
+        error.position = locate_field(text, parent, None);
+    }
+    error
+}
+
+/// Reads, parses and resolves a scenario file.
+pub fn load_scenario(
+    path: &Path,
+    library: &impl PresetLookup,
+) -> Result<(ScenarioDoc, Scenario), FileError> {
+    load_scenario_noting(path, library).map(|(doc, scenario, _)| (doc, scenario))
+}
+
+/// [`load_scenario`], also saying what was migrated from an older format version.
+pub fn load_scenario_noting(
+    path: &Path,
+    library: &impl PresetLookup,
+) -> Result<(ScenarioDoc, Scenario, Option<scenario_io::Migration>), FileError> {
+    let label = path.display().to_string();
+    let text = crate::file_io::read_text(path)?;
+    let (doc, migration) = scenario_io::parse_scenario_noting(&label, &text)?;
+    let scenario = resolve_in_file(&label, &text, &doc, library)?;
+    Ok((doc, scenario, migration))
+}
