@@ -838,3 +838,58 @@ fn a_restored_session_with_unsaved_changes_stays_unsaved() {
         "undoing it makes the document clean again"
     );
 }
+
+#[test]
+fn a_number_field_takes_its_label_unit_step_and_range_from_its_input() {
+    use crate::inputs::Input;
+    use egui_kittest::kittest::NodeT;
+    for lang in Lang::ALL {
+        let session = Session {
+            language: LangChoice::Fixed(lang),
+            ..Session::default()
+        };
+        let mut h = harness_with(session, FakeDialogs::default());
+        h.run();
+        for input in [Input::Pue, Input::UptimePct, Input::HardwareLifeYears] {
+            let field = h.get_by_role_and_label(Role::SpinButton, input.label(lang));
+            let node = field.accesskit_node();
+            let range = super::widgets::input_range(input);
+            assert_eq!(node.min_numeric_value(), Some(*range.start()), "{input:?}");
+            assert_eq!(
+                node.max_numeric_value(),
+                Some(input.limit().max),
+                "{input:?}"
+            );
+            assert_eq!(node.numeric_value_step(), Some(input.spec().step));
+            let shown = field.value().unwrap();
+            assert!(shown.ends_with(&input.suffix(lang)), "{shown:?}");
+        }
+        // An open lower bound: the field starts just above it.
+        let life = super::widgets::input_range(Input::HardwareLifeYears);
+        assert!(*life.start() > 0.0 && *life.start() < 1e-9);
+    }
+    assert_eq!(Input::UptimePct.suffix(Lang::Zh), " %");
+    assert_eq!(Input::HardwareLifeYears.suffix(Lang::Zh), " 年");
+
+    // Typed values beyond the limit are brought back to it.
+    let (mut h, _) = harness();
+    h.run();
+    let pue = Input::Pue.limit();
+    assert_eq!((pue.min, pue.max), (1.0, 5.0));
+    for (typed, kept) in [("9", pue.max), ("0.5", pue.min), ("1.25", 1.25)] {
+        h.get_by_role_and_label(Role::SpinButton, "PUE").click();
+        h.run();
+        h.event(egui::Event::Key {
+            key: egui::Key::A,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::COMMAND,
+        });
+        h.event(egui::Event::Text(typed.into()));
+        h.run();
+        h.key_press(egui::Key::Enter);
+        h.run();
+        assert_eq!(h.state().session.doc.site.pue, kept, "typed {typed}");
+    }
+}
