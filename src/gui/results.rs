@@ -29,7 +29,7 @@ const CARDS: [Figure; 12] = [
 
 /// The figures shown as cards for `e`: the chosen contract figures, then those of the levers
 /// that are on.
-pub fn card_figures(e: &Evaluation) -> impl Iterator<Item = Figure> + '_ {
+fn card_figures(e: &Evaluation) -> impl Iterator<Item = Figure> + '_ {
     CARDS
         .into_iter()
         .chain(Figure::LEVERS.into_iter().filter(|f| f.applies_to(e)))
@@ -58,16 +58,16 @@ struct Context<'a> {
 /// The profit card's sum, each amount at the same number of decimals, so that the detail adds
 /// up to the value shown: revenue + other income − costs = profit.
 #[derive(Debug, PartialEq)]
-pub struct ProfitSum {
-    pub revenue: String,
+struct ProfitSum {
+    revenue: String,
     /// The levers' demand-response credit and heat sold; `None` when there is none.
-    pub other: Option<String>,
-    pub costs: String,
-    pub profit: String,
+    other: Option<String>,
+    costs: String,
+    profit: String,
 }
 
 impl ProfitSum {
-    pub fn of(e: &Evaluation) -> ProfitSum {
+    fn of(e: &Evaluation) -> ProfitSum {
         let other = e.curtailment_credit_usd_per_day.unwrap_or(0.0)
             + e.heat_revenue_usd_per_day.unwrap_or(0.0);
         let costs = e.electricity_cost_usd_per_day + e.opex_usd_per_day + e.carbon_cost_usd_per_day;
