@@ -1,12 +1,13 @@
 //! The chart tabs. Every value drawn here comes from `chart_data` (computed once per change), the
 //! same data the PNG/SVG export draws.
 
-use super::widgets::{color, source_color};
+use super::widgets::{InputField, color, source_color};
 use super::{App, Command, Tab};
 use crate::chart_data::{ChartData, RegionMetric};
 use crate::export::{ChartKind, ImageFormat};
 use crate::format;
 use crate::i18n::{Strings, fill};
+use crate::inputs::Input;
 use crate::model::{DAYS_PER_MONTH, limits};
 use crate::names::Names;
 use crate::palette;
@@ -448,59 +449,26 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings
         .num_columns(4)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            let settings = &mut app.session.doc.projection;
-            let mut months = f64::from(settings.months);
-            let label = ui.label(a.projection_months);
-            if ui
-                .add(
-                    egui::DragValue::new(&mut months)
-                        .range(limits::PROJECTION_MONTHS.min..=limits::PROJECTION_MONTHS.max)
-                        .speed(1.0)
-                        .max_decimals(0),
-                )
-                .labelled_by(label.id)
-                .changed()
-            {
-                settings.months = months.round() as u32;
-            }
-            let label = ui.label(a.difficulty_growth);
-            ui.add(
-                egui::DragValue::new(&mut settings.difficulty_growth_pct_per_year)
-                    .range(GROWTH_RANGE_PCT_PER_YEAR)
-                    .speed(0.5)
-                    .suffix(a.unit_pct_per_year)
-                    .max_decimals(1),
-            )
-            .labelled_by(label.id);
+            let lang = app.session.lang();
+            let p = &mut app.session.doc.projection;
+            let field = |input, value| InputField::new(input, value).lang(lang);
+            // Two fields a row.
+            ui.add(InputField::count(Input::ProjectionMonths, &mut p.months).lang(lang));
+            ui.add(field(
+                Input::DifficultyGrowthPctPerYear,
+                &mut p.difficulty_growth_pct_per_year,
+            ));
             ui.end_row();
-            let label = ui.label(a.price_growth);
-            ui.add(
-                egui::DragValue::new(&mut settings.btc_price_growth_pct_per_year)
-                    .range(GROWTH_RANGE_PCT_PER_YEAR)
-                    .speed(0.5)
-                    .suffix(a.unit_pct_per_year)
-                    .max_decimals(1),
-            )
-            .labelled_by(label.id);
-            let label = ui.label(a.halving_drop);
-            ui.add(
-                egui::DragValue::new(&mut settings.halving_difficulty_drop_pct)
-                    .range(limits::HALVING_DROP_PCT.min..=limits::HALVING_DROP_PCT.max)
-                    .speed(0.5)
-                    .suffix(" %")
-                    .max_decimals(1),
-            )
-            .labelled_by(label.id);
+            ui.add(field(
+                Input::BtcPriceGrowthPctPerYear,
+                &mut p.btc_price_growth_pct_per_year,
+            ));
+            ui.add(field(
+                Input::HalvingDifficultyDropPct,
+                &mut p.halving_difficulty_drop_pct,
+            ));
             ui.end_row();
-            let label = ui.label(a.resale);
-            ui.add(
-                egui::DragValue::new(&mut settings.hardware_resale_pct)
-                    .range(0.0..=100.0)
-                    .speed(0.5)
-                    .suffix(" %")
-                    .max_decimals(1),
-            )
-            .labelled_by(label.id);
+            ui.add(field(Input::HardwareResalePct, &mut p.hardware_resale_pct));
             ui.end_row();
         });
     let p = &data.projection.projection;

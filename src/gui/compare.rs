@@ -5,6 +5,7 @@ use super::widgets::color;
 use super::{App, Command, Pinned};
 use crate::chart_data::carbon_price_lines;
 use crate::compare::{self, RankBy};
+use crate::figures::Figure;
 use crate::format;
 use crate::i18n::{Strings, fill};
 use crate::model::Evaluation;
@@ -43,6 +44,7 @@ pub fn compare_ui(app: &mut App, ui: &mut egui::Ui) {
 
 fn pinned_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
     let s = &strings.app;
+    let lang = app.session.lang();
     let full = app.session.pinned.len() >= MAX_PINNED;
     ui.horizontal(|ui| {
         if ui
@@ -129,9 +131,8 @@ fn pinned_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
                         });
                     }
                     ui.end_row();
-                    let labels = strings.results.all();
                     for row in &rows {
-                        let figure = labels.iter().find(|(k, _)| *k == row.key).map(|(_, f)| *f);
+                        let figure = Figure::from_key(row.key).map(|f| f.words(lang));
                         ui.label(figure.map_or(row.key, |f| f.label));
                         ui.label(egui::RichText::new(figure.map_or("", |f| f.unit)).weak());
                         for (column, value) in row.values.iter().enumerate() {
@@ -165,13 +166,11 @@ fn pinned_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
         .map(|(i, _)| color(PINNED_COLOURS[i % MAX_PINNED]))
         .collect();
     let charts = [
-        (
-            "break_even_btc_price_usd",
-            strings.results.break_even_btc_price_usd,
-        ),
-        ("co2_t_per_btc", strings.results.co2_t_per_btc),
-        ("profit_usd_per_day", strings.results.profit_usd_per_day),
-    ];
+        Figure::BreakEvenBtcPriceUsd,
+        Figure::Co2TPerBtc,
+        Figure::ProfitUsdPerDay,
+    ]
+    .map(|f| (f.key(), f.words(lang)));
     ui.columns(charts.len(), |cols| {
         for (col, (key, figure)) in cols.iter_mut().zip(charts) {
             col.label(egui::RichText::new(format!("{} ({})", figure.label, figure.unit)).strong());

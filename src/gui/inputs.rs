@@ -1,14 +1,11 @@
 //! The input panel: site, hardware and market, each in a collapsible section.
 
-use super::widgets::{
-    badge, count_row, number_row, override_row, picker_filter, picker_shown, source_color,
-};
+use super::widgets::{InputField, badge, picker_filter, picker_shown, source_color};
 use super::{App, Command, PresetPrompt};
 use crate::format;
 use crate::i18n::Localized;
-use crate::model::{
-    EnergyMix, EnergySource, IntensityMethod, NetworkSpec, SubsidySpec, bitcoin, limits,
-};
+use crate::inputs::Input;
+use crate::model::{EnergyMix, EnergySource, IntensityMethod, NetworkSpec, SubsidySpec, bitcoin};
 use crate::names::Names;
 use crate::presets::{Grade, RegionKind};
 use crate::scenario_file::{FleetEntryDoc, defaults};
@@ -48,43 +45,25 @@ fn lever_toggle<T: Default>(ui: &mut egui::Ui, lever: &mut Option<T>, label: &st
 fn levers_ui(app: &mut App, ui: &mut egui::Ui) {
     use crate::model::levers::{Curtailment, FlaredGas, HeatReuse, RenewableSupply};
     let s = &app.strings().app;
+    let lang = app.session.lang();
     let levers = &mut app.session.doc.levers;
-    let percent = limits::PERCENT;
-    let intensity = limits::INTENSITY_G_PER_KWH;
-    let usd_per_mwh = limits::USD_PER_MWH;
+    let row = |ui: &mut egui::Ui, input: Input, value: &mut f64| {
+        ui.add(InputField::new(input, value).lang(lang));
+        ui.end_row();
+    };
 
     lever_toggle::<RenewableSupply>(ui, &mut levers.renewable, s.lever_renewable, "");
     if let Some(r) = levers.renewable.as_mut() {
         egui::Grid::new("lever-renewable")
             .num_columns(2)
             .show(ui, |ui| {
-                number_row(
+                row(ui, Input::RenewableSharePct, &mut r.share_pct);
+                row(
                     ui,
-                    s.lever_renewable_share,
-                    &mut r.share_pct,
-                    percent,
-                    0.5,
-                    " %",
-                    1,
-                );
-                number_row(
-                    ui,
-                    s.lever_renewable_intensity,
+                    Input::RenewableIntensityGPerKwh,
                     &mut r.intensity_g_per_kwh,
-                    intensity,
-                    0.5,
-                    " g CO₂e/kWh",
-                    1,
                 );
-                number_row(
-                    ui,
-                    s.lever_renewable_price,
-                    &mut r.price_usd_per_kwh,
-                    limits::ELECTRICITY_USD_PER_KWH,
-                    0.0005,
-                    s.unit_usd_per_kwh,
-                    4,
-                );
+                row(ui, Input::RenewableUsdPerKwh, &mut r.price_usd_per_kwh);
             });
     }
     lever_toggle::<Curtailment>(
@@ -94,59 +73,26 @@ fn levers_ui(app: &mut App, ui: &mut egui::Ui) {
         s.lever_curtailment_hint,
     );
     if let Some(c) = levers.curtailment.as_mut() {
-        let hours = limits::CURTAILED_HOURS_PER_YEAR;
         egui::Grid::new("lever-curtailment")
             .num_columns(2)
             .show(ui, |ui| {
-                number_row(
+                row(ui, Input::CurtailmentHoursPerYear, &mut c.hours_per_year);
+                row(
                     ui,
-                    s.lever_curtailment_hours,
-                    &mut c.hours_per_year,
-                    hours,
-                    1.0,
-                    " h/year",
-                    0,
-                );
-                number_row(
-                    ui,
-                    s.lever_curtailment_credit,
+                    Input::CurtailmentCreditUsdPerMwh,
                     &mut c.credit_usd_per_mwh,
-                    usd_per_mwh,
-                    1.0,
-                    " USD/MWh",
-                    1,
                 );
             });
     }
     lever_toggle::<HeatReuse>(ui, &mut levers.heat_reuse, s.lever_heat, s.lever_heat_hint);
     if let Some(h) = levers.heat_reuse.as_mut() {
         egui::Grid::new("lever-heat").num_columns(2).show(ui, |ui| {
-            number_row(
+            row(ui, Input::HeatReusePct, &mut h.share_pct);
+            row(ui, Input::HeatPriceUsdPerMwh, &mut h.price_usd_per_mwh_heat);
+            row(
                 ui,
-                s.lever_heat_share,
-                &mut h.share_pct,
-                percent,
-                0.5,
-                " %",
-                1,
-            );
-            number_row(
-                ui,
-                s.lever_heat_price,
-                &mut h.price_usd_per_mwh_heat,
-                usd_per_mwh,
-                0.5,
-                " USD/MWh",
-                1,
-            );
-            number_row(
-                ui,
-                s.lever_heat_displaced,
+                Input::HeatDisplacedGPerKwh,
                 &mut h.displaced_g_per_kwh_heat,
-                intensity,
-                1.0,
-                " g CO₂e/kWh",
-                0,
             );
         });
     }
@@ -160,23 +106,11 @@ fn levers_ui(app: &mut App, ui: &mut egui::Ui) {
         egui::Grid::new("lever-flared")
             .num_columns(2)
             .show(ui, |ui| {
-                number_row(
+                row(ui, Input::GeneratorGPerKwh, &mut f.generator_g_per_kwh);
+                row(
                     ui,
-                    s.lever_flared_generator,
-                    &mut f.generator_g_per_kwh,
-                    intensity,
-                    1.0,
-                    " g CO₂e/kWh",
-                    0,
-                );
-                number_row(
-                    ui,
-                    s.lever_flared_avoided,
+                    Input::AvoidedFlaringGPerKwh,
                     &mut f.avoided_flaring_g_per_kwh,
-                    intensity,
-                    1.0,
-                    " g CO₂e/kWh",
-                    0,
                 );
             });
         ui.label(egui::RichText::new(s.lever_flared_hint).small().weak());
@@ -269,6 +203,7 @@ fn region_picker(app: &mut App, ui: &mut egui::Ui) {
 
 fn site_ui(app: &mut App, ui: &mut egui::Ui) {
     let s = &app.strings().app;
+    let lang = app.session.lang();
     egui::Grid::new("site-grid")
         .num_columns(2)
         .spacing([8.0, 6.0])
@@ -366,45 +301,25 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
                 .map_or(defaults::ELECTRICITY_USD_PER_KWH, |e| {
                     e.electricity_usd_per_kwh
                 });
-            override_row(
-                ui,
-                s.electricity_price,
-                &mut site.electricity_usd_per_kwh,
-                effective_price,
-                limits::ELECTRICITY_USD_PER_KWH,
-                0.0005,
-                s.unit_usd_per_kwh,
-                4,
-                s.reset_to_region,
+            ui.add(
+                InputField::overriding(
+                    Input::ElectricityUsdPerKwh,
+                    &mut site.electricity_usd_per_kwh,
+                    effective_price,
+                )
+                .lang(lang)
+                .reset_hint(s.reset_to_region),
             );
-            number_row(ui, s.pue, &mut site.pue, limits::PUE, 0.005, "", 3);
-            number_row(
-                ui,
-                s.uptime,
-                &mut site.uptime_pct,
-                limits::PERCENT,
-                0.1,
-                " %",
-                2,
-            );
-            number_row(
-                ui,
-                s.opex,
-                &mut site.opex_usd_per_month,
-                limits::OPEX_USD_PER_MONTH,
-                100.0,
-                s.unit_usd_per_month,
-                0,
-            );
-            number_row(
-                ui,
-                s.carbon_price,
-                &mut site.carbon_price_usd_per_t,
-                limits::CARBON_PRICE_USD_PER_T,
-                0.5,
-                s.unit_usd_per_t,
-                2,
-            );
+            ui.end_row();
+            for (input, value) in [
+                (Input::Pue, &mut site.pue),
+                (Input::UptimePct, &mut site.uptime_pct),
+                (Input::OpexUsdPerMonth, &mut site.opex_usd_per_month),
+                (Input::CarbonPriceUsdPerT, &mut site.carbon_price_usd_per_t),
+            ] {
+                ui.add(InputField::new(input, value).lang(lang));
+                ui.end_row();
+            }
         });
     if ui.button(s.save_region_preset).clicked() {
         let base = current_region_id(app)
@@ -441,6 +356,8 @@ fn mix_ui(app: &mut App, ui: &mut egui::Ui) {
         .spacing([8.0, 2.0])
         .show(ui, |ui| {
             for source in EnergySource::ALL {
+                // A share of the mix is no `Input` of its own: one field per energy source,
+                // and editing one rescales the others (`set_share_keeping_total`).
                 let label = ui.label(strings.source(source));
                 let mut share = mix.get(source);
                 let response = ui
@@ -516,18 +433,18 @@ fn hardware_ui(app: &mut App, ui: &mut egui::Ui) {
             crate::scenario_file::defaults::UNITS,
         ));
     }
+    let lang = app.session.lang();
     egui::Grid::new("hardware-life")
         .num_columns(2)
         .show(ui, |ui| {
-            number_row(
-                ui,
-                s.hardware_life,
-                &mut app.session.doc.hardware_life_years,
-                limits::HARDWARE_LIFE_YEARS,
-                0.05,
-                s.unit_years,
-                2,
+            ui.add(
+                InputField::new(
+                    Input::HardwareLifeYears,
+                    &mut app.session.doc.hardware_life_years,
+                )
+                .lang(lang),
             );
+            ui.end_row();
         });
 }
 
@@ -635,7 +552,7 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
 }
 
 fn fleet_entry_ui(app: &mut App, ui: &mut egui::Ui, index: usize) {
-    let s = &app.strings().app;
+    let lang = app.session.lang();
     let effective = app
         .computed
         .as_ref()
@@ -647,43 +564,19 @@ fn fleet_entry_ui(app: &mut App, ui: &mut egui::Ui, index: usize) {
         .show(ui, |ui| {
             miner_picker(app, ui, index);
             let entry = &mut app.session.doc.fleet[index];
-            count_row(ui, s.units, &mut entry.units, limits::UNITS);
+            ui.add(InputField::count(Input::Units, &mut entry.units).lang(lang));
+            ui.end_row();
             let hashrate = effective.as_ref().map_or(0.0, |g| g.hashrate_ths);
             let power = effective.as_ref().map_or(0.0, |g| g.power_w);
             let cost = effective.as_ref().map_or(0.0, |g| g.unit_cost_usd);
-            override_row(
-                ui,
-                s.hashrate,
-                &mut entry.hashrate_ths,
-                hashrate,
-                limits::HASHRATE_THS,
-                0.5,
-                " TH/s",
-                3,
-                s.reset_to_snapshot,
-            );
-            override_row(
-                ui,
-                s.power,
-                &mut entry.power_w,
-                power,
-                limits::POWER_W,
-                5.0,
-                " W",
-                0,
-                s.reset_to_snapshot,
-            );
-            override_row(
-                ui,
-                s.unit_price,
-                &mut entry.unit_cost_usd,
-                cost,
-                limits::UNIT_COST_USD,
-                10.0,
-                " USD",
-                0,
-                s.reset_to_snapshot,
-            );
+            for (input, value, effective) in [
+                (Input::HashrateThs, &mut entry.hashrate_ths, hashrate),
+                (Input::PowerW, &mut entry.power_w, power),
+                (Input::UnitCostUsd, &mut entry.unit_cost_usd, cost),
+            ] {
+                ui.add(InputField::overriding(input, value, effective).lang(lang));
+                ui.end_row();
+            }
             if let Some(g) = &effective {
                 ui.label("");
                 ui.label(
@@ -761,19 +654,15 @@ fn market_ui(app: &mut App, ui: &mut egui::Ui) {
                 return;
             };
             let doc = &mut app.session.doc.market;
-            let mut price = doc.btc_price_usd;
-            override_row(
-                ui,
-                s.btc_price,
-                &mut price,
-                market.btc_price_usd,
-                limits::BTC_PRICE_USD,
-                100.0,
-                " USD",
-                0,
-                s.reset_to_snapshot,
+            ui.add(
+                InputField::overriding(
+                    Input::BtcPriceUsd,
+                    &mut doc.btc_price_usd,
+                    market.btc_price_usd,
+                )
+                .lang(lang),
             );
-            doc.btc_price_usd = price;
+            ui.end_row();
 
             // The network, by hashrate or by difficulty.
             let label = ui.label(s.network_by);
@@ -796,42 +685,21 @@ fn market_ui(app: &mut App, ui: &mut egui::Ui) {
             match doc.network.unwrap_or(market.network) {
                 NetworkSpec::HashrateEhs(ehs) => {
                     let mut v = doc.network.map(|_| ehs);
-                    if override_row(
-                        ui,
-                        s.network_hashrate,
-                        &mut v,
-                        ehs,
-                        limits::NETWORK_HASHRATE_EHS,
-                        1.0,
-                        " EH/s",
-                        2,
-                        s.reset_to_snapshot,
-                    ) {
+                    let field = InputField::overriding(Input::NetworkHashrateEhs, &mut v, ehs);
+                    if ui.add(field.lang(lang)).changed() {
                         doc.network = v.map(NetworkSpec::HashrateEhs);
                     }
+                    ui.end_row();
                 }
                 NetworkSpec::Difficulty(d) => {
-                    let mut tera = doc.network.map(|_| d / 1e12);
-                    // The same bounds as the difficulty's own (a restored session is clamped
-                    // to those), in tera.
-                    let tera_limit = limits::Limit {
-                        min: limits::DIFFICULTY.min / 1e12,
-                        max: limits::DIFFICULTY.max / 1e12,
-                        ..limits::DIFFICULTY
-                    };
-                    if override_row(
-                        ui,
-                        s.difficulty,
-                        &mut tera,
-                        d / 1e12,
-                        tera_limit,
-                        0.1,
-                        " T",
-                        3,
-                        s.reset_to_snapshot,
-                    ) {
-                        doc.network = tera.map(|t| NetworkSpec::Difficulty(t * 1e12));
+                    let mut v = doc.network.map(|_| d);
+                    // Edited in T: a difficulty of 1.5 × 10¹⁴ is typed as 150.
+                    let field =
+                        InputField::overriding(Input::Difficulty, &mut v, d).scaled(1e12, " T", 3);
+                    if ui.add(field.lang(lang)).changed() {
+                        doc.network = v.map(NetworkSpec::Difficulty);
                     }
+                    ui.end_row();
                 }
             }
 
@@ -859,19 +727,11 @@ fn market_ui(app: &mut App, ui: &mut egui::Ui) {
             match doc.subsidy.unwrap_or(market.subsidy) {
                 SubsidySpec::BlockHeight(h) => {
                     let mut v = doc.subsidy.map(|_| h as f64);
-                    if override_row(
-                        ui,
-                        s.block_height,
-                        &mut v,
-                        h as f64,
-                        limits::BLOCK_HEIGHT,
-                        10.0,
-                        "",
-                        0,
-                        s.reset_to_snapshot,
-                    ) {
+                    let field = InputField::overriding(Input::BlockHeight, &mut v, h as f64);
+                    if ui.add(field.lang(lang)).changed() {
                         doc.subsidy = v.map(|h| SubsidySpec::BlockHeight(h.round() as u64));
                     }
+                    ui.end_row();
                     ui.label("");
                     ui.label(
                         egui::RichText::new(format!(
@@ -885,43 +745,27 @@ fn market_ui(app: &mut App, ui: &mut egui::Ui) {
                 }
                 SubsidySpec::Btc(btc) => {
                     let mut v = doc.subsidy.map(|_| btc);
-                    if override_row(
-                        ui,
-                        s.block_subsidy,
-                        &mut v,
-                        btc,
-                        limits::BLOCK_SUBSIDY_BTC,
-                        0.01,
-                        " BTC",
-                        8,
-                        s.reset_to_snapshot,
-                    ) {
+                    let field = InputField::overriding(Input::BlockSubsidyBtc, &mut v, btc);
+                    if ui.add(field.lang(lang)).changed() {
                         doc.subsidy = v.map(SubsidySpec::Btc);
                     }
+                    ui.end_row();
                 }
             }
-            let mut fees = doc.fees_btc_per_block;
-            override_row(
-                ui,
-                s.fees_per_block,
-                &mut fees,
-                market.fees_btc_per_block,
-                limits::FEES_BTC_PER_BLOCK,
-                0.001,
-                " BTC",
-                4,
-                s.reset_to_snapshot,
+            ui.add(
+                InputField::overriding(
+                    Input::FeesBtcPerBlock,
+                    &mut doc.fees_btc_per_block,
+                    market.fees_btc_per_block,
+                )
+                .lang(lang),
             );
-            doc.fees_btc_per_block = fees;
-            number_row(
-                ui,
-                s.pool_fee,
-                &mut app.session.doc.site.pool_fee_pct,
-                limits::PERCENT,
-                0.05,
-                " %",
-                2,
+            ui.end_row();
+            ui.add(
+                InputField::new(Input::PoolFeePct, &mut app.session.doc.site.pool_fee_pct)
+                    .lang(lang),
             );
+            ui.end_row();
         });
     let doc = &app.session.doc.market;
     let changed = doc.btc_price_usd.is_some()

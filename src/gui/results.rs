@@ -3,10 +3,37 @@
 
 use super::App;
 use super::widgets::badge;
+use crate::figures::Figure;
 use crate::format::{self, co2_kg, energy_kwh, number, power_kw, usd};
-use crate::i18n::{fill, results::Figure};
+use crate::i18n::{Lang, Strings, fill};
+use crate::model::Evaluation;
 use crate::presets::Grade;
 use eframe::egui;
+
+/// The contract's figures that have a card, in the order shown; the levers' cards follow while
+/// their lever is on.
+const CARDS: [Figure; 12] = [
+    Figure::PowerKw,
+    Figure::EnergyMwhPerYear,
+    Figure::GridIntensityGPerKwh,
+    Figure::Co2TPerYear,
+    Figure::Co2TPerBtc,
+    Figure::BtcPerDay,
+    Figure::ProfitUsdPerDay,
+    Figure::BreakEvenBtcPriceUsd,
+    Figure::BreakEvenElectricityUsdKwh,
+    Figure::AllInCostPerBtcUsd,
+    Figure::HashpriceUsdPerPhDay,
+    Figure::PaybackDays,
+];
+
+/// The figures shown as cards for `e`: the chosen contract figures, then those of the levers
+/// that are on.
+fn card_figures(e: &Evaluation) -> impl Iterator<Item = Figure> + '_ {
+    CARDS
+        .into_iter()
+        .chain(Figure::LEVERS.into_iter().filter(|f| f.applies_to(e)))
+}
 
 /// One card's content.
 struct Card {
@@ -16,300 +43,282 @@ struct Card {
     estimate: bool,
 }
 
+/// What every card is drawn from.
+struct Context<'a> {
+    e: &'a Evaluation,
+    lang: Lang,
+    strings: &'static Strings,
+    btc_price_usd: f64,
+    electricity_usd_per_kwh: f64,
+    region_estimate: bool,
+    good: egui::Color32,
+    bad: egui::Color32,
+}
+
+/// The profit card's sum, each amount at the same number of decimals, so that the detail adds
+/// up to the value shown: revenue + other income − costs = profit.
+#[derive(Debug, PartialEq)]
+struct ProfitSum {
+    revenue: String,
+    /// The levers' demand-response credit and heat sold; `None` when there is none.
+    other: Option<String>,
+    costs: String,
+    profit: String,
+}
+
+impl ProfitSum {
+    fn of(e: &Evaluation) -> ProfitSum {
+        let other = e.curtailment_credit_usd_per_day.unwrap_or(0.0)
+            + e.heat_revenue_usd_per_day.unwrap_or(0.0);
+        let costs = e.electricity_cost_usd_per_day + e.opex_usd_per_day + e.carbon_cost_usd_per_day;
+        let profit = e.profit_usd_per_day;
+        // The decimals the largest amount has on its own (about four significant digits).
+        let largest = [e.revenue_usd_per_day, other, costs, profit]
+            .into_iter()
+            .map(f64::abs)
+            .fold(0.0, f64::max);
+        let decimals = number(largest)
+            .split_once('.')
+            .map_or(0, |(_, fraction)| fraction.len());
+        let scale = 10f64.powi(decimals as i32);
+        let units = |x: f64| (x * scale).round();
+        let (revenue_units, other_units, profit_units) =
+            (units(e.revenue_usd_per_day), units(other), units(profit));
+        // Each amount rounded on its own may be a unit off the sum: the costs take up the
+        // difference, so the profit shown is the profit rounded and the detail adds up to it.
+        let costs_units = revenue_units + other_units - profit_units;
+        let money = |units: f64| {
+            let text = format::fixed((units / scale).abs(), decimals);
+            if units < 0.0 {
+                format!("-${text}")
+            } else {
+                format!("${text}")
+            }
+        };
+        ProfitSum {
+            revenue: money(revenue_units),
+            other: (other_units != 0.0).then(|| money(other_units)),
+            costs: money(costs_units),
+            profit: money(profit_units),
+        }
+    }
+
+    /// The card's detail line in the language of `s`.
+    fn detail(&self, s: &crate::i18n::app::AppStrings) -> String {
+        match &self.other {
+            None => fill(
+                s.card_revenue_costs,
+                &[("revenue", &self.revenue), ("costs", &self.costs)],
+            ),
+            Some(other) => fill(
+                s.card_revenue_other_costs,
+                &[
+                    ("revenue", &self.revenue),
+                    ("other", other),
+                    ("costs", &self.costs),
+                ],
+            ),
+        }
+    }
+}
+
+/// The card of `figure`.
+fn card(figure: Figure, c: &Context) -> Card {
+    let (e, s, r) = (c.e, &c.strings.app, &c.strings.results);
+    let words = figure.words(c.lang);
+    let band = |central: f64, show: &dyn Fn(f64) -> String| {
+        let (low, high) = e.carbon_band(central);
+        fill(s.band, &[("low", &show(low)), ("high", &show(high))])
+    };
+    let undefined = || format::UNDEFINED.to_string();
+    let plain = |text: String| Some((text, None));
+    let tonnes = |t: f64| co2_kg(t * 1000.0);
+    let value = figure.value(e);
+    let mut estimate = false;
+    let (value, detail) = match figure {
+        Figure::PowerKw => (
+            power_kw(e.power_kw),
+            plain(format!(
+                "{} TH/s · {} J/TH",
+                number(e.fleet_hashrate_ths),
+                format::maybe(e.efficiency_j_per_th)
+            )),
+        ),
+        Figure::EnergyMwhPerYear => (
+            energy_kwh(e.energy_mwh_per_year * 1000.0),
+            plain(fill(
+                s.card_per_day,
+                &[("value", &energy_kwh(e.energy_kwh_per_day))],
+            )),
+        ),
+        Figure::GridIntensityGPerKwh => {
+            estimate = c.region_estimate;
+            (
+                format!("{} {}", number(e.grid_intensity_g_per_kwh), words.unit),
+                plain(band(e.grid_intensity_g_per_kwh, &|x| format::fixed(x, 0))),
+            )
+        }
+        Figure::Co2TPerYear => {
+            estimate = c.region_estimate;
+            (
+                tonnes(e.co2_t_per_year),
+                plain(band(e.co2_t_per_year, &tonnes)),
+            )
+        }
+        Figure::Co2TPerBtc => {
+            estimate = c.region_estimate;
+            (
+                value.map_or_else(undefined, tonnes),
+                value.and_then(|t| plain(band(t, &tonnes))),
+            )
+        }
+        Figure::BtcPerDay => (
+            format!("{} BTC", number(e.btc_per_day)),
+            plain(fill(
+                s.card_btc_per_year,
+                &[(
+                    "value",
+                    &number(e.btc_per_day * crate::model::DAYS_PER_YEAR),
+                )],
+            )),
+        ),
+        Figure::ProfitUsdPerDay => {
+            let sum = ProfitSum::of(e);
+            let color = if e.profit_usd_per_day >= 0.0 {
+                c.good
+            } else {
+                c.bad
+            };
+            (sum.profit.clone(), Some((sum.detail(s), Some(color))))
+        }
+        Figure::BreakEvenBtcPriceUsd => (
+            value.map_or_else(undefined, usd),
+            value.map(|be| {
+                let price = usd(c.btc_price_usd);
+                if be <= c.btc_price_usd {
+                    (
+                        fill(s.vs_price_profitable, &[("price", &price)]),
+                        Some(c.good),
+                    )
+                } else {
+                    (fill(s.vs_price_losing, &[("price", &price)]), Some(c.bad))
+                }
+            }),
+        ),
+        Figure::BreakEvenElectricityUsdKwh | Figure::SupplyPriceUsdPerKwh => (
+            value.map_or_else(undefined, |p| fill(s.card_per_kwh, &[("value", &usd(p))])),
+            (figure == Figure::BreakEvenElectricityUsdKwh).then(|| {
+                (
+                    fill(
+                        s.card_power_now,
+                        &[("price", &usd(c.electricity_usd_per_kwh))],
+                    ),
+                    None,
+                )
+            }),
+        ),
+        Figure::AllInCostPerBtcUsd => (
+            value.map_or_else(undefined, usd),
+            plain(fill(
+                s.card_hardware,
+                &[("cost", &usd(e.hardware_cost_usd))],
+            )),
+        ),
+        Figure::HashpriceUsdPerPhDay => (
+            fill(
+                s.card_per_ph_day,
+                &[("value", &usd(e.hashprice_usd_per_ph_day))],
+            ),
+            plain(fill(
+                s.card_network,
+                &[("value", &number(e.network_hashrate_ehs))],
+            )),
+        ),
+        Figure::PaybackDays => (
+            match value {
+                None => r.never.to_string(),
+                Some(days) => fill(s.days_value, &[("n", &format::fixed(days, 0))]),
+            },
+            value.and_then(|d| {
+                plain(fill(
+                    s.years_value,
+                    &[("n", &format::fixed(d / crate::model::DAYS_PER_YEAR, 1))],
+                ))
+            }),
+        ),
+        Figure::CurtailmentCreditUsdPerDay | Figure::HeatRevenueUsdPerDay => {
+            (value.map_or_else(undefined, usd), None)
+        }
+        Figure::HeatDisplacedCo2TPerYear | Figure::FlaringAvoidedCo2TPerYear => {
+            // Counterfactuals beside the site's own emissions, never netted into them.
+            estimate = true;
+            let note = if figure == Figure::HeatDisplacedCo2TPerYear {
+                s.not_netted
+            } else {
+                s.counterfactual
+            };
+            (
+                value.map_or_else(undefined, tonnes),
+                plain(note.to_string()),
+            )
+        }
+        // Without a layout of their own: the number and the figure's unit.
+        _ => (
+            value.map_or_else(undefined, |v| format!("{} {}", number(v), words.unit)),
+            None,
+        ),
+    };
+    Card {
+        figure,
+        value,
+        detail,
+        estimate,
+    }
+}
+
 pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
     let strings = app.strings();
     let s = &strings.app;
-    let r = &strings.results;
+    let lang = app.session.lang();
     let computed = match &app.computed {
         Ok(c) => c,
         Err(e) => {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                fill(
-                    s.resolve_problem,
-                    &[("error", &e.localized(app.session.lang()))],
-                ),
+                fill(s.resolve_problem, &[("error", &e.localized(lang))]),
             );
             return;
         }
     };
     let e = &computed.evaluation;
-    let btc_price = computed.scenario.market.btc_price_usd;
-    let region_estimate = app
-        .session
-        .doc
-        .site
-        .preset_region_id()
-        .and_then(|id| app.library.region(id))
-        .is_some_and(|reg| reg.intensity.grade == Grade::Estimate);
-    let band = |central: f64, show: &dyn Fn(f64) -> String| {
-        let (low, high) = e.carbon_band(central);
-        fill(s.band, &[("low", &show(low)), ("high", &show(high))])
+    let context = Context {
+        e,
+        lang,
+        strings,
+        btc_price_usd: computed.scenario.market.btc_price_usd,
+        electricity_usd_per_kwh: computed.scenario.site.electricity_usd_per_kwh,
+        region_estimate: app
+            .session
+            .doc
+            .site
+            .preset_region_id()
+            .and_then(|id| app.library.region(id))
+            .is_some_and(|reg| reg.intensity.grade == Grade::Estimate),
+        good: super::widgets::color(crate::palette::GAIN),
+        bad: ui.visuals().error_fg_color,
     };
-    let good = super::widgets::color(crate::palette::GAIN);
-    let bad = ui.visuals().error_fg_color;
-    let undefined = || format::UNDEFINED.to_string();
-
-    let cards = [
-        Card {
-            figure: r.power_kw,
-            value: power_kw(e.power_kw),
-            detail: Some((
-                format!(
-                    "{} TH/s · {} J/TH",
-                    number(e.fleet_hashrate_ths),
-                    format::maybe(e.efficiency_j_per_th)
-                ),
-                None,
-            )),
-            estimate: false,
-        },
-        Card {
-            figure: r.energy_mwh_per_year,
-            value: energy_kwh(e.energy_mwh_per_year * 1000.0),
-            detail: Some((
-                fill(
-                    s.card_per_day,
-                    &[("value", &energy_kwh(e.energy_kwh_per_day))],
-                ),
-                None,
-            )),
-            estimate: false,
-        },
-        Card {
-            figure: r.grid_intensity_g_per_kwh,
-            value: format!("{} g CO₂e/kWh", number(e.grid_intensity_g_per_kwh)),
-            detail: Some((
-                band(e.grid_intensity_g_per_kwh, &|x| format::fixed(x, 0)),
-                None,
-            )),
-            estimate: region_estimate,
-        },
-        Card {
-            figure: r.co2_t_per_year,
-            value: co2_kg(e.co2_t_per_year * 1000.0),
-            detail: Some((band(e.co2_t_per_year, &|x| co2_kg(x * 1000.0)), None)),
-            estimate: region_estimate,
-        },
-        Card {
-            figure: r.co2_t_per_btc,
-            value: e
-                .co2_t_per_btc
-                .map_or_else(undefined, |t| co2_kg(t * 1000.0)),
-            detail: e
-                .co2_t_per_btc
-                .map(|t| (band(t, &|x| co2_kg(x * 1000.0)), None)),
-            estimate: region_estimate,
-        },
-        Card {
-            figure: r.btc_per_day,
-            value: format!("{} BTC", number(e.btc_per_day)),
-            detail: Some((
-                fill(
-                    s.card_btc_per_year,
-                    &[(
-                        "value",
-                        &number(e.btc_per_day * crate::model::DAYS_PER_YEAR),
-                    )],
-                ),
-                None,
-            )),
-            estimate: false,
-        },
-        Card {
-            figure: r.profit_usd_per_day,
-            value: usd(e.profit_usd_per_day),
-            detail: Some((
-                fill(
-                    s.card_revenue_costs,
-                    &[
-                        ("revenue", &usd(e.revenue_usd_per_day)),
-                        (
-                            "costs",
-                            &usd(e.electricity_cost_usd_per_day
-                                + e.opex_usd_per_day
-                                + e.carbon_cost_usd_per_day),
-                        ),
-                    ],
-                ),
-                Some(if e.profit_usd_per_day >= 0.0 {
-                    good
-                } else {
-                    bad
-                }),
-            )),
-            estimate: false,
-        },
-        Card {
-            figure: r.break_even_btc_price_usd,
-            value: e.break_even_btc_price_usd.map_or_else(undefined, usd),
-            detail: e.break_even_btc_price_usd.map(|be| {
-                if be <= btc_price {
-                    (
-                        fill(s.vs_price_profitable, &[("price", &usd(btc_price))]),
-                        Some(good),
-                    )
-                } else {
-                    (
-                        fill(s.vs_price_losing, &[("price", &usd(btc_price))]),
-                        Some(bad),
-                    )
-                }
-            }),
-            estimate: false,
-        },
-        Card {
-            figure: r.break_even_electricity_usd_kwh,
-            value: e
-                .break_even_electricity_usd_kwh
-                .map_or_else(undefined, |p| fill(s.card_per_kwh, &[("value", &usd(p))])),
-            detail: Some((
-                fill(
-                    s.card_power_now,
-                    &[(
-                        "price",
-                        &usd(computed.scenario.site.electricity_usd_per_kwh),
-                    )],
-                ),
-                None,
-            )),
-            estimate: false,
-        },
-        Card {
-            figure: r.all_in_cost_per_btc_usd,
-            value: e.all_in_cost_per_btc_usd.map_or_else(undefined, usd),
-            detail: Some((
-                fill(s.card_hardware, &[("cost", &usd(e.hardware_cost_usd))]),
-                None,
-            )),
-            estimate: false,
-        },
-        Card {
-            figure: r.hashprice_usd_per_ph_day,
-            value: fill(
-                s.card_per_ph_day,
-                &[("value", &usd(e.hashprice_usd_per_ph_day))],
-            ),
-            detail: Some((
-                fill(
-                    s.card_network,
-                    &[("value", &number(e.network_hashrate_ehs))],
-                ),
-                None,
-            )),
-            estimate: false,
-        },
-        Card {
-            figure: r.payback_days,
-            value: match e.payback_days {
-                None => r.never.to_string(),
-                Some(days) => fill(s.days_value, &[("n", &format::fixed(days, 0))]),
-            },
-            detail: e.payback_days.map(|d| {
-                (
-                    fill(
-                        s.years_value,
-                        &[("n", &format::fixed(d / crate::model::DAYS_PER_YEAR, 1))],
-                    ),
-                    None,
-                )
-            }),
-            estimate: false,
-        },
-    ];
-
-    // Lever figures, when any lever is on: beside the site's own, never netted into them.
-    let mut lever_cards = Vec::new();
-    let lever = |label: &'static str, unit: &'static str, formula: &'static str| {
-        crate::i18n::results::Figure {
-            label,
-            unit,
-            formula,
-        }
-    };
-    if let (Some(uptime), Some(credit)) = (e.effective_uptime_pct, e.curtailment_credit_usd_per_day)
-    {
-        lever_cards.push(Card {
-            figure: lever(
-                s.card_uptime_after,
-                "%",
-                "uptime × (1 − hours curtailed / 8,766)",
-            ),
-            value: format!("{} %", format::fixed(uptime, 1)),
-            detail: Some((
-                format!("{}: {}", s.card_curtailment_credit, usd(credit)),
-                None,
-            )),
-            estimate: false,
-        });
-    }
-    if let Some(price) = e.supply_price_usd_per_kwh {
-        lever_cards.push(Card {
-            figure: lever(
-                s.card_supply_price,
-                "USD/kWh",
-                "share × renewable price + (1 − share) × site price",
-            ),
-            value: fill(s.card_per_kwh, &[("value", &usd(price))]),
-            detail: None,
-            estimate: false,
-        });
-    }
-    if let (Some(heat), Some(displaced)) =
-        (e.heat_revenue_usd_per_day, e.heat_displaced_co2_t_per_year)
-    {
-        lever_cards.push(Card {
-            figure: lever(
-                s.card_heat_revenue,
-                "USD/day",
-                "energy × share used × heat price",
-            ),
-            value: usd(heat),
-            detail: Some((
-                format!(
-                    "{}: {} / year",
-                    s.card_heat_displaced,
-                    co2_kg(displaced * 1000.0)
-                ),
-                None,
-            )),
-            estimate: false,
-        });
-        lever_cards.push(Card {
-            figure: lever(
-                s.card_heat_displaced,
-                "t/year",
-                "energy × share used × emissions of the heat replaced",
-            ),
-            value: co2_kg(displaced * 1000.0),
-            detail: Some((s.not_netted.to_string(), None)),
-            estimate: true,
-        });
-    }
-    if let Some(avoided) = e.flaring_avoided_co2_t_per_year {
-        lever_cards.push(Card {
-            figure: lever(
-                s.card_flaring_avoided,
-                "t/year",
-                "energy × flaring emissions avoided per kWh",
-            ),
-            value: co2_kg(avoided * 1000.0),
-            detail: Some((s.counterfactual.to_string(), None)),
-            estimate: true,
-        });
-    }
+    let all_cards: Vec<Card> = card_figures(e).map(|f| card(f, &context)).collect();
 
     let sources = computed.charts.sources.join("\n");
     // As many cards a row as fit; the rest wrap below.
     let per_row = ((ui.available_width() + CARD_GAP) / (CARD_OUTER_WIDTH + CARD_GAP))
         .floor()
         .max(1.0) as usize;
-    let all_cards: Vec<Card> = cards.into_iter().chain(lever_cards).collect();
     for row in all_cards.chunks(per_row) {
-        ui.horizontal(|ui| {
+        ui.horizontal_top(|ui| {
             ui.spacing_mut().item_spacing.x = CARD_GAP;
             for card in row {
-                card_ui(ui, card, &sources, s.inputs_from, s.estimate_badge);
+                card_ui(ui, card, lang, &sources, s.inputs_from, s.estimate_badge);
             }
         });
         ui.add_space(4.0);
@@ -321,14 +330,22 @@ const CARD_WIDTH: f32 = 178.0;
 const CARD_OUTER_WIDTH: f32 = CARD_WIDTH + 2.0 * 10.0 + 2.0;
 const CARD_GAP: f32 = 8.0;
 
-fn card_ui(ui: &mut egui::Ui, card: &Card, sources: &str, inputs_from: &str, estimate: &str) {
+fn card_ui(
+    ui: &mut egui::Ui,
+    card: &Card,
+    lang: Lang,
+    sources: &str,
+    inputs_from: &str,
+    estimate: &str,
+) {
+    let words = card.figure.words(lang);
     let response = egui::Frame::group(ui.style())
         .inner_margin(egui::Margin::symmetric(10, 6))
         .show(ui, |ui| {
             ui.set_width(CARD_WIDTH);
             ui.vertical(|ui| {
                 ui.horizontal(|ui| {
-                    ui.label(egui::RichText::new(card.figure.label).small().weak());
+                    ui.label(egui::RichText::new(words.label).small().weak());
                     if card.estimate {
                         badge(ui, estimate);
                     }
@@ -339,17 +356,102 @@ fn card_ui(ui: &mut egui::Ui, card: &Card, sources: &str, inputs_from: &str, est
                     if let Some(color) = color {
                         text = text.color(*color);
                     }
-                    ui.add(egui::Label::new(text).truncate());
+                    // Wrapped, not cut: the profit's sum must be read whole to add up.
+                    ui.add(egui::Label::new(text).wrap());
                 }
             });
         })
         .response;
     response.on_hover_ui(|ui| {
         ui.set_max_width(420.0);
-        ui.label(egui::RichText::new(card.figure.label).strong());
-        ui.label(egui::RichText::new(card.figure.formula).monospace());
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(words.label).strong());
+            ui.label(egui::RichText::new(words.unit).weak());
+        });
+        ui.label(egui::RichText::new(words.formula).monospace());
         ui.separator();
         ui.label(inputs_from);
         ui.label(egui::RichText::new(sources).small());
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets::PresetLibrary;
+
+    fn texas() -> Evaluation {
+        let library = PresetLibrary::builtin();
+        let mut doc = library.scenario("texas-s21").unwrap().doc.clone();
+        doc.levers.heat_reuse = Some(crate::model::levers::HeatReuse {
+            share_pct: 50.0,
+            price_usd_per_mwh_heat: 30.0,
+            ..Default::default()
+        });
+        crate::model::evaluate(&doc.resolve(&library).unwrap())
+    }
+
+    #[test]
+    fn the_profit_sum_names_the_heat_sold_and_adds_up() {
+        let sum = ProfitSum::of(&texas());
+        let en = sum.detail(&crate::i18n::strings(Lang::En).app);
+        let zh = sum.detail(&crate::i18n::strings(Lang::Zh).app);
+        let (r, o, c, p) = (
+            &sum.revenue,
+            sum.other.as_ref().unwrap(),
+            &sum.costs,
+            &sum.profit,
+        );
+        assert_eq!(en, format!("{r} revenue + {o} other − {c} costs"));
+        assert_eq!(zh, format!("收入 {r} + 其他收入 {o} − 成本 {c}"));
+        let amount = |s: &str| {
+            s.trim_start_matches('$')
+                .replace(',', "")
+                .parse::<f64>()
+                .unwrap()
+        };
+        assert!(
+            (amount(r) + amount(o) - amount(c) - amount(p)).abs() < 1e-9,
+            "{en} = {p}"
+        );
+    }
+
+    #[test]
+    fn the_costs_take_up_what_rounding_each_amount_loses() {
+        let mut e = texas();
+        e.curtailment_credit_usd_per_day = None;
+        e.heat_revenue_usd_per_day = None;
+        e.revenue_usd_per_day = 2.0006;
+        e.electricity_cost_usd_per_day = 1.0004;
+        e.opex_usd_per_day = 0.0;
+        e.carbon_cost_usd_per_day = 0.0;
+        e.profit_usd_per_day = 1.0002;
+        // Rounded one by one: $2.001 − $1.000 = $1.001, not the $1.000 shown.
+        let sum = ProfitSum::of(&e);
+        assert_eq!(
+            sum,
+            ProfitSum {
+                revenue: "$2.001".into(),
+                other: None,
+                costs: "$1.001".into(),
+                profit: "$1.000".into(),
+            }
+        );
+
+        // A loss, with the amounts at the precision of the largest.
+        e.revenue_usd_per_day = 1234.5;
+        e.electricity_cost_usd_per_day = 1300.25;
+        e.profit_usd_per_day = -65.75;
+        e.heat_revenue_usd_per_day = Some(0.0);
+        let sum = ProfitSum::of(&e);
+        assert_eq!(
+            (
+                sum.revenue.as_str(),
+                sum.other,
+                sum.costs.as_str(),
+                sum.profit.as_str()
+            ),
+            ("$1,235", None, "$1,301", "-$66")
+        );
+    }
 }

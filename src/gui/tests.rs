@@ -4,7 +4,7 @@ use super::files::{DialogPurpose, DialogReply, Dialogs};
 use super::*;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -403,7 +403,7 @@ fn pinned_scenarios_are_compared_and_the_best_marked() {
     let co2 = rows.iter().find(|r| r.key == "co2_t_per_btc").unwrap();
     assert_eq!(co2.best, [1]);
     // Each figure has a row in the table (a card may carry the same name).
-    for (_, figure) in crate::i18n::strings(crate::i18n::Lang::En).results.all() {
+    for figure in crate::figures::Figure::CONTRACT.map(|f| f.words(Lang::En)) {
         assert!(
             h.query_all_by_label(figure.label).count() >= 1,
             "{}",
@@ -837,4 +837,170 @@ fn a_restored_session_with_unsaved_changes_stays_unsaved() {
         !h.state().is_dirty(),
         "undoing it makes the document clean again"
     );
+}
+
+#[test]
+fn a_number_field_takes_its_label_unit_step_and_range_from_its_input() {
+    use crate::inputs::Input;
+    for lang in Lang::ALL {
+        let session = Session {
+            language: LangChoice::Fixed(lang),
+            ..Session::default()
+        };
+        let mut h = harness_with(session, FakeDialogs::default());
+        h.run();
+        for input in [Input::Pue, Input::UptimePct, Input::HardwareLifeYears] {
+            let field = h.get_by_role_and_label(Role::SpinButton, input.label(lang));
+            let node = field.accesskit_node();
+            let range = super::widgets::input_range(input);
+            assert_eq!(node.min_numeric_value(), Some(*range.start()), "{input:?}");
+            assert_eq!(
+                node.max_numeric_value(),
+                Some(input.limit().max),
+                "{input:?}"
+            );
+            assert_eq!(node.numeric_value_step(), Some(input.spec().step));
+            let shown = field.value().unwrap();
+            assert!(shown.ends_with(&input.suffix(lang)), "{shown:?}");
+        }
+        // An open lower bound: the field starts just above it.
+        let life = super::widgets::input_range(Input::HardwareLifeYears);
+        assert!(*life.start() > 0.0 && *life.start() < 1e-9);
+    }
+    assert_eq!(Input::UptimePct.suffix(Lang::Zh), " %");
+    assert_eq!(Input::HardwareLifeYears.suffix(Lang::Zh), " 年");
+
+    // Typed values beyond the limit are brought back to it.
+    let (mut h, _) = harness();
+    h.run();
+    let pue = Input::Pue.limit();
+    assert_eq!((pue.min, pue.max), (1.0, 5.0));
+    for (typed, kept) in [("9", pue.max), ("0.5", pue.min), ("1.25", 1.25)] {
+        h.get_by_role_and_label(Role::SpinButton, "PUE").click();
+        h.run();
+        h.event(egui::Event::Key {
+            key: egui::Key::A,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::COMMAND,
+        });
+        h.event(egui::Event::Text(typed.into()));
+        h.run();
+        h.key_press(egui::Key::Enter);
+        h.run();
+        assert_eq!(h.state().session.doc.site.pue, kept, "typed {typed}");
+    }
+}
+
+/// The amounts in a text: `$7.521 revenue + $1.847 other − $6.098 costs` → [7.521, 1.847,
+/// 6.098], with the decimals they are given to.
+fn dollar_amounts(text: &str) -> (Vec<f64>, usize) {
+    let mut decimals = 0;
+    let amounts = text
+        .split_whitespace()
+        .filter_map(|word| {
+            let (sign, digits) = match word.strip_prefix("-$") {
+                Some(rest) => (-1.0, rest),
+                None => (1.0, word.strip_prefix('$')?),
+            };
+            let digits = digits.replace(',', "");
+            decimals = digits.split_once('.').map_or(0, |(_, f)| f.len());
+            Some(sign * digits.parse::<f64>().unwrap())
+        })
+        .collect();
+    (amounts, decimals)
+}
+
+#[test]
+fn with_heat_sold_the_profit_card_adds_up() {
+    use crate::model::levers::HeatReuse;
+    let (mut h, _) = harness();
+    h.state_mut().session.doc.levers.heat_reuse = Some(HeatReuse {
+        share_pct: 50.0,
+        price_usd_per_mwh_heat: 30.0,
+        ..HeatReuse::default()
+    });
+    h.run();
+    let e = evaluation(&h);
+    let heat = e.heat_revenue_usd_per_day.unwrap();
+    assert!(heat > 1.0, "{heat}");
+    let detail = h.get_by_label_contains(" other − ");
+    // A label's text is its accesskit value.
+    let text = detail.value().unwrap();
+    let (amounts, decimals) = dollar_amounts(&text);
+    let [revenue, other, costs] = amounts[..] else {
+        panic!("{text}");
+    };
+    let unit = 10f64.powi(-(decimals as i32));
+    assert!(
+        (revenue - e.revenue_usd_per_day).abs() <= unit / 2.0,
+        "{text}"
+    );
+    assert!((other - heat).abs() <= unit / 2.0, "{text}");
+    let costs_exact =
+        e.electricity_cost_usd_per_day + e.opex_usd_per_day + e.carbon_cost_usd_per_day;
+    assert!((costs - costs_exact).abs() <= 1.5 * unit, "{text}");
+    // The profit shown is what the detail adds up to, and it is the profit rounded.
+    let profit = revenue + other - costs;
+    assert!(
+        (profit - e.profit_usd_per_day).abs() <= unit / 2.0,
+        "{text}"
+    );
+    let shown = format!("${}", crate::format::fixed(profit, decimals));
+    assert!(h.query_by_label(&shown).is_some(), "{shown} beside {text}");
+
+    // Without other income the detail is revenue − costs, and adds up too.
+    h.state_mut().session.doc.levers.heat_reuse = None;
+    h.run();
+    let e = evaluation(&h);
+    let text = h.get_by_label_contains(" revenue − ").value().unwrap();
+    let (amounts, decimals) = dollar_amounts(&text);
+    let profit = amounts[0] - amounts[1];
+    assert!((profit - e.profit_usd_per_day).abs() <= 10f64.powi(-(decimals as i32)) / 2.0);
+    let shown = format!("${}", crate::format::fixed(profit, decimals));
+    assert!(h.query_by_label(&shown).is_some(), "{shown} beside {text}");
+}
+
+#[test]
+fn lever_cards_are_the_lever_figures_in_the_chosen_language() {
+    use crate::figures::Figure;
+    use crate::model::levers::{Curtailment, HeatReuse};
+    let session = Session {
+        language: LangChoice::Fixed(Lang::Zh),
+        ..Session::default()
+    };
+    let mut h = harness_with(session, FakeDialogs::default());
+    let levers = &mut h.state_mut().session.doc.levers;
+    levers.heat_reuse = Some(HeatReuse::default());
+    levers.curtailment = Some(Curtailment::default());
+    h.run();
+    let e = evaluation(&h);
+    let on: Vec<Figure> = Figure::LEVERS
+        .into_iter()
+        .filter(|f| f.applies_to(&e))
+        .collect();
+    assert_eq!(
+        on,
+        [
+            Figure::EffectiveUptimePct,
+            Figure::CurtailmentCreditUsdPerDay,
+            Figure::HeatRevenueUsdPerDay,
+            Figure::HeatDisplacedCo2TPerYear
+        ]
+    );
+    for f in on {
+        let words = f.words(Lang::Zh);
+        h.get_all_by_label(words.label).last().unwrap().hover();
+        h.run();
+        assert!(
+            h.query_by_label(words.formula).is_some(),
+            "{f:?}: the tooltip gives the formula in Chinese"
+        );
+    }
+    // Off, their cards go.
+    h.state_mut().session.doc.levers = Default::default();
+    h.run();
+    let label = Figure::HeatRevenueUsdPerDay.words(Lang::Zh).label;
+    assert!(h.query_by_label(label).is_none());
 }

@@ -393,6 +393,7 @@ impl Input {
             "USD/t CO₂e" => s.unit_usd_per_t.to_string(),
             "years" => s.unit_years.to_string(),
             "%/year" => s.unit_pct_per_year.to_string(),
+            "months" => s.unit_months.to_string(),
             unit => format!(" {unit}"),
         }
     }
@@ -438,6 +439,7 @@ mod tests {
         assert_eq!(Input::ElectricityUsdPerKwh.suffix(Lang::En), " USD/kWh");
         assert_eq!(Input::UptimePct.suffix(Lang::En), " %");
         assert_eq!(Input::Pue.suffix(Lang::En), "");
+        assert_eq!(Input::ProjectionMonths.suffix(Lang::Zh), " 个月");
     }
 
     #[test]

@@ -50,13 +50,9 @@ pub struct ResultStrings {
     pub never: &'static str,
 }
 
-/// The old name of [`FigureWords`], until the window and the command line list figures
-/// through `crate::figures` (in progress).
-pub type Figure = FigureWords;
-
 impl ResultStrings {
-    /// The contract's figures with their JSON keys, in `--json` order (until every caller uses
-    /// `crate::figures`).
+    /// The contract's figures with their JSON keys, in `--json` order. Transitional: only the
+    /// command line's `figure_words` still uses it; everything else lists `crate::figures`.
     pub fn all(&self) -> Vec<(&'static str, FigureWords)> {
         let lang = if self.never == EN.never {
             super::Lang::En
