@@ -50,22 +50,6 @@ pub struct ResultStrings {
     pub never: &'static str,
 }
 
-impl ResultStrings {
-    /// The contract's figures with their JSON keys, in `--json` order. Transitional: only the
-    /// command line's `figure_words` still uses it; everything else lists `crate::figures`.
-    pub fn all(&self) -> Vec<(&'static str, FigureWords)> {
-        let lang = if self.never == EN.never {
-            super::Lang::En
-        } else {
-            super::Lang::Zh
-        };
-        crate::figures::Figure::CONTRACT
-            .into_iter()
-            .map(|f| (f.key(), f.words(lang)))
-            .collect()
-    }
-}
-
 const fn fig(label: &'static str, unit: &'static str, formula: &'static str) -> FigureWords {
     FigureWords {
         label,
