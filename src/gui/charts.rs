@@ -53,29 +53,31 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
     if app.computed.is_err() {
         return;
     }
-    egui::ScrollArea::vertical().id_salt("charts").show(ui, |ui| {
-        if app.session.tab == Tab::Projection {
-            // Its settings are inputs of the document: the one view that edits it.
-            projection_ui(app, ui, strings);
-            return;
-        }
-        // Every other view only reads the app (and its cached data) and sends commands.
-        let app: &App = app;
-        let Ok(computed) = &app.computed else {
-            return;
-        };
-        let data = &computed.charts;
-        match app.session.tab {
-            Tab::Mix => mix_ui(ui, data, strings),
-            Tab::Regions => regions_ui(app, ui, data, strings),
-            Tab::BreakEven => break_even_ui(ui, data, strings),
-            Tab::Hardware => hardware_ui(ui, data, strings),
-            Tab::Compare => super::compare::compare_ui(app, ui),
-            Tab::Sensitivity => super::sensitivity::sensitivity_ui(app, ui),
-            Tab::Network => super::network::network_ui(app, ui),
-            Tab::Projection => {}
-        }
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("charts")
+        .show(ui, |ui| {
+            if app.session.tab == Tab::Projection {
+                // Its settings are inputs of the document: the one view that edits it.
+                projection_ui(app, ui, strings);
+                return;
+            }
+            // Every other view only reads the app (and its cached data) and sends commands.
+            let app: &App = app;
+            let Ok(computed) = &app.computed else {
+                return;
+            };
+            let data = &computed.charts;
+            match app.session.tab {
+                Tab::Mix => mix_ui(ui, data, strings),
+                Tab::Regions => regions_ui(app, ui, data, strings),
+                Tab::BreakEven => break_even_ui(ui, data, strings),
+                Tab::Hardware => hardware_ui(ui, data, strings),
+                Tab::Compare => super::compare::compare_ui(app, ui),
+                Tab::Sensitivity => super::sensitivity::sensitivity_ui(app, ui),
+                Tab::Network => super::network::network_ui(app, ui),
+                Tab::Projection => {}
+            }
+        });
 }
 
 /// The exported chart of a tab, if it has one.

@@ -160,9 +160,7 @@ fn settings_ui(
                 {
                     *efficiency = None;
                 }
-                if ui
-                    .radio(efficiency.is_some(), s.efficiency_given)
-                    .clicked()
+                if ui.radio(efficiency.is_some(), s.efficiency_given).clicked()
                     && efficiency.is_none()
                 {
                     *efficiency = Some(28.2);

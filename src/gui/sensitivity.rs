@@ -542,7 +542,14 @@ mod tests {
         h.run();
         assert_eq!(runs(&h), 3);
         assert_eq!(
-            h.state().derived.sensitivity.get().unwrap().electricity.rows.len(),
+            h.state()
+                .derived
+                .sensitivity
+                .get()
+                .unwrap()
+                .electricity
+                .rows
+                .len(),
             80
         );
         h.run();
