@@ -62,7 +62,10 @@ pub fn network_ui(app: &App, ui: &mut egui::Ui) {
         Ok(figures) => figures,
         Err(e) => {
             ui.colored_label(ui.visuals().error_fg_color, e.localized(lang));
-            app.queue(Command::SetNetworkView(ViewSettings::default()));
+            // Back to the defaults (once: if they fail too, there is nothing to go back to).
+            if app.network_view != ViewSettings::default() {
+                app.queue(Command::SetNetworkView(ViewSettings::default()));
+            }
             return;
         }
     };
