@@ -34,7 +34,9 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
             (Tab::Sensitivity, strings.sensitivity.tab),
             (Tab::Network, strings.network.tab),
         ] {
-            ui.selectable_value(&mut app.session.tab, tab, label);
+            if ui.selectable_label(app.session.tab == tab, label).clicked() {
+                app.queue(Command::SetTab(tab));
+            }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // Views without an exportable chart have no export buttons.
@@ -49,22 +51,33 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
         });
     });
     ui.separator();
-    let Ok(computed) = &app.computed else {
+    if app.computed.is_err() {
         return;
-    };
-    // Charts draw from a copy so the closures may queue commands on the app.
-    let data = computed.charts.clone();
+    }
     egui::ScrollArea::vertical()
         .id_salt("charts")
-        .show(ui, |ui| match app.session.tab {
-            Tab::Mix => mix_ui(ui, &data, strings),
-            Tab::Regions => regions_ui(app, ui, &data, strings),
-            Tab::BreakEven => break_even_ui(ui, &data, strings),
-            Tab::Projection => projection_ui(app, ui, &data, strings),
-            Tab::Hardware => hardware_ui(ui, &data, strings),
-            Tab::Compare => super::compare::compare_ui(app, ui),
-            Tab::Sensitivity => super::sensitivity::sensitivity_ui(app, ui),
-            Tab::Network => super::network::network_ui(app, ui),
+        .show(ui, |ui| {
+            if app.session.tab == Tab::Projection {
+                // Its settings are inputs of the document: the one view that edits it.
+                projection_ui(app, ui, strings);
+                return;
+            }
+            // Every other view only reads the app (and its cached data) and sends commands.
+            let app: &App = app;
+            let Ok(computed) = &app.computed else {
+                return;
+            };
+            let data = &computed.charts;
+            match app.session.tab {
+                Tab::Mix => mix_ui(ui, data, strings),
+                Tab::Regions => regions_ui(app, ui, data, strings),
+                Tab::BreakEven => break_even_ui(ui, data, strings),
+                Tab::Hardware => hardware_ui(ui, data, strings),
+                Tab::Compare => super::compare::compare_ui(app, ui),
+                Tab::Sensitivity => super::sensitivity::sensitivity_ui(app, ui),
+                Tab::Network => super::network::network_ui(app, ui),
+                Tab::Projection => {}
+            }
         });
 }
 
@@ -244,24 +257,23 @@ fn metric_label(s: &Strings, metric: RegionMetric) -> &'static str {
     }
 }
 
-fn regions_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
+fn regions_ui(app: &App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
     let c = &s.charts;
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(c.regions_title).strong());
         ui.separator();
         ui.label(s.app.metric);
         for metric in RegionMetric::ALL {
-            ui.radio_value(
-                &mut app.session.region_metric,
-                metric,
-                metric_label(s, metric),
-            );
+            let selected = app.session.region_metric == metric;
+            if ui.radio(selected, metric_label(s, metric)).clicked() {
+                app.queue(Command::SetRegionMetric(metric));
+            }
         }
     });
     ui.label(egui::RichText::new(c.regions_click_hint).small().weak());
     let metric = app.session.region_metric;
     let rows = data.regions.sorted(metric);
-    let current = data.regions.current.clone();
+    let current = data.regions.current.as_deref();
     let names: Vec<String> = rows
         .iter()
         .map(|r| {
@@ -272,7 +284,6 @@ fn regions_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
             }
         })
         .collect();
-    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
     let base = color(palette::SERIES);
     let estimate = color(palette::SERIES).gamma_multiply(0.5);
     let highlight = color(palette::HIGHLIGHT);
@@ -286,7 +297,7 @@ fn regions_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
         // Highest value at the top: bar i sits at y = n − 1 − i.
         let y = (rows.len() - 1 - i) as f64;
         let bar = Bar::new(y, value).width(0.75).name(&names[i]);
-        if current.as_deref() == Some(row.id.as_str()) {
+        if current == Some(row.id.as_str()) {
             this_site.push(bar.fill(highlight));
         } else if row.is_estimate(metric) {
             estimated.push(bar.fill(estimate));
@@ -295,8 +306,7 @@ fn regions_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
         }
     }
     let n = rows.len();
-    let label_names = names.clone();
-    let clicked = named_bar_plot("regions", label_names, 170.0)
+    let clicked = named_bar_plot("regions", names, 170.0)
         .legend(Legend::default())
         .height((n as f32 * 19.0).clamp(300.0, 900.0))
         .x_axis_label(metric_label(s, metric))
@@ -327,7 +337,7 @@ fn regions_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
     if let Some(point) = clicked {
         let y = point.y.round();
         if y >= 0.0 && (y as usize) < n {
-            app.queue(Command::SetRegion(ids[n - 1 - y as usize].clone()));
+            app.queue(Command::SetRegion(rows[n - 1 - y as usize].id.clone()));
         }
     }
 }
@@ -442,7 +452,7 @@ fn break_even_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
     });
 }
 
-fn projection_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
+fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
     let c = &s.charts;
     let a = &s.app;
     egui::Grid::new("projection-settings")
@@ -471,7 +481,10 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, data: &ChartData, s: &Strings
             ui.add(field(Input::HardwareResalePct, &mut p.hardware_resale_pct));
             ui.end_row();
         });
-    let p = &data.projection.projection;
+    let Ok(computed) = &app.computed else {
+        return;
+    };
+    let p = &computed.charts.projection.projection;
     ui.horizontal(|ui| {
         let payback = match p.payback_month {
             Some(m) => fill(a.payback_month, &[("month", &m.to_string())]),

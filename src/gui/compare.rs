@@ -2,13 +2,11 @@
 //! break-even BTC price against a carbon price.
 
 use super::widgets::color;
-use super::{App, Command, Pinned};
-use crate::chart_data::carbon_price_lines;
-use crate::compare::{self, RankBy};
+use super::{App, Command};
+use crate::compare::RankBy;
 use crate::figures::Figure;
 use crate::format;
 use crate::i18n::{Strings, fill};
-use crate::model::Evaluation;
 use crate::palette;
 use eframe::egui;
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, VLine};
@@ -31,7 +29,7 @@ const PINNED_COLOURS: [palette::Rgb; MAX_PINNED] = [
     palette::NEUTRAL,
 ];
 
-pub fn compare_ui(app: &mut App, ui: &mut egui::Ui) {
+pub fn compare_ui(app: &App, ui: &mut egui::Ui) {
     let strings = app.strings();
     pinned_ui(app, ui, strings);
     ui.add_space(12.0);
@@ -42,20 +40,17 @@ pub fn compare_ui(app: &mut App, ui: &mut egui::Ui) {
     carbon_price_ui(app, ui, strings);
 }
 
-fn pinned_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
+fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
     let s = &strings.app;
     let lang = app.session.lang();
-    let full = app.session.pinned.len() >= MAX_PINNED;
+    let pinned = &app.session.pinned;
+    let full = pinned.len() >= MAX_PINNED;
     ui.horizontal(|ui| {
         if ui
             .add_enabled(!full, egui::Button::new(s.pin_current))
             .clicked()
         {
-            let name = app.display_name();
-            app.session.pinned.push(Pinned {
-                name,
-                doc: app.session.doc.clone(),
-            });
+            app.queue(Command::PinCurrent);
         }
         if ui
             .add_enabled(!full, egui::Button::new(s.add_files))
@@ -63,47 +58,35 @@ fn pinned_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
         {
             app.queue(Command::AddToCompare);
         }
-        if !app.session.pinned.is_empty() && ui.button(s.clear_pinned).clicked() {
-            app.session.pinned.clear();
+        if !pinned.is_empty() && ui.button(s.clear_pinned).clicked() {
+            app.queue(Command::ClearPinned);
         }
         ui.label(fill(
             s.pinned_count,
             &[
-                ("n", &app.session.pinned.len().to_string()),
+                ("n", &pinned.len().to_string()),
                 ("max", &MAX_PINNED.to_string()),
             ],
         ));
     });
-    if app.session.pinned.is_empty() {
+    if pinned.is_empty() {
         ui.label(egui::RichText::new(s.compare_empty).weak());
         return;
     }
+    // Computed once per change of the pinned scenarios, before the frame.
+    let Some(comparison) = app.derived.comparison.get() else {
+        return;
+    };
     // A pinned scenario that no longer resolves (a preset removed) shows its reason instead.
-    let evaluated: Vec<Result<Evaluation, String>> = app
-        .session
-        .pinned
-        .iter()
-        .map(|p| {
-            p.doc
-                .resolve(&app.library)
-                .map(|s| crate::model::evaluate(&s))
-                .map_err(|e| e.to_string())
-        })
-        .collect();
-    for (p, result) in app.session.pinned.iter().zip(&evaluated) {
+    for (p, result) in pinned.iter().zip(&comparison.evaluated) {
         if let Err(e) = result {
             ui.colored_label(ui.visuals().error_fg_color, format!("{}: {e}", p.name));
         }
     }
-    let good: Vec<(usize, &Evaluation)> = evaluated
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| r.as_ref().ok().map(|e| (i, e)))
-        .collect();
-    let evaluations: Vec<Evaluation> = good.iter().map(|(_, e)| (*e).clone()).collect();
-    let rows = compare::table(&evaluations);
-    let mut remove = None;
+    let columns = &comparison.columns;
+    let rows = &comparison.rows;
     let gain = color(palette::GAIN);
+    let name_of = |i: usize| pinned.get(i).map_or("", |p| p.name.as_str());
     egui::ScrollArea::horizontal()
         .id_salt("compare-table")
         .show(ui, |ui| {
@@ -113,26 +96,25 @@ fn pinned_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
                 .show(ui, |ui| {
                     ui.label(egui::RichText::new(s.compare_figure).strong());
                     ui.label(egui::RichText::new(s.compare_unit).strong());
-                    for &(i, _) in &good {
+                    for &i in columns {
                         ui.horizontal(|ui| {
-                            let name = &app.session.pinned[i].name;
                             let swatch = color(PINNED_COLOURS[i % MAX_PINNED]);
                             let (rect, _) = ui
                                 .allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 2.0, swatch);
-                            ui.label(egui::RichText::new(name).strong());
+                            ui.label(egui::RichText::new(name_of(i)).strong());
                             if ui
                                 .small_button("×")
                                 .on_hover_text(s.remove_pinned)
                                 .clicked()
                             {
-                                remove = Some(i);
+                                app.queue(Command::Unpin(i));
                             }
                         });
                     }
                     ui.end_row();
-                    for row in &rows {
-                        let figure = Figure::from_key(row.key).map(|f| f.words(lang));
+                    for row in rows {
+                        let figure = Some(row.figure.words(lang));
                         ui.label(figure.map_or(row.key, |f| f.label));
                         ui.label(egui::RichText::new(figure.map_or("", |f| f.unit)).weak());
                         for (column, value) in row.values.iter().enumerate() {
@@ -151,19 +133,11 @@ fn pinned_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
                 });
         });
     ui.label(egui::RichText::new(s.compare_best_note).small().weak());
-    if let Some(i) = remove {
-        app.session.pinned.remove(i);
-        return;
-    }
 
     // Grouped bars: one chart per figure, one bar per scenario.
-    let names: Vec<String> = good
+    let colours: Vec<egui::Color32> = columns
         .iter()
-        .map(|(i, _)| app.session.pinned[*i].name.clone())
-        .collect();
-    let colours: Vec<egui::Color32> = good
-        .iter()
-        .map(|(i, _)| color(PINNED_COLOURS[i % MAX_PINNED]))
+        .map(|i| color(PINNED_COLOURS[i % MAX_PINNED]))
         .collect();
     let charts = [
         Figure::BreakEvenBtcPriceUsd,
@@ -191,7 +165,9 @@ fn pinned_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
                     for (i, value) in row.values.iter().enumerate() {
                         let Some(v) = value else { continue };
                         let bar = Bar::new(i as f64, *v).width(0.7).fill(colours[i]);
-                        p.bar_chart(BarChart::new(names[i].clone(), vec![bar]).color(colours[i]));
+                        p.bar_chart(
+                            BarChart::new(name_of(columns[i]), vec![bar]).color(colours[i]),
+                        );
                     }
                 });
         }
@@ -206,42 +182,56 @@ fn rank_label(s: &Strings, by: RankBy) -> &'static str {
     }
 }
 
-fn ranking_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
+fn ranking_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
     let s = &strings.app;
+    let by_now = app.session.rank_by;
+    let max_now = app.session.rank_max_intensity;
+    let set = |by: RankBy, max_intensity_g_per_kwh: Option<f64>| {
+        app.queue(Command::SetRanking {
+            by,
+            max_intensity_g_per_kwh,
+        });
+    };
     ui.heading(s.rank_heading);
     ui.horizontal(|ui| {
         ui.label(s.rank_by);
         for by in [RankBy::BreakEvenBtcPrice, RankBy::Co2PerBtc, RankBy::Profit] {
-            ui.radio_value(&mut app.session.rank_by, by, rank_label(strings, by));
+            if ui.radio(by_now == by, rank_label(strings, by)).clicked() {
+                set(by, max_now);
+            }
         }
     });
     ui.horizontal(|ui| {
-        let mut filter = app.session.rank_max_intensity.is_some();
+        let mut filter = max_now.is_some();
         if ui.checkbox(&mut filter, s.rank_filter).changed() {
-            app.session.rank_max_intensity = filter.then_some(100.0);
+            set(by_now, filter.then_some(100.0));
         }
-        if let Some(max) = app.session.rank_max_intensity.as_mut() {
+        if let Some(mut max) = max_now {
             let label = ui.label(s.rank_max_intensity);
-            ui.add(
-                egui::DragValue::new(max)
-                    .range(RANK_MAX_INTENSITY_RANGE)
-                    .speed(1.0)
-                    .suffix(" g CO₂e/kWh"),
-            )
-            .labelled_by(label.id);
+            if ui
+                .add(
+                    egui::DragValue::new(&mut max)
+                        .range(RANK_MAX_INTENSITY_RANGE)
+                        .speed(1.0)
+                        .suffix(" g CO₂e/kWh"),
+                )
+                .labelled_by(label.id)
+                .changed()
+            {
+                set(by_now, Some(max));
+            }
         }
     });
     let Ok(computed) = &app.computed else {
         return;
     };
-    let rows = computed.charts.regions.rows.clone();
-    let ranked = compare::rank_regions(&rows, app.session.rank_by, app.session.rank_max_intensity);
+    // Ranked once per change of the scenario or of the ranking's settings, before the frame.
+    let ranked = app.derived.ranked(&computed.charts.regions.rows);
     if ranked.is_empty() {
         ui.label(egui::RichText::new(s.rank_none).weak());
         return;
     }
-    let current = computed.charts.regions.current.clone();
-    let mut move_to = None;
+    let current = computed.charts.regions.current.as_deref();
     egui::Grid::new("ranking")
         .striped(true)
         .spacing([14.0, 3.0])
@@ -254,7 +244,7 @@ fn ranking_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
             ui.label("");
             ui.end_row();
             for (rank, row) in ranked.iter().take(12).enumerate() {
-                let is_current = current.as_deref() == Some(row.id.as_str());
+                let is_current = current == Some(row.id.as_str());
                 ui.label(format!("{}", rank + 1));
                 let mut name = egui::RichText::new(&row.name);
                 if is_current {
@@ -284,40 +274,24 @@ fn ranking_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
                 ));
                 ui.label(format!("{}/kWh", format::usd(row.electricity_usd_per_kwh)));
                 if !is_current && ui.small_button(s.move_here).clicked() {
-                    move_to = Some(row.id.clone());
+                    app.queue(Command::SetRegion(row.id.clone()));
                 }
                 ui.end_row();
             }
         });
-    if let Some(id) = move_to {
-        app.queue(Command::SetRegion(id));
-    }
 }
 
-fn carbon_price_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
+fn carbon_price_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
     let s = &strings.app;
     ui.heading(s.carbon_price_heading);
     let Ok(computed) = &app.computed else {
         return;
     };
-    // The current site and the five best regions of the ranking.
-    let rows = computed.charts.regions.rows.clone();
-    let top: Vec<String> =
-        compare::rank_regions(&rows, app.session.rank_by, app.session.rank_max_intensity)
-            .into_iter()
-            .filter(|r| computed.charts.regions.current.as_deref() != Some(r.id.as_str()))
-            .take(5)
-            .map(|r| r.id.clone())
-            .collect();
-    let max_price = (computed.scenario.site.carbon_price_usd_per_t * 2.0).max(200.0);
-    let lines = carbon_price_lines(
-        &app.session.doc,
-        &app.library,
-        s.this_site,
-        &top,
-        max_price,
-        app.session.lang(),
-    );
+    // The current site and the best regions of the ranking (`compare::carbon_price_chart`),
+    // computed once per change, before the frame.
+    let Some(lines) = app.derived.carbon_price.get() else {
+        return;
+    };
     let btc_price = computed.scenario.market.btc_price_usd;
     let current_carbon = computed.scenario.site.carbon_price_usd_per_t;
     Plot::new("carbon-price")
@@ -343,7 +317,7 @@ fn carbon_price_ui(app: &mut App, ui: &mut egui::Ui, strings: &Strings) {
                 let points: Vec<[f64; 2]> = line.points.iter().map(|&(x, y)| [x, y]).collect();
                 let width = if line.region.is_none() { 3.0 } else { 1.5 };
                 p.line(
-                    Line::new(line.name.clone(), PlotPoints::from(points))
+                    Line::new(line.name.as_str(), PlotPoints::from(points))
                         .color(colour)
                         .width(width),
                 );

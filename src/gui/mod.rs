@@ -4,6 +4,7 @@
 
 mod charts;
 mod compare;
+mod derived;
 pub mod files;
 mod inputs;
 mod network;
@@ -12,6 +13,8 @@ pub mod saved_session;
 mod sensitivity;
 mod widgets;
 
+#[cfg(test)]
+mod frame_tests;
 #[cfg(test)]
 mod tests;
 
@@ -166,7 +169,8 @@ pub struct Pinned {
 /// How many files the recent list keeps.
 const RECENT_FILES: usize = 8;
 
-/// What the user asked for, applied after the frame is drawn.
+/// What the user asked for, applied after the frame is drawn. Panels only read the app while
+/// they draw; every change they ask for is one of these, sent through the [`CommandSender`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     New,
@@ -190,6 +194,84 @@ pub enum Command {
     Quit,
     /// Ask for scenario files to add to the comparison.
     AddToCompare,
+    /// Add a scenario file to the comparison.
+    PinFile(PathBuf),
+    /// Add the current scenario to the comparison.
+    PinCurrent,
+    /// Remove the pinned scenario at this index.
+    Unpin(usize),
+    ClearPinned,
+    SetTab(Tab),
+    SetTheme(ThemeChoice),
+    SetLanguage(LangChoice),
+    SetRegionMetric(RegionMetric),
+    /// What "Where should this fleet go?" ranks by, and its intensity filter.
+    SetRanking {
+        by: crate::compare::RankBy,
+        max_intensity_g_per_kwh: Option<f64>,
+    },
+    SetSensitivity(crate::chart_data::sensitivity::Settings),
+    SetNetworkView(crate::network_data::ViewSettings),
+    /// Show the in-app path field (File ▸ Open path…).
+    ShowPathField(DialogPurpose),
+    DismissBanner,
+    /// The answer to "Save the changes?".
+    AnswerUnsaved(UnsavedAnswer),
+    /// The answer to "Replace the preset?": replace, or keep the file.
+    AnswerReplace(bool),
+}
+
+/// The buttons of the unsaved-changes prompt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// Where panels send their commands while a frame is drawn (a panel holds only `&App`); the
+/// app applies them, in order, once the frame is drawn.
+#[derive(Clone, Debug)]
+pub struct CommandSender(mpsc::Sender<Command>);
+
+impl CommandSender {
+    pub fn send(&self, command: Command) {
+        // The receiver lives in the app, as long as any sender: sending cannot fail.
+        let _ = self.0.send(command);
+    }
+}
+
+/// Every keyboard shortcut and its command: the shortcut handler and the menu both read this
+/// table, so the menu always names the keys that do the same thing. Ctrl+Shift+S comes before
+/// Ctrl+S, which would match it too.
+pub static SHORTCUTS: [(Command, egui::KeyboardShortcut); 4] = {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    [
+        (
+            Command::SaveAs,
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S),
+        ),
+        (
+            Command::Save,
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+        ),
+        (
+            Command::Open,
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+        ),
+        (
+            Command::New,
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
+        ),
+    ]
+};
+
+/// The shortcut of a command, if it has one.
+pub fn shortcut_of(command: &Command) -> Option<egui::KeyboardShortcut> {
+    SHORTCUTS
+        .iter()
+        .find(|(c, _)| c == command)
+        .map(|(_, shortcut)| *shortcut)
 }
 
 /// An action that would drop unsaved changes, waiting for the user's answer.
@@ -244,6 +326,20 @@ pub struct App {
     pub confirm: Option<Guarded>,
     pub preset_prompt: Option<PresetPrompt>,
     pub replace_preset: Option<ReplacePreset>,
+    /// The Sensitivity view's ranges (for this run of the app).
+    pub sensitivity: crate::chart_data::sensitivity::Settings,
+    /// The Network view's choices (for this run of the app).
+    pub network_view: crate::network_data::ViewSettings,
+    /// What the views derive beyond `computed`, computed once per change.
+    pub derived: derived::Derived,
+    /// Bumped whenever `computed` is recomputed (the document, the language or the library
+    /// changed): the key of everything derived from it.
+    pub doc_generation: u64,
+    /// Bumped whenever the pinned scenarios change.
+    pub pinned_generation: u64,
+    pinned_for: Vec<Pinned>,
+    /// Bumped whenever the preset library is reloaded.
+    pub library_generation: u64,
     /// The user's presets folder (saved presets go there; tests point it at a temp folder).
     pub presets_folder: Option<PathBuf>,
     /// Filter texts of the pickers.
@@ -251,7 +347,11 @@ pub struct App {
     pub miner_filter: String,
     /// The pickers whose popup was open last frame (a filter starts afresh when one opens).
     open_pickers: std::collections::HashSet<egui::Id>,
-    commands: Vec<Command>,
+    commands: CommandSender,
+    command_rx: mpsc::Receiver<Command>,
+    /// Every command applied, in order (tests check what a click or a key did).
+    #[cfg(test)]
+    pub applied: Vec<Command>,
     /// An action to carry out once a save completes.
     after_save: Option<Guarded>,
     allow_close: bool,
@@ -307,6 +407,7 @@ impl App {
         dialogs: Box<dyn Dialogs>,
     ) -> App {
         let (dialog_tx, dialog_rx) = mpsc::channel();
+        let (command_tx, command_rx) = mpsc::channel();
         let banner = (!library.problems.is_empty()).then(|| Banner {
             text: format!(
                 "{} {}",
@@ -323,6 +424,7 @@ impl App {
         let computed = Computed::of(&session.doc, &library, session.lang());
         let computed_lang = session.lang();
         let computed_for = session.doc.clone();
+        let pinned_for = session.pinned.clone();
         App {
             session,
             library,
@@ -334,11 +436,21 @@ impl App {
             confirm: None,
             preset_prompt: None,
             replace_preset: None,
+            sensitivity: Default::default(),
+            network_view: Default::default(),
+            derived: Default::default(),
+            doc_generation: 0,
+            pinned_generation: 0,
+            pinned_for,
+            library_generation: 0,
             presets_folder: crate::user_presets_folder(),
             region_filter: String::new(),
             miner_filter: String::new(),
             open_pickers: std::collections::HashSet::new(),
-            commands: Vec::new(),
+            commands: CommandSender(command_tx),
+            command_rx,
+            #[cfg(test)]
+            applied: Vec::new(),
             after_save: None,
             allow_close: false,
             shown_title: String::new(),
@@ -355,8 +467,13 @@ impl App {
     }
 
     /// Queues a command for after this frame.
-    pub fn queue(&mut self, command: Command) {
-        self.commands.push(command);
+    pub fn queue(&self, command: Command) {
+        self.commands.send(command);
+    }
+
+    /// Where panels send commands.
+    pub fn commands(&self) -> &CommandSender {
+        &self.commands
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -387,11 +504,20 @@ impl App {
         )
     }
 
-    /// Recomputes every figure if the inputs changed since the last computation.
-    pub fn recompute_if_changed(&mut self) {
+    /// Recomputes every figure if the inputs changed since the last computation, and notes a
+    /// change of the pinned scenarios; true if anything changed.
+    pub fn recompute_if_changed(&mut self) -> bool {
+        let mut changed = false;
         if self.session.doc != self.computed_for || self.session.lang() != self.computed_lang {
             self.recompute();
+            changed = true;
         }
+        if self.session.pinned != self.pinned_for {
+            self.pinned_for = self.session.pinned.clone();
+            self.pinned_generation += 1;
+            changed = true;
+        }
+        changed
     }
 
     /// Recomputes every figure (after the inputs or the preset library changed).
@@ -399,6 +525,25 @@ impl App {
         self.computed_lang = self.session.lang();
         self.computed = Computed::of(&self.session.doc, &self.library, self.computed_lang);
         self.computed_for = self.session.doc.clone();
+        self.doc_generation += 1;
+    }
+
+    /// Brings what the open view derives up to date (a no-op when nothing it depends on
+    /// changed). Runs before drawing, so panels only read it.
+    pub fn refresh_derived(&mut self) {
+        self.derived.refresh(
+            derived::Inputs {
+                session: &self.session,
+                library: &self.library,
+                computed: &self.computed,
+                sensitivity: &self.sensitivity,
+                network_view: &self.network_view,
+                doc_generation: self.doc_generation,
+                pinned_generation: self.pinned_generation,
+                library_generation: self.library_generation,
+            },
+            self.session.tab,
+        );
     }
 
     fn apply_theme(&self, ctx: &egui::Context) {
@@ -572,7 +717,7 @@ impl App {
                     // The Open dialog is only shown once unsaved changes were dealt with.
                     DialogPurpose::Open => self.queue(Command::LoadPath(path)),
                     DialogPurpose::SaveAs => self.queue(Command::SaveTo(path)),
-                    DialogPurpose::AddToCompare => self.pin_file(&path),
+                    DialogPurpose::AddToCompare => self.queue(Command::PinFile(path)),
                     purpose => self.queue(Command::ExportTo(purpose, path)),
                 },
                 None if reply.unavailable => {
@@ -587,65 +732,119 @@ impl App {
         }
     }
 
-    /// Applies the queued commands.
-    fn apply_commands(&mut self, ctx: &egui::Context) {
-        for command in std::mem::take(&mut self.commands) {
-            match command {
-                Command::New => self.guard(Guarded::New, ctx),
-                Command::Open => self.guard(Guarded::Open, ctx),
-                Command::OpenPath(path) => self.guard(Guarded::OpenPath(path), ctx),
-                Command::LoadPath(path) => self.open_path(&path),
-                Command::OpenExample(id) => self.guard(Guarded::OpenExample(id), ctx),
-                Command::Save => match self.session.path.clone() {
-                    Some(path) => self.save_to(&path, ctx),
-                    None => self.ask_path(DialogPurpose::SaveAs, ctx),
-                },
-                Command::SaveAs => self.ask_path(DialogPurpose::SaveAs, ctx),
-                Command::SaveTo(path) => self.save_to(&path, ctx),
-                Command::ExportChart(kind, format) => {
-                    self.ask_path(DialogPurpose::ExportChart(kind, format), ctx)
+    /// Applies the commands queued while the frame was drawn; true if there were any. Commands
+    /// queued while applying (a save after "Save the changes?") wait for the next frame.
+    fn apply_commands(&mut self, ctx: &egui::Context) -> bool {
+        let pending: Vec<Command> = self.command_rx.try_iter().collect();
+        let any = !pending.is_empty();
+        for command in pending {
+            #[cfg(test)]
+            self.applied.push(command.clone());
+            self.apply(command, ctx);
+        }
+        any
+    }
+
+    fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::New => self.guard(Guarded::New, ctx),
+            Command::Open => self.guard(Guarded::Open, ctx),
+            Command::OpenPath(path) => self.guard(Guarded::OpenPath(path), ctx),
+            Command::LoadPath(path) => self.open_path(&path),
+            Command::OpenExample(id) => self.guard(Guarded::OpenExample(id), ctx),
+            Command::Save => match self.session.path.clone() {
+                Some(path) => self.save_to(&path, ctx),
+                None => self.ask_path(DialogPurpose::SaveAs, ctx),
+            },
+            Command::SaveAs => self.ask_path(DialogPurpose::SaveAs, ctx),
+            Command::SaveTo(path) => self.save_to(&path, ctx),
+            Command::ExportChart(kind, format) => {
+                self.ask_path(DialogPurpose::ExportChart(kind, format), ctx)
+            }
+            Command::ExportResults(format) => {
+                self.ask_path(DialogPurpose::ExportResults(format), ctx)
+            }
+            Command::ExportTo(purpose, path) => self.export_to(purpose, &path),
+            Command::SetRegion(id) => {
+                self.session.doc.site.region = Some(id);
+                self.session.doc.site.mix = None;
+                self.session.doc.site.electricity_usd_per_kwh = None;
+            }
+            Command::SaveRegionPreset(name) => self.save_region_preset(&name, false),
+            Command::SaveMinerPreset(index, name) => self.save_miner_preset(index, &name, false),
+            Command::ReplacePreset(PresetPrompt::Region(name)) => {
+                self.save_region_preset(&name, true)
+            }
+            Command::ReplacePreset(PresetPrompt::Miner(index, name)) => {
+                self.save_miner_preset(index, &name, true)
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::AddToCompare => self.ask_path(DialogPurpose::AddToCompare, ctx),
+            Command::PinFile(path) => self.pin_file(&path),
+            Command::PinCurrent => {
+                if self.session.pinned.len() < compare::MAX_PINNED {
+                    let name = self.display_name();
+                    let doc = self.session.doc.clone();
+                    self.session.pinned.push(Pinned { name, doc });
                 }
-                Command::ExportResults(format) => {
-                    self.ask_path(DialogPurpose::ExportResults(format), ctx)
+            }
+            Command::Unpin(index) => {
+                if index < self.session.pinned.len() {
+                    self.session.pinned.remove(index);
                 }
-                Command::ExportTo(purpose, path) => self.export_to(purpose, &path),
-                Command::SetRegion(id) => {
-                    self.session.doc.site.region = Some(id);
-                    self.session.doc.site.mix = None;
-                    self.session.doc.site.electricity_usd_per_kwh = None;
+            }
+            Command::ClearPinned => self.session.pinned.clear(),
+            Command::SetTab(tab) => self.session.tab = tab,
+            Command::SetTheme(theme) => {
+                self.session.theme = theme;
+                self.apply_theme(ctx);
+            }
+            Command::SetLanguage(choice) => self.session.language = choice,
+            Command::SetRegionMetric(metric) => self.session.region_metric = metric,
+            Command::SetRanking {
+                by,
+                max_intensity_g_per_kwh,
+            } => {
+                self.session.rank_by = by;
+                self.session.rank_max_intensity = max_intensity_g_per_kwh;
+            }
+            Command::SetSensitivity(settings) => self.sensitivity = settings,
+            Command::SetNetworkView(view) => self.network_view = view,
+            Command::ShowPathField(purpose) => {
+                self.path_field = Some(PathField {
+                    purpose,
+                    text: String::new(),
+                    no_dialog: false,
+                });
+            }
+            Command::DismissBanner => self.banner = None,
+            Command::AnswerUnsaved(answer) => {
+                if let Some(action) = self.confirm.take() {
+                    match answer {
+                        UnsavedAnswer::Save => {
+                            self.after_save = Some(action);
+                            self.queue(Command::Save);
+                        }
+                        UnsavedAnswer::Discard => self.perform(action, ctx),
+                        UnsavedAnswer::Cancel => {}
+                    }
                 }
-                Command::SaveRegionPreset(name) => self.save_region_preset(&name, false),
-                Command::SaveMinerPreset(index, name) => {
-                    self.save_miner_preset(index, &name, false)
+            }
+            Command::AnswerReplace(replace) => {
+                if let Some(pending) = self.replace_preset.take()
+                    && replace
+                {
+                    self.apply(Command::ReplacePreset(pending.prompt), ctx);
                 }
-                Command::ReplacePreset(PresetPrompt::Region(name)) => {
-                    self.save_region_preset(&name, true)
-                }
-                Command::ReplacePreset(PresetPrompt::Miner(index, name)) => {
-                    self.save_miner_preset(index, &name, true)
-                }
-                Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-                Command::AddToCompare => self.ask_path(DialogPurpose::AddToCompare, ctx),
             }
         }
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let shortcut = |mods: Modifiers, key: Key| KeyboardShortcut::new(mods, key);
-        // Ctrl+Shift+S first: a plain Ctrl+S would match it too.
-        let save_as = shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-        let pressed = |s: &KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(s));
-        if pressed(&save_as) {
-            self.queue(Command::SaveAs);
-        } else if pressed(&shortcut(Modifiers::COMMAND, Key::S)) {
-            self.queue(Command::Save);
-        }
-        if pressed(&shortcut(Modifiers::COMMAND, Key::O)) {
-            self.queue(Command::Open);
-        }
-        if pressed(&shortcut(Modifiers::COMMAND, Key::N)) {
-            self.queue(Command::New);
+        for (command, shortcut) in &SHORTCUTS {
+            if ctx.input_mut(|i| i.consume_shortcut(shortcut)) {
+                self.queue(command.clone());
+            }
         }
     }
 
@@ -777,6 +976,7 @@ impl App {
             Ok(None) => {}
             Ok(Some((id, path))) => {
                 self.library = PresetLibrary::with_user_folder(self.presets_folder.as_deref());
+                self.library_generation += 1;
                 self.recompute();
                 let text = fill(
                     self.strings().app.preset_saved,
@@ -806,6 +1006,9 @@ impl App {
         self.handle_shortcuts(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
+        // Normally a no-op: everything was brought up to date at the end of the last frame.
+        self.recompute_if_changed();
+        self.refresh_derived();
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
         if self.banner.is_some() || self.path_field.is_some() {
@@ -825,8 +1028,12 @@ impl App {
         });
         self.dialogs_ui(&ctx);
 
-        self.apply_commands(&ctx);
-        self.recompute_if_changed();
+        let applied = self.apply_commands(&ctx);
+        let changed = self.recompute_if_changed();
+        if applied || changed {
+            // This frame was drawn from the state before the change: draw the next one now.
+            ctx.request_repaint();
+        }
         let title = self.window_title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -844,64 +1051,51 @@ impl App {
         }
     }
 
-    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+    /// A menu item that sends `command`, showing its shortcut from [`SHORTCUTS`] if it has one.
+    fn menu_item(&self, ui: &mut egui::Ui, label: &str, command: Command) {
+        let mut button = egui::Button::new(label);
+        if let Some(shortcut) = shortcut_of(&command) {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        if ui.add(button).clicked() {
+            self.queue(command);
+        }
+    }
+
+    fn menu_ui(&self, ui: &mut egui::Ui) {
         let s = &self.strings().app;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(s.menu_file, |ui| {
-                if ui
-                    .add(egui::Button::new(s.menu_new).shortcut_text("Ctrl+N"))
-                    .clicked()
-                {
-                    self.queue(Command::New);
-                }
-                if ui
-                    .add(egui::Button::new(s.menu_open).shortcut_text("Ctrl+O"))
-                    .clicked()
-                {
-                    self.queue(Command::Open);
-                }
-                if ui.button(s.menu_open_path).clicked() {
-                    self.path_field = Some(PathField {
-                        purpose: DialogPurpose::Open,
-                        text: String::new(),
-                        no_dialog: false,
-                    });
-                }
+                self.menu_item(ui, s.menu_new, Command::New);
+                self.menu_item(ui, s.menu_open, Command::Open);
+                self.menu_item(
+                    ui,
+                    s.menu_open_path,
+                    Command::ShowPathField(DialogPurpose::Open),
+                );
                 ui.menu_button(s.menu_recent, |ui| {
                     if self.session.recent.is_empty() {
                         ui.label(s.menu_no_recent);
                     }
-                    for path in self.session.recent.clone() {
+                    for path in &self.session.recent {
                         if ui.button(path.display().to_string()).clicked() {
-                            self.queue(Command::OpenPath(path));
+                            self.queue(Command::OpenPath(path.clone()));
                         }
                     }
                 });
                 ui.menu_button(s.menu_examples, |ui| {
-                    let examples: Vec<(String, String)> = self
-                        .library
-                        .scenarios()
-                        .map(|e| (e.id.clone(), e.doc.name_in(self.session.lang()).to_string()))
-                        .collect();
-                    for (id, name) in examples {
-                        if ui.button(name).clicked() {
-                            self.queue(Command::OpenExample(id));
+                    for example in self.library.scenarios() {
+                        if ui
+                            .button(example.doc.name_in(self.session.lang()))
+                            .clicked()
+                        {
+                            self.queue(Command::OpenExample(example.id.clone()));
                         }
                     }
                 });
                 ui.separator();
-                if ui
-                    .add(egui::Button::new(s.menu_save).shortcut_text("Ctrl+S"))
-                    .clicked()
-                {
-                    self.queue(Command::Save);
-                }
-                if ui
-                    .add(egui::Button::new(s.menu_save_as).shortcut_text("Ctrl+Shift+S"))
-                    .clicked()
-                {
-                    self.queue(Command::SaveAs);
-                }
+                self.menu_item(ui, s.menu_save, Command::Save);
+                self.menu_item(ui, s.menu_save_as, Command::SaveAs);
                 ui.separator();
                 ui.menu_button(s.menu_export, |ui| {
                     for (label, format) in [
@@ -912,24 +1106,22 @@ impl App {
                         ),
                         (s.menu_export_results_json, files::ResultsFormat::Json),
                     ] {
-                        if ui.button(label).clicked() {
-                            self.queue(Command::ExportResults(format));
-                        }
+                        self.menu_item(ui, label, Command::ExportResults(format));
                     }
                 });
                 ui.separator();
-                if ui.button(s.menu_quit).clicked() {
-                    self.queue(Command::Quit);
-                }
+                self.menu_item(ui, s.menu_quit, Command::Quit);
             });
             ui.menu_button(s.menu_view, |ui| {
                 ui.label(s.theme_label);
-                let before = self.session.theme;
-                ui.radio_value(&mut self.session.theme, ThemeChoice::System, s.theme_system);
-                ui.radio_value(&mut self.session.theme, ThemeChoice::Light, s.theme_light);
-                ui.radio_value(&mut self.session.theme, ThemeChoice::Dark, s.theme_dark);
-                if self.session.theme != before {
-                    self.apply_theme(ui.ctx());
+                for (theme, label) in [
+                    (ThemeChoice::System, s.theme_system),
+                    (ThemeChoice::Light, s.theme_light),
+                    (ThemeChoice::Dark, s.theme_dark),
+                ] {
+                    if ui.radio(self.session.theme == theme, label).clicked() {
+                        self.queue(Command::SetTheme(theme));
+                    }
                 }
             });
             self.language_menu_ui(ui);
@@ -939,7 +1131,7 @@ impl App {
     }
 
     /// The language menu, named in both languages so either reader finds it.
-    fn language_menu_ui(&mut self, ui: &mut egui::Ui) {
+    fn language_menu_ui(&self, ui: &mut egui::Ui) {
         let s = &self.strings().files;
         let title = if self.session.lang() == Lang::En {
             format!("{} · 语言", s.menu_language)
@@ -951,20 +1143,30 @@ impl App {
                 s.lang_system,
                 &[("language", i18n::system_lang().native_name())],
             );
-            ui.radio_value(&mut self.session.language, LangChoice::System, system);
-            for lang in Lang::ALL {
-                ui.radio_value(
-                    &mut self.session.language,
-                    LangChoice::Fixed(lang),
-                    lang.native_name(),
-                );
+            let choices = std::iter::once((LangChoice::System, system)).chain(
+                Lang::ALL
+                    .into_iter()
+                    .map(|lang| (LangChoice::Fixed(lang), lang.native_name().to_string())),
+            );
+            for (choice, label) in choices {
+                if ui.radio(self.session.language == choice, label).clicked() {
+                    self.queue(Command::SetLanguage(choice));
+                }
             }
         });
     }
 
+    /// The banner, and the path field standing in for a file dialog (whose text it edits in
+    /// place; everything else it asks for is a command).
     fn banner_ui(&mut self, ui: &mut egui::Ui) {
         let s = &self.strings().app;
-        if let Some(banner) = self.banner.clone() {
+        let App {
+            banner,
+            path_field,
+            commands,
+            ..
+        } = self;
+        if let Some(banner) = banner {
             ui.horizontal(|ui| {
                 let color = if banner.error {
                     ui.visuals().error_fg_color
@@ -973,12 +1175,12 @@ impl App {
                 };
                 ui.add(egui::Label::new(egui::RichText::new(&banner.text).color(color)).wrap());
                 if ui.button(s.dismiss).clicked() {
-                    self.banner = None;
+                    commands.send(Command::DismissBanner);
                 }
             });
         }
-        if let Some(mut field) = self.path_field.take() {
-            let mut keep = true;
+        let mut keep = true;
+        if let Some(field) = path_field.as_mut() {
             ui.horizontal(|ui| {
                 if field.no_dialog {
                     ui.label(s.path_field_no_dialog);
@@ -997,7 +1199,7 @@ impl App {
                 let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if (ui.button(s.ok).clicked() || entered) && !field.text.trim().is_empty() {
                     let path = PathBuf::from(field.text.trim());
-                    self.queue(match field.purpose {
+                    commands.send(match field.purpose {
                         DialogPurpose::Open => Command::OpenPath(path),
                         DialogPurpose::SaveAs => Command::SaveTo(path),
                         purpose => Command::ExportTo(purpose, path),
@@ -1008,48 +1210,34 @@ impl App {
                     keep = false;
                 }
             });
-            if keep {
-                self.path_field = Some(field);
-            }
+        }
+        if !keep {
+            *path_field = None;
         }
     }
 
-    /// Modal prompts: unsaved changes, preset names.
+    /// Modal prompts: unsaved changes, replacing a preset, preset names. The answers are
+    /// commands; the preset-name prompt edits its own text in place.
     fn dialogs_ui(&mut self, ctx: &egui::Context) {
         let s = &self.strings().app;
-        if let Some(action) = self.confirm.clone() {
-            let mut answer = None;
+        if self.confirm.is_some() {
             egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
                 ui.heading(s.unsaved_title);
                 ui.label(fill(s.unsaved_body, &[("name", &self.display_name())]));
                 ui.horizontal(|ui| {
-                    if ui.button(s.unsaved_save).clicked() {
-                        answer = Some(0);
-                    }
-                    if ui.button(s.unsaved_discard).clicked() {
-                        answer = Some(1);
-                    }
-                    if ui.button(s.cancel).clicked() {
-                        answer = Some(2);
+                    for (label, answer) in [
+                        (s.unsaved_save, UnsavedAnswer::Save),
+                        (s.unsaved_discard, UnsavedAnswer::Discard),
+                        (s.cancel, UnsavedAnswer::Cancel),
+                    ] {
+                        if ui.button(label).clicked() {
+                            self.queue(Command::AnswerUnsaved(answer));
+                        }
                     }
                 });
             });
-            match answer {
-                Some(0) => {
-                    self.confirm = None;
-                    self.after_save = Some(action);
-                    self.queue(Command::Save);
-                }
-                Some(1) => {
-                    self.confirm = None;
-                    self.perform(action, ctx);
-                }
-                Some(_) => self.confirm = None,
-                None => {}
-            }
         }
-        if let Some(pending) = self.replace_preset.clone() {
-            let mut answer = None;
+        if let Some(pending) = &self.replace_preset {
             egui::Modal::new(egui::Id::unique("replace-preset")).show(ctx, |ui| {
                 ui.heading(s.preset_replace_title);
                 ui.label(fill(
@@ -1061,33 +1249,30 @@ impl App {
                 ));
                 ui.horizontal(|ui| {
                     if ui.button(s.preset_replace).clicked() {
-                        answer = Some(true);
+                        self.queue(Command::AnswerReplace(true));
                     }
                     if ui.button(s.cancel).clicked() {
-                        answer = Some(false);
+                        self.queue(Command::AnswerReplace(false));
                     }
                 });
             });
-            if let Some(replace) = answer {
-                self.replace_preset = None;
-                if replace {
-                    self.queue(Command::ReplacePreset(pending.prompt));
-                }
-            }
         }
-        if let Some(prompt) = self.preset_prompt.clone() {
-            let mut name = match &prompt {
-                PresetPrompt::Region(n) | PresetPrompt::Miner(_, n) => n.clone(),
+        let App {
+            preset_prompt,
+            commands,
+            ..
+        } = self;
+        let mut close = false;
+        if let Some(prompt) = preset_prompt.as_mut() {
+            let (heading, miner, name) = match prompt {
+                PresetPrompt::Region(name) => (s.save_region_preset, None, name),
+                PresetPrompt::Miner(index, name) => (s.save_miner_preset, Some(*index), name),
             };
-            let mut close = false;
             egui::Modal::new(egui::Id::unique("preset-name")).show(ctx, |ui| {
-                ui.heading(match prompt {
-                    PresetPrompt::Region(_) => s.save_region_preset,
-                    PresetPrompt::Miner(..) => s.save_miner_preset,
-                });
+                ui.heading(heading);
                 ui.horizontal(|ui| {
                     let label = ui.label(s.preset_name);
-                    ui.add(egui::TextEdit::singleline(&mut name))
+                    ui.add(egui::TextEdit::singleline(name))
                         .labelled_by(label.id);
                 });
                 ui.horizontal(|ui| {
@@ -1096,13 +1281,10 @@ impl App {
                         .add_enabled(valid, egui::Button::new(s.preset_save))
                         .clicked()
                     {
-                        self.queue(match prompt {
-                            PresetPrompt::Region(_) => {
-                                Command::SaveRegionPreset(name.trim().to_string())
-                            }
-                            PresetPrompt::Miner(i, _) => {
-                                Command::SaveMinerPreset(i, name.trim().to_string())
-                            }
+                        let name = name.trim().to_string();
+                        commands.send(match miner {
+                            None => Command::SaveRegionPreset(name),
+                            Some(index) => Command::SaveMinerPreset(index, name),
                         });
                         close = true;
                     }
@@ -1111,14 +1293,9 @@ impl App {
                     }
                 });
             });
-            self.preset_prompt = if close {
-                None
-            } else {
-                Some(match prompt {
-                    PresetPrompt::Region(_) => PresetPrompt::Region(name),
-                    PresetPrompt::Miner(i, _) => PresetPrompt::Miner(i, name),
-                })
-            };
+        }
+        if close {
+            *preset_prompt = None;
         }
     }
 }

@@ -2,61 +2,27 @@
 //! (CBECI-style bounds), the migration of mining across the Cambridge maps, and Bitcoin's
 //! electricity beside countries'. Every value comes from `network_data`, as `hashwatt network`'s.
 
-use super::App;
 use super::charts::named_bar_plot;
 use super::widgets::color;
+use super::{App, Command};
 use crate::format;
 use crate::i18n::Localized;
 use crate::i18n::{fill, network::NetworkStrings};
 use crate::model::limits;
-use crate::model::network::{BestGuessBasis, Bound, NetworkEstimate, PUE_BEST_GUESS};
-use crate::network_data::{self, CarbonBasis, MarketFigures, Settings, SnapshotCarbon};
+use crate::model::network::{BestGuessBasis, Bound, NetworkEstimate};
+use crate::network_data::{
+    self, CarbonBasis, CarbonChoice, EmissionPart, EmissionSeries, NAMED_COUNTRIES, NetworkFigures,
+    SnapshotCarbon, ViewSettings,
+};
 use crate::palette;
 use eframe::egui;
 use egui_plot::{Bar, BarChart, Legend};
-
-/// Where the view's emissions are counted.
-#[derive(Clone, Debug, Default, PartialEq)]
-enum Carbon {
-    /// The world average (the `world` region).
-    #[default]
-    World,
-    /// The scenario's own grid.
-    Site,
-    /// A mining map's weighted intensity.
-    Map(String),
-}
-
-/// The view's own settings, kept in egui's memory for the session.
-#[derive(Clone, Debug, PartialEq)]
-struct ViewState {
-    /// `None`: the site's power price.
-    price: Option<f64>,
-    /// `None`: the basket.
-    efficiency: Option<f64>,
-    pue: f64,
-    carbon: Carbon,
-}
-
-impl Default for ViewState {
-    fn default() -> ViewState {
-        ViewState {
-            price: None,
-            efficiency: None,
-            pue: PUE_BEST_GUESS,
-            carbon: Carbon::World,
-        }
-    }
-}
 
 /// Height of the two migration charts: room for four bars, and a legend of eight series.
 const PLOT_HEIGHT: f32 = 200.0;
 
 /// Hover text of a bar: its name (which carries the value).
 type ElementFormatter = Box<dyn Fn(&Bar, &BarChart) -> String>;
-
-/// Countries named in the stacked emissions chart; the others are drawn together.
-const NAMED_COUNTRIES: usize = 5;
 
 /// The colours of the countries in the stacked emissions chart, in order of their weight.
 fn country_color(i: usize) -> egui::Color32 {
@@ -70,76 +36,59 @@ fn country_color(i: usize) -> egui::Color32 {
     color(COLORS[i % COLORS.len()])
 }
 
-pub fn network_ui(app: &mut App, ui: &mut egui::Ui) {
+pub fn network_ui(app: &App, ui: &mut egui::Ui) {
     let s = &app.strings().network;
-    let Ok(computed) = &app.computed else {
+    // Computed for the current scenario and `app.network_view`, before the frame.
+    let (Ok(_), Some(view)) = (&app.computed, app.derived.network.get()) else {
         ui.label(s.unavailable);
         return;
     };
     let library = &app.library;
-    let id = egui::Id::unique("network-view");
-    let mut state: ViewState = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-
-    let snapshot = crate::chart_data::market_snapshot(&app.session.doc, library);
-    let year = snapshot.map_or(0, |m| network_data::year_of(&m.date));
-    let market = MarketFigures::of_market(&computed.scenario.market, year);
-    let site_price = computed.scenario.site.electricity_usd_per_kwh;
-    let site_intensity = computed.evaluation.grid_intensity_g_per_kwh;
-    let site_name = app
-        .session
-        .doc
-        .site
-        .base_region_id()
-        .and_then(|id| library.region(id))
-        .map_or_else(
-            || app.strings().app.custom_mix_region.to_string(),
-            |r| r.name_in(app.session.lang()).to_string(),
-        );
+    let lang = app.session.lang();
 
     ui.label(egui::RichText::new(s.title).strong());
     ui.label(egui::RichText::new(s.intro).small().weak());
-    let lang = app.session.lang();
-    settings_ui(ui, s, &mut state, site_price, &site_name, library, lang);
-
-    let carbon = match &state.carbon {
-        Carbon::World => network_data::region_basis(library, network_data::WORLD_REGION),
-        Carbon::Site => Ok(CarbonBasis {
-            intensity_g_per_kwh: site_intensity,
-            name: fill(s.carbon_site, &[("name", &site_name)]),
-            source: crate::chart_data::sources(&app.session.doc, library, app.session.lang())
-                .first()
-                .cloned()
-                .unwrap_or_default(),
-            estimate: false,
-            unattributed_pct: None,
-            fallback_g_per_kwh: None,
-        }),
-        Carbon::Map(id) => network_data::map_basis(library, id),
-    };
-    let carbon = match carbon {
-        Ok(c) => c,
+    let mut state = app.network_view.clone();
+    settings_ui(
+        ui,
+        s,
+        &mut state,
+        view.site_usd_per_kwh,
+        &view.site_name,
+        library,
+        lang,
+    );
+    let figures = match &view.figures {
+        Ok(figures) => figures,
         Err(e) => {
             ui.colored_label(ui.visuals().error_fg_color, e.localized(lang));
-            ui.data_mut(|d| d.insert_temp(id, ViewState::default()));
+            // Back to the defaults (once: if they fail too, there is nothing to go back to).
+            if app.network_view != ViewSettings::default() {
+                app.queue(Command::SetNetworkView(ViewSettings::default()));
+            }
             return;
         }
     };
-    let settings = Settings {
-        electricity_usd_per_kwh: state.price.unwrap_or(site_price),
-        efficiency_j_per_th: state.efficiency,
-        pue: state.pue,
-    };
-    let estimate = network_data::estimate(library, &market, &settings, carbon.intensity_g_per_kwh);
-    ui.data_mut(|d| d.insert_temp(id, state));
+    if state != app.network_view {
+        app.queue(Command::SetNetworkView(state));
+    }
+    let NetworkFigures {
+        market_name,
+        year,
+        market,
+        settings,
+        carbon,
+        estimate,
+        migration,
+        emissions,
+        countries,
+    } = figures;
 
     ui.separator();
     ui.label(fill(
         s.market_line,
         &[
-            (
-                "market",
-                snapshot.map_or("", |m| m.name_in(app.session.lang())),
-            ),
+            ("market", market_name.as_str()),
             ("hashrate", &format::number(market.network_hashrate_ehs())),
             (
                 "hashprice",
@@ -157,24 +106,23 @@ pub fn network_ui(app: &mut App, ui: &mut egui::Ui) {
         ),
         None => s.threshold_free.to_string(),
     });
-    bounds_ui(ui, s, &estimate, &carbon, year);
+    bounds_ui(ui, s, estimate, carbon, *year);
 
     ui.separator();
     let energy = estimate.best_guess.map(|b| b.energy_twh_per_year);
     ui.label(egui::RichText::new(s.migration_title).strong());
-    let migration = network_data::migration(library, energy.unwrap_or(0.0));
-    migration_ui(ui, s, &migration, energy);
+    migration_ui(ui, s, migration, emissions, energy);
 
     ui.separator();
     ui.label(egui::RichText::new(s.countries_title).strong());
-    countries_ui(ui, s, library, energy);
+    countries_ui(ui, s, countries);
     ui.label(egui::RichText::new(s.sources).small().weak());
 }
 
 fn settings_ui(
     ui: &mut egui::Ui,
     s: &NetworkStrings,
-    state: &mut ViewState,
+    state: &mut ViewSettings,
     site_price: f64,
     site_name: &str,
     library: &crate::presets::PresetLibrary,
@@ -187,15 +135,14 @@ fn settings_ui(
             let label = ui.label(s.power_price);
             ui.horizontal(|ui| {
                 let site = fill(s.power_price_site, &[("value", &format::usd(site_price))]);
-                if ui.radio(state.price.is_none(), site).clicked() {
-                    state.price = None;
+                let price = &mut state.electricity_usd_per_kwh;
+                if ui.radio(price.is_none(), site).clicked() {
+                    *price = None;
                 }
-                if ui.radio(state.price.is_some(), s.power_price_set).clicked()
-                    && state.price.is_none()
-                {
-                    state.price = Some(site_price);
+                if ui.radio(price.is_some(), s.power_price_set).clicked() && price.is_none() {
+                    *price = Some(site_price);
                 }
-                if let Some(price) = &mut state.price {
+                if let Some(price) = price {
                     ui.add(
                         egui::Slider::new(price, 0.0..=0.30)
                             .prefix("$")
@@ -209,20 +156,19 @@ fn settings_ui(
 
             let label = ui.label(s.efficiency);
             ui.horizontal(|ui| {
+                let efficiency = &mut state.efficiency_j_per_th;
                 if ui
-                    .radio(state.efficiency.is_none(), s.efficiency_basket)
+                    .radio(efficiency.is_none(), s.efficiency_basket)
                     .clicked()
                 {
-                    state.efficiency = None;
+                    *efficiency = None;
                 }
-                if ui
-                    .radio(state.efficiency.is_some(), s.efficiency_given)
-                    .clicked()
-                    && state.efficiency.is_none()
+                if ui.radio(efficiency.is_some(), s.efficiency_given).clicked()
+                    && efficiency.is_none()
                 {
-                    state.efficiency = Some(28.2);
+                    *efficiency = Some(28.2);
                 }
-                if let Some(j) = &mut state.efficiency {
+                if let Some(j) = efficiency {
                     ui.add(
                         egui::DragValue::new(j)
                             .range(0.1..=limits::EFFICIENCY_J_PER_TH.max)
@@ -260,9 +206,9 @@ fn settings_ui(
                 })
                 .collect();
             let selected = match &state.carbon {
-                Carbon::World => world.to_string(),
-                Carbon::Site => site.clone(),
-                Carbon::Map(id) => maps
+                CarbonChoice::World => world.to_string(),
+                CarbonChoice::Site => site.clone(),
+                CarbonChoice::Map(id) => maps
                     .iter()
                     .find(|(m, _)| m == id)
                     .map_or_else(|| id.clone(), |(_, name)| name.clone()),
@@ -270,10 +216,10 @@ fn settings_ui(
             egui::ComboBox::from_id_salt("network-carbon")
                 .selected_text(selected)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut state.carbon, Carbon::World, world);
-                    ui.selectable_value(&mut state.carbon, Carbon::Site, site);
+                    ui.selectable_value(&mut state.carbon, CarbonChoice::World, world);
+                    ui.selectable_value(&mut state.carbon, CarbonChoice::Site, site);
                     for (id, name) in maps {
-                        ui.selectable_value(&mut state.carbon, Carbon::Map(id), name);
+                        ui.selectable_value(&mut state.carbon, CarbonChoice::Map(id), name);
                     }
                 })
                 .response
@@ -401,6 +347,7 @@ fn migration_ui(
     ui: &mut egui::Ui,
     s: &NetworkStrings,
     migration: &[SnapshotCarbon],
+    emissions: &[EmissionSeries],
     energy: Option<f64>,
 ) {
     let n = migration.len();
@@ -448,61 +395,24 @@ fn migration_ui(
             });
 
         ui.label(egui::RichText::new(s.migration_emissions_title).small());
-        // Countries in order of their total weight over all maps; the unattributed part last.
-        let mut countries: Vec<(String, f64)> = Vec::new();
-        for m in migration {
-            for c in &m.countries {
-                match countries.iter_mut().find(|(name, _)| *name == c.country) {
-                    Some((_, total)) => *total += c.contribution_g_per_kwh,
-                    None => countries.push((c.country.clone(), c.contribution_g_per_kwh)),
-                }
-            }
-        }
-        countries.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let energy_twh = energy.unwrap_or(0.0);
-        let mt = |g_per_kwh: f64| crate::model::network::co2_mt_per_year(energy_twh, g_per_kwh);
+        // The largest countries by name, the rest together, then the unattributed part
+        // (`network_data::migration_emissions`).
         let mut charts: Vec<BarChart> = Vec::new();
-        // The largest countries by name, the rest together, then the unattributed part.
-        let named: Vec<&str> = countries
-            .iter()
-            .take(NAMED_COUNTRIES)
-            .map(|(name, _)| name.as_str())
-            .collect();
-        let part = |m: &SnapshotCarbon, name: &str| {
-            m.countries
-                .iter()
-                .find(|c| c.country == name)
-                .map_or(0.0, |c| mt(c.contribution_g_per_kwh))
-        };
-        let rest = |m: &SnapshotCarbon| {
-            m.countries
-                .iter()
-                .filter(|c| !named.contains(&c.country.as_str()))
-                .map(|c| mt(c.contribution_g_per_kwh))
-                .sum::<f64>()
-        };
-        let series = named
-            .iter()
-            .enumerate()
-            .map(|(k, name)| {
-                let values: Vec<f64> = migration.iter().map(|m| part(m, name)).collect();
-                (name.to_string(), country_color(k), values)
-            })
-            .chain(std::iter::once((
-                s.other_countries.to_string(),
-                color(palette::NEUTRAL).gamma_multiply(1.6),
-                migration.iter().map(rest).collect(),
-            )))
-            .chain(std::iter::once((
-                s.unattributed.to_string(),
-                color(palette::NEUTRAL),
-                migration
-                    .iter()
-                    .map(|m| mt(m.unattributed_g_per_kwh))
-                    .collect(),
-            )));
-        for (name, fill_color, values) in series {
-            let bars: Vec<Bar> = values
+        let mut named = 0;
+        for series in emissions {
+            let (name, fill_color) = match &series.part {
+                EmissionPart::Country(country) => {
+                    named += 1;
+                    (country.as_str(), country_color(named - 1))
+                }
+                EmissionPart::OtherCountries => (
+                    s.other_countries,
+                    color(palette::NEUTRAL).gamma_multiply(1.6),
+                ),
+                EmissionPart::Unattributed => (s.unattributed, color(palette::NEUTRAL)),
+            };
+            let bars: Vec<Bar> = series
+                .mt_per_year
                 .iter()
                 .enumerate()
                 .map(|(i, v)| {
@@ -521,7 +431,7 @@ fn migration_ui(
         }
         let widest = migration
             .iter()
-            .map(|m| mt(m.intensity_g_per_kwh))
+            .map(|m| m.co2_mt_per_year)
             .fold(0.0, f64::max);
         named_bar_plot("network-migration-emissions", names, 130.0)
             .legend(Legend::default())
@@ -548,16 +458,7 @@ fn migration_ui(
     ui.label(egui::RichText::new(s.migration_note).small().weak());
 }
 
-fn countries_ui(
-    ui: &mut egui::Ui,
-    s: &NetworkStrings,
-    library: &crate::presets::PresetLibrary,
-    energy: Option<f64>,
-) {
-    let mut bars = network_data::countries(library, energy.unwrap_or(0.0));
-    if energy.is_none() {
-        bars.retain(|b| !b.bitcoin);
-    }
+fn countries_ui(ui: &mut egui::Ui, s: &NetworkStrings, bars: &[network_data::DemandBar]) {
     let n = bars.len();
     let names: Vec<String> = bars
         .iter()

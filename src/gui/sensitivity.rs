@@ -2,219 +2,26 @@
 //! difficulty × BTC price, in diverging colours (loss red, profit green), with the break-even
 //! contour, the scenario's own point, and each cell's figures on hover.
 //!
-//! Every cell is a full evaluation (`model::sweep`), at most 100 × 100 per map. The maps are
-//! computed once per scenario and ranges and kept in egui's memory; a frame that changes nothing
+//! The maps (`chart_data::sensitivity`, up to 2 × 100² evaluations) are computed once per change
+//! of the scenario or of the ranges, before the frame (`derived`); a frame that changes nothing
 //! only draws them.
 
-use super::App;
 use super::widgets::color;
+use super::{App, Command};
+use crate::chart_data::sensitivity::{MAX_CELLS, MIN_CELLS, Settings};
 use crate::format;
 use crate::i18n::fill;
 use crate::i18n::sensitivity::SensitivityStrings;
-use crate::model::Scenario;
-use crate::model::sweep::{self, ProfitGrid, RowInput};
+use crate::model::sweep::{ProfitGrid, RowInput};
 use crate::palette;
 use eframe::egui;
 use egui_plot::{
     Legend, Line, Plot, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint, PlotPoints,
     PlotTransform, Points,
 };
-use std::sync::Arc;
-
-/// Cells along each axis of a map: at least, by default (50 steps: round values on round
-/// ranges), and at most.
-pub const MIN_CELLS: usize = 10;
-pub const DEFAULT_CELLS: usize = 51;
-pub const MAX_CELLS: usize = 100;
 
 /// Difficulty is shown in T (10¹²).
 const TERA: f64 = 1e12;
-
-/// The maps' ranges, `(from, to)`; `None` follows the scenario (see [`auto_ranges`]).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Settings {
-    pub btc_price_usd: Option<(f64, f64)>,
-    pub electricity_usd_per_kwh: Option<(f64, f64)>,
-    pub difficulty: Option<(f64, f64)>,
-    pub cells: usize,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            btc_price_usd: None,
-            electricity_usd_per_kwh: None,
-            difficulty: None,
-            cells: DEFAULT_CELLS,
-        }
-    }
-}
-
-/// The ranges a map covers.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Ranges {
-    pub btc_price_usd: (f64, f64),
-    pub electricity_usd_per_kwh: (f64, f64),
-    pub difficulty: (f64, f64),
-}
-
-/// The smallest of 1, 2, 2.5, 5 × 10^k at or above `x` (`x` > 0).
-fn nice_ceil(x: f64) -> f64 {
-    if !(x.is_finite() && x > 0.0) {
-        return 1.0;
-    }
-    // m × 10^k, dividing by 10^-k below 1 so that 0.25 is exactly the double nearest 0.25.
-    let k = x.log10().floor() as i32;
-    let scaled = |m: f64| {
-        if k >= 0 {
-            m * 10f64.powi(k)
-        } else {
-            m / 10f64.powi(-k)
-        }
-    };
-    [1.0, 2.0, 2.5, 5.0, 10.0]
-        .into_iter()
-        .map(scaled)
-        .find(|v| *v >= x * (1.0 - 1e-12))
-        .unwrap_or(scaled(10.0))
-}
-
-/// `(from, to)` widened to whole multiples of a tenth of `to`'s order of magnitude
-/// (74.1 T – 296.5 T becomes 70 T – 300 T); `from` stays above 0.
-fn round_out(from: f64, to: f64) -> (f64, f64) {
-    if !(from > 0.0 && to > from && to.is_finite()) {
-        return (from, to);
-    }
-    let unit = 10f64.powi(to.log10().floor() as i32 - 1);
-    let lo = (from / unit).floor() * unit;
-    (if lo > 0.0 { lo } else { from }, (to / unit).ceil() * unit)
-}
-
-/// Ranges around the scenario: BTC price and electricity price from 0 to past both twice the
-/// current value and 1.5 × the break-even value; difficulty from half to twice the current one.
-pub fn auto_ranges(scenario: &Scenario) -> Ranges {
-    let e = crate::model::evaluate(scenario);
-    let end = |current: f64, break_even: Option<f64>, floor: f64| {
-        let from_break_even = break_even.filter(|b| *b > 0.0).map_or(0.0, |b| b * 1.5);
-        nice_ceil((current * 2.0).max(from_break_even).max(floor))
-    };
-    let difficulty = RowInput::Difficulty.of(scenario);
-    Ranges {
-        btc_price_usd: (
-            0.0,
-            end(
-                scenario.market.btc_price_usd,
-                e.break_even_btc_price_usd,
-                1000.0,
-            ),
-        ),
-        electricity_usd_per_kwh: (
-            0.0,
-            end(
-                scenario.site.electricity_usd_per_kwh,
-                e.break_even_electricity_usd_kwh,
-                0.01,
-            ),
-        ),
-        difficulty: round_out(difficulty / 2.0, difficulty * 2.0),
-    }
-}
-
-impl Settings {
-    /// The ranges in effect: the ones set, else the automatic ones.
-    pub fn ranges(&self, scenario: &Scenario) -> Ranges {
-        let auto = auto_ranges(scenario);
-        Ranges {
-            btc_price_usd: self.btc_price_usd.unwrap_or(auto.btc_price_usd),
-            electricity_usd_per_kwh: self
-                .electricity_usd_per_kwh
-                .unwrap_or(auto.electricity_usd_per_kwh),
-            difficulty: self.difficulty.unwrap_or(auto.difficulty),
-        }
-    }
-}
-
-/// The two maps of one scenario.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Maps {
-    pub electricity: ProfitGrid,
-    pub difficulty: ProfitGrid,
-    /// The scenario's own BTC price, electricity price and difficulty.
-    pub current: (f64, f64, f64),
-}
-
-impl Maps {
-    /// Evaluates both maps: `2 × cells²` evaluations.
-    pub fn compute(scenario: &Scenario, settings: &Settings) -> Maps {
-        let r = settings.ranges(scenario);
-        let n = settings.cells.clamp(MIN_CELLS, MAX_CELLS);
-        let axis = |(from, to): (f64, f64)| sweep::axis(from, to, n);
-        let btc = axis(r.btc_price_usd);
-        Maps {
-            electricity: ProfitGrid::compute(
-                scenario,
-                RowInput::ElectricityUsdPerKwh,
-                axis(r.electricity_usd_per_kwh),
-                btc.clone(),
-            ),
-            difficulty: ProfitGrid::compute(
-                scenario,
-                RowInput::Difficulty,
-                axis(r.difficulty),
-                btc,
-            ),
-            current: (
-                scenario.market.btc_price_usd,
-                scenario.site.electricity_usd_per_kwh,
-                RowInput::Difficulty.of(scenario),
-            ),
-        }
-    }
-
-    /// The largest loss or profit in either map: the ends of the shared colour scale.
-    pub fn scale(&self) -> f64 {
-        let (a, b) = self.electricity.profit_range();
-        let (c, d) = self.difficulty.profit_range();
-        [a, b, c, d]
-            .iter()
-            .fold(0.0f64, |m, v| m.max(v.abs()))
-            .max(f64::MIN_POSITIVE)
-    }
-}
-
-/// What the maps were computed for, kept in egui's memory with them.
-struct Cache {
-    scenario: Scenario,
-    settings: Settings,
-    maps: Arc<Maps>,
-}
-
-fn cache_id() -> egui::Id {
-    egui::Id::unique("hashwatt-sensitivity-maps")
-}
-
-fn settings_id() -> egui::Id {
-    egui::Id::unique("hashwatt-sensitivity-settings")
-}
-
-/// The maps for this scenario and these settings: the cached ones when neither changed.
-pub fn maps_for(ctx: &egui::Context, scenario: &Scenario, settings: &Settings) -> Arc<Maps> {
-    let cached: Option<Arc<Cache>> = ctx.data(|d| d.get_temp(cache_id()));
-    if let Some(c) = cached
-        && c.scenario == *scenario
-        && c.settings == *settings
-    {
-        return Arc::clone(&c.maps);
-    }
-    let maps = Arc::new(Maps::compute(scenario, settings));
-    let cache = Arc::new(Cache {
-        scenario: scenario.clone(),
-        settings: *settings,
-        maps: Arc::clone(&maps),
-    });
-    ctx.data_mut(|d| d.insert_temp(cache_id(), cache));
-    maps
-}
 
 /// The colour of a profit on a scale of ±`scale`: `neutral` at zero, `LOSS` and `GAIN` at the
 /// ends.
@@ -311,22 +118,25 @@ fn clip_x(points: &[[f64; 2]], x0: f64, x1: f64) -> Vec<Vec<[f64; 2]>> {
     runs
 }
 
-/// The cells of one map, drawn as one mesh. It takes no hover of its own, so the plot's label
-/// formatter receives the pointer's position and names the cell under it.
-struct Tiles {
+/// The cells of one map, drawn as one mesh from the cached grid. It takes no hover of its own,
+/// so the plot's label formatter receives the pointer's position and names the cell under it.
+struct Tiles<'a> {
     base: PlotItemBase,
-    x_edges: Vec<f64>,
-    y_edges: Vec<f64>,
-    /// Row by row, like the grid.
-    colors: Vec<egui::Color32>,
+    x_edges: &'a [f64],
+    y_edges: &'a [f64],
+    grid: &'a ProfitGrid,
+    scale: f64,
+    neutral: egui::Color32,
 }
 
-impl PlotItem for Tiles {
+impl PlotItem for Tiles<'_> {
     fn shapes(&self, _ui: &egui::Ui, transform: &PlotTransform, shapes: &mut Vec<egui::Shape>) {
         let columns = self.x_edges.len().saturating_sub(1);
         let mut mesh = egui::Mesh::default();
-        for (k, fill) in self.colors.iter().enumerate() {
+        // Row by row, like the grid.
+        for (k, profit) in self.grid.profit_usd_per_day.iter().enumerate() {
             let (i, j) = (k / columns, k % columns);
+            let fill = &profit_color(*profit, self.scale, self.neutral);
             let rect = transform.rect_from_values(
                 &PlotPoint::new(self.x_edges[j], self.y_edges[i]),
                 &PlotPoint::new(self.x_edges[j + 1], self.y_edges[i + 1]),
@@ -405,13 +215,11 @@ fn map_ui(
     };
     let tiles = Tiles {
         base: PlotItemBase::new(String::new()),
-        x_edges: x_edges.clone(),
-        y_edges: y_edges.clone(),
-        colors: grid
-            .profit_usd_per_day
-            .iter()
-            .map(|p| profit_color(*p, scale, neutral))
-            .collect(),
+        x_edges: &x_edges,
+        y_edges: &y_edges,
+        grid,
+        scale,
+        neutral,
     };
     let contour: Vec<[f64; 2]> = grid
         .contour()
@@ -425,8 +233,7 @@ fn map_ui(
     let here_inside = here[0] >= x0 && here[0] <= x1 && here[1] >= y0 && here[1] <= y1;
 
     let dark = ui.visuals().dark_mode;
-    let hover_grid = grid.clone();
-    let (hx, hy) = (x_edges, y_edges);
+    let (hx, hy) = (&x_edges, &y_edges);
     Plot::new(id)
         .legend(Legend::default())
         .height(360.0)
@@ -443,9 +250,9 @@ fn map_ui(
                 egui_plot::HoverPosition::NearDataPoint { position, .. } => position,
                 egui_plot::HoverPosition::Elsewhere { position } => position,
             };
-            let j = cell_at(&hx, position.x)?;
-            let i = cell_at(&hy, position.y)?;
-            let g = &hover_grid;
+            let j = cell_at(hx, position.x)?;
+            let i = cell_at(hy, position.y)?;
+            let g = grid;
             let break_even =
                 g.break_even_btc_price_usd[i].map_or(format::UNDEFINED.to_string(), format::usd);
             Some(
@@ -538,7 +345,8 @@ fn range_row(
     let (mut a, mut b) = (from / unit, to / unit);
     let mut changed = false;
     ui.horizontal(|ui| {
-        ui.label(s.range_from);
+        // Named "<range> from" and "<range> to" for a screen reader.
+        let from = ui.label(s.range_from);
         changed |= ui
             .add(
                 egui::DragValue::new(&mut a)
@@ -547,8 +355,9 @@ fn range_row(
                     .max_decimals(decimals),
             )
             .labelled_by(label.id)
+            .labelled_by(from.id)
             .changed();
-        ui.label(s.range_to);
+        let to = ui.label(s.range_to);
         changed |= ui
             .add(
                 egui::DragValue::new(&mut b)
@@ -556,6 +365,8 @@ fn range_row(
                     .speed(speed)
                     .max_decimals(decimals),
             )
+            .labelled_by(label.id)
+            .labelled_by(to.id)
             .changed();
     });
     ui.end_row();
@@ -563,14 +374,14 @@ fn range_row(
 }
 
 /// The Sensitivity tab.
-pub fn sensitivity_ui(app: &mut App, ui: &mut egui::Ui) {
+pub fn sensitivity_ui(app: &App, ui: &mut egui::Ui) {
     let s = &app.strings().sensitivity;
-    let Ok(computed) = &app.computed else {
+    // Computed for the current scenario and `app.sensitivity`, before the frame.
+    let Some(maps) = app.derived.sensitivity.get() else {
         return;
     };
-    let scenario = &computed.scenario;
-    let mut settings: Settings = ui.data(|d| d.get_temp(settings_id())).unwrap_or_default();
-    let ranges = settings.ranges(scenario);
+    let mut settings = app.sensitivity;
+    let ranges = maps.ranges;
 
     ui.label(egui::RichText::new(s.title).strong());
     ui.label(egui::RichText::new(s.note).small().weak());
@@ -651,9 +462,10 @@ pub fn sensitivity_ui(app: &mut App, ui: &mut egui::Ui) {
                     ui.end_row();
                 });
         });
-    ui.data_mut(|d| d.insert_temp(settings_id(), settings));
+    if settings != app.sensitivity {
+        app.queue(Command::SetSensitivity(settings));
+    }
 
-    let maps = maps_for(ui.ctx(), scenario, &settings);
     let scale = maps.scale();
     let (btc, power, difficulty) = maps.current;
     ui.columns(2, |cols| {
@@ -683,66 +495,65 @@ pub fn sensitivity_ui(app: &mut App, ui: &mut egui::Ui) {
 mod tests {
     use super::*;
     use crate::presets::PresetLibrary;
-    use crate::scenario_file::ScenarioDoc;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
 
-    fn scenario(region: &str) -> Scenario {
-        let mut doc = ScenarioDoc::default();
-        doc.site.region = Some(region.into());
-        doc.fleet[0].units = 100;
-        doc.resolve(&PresetLibrary::builtin()).unwrap()
+    fn harness(session: super::super::Session) -> Harness<'static, App> {
+        let app = App::with_session(
+            session,
+            PresetLibrary::builtin(),
+            Box::new(super::super::files::NativeDialogs),
+        );
+        Harness::builder()
+            .with_size(egui::vec2(1500.0, 1400.0))
+            .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
     }
 
-    #[test]
-    fn maps_cover_the_current_point_and_both_break_evens() {
-        let s = scenario("texas-ercot");
-        let maps = Maps::compute(&s, &Settings::default());
-        let e = crate::model::evaluate(&s);
-        let g = &maps.electricity;
-        assert_eq!(g.rows.len(), DEFAULT_CELLS);
-        assert_eq!(g.profit_usd_per_day.len(), DEFAULT_CELLS * DEFAULT_CELLS);
-        let btc_end = *g.btc_price_usd.last().unwrap();
-        assert!(btc_end >= 2.0 * s.market.btc_price_usd);
-        assert!(btc_end >= e.break_even_btc_price_usd.unwrap());
-        assert!(*g.rows.last().unwrap() >= e.break_even_electricity_usd_kwh.unwrap());
-        let d = &maps.difficulty.rows;
-        assert!(d[0] < maps.current.2 && maps.current.2 < d[d.len() - 1]);
-        // Some cells lose money, some make it: the scale has both colours.
-        let (lo, hi) = g.profit_range();
-        assert!(lo < 0.0 && hi > 0.0);
-        assert_eq!(
-            maps.scale(),
-            [
-                lo,
-                hi,
-                maps.difficulty.profit_range().0,
-                maps.difficulty.profit_range().1
-            ]
-            .iter()
-            .fold(0.0f64, |m, v| m.max(v.abs()))
-        );
-        let many = Settings {
-            cells: 1000,
-            ..Settings::default()
-        };
-        assert_eq!(Maps::compute(&s, &many).electricity.rows.len(), MAX_CELLS);
+    fn sensitivity_tab() -> super::super::Session {
+        super::super::Session {
+            tab: super::super::Tab::Sensitivity,
+            language: super::super::LangChoice::Fixed(crate::i18n::Lang::En),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn maps_are_computed_again_only_when_the_inputs_change() {
-        let ctx = egui::Context::default();
-        let s = scenario("texas-ercot");
-        let settings = Settings::default();
-        let first = maps_for(&ctx, &s, &settings);
-        assert!(Arc::ptr_eq(&first, &maps_for(&ctx, &s, &settings)));
-        let mut dearer = s.clone();
-        dearer.site.electricity_usd_per_kwh = 0.09;
-        let second = maps_for(&ctx, &dearer, &settings);
-        assert!(!Arc::ptr_eq(&first, &second));
-        let finer = Settings {
+        let mut h = harness(sensitivity_tab());
+        h.run();
+        let runs = |h: &Harness<'_, App>| h.state().derived.sensitivity.runs();
+        assert_eq!(runs(&h), 1);
+        for _ in 0..3 {
+            h.step();
+        }
+        h.run();
+        assert_eq!(runs(&h), 1, "frames without a change compute nothing");
+        // A dearer power price: the maps follow the scenario.
+        h.state_mut().session.doc.site.electricity_usd_per_kwh = Some(0.09);
+        h.run();
+        assert_eq!(runs(&h), 2);
+        let maps = h.state().derived.sensitivity.get().unwrap();
+        assert_eq!(maps.current.1, 0.09);
+        // Finer maps: the ranges' settings are a key too.
+        h.state().queue(Command::SetSensitivity(Settings {
             cells: 80,
-            ..settings
-        };
-        assert!(!Arc::ptr_eq(&second, &maps_for(&ctx, &dearer, &finer)));
+            ..Settings::default()
+        }));
+        h.run();
+        assert_eq!(runs(&h), 3);
+        assert_eq!(
+            h.state()
+                .derived
+                .sensitivity
+                .get()
+                .unwrap()
+                .electricity
+                .rows
+                .len(),
+            80
+        );
+        h.run();
+        assert_eq!(runs(&h), 3);
     }
 
     #[test]
@@ -781,28 +592,12 @@ mod tests {
 
     #[test]
     fn the_tab_draws_both_maps_and_names_the_cell_under_the_pointer() {
-        use egui_kittest::Harness;
-        use egui_kittest::kittest::Queryable;
-        let session = super::super::Session {
-            tab: super::super::Tab::Sensitivity,
-            ..Default::default()
-        };
-        let app = App::with_session(
-            session,
-            PresetLibrary::builtin(),
-            Box::new(super::super::files::NativeDialogs),
-        );
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1500.0, 1400.0))
-            .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+        let mut h = harness(sensitivity_tab());
         h.run();
         assert!(h.query_by_label("Difficulty × BTC price").is_some());
         assert!(h.query_by_label("Sensitivity").is_some());
-        let cached = |h: &Harness<'_, App>| -> Arc<Maps> {
-            let c: Arc<Cache> = h.ctx.data(|d| d.get_temp(cache_id())).expect("cached");
-            Arc::clone(&c.maps)
-        };
-        let first = cached(&h);
+        let runs = |h: &Harness<'_, App>| h.state().derived.sensitivity.runs();
+        let first = runs(&h);
         // Over the electricity map: the tooltip names the cell's figures.
         assert!(
             h.query_by_label_contains("Break-even BTC price: $")
@@ -823,24 +618,22 @@ mod tests {
             );
         }
         // Hovering redraws but computes nothing again.
-        assert!(Arc::ptr_eq(&first, &cached(&h)));
+        assert_eq!(runs(&h), first);
     }
 
     #[test]
-    fn difficulty_ranges_are_rounded_outwards() {
-        assert_eq!(round_out(74.129e12, 296.517e12), (70e12, 300e12));
-        assert_eq!(round_out(5.0, 20.0), (5.0, 20.0));
-        assert_eq!(round_out(0.5, 3.0), (0.5, 3.0));
-        assert_eq!(round_out(0.05, 0.2), (0.05, 0.2));
-    }
-
-    #[test]
-    fn nice_ends() {
-        assert_eq!(nice_ceil(181_234.0), 200_000.0);
-        assert_eq!(nice_ceil(0.132), 0.2);
-        assert_eq!(nice_ceil(0.21), 0.25);
-        assert_eq!(nice_ceil(0.042), 0.05);
-        assert_eq!(nice_ceil(0.2), 0.2);
-        assert_eq!(nice_ceil(1000.0), 1000.0);
+    fn editing_a_range_recomputes_the_maps_over_it() {
+        let mut h = harness(sensitivity_tab());
+        h.run();
+        h.get_by_label("Ranges").click();
+        h.run();
+        let before = h.state().derived.sensitivity.runs();
+        h.get_by_role_and_label(egui::accesskit::Role::SpinButton, "Cells per side")
+            .set_value_accesskit(20.0);
+        h.run();
+        assert_eq!(h.state().sensitivity.cells, 20);
+        assert_eq!(h.state().derived.sensitivity.runs(), before + 1);
+        let maps = h.state().derived.sensitivity.get().unwrap();
+        assert_eq!(maps.difficulty.rows.len(), 20);
     }
 }

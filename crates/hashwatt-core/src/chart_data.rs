@@ -11,6 +11,8 @@ use crate::presets::{Grade, PresetLibrary};
 use crate::scenario_file::ScenarioDoc;
 use serde::Serialize;
 
+pub mod sensitivity;
+
 /// One slice of the energy-mix chart.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct MixSlice {

@@ -1,7 +1,12 @@
 //! Scenarios side by side: every figure of each, and which one is best in each row. Shared by
 //! `hashwatt compare` and the window's Compare view.
 
+use crate::chart_data::{CarbonPriceLine, RegionsChart, carbon_price_lines};
+use crate::i18n::Lang;
 use crate::model::Evaluation;
+use crate::presets::PresetLibrary;
+use crate::resolve::ResolveError;
+use crate::scenario_file::ScenarioDoc;
 use serde::Serialize;
 
 pub use crate::figures::Better;
@@ -97,6 +102,68 @@ pub fn rank_regions(
         .collect();
     ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.name.cmp(&b.0.name)));
     ranked.into_iter().map(|(r, _)| r).collect()
+}
+
+/// Scenario documents side by side: each one's evaluation, and the table of those that resolve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    /// Each document's evaluation, or why it no longer resolves (a preset removed).
+    pub evaluated: Vec<Result<Evaluation, ResolveError>>,
+    /// The documents that resolve, by index: the table's columns, in order.
+    pub columns: Vec<usize>,
+    /// [`table`] of the documents that resolve.
+    pub rows: Vec<Row>,
+}
+
+impl Comparison {
+    /// Resolves and evaluates every document, and tabulates those that resolve.
+    pub fn of<'a>(
+        docs: impl IntoIterator<Item = &'a ScenarioDoc>,
+        library: &PresetLibrary,
+    ) -> Comparison {
+        let evaluated: Vec<Result<Evaluation, ResolveError>> = docs
+            .into_iter()
+            .map(|doc| doc.resolve(library).map(|s| crate::model::evaluate(&s)))
+            .collect();
+        let columns: Vec<usize> = evaluated
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| r.is_ok().then_some(i))
+            .collect();
+        let good: Vec<Evaluation> = evaluated.iter().flatten().cloned().collect();
+        Comparison {
+            rows: table(&good),
+            evaluated,
+            columns,
+        }
+    }
+}
+
+/// How many regions the carbon-price chart draws beside the scenario's own site.
+pub const CARBON_PRICE_REGIONS: usize = 5;
+
+/// The carbon-price chart of the Compare view: the break-even BTC price against a carbon price
+/// for the scenario's own site and the best regions of the ranking (leaving out the site's own
+/// region), from 0 to twice the scenario's carbon price (at least 200 USD/t).
+#[allow(clippy::too_many_arguments)]
+pub fn carbon_price_chart(
+    doc: &ScenarioDoc,
+    library: &PresetLibrary,
+    regions: &RegionsChart,
+    carbon_price_usd_per_t: f64,
+    by: RankBy,
+    max_intensity_g_per_kwh: Option<f64>,
+    own_name: &str,
+    lang: Lang,
+) -> Vec<CarbonPriceLine> {
+    let top: Vec<String> = rank_regions(&regions.rows, by, max_intensity_g_per_kwh)
+        .into_iter()
+        .filter(|r| regions.current.as_deref() != Some(r.id.as_str()))
+        .take(CARBON_PRICE_REGIONS)
+        .map(|r| r.id.clone())
+        .collect();
+    let max_price = (carbon_price_usd_per_t * 2.0).max(200.0);
+    carbon_price_lines(doc, library, own_name, &top, max_price, lang)
 }
 
 #[cfg(test)]
@@ -196,5 +263,55 @@ mod tests {
         assert_eq!(row.values[0], None);
         assert!(row.values[1].is_some_and(|v| v > 0.0));
         assert!(row.best.is_empty(), "one defined value has no best");
+    }
+
+    #[test]
+    fn a_comparison_tabulates_the_documents_that_resolve() {
+        let library = PresetLibrary::builtin();
+        let mut quebec = ScenarioDoc::default();
+        quebec.site.region = Some("quebec".into());
+        let mut gone = ScenarioDoc::default();
+        gone.site.region = Some("atlantis".into());
+        let c = Comparison::of([&ScenarioDoc::default(), &gone, &quebec], &library);
+        assert_eq!(c.columns, [0, 2]);
+        assert_eq!(
+            c.evaluated[1].as_ref().unwrap_err().field,
+            "site.region",
+            "the reason is kept"
+        );
+        let plain = crate::model::evaluate(&ScenarioDoc::default().resolve(&library).unwrap());
+        let hydro = crate::model::evaluate(&quebec.resolve(&library).unwrap());
+        assert_eq!(c.rows, table(&[plain, hydro]));
+    }
+
+    #[test]
+    fn the_carbon_price_chart_draws_the_site_and_the_best_other_regions() {
+        let library = PresetLibrary::builtin();
+        let mut doc = ScenarioDoc::default();
+        doc.site.region = Some("quebec".into());
+        let regions = crate::chart_data::regions_chart(&doc, &library, Lang::En);
+        let lines = carbon_price_chart(
+            &doc,
+            &library,
+            &regions,
+            150.0,
+            RankBy::Co2PerBtc,
+            None,
+            "this site",
+            Lang::En,
+        );
+        assert_eq!(lines.len(), 1 + CARBON_PRICE_REGIONS);
+        assert_eq!(lines[0].region, None);
+        assert_eq!(lines[0].name, "this site");
+        // Twice the scenario's carbon price: the line runs to 300 USD/t.
+        assert_eq!(lines[0].points.last().unwrap().0, 300.0);
+        let ranked: Vec<Option<String>> = rank_regions(&regions.rows, RankBy::Co2PerBtc, None)
+            .into_iter()
+            .filter(|r| r.id != "quebec")
+            .take(CARBON_PRICE_REGIONS)
+            .map(|r| Some(r.id.clone()))
+            .collect();
+        let drawn: Vec<Option<String>> = lines[1..].iter().map(|l| l.region.clone()).collect();
+        assert_eq!(drawn, ranked, "the site's own region is not drawn twice");
     }
 }

@@ -338,6 +338,219 @@ pub fn estimate(
     })
 }
 
+/// One series of the stacked emissions chart of the migration: a country's, the other
+/// countries' together, or the hashrate no map places.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum EmissionPart {
+    Country(String),
+    OtherCountries,
+    Unattributed,
+}
+
+/// A part's emissions in each mining map (in the order of [`migration`]), Mt CO₂e a year.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EmissionSeries {
+    pub part: EmissionPart,
+    pub mt_per_year: Vec<f64>,
+}
+
+/// The migration's emissions by country, at `energy_twh_per_year`: the `named` countries of
+/// the largest total weight over all maps (largest first), the other countries together, then
+/// the unattributed part.
+pub fn migration_emissions(
+    migration: &[SnapshotCarbon],
+    energy_twh_per_year: f64,
+    named: usize,
+) -> Vec<EmissionSeries> {
+    let mut totals: Vec<(&str, f64)> = Vec::new();
+    for m in migration {
+        for c in &m.countries {
+            match totals.iter_mut().find(|(name, _)| *name == c.country) {
+                Some((_, total)) => *total += c.contribution_g_per_kwh,
+                None => totals.push((&c.country, c.contribution_g_per_kwh)),
+            }
+        }
+    }
+    totals.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let names: Vec<&str> = totals.iter().take(named).map(|(n, _)| *n).collect();
+    let mt = |g_per_kwh: f64| network::co2_mt_per_year(energy_twh_per_year, g_per_kwh);
+    let part = |m: &SnapshotCarbon, name: &str| {
+        m.countries
+            .iter()
+            .find(|c| c.country == name)
+            .map_or(0.0, |c| mt(c.contribution_g_per_kwh))
+    };
+    let rest = |m: &SnapshotCarbon| {
+        m.countries
+            .iter()
+            .filter(|c| !names.contains(&c.country.as_str()))
+            .map(|c| mt(c.contribution_g_per_kwh))
+            .sum::<f64>()
+    };
+    names
+        .iter()
+        .map(|name| EmissionSeries {
+            part: EmissionPart::Country(name.to_string()),
+            mt_per_year: migration.iter().map(|m| part(m, name)).collect(),
+        })
+        .chain([
+            EmissionSeries {
+                part: EmissionPart::OtherCountries,
+                mt_per_year: migration.iter().map(rest).collect(),
+            },
+            EmissionSeries {
+                part: EmissionPart::Unattributed,
+                mt_per_year: migration
+                    .iter()
+                    .map(|m| mt(m.unattributed_g_per_kwh))
+                    .collect(),
+            },
+        ])
+        .collect()
+}
+
+/// Where the network view counts the network's emissions.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum CarbonChoice {
+    /// The world average (the [`WORLD_REGION`] region).
+    #[default]
+    World,
+    /// The scenario's own grid.
+    Site,
+    /// A mining map's weighted intensity.
+    Map(String),
+}
+
+/// The network view's own choices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ViewSettings {
+    /// `None`: the site's power price.
+    pub electricity_usd_per_kwh: Option<f64>,
+    /// `None`: the basket.
+    pub efficiency_j_per_th: Option<f64>,
+    pub pue: f64,
+    pub carbon: CarbonChoice,
+}
+
+impl Default for ViewSettings {
+    fn default() -> ViewSettings {
+        ViewSettings {
+            electricity_usd_per_kwh: None,
+            efficiency_j_per_th: None,
+            pue: network::PUE_BEST_GUESS,
+            carbon: CarbonChoice::World,
+        }
+    }
+}
+
+/// Countries the network view names in its stacked emissions chart; the others are drawn
+/// together.
+pub const NAMED_COUNTRIES: usize = 5;
+
+/// Everything the network view shows for one scenario and one set of choices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NetworkView {
+    /// The scenario's own power price, USD/kWh.
+    pub site_usd_per_kwh: f64,
+    /// The scenario's region's name (or "custom mix"), in the view's language.
+    pub site_name: String,
+    /// The figures, or why the emissions basis cannot be found.
+    pub figures: Result<NetworkFigures, Problem>,
+}
+
+/// The network view's figures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NetworkFigures {
+    /// The market snapshot's name in the view's language ("" when there is none).
+    pub market_name: String,
+    /// The snapshot's year (0 when there is none).
+    pub year: u16,
+    pub market: MarketFigures,
+    pub settings: Settings,
+    pub carbon: CarbonBasis,
+    pub estimate: NetworkEstimate,
+    /// Every mining map at the best guess's energy (0 when there is none).
+    pub migration: Vec<SnapshotCarbon>,
+    /// The migration's emissions by country ([`migration_emissions`]).
+    pub emissions: Vec<EmissionSeries>,
+    /// The countries' demand, and Bitcoin's when there is a best guess.
+    pub countries: Vec<DemandBar>,
+}
+
+impl NetworkView {
+    /// The network view of a document: `scenario` is its resolution and
+    /// `site_intensity_g_per_kwh` its evaluated grid intensity.
+    pub fn of(
+        doc: &crate::scenario_file::ScenarioDoc,
+        scenario: &crate::model::Scenario,
+        site_intensity_g_per_kwh: f64,
+        library: &PresetLibrary,
+        view: &ViewSettings,
+        lang: crate::i18n::Lang,
+    ) -> NetworkView {
+        use crate::i18n::Localized;
+        let t = crate::i18n::strings(lang);
+        let site_usd_per_kwh = scenario.site.electricity_usd_per_kwh;
+        let site_name = doc
+            .site
+            .base_region_id()
+            .and_then(|id| library.region(id))
+            .map_or_else(
+                || t.app.custom_mix_region.to_string(),
+                |r| r.name_in(lang).to_string(),
+            );
+        let carbon = match &view.carbon {
+            CarbonChoice::World => region_basis(library, WORLD_REGION),
+            CarbonChoice::Site => Ok(CarbonBasis {
+                intensity_g_per_kwh: site_intensity_g_per_kwh,
+                name: crate::i18n::fill(t.network.carbon_site, &[("name", &site_name)]),
+                source: crate::chart_data::sources(doc, library, lang)
+                    .first()
+                    .cloned()
+                    .unwrap_or_default(),
+                estimate: false,
+                unattributed_pct: None,
+                fallback_g_per_kwh: None,
+            }),
+            CarbonChoice::Map(id) => map_basis(library, id),
+        };
+        let figures = carbon.map(|carbon| {
+            let snapshot = crate::chart_data::market_snapshot(doc, library);
+            let year = snapshot.map_or(0, |m| year_of(&m.date));
+            let market = MarketFigures::of_market(&scenario.market, year);
+            let settings = Settings {
+                electricity_usd_per_kwh: view.electricity_usd_per_kwh.unwrap_or(site_usd_per_kwh),
+                efficiency_j_per_th: view.efficiency_j_per_th,
+                pue: view.pue,
+            };
+            let estimate = estimate(library, &market, &settings, carbon.intensity_g_per_kwh);
+            let energy = estimate.best_guess.map(|b| b.energy_twh_per_year);
+            let migration = migration(library, energy.unwrap_or(0.0));
+            let emissions = migration_emissions(&migration, energy.unwrap_or(0.0), NAMED_COUNTRIES);
+            let mut countries = countries(library, energy.unwrap_or(0.0));
+            if energy.is_none() {
+                countries.retain(|b| !b.bitcoin);
+            }
+            NetworkFigures {
+                market_name: snapshot.map_or("", |m| m.name_in(lang)).to_string(),
+                year,
+                market,
+                settings,
+                carbon,
+                estimate,
+                migration,
+                emissions,
+                countries,
+            }
+        });
+        NetworkView {
+            site_usd_per_kwh,
+            site_name,
+            figures,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -453,5 +666,58 @@ mod tests {
         println!("{l:?}\n{b:?}\n{u:?}\n{e:?}");
         assert!(l.power_gw < b.power_gw && b.power_gw < u.power_gw);
         assert!(e.basket_machines > 0);
+    }
+
+    #[test]
+    fn migration_emissions_add_up_to_each_maps_emissions() {
+        let library = PresetLibrary::builtin();
+        let m = migration(&library, 100.0);
+        let series = migration_emissions(&m, 100.0, 3);
+        assert_eq!(series.len(), 3 + 2);
+        // Over the four maps the United States weigh most, then China.
+        assert_eq!(
+            series[..2].iter().map(|s| &s.part).collect::<Vec<_>>(),
+            [
+                &EmissionPart::Country("United States".into()),
+                &EmissionPart::Country("China".into())
+            ]
+        );
+        assert_eq!(series[3].part, EmissionPart::OtherCountries);
+        assert_eq!(series[4].part, EmissionPart::Unattributed);
+        for (i, s) in m.iter().enumerate() {
+            let total: f64 = series.iter().map(|p| p.mt_per_year[i]).sum();
+            assert!((total - s.co2_mt_per_year).abs() < 1e-9, "{}", s.id);
+        }
+    }
+
+    #[test]
+    fn the_network_view_follows_its_choices() {
+        let library = PresetLibrary::builtin();
+        let doc = crate::scenario_file::ScenarioDoc::default();
+        let scenario = doc.resolve(&library).unwrap();
+        let intensity = crate::model::evaluate(&scenario).grid_intensity_g_per_kwh;
+        let lang = crate::i18n::Lang::En;
+        let view =
+            |v: &ViewSettings| NetworkView::of(&doc, &scenario, intensity, &library, v, lang);
+        let world = view(&ViewSettings::default());
+        assert_eq!(world.site_name, "World average");
+        let f = world.figures.as_ref().unwrap();
+        assert_eq!(f.settings.electricity_usd_per_kwh, world.site_usd_per_kwh);
+        assert_eq!(f.carbon, region_basis(&library, WORLD_REGION).unwrap());
+        assert_eq!(f.migration.len(), 4);
+        assert_eq!(f.countries.iter().filter(|b| b.bitcoin).count(), 1);
+        let given = view(&ViewSettings {
+            efficiency_j_per_th: Some(28.2),
+            carbon: CarbonChoice::Site,
+            ..ViewSettings::default()
+        });
+        let g = given.figures.unwrap();
+        assert_eq!(g.estimate.best_guess_basis, network::BestGuessBasis::Given);
+        assert_eq!(g.carbon.name, "this site's grid (World average)");
+        let unknown = view(&ViewSettings {
+            carbon: CarbonChoice::Map("ccaf-1999".into()),
+            ..ViewSettings::default()
+        });
+        assert!(matches!(unknown.figures, Err(Problem::UnknownId { .. })));
     }
 }

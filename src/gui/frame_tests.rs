@@ -1,0 +1,247 @@
+//! Derived data is computed once per change, and panels change the app only through commands:
+//! checked by driving the window headless and counting recomputations across frames.
+
+use super::files::{DialogPurpose, DialogReply, Dialogs};
+use super::*;
+use crate::i18n::strings;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Dialogs that never answer (as if the user were still choosing).
+struct NoDialogs;
+
+impl Dialogs for NoDialogs {
+    fn ask(
+        &mut self,
+        _purpose: DialogPurpose,
+        _start_dir: Option<PathBuf>,
+        _suggested_name: String,
+        _lang: Lang,
+        _reply: mpsc::Sender<DialogReply>,
+        _ctx: egui::Context,
+    ) {
+    }
+}
+
+fn harness(tab: Tab) -> Harness<'static, App> {
+    let session = Session {
+        language: LangChoice::Fixed(Lang::En),
+        tab,
+        ..Session::default()
+    };
+    let app = App::with_session(session, PresetLibrary::builtin(), Box::new(NoDialogs));
+    Harness::builder()
+        .with_size(egui::vec2(1500.0, 1400.0))
+        .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
+}
+
+/// Draws a few frames with no input at all.
+fn idle(h: &mut Harness<'_, App>) {
+    for _ in 0..4 {
+        h.step();
+    }
+    h.run();
+}
+
+#[test]
+fn compare_data_is_computed_once_per_change() {
+    let mut h = harness(Tab::Compare);
+    h.run();
+    let runs = |h: &Harness<'_, App>| {
+        let d = &h.state().derived;
+        (d.comparison.runs(), d.ranking.runs(), d.carbon_price.runs())
+    };
+    assert_eq!(runs(&h), (1, 1, 1));
+    idle(&mut h);
+    assert_eq!(runs(&h), (1, 1, 1), "idle frames compute nothing");
+
+    // Pinning changes the comparison only.
+    h.get_by_label(strings(Lang::En).app.pin_current).click();
+    h.run();
+    assert_eq!(h.state().session.pinned.len(), 1);
+    assert_eq!(runs(&h), (2, 1, 1));
+    let comparison = h.state().derived.comparison.get().unwrap();
+    assert_eq!(comparison.columns, [0]);
+    idle(&mut h);
+    assert_eq!(runs(&h), (2, 1, 1));
+
+    // Ranking by CO₂ changes the ranking and the carbon-price lines, not the comparison.
+    // (A result card carries the same words.)
+    h.get_by_role_and_label(Role::RadioButton, strings(Lang::En).app.rank_co2)
+        .click();
+    h.run();
+    assert_eq!(h.state().session.rank_by, crate::compare::RankBy::Co2PerBtc);
+    assert_eq!(runs(&h), (2, 2, 2));
+    {
+        let app = h.state();
+        let computed = app.computed.as_ref().unwrap();
+        let rows = &computed.charts.regions.rows;
+        let ranked: Vec<&str> = app
+            .derived
+            .ranked(rows)
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        let direct: Vec<&str> =
+            crate::compare::rank_regions(rows, crate::compare::RankBy::Co2PerBtc, None)
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect();
+        assert_eq!(ranked, direct);
+        let lines = crate::compare::carbon_price_chart(
+            &app.session.doc,
+            &app.library,
+            &computed.charts.regions,
+            computed.scenario.site.carbon_price_usd_per_t,
+            crate::compare::RankBy::Co2PerBtc,
+            None,
+            strings(Lang::En).app.this_site,
+            Lang::En,
+        );
+        assert_eq!(app.derived.carbon_price.get(), Some(&lines));
+    }
+
+    // Moving the site changes what depends on the document.
+    h.state().queue(Command::SetRegion("quebec".into()));
+    h.run();
+    assert_eq!(runs(&h), (2, 3, 3));
+    idle(&mut h);
+    assert_eq!(runs(&h), (2, 3, 3));
+}
+
+#[test]
+fn the_network_view_is_computed_once_per_change() {
+    let mut h = harness(Tab::Network);
+    h.run();
+    let runs = |h: &Harness<'_, App>| h.state().derived.network.runs();
+    assert_eq!(runs(&h), 1);
+    idle(&mut h);
+    assert_eq!(runs(&h), 1, "idle frames compute nothing");
+    h.get_by_label("given").click();
+    h.run();
+    assert_eq!(runs(&h), 2);
+    assert_eq!(h.state().network_view.efficiency_j_per_th, Some(28.2));
+    let view = h.state().derived.network.get().unwrap();
+    assert_eq!(
+        view.figures.as_ref().unwrap().estimate.best_guess_basis,
+        crate::model::network::BestGuessBasis::Given
+    );
+    idle(&mut h);
+    assert_eq!(runs(&h), 2);
+    // Another site: the view follows the document.
+    h.state().queue(Command::SetRegion("quebec".into()));
+    h.run();
+    assert_eq!(runs(&h), 3);
+    assert_eq!(h.state().derived.network.get().unwrap().site_name, "Québec");
+}
+
+#[test]
+fn hidden_views_compute_nothing() {
+    let mut h = harness(Tab::Mix);
+    h.run();
+    let d = &h.state().derived;
+    assert_eq!(
+        (
+            d.comparison.runs(),
+            d.carbon_price.runs(),
+            d.sensitivity.runs(),
+            d.network.runs()
+        ),
+        (0, 0, 0, 0)
+    );
+}
+
+#[test]
+fn clicking_a_tab_switches_it_through_a_command() {
+    let mut h = harness(Tab::Mix);
+    h.run();
+    h.get_by_label(strings(Lang::En).network.tab).click();
+    h.run();
+    assert_eq!(h.state().session.tab, Tab::Network);
+    assert!(h.state().applied.contains(&Command::SetTab(Tab::Network)));
+    assert!(
+        h.query_by_label("Best guess").is_some(),
+        "the new tab is drawn"
+    );
+}
+
+#[test]
+fn every_menu_item_with_a_shortcut_does_what_its_keys_do() {
+    let s = &strings(Lang::En).app;
+    let label_of = |command: &Command| match command {
+        Command::New => s.menu_new,
+        Command::Open => s.menu_open,
+        Command::Save => s.menu_save,
+        Command::SaveAs => s.menu_save_as,
+        other => panic!("{other:?} has a shortcut but no menu item"),
+    };
+    for (command, shortcut) in &SHORTCUTS {
+        let mut h = harness(Tab::Mix);
+        h.run();
+        // The menu names the keys of the table, as the platform writes them.
+        let keys = h.ctx.format_shortcut(shortcut);
+        h.get_by_label(s.menu_file).click();
+        h.run();
+        h.get_by_label(&format!("{} {keys}", label_of(command)))
+            .click();
+        h.run();
+        assert_eq!(
+            h.state().applied,
+            std::slice::from_ref(command),
+            "menu: {keys}"
+        );
+
+        h.state_mut().applied.clear();
+        h.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
+        h.run();
+        assert_eq!(
+            h.state().applied,
+            std::slice::from_ref(command),
+            "keys: {keys}"
+        );
+    }
+}
+
+#[test]
+fn the_menu_shows_the_shortcut_texts_of_the_table() {
+    let mut h = harness(Tab::Mix);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    for label in [
+        "New Ctrl+N",
+        "Open… Ctrl+O",
+        "Save Ctrl+S",
+        "Save As… Ctrl+Shift+S",
+    ] {
+        assert!(h.query_by_label(label).is_some(), "{label}");
+    }
+}
+
+#[test]
+fn new_from_the_menu_and_from_its_keys_both_ask_about_unsaved_changes() {
+    let mut h = harness(Tab::Mix);
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, "Units")
+        .set_value_accesskit(10.0);
+    h.run();
+    assert!(h.state().is_dirty());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("New Ctrl+N").click();
+    h.run();
+    assert_eq!(h.state().confirm, Some(Guarded::New));
+    h.get_by_label(strings(Lang::En).app.cancel).click();
+    h.run();
+    assert_eq!(h.state().confirm, None);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert_eq!(h.state().confirm, Some(Guarded::New));
+    // Discard: the new scenario replaces the edited one.
+    h.get_by_label(strings(Lang::En).app.unsaved_discard)
+        .click();
+    h.run();
+    assert!(!h.state().is_dirty());
+    assert_eq!(h.state().session.doc, ScenarioDoc::default());
+}
