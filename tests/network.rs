@@ -261,3 +261,19 @@ fn the_table_speaks_chinese_with_the_same_numbers() {
     let zh = hashwatt(&["network", "--json", "--lang", "zh"]);
     assert_eq!(zh.stdout, en.stdout);
 }
+
+/// The basis of the network's emissions is described in the chosen language: its convention
+/// and grade words come from the string tables (the dataset's own name stays as published).
+#[test]
+fn the_emissions_basis_is_said_in_chinese() {
+    let zh = common::stdout(&common::hashwatt(&["--lang", "zh", "network"]));
+    assert!(
+        zh.contains("(Ember，全生命周期，按发电侧计, 2024, 实测)"),
+        "{zh}"
+    );
+    let en = common::stdout(&common::hashwatt(&["network"]));
+    assert!(
+        en.contains("(Ember, life-cycle, production-based, 2024, measured)"),
+        "{en}"
+    );
+}

@@ -74,24 +74,14 @@ fn compute<'a>(
     if let Some(ehs) = a.network_hashrate_ehs {
         market.network_hs = ehs * 1e18;
     }
-    let mut carbon = match (&a.region, &a.mining_map) {
-        (_, Some(id)) => network_data::map_basis(library, id)
+    let carbon = match (&a.region, &a.mining_map) {
+        (_, Some(id)) => network_data::map_basis(library, id, lang)
             .map_err(|e| CliError(format!("--mining-map: {}", e.localized(lang))))?,
-        (Some(id), None) => network_data::region_basis(library, id)
+        (Some(id), None) => network_data::region_basis(library, id, lang)
             .map_err(|e| CliError(format!("--region: {}", e.localized(lang))))?,
-        (None, None) => network_data::region_basis(library, network_data::WORLD_REGION)
+        (None, None) => network_data::region_basis(library, network_data::WORLD_REGION, lang)
             .map_err(|e| CliError(e.localized(lang)))?,
     };
-    // The basis names its region or map in English; show it in `lang`.
-    let localized = match (&a.region, &a.mining_map) {
-        (_, Some(id)) => library.mining_map(id).map(|m| m.name_in(lang)),
-        (region, None) => library
-            .region(region.as_deref().unwrap_or(network_data::WORLD_REGION))
-            .map(|r| r.name_in(lang)),
-    };
-    if let Some(name) = localized {
-        carbon.name = name.to_string();
-    }
     let settings = Settings {
         electricity_usd_per_kwh: a
             .electricity_usd_kwh

@@ -80,7 +80,8 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
     // A pinned scenario that no longer resolves (a preset removed) shows its reason instead.
     for (p, result) in pinned.iter().zip(&comparison.evaluated) {
         if let Err(e) = result {
-            ui.colored_label(ui.visuals().error_fg_color, format!("{}: {e}", p.name));
+            let error = e.localized(lang);
+            ui.colored_label(ui.visuals().error_fg_color, format!("{}: {error}", p.name));
         }
     }
     let columns = &comparison.columns;

@@ -344,13 +344,20 @@ pub fn user_preset_path(
 pub fn write_user_preset<T: serde::Serialize>(
     path: &std::path::Path,
     preset: &T,
-) -> Result<(), String> {
+) -> Result<(), crate::file_error::FileError> {
+    use crate::file_error::FileError;
+    use crate::problem::Problem;
     if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder)
-            .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        std::fs::create_dir_all(folder).map_err(|e| {
+            FileError::new(
+                &folder.display().to_string(),
+                Problem::CannotSave(e.to_string()),
+            )
+        })?;
     }
-    let text = crate::scenario_io::to_ron(preset)?;
-    crate::scenario_io::write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
+    let text = crate::scenario_io::to_ron(preset)
+        .map_err(|why| FileError::new(&path.display().to_string(), Problem::CannotSave(why)))?;
+    crate::scenario_io::write_atomically(path, text.as_bytes())
 }
 
 #[cfg(test)]

@@ -872,10 +872,11 @@ impl App {
     fn export_to(&mut self, purpose: DialogPurpose, path: &std::path::Path) {
         let result = match &self.computed {
             Ok(computed) => files::export(purpose, computed, &self.session, &self.display_name()),
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(e.localized(self.session.lang())),
         };
         let written = result.and_then(|bytes| {
-            crate::scenario_io::write_atomically(path, &bytes).map_err(|e| e.to_string())
+            crate::scenario_io::write_atomically(path, &bytes)
+                .map_err(|e| e.localized(self.session.lang()))
         });
         match written {
             Ok(()) => {
@@ -966,7 +967,7 @@ impl App {
             });
             return Ok(None);
         }
-        files::write_user_preset(&path, preset)?;
+        files::write_user_preset(&path, preset).map_err(|e| e.localized(lang))?;
         Ok(Some((id.to_string(), path)))
     }
 

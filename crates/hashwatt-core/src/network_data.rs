@@ -2,10 +2,12 @@
 //! library. `hashwatt network` and the window's Network tab both draw from here, so they show
 //! the same numbers.
 
+use crate::i18n::{Lang, Localized};
 use crate::model::network::{
     self, Machine, NetworkEstimate, NetworkInputs, RegionShare, WeightedIntensity,
 };
 use crate::model::{Market, NetworkSpec, SubsidySpec, bitcoin};
+use crate::names::Names;
 use crate::presets::{Grade, MarketPreset, MiningMapPreset, PresetLibrary, RegionKind};
 use crate::problem::{IdKind, Problem};
 use serde::Serialize;
@@ -100,20 +102,21 @@ pub struct CarbonBasis {
     pub fallback_g_per_kwh: Option<f64>,
 }
 
-/// A region's measured (or estimated) intensity as the basis.
-pub fn region_basis(library: &PresetLibrary, id: &str) -> Result<CarbonBasis, Problem> {
+/// A region's measured (or estimated) intensity as the basis, named in `lang`.
+pub fn region_basis(library: &PresetLibrary, id: &str, lang: Lang) -> Result<CarbonBasis, Problem> {
     let r = library
         .region(id)
         .ok_or_else(|| unknown(library, IdKind::Region, id))?;
+    let t = crate::i18n::strings(lang);
     Ok(CarbonBasis {
         intensity_g_per_kwh: r.intensity.g_per_kwh,
-        name: r.name.clone(),
+        name: r.name_in(lang).to_string(),
         source: format!(
             "{} ({}, {}, {})",
             r.intensity.source,
-            r.intensity.convention.label(),
+            t.convention(r.intensity.convention),
             r.intensity.year,
-            r.intensity.grade.label()
+            t.grade(r.intensity.grade)
         ),
         estimate: r.intensity.grade == Grade::Estimate,
         unattributed_pct: None,
@@ -121,16 +124,20 @@ pub fn region_basis(library: &PresetLibrary, id: &str) -> Result<CarbonBasis, Pr
     })
 }
 
-/// A mining map's hashrate-weighted intensity as the basis.
-pub fn map_basis(library: &PresetLibrary, id: &str) -> Result<CarbonBasis, Problem> {
+/// A mining map's hashrate-weighted intensity as the basis, named in `lang`.
+pub fn map_basis(library: &PresetLibrary, id: &str, lang: Lang) -> Result<CarbonBasis, Problem> {
     let map = library
         .mining_map(id)
         .ok_or_else(|| unknown(library, IdKind::MiningMap, id))?;
     let s = snapshot(library, map)?;
     Ok(CarbonBasis {
         intensity_g_per_kwh: s.intensity_g_per_kwh,
-        name: map.name.clone(),
-        source: format!("{} ({})", map.source, map.grade.label()),
+        name: map.name_in(lang).to_string(),
+        source: format!(
+            "{} ({})",
+            map.source,
+            crate::i18n::strings(lang).grade(map.grade)
+        ),
         estimate: s.estimate,
         unattributed_pct: Some(s.unattributed_pct),
         fallback_g_per_kwh: Some(s.fallback_g_per_kwh),
@@ -500,7 +507,7 @@ impl NetworkView {
                 |r| r.name_in(lang).to_string(),
             );
         let carbon = match &view.carbon {
-            CarbonChoice::World => region_basis(library, WORLD_REGION),
+            CarbonChoice::World => region_basis(library, WORLD_REGION, lang),
             CarbonChoice::Site => Ok(CarbonBasis {
                 intensity_g_per_kwh: site_intensity_g_per_kwh,
                 name: crate::i18n::fill(t.network.carbon_site, &[("name", &site_name)]),
@@ -512,7 +519,7 @@ impl NetworkView {
                 unattributed_pct: None,
                 fallback_g_per_kwh: None,
             }),
-            CarbonChoice::Map(id) => map_basis(library, id),
+            CarbonChoice::Map(id) => map_basis(library, id, lang),
         };
         let figures = carbon.map(|carbon| {
             let snapshot = crate::chart_data::market_snapshot(doc, library);
@@ -703,7 +710,10 @@ mod tests {
         assert_eq!(world.site_name, "World average");
         let f = world.figures.as_ref().unwrap();
         assert_eq!(f.settings.electricity_usd_per_kwh, world.site_usd_per_kwh);
-        assert_eq!(f.carbon, region_basis(&library, WORLD_REGION).unwrap());
+        assert_eq!(
+            f.carbon,
+            region_basis(&library, WORLD_REGION, Lang::En).unwrap()
+        );
         assert_eq!(f.migration.len(), 4);
         assert_eq!(f.countries.iter().filter(|b| b.bitcoin).count(), 1);
         let given = view(&ViewSettings {
