@@ -118,57 +118,10 @@ fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(O_NONBLOCK);
+        options.custom_flags(libc::O_NONBLOCK);
     }
     options.open(path)
 }
-
-// `libc` is not a dependency for one constant; the value differs by platform.
-#[cfg(all(
-    any(target_os = "linux", target_os = "android"),
-    not(any(
-        target_arch = "mips",
-        target_arch = "mips64",
-        target_arch = "mips32r6",
-        target_arch = "mips64r6",
-        target_arch = "sparc",
-        target_arch = "sparc64"
-    ))
-))]
-const O_NONBLOCK: i32 = 0o4000;
-#[cfg(any(
-    target_os = "macos",
-    target_os = "ios",
-    target_os = "freebsd",
-    target_os = "openbsd",
-    target_os = "netbsd",
-    target_os = "dragonfly"
-))]
-const O_NONBLOCK: i32 = 0x4;
-// Elsewhere only the metadata checks guard against a FIFO.
-#[cfg(all(
-    unix,
-    not(any(
-        all(
-            any(target_os = "linux", target_os = "android"),
-            not(any(
-                target_arch = "mips",
-                target_arch = "mips64",
-                target_arch = "mips32r6",
-                target_arch = "mips64r6",
-                target_arch = "sparc",
-                target_arch = "sparc64"
-            ))
-        ),
-        target_os = "macos",
-        target_os = "ios",
-        target_os = "freebsd",
-        target_os = "openbsd",
-        target_os = "netbsd",
-        target_os = "dragonfly"
-    ))
-))]
-const O_NONBLOCK: i32 = 0;
 
 /// Writes a file atomically: a temporary file in the same folder (unnamed on Linux, so a killed
 /// writer leaves nothing behind), written, synced, then renamed over the target and the folder
