@@ -9,7 +9,8 @@ use crate::model::network::{
 use crate::model::{Market, NetworkSpec, SubsidySpec, bitcoin};
 use crate::names::Names;
 use crate::presets::{Grade, MarketPreset, MiningMapPreset, PresetLibrary, RegionKind};
-use crate::problem::{IdKind, Problem};
+use crate::problem::Problem;
+use crate::schema::PresetKind;
 use serde::Serialize;
 
 /// The region whose intensity stands for hashrate no map attributes, and the default basis.
@@ -106,7 +107,7 @@ pub struct CarbonBasis {
 pub fn region_basis(library: &PresetLibrary, id: &str, lang: Lang) -> Result<CarbonBasis, Problem> {
     let r = library
         .region(id)
-        .ok_or_else(|| unknown(library, IdKind::Region, id))?;
+        .ok_or_else(|| unknown(library, PresetKind::Region, id))?;
     let t = crate::i18n::strings(lang);
     Ok(CarbonBasis {
         intensity_g_per_kwh: r.intensity.g_per_kwh,
@@ -128,7 +129,7 @@ pub fn region_basis(library: &PresetLibrary, id: &str, lang: Lang) -> Result<Car
 pub fn map_basis(library: &PresetLibrary, id: &str, lang: Lang) -> Result<CarbonBasis, Problem> {
     let map = library
         .mining_map(id)
-        .ok_or_else(|| unknown(library, IdKind::MiningMap, id))?;
+        .ok_or_else(|| unknown(library, PresetKind::MiningMap, id))?;
     let s = snapshot(library, map)?;
     Ok(CarbonBasis {
         intensity_g_per_kwh: s.intensity_g_per_kwh,
@@ -144,9 +145,9 @@ pub fn map_basis(library: &PresetLibrary, id: &str, lang: Lang) -> Result<Carbon
     })
 }
 
-fn unknown(library: &PresetLibrary, kind: IdKind, id: &str) -> Problem {
+fn unknown(library: &PresetLibrary, kind: PresetKind, id: &str) -> Problem {
     let known: Vec<&str> = match kind {
-        IdKind::Region => library.regions().map(|r| r.id.as_str()).collect(),
+        PresetKind::Region => library.regions().map(|r| r.id.as_str()).collect(),
         _ => library.mining_maps().map(|m| m.id.as_str()).collect(),
     };
     Problem::UnknownId {
@@ -205,7 +206,7 @@ pub fn snapshot(library: &PresetLibrary, map: &MiningMapPreset) -> Result<Snapsh
     for s in &map.shares {
         let r = library
             .region(&s.region)
-            .ok_or_else(|| unknown(library, IdKind::Region, &s.region))?;
+            .ok_or_else(|| unknown(library, PresetKind::Region, &s.region))?;
         estimate |= map.share_grade(s) == Grade::Estimate && s.share_pct > 0.0;
         estimate |= r.intensity.grade == Grade::Estimate && s.share_pct > 0.0;
         shares.push(RegionShare {

@@ -7,44 +7,7 @@ use crate::model::date::DateError;
 use crate::model::energy::MixError;
 use crate::model::limits::{OutOfRange, fmt_value};
 use crate::model::scenario::InputError;
-
-/// What kind of thing an id names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum IdKind {
-    Region,
-    Miner,
-    EmissionTable,
-    Market,
-    MiningMap,
-    Scenario,
-}
-
-impl IdKind {
-    /// The `hashwatt presets list` argument for this kind.
-    pub fn list_name(self) -> &'static str {
-        match self {
-            IdKind::Region => "regions",
-            IdKind::Miner => "miners",
-            IdKind::EmissionTable => "emission-factors",
-            IdKind::Market => "markets",
-            IdKind::MiningMap => "mining-maps",
-            IdKind::Scenario => "scenarios",
-        }
-    }
-
-    /// The kind in words, in `lang`.
-    pub fn words(self, lang: Lang) -> &'static str {
-        let p = &strings(lang).problems;
-        match self {
-            IdKind::Region => p.id_region,
-            IdKind::Miner => p.id_miner,
-            IdKind::EmissionTable => p.id_emission_table,
-            IdKind::Market => p.id_market,
-            IdKind::MiningMap => p.id_mining_map,
-            IdKind::Scenario => p.id_scenario,
-        }
-    }
-}
+use crate::schema::PresetKind;
 
 /// What a path is when it is not a regular file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -132,7 +95,7 @@ pub enum Problem {
     },
     // Ids and references
     UnknownId {
-        kind: IdKind,
+        kind: PresetKind,
         id: String,
         near: Option<String>,
     },
@@ -309,7 +272,7 @@ impl Problem {
                 let values = [
                     ("kind", kind.words(lang)),
                     ("id", id.as_str()),
-                    ("list", kind.list_name()),
+                    ("list", kind.folder()),
                 ];
                 match near {
                     Some(near) => {
@@ -411,7 +374,7 @@ mod tests {
             Problem::TooLarge { kib: 1024 },
             Problem::NotRegular(FileKind::Fifo),
             Problem::UnknownId {
-                kind: IdKind::Region,
+                kind: PresetKind::Region,
                 id: "atlantis".into(),
                 near: None,
             },
@@ -438,7 +401,7 @@ mod tests {
         }
         assert_eq!(
             Problem::UnknownId {
-                kind: IdKind::Region,
+                kind: PresetKind::Region,
                 id: "atlantis".into(),
                 near: None,
             }

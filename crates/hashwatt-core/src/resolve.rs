@@ -4,9 +4,10 @@
 
 use crate::file_error::{FileError, locate_field};
 use crate::model::{Grid, Market, MinerGroup, Scenario, Site};
-use crate::problem::{IdKind, Problem};
+use crate::problem::Problem;
 use crate::scenario_file::{ScenarioDoc, defaults};
 use crate::scenario_io;
+use crate::schema::PresetKind;
 use crate::schema::{EmissionTablePreset, MarketPreset, MinerPreset, RegionPreset};
 use std::path::Path;
 
@@ -19,7 +20,7 @@ pub trait PresetLookup {
     fn market(&self, id: &str) -> Option<&MarketPreset>;
     fn newest_market(&self) -> Option<&MarketPreset>;
     /// The ids of one kind, in the library's order.
-    fn ids(&self, kind: IdKind) -> Vec<&str>;
+    fn ids(&self, kind: PresetKind) -> Vec<&str>;
 }
 
 /// A reference to a preset that does not exist, or an input out of range.
@@ -40,7 +41,7 @@ impl ResolveError {
     }
 }
 
-fn unknown(field: &str, kind: IdKind, id: &str, known: Vec<&str>) -> ResolveError {
+fn unknown(field: &str, kind: PresetKind, id: &str, known: Vec<&str>) -> ResolveError {
     ResolveError {
         field: field.to_string(),
         problem: Problem::UnknownId {
@@ -61,18 +62,18 @@ impl ScenarioDoc {
             .ok_or_else(|| {
                 unknown(
                     "site.emission_table",
-                    IdKind::EmissionTable,
+                    PresetKind::EmissionTable,
                     &site.emission_table,
-                    library.ids(IdKind::EmissionTable),
+                    library.ids(PresetKind::EmissionTable),
                 )
             })?;
         let region = match (&site.region, &site.mix) {
             (Some(id), _) => Some(library.region(id).ok_or_else(|| {
                 unknown(
                     "site.region",
-                    IdKind::Region,
+                    PresetKind::Region,
                     id,
-                    library.ids(IdKind::Region),
+                    library.ids(PresetKind::Region),
                 )
             })?),
             (None, Some(_)) => None,
@@ -102,9 +103,9 @@ impl ScenarioDoc {
                 Some(id) => Some(library.miner(id).ok_or_else(|| {
                     unknown(
                         &format!("fleet[{i}].miner"),
-                        IdKind::Miner,
+                        PresetKind::Miner,
                         id,
-                        library.ids(IdKind::Miner),
+                        library.ids(PresetKind::Miner),
                     )
                 })?),
                 None => None,
@@ -142,9 +143,9 @@ impl ScenarioDoc {
             Some(id) => Some(library.market(id).ok_or_else(|| {
                 unknown(
                     "market.preset",
-                    IdKind::Market,
+                    PresetKind::Market,
                     id,
-                    library.ids(IdKind::Market),
+                    library.ids(PresetKind::Market),
                 )
             })?),
             None => library.newest_market(),

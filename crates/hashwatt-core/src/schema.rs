@@ -4,6 +4,57 @@ use crate::model::date::Date;
 use crate::model::{EmissionFactors, EnergyMix, NetworkSpec, PerSource, SubsidySpec};
 use serde::{Deserialize, Serialize};
 
+/// The kinds of preset, in the order `presets list` shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresetKind {
+    Region,
+    Miner,
+    EmissionTable,
+    Market,
+    MiningMap,
+    Scenario,
+}
+
+impl PresetKind {
+    pub const ALL: [PresetKind; 6] = [
+        PresetKind::Region,
+        PresetKind::Miner,
+        PresetKind::EmissionTable,
+        PresetKind::Market,
+        PresetKind::MiningMap,
+        PresetKind::Scenario,
+    ];
+
+    /// The folder name under `presets/`, also the name `presets list KIND` takes.
+    pub fn folder(self) -> &'static str {
+        match self {
+            PresetKind::Region => "regions",
+            PresetKind::Miner => "miners",
+            PresetKind::EmissionTable => "emission-factors",
+            PresetKind::Market => "markets",
+            PresetKind::MiningMap => "mining-maps",
+            PresetKind::Scenario => "scenarios",
+        }
+    }
+
+    pub fn from_folder(name: &str) -> Option<PresetKind> {
+        PresetKind::ALL.into_iter().find(|k| k.folder() == name)
+    }
+
+    /// The kind in words, in `lang` ("region", "emission-factor table").
+    pub fn words(self, lang: crate::i18n::Lang) -> &'static str {
+        let p = &crate::i18n::strings(lang).problems;
+        match self {
+            PresetKind::Region => p.id_region,
+            PresetKind::Miner => p.id_miner,
+            PresetKind::EmissionTable => p.id_emission_table,
+            PresetKind::Market => p.id_market,
+            PresetKind::MiningMap => p.id_mining_map,
+            PresetKind::Scenario => p.id_scenario,
+        }
+    }
+}
+
 /// How sure a figure is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Grade {

@@ -16,44 +16,6 @@ mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_presets.rs"));
 }
 
-/// The kinds of preset, in the order `presets list` shows them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PresetKind {
-    Region,
-    Miner,
-    EmissionTable,
-    Market,
-    MiningMap,
-    Scenario,
-}
-
-impl PresetKind {
-    pub const ALL: [PresetKind; 6] = [
-        PresetKind::Region,
-        PresetKind::Miner,
-        PresetKind::EmissionTable,
-        PresetKind::Market,
-        PresetKind::MiningMap,
-        PresetKind::Scenario,
-    ];
-
-    /// The folder name under `presets/`, also the name `presets list KIND` takes.
-    pub fn folder(self) -> &'static str {
-        match self {
-            PresetKind::Region => "regions",
-            PresetKind::Miner => "miners",
-            PresetKind::EmissionTable => "emission-factors",
-            PresetKind::Market => "markets",
-            PresetKind::MiningMap => "mining-maps",
-            PresetKind::Scenario => "scenarios",
-        }
-    }
-
-    pub fn from_folder(name: &str) -> Option<PresetKind> {
-        PresetKind::ALL.into_iter().find(|k| k.folder() == name)
-    }
-}
-
 /// An example scenario shipped with the app.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioPreset {
@@ -358,15 +320,15 @@ impl crate::resolve::PresetLookup for PresetLibrary {
     fn newest_market(&self) -> Option<&MarketPreset> {
         PresetLibrary::newest_market(self)
     }
-    fn ids(&self, kind: crate::problem::IdKind) -> Vec<&str> {
-        use crate::problem::IdKind;
+    fn ids(&self, kind: crate::schema::PresetKind) -> Vec<&str> {
+        use crate::schema::PresetKind;
         match kind {
-            IdKind::Region => self.regions.iter().map(|p| p.id.as_str()).collect(),
-            IdKind::Miner => self.miners.iter().map(|p| p.id.as_str()).collect(),
-            IdKind::EmissionTable => self.tables.iter().map(|p| p.id.as_str()).collect(),
-            IdKind::Market => self.markets.iter().map(|p| p.id.as_str()).collect(),
-            IdKind::MiningMap => self.mining_maps.iter().map(|p| p.id.as_str()).collect(),
-            IdKind::Scenario => self.scenarios.iter().map(|p| p.id.as_str()).collect(),
+            PresetKind::Region => self.regions.iter().map(|p| p.id.as_str()).collect(),
+            PresetKind::Miner => self.miners.iter().map(|p| p.id.as_str()).collect(),
+            PresetKind::EmissionTable => self.tables.iter().map(|p| p.id.as_str()).collect(),
+            PresetKind::Market => self.markets.iter().map(|p| p.id.as_str()).collect(),
+            PresetKind::MiningMap => self.mining_maps.iter().map(|p| p.id.as_str()).collect(),
+            PresetKind::Scenario => self.scenarios.iter().map(|p| p.id.as_str()).collect(),
         }
     }
 }

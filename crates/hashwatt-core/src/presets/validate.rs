@@ -233,7 +233,7 @@ pub fn mining_map(m: &super::MiningMapPreset, known_region: &dyn Fn(&str) -> boo
             return fail(
                 &format!("shares[{i}].region"),
                 Problem::UnknownId {
-                    kind: crate::problem::IdKind::Region,
+                    kind: crate::schema::PresetKind::Region,
                     id: s.region.clone(),
                     near: None,
                 },
