@@ -35,48 +35,15 @@ pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.2..=5.0;
 /// `app.ron.unreadable-<stamp>` (keeping every earlier one) and says why.
 pub fn set_aside_if_unreadable(dir: &Path, stamp: &str) -> Option<SetAside> {
     let path = dir.join(FILE_NAME);
-    let text = match read_capped(&path, MAX_BYTES) {
-        Ok(bytes) => bytes,
-        Err(Unreadable::Missing) => return None,
-        Err(Unreadable::Why(why)) => return set_aside(&path, stamp, why),
+    // The one reader: regular files only (a FIFO would block, a link to /dev/zero never end),
+    // at most MAX_BYTES.
+    let text = match crate::file_io::read_text_capped(&path, MAX_BYTES) {
+        Ok(text) => text,
+        Err(e) if *e.problem == crate::problem::Problem::NoSuchFile => return None,
+        Err(e) => return set_aside(&path, stamp, e.problem.to_string()),
     };
-    let error = problem(&text)?;
+    let error = problem(text.as_bytes())?;
     set_aside(&path, stamp, error)
-}
-
-enum Unreadable {
-    Missing,
-    Why(String),
-}
-
-/// Reads at most `max_bytes` of a regular file. A FIFO would block and a link to `/dev/zero`
-/// would never end, so anything but a regular file is refused before it is opened.
-// Once `scenario_io::read_text_capped` exists this is a call to it.
-fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Unreadable> {
-    use std::io::Read;
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Unreadable::Missing),
-        Err(e) => return Err(Unreadable::Why(format!("cannot read it: {e}"))),
-    };
-    if !meta.is_file() {
-        return Err(Unreadable::Why("it is not a regular file".to_string()));
-    }
-    let too_big = || Unreadable::Why(format!("it is larger than {} MiB", max_bytes >> 20));
-    if meta.len() > max_bytes {
-        return Err(too_big());
-    }
-    let file =
-        std::fs::File::open(path).map_err(|e| Unreadable::Why(format!("cannot read it: {e}")))?;
-    let mut bytes = Vec::new();
-    file.take(max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Unreadable::Why(format!("cannot read it: {e}")))?;
-    // It may have grown since it was measured.
-    if bytes.len() as u64 > max_bytes {
-        return Err(too_big());
-    }
-    Ok(bytes)
 }
 
 /// Why the bytes of a saved session are unreadable, or `None` when they are fine: the file,
@@ -513,7 +480,10 @@ mod tests {
             second.moved_to,
             dir.join("app.ron.unreadable-2026-11-21T101500-2")
         );
-        assert_eq!(second.error, "it is not UTF-8 text");
+        assert_eq!(
+            second.error,
+            "the file is not UTF-8 text (invalid byte at offset 0)"
+        );
         assert_eq!(std::fs::read(&aside.moved_to).expect("first kept"), bytes);
     }
 
@@ -587,7 +557,10 @@ mod tests {
         let dir = temp_dir("device");
         std::os::unix::fs::symlink("/dev/zero", dir.join(FILE_NAME)).expect("symlink");
         let aside = set_aside_if_unreadable(&dir, "t").expect("set aside");
-        assert_eq!(aside.error, "it is not a regular file");
+        assert_eq!(
+            aside.error,
+            "cannot open the file: it is not a regular file (a device)"
+        );
         assert_eq!(aside.moved_to, dir.join("app.ron.unreadable-t"));
         // The link itself was moved; it still points at the device.
         assert_eq!(
@@ -605,7 +578,10 @@ mod tests {
             .expect("mkfifo runs");
         assert!(made.success());
         let aside = set_aside_if_unreadable(&dir, "t").expect("set aside");
-        assert_eq!(aside.error, "it is not a regular file");
+        assert_eq!(
+            aside.error,
+            "cannot open the file: it is not a regular file (a FIFO)"
+        );
     }
 
     #[test]
@@ -613,11 +589,12 @@ mod tests {
         let dir = temp_dir("big");
         let path = dir.join(FILE_NAME);
         std::fs::write(&path, vec![b' '; 3 << 20]).expect("write");
-        match read_capped(&path, 2 << 20) {
-            Err(Unreadable::Why(why)) => assert_eq!(why, "it is larger than 2 MiB"),
-            _ => panic!("a file over the cap must be refused"),
-        }
-        assert!(matches!(read_capped(&path, 4 << 20), Ok(bytes) if bytes.len() == 3 << 20));
+        let read = |cap| crate::file_io::read_text_capped(&path, cap);
+        assert_eq!(
+            read(2 << 20).expect_err("over the cap").problem.to_string(),
+            "the file is larger than 2048 KiB; a hashwatt file is far smaller"
+        );
+        assert!(matches!(read(4 << 20), Ok(text) if text.len() == 3 << 20));
         assert_eq!(MAX_BYTES, 16 * 1024 * 1024);
     }
 
