@@ -792,3 +792,38 @@ fn assert_refused(cases: &[(&[&str], &str)]) {
         assert!(stdout(&o).is_empty(), "{args:?}");
     }
 }
+
+/// With a lever's income the report's Money lines add up: revenue + other income − costs is
+/// the profit shown (to the rounding of the amounts printed).
+#[test]
+fn the_money_lines_add_up_with_a_lever_on() {
+    let out = common::hashwatt(&[
+        "report",
+        "presets/scenarios/texas-s21.ron",
+        "--heat-reuse-pct",
+        "50",
+        "--heat-price-usd-mwh",
+        "30",
+    ]);
+    let text = common::stdout(&out);
+    let amount = |label: &str| -> f64 {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(label))
+            .unwrap_or_else(|| panic!("no {label} line in\n{text}"));
+        let value = line.split('$').nth(1).expect("an amount");
+        value.trim().replace(',', "").parse().expect("a number")
+    };
+    let sum = amount("Revenue") + amount("Other income (levers)")
+        - amount("Electricity")
+        - amount("Opex")
+        - amount("Carbon cost");
+    let profit = amount("Profit ");
+    assert!((sum - profit).abs() < 1.0, "{sum} against {profit}\n{text}");
+    // Without levers there is no such line.
+    let plain = common::stdout(&common::hashwatt(&[
+        "report",
+        "presets/scenarios/texas-s21.ron",
+    ]));
+    assert!(!plain.contains("Other income"), "{plain}");
+}

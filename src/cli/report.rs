@@ -288,6 +288,11 @@ pub fn report_table(
         &usd(e.carbon_cost_usd_per_day),
         "",
     );
+    // With a lever's income the lines add up: revenue + other income − costs = profit.
+    let other_income = e.other_income_usd_per_day();
+    if other_income != 0.0 {
+        row(&mut out, t.other_income, &usd(other_income), "");
+    }
     row(&mut out, t.profit, &usd(e.profit_usd_per_day), "");
 
     heading(&mut out, t.section_break_even);

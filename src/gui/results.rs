@@ -68,8 +68,7 @@ struct ProfitSum {
 
 impl ProfitSum {
     fn of(e: &Evaluation) -> ProfitSum {
-        let other = e.curtailment_credit_usd_per_day.unwrap_or(0.0)
-            + e.heat_revenue_usd_per_day.unwrap_or(0.0);
+        let other = e.other_income_usd_per_day();
         let costs = e.electricity_cost_usd_per_day + e.opex_usd_per_day + e.carbon_cost_usd_per_day;
         let profit = e.profit_usd_per_day;
         // The decimals the largest amount has on its own (about four significant digits).

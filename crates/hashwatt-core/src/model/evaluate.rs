@@ -261,6 +261,13 @@ pub fn evaluate(scenario: &Scenario) -> Evaluation {
 }
 
 impl Evaluation {
+    /// Income besides mining, USD/day: the levers' demand-response credit and heat sold (0
+    /// with no lever on). Profit is revenue + this − electricity − opex − carbon.
+    pub fn other_income_usd_per_day(&self) -> f64 {
+        self.curtailment_credit_usd_per_day.unwrap_or(0.0)
+            + self.heat_revenue_usd_per_day.unwrap_or(0.0)
+    }
+
     /// A figure in CO₂ scaled to the band's low and high ends (`co2_t_per_year` → its range).
     pub fn carbon_band(&self, central: f64) -> (f64, f64) {
         let b = &self.intensity_band;
