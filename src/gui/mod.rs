@@ -567,7 +567,7 @@ impl App {
         let text = fill(
             self.strings().files.session_set_aside,
             &[
-                ("error", &aside.error),
+                ("error", &aside.error.localized(self.session.lang())),
                 ("path", &aside.moved_to.display().to_string()),
             ],
         );

@@ -4,7 +4,9 @@
 
 use super::Session;
 use super::widgets::range;
+use crate::i18n::{Lang, fill};
 use crate::model::{EnergySource, Levers, NetworkSpec, SubsidySpec, limits};
+use crate::problem::Problem;
 use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
 use std::collections::HashMap;
@@ -18,7 +20,60 @@ pub const FILE_NAME: &str = "app.ron";
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetAside {
     pub moved_to: PathBuf,
-    pub error: String,
+    pub error: Unreadable,
+}
+
+/// Why a saved session cannot be used, said in either language.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{}", self.localized(Lang::En))]
+pub enum Unreadable {
+    /// The file reader's problem (not a regular file, too large, not UTF-8 text).
+    File(Problem),
+    NotUtf8,
+    /// The RON reader's own words about the file, the app's entry or egui's entry.
+    Syntax(String),
+    SessionEntry(String),
+    EguiEntry(String),
+    Zoom(f32),
+    Tessellation {
+        name: &'static str,
+        value: f32,
+    },
+    /// It could not even be moved aside (the system's words), so eframe will overwrite it.
+    NotMoved {
+        error: Box<Unreadable>,
+        why: String,
+    },
+}
+
+impl Unreadable {
+    /// The reason in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        let t = &crate::i18n::strings(lang).files;
+        match self {
+            Unreadable::File(problem) => problem.localized(lang),
+            Unreadable::NotUtf8 => t.session_not_utf8.to_string(),
+            Unreadable::Syntax(text) => text.clone(),
+            Unreadable::SessionEntry(text) => fill(t.session_entry, &[("error", text)]),
+            Unreadable::EguiEntry(text) => fill(t.session_egui, &[("error", text)]),
+            Unreadable::Zoom(zoom) => fill(
+                t.session_zoom,
+                &[
+                    ("zoom", &zoom.to_string()),
+                    ("min", &ZOOM_RANGE.start().to_string()),
+                    ("max", &ZOOM_RANGE.end().to_string()),
+                ],
+            ),
+            Unreadable::Tessellation { name, value } => fill(
+                t.session_tessellation,
+                &[("name", name), ("value", &value.to_string())],
+            ),
+            Unreadable::NotMoved { error, why } => fill(
+                t.session_not_moved,
+                &[("error", &error.localized(lang)), ("why", why)],
+            ),
+        }
+    }
 }
 
 /// The largest saved session read; a bigger file is set aside unread (eframe would read it whole).
@@ -40,7 +95,7 @@ pub fn set_aside_if_unreadable(dir: &Path, stamp: &str) -> Option<SetAside> {
     let text = match crate::file_io::read_text_capped(&path, MAX_BYTES) {
         Ok(text) => text,
         Err(e) if *e.problem == crate::problem::Problem::NoSuchFile => return None,
-        Err(e) => return set_aside(&path, stamp, e.problem.to_string()),
+        Err(e) => return set_aside(&path, stamp, Unreadable::File(*e.problem)),
     };
     let error = problem(text.as_bytes())?;
     set_aside(&path, stamp, error)
@@ -48,31 +103,27 @@ pub fn set_aside_if_unreadable(dir: &Path, stamp: &str) -> Option<SetAside> {
 
 /// Why the bytes of a saved session are unreadable, or `None` when they are fine: the file,
 /// the app's session entry and egui's memory entry are each checked.
-pub fn problem(bytes: &[u8]) -> Option<String> {
+pub fn problem(bytes: &[u8]) -> Option<Unreadable> {
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return Some("it is not UTF-8 text".to_string());
+        return Some(Unreadable::NotUtf8);
     };
     let entries: HashMap<String, String> = match ron::from_str(text) {
         Ok(entries) => entries,
-        Err(e) => return Some(e.to_string()),
+        Err(e) => return Some(Unreadable::Syntax(e.to_string())),
     };
     if let Some(session) = entries.get(eframe::APP_KEY)
         && let Err(e) = ron::from_str::<Session>(session)
     {
-        return Some(format!("the session entry: {e}"));
+        return Some(Unreadable::SessionEntry(e.to_string()));
     }
     let egui_memory = entries.get(EGUI_KEY)?;
     let memory = match ron::from_str::<egui::Memory>(egui_memory) {
         Ok(memory) => memory,
-        Err(e) => return Some(format!("the window's state (egui): {e}")),
+        Err(e) => return Some(Unreadable::EguiEntry(e.to_string())),
     };
     let zoom = memory.options.zoom_factor;
     if !zoom.is_finite() || !ZOOM_RANGE.contains(&zoom) {
-        return Some(format!(
-            "the window's state (egui): the zoom factor {zoom} is not from {} to {}",
-            ZOOM_RANGE.start(),
-            ZOOM_RANGE.end()
-        ));
+        return Some(Unreadable::Zoom(zoom));
     }
     let tessellation = &memory.options.tessellation_options;
     for (name, value) in [
@@ -84,15 +135,13 @@ pub fn problem(bytes: &[u8]) -> Option<String> {
         ("epsilon", tessellation.epsilon),
     ] {
         if !value.is_finite() || value < 0.0 {
-            return Some(format!(
-                "the window's state (egui): {name} {value} is not a number of 0 or more"
-            ));
+            return Some(Unreadable::Tessellation { name, value });
         }
     }
     None
 }
 
-fn set_aside(path: &Path, stamp: &str, error: String) -> Option<SetAside> {
+fn set_aside(path: &Path, stamp: &str, error: Unreadable) -> Option<SetAside> {
     let mut moved_to = path.with_file_name(format!("{FILE_NAME}.unreadable-{stamp}"));
     let mut n = 1;
     while moved_to.exists() {
@@ -104,7 +153,10 @@ fn set_aside(path: &Path, stamp: &str, error: String) -> Option<SetAside> {
         // If it cannot be moved, eframe will overwrite it: say so rather than hide it.
         Err(e) => Some(SetAside {
             moved_to: path.to_path_buf(),
-            error: format!("{error}; it could not be moved aside ({e})"),
+            error: Unreadable::NotMoved {
+                error: Box::new(error),
+                why: e.to_string(),
+            },
         }),
     }
 }
@@ -481,7 +533,7 @@ mod tests {
             dir.join("app.ron.unreadable-2026-11-21T101500-2")
         );
         assert_eq!(
-            second.error,
+            second.error.to_string(),
             "the file is not UTF-8 text (invalid byte at offset 0)"
         );
         assert_eq!(std::fs::read(&aside.moved_to).expect("first kept"), bytes);
@@ -496,7 +548,7 @@ mod tests {
         );
         let text = ron::to_string(&entries).expect("map serializes");
         let why = problem(text.as_bytes()).expect("unreadable");
-        assert!(why.starts_with("the session entry: "), "{why}");
+        assert!(why.to_string().starts_with("the session entry: "), "{why}");
         // Other keys (the window's) do not matter.
         assert_eq!(problem(saved(&Session::default()).as_bytes()), None);
     }
@@ -526,7 +578,7 @@ mod tests {
             std::fs::write(dir.join(FILE_NAME), &text).expect("write");
             let aside = set_aside_if_unreadable(&dir, "t").expect("set aside");
             assert_eq!(
-                aside.error,
+                aside.error.to_string(),
                 format!("the window's state (egui): the zoom factor {shown} is not from 0.2 to 5")
             );
             assert!(!dir.join(FILE_NAME).exists(), "eframe will not see it");
@@ -541,13 +593,16 @@ mod tests {
     fn an_egui_entry_that_does_not_parse_sets_the_file_aside() {
         let why = problem(with_egui_entry("(options: (zoom_factor: \"big\"))").as_bytes())
             .expect("unreadable");
-        assert!(why.starts_with("the window's state (egui): "), "{why}");
+        assert!(
+            why.to_string().starts_with("the window's state (egui): "),
+            "{why}"
+        );
         let why = problem(
             with_egui_entry("(options: (tessellation_options: (bezier_tolerance: NaN)))")
                 .as_bytes(),
         );
         assert_eq!(
-            why.as_deref(),
+            why.map(|w| w.to_string()).as_deref(),
             Some("the window's state (egui): bezier_tolerance NaN is not a number of 0 or more")
         );
     }
@@ -558,7 +613,7 @@ mod tests {
         std::os::unix::fs::symlink("/dev/zero", dir.join(FILE_NAME)).expect("symlink");
         let aside = set_aside_if_unreadable(&dir, "t").expect("set aside");
         assert_eq!(
-            aside.error,
+            aside.error.to_string(),
             "cannot open the file: it is not a regular file (a device)"
         );
         assert_eq!(aside.moved_to, dir.join("app.ron.unreadable-t"));
@@ -579,7 +634,7 @@ mod tests {
         assert!(made.success());
         let aside = set_aside_if_unreadable(&dir, "t").expect("set aside");
         assert_eq!(
-            aside.error,
+            aside.error.to_string(),
             "cannot open the file: it is not a regular file (a FIFO)"
         );
     }

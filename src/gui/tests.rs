@@ -651,7 +651,7 @@ fn a_saved_session_set_aside_is_reported() {
     h.run();
     let aside = saved_session::SetAside {
         moved_to: PathBuf::from("/data/app.ron.unreadable-2026-11-21T101500"),
-        error: "1:1: Unexpected end of RON".into(),
+        error: super::saved_session::Unreadable::Syntax("1:1: Unexpected end of RON".into()),
     };
     h.state_mut().report_set_aside(&aside);
     h.run();
@@ -662,6 +662,25 @@ fn a_saved_session_set_aside_is_reported() {
          /data/app.ron.unreadable-2026-11-21T101500 and the app started with defaults."
     );
     assert!(h.query_by_label(&banner.text).is_some(), "on screen");
+}
+
+#[test]
+fn a_saved_session_set_aside_is_reported_in_chinese() {
+    let (mut h, _) = harness();
+    h.state_mut().session.language = LangChoice::Fixed(Lang::Zh);
+    h.run();
+    let aside = saved_session::SetAside {
+        moved_to: PathBuf::from("/data/app.ron.unreadable-t"),
+        error: super::saved_session::Unreadable::Zoom(0.0),
+    };
+    h.state_mut().report_set_aside(&aside);
+    h.run();
+    let banner = h.state().banner.clone().expect("a banner");
+    assert_eq!(
+        banner.text,
+        "无法读取上次保存的会话（窗口状态（egui）：缩放比例 0 不在 0.2 到 5 之间）。\
+         该文件已移至 /data/app.ron.unreadable-t，程序以默认设置启动。"
+    );
 }
 
 #[test]

@@ -9,6 +9,13 @@ pub struct FileStrings {
     /// "The saved session could not be read ({error}). It was moved to {path} and the app
     /// started with defaults."
     pub session_set_aside: &'static str,
+    /// Why a saved session was set aside.
+    pub session_not_utf8: &'static str,
+    pub session_entry: &'static str,
+    pub session_egui: &'static str,
+    pub session_zoom: &'static str,
+    pub session_tessellation: &'static str,
+    pub session_not_moved: &'static str,
     pub menu_language: &'static str,
     /// "System ({language})": follow the system's language.
     pub lang_system: &'static str,
@@ -27,6 +34,12 @@ pub struct FileStrings {
 pub const EN: FileStrings = FileStrings {
     migrated: "{migration}. Save to keep the file in the new format.",
     session_set_aside: "The saved session could not be read ({error}). It was moved to {path} and the app started with defaults.",
+    session_not_utf8: "it is not UTF-8 text",
+    session_entry: "the session entry: {error}",
+    session_egui: "the window's state (egui): {error}",
+    session_zoom: "the window's state (egui): the zoom factor {zoom} is not from {min} to {max}",
+    session_tessellation: "the window's state (egui): {name} {value} is not a number of 0 or more",
+    session_not_moved: "{error}; it could not be moved aside ({why})",
     menu_language: "Language",
     lang_system: "System ({language})",
     migration: "{path}: migrated from format version {from} to {to}{changes}; saving writes version {to}",
@@ -41,6 +54,12 @@ pub const EN: FileStrings = FileStrings {
 pub const ZH: FileStrings = FileStrings {
     migrated: "{migration}。保存后文件即为新格式。",
     session_set_aside: "无法读取上次保存的会话（{error}）。该文件已移至 {path}，程序以默认设置启动。",
+    session_not_utf8: "它不是 UTF-8 文本",
+    session_entry: "会话条目：{error}",
+    session_egui: "窗口状态（egui）：{error}",
+    session_zoom: "窗口状态（egui）：缩放比例 {zoom} 不在 {min} 到 {max} 之间",
+    session_tessellation: "窗口状态（egui）：{name} 为 {value}，不是大于或等于 0 的数",
+    session_not_moved: "{error}；且无法移开（{why}）",
     menu_language: "语言",
     lang_system: "跟随系统（{language}）",
     migration: "{path}：已从格式版本 {from} 迁移到 {to}{changes}；保存时将写为版本 {to}",
