@@ -66,16 +66,6 @@ pub enum Grade {
     Estimate,
 }
 
-impl Grade {
-    pub fn label(self) -> &'static str {
-        match self {
-            Grade::Measured => "measured",
-            Grade::Secondary => "secondary",
-            Grade::Estimate => "estimate",
-        }
-    }
-}
-
 /// A figure with its provenance.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -126,18 +116,6 @@ pub enum IntensityConvention {
     ElectricityMapsConsumption,
     /// No measurement: an estimate from the mix and typical plant factors.
     Estimated,
-}
-
-impl IntensityConvention {
-    pub fn label(self) -> &'static str {
-        match self {
-            IntensityConvention::EmberProduction => "Ember, life-cycle, production-based",
-            IntensityConvention::ElectricityMapsConsumption => {
-                "Electricity Maps, life-cycle, consumption-based (imports included)"
-            }
-            IntensityConvention::Estimated => "estimated from the mix",
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -500,19 +500,7 @@ mod tests {
 
     #[test]
     fn the_english_words_match_the_names_elsewhere() {
-        use crate::presets::{IntensityConvention, PresetKind};
-        assert_eq!(
-            EN.convention_ember,
-            IntensityConvention::EmberProduction.label()
-        );
-        assert_eq!(
-            EN.convention_electricity_maps,
-            IntensityConvention::ElectricityMapsConsumption.label()
-        );
-        assert_eq!(
-            EN.convention_estimated,
-            IntensityConvention::Estimated.label()
-        );
+        use crate::presets::PresetKind;
         let kinds = [
             EN.kind_regions,
             EN.kind_miners,
