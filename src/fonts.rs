@@ -140,4 +140,63 @@ mod tests {
         );
         assert!(checked.len() > 300, "only {} characters", checked.len());
     }
+
+    /// Every text the window or a chart shows in either language: the tables and the
+    /// presets' names.
+    fn every_text() -> Vec<(String, String)> {
+        let mut texts = all_strings(Lang::En);
+        texts.extend(chinese_texts());
+        let library = PresetLibrary::builtin();
+        for r in library.regions() {
+            texts.push((format!("regions/{}", r.id), r.name.clone()));
+        }
+        for m in library.miners() {
+            texts.push((format!("miners/{}", m.id), m.name.clone()));
+        }
+        texts
+    }
+
+    /// The fonts of one egui family, in its fallback order, with the bundled CJK font last
+    /// (as the window installs it).
+    fn window_family(family: eframe::egui::FontFamily) -> Vec<FontRef<'static>> {
+        let fonts = Box::leak(Box::new(eframe::egui::FontDefinitions::default()));
+        let mut faces: Vec<FontRef<'static>> = fonts.families[&family]
+            .iter()
+            .filter_map(|name| fonts.font_data.get(name))
+            .filter_map(|data| FontRef::try_from_slice((*data.font).as_ref()).ok())
+            .collect();
+        faces.push(FontRef::try_from_slice(CJK_FONT).expect("the CJK font parses"));
+        faces
+    }
+
+    /// Every symbol of every text (arrows, ≈, ≤, subscripts, Σ …) draws in the window's
+    /// proportional family and in exported charts (DejaVu, then the CJK font): no tofu box.
+    #[test]
+    fn every_symbol_of_every_text_has_a_glyph_in_the_window_and_in_charts() {
+        let window = window_family(eframe::egui::FontFamily::Proportional);
+        let latin = FontRef::try_from_slice(LATIN_FONT).expect("DejaVu parses");
+        let cjk = FontRef::try_from_slice(CJK_FONT).expect("the CJK font parses");
+        let has = |f: &FontRef<'_>, c: char| f.glyph_id(c).0 != 0;
+        let mut checked = std::collections::BTreeSet::new();
+        let mut missing = Vec::new();
+        for (key, text) in every_text() {
+            for c in text
+                .chars()
+                .filter(|c| !c.is_control() && !c.is_whitespace())
+            {
+                if !checked.insert(c) {
+                    continue;
+                }
+                let in_window = window.iter().any(|f| has(f, c));
+                let in_charts = has(&latin, c) || has(&cjk, c);
+                if !(in_window && in_charts) {
+                    missing.push(format!(
+                        "{c:?} (U+{:04X}) in {key}: window {in_window}, charts {in_charts}",
+                        c as u32
+                    ));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{missing:#?}");
+    }
 }
