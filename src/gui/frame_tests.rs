@@ -245,3 +245,34 @@ fn new_from_the_menu_and_from_its_keys_both_ask_about_unsaved_changes() {
     assert!(!h.state().is_dirty());
     assert_eq!(h.state().session.doc, ScenarioDoc::default());
 }
+
+/// The Network tab answers with Cambridge's $0.05/kWh until asked for this site's price, so
+/// a student's answer does not depend on the last site loaded.
+#[test]
+fn the_network_tab_defaults_to_cambridges_price() {
+    use crate::network_data::NetworkPrice;
+    let mut h = harness(Tab::Network);
+    h.state().queue(Command::SetRegion("germany".into()));
+    h.run();
+    let price = |h: &Harness<'_, App>| {
+        let view = h.state().derived.network.get().expect("computed");
+        view.figures
+            .as_ref()
+            .expect("figures")
+            .settings
+            .electricity_usd_per_kwh
+    };
+    assert_eq!(h.state().network_view.price, NetworkPrice::Cambridge);
+    assert_eq!(price(&h), 0.05);
+    let site = h.state().derived.network.get().unwrap().site_usd_per_kwh;
+    assert_ne!(site, 0.05, "Germany's price is not Cambridge's");
+    h.get_by_label_contains("this site's").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().network_view.price, NetworkPrice::Site);
+    assert_eq!(price(&h), site);
+    h.get_by_label_contains("Cambridge's default").click();
+    h.run();
+    h.run();
+    assert_eq!(price(&h), 0.05);
+}

@@ -134,15 +134,28 @@ fn settings_ui(
         .show(ui, |ui| {
             let label = ui.label(s.power_price);
             ui.horizontal(|ui| {
+                use crate::network_data::NetworkPrice;
+                let cambridge = NetworkPrice::Cambridge.usd_per_kwh(site_price);
+                let price = &mut state.price;
+                let cambridge_text = fill(
+                    s.power_price_cambridge,
+                    &[("value", &format::usd(cambridge))],
+                );
+                if ui
+                    .radio(*price == NetworkPrice::Cambridge, cambridge_text)
+                    .clicked()
+                {
+                    *price = NetworkPrice::Cambridge;
+                }
                 let site = fill(s.power_price_site, &[("value", &format::usd(site_price))]);
-                let price = &mut state.electricity_usd_per_kwh;
-                if ui.radio(price.is_none(), site).clicked() {
-                    *price = None;
+                if ui.radio(*price == NetworkPrice::Site, site).clicked() {
+                    *price = NetworkPrice::Site;
                 }
-                if ui.radio(price.is_some(), s.power_price_set).clicked() && price.is_none() {
-                    *price = Some(site_price);
+                let given = matches!(price, NetworkPrice::Given(_));
+                if ui.radio(given, s.power_price_set).clicked() && !given {
+                    *price = NetworkPrice::Given(price.usd_per_kwh(site_price));
                 }
-                if let Some(price) = price {
+                if let NetworkPrice::Given(price) = price {
                     ui.add(
                         egui::Slider::new(price, 0.0..=0.30)
                             .prefix("$")

@@ -429,11 +429,33 @@ pub enum CarbonChoice {
     Map(String),
 }
 
+/// The power price that decides which machines are profitable in the network view.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum NetworkPrice {
+    /// CBECI's model default, $0.05/kWh: the same answer whichever site is loaded.
+    #[default]
+    Cambridge,
+    /// The scenario's own power price.
+    Site,
+    /// A price the user gives, USD/kWh.
+    Given(f64),
+}
+
+impl NetworkPrice {
+    /// The price in USD/kWh, given the site's.
+    pub fn usd_per_kwh(self, site_usd_per_kwh: f64) -> f64 {
+        match self {
+            NetworkPrice::Cambridge => network::CBECI_ELECTRICITY_USD_PER_KWH,
+            NetworkPrice::Site => site_usd_per_kwh,
+            NetworkPrice::Given(price) => price,
+        }
+    }
+}
+
 /// The network view's own choices.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewSettings {
-    /// `None`: the site's power price.
-    pub electricity_usd_per_kwh: Option<f64>,
+    pub price: NetworkPrice,
     /// `None`: the basket.
     pub efficiency_j_per_th: Option<f64>,
     pub pue: f64,
@@ -443,7 +465,7 @@ pub struct ViewSettings {
 impl Default for ViewSettings {
     fn default() -> ViewSettings {
         ViewSettings {
-            electricity_usd_per_kwh: None,
+            price: NetworkPrice::Cambridge,
             efficiency_j_per_th: None,
             pue: network::PUE_BEST_GUESS,
             carbon: CarbonChoice::World,
@@ -527,7 +549,7 @@ impl NetworkView {
             let year = snapshot.map_or(0, |m| year_of(&m.date));
             let market = MarketFigures::of_market(&scenario.market, year);
             let settings = Settings {
-                electricity_usd_per_kwh: view.electricity_usd_per_kwh.unwrap_or(site_usd_per_kwh),
+                electricity_usd_per_kwh: view.price.usd_per_kwh(site_usd_per_kwh),
                 efficiency_j_per_th: view.efficiency_j_per_th,
                 pue: view.pue,
             };
@@ -710,7 +732,16 @@ mod tests {
         let world = view(&ViewSettings::default());
         assert_eq!(world.site_name, "World average");
         let f = world.figures.as_ref().unwrap();
-        assert_eq!(f.settings.electricity_usd_per_kwh, world.site_usd_per_kwh);
+        // A student's answer does not depend on the site loaded: Cambridge's price by default.
+        assert_eq!(f.settings.electricity_usd_per_kwh, 0.05);
+        let site = view(&ViewSettings {
+            price: NetworkPrice::Site,
+            ..ViewSettings::default()
+        });
+        assert_eq!(
+            site.figures.unwrap().settings.electricity_usd_per_kwh,
+            world.site_usd_per_kwh
+        );
         assert_eq!(
             f.carbon,
             region_basis(&library, WORLD_REGION, Lang::En).unwrap()

@@ -11,6 +11,7 @@ pub struct NetworkStrings {
     pub power_price: &'static str,
     /// "this site's ({value})".
     pub power_price_site: &'static str,
+    pub power_price_cambridge: &'static str,
     pub power_price_set: &'static str,
     pub efficiency: &'static str,
     pub efficiency_basket: &'static str,
@@ -111,6 +112,7 @@ pub const EN: NetworkStrings = NetworkStrings {
 
     power_price: "Miners' power price",
     power_price_site: "this site's ({value})",
+    power_price_cambridge: "Cambridge's default ({value})",
     power_price_set: "set",
     efficiency: "Best-guess efficiency",
     efficiency_basket: "basket of profitable machines",
@@ -190,6 +192,7 @@ pub const ZH: NetworkStrings = NetworkStrings {
 
     power_price: "矿工电价",
     power_price_site: "本站点电价（{value}）",
+    power_price_cambridge: "剑桥默认值（{value}）",
     power_price_set: "自定义",
     efficiency: "最佳估计能效",
     efficiency_basket: "盈利矿机组合",
