@@ -11,6 +11,7 @@ mod network;
 mod results;
 pub mod saved_session;
 mod sensitivity;
+mod theme;
 mod widgets;
 
 #[cfg(test)]
@@ -381,6 +382,7 @@ impl App {
         let mut app = App::restore(restored.unwrap_or_default(), library, dialogs);
         app.apply_theme(&cc.egui_ctx);
         install_fonts(&cc.egui_ctx);
+        theme::apply(&cc.egui_ctx);
         app.fonts_installed = true;
         app
     }

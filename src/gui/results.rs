@@ -303,7 +303,7 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
             .preset_region_id()
             .and_then(|id| app.library.region(id))
             .is_some_and(|reg| reg.intensity.grade == Grade::Estimate),
-        good: super::widgets::color(crate::palette::GAIN),
+        good: super::theme::gain_text(ui.visuals()),
         bad: ui.visuals().error_fg_color,
     };
     let all_cards: Vec<Card> = card_figures(e).map(|f| card(f, &context)).collect();
