@@ -28,6 +28,7 @@ fn bench(c: &mut Criterion) {
         btc_price_growth_pct_per_year: 10.0,
         halving_difficulty_drop_pct: 10.0,
         hardware_resale_pct: 10.0,
+        switch_off_when_losing: false,
     };
     c.bench_function("project 120 months", |b| {
         b.iter(|| model::project(black_box(&s), black_box(&settings)))

@@ -827,3 +827,37 @@ fn the_money_lines_add_up_with_a_lever_on() {
     ]));
     assert!(!plain.contains("Other income"), "{plain}");
 }
+
+/// `project --switch-off-when-losing` says from which month the fleet is off, and the
+/// scenario file's `switch_off_when_losing: true` does the same.
+#[test]
+fn project_can_switch_the_fleet_off_in_months_that_lose_cash() {
+    let args = [
+        "project",
+        "presets/scenarios/texas-s21.ron",
+        "--months",
+        "48",
+        "--difficulty-growth-pct-year",
+        "100",
+    ];
+    let plain = common::stdout(&common::hashwatt(&args));
+    assert!(!plain.contains("switched off"), "{plain}");
+    let mut with_flag = args.to_vec();
+    with_flag.push("--switch-off-when-losing");
+    let off = common::stdout(&common::hashwatt(&with_flag));
+    assert!(
+        off.contains(
+            "The fleet is switched off from month 5, in every month whose mining would lose cash"
+        ),
+        "{off}"
+    );
+    let file = common::temp_file(
+        "switch-off.ron",
+        "(site: (region: \"texas-ercot\"), fleet: [(miner: \"antminer-s21\", units: 300)],\n projection: (months: 48, difficulty_growth_pct_per_year: 100, switch_off_when_losing: true))",
+    );
+    let from_file = common::stdout(&common::hashwatt(&["project", file.to_str().unwrap()]));
+    assert!(
+        from_file.contains("The fleet is switched off from month"),
+        "{from_file}"
+    );
+}

@@ -204,6 +204,7 @@ prop_compose! {
         btc_price_growth_pct_per_year in -90.0..300.0f64,
         halving_difficulty_drop_pct in prop_oneof![Just(0.0), 0.0..=99.0f64],
         hardware_resale_pct in 0.0..=100.0f64,
+        switch_off_when_losing in proptest::bool::ANY,
     ) -> ProjectionSettings {
         ProjectionSettings {
             months,
@@ -211,6 +212,7 @@ prop_compose! {
             btc_price_growth_pct_per_year,
             halving_difficulty_drop_pct,
             hardware_resale_pct,
+            switch_off_when_losing,
         }
     }
 }
@@ -687,6 +689,7 @@ fn projection_from(min_growth: f64) -> BoxedStrategy<ProjectionSettings> {
                 btc_price_growth_pct_per_year: price_growth,
                 halving_difficulty_drop_pct: drop,
                 hardware_resale_pct: resale,
+                switch_off_when_losing: false,
             },
         )
         .boxed()

@@ -125,6 +125,9 @@ pub struct ProjectionFlags {
     /// What the hardware sells for at the end, % of its cost.
     #[arg(long = "hardware-resale-pct", value_name = "R", value_parser = input(Input::HardwareResalePct), allow_hyphen_values = true)]
     pub hardware_resale_pct: Option<f64>,
+    /// Switch the fleet off in months whose mining would lose cash (fixed opex is still paid).
+    #[arg(long = "switch-off-when-losing")]
+    pub switch_off_when_losing: bool,
 }
 
 impl ProjectionFlags {
@@ -149,6 +152,9 @@ impl ProjectionFlags {
             if let Some(v) = value {
                 *slot = v;
             }
+        }
+        if self.switch_off_when_losing {
+            settings.switch_off_when_losing = true;
         }
     }
 }

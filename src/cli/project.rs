@@ -173,6 +173,13 @@ pub fn projection_table(
         None => t.payback_never.into(),
     };
     row(&mut out, r.payback_days.label, &payback, "");
+    if let Some(month) = p.first_month_off {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            fill(t.switched_off_from, &[("month", &month.to_string())])
+        );
+    }
     if !p.halvings_modelled {
         let _ = writeln!(out, "\n{}", t.no_halvings);
     }

@@ -479,6 +479,8 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             ));
             ui.end_row();
             ui.add(field(Input::HardwareResalePct, &mut p.hardware_resale_pct));
+            ui.checkbox(&mut p.switch_off_when_losing, a.switch_off_when_losing)
+                .on_hover_text(a.switch_off_when_losing_hint);
             ui.end_row();
         });
     let Ok(computed) = &app.computed else {
@@ -491,6 +493,10 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             None => a.payback_never.to_string(),
         };
         ui.label(egui::RichText::new(payback).strong());
+        if let Some(month) = p.first_month_off {
+            ui.separator();
+            ui.label(fill(a.switched_off_from, &[("month", &month.to_string())]));
+        }
         ui.separator();
         let money = |x: Option<f64>| x.map_or(format::UNDEFINED.to_string(), format::usd);
         ui.label(fill(

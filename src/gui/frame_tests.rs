@@ -276,3 +276,38 @@ fn the_network_tab_defaults_to_cambridges_price() {
     h.run();
     assert_eq!(price(&h), 0.05);
 }
+
+/// The projection offers to switch the fleet off in months that lose cash, and says from
+/// which month it would.
+#[test]
+fn the_projection_switches_off_in_months_that_lose_cash() {
+    let mut h = harness(Tab::Projection);
+    h.state_mut()
+        .session
+        .doc
+        .projection
+        .difficulty_growth_pct_per_year = 100.0;
+    h.state_mut().session.doc.projection.months = 48;
+    h.state_mut().recompute();
+    h.run();
+    assert!(
+        h.query_by_label_contains("switched off from month")
+            .is_none()
+    );
+    h.get_by_label("Switch off in months that lose cash")
+        .click();
+    h.run();
+    h.run();
+    assert!(h.state().session.doc.projection.switch_off_when_losing);
+    let first = h
+        .state()
+        .computed
+        .as_ref()
+        .ok()
+        .and_then(|c| c.charts.projection.projection.first_month_off)
+        .expect("a month is switched off");
+    assert!(
+        h.query_by_label_contains(&format!("switched off from month {first}"))
+            .is_some()
+    );
+}

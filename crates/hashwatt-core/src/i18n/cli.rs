@@ -141,6 +141,8 @@ pub struct CliStrings {
     /// "month {month}".
     pub payback_month: &'static str,
     pub payback_never: &'static str,
+    /// When the projection switches the fleet off in months that lose cash.
+    pub switched_off_from: &'static str,
     pub no_halvings: &'static str,
     /// "Halving at height {height} in month {month}{date} (estimated at 144 blocks a day): subsidy {subsidy} BTC".
     pub halving: &'static str,
@@ -295,6 +297,7 @@ pub const EN: CliStrings = CliStrings {
     cash_cost_per_btc: "Cash cost per BTC",
     payback_month: "month {month}",
     payback_never: "never (within the horizon)",
+    switched_off_from: "The fleet is switched off from month {month}, in every month whose mining would lose cash (fixed opex is still paid).",
     no_halvings: "No halvings modelled: the block height is unknown (the subsidy was given directly).",
     halving: "Halving at height {height} in month {month}{date} (estimated at 144 blocks a day): subsidy {subsidy} BTC",
     halving_date: ", about {date}",
@@ -439,6 +442,7 @@ pub const ZH: CliStrings = CliStrings {
     cash_cost_per_btc: "每 BTC 现金成本",
     payback_month: "第 {month} 个月",
     payback_never: "预测期内无法回本",
+    switched_off_from: "从第 {month} 个月起，挖矿会亏损现金的月份关停矿机（固定运营支出照付）。",
     no_halvings: "未模拟减半：区块高度未知（区块补贴为直接给定）。",
     halving: "第 {month} 个月在区块高度 {height} 减半{date}（按每天 144 个区块估算）：区块补贴 {subsidy} BTC",
     halving_date: "，约 {date}",

@@ -20,6 +20,10 @@ pub struct ProjectionSettings {
     pub halving_difficulty_drop_pct: f64,
     /// What the hardware sells for at the end, % of its cost.
     pub hardware_resale_pct: f64,
+    /// Switch the fleet off in a month whose mining would lose cash (revenue and the levers'
+    /// income below electricity and carbon), as an operator would; fixed opex is paid anyway.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub switch_off_when_losing: bool,
 }
 
 impl Default for ProjectionSettings {
@@ -30,6 +34,7 @@ impl Default for ProjectionSettings {
             btc_price_growth_pct_per_year: 0.0,
             halving_difficulty_drop_pct: 0.0,
             hardware_resale_pct: 0.0,
+            switch_off_when_losing: false,
         }
     }
 }
@@ -77,6 +82,8 @@ pub struct ProjectionMonth {
     pub opex_usd: f64,
     pub carbon_cost_usd: f64,
     pub profit_usd: f64,
+    /// Whether the fleet was switched off this month (it would have lost cash mining).
+    pub switched_off: bool,
     /// Hardware outlay at the start, then every month's profit (and the resale at the end).
     pub cumulative_cash_flow_usd: f64,
     pub cumulative_btc: f64,
@@ -108,6 +115,9 @@ pub struct Projection {
     pub total_cash_cost_usd: f64,
     /// The first month whose cumulative cash flow is ≥ 0; `None` is "never" within the horizon.
     pub payback_month: Option<u32>,
+    /// The first month the fleet is switched off, when the projection switches it off in
+    /// months that lose cash.
+    pub first_month_off: Option<u32>,
     /// Cash costs over the horizon per BTC mined.
     pub cash_cost_per_btc_usd: Option<f64>,
     /// Cash costs plus hardware less resale, per BTC mined.
@@ -164,6 +174,8 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
     let mut cumulative_btc = 0.0;
     let mut total_revenue = 0.0;
     let mut payback_month = None;
+    let mut first_month_off = None;
+    let mut months_off = 0u32;
     let mut growth = 1.0; // difficulty growth so far
     let mut price = market.btc_price_usd;
     let base_network_hs = market.network_hashrate_hs();
@@ -203,8 +215,19 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
             btc += per_day * (cut - piece_start);
             piece_start = cut;
         }
-        let revenue = btc * price;
-        let profit = revenue + other_income - electricity - opex - carbon;
+        let running_revenue = btc * price;
+        // Mining pays for itself this month when what it earns covers what running costs.
+        let switched_off = settings.switch_off_when_losing
+            && running_revenue + other_income < electricity + carbon;
+        let on = if switched_off { 0.0 } else { 1.0 };
+        let (btc, revenue) = (btc * on, running_revenue * on);
+        let (month_other, month_electricity, month_carbon) =
+            (other_income * on, electricity * on, carbon * on);
+        if switched_off && first_month_off.is_none() {
+            first_month_off = Some(m + 1);
+        }
+        let profit = revenue + month_other - month_electricity - opex - month_carbon;
+        months_off += u32::from(switched_off);
         cumulative += profit;
         if m + 1 == settings.months {
             cumulative += resale_usd;
@@ -222,11 +245,12 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
             block_subsidy_btc: subsidy,
             btc_mined: btc,
             revenue_usd: revenue,
-            other_income_usd: other_income,
-            electricity_cost_usd: electricity,
+            other_income_usd: month_other,
+            electricity_cost_usd: month_electricity,
             opex_usd: opex,
-            carbon_cost_usd: carbon,
+            carbon_cost_usd: month_carbon,
             profit_usd: profit,
+            switched_off,
             cumulative_cash_flow_usd: cumulative,
             cumulative_btc,
         });
@@ -234,7 +258,12 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
         price *= price_factor;
     }
 
-    let total_cash_cost = (electricity + opex + carbon - other_income) * f64::from(settings.months);
+    let months_on = f64::from(settings.months - months_off);
+    let total_cash_cost = if months_off == 0 {
+        (electricity + opex + carbon - other_income) * f64::from(settings.months)
+    } else {
+        (electricity + carbon - other_income) * months_on + opex * f64::from(settings.months)
+    };
     Projection {
         halvings_modelled: height.is_some(),
         halvings,
@@ -244,11 +273,83 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
         total_revenue_usd: total_revenue,
         total_cash_cost_usd: total_cash_cost,
         payback_month,
+        first_month_off,
         cash_cost_per_btc_usd: ratio(total_cash_cost, cumulative_btc),
         all_in_cost_per_btc_usd: ratio(
             total_cash_cost + rates.hardware_cost_usd - resale_usd,
             cumulative_btc,
         ),
         months,
+    }
+}
+
+#[cfg(test)]
+mod switch_off_tests {
+    use super::*;
+    use crate::presets::PresetLibrary;
+
+    fn texas() -> Scenario {
+        let library = PresetLibrary::builtin();
+        library
+            .scenario("texas-s21")
+            .unwrap()
+            .doc
+            .resolve(&library)
+            .unwrap()
+    }
+
+    /// The network doubles every year: mining stops paying for its power within the horizon.
+    fn squeeze(switch_off_when_losing: bool) -> ProjectionSettings {
+        ProjectionSettings {
+            months: 48,
+            difficulty_growth_pct_per_year: 100.0,
+            switch_off_when_losing,
+            ..ProjectionSettings::default()
+        }
+    }
+
+    #[test]
+    fn months_that_lose_cash_are_switched_off_from_the_first_one() {
+        let scenario = texas();
+        let always = project(&scenario, &squeeze(false));
+        let operator = project(&scenario, &squeeze(true));
+        assert_eq!(always.first_month_off, None);
+        let first = operator.first_month_off.expect("some month loses cash");
+        // It is the first month whose running margin (without fixed opex) is below zero.
+        let losing = always
+            .months
+            .iter()
+            .find(|m| {
+                m.revenue_usd + m.other_income_usd < m.electricity_cost_usd + m.carbon_cost_usd
+            })
+            .expect("a losing month");
+        assert_eq!(first, losing.month);
+        for (a, o) in always.months.iter().zip(&operator.months) {
+            if o.switched_off {
+                assert_eq!((o.btc_mined, o.electricity_cost_usd), (0.0, 0.0));
+                assert_eq!(o.profit_usd, -o.opex_usd, "only fixed costs are paid");
+            } else {
+                assert_eq!(o.profit_usd, a.profit_usd);
+            }
+            // Switching off never loses more than mining on would.
+            assert!(o.profit_usd >= a.profit_usd, "month {}", o.month);
+        }
+        let last = |p: &Projection| p.months.last().unwrap().cumulative_cash_flow_usd;
+        assert!(last(&operator) > last(&always));
+    }
+
+    #[test]
+    fn a_projection_that_never_loses_cash_is_unchanged() {
+        let scenario = texas();
+        // A year at today's market: before the 2028 halving, every month pays for its power.
+        let calm = |switch| ProjectionSettings {
+            months: 12,
+            switch_off_when_losing: switch,
+            ..ProjectionSettings::default()
+        };
+        let a = project(&scenario, &calm(false));
+        let b = project(&scenario, &calm(true));
+        assert_eq!(b.first_month_off, None);
+        assert_eq!(a, b);
     }
 }
