@@ -462,10 +462,17 @@ proptest! {
             assert_close!(per_btc * e.btc_per_day, e.energy_kwh_per_day, "energy_kwh_per_btc");
         }
 
-        // The projection's months use the same energy: a month is a twelfth of a year.
+        // The projection's months use the same energy: a month is a twelfth of a year. A month
+        // the fleet is switched off uses none.
         let p = project(&scenario, &doc.projection);
         prop_assert_eq!(p.months.len(), doc.projection.months as usize);
         for m in &p.months {
+            if m.switched_off {
+                prop_assert!(doc.projection.switch_off_when_losing);
+                prop_assert_eq!((m.electricity_cost_usd, m.carbon_cost_usd), (0.0, 0.0));
+                prop_assert_eq!(m.btc_mined, 0.0);
+                continue;
+            }
             assert_close!(
                 m.electricity_cost_usd,
                 e.energy_kwh_per_day * DAYS_PER_MONTH
