@@ -2,12 +2,16 @@
 //! break-even BTC price against a carbon price.
 
 use super::widgets::color;
-use super::{App, Command};
-use crate::compare::RankBy;
+use super::{App, Command, Pinned};
+use crate::chart_data::RegionRow;
+use crate::compare::{self, RankBy};
 use crate::figures::Figure;
 use crate::format;
-use crate::i18n::{Strings, fill};
+use crate::i18n::app::AppStrings;
+use crate::i18n::{Lang, Strings, fill};
+use crate::inputs::Input;
 use crate::palette;
+use crate::presets::PresetLibrary;
 use eframe::egui;
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, VLine};
 
@@ -40,9 +44,111 @@ pub fn compare_ui(app: &App, ui: &mut egui::Ui) {
     carbon_price_ui(app, ui, strings);
 }
 
+/// A pin's name: the one the user gave it, else its region and fleet in the window's language.
+pub fn pin_name(pinned: &Pinned, library: &PresetLibrary, lang: Lang) -> String {
+    pinned
+        .title
+        .clone()
+        .unwrap_or_else(|| compare::pin_title(&pinned.doc, library, lang))
+}
+
+/// Everything that tells a pin apart, one line each: its tooltip.
+pub(super) fn pin_description(
+    pinned: &Pinned,
+    library: &PresetLibrary,
+    lang: Lang,
+    s: &AppStrings,
+) -> String {
+    let doc = &pinned.doc;
+    let mut lines = vec![
+        format!(
+            "{}: {}",
+            s.rank_region,
+            compare::region_name(doc, library, lang)
+        ),
+        format!(
+            "{}: {}",
+            s.section_hardware,
+            compare::fleet_name(doc, library, lang)
+        ),
+        format!(
+            "{}: {}",
+            s.section_market,
+            compare::market_name(doc, library, lang)
+        ),
+    ];
+    if !pinned.name.is_empty() {
+        lines.push(format!("{}: {}", s.pin_scenario, pinned.name));
+    }
+    if let Some(path) = &pinned.path {
+        lines.push(format!("{}: {}", s.menu_file, path.display()));
+    }
+    lines.join("\n")
+}
+
+/// The pin being renamed: its index, the text typed so far, and whether the field still has to
+/// take the focus. Kept in egui's memory: the view only reads the app.
+type Renaming = (usize, String, bool);
+
+fn renaming_id() -> egui::Id {
+    egui::Id::unique("compare-pin-rename")
+}
+
+/// A pin's name in the table's header, its rename button, or the field renaming it.
+fn pin_header(app: &App, ui: &mut egui::Ui, index: usize, name: &str, description: &str) {
+    let s = &app.strings().app;
+    let renaming: Option<Renaming> = ui.data(|d| d.get_temp(renaming_id()));
+    match renaming {
+        Some((at, mut text, focus)) if at == index => {
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut text).desired_width(220.0))
+                .accessible_name(s.pin_name)
+                .on_hover_text(s.pin_rename_hint);
+            if focus {
+                field.request_focus();
+            }
+            if field.lost_focus() {
+                ui.data_mut(|d| d.remove::<Renaming>(renaming_id()));
+                if !ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    // The automatic name unchanged stays automatic (and follows the language).
+                    let automatic = compare::pin_title(
+                        &app.session.pinned[index].doc,
+                        &app.library,
+                        app.session.lang(),
+                    );
+                    let kept = if text.trim() == automatic { "" } else { &text };
+                    app.queue(Command::RenamePinned(index, kept.to_string()));
+                }
+            } else {
+                ui.data_mut(|d| d.insert_temp(renaming_id(), (index, text, false)));
+            }
+        }
+        _ => {
+            ui.label(egui::RichText::new(name).strong())
+                .on_hover_text(description);
+            if ui
+                .small_button(s.rename_pinned)
+                .on_hover_text(description)
+                .clicked()
+            {
+                let start: Renaming = (index, name.to_string(), true);
+                ui.data_mut(|d| d.insert_temp(renaming_id(), start));
+            }
+        }
+    }
+}
+
+/// A square of a pin's colour.
+fn swatch(ui: &mut egui::Ui, index: usize) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    ui.painter()
+        .rect_filled(rect, 2.0, color(PINNED_COLOURS[index % MAX_PINNED]));
+}
+
 fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
     let s = &strings.app;
     let lang = app.session.lang();
+    let library = &app.library;
     let pinned = &app.session.pinned;
     let full = pinned.len() >= MAX_PINNED;
     ui.horizontal(|ui| {
@@ -77,17 +183,37 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
     let Some(comparison) = app.derived.comparison.get() else {
         return;
     };
+    // Names follow the language, so they are not part of the cached comparison.
+    let names: Vec<String> = pinned.iter().map(|p| pin_name(p, library, lang)).collect();
+    let name_of = |i: usize| names.get(i).map_or("", String::as_str);
     // A pinned scenario that no longer resolves (a preset removed) shows its reason instead.
-    for (p, result) in pinned.iter().zip(&comparison.evaluated) {
+    for (i, result) in comparison.evaluated.iter().enumerate() {
         if let Err(e) = result {
             let error = e.localized(lang);
-            ui.colored_label(ui.visuals().error_fg_color, format!("{}: {error}", p.name));
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{}: {error}", name_of(i)),
+            );
         }
     }
     let columns = &comparison.columns;
     let rows = &comparison.rows;
     let gain = color(palette::GAIN);
-    let name_of = |i: usize| pinned.get(i).map_or("", |p| p.name.as_str());
+    let cell = |ui: &mut egui::Ui, text: String, best: bool| {
+        let mut text = egui::RichText::new(text);
+        if best {
+            text = text.color(gain).strong();
+        }
+        ui.label(text);
+    };
+    // What differs between the sites comes first: the region, its power price and intensity.
+    let intensity = rows
+        .iter()
+        .find(|r| r.figure == Figure::GridIntensityGPerKwh);
+    let figures = intensity.into_iter().chain(
+        rows.iter()
+            .filter(|r| r.figure != Figure::GridIntensityGPerKwh),
+    );
     egui::ScrollArea::horizontal()
         .id_salt("compare-table")
         .show(ui, |ui| {
@@ -98,12 +224,10 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
                     ui.label(egui::RichText::new(s.compare_figure).strong());
                     ui.label(egui::RichText::new(s.compare_unit).strong());
                     for &i in columns {
+                        let description = pin_description(&pinned[i], library, lang, s);
                         ui.horizontal(|ui| {
-                            let swatch = color(PINNED_COLOURS[i % MAX_PINNED]);
-                            let (rect, _) = ui
-                                .allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                            ui.painter().rect_filled(rect, 2.0, swatch);
-                            ui.label(egui::RichText::new(name_of(i)).strong());
+                            swatch(ui, i);
+                            pin_header(app, ui, i, name_of(i), &description);
                             if ui
                                 .small_button("×")
                                 .on_hover_text(s.remove_pinned)
@@ -114,20 +238,31 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
                         });
                     }
                     ui.end_row();
-                    for row in rows {
-                        let figure = Some(row.figure.words(lang));
-                        ui.label(figure.map_or(row.key, |f| f.label));
-                        ui.label(egui::RichText::new(figure.map_or("", |f| f.unit)).weak());
+                    ui.label(s.rank_region);
+                    ui.label("");
+                    for &i in columns {
+                        ui.label(compare::region_name(&pinned[i].doc, library, lang));
+                    }
+                    ui.end_row();
+                    ui.label(s.rank_price);
+                    ui.label(
+                        egui::RichText::new(Input::ElectricityUsdPerKwh.suffix(lang).trim()).weak(),
+                    );
+                    for (column, price) in comparison.power_usd_per_kwh.iter().enumerate() {
+                        let best = comparison.power_best.contains(&column);
+                        cell(ui, format::number(*price), best);
+                    }
+                    ui.end_row();
+                    for row in figures {
+                        let figure = row.figure.words(lang);
+                        ui.label(figure.label);
+                        ui.label(egui::RichText::new(figure.unit).weak());
                         for (column, value) in row.values.iter().enumerate() {
-                            let text = match (row.key, value) {
-                                ("payback_days", None) => strings.results.never.to_string(),
+                            let text = match (row.figure, value) {
+                                (Figure::PaybackDays, None) => strings.results.never.to_string(),
                                 _ => format::maybe(*value),
                             };
-                            let mut text = egui::RichText::new(text);
-                            if row.best.contains(&column) {
-                                text = text.color(gain).strong();
-                            }
-                            ui.label(text);
+                            cell(ui, text, row.best.contains(&column));
                         }
                         ui.end_row();
                     }
@@ -135,7 +270,16 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
         });
     ui.label(egui::RichText::new(s.compare_best_note).small().weak());
 
-    // Grouped bars: one chart per figure, one bar per scenario.
+    // Grouped bars: one chart per figure, one bar per scenario. One legend for the three, above
+    // them: inside a plot it would cover bars.
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        for &i in columns {
+            swatch(ui, i);
+            ui.label(name_of(i));
+            ui.add_space(10.0);
+        }
+    });
     let colours: Vec<egui::Color32> = columns
         .iter()
         .map(|i| color(PINNED_COLOURS[i % MAX_PINNED]))
@@ -144,17 +288,16 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
         Figure::BreakEvenBtcPriceUsd,
         Figure::Co2TPerBtc,
         Figure::ProfitUsdPerDay,
-    ]
-    .map(|f| (f.key(), f.words(lang)));
+    ];
     ui.columns(charts.len(), |cols| {
-        for (col, (key, figure)) in cols.iter_mut().zip(charts) {
+        for (col, chart) in cols.iter_mut().zip(charts) {
+            let figure = chart.words(lang);
             col.label(egui::RichText::new(format!("{} ({})", figure.label, figure.unit)).strong());
-            let Some(row) = rows.iter().find(|r| r.key == key) else {
+            let Some(row) = rows.iter().find(|r| r.figure == chart) else {
                 continue;
             };
-            Plot::new(("compare-bars", key))
+            Plot::new(("compare-bars", chart.key()))
                 .height(200.0)
-                .legend(Legend::default())
                 .show_x(false)
                 .include_y(0.0)
                 .allow_drag(false)
@@ -166,6 +309,7 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
                     for (i, value) in row.values.iter().enumerate() {
                         let Some(v) = value else { continue };
                         let bar = Bar::new(i as f64, *v).width(0.7).fill(colours[i]);
+                        // Named for the hover label; no legend is drawn over the bars.
                         p.bar_chart(
                             BarChart::new(name_of(columns[i]), vec![bar]).color(colours[i]),
                         );
@@ -232,6 +376,21 @@ fn ranking_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
         ui.label(egui::RichText::new(s.rank_none).weak());
         return;
     }
+    // Every region, however many the library holds, in a box of its own height.
+    egui::ScrollArea::vertical()
+        .id_salt("ranking-scroll")
+        .max_height(RANKING_HEIGHT)
+        .show(ui, |ui| ranking_grid(app, ui, strings, &ranked));
+}
+
+/// The height of the ranking's scrolling box, px: about fifteen rows.
+const RANKING_HEIGHT: f32 = 360.0;
+
+fn ranking_grid(app: &App, ui: &mut egui::Ui, strings: &Strings, ranked: &[&RegionRow]) {
+    let s = &strings.app;
+    let Ok(computed) = &app.computed else {
+        return;
+    };
     let current = computed.charts.regions.current.as_deref();
     egui::Grid::new("ranking")
         .striped(true)
@@ -244,7 +403,7 @@ fn ranking_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
             ui.label(egui::RichText::new(s.rank_price).strong());
             ui.label("");
             ui.end_row();
-            for (rank, row) in ranked.iter().take(12).enumerate() {
+            for (rank, row) in ranked.iter().enumerate() {
                 let is_current = current == Some(row.id.as_str());
                 ui.label(format!("{}", rank + 1));
                 let mut name = egui::RichText::new(&row.name);

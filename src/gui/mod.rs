@@ -4,6 +4,8 @@
 
 mod charts;
 mod compare;
+#[cfg(test)]
+mod compare_tests;
 mod derived;
 pub mod files;
 mod inputs;
@@ -163,8 +165,15 @@ impl Session {
 /// A scenario pinned for comparison.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Pinned {
+    /// The scenario's own name (or its file's name).
     pub name: String,
     pub doc: ScenarioDoc,
+    /// The name the user gave the pin; None: named by region and fleet (`compare::pin_name`).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The file it was added from.
+    #[serde(default)]
+    pub path: Option<PathBuf>,
 }
 
 /// How many files the recent list keeps.
@@ -201,6 +210,8 @@ pub enum Command {
     PinCurrent,
     /// Remove the pinned scenario at this index.
     Unpin(usize),
+    /// Give the pinned scenario at this index a name (empty: back to region and fleet).
+    RenamePinned(usize, String),
     ClearPinned,
     SetTab(Tab),
     SetTheme(ThemeChoice),
@@ -657,7 +668,12 @@ impl App {
                 } else {
                     doc.name.clone()
                 };
-                self.session.pinned.push(Pinned { name, doc });
+                self.session.pinned.push(Pinned {
+                    name,
+                    doc,
+                    title: None,
+                    path: Some(path.to_path_buf()),
+                });
             }
             Err(e) => {
                 let error = e.localized(self.session.lang());
@@ -787,7 +803,19 @@ impl App {
                 if self.session.pinned.len() < compare::MAX_PINNED {
                     let name = self.display_name();
                     let doc = self.session.doc.clone();
-                    self.session.pinned.push(Pinned { name, doc });
+                    self.session.pinned.push(Pinned {
+                        name,
+                        doc,
+                        title: None,
+                        // The file only while the pin is what it holds.
+                        path: self.session.path.clone().filter(|_| !self.is_dirty()),
+                    });
+                }
+            }
+            Command::RenamePinned(index, title) => {
+                if let Some(pinned) = self.session.pinned.get_mut(index) {
+                    let title = title.trim();
+                    pinned.title = (!title.is_empty()).then(|| title.to_string());
                 }
             }
             Command::Unpin(index) => {

@@ -673,6 +673,8 @@ mod tests {
                 hardware_life_years: f64::NEG_INFINITY,
                 ..ScenarioDoc::default()
             },
+            title: None,
+            path: None,
         });
         session.rank_max_intensity = Some(1e9);
         let changed = clamp_session(&mut session);

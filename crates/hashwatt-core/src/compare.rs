@@ -2,7 +2,7 @@
 //! `hashwatt compare` and the window's Compare view.
 
 use crate::chart_data::{CarbonPriceLine, RegionsChart, carbon_price_lines};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized, fill, strings};
 use crate::model::Evaluation;
 use crate::presets::PresetLibrary;
 use crate::resolve::ResolveError;
@@ -111,6 +111,10 @@ pub struct Comparison {
     pub evaluated: Vec<Result<Evaluation, ResolveError>>,
     /// The documents that resolve, by index: the table's columns, in order.
     pub columns: Vec<usize>,
+    /// Each column's power price, USD/kWh: what differs between sites, shown above the figures.
+    pub power_usd_per_kwh: Vec<f64>,
+    /// The columns with the cheapest power (empty when all are equal or there is one).
+    pub power_best: Vec<usize>,
     /// [`table`] of the documents that resolve.
     pub rows: Vec<Row>,
 }
@@ -121,21 +125,90 @@ impl Comparison {
         docs: impl IntoIterator<Item = &'a ScenarioDoc>,
         library: &PresetLibrary,
     ) -> Comparison {
-        let evaluated: Vec<Result<Evaluation, ResolveError>> = docs
+        let resolved: Vec<Result<(Evaluation, f64), ResolveError>> = docs
             .into_iter()
-            .map(|doc| doc.resolve(library).map(|s| crate::model::evaluate(&s)))
+            .map(|doc| {
+                doc.resolve(library)
+                    .map(|s| (crate::model::evaluate(&s), s.site.electricity_usd_per_kwh))
+            })
             .collect();
-        let columns: Vec<usize> = evaluated
+        let columns: Vec<usize> = resolved
             .iter()
             .enumerate()
             .filter_map(|(i, r)| r.is_ok().then_some(i))
             .collect();
-        let good: Vec<Evaluation> = evaluated.iter().flatten().cloned().collect();
+        let good: Vec<Evaluation> = resolved.iter().flatten().map(|(e, _)| e.clone()).collect();
+        let power_usd_per_kwh: Vec<f64> = resolved.iter().flatten().map(|&(_, p)| p).collect();
+        let power: Vec<Option<f64>> = power_usd_per_kwh.iter().copied().map(Some).collect();
         Comparison {
             rows: table(&good),
-            evaluated,
+            power_best: best_of(&power, Better::Lower),
+            power_usd_per_kwh,
+            evaluated: resolved.into_iter().map(|r| r.map(|(e, _)| e)).collect(),
             columns,
         }
+    }
+}
+
+/// The site's region in words: its preset's name (the id if the preset is gone), marked when
+/// the site has its own mix.
+pub fn region_name(doc: &ScenarioDoc, library: &PresetLibrary, lang: Lang) -> String {
+    let s = &strings(lang).app;
+    let Some(id) = doc.site.base_region_id() else {
+        return s.custom_mix_region.to_string();
+    };
+    let name = library.region(id).map_or(id, |r| r.name_in(lang));
+    if doc.site.mix.is_some() {
+        fill(s.pin_region_custom_mix, &[("region", name)])
+    } else {
+        name.to_string()
+    }
+}
+
+/// The fleet in words, "500 × Antminer S21 XP", models joined by " + ".
+pub fn fleet_name(doc: &ScenarioDoc, library: &PresetLibrary, lang: Lang) -> String {
+    let custom = strings(lang).app.custom_miner;
+    doc.fleet
+        .iter()
+        .map(|entry| {
+            // A name given in the file wins over the preset's, as when the scenario resolves.
+            let miner = match (&entry.name, &entry.miner) {
+                (Some(name), _) => name.as_str(),
+                (None, Some(id)) => library.miner(id).map_or(id.as_str(), |m| m.name_in(lang)),
+                (None, None) => custom,
+            };
+            format!("{} × {miner}", entry.units)
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// A pinned scenario's name: where it is and what runs there, "Texas (ERCOT) · 500 × Antminer
+/// S21 XP", which tells pins apart better than the scenario's own name.
+pub fn pin_title(doc: &ScenarioDoc, library: &PresetLibrary, lang: Lang) -> String {
+    let region = region_name(doc, library, lang);
+    let fleet = fleet_name(doc, library, lang);
+    if fleet.is_empty() {
+        region
+    } else {
+        format!("{region} · {fleet}")
+    }
+}
+
+/// The market in words: the snapshot's name (the newest when none is named), and the BTC
+/// price when the scenario sets its own.
+pub fn market_name(doc: &ScenarioDoc, library: &PresetLibrary, lang: Lang) -> String {
+    let preset = match &doc.market.preset {
+        Some(id) => library
+            .market(id)
+            .map_or(id.clone(), |m| m.name_in(lang).to_string()),
+        None => library
+            .newest_market()
+            .map_or_else(String::new, |m| m.name_in(lang).to_string()),
+    };
+    match doc.market.btc_price_usd {
+        Some(price) => format!("{preset} · BTC {}", crate::format::usd(price)),
+        None => preset,
     }
 }
 
@@ -282,6 +355,13 @@ mod tests {
         let plain = crate::model::evaluate(&ScenarioDoc::default().resolve(&library).unwrap());
         let hydro = crate::model::evaluate(&quebec.resolve(&library).unwrap());
         assert_eq!(c.rows, table(&[plain, hydro]));
+        // The power price of each column, the cheapest marked.
+        let price = |doc: &ScenarioDoc| doc.resolve(&library).unwrap().site.electricity_usd_per_kwh;
+        let prices = [price(&ScenarioDoc::default()), price(&quebec)];
+        assert_ne!(prices[0], prices[1]);
+        assert_eq!(c.power_usd_per_kwh, prices);
+        let cheaper = usize::from(prices[1] < prices[0]);
+        assert_eq!(c.power_best, [cheaper]);
     }
 
     #[test]

@@ -231,6 +231,13 @@ pub struct AppStrings {
     pub carbon_price_axis: &'static str,
     pub break_even_btc_axis: &'static str,
     pub this_site: &'static str,
+    /// A pin's region when the site has its own mix: "{region}"
+    pub pin_region_custom_mix: &'static str,
+    pub rename_pinned: &'static str,
+    /// The accessible name of the field that renames a pin.
+    pub pin_name: &'static str,
+    pub pin_rename_hint: &'static str,
+    pub pin_scenario: &'static str,
 }
 
 pub const EN: AppStrings = AppStrings {
@@ -440,6 +447,11 @@ pub const EN: AppStrings = AppStrings {
     carbon_price_axis: "Carbon price (USD/t CO₂e)",
     break_even_btc_axis: "Break-even BTC price (USD)",
     this_site: "this site",
+    pin_region_custom_mix: "{region}, own mix",
+    rename_pinned: "Rename",
+    pin_name: "Name of the pinned scenario",
+    pin_rename_hint: "Enter keeps the name, Esc cancels; an empty name goes back to region and fleet.",
+    pin_scenario: "Scenario",
 };
 
 /// Simplified Chinese.
@@ -650,4 +662,9 @@ pub const ZH: AppStrings = AppStrings {
     carbon_price_axis: "碳价（USD/t CO₂e）",
     break_even_btc_axis: "盈亏平衡 BTC 价格（USD）",
     this_site: "当前站点",
+    pin_region_custom_mix: "{region}（自定义能源结构）",
+    rename_pinned: "重命名",
+    pin_name: "固定情景的名称",
+    pin_rename_hint: "按 Enter 键保存名称，按 Esc 取消；名称留空则恢复为地区与矿机。",
+    pin_scenario: "情景",
 };
