@@ -169,22 +169,34 @@ fn clicking_a_tab_switches_it_through_a_command() {
 #[test]
 fn every_menu_item_with_a_shortcut_does_what_its_keys_do() {
     let s = &strings(Lang::En).app;
-    let label_of = |command: &Command| match command {
-        Command::New => s.menu_new,
-        Command::Open => s.menu_open,
-        Command::Save => s.menu_save,
-        Command::SaveAs => s.menu_save_as,
+    let menu_and_label_of = |command: &Command| match command {
+        Command::New => (s.menu_file, s.menu_new),
+        Command::Open => (s.menu_file, s.menu_open),
+        Command::Save => (s.menu_file, s.menu_save),
+        Command::SaveAs => (s.menu_file, s.menu_save_as),
+        Command::Undo => (s.menu_edit, s.menu_undo),
+        Command::Redo => (s.menu_edit, s.menu_redo),
         other => panic!("{other:?} has a shortcut but no menu item"),
     };
     for (command, shortcut) in &SHORTCUTS {
         let mut h = harness(Tab::Mix);
         h.run();
+        // Undo and Redo are greyed out until there is something to undo or redo.
+        if matches!(command, Command::Undo | Command::Redo) {
+            h.state().queue(Command::SetRegion("quebec".into()));
+            h.run();
+        }
+        if *command == Command::Redo {
+            h.state().queue(Command::Undo);
+            h.run();
+        }
+        h.state_mut().applied.clear();
         // The menu names the keys of the table, as the platform writes them.
         let keys = h.ctx.format_shortcut(shortcut);
-        h.get_by_label(s.menu_file).click();
+        let (menu, label) = menu_and_label_of(command);
+        h.get_by_label(menu).click();
         h.run();
-        h.get_by_label(&format!("{} {keys}", label_of(command)))
-            .click();
+        h.get_by_label(&format!("{label} {keys}")).click();
         h.run();
         assert_eq!(
             h.state().applied,
@@ -215,6 +227,13 @@ fn the_menu_shows_the_shortcut_texts_of_the_table() {
         "Save Ctrl+S",
         "Save As… Ctrl+Shift+S",
     ] {
+        assert!(h.query_by_label(label).is_some(), "{label}");
+    }
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    for label in ["Undo Ctrl+Z", "Redo Ctrl+Shift+Z"] {
         assert!(h.query_by_label(label).is_some(), "{label}");
     }
 }

@@ -14,12 +14,15 @@ mod results;
 pub mod saved_session;
 mod sensitivity;
 mod theme;
+mod undo;
 mod widgets;
 
 #[cfg(test)]
 mod frame_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod undo_tests;
 
 use crate::chart_data::{Computed, RegionMetric};
 use crate::i18n::{self, Lang, Localized, Strings, fill};
@@ -193,6 +196,10 @@ pub enum Command {
     Save,
     SaveAs,
     SaveTo(PathBuf),
+    /// Take the scenario document one step back.
+    Undo,
+    /// Take it one step forward again, after an undo.
+    Redo,
     ExportChart(crate::export::ChartKind, crate::export::ImageFormat),
     ExportResults(files::ResultsFormat),
     ExportTo(DialogPurpose, PathBuf),
@@ -255,8 +262,8 @@ impl CommandSender {
 
 /// Every keyboard shortcut and its command: the shortcut handler and the menu both read this
 /// table, so the menu always names the keys that do the same thing. Ctrl+Shift+S comes before
-/// Ctrl+S, which would match it too.
-pub static SHORTCUTS: [(Command, egui::KeyboardShortcut); 4] = {
+/// Ctrl+S, and Ctrl+Shift+Z before Ctrl+Z, which would match them too.
+pub static SHORTCUTS: [(Command, egui::KeyboardShortcut); 6] = {
     use egui::{Key, KeyboardShortcut, Modifiers};
     [
         (
@@ -274,6 +281,14 @@ pub static SHORTCUTS: [(Command, egui::KeyboardShortcut); 4] = {
         (
             Command::New,
             KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
+        ),
+        (
+            Command::Redo,
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+        ),
+        (
+            Command::Undo,
+            KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
         ),
     ]
 };
@@ -332,6 +347,8 @@ pub struct App {
     pub library: PresetLibrary,
     /// The figures for `computed_for`.
     pub computed: Result<Computed, ResolveError>,
+    /// Undo and redo of `session.doc`; not part of the session, so never saved with it.
+    pub history: undo::History,
     computed_for: ScenarioDoc,
     pub banner: Option<Banner>,
     pub path_field: Option<PathField>,
@@ -438,10 +455,12 @@ impl App {
         let computed_lang = session.lang();
         let computed_for = session.doc.clone();
         let pinned_for = session.pinned.clone();
+        let history = undo::History::starting_at(&session.doc);
         App {
             session,
             library,
             computed,
+            history,
             computed_for,
             computed_lang,
             banner,
@@ -601,6 +620,7 @@ impl App {
                 self.session.saved_doc = ScenarioDoc::default();
                 self.session.path = None;
                 self.banner = None;
+                self.start_history();
             }
             Guarded::Open => self.ask_path(DialogPurpose::Open, ctx),
             Guarded::OpenPath(path) => self.open_path(&path),
@@ -610,12 +630,42 @@ impl App {
                     self.session.saved_doc = example.doc.clone();
                     self.session.path = None;
                     self.banner = None;
+                    self.start_history();
                 }
             }
             Guarded::Close => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+        }
+    }
+
+    /// Starts a fresh undo history at the current document: an undo never brings back the
+    /// inputs of the scenario that was open before.
+    fn start_history(&mut self) {
+        self.history = undo::History::starting_at(&self.session.doc);
+    }
+
+    /// Notes the document in the undo history at the end of a frame. A change is its own step
+    /// as soon as nothing is under way: no pointer button held (a drag is one step, taken when
+    /// released), no text field being typed into (its own Ctrl+Z undoes the typing).
+    fn feed_history(&mut self, ctx: &egui::Context) {
+        let (time_s, pointer_down) = ctx.input(|i| (i.time, i.pointer.any_down()));
+        let settled = !pointer_down && !ctx.text_edit_focused();
+        self.history.feed(time_s, &self.session.doc, settled);
+    }
+
+    /// Replaces the document by its previous (or next) version in the history.
+    fn step_history(&mut self, forward: bool) {
+        let doc = &self.session.doc;
+        let stepped = if forward {
+            self.history.redo(doc)
+        } else {
+            self.history.undo(doc)
+        };
+        // Recomputed, and shown as saved or not, from the new document like any other change.
+        if let Some(doc) = stepped {
+            self.session.doc = doc;
         }
     }
 
@@ -637,6 +687,7 @@ impl App {
                 self.session.path = Some(path.to_path_buf());
                 self.remember_recent(path);
                 self.banner = None;
+                self.start_history();
                 if let Some(migration) = migration {
                     // Shown as unsaved: the file on disk is still in the old format.
                     self.session.saved_doc.version = migration.from_version;
@@ -776,6 +827,8 @@ impl App {
             },
             Command::SaveAs => self.ask_path(DialogPurpose::SaveAs, ctx),
             Command::SaveTo(path) => self.save_to(&path, ctx),
+            Command::Undo => self.step_history(false),
+            Command::Redo => self.step_history(true),
             Command::ExportChart(kind, format) => {
                 self.ask_path(DialogPurpose::ExportChart(kind, format), ctx)
             }
@@ -871,7 +924,14 @@ impl App {
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        // While a text field is typed into, Ctrl+Z is its own, as everywhere: it takes back
+        // the typed text (in a number field, and so the value). The typing, and its undoing,
+        // become one step of the document once the field is left.
+        let typing = ctx.text_edit_focused();
         for (command, shortcut) in &SHORTCUTS {
+            if typing && matches!(command, Command::Undo | Command::Redo) {
+                continue;
+            }
             if ctx.input_mut(|i| i.consume_shortcut(shortcut)) {
                 self.queue(command.clone());
             }
@@ -1060,6 +1120,7 @@ impl App {
         self.dialogs_ui(&ctx);
 
         let applied = self.apply_commands(&ctx);
+        self.feed_history(&ctx);
         let changed = self.recompute_if_changed();
         if applied || changed {
             // This frame was drawn from the state before the change: draw the next one now.
@@ -1084,11 +1145,16 @@ impl App {
 
     /// A menu item that sends `command`, showing its shortcut from [`SHORTCUTS`] if it has one.
     fn menu_item(&self, ui: &mut egui::Ui, label: &str, command: Command) {
+        self.menu_item_enabled(ui, label, command, true);
+    }
+
+    /// A menu item that is greyed out and does nothing unless `enabled`.
+    fn menu_item_enabled(&self, ui: &mut egui::Ui, label: &str, command: Command, enabled: bool) {
         let mut button = egui::Button::new(label);
         if let Some(shortcut) = shortcut_of(&command) {
             button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
         }
-        if ui.add(button).clicked() {
+        if ui.add_enabled(enabled, button).clicked() {
             self.queue(command);
         }
     }
@@ -1142,6 +1208,13 @@ impl App {
                 });
                 ui.separator();
                 self.menu_item(ui, s.menu_quit, Command::Quit);
+            });
+            ui.menu_button(s.menu_edit, |ui| {
+                let doc = &self.session.doc;
+                let can_undo = self.history.can_undo(doc);
+                let can_redo = self.history.can_redo(doc);
+                self.menu_item_enabled(ui, s.menu_undo, Command::Undo, can_undo);
+                self.menu_item_enabled(ui, s.menu_redo, Command::Redo, can_redo);
             });
             ui.menu_button(s.menu_view, |ui| {
                 ui.label(s.theme_label);
