@@ -14,6 +14,8 @@ mod sensitivity;
 mod widgets;
 
 #[cfg(test)]
+mod fields_tests;
+#[cfg(test)]
 mod frame_tests;
 #[cfg(test)]
 mod tests;
