@@ -1,7 +1,7 @@
 //! The input panel: site, hardware and market, each in a collapsible section.
 
 use super::widgets::{InputField, badge, picker_filter, picker_shown, source_color};
-use super::{App, Command, PresetPrompt};
+use super::{App, PresetPrompt};
 use crate::format;
 use crate::i18n::Localized;
 use crate::inputs::Input;
@@ -195,7 +195,10 @@ fn region_picker(app: &mut App, ui: &mut egui::Ui) {
         combo.inner.is_some(),
     );
     if let Some(id) = chosen {
-        app.queue(Command::SetRegion(id));
+        // The user's own power price stays: the region's is shown beside it, with a reset.
+        let site = &mut app.session.doc.site;
+        site.region = Some(id);
+        site.mix = None;
     }
     combo.response.labelled_by(label.id);
     ui.end_row();
@@ -295,6 +298,9 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
             combo.response.labelled_by(label.id);
             ui.end_row();
 
+            let region_price_usd_per_kwh = current_region_id(app)
+                .and_then(|id| app.library.region(&id))
+                .map(|r| r.electricity_price_usd_per_kwh.value);
             let site = &mut app.session.doc.site;
             let effective_price = site_effective
                 .as_ref()
@@ -311,6 +317,30 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
                 .reset_hint(s.reset_to_region),
             );
             ui.end_row();
+            // A price of one's own outlives a change of region: the region's stays in sight.
+            if site.electricity_usd_per_kwh.is_some()
+                && let Some(region_price) = region_price_usd_per_kwh
+            {
+                ui.label("");
+                ui.horizontal(|ui| {
+                    let price = format::usd(region_price);
+                    ui.label(
+                        egui::RichText::new(crate::i18n::fill(
+                            s.region_price,
+                            &[("price", &price)],
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                    if ui
+                        .link(egui::RichText::new(s.reset_to_region).small())
+                        .clicked()
+                    {
+                        site.electricity_usd_per_kwh = None;
+                    }
+                });
+                ui.end_row();
+            }
             for (input, value) in [
                 (Input::Pue, &mut site.pue),
                 (Input::UptimePct, &mut site.uptime_pct),

@@ -18,6 +18,8 @@ mod undo;
 mod widgets;
 
 #[cfg(test)]
+mod fields_tests;
+#[cfg(test)]
 mod frame_tests;
 #[cfg(test)]
 mod tests;

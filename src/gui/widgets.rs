@@ -1,5 +1,7 @@
 //! Small building blocks shared by the panels: number fields described by their `Input` and
-//! bounded by the engine's limits, so a value out of range cannot be entered.
+//! bounded by the engine's limits, so a value out of range cannot be entered. A field reads a
+//! decimal comma, and says beside itself when typed text was no number (the value stays) or
+//! was clamped to a limit.
 
 use crate::i18n::{self, Lang};
 use crate::inputs::Input;
@@ -125,11 +127,12 @@ impl egui::Widget for InputField<'_> {
             speed: spec.step / scale,
             suffix,
             decimals,
+            typed: std::cell::RefCell::new(None),
         };
-        match target {
+        ui.horizontal(|ui| match target {
             Target::Number(value) => {
                 let mut shown = *value / scale;
-                let response = ui.add(format.drag(&mut shown)).labelled_by(label.id);
+                let response = format.add(ui, &mut shown, label.id, lang);
                 if response.changed() {
                     *value = shown * scale;
                 }
@@ -137,7 +140,7 @@ impl egui::Widget for InputField<'_> {
             }
             Target::Count(value) => {
                 let mut shown = f64::from(*value);
-                let response = ui.add(format.drag(&mut shown)).labelled_by(label.id);
+                let response = format.add(ui, &mut shown, label.id, lang);
                 if response.changed() {
                     *value = shown.round() as u32;
                 }
@@ -146,42 +149,205 @@ impl egui::Widget for InputField<'_> {
             Target::Override { value, effective } => {
                 let mut shown = value.unwrap_or(effective) / scale;
                 let hint = reset_hint.unwrap_or(i18n::strings(lang).app.reset_to_snapshot);
-                ui.horizontal(|ui| {
-                    let mut response = ui.add(format.drag(&mut shown)).labelled_by(label.id);
-                    if response.changed() {
-                        *value = Some(shown * scale);
-                    }
-                    // In the monospace family: only its font (Hack) has the arrow; the
-                    // proportional one would draw a box.
-                    let reset = egui::RichText::new(RESET_ARROW).monospace();
-                    if value.is_some() && ui.small_button(reset).on_hover_text(hint).clicked() {
-                        *value = None;
-                        response.mark_changed();
-                    }
-                    response
-                })
-                .inner
+                let mut response = format.add(ui, &mut shown, label.id, lang);
+                if response.changed() {
+                    *value = Some(shown * scale);
+                }
+                // In the monospace family: only its font (Hack) has the arrow; the
+                // proportional one would draw a box.
+                let reset = egui::RichText::new(RESET_ARROW).monospace();
+                if value.is_some() && ui.small_button(reset).on_hover_text(hint).clicked() {
+                    *value = None;
+                    response.mark_changed();
+                }
+                response
             }
-        }
+        })
+        .inner
     }
 }
 
-/// How a field shows its number.
+/// How a field shows its number, and what it made of the text typed into it this frame.
 struct Format<'s> {
     range: std::ops::RangeInclusive<f64>,
     speed: f64,
     suffix: &'s str,
     decimals: usize,
+    /// The last text the field parsed this frame, and what it read.
+    typed: std::cell::RefCell<Option<(String, Option<Parsed>)>>,
 }
 
 impl Format<'_> {
-    fn drag<'v>(&self, shown: &'v mut f64) -> egui::DragValue<'v> {
-        egui::DragValue::new(shown)
+    /// Adds the number field, then notes beside it what became of a typed value that was not
+    /// taken as it stood (rejected, clamped, or a comma read as a decimal point).
+    fn add(
+        &self,
+        ui: &mut egui::Ui,
+        shown: &mut f64,
+        label: egui::Id,
+        lang: Lang,
+    ) -> egui::Response {
+        let drag = egui::DragValue::new(shown)
             .range(self.range.clone())
             .speed(self.speed)
             .suffix(self.suffix.to_string())
             .max_decimals(self.decimals)
+            .custom_parser(|text| {
+                let parsed = parse_number(text, self.decimals == 0);
+                *self.typed.borrow_mut() = Some((text.to_string(), parsed));
+                parsed.map(|p| p.value)
+            });
+        let response = ui.add(drag).labelled_by(label);
+        let key = response.id.with("typed-note");
+        if let Some((text, parsed)) = self.typed.borrow_mut().take() {
+            let typed = match parsed {
+                Some(p) if !self.range.contains(&p.value) => Some(Typed::Clamped { to: *shown }),
+                Some(p) if p.ambiguous_comma => Some(Typed::ReadAs { text, to: p.value }),
+                Some(_) => None,
+                // Half-typed text ("", "-") is only wrong once the edit is over.
+                None if response.has_focus() && is_unfinished(&text) => None,
+                None => Some(Typed::Rejected { text }),
+            };
+            let shown = *shown;
+            ui.data_mut(|d| match typed {
+                Some(typed) => {
+                    d.insert_temp(key, FieldNote { typed, shown });
+                }
+                None => d.remove::<FieldNote>(key),
+            });
+        }
+        let note = ui.data(|d| d.get_temp::<FieldNote>(key));
+        match note {
+            // Another edit (a drag, a reset, an undo, a file) moved the value on.
+            Some(note) if note.shown != *shown => {
+                ui.data_mut(|d| d.remove::<FieldNote>(key));
+            }
+            Some(note) => self.show_note(ui, &response, &note.typed, lang),
+            None => {}
+        }
+        response
     }
+
+    fn show_note(&self, ui: &mut egui::Ui, field: &egui::Response, typed: &Typed, lang: Lang) {
+        let s = &i18n::strings(lang).app;
+        let number = |x: f64| {
+            let digits = ui.style().number_formatter.format(x, 0..=self.decimals);
+            format!("{digits}{}", self.suffix)
+        };
+        let (text, color) = match typed {
+            Typed::Rejected { text } => (
+                i18n::fill(s.field_not_a_number, &[("text", text)]),
+                ui.visuals().error_fg_color,
+            ),
+            Typed::Clamped { to } => (
+                i18n::fill(s.field_clamped, &[("limit", &number(*to))]),
+                ui.visuals().warn_fg_color,
+            ),
+            Typed::ReadAs { text, to } => (
+                i18n::fill(s.field_read_as, &[("text", text), ("value", &number(*to))]),
+                ui.visuals().warn_fg_color,
+            ),
+        };
+        ui.painter().rect_stroke(
+            field.rect.expand(1.0),
+            ui.visuals().widgets.inactive.corner_radius,
+            egui::Stroke::new(1.5, color),
+            egui::StrokeKind::Outside,
+        );
+        ui.label(egui::RichText::new(text).small().color(color));
+    }
+}
+
+/// What became of the text typed into a field, when it was not taken as it stood. It stays
+/// beside the field while the field shows the value it left (`shown`).
+#[derive(Clone, Debug, PartialEq)]
+struct FieldNote {
+    typed: Typed,
+    shown: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Typed {
+    /// Not a number: the field kept its value.
+    Rejected { text: String },
+    /// Outside the field's range: the value became this end of it.
+    Clamped { to: f64 },
+    /// A comma that could also group thousands ("1,500") was read as a decimal point.
+    ReadAs { text: String, to: f64 },
+}
+
+/// A number read from a field's text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Parsed {
+    value: f64,
+    /// A single comma with three digits after it was read as the decimal point.
+    ambiguous_comma: bool,
+}
+
+/// Reads a typed number as people write them: a decimal comma (`0,038`) or point; the other
+/// mark grouping thousands when both are there (`1,234.5`, `1.234,5`) or when it comes more than
+/// once (`1,000,000`) or, in a field of `whole` numbers, before three digits (`65,000`);
+/// spaces anywhere; the minus sign and the full-width digits and marks of a
+/// Chinese input method. Infinities and NaN are not numbers a field can hold.
+fn parse_number(text: &str, whole: bool) -> Option<Parsed> {
+    let text: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
+            '，' => ',',
+            '．' | '。' => '.',
+            '−' | '－' => '-',
+            _ => c,
+        })
+        .collect();
+    let three_digits = |s: &str| s.len() == 3 && s.chars().all(|c| c.is_ascii_digit());
+    let (decimal, grouping) = match (text.rfind(','), text.rfind('.')) {
+        (Some(comma), Some(point)) if comma > point => (',', '.'),
+        // "65,000" in a whole-dollar field is sixty-five thousand.
+        (Some(comma), None)
+            if text.matches(',').count() == 1 && !(whole && three_digits(&text[comma + 1..])) =>
+        {
+            (',', '.')
+        }
+        _ => ('.', ','),
+    };
+    let (whole, fraction) = match text.split_once(decimal) {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (text.as_str(), None),
+    };
+    let mut groups = whole.split(grouping);
+    let first = groups.next().unwrap_or_default();
+    let mut digits = first.to_string();
+    for group in groups {
+        // A grouping mark stands before exactly three digits.
+        if !three_digits(group) {
+            return None;
+        }
+        digits.push_str(group);
+    }
+    if let Some(fraction) = fraction {
+        digits.push('.');
+        digits.push_str(fraction);
+    }
+    let value: f64 = digits.parse().ok()?;
+    // "1,500" could mean 1500 where commas group thousands: say how it was read.
+    let ambiguous_comma = decimal == ','
+        && !whole.contains(grouping)
+        && fraction.is_some_and(three_digits)
+        && !first
+            .trim_start_matches(['-', '+'])
+            .trim_start_matches('0')
+            .is_empty();
+    value.is_finite().then_some(Parsed {
+        value,
+        ambiguous_comma,
+    })
+}
+
+/// Text a number is still being typed into: nothing yet, or only a sign or a mark.
+fn is_unfinished(text: &str) -> bool {
+    matches!(text.trim(), "" | "-" | "+" | "." | "," | "-." | "-,")
 }
 
 /// The override fields' reset button.
@@ -251,5 +417,40 @@ mod tests {
                 .is_ok_and(|f| f.glyph_id(arrow).0 != 0)
         });
         assert!(has);
+    }
+
+    #[test]
+    fn typed_numbers_are_read_as_people_write_them() {
+        let read =
+            |text: &str| super::parse_number(text, false).map(|p| (p.value, p.ambiguous_comma));
+        for (text, value) in [
+            ("0,038", 0.038),
+            ("0.038", 0.038),
+            ("-0,5", -0.5),
+            ("−2,5", -2.5),
+            (" 1 000 ", 1000.0),
+            ("1,234.5", 1234.5),
+            ("1.234,5", 1234.5),
+            ("1,000,000", 1e6),
+            ("０，０３８", 0.038),
+            ("1e3", 1000.0),
+        ] {
+            assert_eq!(read(text), Some((value, false)), "{text}");
+        }
+        // One comma before three digits could group thousands: it is read as a decimal point,
+        // and the field says so.
+        assert_eq!(read("1,500"), Some((1.5, true)));
+        assert_eq!(read("12,000"), Some((12.0, true)));
+        // In a field of whole numbers (dollars, watts, units) it groups thousands.
+        let whole =
+            |text: &str| super::parse_number(text, true).map(|p| (p.value, p.ambiguous_comma));
+        assert_eq!(whole("65,000"), Some((65000.0, false)));
+        assert_eq!(whole("3,5"), Some((3.5, false)));
+        assert_eq!(whole("1,5000"), Some((1.5, false)));
+        for text in [
+            "abc", "", "-", "1.2.3", "1,5,0", "12,34.5", "inf", "NaN", "1e400", "5 %",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
     }
 }

@@ -87,6 +87,14 @@ pub struct AppStrings {
     pub electricity_price: &'static str,
     pub from_region: &'static str,
     pub reset_to_region: &'static str,
+    /// Beside the price the user set: "Region's price: {price}/kWh".
+    pub region_price: &'static str,
+    /// Beside a number field whose typed text was not a number: "{text}".
+    pub field_not_a_number: &'static str,
+    /// Beside a number field whose typed value was out of range: "{limit}" with its unit.
+    pub field_clamped: &'static str,
+    /// Beside a number field where "1,500" was read as 1.5: "{text}", "{value}".
+    pub field_read_as: &'static str,
     pub pue: &'static str,
     pub uptime: &'static str,
     pub pool_fee: &'static str,
@@ -318,6 +326,10 @@ pub const EN: AppStrings = AppStrings {
     electricity_price: "Electricity price",
     from_region: "(the region's price)",
     reset_to_region: "Use the region's price",
+    region_price: "Region's price: {price}/kWh",
+    field_not_a_number: "“{text}” is not a number",
+    field_clamped: "clamped to {limit}",
+    field_read_as: "read “{text}” as {value}",
     pue: "PUE",
     uptime: "Uptime",
     pool_fee: "Pool fee",
@@ -536,6 +548,10 @@ pub const ZH: AppStrings = AppStrings {
     electricity_price: "电价",
     from_region: "（该地区电价）",
     reset_to_region: "使用该地区电价",
+    region_price: "该地区电价：{price}/kWh",
+    field_not_a_number: "“{text}”不是数字",
+    field_clamped: "已限定为 {limit}",
+    field_read_as: "“{text}”按 {value} 读取",
     pue: "PUE",
     uptime: "在线率",
     pool_fee: "矿池费",
