@@ -330,3 +330,26 @@ fn the_projection_switches_off_in_months_that_lose_cash() {
             .is_some()
     );
 }
+
+/// Moving the site takes the region's price, as its ranking did, and says which price it
+/// replaced; undo brings the user's price back.
+#[test]
+fn moving_the_site_says_it_replaced_the_users_price() {
+    let mut h = harness(Tab::Compare);
+    h.state_mut().session.doc.site.electricity_usd_per_kwh = Some(0.038);
+    h.run();
+    h.state().queue(Command::SetRegion("quebec".into()));
+    h.run();
+    let banner = h.state().banner.clone().expect("a banner");
+    assert_eq!(
+        banner.text,
+        "The site moved to Québec and takes its power price, $0.0400/kWh, in place of the \
+         $0.0380/kWh you had set (Edit → Undo brings it back)."
+    );
+    assert_eq!(h.state().session.doc.site.electricity_usd_per_kwh, None);
+    // Without a price of the user's, nothing is replaced and nothing is said.
+    h.state_mut().banner = None;
+    h.state().queue(Command::SetRegion("texas-ercot".into()));
+    h.run();
+    assert!(h.state().banner.is_none());
+}

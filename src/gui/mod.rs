@@ -838,10 +838,27 @@ impl App {
                 self.ask_path(DialogPurpose::ExportResults(format), ctx)
             }
             Command::ExportTo(purpose, path) => self.export_to(purpose, &path),
+            // Moving the site (a Regions bar, "Move here") takes the region's power price, as
+            // its ranking did; a price the user had set is replaced, and the banner says so.
             Command::SetRegion(id) => {
+                let replaced = self.session.doc.site.electricity_usd_per_kwh.take();
+                if let (Some(own), Some(region)) = (replaced, self.library.region(&id)) {
+                    let lang = self.session.lang();
+                    let text = fill(
+                        self.strings().app.price_replaced,
+                        &[
+                            ("own", &crate::format::usd(own)),
+                            ("region", region.name_in(lang)),
+                            (
+                                "price",
+                                &crate::format::usd(region.electricity_price_usd_per_kwh.value),
+                            ),
+                        ],
+                    );
+                    self.set_info(text);
+                }
                 self.session.doc.site.region = Some(id);
                 self.session.doc.site.mix = None;
-                self.session.doc.site.electricity_usd_per_kwh = None;
             }
             Command::SaveRegionPreset(name) => self.save_region_preset(&name, false),
             Command::SaveMinerPreset(index, name) => self.save_miner_preset(index, &name, false),

@@ -35,7 +35,7 @@ fn dependencies() -> BTreeMap<String, BTreeSet<String>> {
         }
         let text = std::fs::read_to_string(&file).expect("readable");
         // Test modules may use anything; comments name modules without depending on them.
-        let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or("");
+        let code = text.split("#[cfg(test)]\nmod ").next().unwrap_or("");
         let names = modules.entry(top.clone()).or_default();
         for line in code.lines() {
             let line = line.split("//").next().unwrap_or("");

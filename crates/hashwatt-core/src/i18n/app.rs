@@ -89,6 +89,8 @@ pub struct AppStrings {
     pub reset_to_region: &'static str,
     /// Beside the price the user set: "Region's price: {price}/kWh".
     pub region_price: &'static str,
+    /// Said when moving the site replaces a power price the user had set.
+    pub price_replaced: &'static str,
     /// Beside a number field whose typed text was not a number: "{text}".
     pub field_not_a_number: &'static str,
     /// Beside a number field whose typed value was out of range: "{limit}" with its unit.
@@ -327,6 +329,7 @@ pub const EN: AppStrings = AppStrings {
     from_region: "(the region's price)",
     reset_to_region: "Use the region's price",
     region_price: "Region's price: {price}/kWh",
+    price_replaced: "The site moved to {region} and takes its power price, {price}/kWh, in place of the {own}/kWh you had set (Edit → Undo brings it back).",
     field_not_a_number: "“{text}” is not a number",
     field_clamped: "clamped to {limit}",
     field_read_as: "read “{text}” as {value}",
@@ -549,6 +552,7 @@ pub const ZH: AppStrings = AppStrings {
     from_region: "（该地区电价）",
     reset_to_region: "使用该地区电价",
     region_price: "该地区电价：{price}/kWh",
+    price_replaced: "站点已移至{region}，改用该地区电价 {price}/kWh，取代您设定的 {own}/kWh（编辑 → 撤销可恢复）。",
     field_not_a_number: "“{text}”不是数字",
     field_clamped: "已限定为 {limit}",
     field_read_as: "“{text}”按 {value} 读取",
