@@ -353,3 +353,32 @@ fn moving_the_site_says_it_replaced_the_users_price() {
     h.run();
     assert!(h.state().banner.is_none());
 }
+
+/// The Payback card shows today's simple payback and, beside it, the projection's, so the two
+/// never disagree silently; its tooltip says which is which.
+#[test]
+fn the_payback_card_shows_the_projections_payback_too() {
+    let mut h = harness(Tab::Projection);
+    h.run();
+    let projection = h
+        .state()
+        .computed
+        .as_ref()
+        .ok()
+        .map(|c| &c.charts.projection.projection)
+        .map(|p| match p.payback_month {
+            Some(month) => format!("projection: month {month}"),
+            None => format!("projection: not in {} months", p.months.len()),
+        })
+        .expect("computed");
+    assert!(
+        h.query_by_label_contains(&projection).is_some(),
+        "the card names {projection}"
+    );
+    h.get_by_label("Payback").hover();
+    h.run();
+    assert!(
+        h.query_by_label_contains("The value is the simple payback")
+            .is_some()
+    );
+}

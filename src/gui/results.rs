@@ -41,6 +41,8 @@ struct Card {
     value: String,
     detail: Option<(String, Option<egui::Color32>)>,
     estimate: bool,
+    /// What the card's value or range means, in its tooltip.
+    note: Option<&'static str>,
 }
 
 /// What every card is drawn from.
@@ -51,6 +53,8 @@ struct Context<'a> {
     btc_price_usd: f64,
     electricity_usd_per_kwh: f64,
     region_estimate: bool,
+    /// The projection's payback month (with halvings and growth), and its horizon.
+    projection_payback: (Option<u32>, u32),
     good: egui::Color32,
     bad: egui::Color32,
 }
@@ -233,18 +237,34 @@ fn card(figure: Figure, c: &Context) -> Card {
                 &[("value", &number(e.network_hashrate_ehs))],
             )),
         ),
-        Figure::PaybackDays => (
-            match value {
-                None => r.never.to_string(),
-                Some(days) => fill(s.days_value, &[("n", &format::fixed(days, 0))]),
-            },
-            value.and_then(|d| {
-                plain(fill(
+        // Today's simple payback beside the projection's, so the two never disagree silently.
+        Figure::PaybackDays => {
+            let projection = match c.projection_payback {
+                (Some(month), _) => {
+                    fill(s.payback_projection_month, &[("month", &month.to_string())])
+                }
+                (None, months) => fill(
+                    s.payback_projection_never,
+                    &[("months", &months.to_string())],
+                ),
+            };
+            let simple = value.map(|d| {
+                fill(
                     s.years_value,
                     &[("n", &format::fixed(d / crate::model::DAYS_PER_YEAR, 1))],
-                ))
-            }),
-        ),
+                )
+            });
+            (
+                match value {
+                    None => r.never.to_string(),
+                    Some(days) => fill(s.days_value, &[("n", &format::fixed(days, 0))]),
+                },
+                plain(match simple {
+                    Some(years) => format!("{years} · {projection}"),
+                    None => projection,
+                }),
+            )
+        }
         Figure::CurtailmentCreditUsdPerDay | Figure::HeatRevenueUsdPerDay => {
             (value.map_or_else(undefined, usd), None)
         }
@@ -267,11 +287,20 @@ fn card(figure: Figure, c: &Context) -> Card {
             None,
         ),
     };
+    let note = match figure {
+        // "11–1,959 g" around Québec's 35 g is the table's spread, not an error: say so.
+        Figure::GridIntensityGPerKwh | Figure::Co2TPerYear | Figure::Co2TPerBtc => {
+            Some(s.band_explained)
+        }
+        Figure::PaybackDays => Some(s.payback_explained),
+        _ => None,
+    };
     Card {
         figure,
         value,
         detail,
         estimate,
+        note,
     }
 }
 
@@ -303,6 +332,10 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
             .preset_region_id()
             .and_then(|id| app.library.region(id))
             .is_some_and(|reg| reg.intensity.grade == Grade::Estimate),
+        projection_payback: (
+            computed.charts.projection.projection.payback_month,
+            computed.charts.projection.projection.months.len() as u32,
+        ),
         good: super::theme::gain_text(ui.visuals()),
         bad: ui.visuals().error_fg_color,
     };
@@ -368,6 +401,9 @@ fn card_ui(
             ui.label(egui::RichText::new(words.unit).weak());
         });
         ui.label(egui::RichText::new(words.formula).monospace());
+        if let Some(note) = card.note {
+            ui.label(note);
+        }
         ui.separator();
         ui.label(inputs_from);
         ui.label(egui::RichText::new(sources).small());

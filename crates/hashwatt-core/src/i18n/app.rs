@@ -144,6 +144,12 @@ pub struct AppStrings {
     // Results
     pub results_heading: &'static str,
     pub band: &'static str,
+    /// What a carbon card's range means.
+    pub band_explained: &'static str,
+    /// The payback card: the projection's payback beside today's simple one.
+    pub payback_projection_month: &'static str,
+    pub payback_projection_never: &'static str,
+    pub payback_explained: &'static str,
     pub vs_price_profitable: &'static str,
     pub vs_price_losing: &'static str,
     pub sources_heading: &'static str,
@@ -376,6 +382,10 @@ pub const EN: AppStrings = AppStrings {
 
     results_heading: "Results",
     band: "range {low}–{high}",
+    band_explained: "The range is the mix times the emission table's lowest and highest factors for each source (a measured intensity gets the same relative spread). Life-cycle studies disagree widely: hydro alone spans 1 to 2,200 g/kWh, so a hydro grid's range is wide.",
+    payback_projection_month: "projection: month {month}",
+    payback_projection_never: "projection: not in {months} months",
+    payback_explained: "The value is the simple payback: hardware cost ÷ today's daily profit. The projection's payback, under it, follows the market month by month with halvings and growth (the Projection tab).",
     vs_price_profitable: "BTC at {price}: profitable",
     vs_price_losing: "BTC at {price}: losing money",
     sources_heading: "Sources",
@@ -599,6 +609,10 @@ pub const ZH: AppStrings = AppStrings {
 
     results_heading: "结果",
     band: "范围 {low}–{high}",
+    band_explained: "范围为能源结构乘以排放因子表中各能源的最低与最高因子（实测碳强度取相同的相对幅度）。生命周期研究的结果差异很大：仅水电就从 1 到 2,200 g/kWh，因此以水电为主的电网范围很宽。",
+    payback_projection_month: "收益预测：第 {month} 个月",
+    payback_projection_never: "收益预测：{months} 个月内无法回本",
+    payback_explained: "此数值为简单回本周期：硬件成本 ÷ 当前日利润。下方的收益预测回本按月跟随市场变化，计入减半与增长（见收益预测标签页）。",
     vs_price_profitable: "BTC 价格为 {price} 时：盈利",
     vs_price_losing: "BTC 价格为 {price} 时：亏损",
     sources_heading: "数据来源",
