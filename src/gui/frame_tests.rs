@@ -382,3 +382,19 @@ fn the_payback_card_shows_the_projections_payback_too() {
             .is_some()
     );
 }
+
+/// The break-even BTC price card is labelled as the cash break-even and stands beside the
+/// all-in cost per BTC, so one is not read for the other.
+#[test]
+fn the_cash_break_even_stands_beside_the_all_in_cost() {
+    let mut h = harness(Tab::Projection);
+    h.run();
+    let cash = h.get_by_label("Cash break-even BTC price").rect();
+    let all_in = h.get_by_label("All-in cost per BTC").rect();
+    assert!(
+        (cash.min.y - all_in.min.y).abs() < 1.0 && all_in.min.x > cash.min.x
+            || all_in.min.y > cash.min.y,
+        "the all-in card follows the cash break-even: {cash:?} then {all_in:?}"
+    );
+    assert!(h.query_by_label("Break-even BTC price").is_none());
+}

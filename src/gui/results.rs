@@ -20,9 +20,10 @@ const CARDS: [Figure; 12] = [
     Figure::Co2TPerBtc,
     Figure::BtcPerDay,
     Figure::ProfitUsdPerDay,
+    // The cash break-even beside the all-in cost, so one is not read for the other.
     Figure::BreakEvenBtcPriceUsd,
-    Figure::BreakEvenElectricityUsdKwh,
     Figure::AllInCostPerBtcUsd,
+    Figure::BreakEvenElectricityUsdKwh,
     Figure::HashpriceUsdPerPhDay,
     Figure::PaybackDays,
 ];
@@ -43,6 +44,8 @@ struct Card {
     estimate: bool,
     /// What the card's value or range means, in its tooltip.
     note: Option<&'static str>,
+    /// A label more precise than the figure's own, where a card needs one.
+    label: Option<&'static str>,
 }
 
 /// What every card is drawn from.
@@ -295,12 +298,14 @@ fn card(figure: Figure, c: &Context) -> Card {
         Figure::PaybackDays => Some(s.payback_explained),
         _ => None,
     };
+    let label = (figure == Figure::BreakEvenBtcPriceUsd).then_some(s.card_cash_break_even);
     Card {
         figure,
         value,
         detail,
         estimate,
         note,
+        label,
     }
 }
 
@@ -371,13 +376,14 @@ fn card_ui(
     estimate: &str,
 ) {
     let words = card.figure.words(lang);
+    let label = card.label.unwrap_or(words.label);
     let response = egui::Frame::group(ui.style())
         .inner_margin(egui::Margin::symmetric(10, 6))
         .show(ui, |ui| {
             ui.set_width(CARD_WIDTH);
             ui.vertical(|ui| {
                 ui.horizontal(|ui| {
-                    ui.label(egui::RichText::new(words.label).small().weak());
+                    ui.label(egui::RichText::new(label).small().weak());
                     if card.estimate {
                         badge(ui, estimate);
                     }
@@ -397,7 +403,7 @@ fn card_ui(
     response.on_hover_ui(|ui| {
         ui.set_max_width(420.0);
         ui.horizontal(|ui| {
-            ui.label(egui::RichText::new(words.label).strong());
+            ui.label(egui::RichText::new(label).strong());
             ui.label(egui::RichText::new(words.unit).weak());
         });
         ui.label(egui::RichText::new(words.formula).monospace());

@@ -144,6 +144,8 @@ pub struct AppStrings {
     // Results
     pub results_heading: &'static str,
     pub band: &'static str,
+    /// The break-even BTC price card's label: the cash cost, beside the all-in cost.
+    pub card_cash_break_even: &'static str,
     /// What a carbon card's range means.
     pub band_explained: &'static str,
     /// The payback card: the projection's payback beside today's simple one.
@@ -382,6 +384,7 @@ pub const EN: AppStrings = AppStrings {
 
     results_heading: "Results",
     band: "range {low}–{high}",
+    card_cash_break_even: "Cash break-even BTC price",
     band_explained: "The range is the mix times the emission table's lowest and highest factors for each source (a measured intensity gets the same relative spread). Life-cycle studies disagree widely: hydro alone spans 1 to 2,200 g/kWh, so a hydro grid's range is wide.",
     payback_projection_month: "projection: month {month}",
     payback_projection_never: "projection: not in {months} months",
@@ -609,6 +612,7 @@ pub const ZH: AppStrings = AppStrings {
 
     results_heading: "结果",
     band: "范围 {low}–{high}",
+    card_cash_break_even: "现金盈亏平衡 BTC 价格",
     band_explained: "范围为能源结构乘以排放因子表中各能源的最低与最高因子（实测碳强度取相同的相对幅度）。生命周期研究的结果差异很大：仅水电就从 1 到 2,200 g/kWh，因此以水电为主的电网范围很宽。",
     payback_projection_month: "收益预测：第 {month} 个月",
     payback_projection_never: "收益预测：{months} 个月内无法回本",
