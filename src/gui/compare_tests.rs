@@ -2,7 +2,6 @@
 //! table's site rows, legends off the bars, and a ranking of every region.
 
 use super::compare::{pin_description, pin_name};
-use super::files::{DialogPurpose, DialogReply, Dialogs};
 use super::*;
 use crate::compare;
 use crate::figures::Figure;
@@ -11,22 +10,6 @@ use crate::i18n::strings;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-
-/// Dialogs that never answer: these tests pin through commands.
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn ask(
-        &mut self,
-        _purpose: DialogPurpose,
-        _start_dir: Option<PathBuf>,
-        _suggested_name: String,
-        _lang: Lang,
-        _reply: mpsc::Sender<DialogReply>,
-        _ctx: egui::Context,
-    ) {
-    }
-}
 
 /// 500 × Antminer S21 XP in Texas.
 fn texas_doc() -> ScenarioDoc {
@@ -48,12 +31,13 @@ fn harness() -> Harness<'static, App> {
         saved_doc: texas_doc(),
         ..Session::default()
     };
-    let app = App::with_session(session, PresetLibrary::builtin(), Box::new(NoDialogs));
-    Harness::builder()
-        .with_size(egui::vec2(1500.0, 1400.0))
-        // A header cell that turns into a text field widens its column over a few frames.
-        .with_max_steps(8)
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
+    super::test_support::harness(
+        session,
+        Harness::builder()
+            .with_size(egui::vec2(1500.0, 1400.0))
+            // A header cell that turns into a text field widens its column over a few frames.
+            .with_max_steps(8),
+    )
 }
 
 fn pin_current(h: &mut Harness<'_, App>) {

@@ -1,38 +1,21 @@
 //! Number fields read what people type: a decimal comma, text that is no number, a value beyond
 //! the field's limit; and a price of one's own outlives a change of region. Driven headless.
 
-use super::files::{DialogPurpose, DialogReply, Dialogs};
 use super::*;
 use crate::i18n::strings;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// Dialogs that never answer: these tests open no file.
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn ask(
-        &mut self,
-        _purpose: DialogPurpose,
-        _start_dir: Option<PathBuf>,
-        _suggested_name: String,
-        _lang: Lang,
-        _reply: mpsc::Sender<DialogReply>,
-        _ctx: egui::Context,
-    ) {
-    }
-}
-
 fn harness_in(lang: Lang) -> Harness<'static, App> {
     let session = Session {
         language: LangChoice::Fixed(lang),
         ..Session::default()
     };
-    let app = App::with_session(session, PresetLibrary::builtin(), Box::new(NoDialogs));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1100.0))
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
+    let mut h = super::test_support::harness(
+        session,
+        Harness::builder().with_size(egui::vec2(1500.0, 1100.0)),
+    );
     h.run();
     h
 }

@@ -1,28 +1,11 @@
 //! Derived data is computed once per change, and panels change the app only through commands:
 //! checked by driving the window headless and counting recomputations across frames.
 
-use super::files::{DialogPurpose, DialogReply, Dialogs};
 use super::*;
 use crate::i18n::strings;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-/// Dialogs that never answer (as if the user were still choosing).
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn ask(
-        &mut self,
-        _purpose: DialogPurpose,
-        _start_dir: Option<PathBuf>,
-        _suggested_name: String,
-        _lang: Lang,
-        _reply: mpsc::Sender<DialogReply>,
-        _ctx: egui::Context,
-    ) {
-    }
-}
 
 fn harness(tab: Tab) -> Harness<'static, App> {
     let session = Session {
@@ -30,10 +13,10 @@ fn harness(tab: Tab) -> Harness<'static, App> {
         tab,
         ..Session::default()
     };
-    let app = App::with_session(session, PresetLibrary::builtin(), Box::new(NoDialogs));
-    Harness::builder()
-        .with_size(egui::vec2(1500.0, 1400.0))
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
+    super::test_support::harness(
+        session,
+        Harness::builder().with_size(egui::vec2(1500.0, 1400.0)),
+    )
 }
 
 /// Draws a few frames with no input at all.

@@ -22,6 +22,8 @@ mod fields_tests;
 #[cfg(test)]
 mod frame_tests;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod undo_tests;

@@ -1,34 +1,17 @@
 //! Undo and redo of the scenario document, driven headless as a user would: keys, the Edit
 //! menu, a drag, "Move here", and the fresh history of a newly opened scenario.
 
-use super::files::{DialogPurpose, DialogReply, Dialogs};
 use super::*;
 use crate::i18n::strings;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
-/// Dialogs that never answer (these tests open files by command).
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn ask(
-        &mut self,
-        _purpose: DialogPurpose,
-        _start_dir: Option<PathBuf>,
-        _suggested_name: String,
-        _lang: Lang,
-        _reply: mpsc::Sender<DialogReply>,
-        _ctx: egui::Context,
-    ) {
-    }
-}
-
 fn harness_with(session: Session) -> Harness<'static, App> {
-    let app = App::with_session(session, PresetLibrary::builtin(), Box::new(NoDialogs));
-    Harness::builder()
-        .with_size(egui::vec2(1500.0, 1100.0))
-        .build_ui_state(|ui, app: &mut App| app.frame(ui), app)
+    super::test_support::harness(
+        session,
+        Harness::builder().with_size(egui::vec2(1500.0, 1100.0)),
+    )
 }
 
 fn english() -> Session {
