@@ -1,6 +1,7 @@
 //! The input panel: site, hardware and market, each in a collapsible section.
 
-use super::widgets::{InputField, badge, picker_filter, picker_shown, source_color};
+use super::picker::{Picker, PickerItem};
+use super::widgets::{InputField, badge, source_color};
 use super::{App, PresetPrompt};
 use crate::format;
 use crate::i18n::Localized;
@@ -133,74 +134,44 @@ fn region_picker(app: &mut App, ui: &mut egui::Ui) {
             r.name_in(app.session.lang()).to_string()
         });
     let label = ui.label(s.region);
-    let mut chosen = None;
-    let combo = egui::ComboBox::from_id_salt("region-picker")
-        .selected_text(selected)
-        .width(230.0)
-        .height(420.0)
-        .show_ui(ui, |ui| {
-            picker_filter(
-                ui,
-                &mut app.open_pickers,
-                egui::Id::unique("region-picker"),
-                &mut app.region_filter,
-                s.region_filter_hint,
-                label.id,
+    let mut items = Vec::new();
+    for (heading, kind) in [
+        (s.group_world, RegionKind::World),
+        (s.group_countries, RegionKind::Country),
+        (s.group_mining_regions, RegionKind::SubNational),
+    ] {
+        let mut regions: Vec<_> = app.library.regions().filter(|r| r.kind == kind).collect();
+        regions.sort_by(|a, b| a.name.cmp(&b.name));
+        for r in regions {
+            let estimate = if r.intensity.grade == Grade::Estimate {
+                " *"
+            } else {
+                ""
+            };
+            let text = format!(
+                "{}   {} g/kWh{estimate} · ${}/kWh",
+                r.name_in(lang),
+                format::fixed(r.intensity.g_per_kwh, 0),
+                format::number(r.electricity_price_usd_per_kwh.value)
             );
-            let needle = app.region_filter.to_lowercase();
-            for (heading, kind) in [
-                (s.group_world, RegionKind::World),
-                (s.group_countries, RegionKind::Country),
-                (s.group_mining_regions, RegionKind::SubNational),
-            ] {
-                let mut regions: Vec<_> = app
-                    .library
-                    .regions()
-                    .filter(|r| r.kind == kind)
-                    .filter(|r| {
-                        needle.is_empty()
-                            || r.name.to_lowercase().contains(&needle)
-                            || r.name_zh.contains(&needle)
-                            || r.id.contains(&needle)
-                            || r.country.to_lowercase().contains(&needle)
-                    })
-                    .collect();
-                if regions.is_empty() {
-                    continue;
-                }
-                regions.sort_by(|a, b| a.name.cmp(&b.name));
-                ui.label(egui::RichText::new(heading).strong());
-                for r in regions {
-                    let estimate = if r.intensity.grade == Grade::Estimate {
-                        " *"
-                    } else {
-                        ""
-                    };
-                    let text = format!(
-                        "{}   {} g/kWh{estimate} · ${}/kWh",
-                        r.name_in(lang),
-                        format::fixed(r.intensity.g_per_kwh, 0),
-                        format::number(r.electricity_price_usd_per_kwh.value)
-                    );
-                    let is_current = current.as_deref() == Some(r.id.as_str());
-                    if ui.selectable_label(is_current, text).clicked() {
-                        chosen = Some(r.id.clone());
-                    }
-                }
-            }
-        });
-    picker_shown(
-        &mut app.open_pickers,
-        egui::Id::unique("region-picker"),
-        combo.inner.is_some(),
-    );
+            let is_current = current.as_deref() == Some(r.id.as_str());
+            items.push(
+                PickerItem::new(r.id.clone(), text, is_current)
+                    .group(heading)
+                    .also_found_by(&[&r.name, &r.name_zh, &r.id, &r.country]),
+            );
+        }
+    }
+    let chosen = Picker::new("region-picker", selected)
+        .filter(s.region_filter_hint)
+        .labelled_by(label.id)
+        .show(ui, &items);
     if let Some(id) = chosen {
         // The user's own power price stays: the region's is shown beside it, with a reset.
         let site = &mut app.session.doc.site;
         site.region = Some(id);
         site.mix = None;
     }
-    combo.response.labelled_by(label.id);
     ui.end_row();
 }
 
@@ -282,20 +253,20 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
                 .map_or(app.session.doc.site.emission_table.clone(), |t| {
                     t.name_in(app.session.lang()).to_string()
                 });
-            let tables: Vec<(String, String)> = app
+            let tables: Vec<_> = app
                 .library
                 .emission_tables()
-                .map(|t| (t.id.clone(), t.name_in(app.session.lang()).to_string()))
+                .map(|t| {
+                    let is_current = t.id == app.session.doc.site.emission_table;
+                    PickerItem::new(t.id.clone(), t.name_in(lang).to_string(), is_current)
+                })
                 .collect();
-            let combo = egui::ComboBox::from_id_salt("table-picker")
-                .selected_text(current_table)
-                .width(230.0)
-                .show_ui(ui, |ui| {
-                    for (id, name) in tables {
-                        ui.selectable_value(&mut app.session.doc.site.emission_table, id, name);
-                    }
-                });
-            combo.response.labelled_by(label.id);
+            if let Some(id) = Picker::new("table-picker", current_table)
+                .labelled_by(label.id)
+                .show(ui, &tables)
+            {
+                app.session.doc.site.emission_table = id;
+            }
             ui.end_row();
 
             let region_price_usd_per_kwh = current_region_id(app)
@@ -487,72 +458,44 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
         .as_deref()
         .map_or(s.custom_miner.to_string(), |id| miner_label(app, id));
     let label = ui.label(s.miner);
-    let combo = egui::ComboBox::from_id_salt("miner-picker")
-        .selected_text(selected)
-        .width(230.0)
-        .height(420.0)
-        .show_ui(ui, |ui| {
-            picker_filter(
-                ui,
-                &mut app.open_pickers,
-                egui::Id::unique(("miner-picker", index)),
-                &mut app.miner_filter,
-                s.miner_filter_hint,
-                label.id,
-            );
-            let needle = app.miner_filter.to_lowercase();
-            let mut miners: Vec<_> = app
-                .library
-                .miners()
-                .filter(|m| {
-                    needle.is_empty()
-                        || m.name.to_lowercase().contains(&needle)
-                        || m.name_zh.contains(&needle)
-                        || m.maker.to_lowercase().contains(&needle)
-                })
-                .collect();
-            miners.sort_by(|a, b| {
-                b.release_year
-                    .cmp(&a.release_year)
-                    .then(a.name.cmp(&b.name))
-            });
-            let mut choice = None;
-            if ui
-                .selectable_label(app.session.doc.fleet[index].miner.is_none(), s.custom_miner)
-                .clicked()
-            {
-                choice = Some(None);
-            }
-            for m in miners {
-                let historical = if m.historical {
-                    format!(" ({})", s.historical_badge)
-                } else {
-                    String::new()
-                };
-                let text = format!(
-                    "{}{historical}   {} TH/s · {} W · {} J/TH · {}",
-                    m.name_in(lang),
-                    format::number(m.hashrate_ths),
-                    format::fixed(m.power_w, 0),
-                    format::number(m.efficiency_j_per_th()),
-                    m.release_year
-                );
-                let is_current =
-                    app.session.doc.fleet[index].miner.as_deref() == Some(m.id.as_str());
-                if ui.selectable_label(is_current, text).clicked() {
-                    choice = Some(Some(m.id.clone()));
-                }
-            }
-            choice
-        });
-    picker_shown(
-        &mut app.open_pickers,
-        egui::Id::unique(("miner-picker", index)),
-        combo.inner.is_some(),
-    );
-    combo.response.labelled_by(label.id);
+    let mut miners: Vec<_> = app.library.miners().collect();
+    miners.sort_by(|a, b| {
+        b.release_year
+            .cmp(&a.release_year)
+            .then(a.name.cmp(&b.name))
+    });
+    let current = app.session.doc.fleet[index].miner.clone();
+    let mut items = vec![PickerItem::new(
+        None,
+        s.custom_miner.to_string(),
+        current.is_none(),
+    )];
+    for m in miners {
+        let historical = if m.historical {
+            format!(" ({})", s.historical_badge)
+        } else {
+            String::new()
+        };
+        let text = format!(
+            "{}{historical}   {} TH/s · {} W · {} J/TH · {}",
+            m.name_in(lang),
+            format::number(m.hashrate_ths),
+            format::fixed(m.power_w, 0),
+            format::number(m.efficiency_j_per_th()),
+            m.release_year
+        );
+        let is_current = current.as_deref() == Some(m.id.as_str());
+        items.push(
+            PickerItem::new(Some(m.id.clone()), text, is_current)
+                .also_found_by(&[&m.name, &m.name_zh, &m.maker, &m.id]),
+        );
+    }
+    let chosen = Picker::new(("miner-picker", index), selected)
+        .filter(s.miner_filter_hint)
+        .labelled_by(label.id)
+        .show(ui, &items);
     ui.end_row();
-    if let Some(Some(choice)) = combo.inner {
+    if let Some(choice) = chosen {
         let entry = &mut app.session.doc.fleet[index];
         match choice {
             Some(id) => {
@@ -646,7 +589,7 @@ fn market_ui(app: &mut App, ui: &mut egui::Ui) {
                 .map_or(String::new(), |m| {
                     format!("{} ({})", m.name_in(app.session.lang()), m.date)
                 });
-            let snapshots: Vec<(String, String)> = app
+            let snapshots: Vec<_> = app
                 .library
                 .markets()
                 .map(|m| {
@@ -655,29 +598,23 @@ fn market_ui(app: &mut App, ui: &mut egui::Ui) {
                     } else {
                         String::new()
                     };
-                    (
+                    let text = format!("{} ({}){newest_tag}", m.name_in(lang), m.date);
+                    PickerItem::new(
                         m.id.clone(),
-                        format!("{} ({}){newest_tag}", m.name_in(lang), m.date),
+                        text,
+                        current.as_deref() == Some(m.id.as_str()),
                     )
                 })
                 .collect();
-            let combo = egui::ComboBox::from_id_salt("market-picker")
-                .selected_text(current_name)
-                .width(230.0)
-                .show_ui(ui, |ui| {
-                    for (id, text) in snapshots {
-                        if ui
-                            .selectable_label(current.as_deref() == Some(id.as_str()), text)
-                            .clicked()
-                        {
-                            app.session.doc.market = crate::scenario_file::MarketDoc {
-                                preset: Some(id),
-                                ..Default::default()
-                            };
-                        }
-                    }
-                });
-            combo.response.labelled_by(label.id);
+            if let Some(id) = Picker::new("market-picker", current_name)
+                .labelled_by(label.id)
+                .show(ui, &snapshots)
+            {
+                app.session.doc.market = crate::scenario_file::MarketDoc {
+                    preset: Some(id),
+                    ..Default::default()
+                };
+            }
             ui.end_row();
 
             let Some(market) = market else {

@@ -10,6 +10,9 @@ mod derived;
 pub mod files;
 mod inputs;
 mod network;
+mod picker;
+#[cfg(test)]
+mod picker_tests;
 mod results;
 pub mod saved_session;
 mod sensitivity;
@@ -375,11 +378,6 @@ pub struct App {
     pub library_generation: u64,
     /// The user's presets folder (saved presets go there; tests point it at a temp folder).
     pub presets_folder: Option<PathBuf>,
-    /// Filter texts of the pickers.
-    pub region_filter: String,
-    pub miner_filter: String,
-    /// The pickers whose popup was open last frame (a filter starts afresh when one opens).
-    open_pickers: std::collections::HashSet<egui::Id>,
     commands: CommandSender,
     command_rx: mpsc::Receiver<Command>,
     /// Every command applied, in order (tests check what a click or a key did).
@@ -480,9 +478,6 @@ impl App {
             pinned_for,
             library_generation: 0,
             presets_folder: crate::user_presets_folder(),
-            region_filter: String::new(),
-            miner_filter: String::new(),
-            open_pickers: std::collections::HashSet::new(),
             commands: CommandSender(command_tx),
             command_rx,
             #[cfg(test)]

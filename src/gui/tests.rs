@@ -684,48 +684,6 @@ fn a_saved_session_set_aside_is_reported_in_chinese() {
 }
 
 #[test]
-fn typing_right_after_opening_the_region_picker_filters_it() {
-    let (mut h, _) = harness();
-    h.run();
-    // A filter left over from an earlier opening must not hide regions.
-    h.state_mut().region_filter = "zzz".into();
-    h.get_by_label("Region").click();
-    h.run();
-    assert_eq!(h.state().region_filter, "", "the filter starts empty");
-    assert!(h.query_by_label_contains("Kazakhstan").is_some());
-    // Typed at once, without clicking the filter field.
-    h.event(egui::Event::Text("texas".into()));
-    h.run();
-    assert_eq!(h.state().region_filter, "texas");
-    assert!(h.query_by_label_contains("Kazakhstan").is_none());
-    h.get_by_label_contains("Texas").click();
-    h.run();
-    assert_eq!(
-        h.state().session.doc.site.region.as_deref(),
-        Some("texas-ercot")
-    );
-}
-
-#[test]
-fn typing_right_after_opening_the_miner_picker_filters_it() {
-    let (mut h, _) = harness();
-    h.run();
-    h.get_by_label("Miner").click();
-    h.run();
-    assert!(h.query_by_label_contains("Whatsminer M50S++").is_some());
-    h.event(egui::Event::Text("s19 xp".into()));
-    h.run();
-    assert_eq!(h.state().miner_filter, "s19 xp");
-    assert!(h.query_by_label_contains("Whatsminer M50S++").is_none());
-    h.get_by_label_contains("Antminer S19 XP").click();
-    h.run();
-    assert_eq!(
-        h.state().session.doc.fleet[0].miner.as_deref(),
-        Some("antminer-s19-xp")
-    );
-}
-
-#[test]
 fn saving_a_preset_over_an_existing_one_asks_first() {
     let (mut h, _) = harness();
     let folder = temp_dir("replace-preset");

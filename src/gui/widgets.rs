@@ -369,40 +369,6 @@ pub fn source_color(source: crate::model::EnergySource) -> egui::Color32 {
     color(crate::palette::source_rgb(source))
 }
 
-/// A picker's filter field, to be drawn first inside its popup. When the popup has just opened
-/// (`open_pickers` did not hold `picker` last frame) the filter starts empty and takes the
-/// keyboard focus, so typing right after opening filters at once.
-pub fn picker_filter(
-    ui: &mut egui::Ui,
-    open_pickers: &mut std::collections::HashSet<egui::Id>,
-    picker: egui::Id,
-    filter: &mut String,
-    hint: &str,
-    label: egui::Id,
-) {
-    let just_opened = open_pickers.insert(picker);
-    if just_opened {
-        filter.clear();
-    }
-    let field = ui
-        .add(egui::TextEdit::singleline(filter).hint_text(hint))
-        .labelled_by(label);
-    if just_opened {
-        field.request_focus();
-    }
-}
-
-/// Records which pickers are open after drawing one (`shown`: its popup was drawn this frame).
-pub fn picker_shown(
-    open_pickers: &mut std::collections::HashSet<egui::Id>,
-    picker: egui::Id,
-    shown: bool,
-) {
-    if !shown {
-        open_pickers.remove(&picker);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use ab_glyph::{Font, FontRef};
