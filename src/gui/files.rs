@@ -157,13 +157,56 @@ impl Dialogs for NativeDialogs {
     }
 }
 
+/// A message that can be said in either language: errors keep their words until a banner
+/// shows them, so that a switch of language redraws the banner.
+#[derive(Clone)]
+pub struct Said(std::sync::Arc<dyn Fn(Lang) -> String + Send + Sync>);
+
+impl Said {
+    pub fn new(say: impl Fn(Lang) -> String + Send + Sync + 'static) -> Said {
+        Said(std::sync::Arc::new(say))
+    }
+
+    /// A fixed text from the string tables.
+    pub fn from_table(pick: fn(&'static crate::i18n::Strings) -> &'static str) -> Said {
+        Said::new(move |lang| pick(crate::i18n::strings(lang)).to_string())
+    }
+
+    pub fn in_lang(&self, lang: Lang) -> String {
+        (self.0)(lang)
+    }
+}
+
+impl std::fmt::Debug for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
+/// Errors that say themselves in each language.
+macro_rules! said_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Said {
+            fn from(e: $t) -> Said {
+                Said::new(move |lang| e.localized(lang))
+            }
+        }
+    )*};
+}
+said_from!(
+    ResolveError,
+    crate::file_error::FileError,
+    crate::export::ExportError,
+    crate::problem::FieldProblem
+);
+
 /// The bytes of an export.
 pub fn export(
     purpose: DialogPurpose,
     computed: &Computed,
     session: &super::Session,
     scenario_name: &str,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, Said> {
     let lang = session.lang();
     match purpose {
         DialogPurpose::ExportChart(kind, format) => {
@@ -176,7 +219,7 @@ pub fn export(
                 lang,
             };
             crate::export::render_chart(kind, &computed.charts, &options, format)
-                .map_err(|e| e.localized(lang))
+                .map_err(Said::from)
         }
         DialogPurpose::ExportResults(format) => {
             let e = &computed.evaluation;
@@ -193,7 +236,7 @@ pub fn export(
             Ok(text.into_bytes())
         }
         DialogPurpose::Open | DialogPurpose::SaveAs | DialogPurpose::AddToCompare => {
-            Err("not an export".into())
+            unreachable!("{purpose:?} is not an export")
         }
     }
 }
@@ -224,26 +267,30 @@ fn user_entered(value: f64, year: u16) -> Figure<f64> {
 /// A region preset from the current site: the region it is based on, with the user's mix and
 /// power price in place of the preset's.
 pub fn region_preset_from_site(
-    lang: crate::i18n::Lang,
     doc: &ScenarioDoc,
     computed: &Result<Computed, ResolveError>,
     library: &PresetLibrary,
     name: &str,
-) -> Result<RegionPreset, String> {
-    let computed = computed.as_ref().map_err(|e| e.localized(lang))?;
+) -> Result<RegionPreset, Said> {
+    let computed = computed.as_ref().map_err(|e| Said::from(e.clone()))?;
     let base_id = doc.site.region.as_deref().unwrap_or(defaults::REGION);
-    let base = library
-        .region(base_id)
-        .ok_or_else(|| format!("unknown region \"{base_id}\""))?;
+    let base = library.region(base_id).ok_or_else(|| {
+        Said::from(ResolveError {
+            field: "site.region".into(),
+            problem: crate::problem::Problem::UnknownId {
+                kind: PresetKind::Region,
+                id: base_id.to_string(),
+                near: None,
+            },
+            value: Some(base_id.to_string()),
+        })
+    })?;
     let today = crate::today();
     let year = today.year as u16;
     let mut preset = base.clone();
     preset.id = slug(name);
     if preset.id.is_empty() {
-        return Err(crate::i18n::strings(lang)
-            .app
-            .error_name_needs_letter
-            .into());
+        return Err(Said::from_table(|s| s.app.error_name_needs_letter));
     }
     preset.name = name.to_string();
     preset.name_zh = String::new();
@@ -273,30 +320,23 @@ pub fn region_preset_from_site(
     if let Some(price) = doc.site.electricity_usd_per_kwh {
         preset.electricity_price_usd_per_kwh = user_entered(price, year);
     }
-    crate::presets::check_region(&preset).map_err(|e| e.localized(lang))?;
+    crate::presets::check_region(&preset)?;
     Ok(preset)
 }
 
 /// A miner preset from one model of the fleet, with its figures as the user set them.
 pub fn miner_preset_from_fleet(
-    lang: crate::i18n::Lang,
     doc: &ScenarioDoc,
     computed: &Result<Computed, ResolveError>,
     index: usize,
     name: &str,
-) -> Result<MinerPreset, String> {
-    let computed = computed.as_ref().map_err(|e| e.localized(lang))?;
-    let group = computed
-        .scenario
-        .fleet
-        .get(index)
-        .ok_or("no such model in the fleet")?;
+) -> Result<MinerPreset, Said> {
+    let computed = computed.as_ref().map_err(|e| Said::from(e.clone()))?;
+    // The prompt names a model the fleet has.
+    let group = &computed.scenario.fleet[index];
     let id = slug(name);
     if id.is_empty() {
-        return Err(crate::i18n::strings(lang)
-            .app
-            .error_name_needs_letter
-            .into());
+        return Err(Said::from_table(|s| s.app.error_name_needs_letter));
     }
     let year = crate::today().year as u16;
     let maker = doc
@@ -325,18 +365,17 @@ pub fn miner_preset_from_fleet(
         historical: false,
         note: format!("Saved from hashwatt on {}.", crate::today()),
     };
-    crate::presets::check_miner(&preset).map_err(|e| e.localized(lang))?;
+    crate::presets::check_miner(&preset)?;
     Ok(preset)
 }
 
 /// Where a user preset of this kind and id is written, inside the user's presets folder.
 pub fn user_preset_path(
-    lang: crate::i18n::Lang,
     folder: Option<&std::path::Path>,
     kind: PresetKind,
     id: &str,
-) -> Result<PathBuf, String> {
-    let folder = folder.ok_or(crate::i18n::strings(lang).app.error_no_data_folder)?;
+) -> Result<PathBuf, Said> {
+    let folder = folder.ok_or_else(|| Said::from_table(|s| s.app.error_no_data_folder))?;
     Ok(folder.join(kind.folder()).join(format!("{id}.ron")))
 }
 

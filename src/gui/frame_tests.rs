@@ -323,7 +323,7 @@ fn moving_the_site_says_it_replaced_the_users_price() {
     h.run();
     h.state().queue(Command::SetRegion("quebec".into()));
     h.run();
-    let banner = h.state().banner.clone().expect("a banner");
+    let banner = h.state().shown_banner().expect("a banner");
     assert_eq!(
         banner.text,
         "The site moved to Québec and takes its power price, $0.0400/kWh, in place of the \

@@ -10,6 +10,9 @@ mod derived;
 pub mod files;
 mod inputs;
 mod network;
+mod path_field;
+#[cfg(test)]
+mod path_field_tests;
 mod picker;
 #[cfg(test)]
 mod picker_tests;
@@ -240,6 +243,8 @@ pub enum Command {
     SetNetworkView(crate::network_data::ViewSettings),
     /// Show the in-app path field (File ▸ Open path…).
     ShowPathField(DialogPurpose),
+    /// What the user did in the path field.
+    AnswerPathField(PathFieldAnswer),
     DismissBanner,
     /// The answer to "Save the changes?".
     AnswerUnsaved(UnsavedAnswer),
@@ -318,21 +323,39 @@ pub enum Guarded {
     Close,
 }
 
-/// A message across the top of the window.
+/// A message over the top of the window, said in both languages so that a switch of language
+/// redraws it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Banner {
+    texts: [String; 2],
+    pub error: bool,
+}
+
+impl Banner {
+    pub fn new(error: bool, say: impl Fn(Lang) -> String) -> Banner {
+        Banner {
+            texts: [say(Lang::En), say(Lang::Zh)],
+            error,
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.texts[0],
+            Lang::Zh => &self.texts[1],
+        }
+    }
+}
+
+/// A banner as the window shows it now (for tests).
+#[cfg(test)]
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownBanner {
     pub text: String,
     pub error: bool,
 }
 
-/// A text field standing in for a file dialog.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PathField {
-    pub purpose: DialogPurpose,
-    pub text: String,
-    /// The native dialog could not be shown.
-    pub no_dialog: bool,
-}
+pub use path_field::{PathField, PathFieldAnswer};
 
 /// A preset about to overwrite a user preset of the same id, waiting for "Replace?".
 #[derive(Clone, Debug, PartialEq)]
@@ -423,11 +446,12 @@ impl App {
         let changed = saved_session::clamp_session(&mut session);
         let mut app = App::with_session(session, library, dialogs);
         if !changed.is_empty() {
-            let text = fill(
-                app.strings().app.session_values_changed,
-                &[("fields", &changed.join(", "))],
-            );
-            app.set_error(text);
+            app.set_error(|lang| {
+                fill(
+                    i18n::strings(lang).app.session_values_changed,
+                    &[("fields", &changed.join(", "))],
+                )
+            });
         }
         app
     }
@@ -440,18 +464,19 @@ impl App {
     ) -> App {
         let (dialog_tx, dialog_rx) = mpsc::channel();
         let (command_tx, command_rx) = mpsc::channel();
-        let banner = (!library.problems.is_empty()).then(|| Banner {
-            text: format!(
-                "{} {}",
-                i18n::strings(session.lang()).app.preset_problems,
-                library
-                    .problems
-                    .iter()
-                    .map(|p| p.localized(session.lang()))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-            error: true,
+        let banner = (!library.problems.is_empty()).then(|| {
+            Banner::new(true, |lang| {
+                format!(
+                    "{} {}",
+                    i18n::strings(lang).app.preset_problems,
+                    library
+                        .problems
+                        .iter()
+                        .map(|p| p.localized(lang))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
+            })
         });
         let computed = Computed::of(&session.doc, &library, session.lang());
         let computed_lang = session.lang();
@@ -585,24 +610,36 @@ impl App {
         });
     }
 
-    pub fn set_error(&mut self, text: String) {
-        self.banner = Some(Banner { text, error: true });
+    /// Shows an error over the window, in the language of the moment (and redrawn in the other
+    /// after a switch).
+    pub fn set_error(&mut self, say: impl Fn(Lang) -> String) {
+        self.banner = Some(Banner::new(true, say));
     }
 
-    pub fn set_info(&mut self, text: String) {
-        self.banner = Some(Banner { text, error: false });
+    /// Shows a message (saved, exported…) over the window.
+    pub fn set_info(&mut self, say: impl Fn(Lang) -> String) {
+        self.banner = Some(Banner::new(false, say));
+    }
+
+    #[cfg(test)]
+    pub fn shown_banner(&self) -> Option<ShownBanner> {
+        self.banner.as_ref().map(|b| ShownBanner {
+            text: b.text(self.session.lang()).to_string(),
+            error: b.error,
+        })
     }
 
     /// Says that the saved session could not be read and where it was moved.
     pub fn report_set_aside(&mut self, aside: &saved_session::SetAside) {
-        let text = fill(
-            self.strings().files.session_set_aside,
-            &[
-                ("error", &aside.error.localized(self.session.lang())),
-                ("path", &aside.moved_to.display().to_string()),
-            ],
-        );
-        self.set_error(text);
+        self.set_error(|lang| {
+            fill(
+                i18n::strings(lang).files.session_set_aside,
+                &[
+                    ("error", &aside.error.localized(lang)),
+                    ("path", &aside.moved_to.display().to_string()),
+                ],
+            )
+        });
     }
 
     fn remember_recent(&mut self, path: &std::path::Path) {
@@ -622,7 +659,9 @@ impl App {
                 self.start_history();
             }
             Guarded::Open => self.ask_path(DialogPurpose::Open, ctx),
-            Guarded::OpenPath(path) => self.open_path(&path),
+            Guarded::OpenPath(path) => {
+                self.open_path(&path);
+            }
             Guarded::OpenExample(id) => {
                 if let Some(example) = self.library.scenario(&id) {
                     self.session.doc = example.doc.clone();
@@ -677,8 +716,9 @@ impl App {
         }
     }
 
-    /// Opens a scenario file; on any error the current inputs stay exactly as they were.
-    pub fn open_path(&mut self, path: &std::path::Path) {
+    /// Opens a scenario file; on any error the current inputs stay exactly as they were, and
+    /// the answer is false.
+    pub fn open_path(&mut self, path: &std::path::Path) -> bool {
         match crate::resolve::load_scenario_noting(path, &self.library) {
             Ok((doc, _, migration)) => {
                 self.session.doc = doc.clone();
@@ -690,25 +730,32 @@ impl App {
                 if let Some(migration) = migration {
                     // Shown as unsaved: the file on disk is still in the old format.
                     self.session.saved_doc.version = migration.from_version;
-                    let text = fill(
-                        self.strings().files.migrated,
-                        &[("migration", &migration.localized(self.session.lang()))],
-                    );
-                    self.set_info(text);
+                    self.set_info(|lang| {
+                        fill(
+                            i18n::strings(lang).files.migrated,
+                            &[("migration", &migration.localized(lang))],
+                        )
+                    });
                 }
+                true
             }
             Err(e) => {
-                let error = e.localized(self.session.lang());
-                let text = fill(self.strings().app.open_failed, &[("error", &error)]);
-                self.set_error(text);
+                self.set_error(|lang| {
+                    fill(
+                        i18n::strings(lang).app.open_failed,
+                        &[("error", &e.localized(lang))],
+                    )
+                });
+                false
             }
         }
     }
 
-    /// Adds a scenario file to the comparison; a bad file is reported and nothing is added.
-    pub fn pin_file(&mut self, path: &std::path::Path) {
+    /// Adds a scenario file to the comparison; a bad file is reported, nothing is added and the
+    /// answer is false.
+    pub fn pin_file(&mut self, path: &std::path::Path) -> bool {
         if self.session.pinned.len() >= compare::MAX_PINNED {
-            return;
+            return true;
         }
         match crate::resolve::load_scenario(path, &self.library) {
             Ok((doc, _)) => {
@@ -724,37 +771,49 @@ impl App {
                     title: None,
                     path: Some(path.to_path_buf()),
                 });
+                true
             }
             Err(e) => {
-                let error = e.localized(self.session.lang());
-                let text = fill(self.strings().app.open_failed, &[("error", &error)]);
-                self.set_error(text);
+                self.set_error(|lang| {
+                    fill(
+                        i18n::strings(lang).app.open_failed,
+                        &[("error", &e.localized(lang))],
+                    )
+                });
+                false
             }
         }
     }
 
-    /// Saves to a path; on failure the inputs stay, unsaved, and the banner says why.
-    pub fn save_to(&mut self, path: &std::path::Path, ctx: &egui::Context) {
+    /// Saves to a path; on failure the inputs stay, unsaved, the banner says why and the
+    /// answer is false.
+    pub fn save_to(&mut self, path: &std::path::Path, ctx: &egui::Context) -> bool {
         let text = crate::scenario_io::scenario_to_ron(&self.session.doc);
         match crate::scenario_io::write_atomically(path, text.as_bytes()) {
             Ok(()) => {
                 self.session.saved_doc = self.session.doc.clone();
                 self.session.path = Some(path.to_path_buf());
                 self.remember_recent(path);
-                let text = fill(
-                    self.strings().app.saved,
-                    &[("path", &path.display().to_string())],
-                );
-                self.set_info(text);
+                self.set_info(|lang| {
+                    fill(
+                        i18n::strings(lang).app.saved,
+                        &[("path", &path.display().to_string())],
+                    )
+                });
                 if let Some(next) = self.after_save.take() {
                     self.perform(next, ctx);
                 }
+                true
             }
             Err(e) => {
                 self.after_save = None;
-                let error = e.localized(self.session.lang());
-                let text = fill(self.strings().app.save_failed, &[("error", &error)]);
-                self.set_error(text);
+                self.set_error(|lang| {
+                    fill(
+                        i18n::strings(lang).app.save_failed,
+                        &[("error", &e.localized(lang))],
+                    )
+                });
+                false
             }
         }
     }
@@ -762,11 +821,7 @@ impl App {
     /// Asks for a path: the native dialog on its own thread, or the in-app field in tests and
     /// where no dialog can be shown.
     fn ask_path(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
-        let start = self
-            .session
-            .path
-            .as_ref()
-            .and_then(|p| p.parent().map(|d| d.to_path_buf()));
+        let start = self.start_folder();
         let suggested = purpose.suggested_name(&self.display_name());
         self.dialogs.ask(
             purpose,
@@ -776,6 +831,77 @@ impl App {
             self.dialog_tx.clone(),
             ctx.clone(),
         );
+    }
+
+    /// Where a file dialog or the path field starts: the open file's folder, else the last
+    /// file's, else the home folder.
+    fn start_folder(&self) -> Option<PathBuf> {
+        let parent = |p: &PathBuf| {
+            p.parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map(std::path::Path::to_path_buf)
+        };
+        self.session
+            .path
+            .as_ref()
+            .and_then(parent)
+            .or_else(|| self.session.recent.first().and_then(parent))
+            .or_else(path_field::home_folder)
+    }
+
+    pub(crate) fn show_path_field(&mut self, purpose: DialogPurpose, no_dialog: bool) {
+        let folder = self
+            .start_folder()
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        let suggested = purpose.suggested_name(&self.display_name());
+        self.path_field = Some(PathField::new(purpose, &folder, &suggested, no_dialog));
+    }
+
+    /// Goes ahead with the path typed in the path field. A file about to be written over is
+    /// named first ("Replace?"); when opening or writing fails the field stays, with its text,
+    /// and the banner says why.
+    fn answer_path_field(&mut self, answer: PathFieldAnswer, ctx: &egui::Context) {
+        let Some(field) = self.path_field.as_mut() else {
+            return;
+        };
+        let replace = match answer {
+            PathFieldAnswer::Cancel => {
+                self.path_field = None;
+                self.after_save = None;
+                return;
+            }
+            PathFieldAnswer::KeepTyping => {
+                field.replace = None;
+                field.wants_focus = true;
+                return;
+            }
+            PathFieldAnswer::Submit { replace } => replace,
+        };
+        let purpose = field.purpose;
+        let path =
+            path_field::typed_path(&field.text, purpose, path_field::home_folder().as_deref());
+        field.text = path.display().to_string();
+        let writes = !matches!(purpose, DialogPurpose::Open | DialogPurpose::AddToCompare);
+        // `symlink_metadata`: a dangling link there is a file too.
+        if writes && !replace && std::fs::symlink_metadata(&path).is_ok() {
+            field.replace = Some(path);
+            return;
+        }
+        field.replace = None;
+        let done = match purpose {
+            DialogPurpose::Open if self.is_dirty() => {
+                self.confirm = Some(Guarded::OpenPath(path));
+                true
+            }
+            DialogPurpose::Open => self.open_path(&path),
+            DialogPurpose::AddToCompare => self.pin_file(&path),
+            DialogPurpose::SaveAs => self.save_to(&path, ctx),
+            export => self.export_to(export, &path),
+        };
+        if done {
+            self.path_field = None;
+        }
     }
 
     fn handle_dialog_replies(&mut self) {
@@ -788,13 +914,7 @@ impl App {
                     DialogPurpose::AddToCompare => self.queue(Command::PinFile(path)),
                     purpose => self.queue(Command::ExportTo(purpose, path)),
                 },
-                None if reply.unavailable => {
-                    self.path_field = Some(PathField {
-                        purpose: reply.purpose,
-                        text: String::new(),
-                        no_dialog: true,
-                    });
-                }
+                None if reply.unavailable => self.show_path_field(reply.purpose, true),
                 None => self.after_save = None,
             }
         }
@@ -818,14 +938,20 @@ impl App {
             Command::New => self.guard(Guarded::New, ctx),
             Command::Open => self.guard(Guarded::Open, ctx),
             Command::OpenPath(path) => self.guard(Guarded::OpenPath(path), ctx),
-            Command::LoadPath(path) => self.open_path(&path),
+            Command::LoadPath(path) => {
+                self.open_path(&path);
+            }
             Command::OpenExample(id) => self.guard(Guarded::OpenExample(id), ctx),
             Command::Save => match self.session.path.clone() {
-                Some(path) => self.save_to(&path, ctx),
+                Some(path) => {
+                    self.save_to(&path, ctx);
+                }
                 None => self.ask_path(DialogPurpose::SaveAs, ctx),
             },
             Command::SaveAs => self.ask_path(DialogPurpose::SaveAs, ctx),
-            Command::SaveTo(path) => self.save_to(&path, ctx),
+            Command::SaveTo(path) => {
+                self.save_to(&path, ctx);
+            }
             Command::Undo => self.step_history(false),
             Command::Redo => self.step_history(true),
             Command::ExportChart(kind, format) => {
@@ -834,25 +960,28 @@ impl App {
             Command::ExportResults(format) => {
                 self.ask_path(DialogPurpose::ExportResults(format), ctx)
             }
-            Command::ExportTo(purpose, path) => self.export_to(purpose, &path),
+            Command::ExportTo(purpose, path) => {
+                self.export_to(purpose, &path);
+            }
             // Moving the site (a Regions bar, "Move here") takes the region's power price, as
             // its ranking did; a price the user had set is replaced, and the banner says so.
             Command::SetRegion(id) => {
                 let replaced = self.session.doc.site.electricity_usd_per_kwh.take();
                 if let (Some(own), Some(region)) = (replaced, self.library.region(&id)) {
-                    let lang = self.session.lang();
-                    let text = fill(
-                        self.strings().app.price_replaced,
-                        &[
-                            ("own", &crate::format::usd(own)),
-                            ("region", region.name_in(lang)),
-                            (
-                                "price",
-                                &crate::format::usd(region.electricity_price_usd_per_kwh.value),
-                            ),
-                        ],
-                    );
-                    self.set_info(text);
+                    let region = region.clone();
+                    self.set_info(|lang| {
+                        fill(
+                            i18n::strings(lang).app.price_replaced,
+                            &[
+                                ("own", &crate::format::usd(own)),
+                                ("region", region.name_in(lang)),
+                                (
+                                    "price",
+                                    &crate::format::usd(region.electricity_price_usd_per_kwh.value),
+                                ),
+                            ],
+                        )
+                    });
                 }
                 self.session.doc.site.region = Some(id);
                 self.session.doc.site.mix = None;
@@ -867,7 +996,9 @@ impl App {
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::AddToCompare => self.ask_path(DialogPurpose::AddToCompare, ctx),
-            Command::PinFile(path) => self.pin_file(&path),
+            Command::PinFile(path) => {
+                self.pin_file(&path);
+            }
             Command::PinCurrent => {
                 if self.session.pinned.len() < compare::MAX_PINNED {
                     let name = self.display_name();
@@ -909,13 +1040,8 @@ impl App {
             }
             Command::SetSensitivity(settings) => self.sensitivity = settings,
             Command::SetNetworkView(view) => self.network_view = view,
-            Command::ShowPathField(purpose) => {
-                self.path_field = Some(PathField {
-                    purpose,
-                    text: String::new(),
-                    no_dialog: false,
-                });
-            }
+            Command::ShowPathField(purpose) => self.show_path_field(purpose, false),
+            Command::AnswerPathField(answer) => self.answer_path_field(answer, ctx),
             Command::DismissBanner => self.banner = None,
             Command::AnswerUnsaved(answer) => {
                 if let Some(action) = self.confirm.take() {
@@ -975,41 +1101,38 @@ impl App {
         }
     }
 
-    fn export_to(&mut self, purpose: DialogPurpose, path: &std::path::Path) {
+    /// Writes an export; false (and the banner says why) when it fails.
+    fn export_to(&mut self, purpose: DialogPurpose, path: &std::path::Path) -> bool {
         let result = match &self.computed {
             Ok(computed) => files::export(purpose, computed, &self.session, &self.display_name()),
-            Err(e) => Err(e.localized(self.session.lang())),
+            Err(e) => Err(files::Said::from(e.clone())),
         };
         let written = result.and_then(|bytes| {
-            crate::scenario_io::write_atomically(path, &bytes)
-                .map_err(|e| e.localized(self.session.lang()))
+            crate::scenario_io::write_atomically(path, &bytes).map_err(files::Said::from)
         });
+        let done = written.is_ok();
         match written {
-            Ok(()) => {
-                let text = fill(
-                    self.strings().app.exported,
+            Ok(()) => self.set_info(|lang| {
+                fill(
+                    i18n::strings(lang).app.exported,
                     &[("path", &path.display().to_string())],
-                );
-                self.set_info(text);
-            }
-            Err(e) => {
-                let text = fill(self.strings().app.export_failed, &[("error", &e)]);
-                self.set_error(text);
-            }
+                )
+            }),
+            Err(e) => self.set_error(|lang| {
+                fill(
+                    i18n::strings(lang).app.export_failed,
+                    &[("error", &e.in_lang(lang))],
+                )
+            }),
         }
+        done
     }
 
     /// Saves the site as a region preset; if a user preset of that id exists, asks first
     /// unless `replace` (the user already agreed).
     fn save_region_preset(&mut self, name: &str, replace: bool) {
-        let lang = self.session.lang();
-        let built = files::region_preset_from_site(
-            lang,
-            &self.session.doc,
-            &self.computed,
-            &self.library,
-            name,
-        );
+        let built =
+            files::region_preset_from_site(&self.session.doc, &self.computed, &self.library, name);
         let prompt = PresetPrompt::Region(name.to_string());
         let result = built.and_then(|preset| {
             self.write_preset(
@@ -1024,9 +1147,7 @@ impl App {
     }
 
     fn save_miner_preset(&mut self, index: usize, name: &str, replace: bool) {
-        let lang = self.session.lang();
-        let built =
-            files::miner_preset_from_fleet(lang, &self.session.doc, &self.computed, index, name);
+        let built = files::miner_preset_from_fleet(&self.session.doc, &self.computed, index, name);
         let prompt = PresetPrompt::Miner(index, name.to_string());
         let result = built.and_then(|preset| {
             self.write_preset(
@@ -1061,9 +1182,8 @@ impl App {
         id: &str,
         preset: &T,
         replace: bool,
-    ) -> Result<Option<(String, PathBuf)>, String> {
-        let lang = self.session.lang();
-        let path = files::user_preset_path(lang, self.presets_folder.as_deref(), kind, id)?;
+    ) -> Result<Option<(String, PathBuf)>, files::Said> {
+        let path = files::user_preset_path(self.presets_folder.as_deref(), kind, id)?;
         // `symlink_metadata`: a dangling link there is a file too.
         if !replace && std::fs::symlink_metadata(&path).is_ok() {
             self.replace_preset = Some(ReplacePreset {
@@ -1073,11 +1193,11 @@ impl App {
             });
             return Ok(None);
         }
-        files::write_user_preset(&path, preset).map_err(|e| e.localized(lang))?;
+        files::write_user_preset(&path, preset)?;
         Ok(Some((id.to_string(), path)))
     }
 
-    fn finish_preset_save(&mut self, result: Result<Option<(String, PathBuf)>, String>) {
+    fn finish_preset_save(&mut self, result: Result<Option<(String, PathBuf)>, files::Said>) {
         match result {
             // Waiting for the answer to "Replace?".
             Ok(None) => {}
@@ -1085,16 +1205,19 @@ impl App {
                 self.library = PresetLibrary::with_user_folder(self.presets_folder.as_deref());
                 self.library_generation += 1;
                 self.recompute();
-                let text = fill(
-                    self.strings().app.preset_saved,
-                    &[("id", &id), ("path", &path.display().to_string())],
-                );
-                self.set_info(text);
+                self.set_info(|lang| {
+                    fill(
+                        i18n::strings(lang).app.preset_saved,
+                        &[("id", &id), ("path", &path.display().to_string())],
+                    )
+                });
             }
-            Err(e) => {
-                let text = fill(self.strings().app.save_failed, &[("error", &e)]);
-                self.set_error(text);
-            }
+            Err(e) => self.set_error(|lang| {
+                fill(
+                    i18n::strings(lang).app.save_failed,
+                    &[("error", &e.in_lang(lang))],
+                )
+            }),
         }
     }
 
@@ -1118,9 +1241,6 @@ impl App {
         self.refresh_derived();
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        if self.banner.is_some() || self.path_field.is_some() {
-            egui::Panel::top("banner").show(ui, |ui| self.banner_ui(ui));
-        }
         egui::Panel::left("inputs")
             .resizable(true)
             .default_size(380.0)
@@ -1133,6 +1253,10 @@ impl App {
             ui.separator();
             charts::charts_ui(self, ui);
         });
+        self.banner_ui(&ctx);
+        if let Some(field) = self.path_field.as_mut() {
+            path_field::path_field_ui(&ctx, field, self.session.lang(), &self.commands);
+        }
         self.dialogs_ui(&ctx);
 
         let applied = self.apply_commands(&ctx);
@@ -1276,64 +1400,34 @@ impl App {
         });
     }
 
-    /// The banner, and the path field standing in for a file dialog (whose text it edits in
-    /// place; everything else it asks for is a command).
-    fn banner_ui(&mut self, ui: &mut egui::Ui) {
+    /// The banner, over the top of the window: it never moves what is under the pointer.
+    fn banner_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.session.lang();
         let s = &self.strings().app;
-        let App {
-            banner,
-            path_field,
-            commands,
-            ..
-        } = self;
-        if let Some(banner) = banner {
-            ui.horizontal(|ui| {
-                let color = if banner.error {
-                    ui.visuals().error_fg_color
-                } else {
-                    ui.visuals().hyperlink_color
-                };
-                ui.add(egui::Label::new(egui::RichText::new(&banner.text).color(color)).wrap());
-                if ui.button(s.dismiss).clicked() {
-                    commands.send(Command::DismissBanner);
-                }
-            });
-        }
-        let mut keep = true;
-        if let Some(field) = path_field.as_mut() {
-            ui.horizontal(|ui| {
-                if field.no_dialog {
-                    ui.label(s.path_field_no_dialog);
-                }
-                let label = ui.label(match field.purpose {
-                    DialogPurpose::Open => s.path_field_open,
-                    DialogPurpose::SaveAs => s.path_field_save,
-                    _ => s.path_field_export,
-                });
-                let edit = ui.add(
-                    egui::TextEdit::singleline(&mut field.text)
-                        .hint_text(s.path_field_hint)
-                        .desired_width(420.0),
-                );
-                let edit = edit.labelled_by(label.id);
-                let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if (ui.button(s.ok).clicked() || entered) && !field.text.trim().is_empty() {
-                    let path = PathBuf::from(field.text.trim());
-                    commands.send(match field.purpose {
-                        DialogPurpose::Open => Command::OpenPath(path),
-                        DialogPurpose::SaveAs => Command::SaveTo(path),
-                        purpose => Command::ExportTo(purpose, path),
+        let Some(banner) = &self.banner else {
+            return;
+        };
+        let width = (ctx.content_rect().width() * 0.6).clamp(320.0, 900.0);
+        egui::Area::new(egui::Id::unique("banner"))
+            .order(egui::Order::Foreground)
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 30.0))
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(width);
+                    ui.horizontal(|ui| {
+                        let color = if banner.error {
+                            ui.visuals().error_fg_color
+                        } else {
+                            ui.visuals().hyperlink_color
+                        };
+                        if ui.button(s.dismiss).clicked() {
+                            self.commands.send(Command::DismissBanner);
+                        }
+                        let text = egui::RichText::new(banner.text(lang)).color(color);
+                        ui.add(egui::Label::new(text).wrap());
                     });
-                    keep = false;
-                }
-                if ui.button(s.cancel).clicked() {
-                    keep = false;
-                }
+                });
             });
-        }
-        if !keep {
-            *path_field = None;
-        }
     }
 
     /// Modal prompts: unsaved changes, replacing a preset, preset names. The answers are

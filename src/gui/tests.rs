@@ -251,7 +251,7 @@ fn opening_a_malformed_file_shows_a_banner_and_keeps_the_inputs() {
     dialogs.answer(Some(path.clone()));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     h.run();
-    let banner = h.state().banner.clone().expect("a banner");
+    let banner = h.state().shown_banner().expect("a banner");
     assert!(banner.error);
     let expected = format!(
         "Could not open the file: {}:3:9: site.pue: 0.5 is not allowed; must be a number from 1 to 5. Your current inputs are unchanged.",
@@ -263,33 +263,6 @@ fn opening_a_malformed_file_shows_a_banner_and_keeps_the_inputs() {
         "the banner is on screen"
     );
     assert_eq!(h.state().session.doc, before);
-}
-
-#[test]
-fn the_path_field_opens_files_where_no_dialog_exists() {
-    let (mut h, _) = harness();
-    let path = temp_dir("pathfield").join("s.ron");
-    std::fs::write(&path, "(fleet: [(miner: \"antminer-s19\", units: 4)])").unwrap();
-    h.state_mut().path_field = Some(PathField {
-        purpose: DialogPurpose::Open,
-        text: String::new(),
-        no_dialog: true,
-    });
-    h.run();
-    assert!(
-        h.query_by_label_contains("No file dialog is available")
-            .is_some()
-    );
-    h.get_by_role_and_label(Role::TextInput, "Open a scenario file")
-        .set_text_value_accesskit(path.to_str().unwrap());
-    h.run();
-    h.get_by_label("OK").click();
-    h.run();
-    assert_eq!(
-        h.state().session.doc.fleet[0].miner.as_deref(),
-        Some("antminer-s19")
-    );
-    assert_eq!(h.state().session.doc.fleet[0].units, 4);
 }
 
 #[test]
@@ -578,7 +551,7 @@ fn a_failed_save_says_why_and_keeps_the_unsaved_inputs() {
         egui::Key::S,
     );
     h.run();
-    let banner = h.state().banner.clone().expect("a banner");
+    let banner = h.state().shown_banner().expect("a banner");
     assert!(banner.error);
     assert!(
         banner
@@ -606,7 +579,7 @@ fn a_version_1_file_opens_migrated_says_so_and_is_unsaved() {
     dialogs.answer(Some(path.clone()));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
     h.run();
-    let banner = h.state().banner.clone().expect("a banner");
+    let banner = h.state().shown_banner().expect("a banner");
     assert!(!banner.error);
     assert_eq!(
         banner.text,
@@ -634,7 +607,7 @@ fn in_chinese_a_bad_file_is_reported_in_chinese() {
     h.run();
     h.state_mut().open_path(&path);
     h.run();
-    let banner = h.state().banner.clone().expect("a banner");
+    let banner = h.state().shown_banner().expect("a banner");
     assert!(
         banner.text.contains(&format!(
             "{}:3:9: site.pue: 不允许 0.5；必须是 1 到 5 之间的数",
@@ -655,7 +628,7 @@ fn a_saved_session_set_aside_is_reported() {
     };
     h.state_mut().report_set_aside(&aside);
     h.run();
-    let banner = h.state().banner.clone().expect("a banner");
+    let banner = h.state().shown_banner().expect("a banner");
     assert_eq!(
         banner.text,
         "The saved session could not be read (1:1: Unexpected end of RON). It was moved to \
@@ -675,7 +648,7 @@ fn a_saved_session_set_aside_is_reported_in_chinese() {
     };
     h.state_mut().report_set_aside(&aside);
     h.run();
-    let banner = h.state().banner.clone().expect("a banner");
+    let banner = h.state().shown_banner().expect("a banner");
     assert_eq!(
         banner.text,
         "无法读取上次保存的会话（窗口状态（egui）：缩放比例 0 不在 0.2 到 5 之间）。\
@@ -771,7 +744,7 @@ fn a_restored_session_out_of_range_is_clamped_said_and_clean() {
         .with_size(egui::vec2(1500.0, 1100.0))
         .build_ui_state(|ui, app: &mut App| app.frame(ui), app);
     h.run();
-    let banner = h.state().banner.clone().expect("a banner");
+    let banner = h.state().shown_banner().expect("a banner");
     assert_eq!(
         banner.text,
         "Some values of your last session were out of range and were changed: \

@@ -38,6 +38,9 @@ pub struct AppStrings {
     pub path_field_export: &'static str,
     pub path_field_hint: &'static str,
     pub path_field_no_dialog: &'static str,
+    /// "Replace?" for a file at the typed path; {path}.
+    pub path_field_replace: &'static str,
+    pub path_field_replace_button: &'static str,
     pub ok: &'static str,
     pub cancel: &'static str,
 
@@ -295,6 +298,8 @@ pub const EN: AppStrings = AppStrings {
     path_field_export: "Export to",
     path_field_hint: "/path/to/file",
     path_field_no_dialog: "No file dialog is available on this system: type a path instead.",
+    path_field_replace: "A file named {path} already exists. Replace it?",
+    path_field_replace_button: "Replace",
     ok: "OK",
     cancel: "Cancel",
 
@@ -523,6 +528,8 @@ pub const ZH: AppStrings = AppStrings {
     path_field_export: "导出到",
     path_field_hint: "/path/to/file",
     path_field_no_dialog: "本系统没有可用的文件对话框，请直接输入路径。",
+    path_field_replace: "文件 {path} 已存在。要替换它吗？",
+    path_field_replace_button: "替换",
     ok: "确定",
     cancel: "取消",
 
