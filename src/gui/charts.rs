@@ -23,7 +23,9 @@ pub const GROWTH_RANGE_PCT_PER_YEAR: std::ops::RangeInclusive<f64> =
 pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
     let strings = app.strings();
     let c = &strings.charts;
-    ui.horizontal(|ui| {
+    // Tabs, then the export menu, wrapping onto a second row in a narrow window rather than
+    // covering each other.
+    ui.horizontal_wrapped(|ui| {
         for (tab, label) in [
             (Tab::Mix, c.tab_mix),
             (Tab::Regions, c.tab_regions),
@@ -38,24 +40,24 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
                 app.queue(Command::SetTab(tab));
             }
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            // Views without an exportable chart have no export buttons.
-            if let Some(kind) = kind_of(app.session.tab) {
-                if ui.button(strings.app.export_svg).clicked() {
-                    app.queue(Command::ExportChart(kind, ImageFormat::Svg));
-                }
-                if ui.button(strings.app.export_png).clicked() {
-                    app.queue(Command::ExportChart(kind, ImageFormat::Png));
-                }
+        // Views without an exportable chart have no export buttons.
+        if let Some(kind) = kind_of(app.session.tab) {
+            ui.separator();
+            if ui.button(strings.app.export_png).clicked() {
+                app.queue(Command::ExportChart(kind, ImageFormat::Png));
             }
-        });
+            if ui.button(strings.app.export_svg).clicked() {
+                app.queue(Command::ExportChart(kind, ImageFormat::Svg));
+            }
+        }
     });
     ui.separator();
     if app.computed.is_err() {
         return;
     }
+    // Each tab scrolls on its own: it opens at its top and keeps its place when left.
     egui::ScrollArea::vertical()
-        .id_salt("charts")
+        .id_salt(("charts", app.session.tab))
         .show(ui, |ui| {
             if app.session.tab == Tab::Projection {
                 // Its settings are inputs of the document: the one view that edits it.
@@ -80,6 +82,15 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
             }
         });
 }
+
+/// A chart's height: the room left in the view, less `reserve` for what follows it, and at least
+/// `min`. Charts grow with the window; in a small one the tab scrolls.
+pub fn fit_height(ui: &egui::Ui, min: f32, reserve: f32) -> f32 {
+    (ui.available_height() - reserve).max(min)
+}
+
+/// Width of the y axis of charts stacked over one x axis, px: their plot areas line up.
+const STACKED_Y_AXIS_WIDTH: f32 = 72.0;
 
 /// The exported chart of a tab, if it has one.
 fn kind_of(tab: Tab) -> Option<ChartKind> {
@@ -128,7 +139,7 @@ fn mix_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
             .allow_drag(false)
             .allow_zoom(false)
             .allow_scroll(false)
-            .height(360.0)
+            .height(fit_height(&cols[0], 300.0, 8.0))
             .label_formatter(|_| None)
             .show(&mut cols[0], |p| {
                 // Slices clockwise from the top.
@@ -144,8 +155,9 @@ fn mix_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
                         p.polygon(
                             Polygon::new(name.clone(), PlotPoints::from(piece))
                                 .fill_color(source_color(slice.source))
-                                // Zero width: no seams between pieces; the colour is the legend's.
-                                .stroke(egui::Stroke::new(0.0, source_color(slice.source))),
+                                // An outline in the fill's own colour covers the hairline gaps
+                                // that anti-aliasing leaves between pieces.
+                                .stroke(egui::Stroke::new(1.0, source_color(slice.source))),
                         );
                     }
                     angle -= sweep;
@@ -173,7 +185,7 @@ fn mix_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
             80.0,
         )
         .x_axis_label(c.mix_contribution_axis)
-        .height(360.0)
+        .height(fit_height(&cols[1], 300.0, 30.0))
         .label_formatter(|hover| match hover {
             egui_plot::HoverPosition::NearDataPoint {
                 plot_name,
@@ -362,7 +374,7 @@ fn profit_plot(
     };
     Plot::new(id)
         .legend(Legend::default())
-        .height(340.0)
+        .height(fit_height(ui, 300.0, 8.0))
         .x_axis_label(x_label)
         .x_axis_formatter(move |mark, _| {
             if money {
@@ -531,9 +543,11 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             )
         })
         .collect();
+    let room = ui.available_height();
     Plot::new("projection-cash")
         .legend(Legend::default())
-        .height(260.0)
+        .height((room * 0.6 - 8.0).max(240.0))
+        .y_axis_min_width(STACKED_Y_AXIS_WIDTH)
         .link_axis(link, [true, false])
         .link_cursor(link, [true, false])
         .y_axis_label(c.cumulative_cash_axis)
@@ -585,7 +599,8 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
         .collect();
     Plot::new("projection-btc")
         .legend(Legend::default())
-        .height(180.0)
+        .height((room * 0.4 - 16.0).max(160.0))
+        .y_axis_min_width(STACKED_Y_AXIS_WIDTH)
         .link_axis(link, [true, false])
         .link_cursor(link, [true, false])
         .x_axis_label(c.month_axis)
@@ -639,7 +654,7 @@ fn hardware_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
     .collect();
     Plot::new("hardware")
         .legend(Legend::default())
-        .height(420.0)
+        .height(fit_height(ui, 320.0, 8.0))
         .x_axis_label(c.release_year_axis)
         .y_axis_label(c.efficiency_axis)
         .y_axis_formatter(|mark, _| format::number(10f64.powf(mark.value)))

@@ -9,6 +9,8 @@ mod compare_tests;
 mod derived;
 pub mod files;
 mod inputs;
+#[cfg(test)]
+mod layout_tests;
 mod network;
 mod path_field;
 #[cfg(test)]
@@ -97,7 +99,7 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
 }
 
 /// The chart shown in the central area.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Tab {
     #[default]
     Mix,
@@ -1249,7 +1251,12 @@ impl App {
                 egui::ScrollArea::vertical().show(ui, |ui| inputs::inputs_ui(self, ui));
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            results::results_ui(self, ui);
+            // The cards take at most about two fifths of a short window; the rest is the chart's.
+            let cards_height = (ui.available_height() * 0.42).max(170.0);
+            egui::ScrollArea::vertical()
+                .id_salt("results")
+                .max_height(cards_height)
+                .show(ui, |ui| results::results_ui(self, ui));
             ui.separator();
             charts::charts_ui(self, ui);
         });

@@ -236,7 +236,7 @@ fn map_ui(
     let (hx, hy) = (&x_edges, &y_edges);
     Plot::new(id)
         .legend(Legend::default())
-        .height(360.0)
+        .height(super::charts::fit_height(ui, 300.0, 40.0))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
