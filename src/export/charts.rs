@@ -165,14 +165,6 @@ fn tick(x: f64) -> String {
 }
 
 /// A share in %: one decimal, or more digits below 0.1 %.
-fn share_text(pct: f64) -> String {
-    if pct >= 0.1 {
-        format::fixed(pct, 1)
-    } else {
-        format::number(pct)
-    }
-}
-
 /// An exact quantity such as a block subsidy: up to 8 decimals, without trailing zeros.
 fn exact(x: f64) -> String {
     let s = format::fixed(x, 8);
@@ -527,7 +519,7 @@ fn mix<DB: DrawingBackend>(body: &Area<DB>, data: &ChartData, t: &Strings, look:
         .slices
         .iter()
         .map(|s| {
-            let share = fill(c.percent, &[("value", &share_text(s.share_pct))]);
+            let share = fill(c.percent, &[("value", &format::share_pct(s.share_pct))]);
             (
                 rgb(palette::source_rgb(s.source)),
                 format!("{}  {share}", t.source(s.source)),

@@ -149,7 +149,7 @@ fn mix_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
                     let name = format!(
                         "{} {} %",
                         s.source(slice.source),
-                        format::fixed(slice.share_pct, 1)
+                        format::share_pct(slice.share_pct)
                     );
                     for piece in ring_pieces(angle - sweep, angle, 0.55, 1.0) {
                         p.polygon(

@@ -367,7 +367,7 @@ fn mix_ui(app: &mut App, ui: &mut egui::Ui) {
                             .range(0.0..=100.0)
                             .speed(0.2)
                             .suffix(" %")
-                            .max_decimals(2),
+                            .custom_formatter(|share, _| format::share_pct(share)),
                     )
                     .labelled_by(label.id);
                 if response.changed() {

@@ -27,6 +27,16 @@ pub fn number(x: f64) -> String {
     fixed(x, decimals)
 }
 
+/// A share of an energy mix, in per cent: one decimal everywhere the mix is shown (the inputs,
+/// the chart's legend, exported charts), except for a share too small to show that way.
+pub fn share_pct(pct: f64) -> String {
+    if pct == 0.0 || pct >= 0.05 {
+        fixed(pct, 1)
+    } else {
+        fixed(pct, 2)
+    }
+}
+
 /// A number with a fixed count of decimals and thousands separators.
 pub fn fixed(x: f64, decimals: usize) -> String {
     if !x.is_finite() {
@@ -132,6 +142,20 @@ pub fn payback(days: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mix_shares_have_one_precision() {
+        for (pct, text) in [
+            (0.31, "0.3"),
+            (14.0, "14.0"),
+            (45.14, "45.1"),
+            (0.0, "0.0"),
+            (100.0, "100.0"),
+            (0.02, "0.02"),
+        ] {
+            assert_eq!(share_pct(pct), text, "{pct}");
+        }
+    }
 
     #[test]
     fn thousands_and_digits() {
