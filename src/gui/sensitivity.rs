@@ -1,5 +1,5 @@
 //! The Sensitivity tab: heat maps of daily profit over electricity price × BTC price and over
-//! difficulty × BTC price, in diverging colours (loss red, profit green), with the break-even
+//! difficulty × BTC price, in diverging colours (loss red, profit blue), with the break-even
 //! contour, the scenario's own point, and each cell's figures on hover.
 //!
 //! The maps (`chart_data::sensitivity`, up to 2 × 100² evaluations) are computed once per change
@@ -23,14 +23,14 @@ use egui_plot::{
 /// Difficulty is shown in T (10¹²).
 const TERA: f64 = 1e12;
 
-/// The colour of a profit on a scale of ±`scale`: `neutral` at zero, `LOSS` and `GAIN` at the
-/// ends.
+/// The colour of a profit on a scale of ±`scale`: `neutral` at zero, `HEAT_LOSS` and `HEAT_GAIN`
+/// at the ends.
 pub fn profit_color(profit: f64, scale: f64, neutral: egui::Color32) -> egui::Color32 {
     let t = (profit / scale).clamp(-1.0, 1.0);
     let end = color(if t < 0.0 {
-        palette::LOSS
+        palette::HEAT_LOSS
     } else {
-        palette::GAIN
+        palette::HEAT_GAIN
     });
     let t = t.abs() as f32;
     let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
@@ -560,8 +560,14 @@ mod tests {
     fn colours_diverge_from_neutral_at_zero() {
         let neutral = egui::Color32::from_gray(245);
         assert_eq!(profit_color(0.0, 100.0, neutral), neutral);
-        assert_eq!(profit_color(-100.0, 100.0, neutral), color(palette::LOSS));
-        assert_eq!(profit_color(500.0, 100.0, neutral), color(palette::GAIN));
+        assert_eq!(
+            profit_color(-100.0, 100.0, neutral),
+            color(palette::HEAT_LOSS)
+        );
+        assert_eq!(
+            profit_color(500.0, 100.0, neutral),
+            color(palette::HEAT_GAIN)
+        );
         let half_loss = profit_color(-50.0, 100.0, neutral);
         assert!(half_loss.r() > half_loss.g());
     }

@@ -35,10 +35,58 @@ pub const GAIN: Rgb = (40, 150, 70);
 pub const LOSS: Rgb = (200, 50, 50);
 /// Halvings and other events on a time axis.
 pub const EVENT: Rgb = (130, 70, 170);
+/// The loss end of the heat maps' diverging scale: red against blue (ColorBrewer's RdBu ends)
+/// stays two colours for people who cannot tell red from green.
+pub const HEAT_LOSS: Rgb = (178, 24, 43);
+/// The profit end of the heat maps' diverging scale.
+pub const HEAT_GAIN: Rgb = (33, 102, 172);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A colour as someone with protanopia or deuteranopia sees it (Viénot, Brettel and Mollon
+    /// 1999, in linear RGB), and how far apart two colours stay.
+    fn distance_seen_without_red_green(a: Rgb, b: Rgb) -> f64 {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let simulate = |(r, g, b): Rgb, m: [[f64; 3]; 3]| {
+            let v = [linear(r), linear(g), linear(b)];
+            m.map(|row| row[0] * v[0] + row[1] * v[1] + row[2] * v[2])
+        };
+        let protan = [
+            [0.11238, 0.88762, 0.0],
+            [0.11238, 0.88762, 0.0],
+            [0.00401, -0.00401, 1.0],
+        ];
+        let deutan = [
+            [0.29275, 0.70725, 0.0],
+            [0.29275, 0.70725, 0.0],
+            [-0.02234, 0.02234, 1.0],
+        ];
+        [protan, deutan]
+            .into_iter()
+            .map(|m| {
+                let (x, y) = (simulate(a, m), simulate(b, m));
+                (0..3).map(|i| (x[i] - y[i]).powi(2)).sum::<f64>().sqrt()
+            })
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    #[test]
+    fn the_heat_map_ends_stay_apart_without_red_green_vision() {
+        let heat = distance_seen_without_red_green(HEAT_LOSS, HEAT_GAIN);
+        // The red–green pair the heat maps had before merges into one brown.
+        let red_green = distance_seen_without_red_green(LOSS, GAIN);
+        assert!(heat > 0.3, "{heat}");
+        assert!(red_green < 0.1, "{red_green}");
+    }
 
     #[test]
     fn every_source_has_its_own_colour() {
