@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct ChartArgs {
-    /// The chart: mix, regions, break-even, projection or hardware.
+    /// The chart: mix, regions, break-even, projection, hardware, sensitivity or network.
     #[arg(value_name = "KIND", value_parser = parse_chart_kind)]
     pub kind: ChartKind,
     #[command(flatten)]
@@ -108,7 +108,30 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
         region_metric: a.metric,
         lang,
     };
-    let bytes = crate::export::render_chart(a.kind, &data, &options, format)
+    // The views with data of their own, as the window opens them (default settings).
+    let maps = (a.kind == ChartKind::Sensitivity).then(|| {
+        crate::chart_data::sensitivity::Maps::compute(
+            &loaded.scenario,
+            &crate::chart_data::sensitivity::Settings::default(),
+        )
+    });
+    let network = (a.kind == ChartKind::Network).then(|| {
+        crate::network_data::NetworkView::of(
+            &loaded.doc,
+            &loaded.scenario,
+            evaluation.grid_intensity_g_per_kwh,
+            library,
+            &crate::network_data::ViewSettings::default(),
+            lang,
+        )
+    });
+    let input = crate::export::ChartInput {
+        data: &data,
+        sensitivity: maps.as_ref(),
+        network: network.as_ref(),
+        pinned: None,
+    };
+    let bytes = crate::export::render_chart(a.kind, input, &options, format)
         .map_err(|e| CliError(fill(t.chart_failed, &[("error", &e.localized(lang))])))?;
     scenario_io::write_atomically(&a.out, &bytes)?;
     Ok(format!(

@@ -1,7 +1,9 @@
 //! Drawing the charts with plotters, the same code for PNG and SVG. Every value drawn comes from
 //! [`ChartData`]; this module only lays it out.
 
-use super::{ChartKind, ChartOptions, ExportError};
+pub(super) mod views;
+
+use super::{ChartInput, ChartKind, ChartOptions, ExportError};
 use crate::chart_data::{ChartData, ProfitCurve, RegionMetric};
 use crate::format;
 use crate::i18n::{self, Strings, fill};
@@ -63,7 +65,7 @@ type Area<DB> = DrawingArea<DB, Shift>;
 
 pub(super) fn render_png(
     kind: ChartKind,
-    data: &ChartData,
+    data: &ChartInput,
     opts: &ChartOptions,
 ) -> Result<Vec<u8>, ExportError> {
     use image::ImageEncoder;
@@ -85,7 +87,7 @@ pub(super) fn render_png(
 
 pub(super) fn render_svg(
     kind: ChartKind,
-    data: &ChartData,
+    data: &ChartInput,
     opts: &ChartOptions,
 ) -> Result<String, ExportError> {
     let mut svg = String::new();
@@ -278,9 +280,10 @@ fn y_label_count(height: u32, look: &Look, max: usize) -> usize {
 fn draw<DB: DrawingBackend>(
     root: &Area<DB>,
     kind: ChartKind,
-    data: &ChartData,
+    input: &ChartInput,
     opts: &ChartOptions,
 ) -> Drawn {
+    let data = input.data;
     FAMILY.set(match opts.lang {
         i18n::Lang::En => LATIN_FAMILY,
         i18n::Lang::Zh => CJK_FAMILY,
@@ -294,6 +297,9 @@ fn draw<DB: DrawingBackend>(
         ChartKind::BreakEven => t.charts.break_even_title,
         ChartKind::Projection => t.charts.projection_title,
         ChartKind::Hardware => t.charts.hardware_title,
+        ChartKind::Sensitivity => t.sensitivity.title,
+        ChartKind::Network => t.network.title,
+        ChartKind::Compare => t.app.tab_compare,
     };
     let title = if opts.title_suffix.trim().is_empty() {
         title.to_string()
@@ -310,6 +316,19 @@ fn draw<DB: DrawingBackend>(
         ChartKind::BreakEven => break_even(&body, data, t, &look),
         ChartKind::Projection => projection(&body, data, t, &look),
         ChartKind::Hardware => hardware(&body, data, t, &look),
+        // `render_chart` checked that the view's data is there.
+        ChartKind::Sensitivity => match input.sensitivity {
+            Some(maps) => views::sensitivity(&body, maps, t, &look),
+            None => Ok(()),
+        },
+        ChartKind::Network => match input.network {
+            Some(view) => views::network(&body, view, opts.lang, t, &look),
+            None => Ok(()),
+        },
+        ChartKind::Compare => match input.pinned {
+            Some(pinned) => views::compare(&body, pinned, opts.lang, t, &look),
+            None => Ok(()),
+        },
     }
 }
 

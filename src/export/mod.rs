@@ -6,6 +6,7 @@ mod bitmap;
 mod charts;
 mod results;
 
+pub use charts::views::{COMPARE_FIGURES, Pinned};
 pub use results::{results_csv, results_json, results_markdown};
 
 use crate::chart_data::{ChartData, RegionMetric};
@@ -21,15 +22,24 @@ pub enum ChartKind {
     BreakEven,
     Projection,
     Hardware,
+    /// The sensitivity maps (profit over BTC price × power price and × difficulty).
+    Sensitivity,
+    /// The whole network: its estimate, each mining map's intensity, Bitcoin beside countries.
+    Network,
+    /// The pinned scenarios side by side (drawn from the Compare view's pins).
+    Compare,
 }
 
 impl ChartKind {
-    pub const ALL: [ChartKind; 5] = [
+    /// The charts of one scenario (what `hashwatt chart` draws); Compare needs pinned scenarios.
+    pub const ALL: [ChartKind; 7] = [
         ChartKind::Mix,
         ChartKind::Regions,
         ChartKind::BreakEven,
         ChartKind::Projection,
         ChartKind::Hardware,
+        ChartKind::Sensitivity,
+        ChartKind::Network,
     ];
 
     /// The name on the command line (`hashwatt chart break-even`).
@@ -40,6 +50,9 @@ impl ChartKind {
             ChartKind::BreakEven => "break-even",
             ChartKind::Projection => "projection",
             ChartKind::Hardware => "hardware",
+            ChartKind::Sensitivity => "sensitivity",
+            ChartKind::Network => "network",
+            ChartKind::Compare => "compare",
         }
     }
 
@@ -107,6 +120,27 @@ impl Default for ChartOptions {
     }
 }
 
+/// What a chart is drawn from: the scenario's chart data and, for the views with data of their
+/// own, that view's data.
+#[derive(Clone, Copy)]
+pub struct ChartInput<'a> {
+    pub data: &'a ChartData,
+    pub sensitivity: Option<&'a crate::chart_data::sensitivity::Maps>,
+    pub network: Option<&'a crate::network_data::NetworkView>,
+    pub pinned: Option<&'a Pinned<'a>>,
+}
+
+impl<'a> From<&'a ChartData> for ChartInput<'a> {
+    fn from(data: &'a ChartData) -> Self {
+        ChartInput {
+            data,
+            sensitivity: None,
+            network: None,
+            pinned: None,
+        }
+    }
+}
+
 /// Why a chart could not be drawn.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{}", self.localized(Lang::En))]
@@ -119,6 +153,8 @@ pub enum ExportError {
     Draw(String),
     /// The PNG encoder's own words for a failure.
     Encode(String),
+    /// The chart's view has nothing to draw (no scenario pinned to compare).
+    Nothing,
 }
 
 impl ExportError {
@@ -145,26 +181,39 @@ impl ExportError {
             ExportError::Font => t.export_font.to_string(),
             ExportError::Draw(why) => crate::i18n::fill(t.export_draw, &[("why", why)]),
             ExportError::Encode(why) => crate::i18n::fill(t.export_encode, &[("why", why)]),
+            ExportError::Nothing => t.export_nothing.to_string(),
         }
     }
 }
 
 /// Draws one chart and returns the file's bytes: a PNG image or SVG text.
-pub fn render_chart(
+pub fn render_chart<'a>(
     kind: ChartKind,
-    data: &ChartData,
+    data: impl Into<ChartInput<'a>>,
     opts: &ChartOptions,
     format: ImageFormat,
 ) -> Result<Vec<u8>, ExportError> {
+    let data = data.into();
     for (height, value) in [(false, opts.width), (true, opts.height)] {
         if !IMAGE_SIZE_PX.contains(&value) {
             return Err(ExportError::Size { height, value });
         }
     }
+    let has_data = match kind {
+        ChartKind::Sensitivity => data.sensitivity.is_some(),
+        ChartKind::Network => data.network.is_some(),
+        ChartKind::Compare => data
+            .pinned
+            .is_some_and(|p| !p.comparison.columns.is_empty()),
+        _ => true,
+    };
+    if !has_data {
+        return Err(ExportError::Nothing);
+    }
     charts::register_font()?;
     match format {
-        ImageFormat::Png => charts::render_png(kind, data, opts),
-        ImageFormat::Svg => charts::render_svg(kind, data, opts).map(String::into_bytes),
+        ImageFormat::Png => charts::render_png(kind, &data, opts),
+        ImageFormat::Svg => charts::render_svg(kind, &data, opts).map(String::into_bytes),
     }
 }
 

@@ -1,5 +1,6 @@
 use super::*;
 use crate::chart_data::{self, ChartData};
+use crate::format;
 use crate::i18n::strings;
 use crate::model::{self, Evaluation};
 use crate::presets::PresetLibrary;
@@ -23,6 +24,59 @@ fn texas() -> (ChartData, Evaluation, PresetLibrary) {
     (data, e, library)
 }
 
+/// The views' own data for the Texas scenario: its sensitivity maps, its network view, and Texas
+/// beside Québec.
+struct Views {
+    maps: crate::chart_data::sensitivity::Maps,
+    network: crate::network_data::NetworkView,
+    comparison: crate::compare::Comparison,
+    names: Vec<String>,
+}
+
+fn views(library: &PresetLibrary) -> Views {
+    let mut texas = ScenarioDoc::default();
+    texas.site.region = Some("texas-ercot".into());
+    texas.fleet[0].units = 100;
+    let mut quebec = texas.clone();
+    quebec.site.region = Some("quebec".into());
+    let scenario = texas.resolve(library).unwrap();
+    let e = model::evaluate(&scenario);
+    Views {
+        maps: crate::chart_data::sensitivity::Maps::compute(
+            &scenario,
+            &crate::chart_data::sensitivity::Settings {
+                cells: 12,
+                ..Default::default()
+            },
+        ),
+        network: crate::network_data::NetworkView::of(
+            &texas,
+            &scenario,
+            e.grid_intensity_g_per_kwh,
+            library,
+            &crate::network_data::ViewSettings::default(),
+            Lang::En,
+        ),
+        comparison: crate::compare::Comparison::of([&texas, &quebec], library),
+        names: vec!["Texas pin".into(), "Québec pin".into()],
+    }
+}
+
+/// Everything a chart may draw from.
+fn input<'a>(data: &'a ChartData, v: &'a Views, pinned: &'a Pinned<'a>) -> ChartInput<'a> {
+    ChartInput {
+        data,
+        sensitivity: Some(&v.maps),
+        network: Some(&v.network),
+        pinned: Some(pinned),
+    }
+}
+
+/// Every kind, Compare included.
+fn every_kind() -> impl Iterator<Item = ChartKind> {
+    ChartKind::ALL.into_iter().chain([ChartKind::Compare])
+}
+
 fn small() -> ChartOptions {
     ChartOptions {
         width: 400,
@@ -42,7 +96,7 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
     (w, h)
 }
 
-fn svg(kind: ChartKind, data: &ChartData, opts: &ChartOptions) -> String {
+fn svg<'a>(kind: ChartKind, data: impl Into<ChartInput<'a>>, opts: &ChartOptions) -> String {
     String::from_utf8(render_chart(kind, data, opts, ImageFormat::Svg).unwrap()).unwrap()
 }
 
@@ -61,17 +115,29 @@ fn kinds_and_formats_by_name() {
 
 #[test]
 fn every_kind_renders_a_png_of_the_requested_size() {
-    let (data, _, _) = texas();
-    for kind in ChartKind::ALL {
-        let bytes = render_chart(kind, &data, &small(), ImageFormat::Png).unwrap();
+    let (data, _, library) = texas();
+    let v = views(&library);
+    let pinned = Pinned {
+        comparison: &v.comparison,
+        names: &v.names,
+    };
+    for kind in every_kind() {
+        let bytes =
+            render_chart(kind, input(&data, &v, &pinned), &small(), ImageFormat::Png).unwrap();
         assert_eq!(png_size(&bytes), (400, 300), "{kind:?}");
     }
 }
 
 #[test]
 fn every_kind_renders_an_svg_with_its_title_and_an_axis_label() {
-    let (data, _, _) = texas();
-    let c = &strings(Lang::En).charts;
+    let (data, _, library) = texas();
+    let v = views(&library);
+    let pinned = Pinned {
+        comparison: &v.comparison,
+        names: &v.names,
+    };
+    let t = strings(Lang::En);
+    let c = &t.charts;
     let expected = [
         (ChartKind::Mix, c.mix_title, c.mix_contribution_axis),
         (
@@ -86,9 +152,19 @@ fn every_kind_renders_an_svg_with_its_title_and_an_axis_label() {
             c.cumulative_cash_axis,
         ),
         (ChartKind::Hardware, c.hardware_title, c.efficiency_axis),
+        (
+            ChartKind::Sensitivity,
+            t.sensitivity.title,
+            t.sensitivity.btc_price_axis,
+        ),
+        (
+            ChartKind::Network,
+            t.network.title,
+            t.network.intensity_axis,
+        ),
     ];
     for (kind, title, axis) in expected {
-        let text = svg(kind, &data, &small());
+        let text = svg(kind, input(&data, &v, &pinned), &small());
         assert!(text.starts_with("<svg"), "{kind:?}");
         assert!(text.contains(&format!("{title}: Texas")), "{kind:?}");
         assert!(text.contains(axis), "{kind:?} lacks {axis}");
@@ -119,15 +195,20 @@ fn the_regions_chart_names_every_region_and_ranks_by_the_chosen_metric() {
 
 #[test]
 fn extreme_sizes_draw_without_failing() {
-    let (data, _, _) = texas();
+    let (data, _, library) = texas();
+    let v = views(&library);
+    let pinned = Pinned {
+        comparison: &v.comparison,
+        names: &v.names,
+    };
     for (width, height) in [(200, 200), (8000, 200), (200, 1600)] {
         let opts = ChartOptions {
             width,
             height,
             ..small()
         };
-        for kind in ChartKind::ALL {
-            render_chart(kind, &data, &opts, ImageFormat::Svg)
+        for kind in every_kind() {
+            render_chart(kind, input(&data, &v, &pinned), &opts, ImageFormat::Svg)
                 .unwrap_or_else(|e| panic!("{kind:?} at {width}×{height}: {e}"));
         }
     }
@@ -173,6 +254,9 @@ fn a_profitless_scenario_without_halvings_still_draws() {
     );
     assert!(data.projection.projection.payback_month.is_none());
     for kind in ChartKind::ALL {
+        if matches!(kind, ChartKind::Sensitivity | ChartKind::Network) {
+            continue;
+        }
         let text = svg(kind, &data, &small());
         assert!(text.contains("</svg>"), "{kind:?}");
     }
@@ -244,4 +328,73 @@ fn markdown_has_a_table_with_separators_and_the_sources() {
     assert!(power.contains(','), "thousands separator: {power}");
     assert!(md.contains("\n## Sources\n"));
     assert!(md.contains("- Grid intensity: Electricity Maps"));
+}
+
+#[test]
+fn the_views_charts_draw_the_numbers_the_views_show() {
+    let (data, _, library) = texas();
+    let v = views(&library);
+    let pinned = Pinned {
+        comparison: &v.comparison,
+        names: &v.names,
+    };
+    let opts = ChartOptions {
+        width: 1400,
+        height: 900,
+        ..small()
+    };
+    // Compare: each pin by name, and each figure's value as the table shows it.
+    let compare = svg(ChartKind::Compare, input(&data, &v, &pinned), &opts);
+    assert!(compare.contains("Texas pin") && compare.contains("Québec pin"));
+    for figure in COMPARE_FIGURES {
+        assert!(compare.contains(figure.words(Lang::En).label), "{figure:?}");
+        let row = v
+            .comparison
+            .rows
+            .iter()
+            .find(|r| r.figure == figure)
+            .unwrap();
+        for value in row.values.iter().flatten() {
+            assert!(
+                compare.contains(&format::number(*value)),
+                "{figure:?} {value}"
+            );
+        }
+    }
+    // Network: the best guess's power and every mining map's intensity.
+    let network = svg(ChartKind::Network, input(&data, &v, &pinned), &opts);
+    let figures = v.network.figures.as_ref().unwrap();
+    let best = figures.estimate.best_guess.as_ref().unwrap();
+    assert!(network.contains(&format::number(best.power_gw)));
+    for map in &figures.migration {
+        assert!(
+            network.contains(&format::fixed(map.intensity_g_per_kwh, 0)),
+            "{}",
+            map.name
+        );
+    }
+    assert!(network.contains(strings(Lang::En).network.bitcoin));
+    // Sensitivity: both maps and the scale's ends.
+    let sensitivity = svg(ChartKind::Sensitivity, input(&data, &v, &pinned), &opts);
+    let s = &strings(Lang::En).sensitivity;
+    assert!(sensitivity.contains(s.electricity_map_title));
+    assert!(sensitivity.contains(s.difficulty_map_title));
+    assert!(sensitivity.contains(&format::usd(v.maps.scale())));
+}
+
+#[test]
+fn a_view_chart_without_its_data_says_so() {
+    let (data, _, _) = texas();
+    for kind in [
+        ChartKind::Sensitivity,
+        ChartKind::Network,
+        ChartKind::Compare,
+    ] {
+        let error = render_chart(kind, &data, &small(), ImageFormat::Svg).unwrap_err();
+        assert_eq!(error, ExportError::Nothing, "{kind:?}");
+    }
+    assert_eq!(
+        ExportError::Nothing.to_string(),
+        "this chart has nothing to draw yet (pin scenarios to compare first)"
+    );
 }

@@ -40,7 +40,6 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
                 app.queue(Command::SetTab(tab));
             }
         }
-        // Views without an exportable chart have no export buttons.
         if let Some(kind) = kind_of(app.session.tab) {
             ui.separator();
             if ui.button(strings.app.export_png).clicked() {
@@ -100,9 +99,9 @@ fn kind_of(tab: Tab) -> Option<ChartKind> {
         Tab::BreakEven => Some(ChartKind::BreakEven),
         Tab::Projection => Some(ChartKind::Projection),
         Tab::Hardware => Some(ChartKind::Hardware),
-        Tab::Compare => None,
-        Tab::Sensitivity => None,
-        Tab::Network => None,
+        Tab::Compare => Some(ChartKind::Compare),
+        Tab::Sensitivity => Some(ChartKind::Sensitivity),
+        Tab::Network => Some(ChartKind::Network),
     }
 }
 

@@ -22,16 +22,7 @@ pub const RANK_MAX_INTENSITY_RANGE: std::ops::RangeInclusive<f64> = 0.0..=2000.0
 pub const MAX_PINNED: usize = 8;
 
 /// Distinct colours for the pinned scenarios' bars and lines.
-const PINNED_COLOURS: [palette::Rgb; MAX_PINNED] = [
-    palette::SERIES,
-    palette::HIGHLIGHT,
-    palette::GAIN,
-    palette::EVENT,
-    (200, 160, 30),
-    (40, 160, 170),
-    palette::LOSS,
-    palette::NEUTRAL,
-];
+const PINNED_COLOURS: [palette::Rgb; MAX_PINNED] = palette::PINNED;
 
 pub fn compare_ui(app: &App, ui: &mut egui::Ui) {
     let strings = app.strings();

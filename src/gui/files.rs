@@ -200,12 +200,19 @@ said_from!(
     crate::problem::FieldProblem
 );
 
+/// What an export draws from, beside the scenario: the views' own data and the presets.
+pub struct ExportSources<'a> {
+    pub derived: &'a super::derived::Derived,
+    pub library: &'a PresetLibrary,
+}
+
 /// The bytes of an export.
 pub fn export(
     purpose: DialogPurpose,
     computed: &Computed,
     session: &super::Session,
     scenario_name: &str,
+    sources: &ExportSources,
 ) -> Result<Vec<u8>, Said> {
     let lang = session.lang();
     match purpose {
@@ -214,12 +221,35 @@ pub fn export(
                 width: 1600,
                 height: 1000,
                 date: crate::today().to_string(),
-                title_suffix: scenario_name.to_string(),
+                // The Compare chart is about the pins, not the open scenario.
+                title_suffix: if kind == ChartKind::Compare {
+                    String::new()
+                } else {
+                    scenario_name.to_string()
+                },
                 region_metric: session.region_metric,
                 lang,
             };
-            crate::export::render_chart(kind, &computed.charts, &options, format)
-                .map_err(Said::from)
+            let names: Vec<String> = session
+                .pinned
+                .iter()
+                .map(|p| super::compare::pin_name(p, sources.library, lang))
+                .collect();
+            let pinned = sources
+                .derived
+                .comparison
+                .get()
+                .map(|comparison| crate::export::Pinned {
+                    comparison,
+                    names: &names,
+                });
+            let input = crate::export::ChartInput {
+                data: &computed.charts,
+                sensitivity: sources.derived.sensitivity.get(),
+                network: sources.derived.network.get(),
+                pinned: pinned.as_ref(),
+            };
+            crate::export::render_chart(kind, input, &options, format).map_err(Said::from)
         }
         DialogPurpose::ExportResults(format) => {
             let e = &computed.evaluation;

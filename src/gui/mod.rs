@@ -539,6 +539,16 @@ impl App {
     }
 
     /// The scenario's display name: its file name, else its own name, else "Untitled".
+    /// What an exported chart's title adds: the scenario's name, or for an untitled scenario
+    /// its region and fleet ("Texas · 500 × Antminer S21 XP").
+    fn export_title(&self) -> String {
+        if self.session.path.is_none() && self.session.doc.name.is_empty() {
+            crate::compare::pin_title(&self.session.doc, &self.library, self.session.lang())
+        } else {
+            self.display_name()
+        }
+    }
+
     pub fn display_name(&self) -> String {
         match &self.session.path {
             Some(p) => p.file_name().map_or_else(
@@ -1106,7 +1116,16 @@ impl App {
     /// Writes an export; false (and the banner says why) when it fails.
     fn export_to(&mut self, purpose: DialogPurpose, path: &std::path::Path) -> bool {
         let result = match &self.computed {
-            Ok(computed) => files::export(purpose, computed, &self.session, &self.display_name()),
+            Ok(computed) => files::export(
+                purpose,
+                computed,
+                &self.session,
+                &self.export_title(),
+                &files::ExportSources {
+                    derived: &self.derived,
+                    library: &self.library,
+                },
+            ),
             Err(e) => Err(files::Said::from(e.clone())),
         };
         let written = result.and_then(|bytes| {

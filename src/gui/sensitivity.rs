@@ -26,19 +26,11 @@ const TERA: f64 = 1e12;
 /// The colour of a profit on a scale of ±`scale`: `neutral` at zero, `HEAT_LOSS` and `HEAT_GAIN`
 /// at the ends.
 pub fn profit_color(profit: f64, scale: f64, neutral: egui::Color32) -> egui::Color32 {
-    let t = (profit / scale).clamp(-1.0, 1.0);
-    let end = color(if t < 0.0 {
-        palette::HEAT_LOSS
-    } else {
-        palette::HEAT_GAIN
-    });
-    let t = t.abs() as f32;
-    let mix = |a: u8, b: u8| (f32::from(a) + (f32::from(b) - f32::from(a)) * t).round() as u8;
-    egui::Color32::from_rgb(
-        mix(neutral.r(), end.r()),
-        mix(neutral.g(), end.g()),
-        mix(neutral.b(), end.b()),
-    )
+    color(palette::heat_rgb(
+        profit,
+        scale,
+        (neutral.r(), neutral.g(), neutral.b()),
+    ))
 }
 
 /// The edges of the cells around evenly spaced centres (`n + 1` edges).

@@ -2,6 +2,7 @@
 
 use super::files::{DialogPurpose, DialogReply, Dialogs};
 use super::*;
+use crate::export::ChartKind;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -278,6 +279,49 @@ fn the_session_survives_a_restart() {
     let mut h = harness_with(restored, FakeDialogs::default());
     h.run();
     assert_eq!(evaluation(&h).grid_intensity_g_per_kwh, 35.0);
+}
+
+#[test]
+fn every_chart_tab_exports_the_view_it_shows() {
+    let (mut h, dialogs) = harness();
+    let dir = temp_dir("export-views");
+    h.run();
+    let t = crate::i18n::strings(Lang::En);
+    // Compare draws the pins: pin the open scenario first.
+    h.state_mut().session.tab = Tab::Compare;
+    h.run();
+    h.get_by_label(t.app.pin_current).click();
+    h.run();
+    for (tab, kind, words) in [
+        (
+            Tab::Compare,
+            ChartKind::Compare,
+            t.results.break_even_btc_price_usd.label,
+        ),
+        (
+            Tab::Sensitivity,
+            ChartKind::Sensitivity,
+            t.sensitivity.difficulty_map_title,
+        ),
+        (Tab::Network, ChartKind::Network, t.network.bounds_title),
+    ] {
+        h.state_mut().session.tab = tab;
+        h.run();
+        let path = dir.join(format!("{}.svg", kind.cli_name()));
+        dialogs.answer(Some(path.clone()));
+        h.get_by_label("Export SVG…").click();
+        h.run();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{kind:?}: {e}"));
+        assert!(text.contains(words), "{kind:?} lacks {words}");
+        // An untitled scenario's chart is titled by its region and fleet.
+        if kind != ChartKind::Compare {
+            assert!(
+                text.contains("World average · 1 × Antminer S21"),
+                "{kind:?}"
+            );
+        }
+        assert_eq!(h.state().banner.as_ref().map(|b| b.error), Some(false));
+    }
 }
 
 #[test]

@@ -561,7 +561,7 @@ impl NetworkView {
             if energy.is_none() {
                 countries.retain(|b| !b.bitcoin);
             }
-            NetworkFigures {
+            let mut figures = NetworkFigures {
                 market_name: snapshot.map_or("", |m| m.name_in(lang)).to_string(),
                 year,
                 market,
@@ -571,12 +571,47 @@ impl NetworkView {
                 migration,
                 emissions,
                 countries,
-            }
+            };
+            figures.name_in(library, lang);
+            figures
         });
         NetworkView {
             site_usd_per_kwh,
             site_name,
             figures,
+        }
+    }
+}
+
+impl NetworkFigures {
+    /// Names the mining maps and the countries in `lang` (the presets' own names in it; the
+    /// figures are computed with the English ones, which key them).
+    fn name_in(&mut self, library: &PresetLibrary, lang: crate::i18n::Lang) {
+        use crate::i18n::Localized;
+        let country = |name: &str| {
+            library
+                .regions()
+                .find(|r| r.name == name)
+                .map_or(name, |r| r.name_in(lang))
+                .to_string()
+        };
+        for map in &mut self.migration {
+            if let Some(preset) = library.mining_map(&map.id) {
+                map.name = preset.name_in(lang).to_string();
+            }
+            for part in &mut map.countries {
+                part.country = country(&part.country);
+            }
+        }
+        for series in &mut self.emissions {
+            if let EmissionPart::Country(name) = &mut series.part {
+                *name = country(name);
+            }
+        }
+        for bar in &mut self.countries {
+            if !bar.bitcoin {
+                bar.name = country(&bar.name);
+            }
         }
     }
 }
@@ -718,6 +753,48 @@ mod tests {
             let total: f64 = series.iter().map(|p| p.mt_per_year[i]).sum();
             assert!((total - s.co2_mt_per_year).abs() < 1e-9, "{}", s.id);
         }
+    }
+
+    #[test]
+    fn the_network_view_names_maps_and_countries_in_its_language() {
+        let library = PresetLibrary::builtin();
+        let doc = crate::scenario_file::ScenarioDoc::default();
+        let scenario = doc.resolve(&library).unwrap();
+        let view = |lang| {
+            NetworkView::of(
+                &doc,
+                &scenario,
+                480.0,
+                &library,
+                &ViewSettings::default(),
+                lang,
+            )
+            .figures
+            .unwrap()
+        };
+        let (en, zh) = (view(crate::i18n::Lang::En), view(crate::i18n::Lang::Zh));
+        let names = |f: &NetworkFigures| -> Vec<String> {
+            f.migration.iter().map(|m| m.name.clone()).collect()
+        };
+        assert!(names(&en).contains(&"Aug 2021".to_string()));
+        assert!(names(&zh).contains(&"2021年8月".to_string()));
+        let country = |f: &NetworkFigures, name: &str| f.countries.iter().any(|c| c.name == name);
+        assert!(country(&en, "China") && country(&zh, "中国"));
+        assert!(!country(&zh, "China"));
+        // The same numbers in either language.
+        assert_eq!(en.estimate, zh.estimate);
+        let tonnes = |f: &NetworkFigures| -> Vec<f64> {
+            f.emissions
+                .iter()
+                .flat_map(|e| e.mt_per_year.clone())
+                .collect()
+        };
+        assert_eq!(tonnes(&en), tonnes(&zh));
+        assert!(
+            zh.emissions
+                .iter()
+                .any(|e| e.part == EmissionPart::Country("中国".into()))
+        );
     }
 
     #[test]

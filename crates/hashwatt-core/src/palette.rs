@@ -41,6 +41,36 @@ pub const HEAT_LOSS: Rgb = (178, 24, 43);
 /// The profit end of the heat maps' diverging scale.
 pub const HEAT_GAIN: Rgb = (33, 102, 172);
 
+/// Distinct colours for the scenarios pinned side by side (bars and lines), in pin order.
+pub const PINNED: [Rgb; 8] = [
+    SERIES,
+    HIGHLIGHT,
+    GAIN,
+    EVENT,
+    (200, 160, 30),
+    (40, 160, 170),
+    LOSS,
+    NEUTRAL,
+];
+
+/// A profit's colour on the heat maps' scale of ±`scale`: `neutral` at zero, [`HEAT_LOSS`] and
+/// [`HEAT_GAIN`] at the ends (the window and exported charts share it).
+pub fn heat_rgb(profit: f64, scale: f64, neutral: Rgb) -> Rgb {
+    let t = if scale > 0.0 {
+        (profit / scale).clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    let end = if t < 0.0 { HEAT_LOSS } else { HEAT_GAIN };
+    let t = t.abs();
+    let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
+    (
+        mix(neutral.0, end.0),
+        mix(neutral.1, end.1),
+        mix(neutral.2, end.2),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,6 +58,8 @@ pub struct ChartStrings {
     pub export_font: &'static str,
     pub export_draw: &'static str,
     pub export_encode: &'static str,
+    /// The chart's view has nothing to draw yet.
+    pub export_nothing: &'static str,
     /// Source lines: "Grid intensity: {source} ({year}, {grade})".
     pub source_intensity: &'static str,
     /// "Mix: {source} ({year})".
@@ -152,6 +154,7 @@ pub const EN: ChartStrings = ChartStrings {
     export_font: "the bundled chart font could not be read",
     export_draw: "cannot draw the chart: {why}",
     export_encode: "cannot encode the PNG image: {why}",
+    export_nothing: "this chart has nothing to draw yet (pin scenarios to compare first)",
     source_intensity: "Grid intensity: {source} ({year}, {grade})",
     source_mix: "Mix: {source} ({year})",
     source_price: "Power price: {source} ({year}, {grade})",
@@ -230,6 +233,7 @@ pub const ZH: ChartStrings = ChartStrings {
     export_font: "无法读取内置的图表字体",
     export_draw: "无法绘制图表：{why}",
     export_encode: "无法编码 PNG 图片：{why}",
+    export_nothing: "此图表尚无可绘制的内容（请先固定要比较的情景）",
     source_intensity: "电网碳强度：{source}（{year}，{grade}）",
     source_mix: "能源结构：{source}（{year}）",
     source_price: "电价：{source}（{year}，{grade}）",
