@@ -105,6 +105,10 @@ pub enum Command {
     Sweep(super::sweep::SweepArgs),
     /// The whole network's power, energy and CO₂ (CBECI-style lower bound, best guess, upper bound).
     Network(super::network::NetworkArgs),
+    /// The network month by month since 2010-07: difficulty, price, hashprice, power (CBECI 2023 method), CO₂.
+    History(super::history::HistoryArgs),
+    /// Run the scenario's fleet and site through real months of the history, hardware bought at the start.
+    Backtest(super::history::BacktestArgs),
     /// List and show the built-in and user presets.
     #[command(subcommand)]
     Presets(super::presets::PresetsCommand),

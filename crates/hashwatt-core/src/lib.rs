@@ -12,6 +12,7 @@ pub mod figures;
 pub mod file_error;
 pub mod file_io;
 pub mod format;
+pub mod history;
 pub mod i18n;
 pub mod inputs;
 pub mod model;

@@ -1,0 +1,153 @@
+//! A backtest: the scenario's fleet and site run through real months of the history, the
+//! hardware bought at the start.
+//!
+//! A month's BTC = fleet TH/s × 1e12 × seconds in the month × uptime / (difficulty × 2^32) ×
+//! (subsidy + fees per block) × (1 − pool fee); revenue at the month's mean price; electricity,
+//! opex, carbon and other income as `report` counts them per day, times the month's days.
+
+use super::{Month, MonthRecord, TWO_POW_32};
+use crate::model::Scenario;
+use crate::model::evaluate::{DAYS_PER_YEAR, FleetRates};
+use serde::Serialize;
+
+/// The fleet and site as plain numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct BacktestInputs {
+    pub hashrate_ths: f64,
+    /// Uptime after any curtailment, 0–1.
+    pub uptime: f64,
+    /// 0–1.
+    pub pool_fee: f64,
+    pub electricity_usd_per_day: f64,
+    /// Opex plus carbon cost less other income (curtailment credit, heat sold), USD/day.
+    pub other_costs_usd_per_day: f64,
+    pub co2_t_per_day: f64,
+    pub hardware_usd: f64,
+}
+
+impl BacktestInputs {
+    pub fn of(scenario: &Scenario) -> BacktestInputs {
+        let rates = FleetRates::of(scenario);
+        let site = &scenario.site;
+        let co2_t_per_day = rates.co2_kg_per_day / 1000.0;
+        let opex = site.opex_usd_per_month * 12.0 / DAYS_PER_YEAR;
+        let carbon = co2_t_per_day * site.carbon_price_usd_per_t;
+        let other_income = rates.curtailment_credit_usd_per_day + rates.heat_revenue_usd_per_day;
+        BacktestInputs {
+            hashrate_ths: rates.hashrate_ths,
+            uptime: rates.uptime_pct / 100.0,
+            pool_fee: site.pool_fee_pct / 100.0,
+            electricity_usd_per_day: rates.energy_kwh_per_day * rates.price_usd_per_kwh,
+            other_costs_usd_per_day: opex + carbon - other_income,
+            co2_t_per_day,
+            hardware_usd: rates.hardware_cost_usd,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct BacktestMonth {
+    pub month: Month,
+    pub btc: f64,
+    pub btc_price_usd: f64,
+    pub revenue_usd: f64,
+    pub electricity_usd: f64,
+    pub other_costs_usd: f64,
+    pub cash_cost_usd: f64,
+    pub profit_usd: f64,
+    /// From −hardware at the start.
+    pub cumulative_cash_flow_usd: f64,
+    /// Cash cost per BTC mined; none when nothing was mined.
+    pub cash_cost_per_btc_usd: Option<f64>,
+    pub co2_t: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct BacktestSummary {
+    pub months: usize,
+    pub btc_mined: f64,
+    pub revenue_usd: f64,
+    pub electricity_usd: f64,
+    pub cash_cost_usd: f64,
+    pub profit_usd: f64,
+    pub hardware_usd: f64,
+    pub cumulative_cash_flow_usd: f64,
+    /// The first month the cumulative cash flow reaches zero; none if it never does.
+    pub payback_month: Option<Month>,
+    pub cash_cost_per_btc_usd: Option<f64>,
+    pub co2_t: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Backtest {
+    pub months: Vec<BacktestMonth>,
+    pub summary: BacktestSummary,
+}
+
+/// Why a backtest cannot run over the months asked for.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum BacktestError {
+    #[error("no months: the range is empty")]
+    Empty,
+    #[error("{0} has no BTC price in the history; import a history CSV that gives one")]
+    NoPrice(Month),
+}
+
+/// Runs `inputs` through `months` (consecutive, as [`super::History::range`] gives them).
+pub fn run(inputs: &BacktestInputs, months: &[MonthRecord]) -> Result<Backtest, BacktestError> {
+    if months.is_empty() {
+        return Err(BacktestError::Empty);
+    }
+    let mut out = Vec::with_capacity(months.len());
+    let mut cumulative = -inputs.hardware_usd;
+    let mut payback_month = None;
+    let hashes_per_second = inputs.hashrate_ths * 1e12 * inputs.uptime * (1.0 - inputs.pool_fee);
+    for r in months {
+        let price = r.btc_price_usd.ok_or(BacktestError::NoPrice(r.month))?;
+        let days = f64::from(r.month.days());
+        let btc = hashes_per_second * r.month.seconds() / (r.difficulty * TWO_POW_32)
+            * r.reward_btc_per_block();
+        let revenue = btc * price;
+        let electricity = inputs.electricity_usd_per_day * days;
+        let other = inputs.other_costs_usd_per_day * days;
+        let cash_cost = electricity + other;
+        let profit = revenue - cash_cost;
+        cumulative += profit;
+        if payback_month.is_none() && cumulative >= 0.0 {
+            payback_month = Some(r.month);
+        }
+        out.push(BacktestMonth {
+            month: r.month,
+            btc,
+            btc_price_usd: price,
+            revenue_usd: revenue,
+            electricity_usd: electricity,
+            other_costs_usd: other,
+            cash_cost_usd: cash_cost,
+            profit_usd: profit,
+            cumulative_cash_flow_usd: cumulative,
+            cash_cost_per_btc_usd: (btc > 0.0).then(|| cash_cost / btc),
+            co2_t: inputs.co2_t_per_day * days,
+        });
+    }
+    let sum = |f: fn(&BacktestMonth) -> f64| out.iter().map(f).sum::<f64>();
+    let btc_mined = sum(|m| m.btc);
+    let cash_cost_usd = sum(|m| m.cash_cost_usd);
+    let summary = BacktestSummary {
+        months: out.len(),
+        btc_mined,
+        revenue_usd: sum(|m| m.revenue_usd),
+        electricity_usd: sum(|m| m.electricity_usd),
+        cash_cost_usd,
+        profit_usd: sum(|m| m.profit_usd),
+        hardware_usd: inputs.hardware_usd,
+        cumulative_cash_flow_usd: cumulative,
+        payback_month,
+        cash_cost_per_btc_usd: (btc_mined > 0.0).then(|| cash_cost_usd / btc_mined),
+        co2_t: sum(|m| m.co2_t),
+    };
+    Ok(Backtest {
+        months: out,
+        summary,
+    })
+}

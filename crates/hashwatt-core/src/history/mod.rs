@@ -1,0 +1,406 @@
+//! The network's monthly history since 2010-07 and what is built on it: Cambridge's 2023 CBECI
+//! method month by month ([`cbeci`]), hashprice, and backtests of a fleet through real months
+//! ([`backtest`]).
+//!
+//! The built-in history (`presets/history/network-monthly.csv`) holds facts compiled from cited
+//! public sources by `tools/history/build_history.py`; a user's CSV with the same columns
+//! extends it or replaces months ([`History::merged`]).
+
+pub mod backtest;
+pub mod basket;
+pub mod cbeci;
+
+use serde::Serialize;
+use std::fmt;
+
+/// The built-in monthly history's text.
+pub const BUILTIN_CSV: &str = include_str!("../../../../presets/history/network-monthly.csv");
+/// Where the built-in history lives, as problems name it.
+pub const BUILTIN_PATH: &str = "presets/history/network-monthly.csv";
+/// The columns of a history CSV, in order (a trailing `note` column is optional).
+pub const COLUMNS: [&str; 7] = [
+    "month",
+    "difficulty",
+    "blocks",
+    "subsidy_btc",
+    "fees_btc_per_block",
+    "btc_price_usd",
+    "network_hashrate_ehs",
+];
+
+/// 2^32: the hashes one unit of difficulty stands for.
+pub const TWO_POW_32: f64 = 4_294_967_296.0;
+
+/// A calendar month, ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Month {
+    pub year: i32,
+    /// 1–12.
+    pub month: u32,
+}
+
+impl Month {
+    pub fn new(year: i32, month: u32) -> Option<Month> {
+        (1..=12).contains(&month).then_some(Month { year, month })
+    }
+
+    /// Reads `YYYY-MM`.
+    pub fn parse(text: &str) -> Option<Month> {
+        let (y, m) = text.trim().split_once('-')?;
+        if y.len() != 4 || m.len() != 2 {
+            return None;
+        }
+        Month::new(y.parse().ok()?, m.parse().ok()?)
+    }
+
+    /// Months since year 0, a plain counter for distances between months.
+    pub fn index(self) -> i32 {
+        self.year * 12 + self.month as i32 - 1
+    }
+
+    pub fn from_index(index: i32) -> Month {
+        Month {
+            year: index.div_euclid(12),
+            month: index.rem_euclid(12) as u32 + 1,
+        }
+    }
+
+    pub fn next(self) -> Month {
+        Month::from_index(self.index() + 1)
+    }
+
+    pub fn days(self) -> u32 {
+        match self.month {
+            4 | 6 | 9 | 11 => 30,
+            2 if (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0 => 29,
+            2 => 28,
+            _ => 31,
+        }
+    }
+
+    pub fn seconds(self) -> f64 {
+        f64::from(self.days()) * 86_400.0
+    }
+
+    pub fn hours(self) -> f64 {
+        f64::from(self.days()) * 24.0
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// One month of the network.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonthRecord {
+    pub month: Month,
+    /// Time-weighted harmonic mean over the month: the difficulty that gives the month's
+    /// expected BTC per hash exactly.
+    pub difficulty: f64,
+    pub blocks: f64,
+    /// Mean subsidy per block, BTC.
+    pub subsidy_btc: f64,
+    /// Mean fees per block, BTC; `None` where no source was found.
+    pub fees_btc_per_block: Option<f64>,
+    /// Mean BTC/USD; `None` where no source was found.
+    pub btc_price_usd: Option<f64>,
+    /// `Σ blocks × difficulty × 2^32 / seconds`, EH/s.
+    pub network_hashrate_ehs: f64,
+    /// Where the month's figures come from, and what is missing.
+    pub note: String,
+}
+
+impl MonthRecord {
+    /// Subsidy plus fees per block; fees not sourced count as zero (a lower bound).
+    pub fn reward_btc_per_block(&self) -> f64 {
+        self.subsidy_btc + self.fees_btc_per_block.unwrap_or(0.0)
+    }
+
+    /// Expected BTC per PH/s per day: `86,400 × 1e15 / (D × 2^32) × reward`.
+    pub fn hashprice_btc_per_ph_day(&self) -> f64 {
+        86_400.0 * 1e15 / (self.difficulty * TWO_POW_32) * self.reward_btc_per_block()
+    }
+
+    /// Expected USD per PH/s per day at the month's mean price.
+    pub fn hashprice_usd_per_ph_day(&self) -> Option<f64> {
+        self.btc_price_usd
+            .map(|p| self.hashprice_btc_per_ph_day() * p)
+    }
+}
+
+/// A problem with a history CSV, naming the file, line and column.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct HistoryError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// Reads a monthly history CSV: `#` lines are comments, the first other line is the header
+/// (the [`COLUMNS`], then optionally `note`), each row one month in increasing order without
+/// gaps. Empty fees or price cells mean "not sourced"; an empty hashrate is computed from
+/// difficulty and blocks.
+pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryError> {
+    let err = |line: usize, message: String| HistoryError {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    let mut rows = Vec::new();
+    let mut header_seen = false;
+    let mut has_note = false;
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let line = raw.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let cells = split_csv_line(line);
+        if !header_seen {
+            let names: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
+            let expected_note = names.len() == COLUMNS.len() + 1 && names[COLUMNS.len()] == "note";
+            if names[..names.len().min(COLUMNS.len())] != COLUMNS[..]
+                || !(names.len() == COLUMNS.len() || expected_note)
+            {
+                return Err(err(
+                    line_no,
+                    format!(
+                        "the header must be `{}` (optionally followed by `note`)",
+                        COLUMNS.join(",")
+                    ),
+                ));
+            }
+            has_note = expected_note;
+            header_seen = true;
+            continue;
+        }
+        let want = COLUMNS.len() + usize::from(has_note);
+        if cells.len() != want && !(has_note && cells.len() == COLUMNS.len()) {
+            return Err(err(
+                line_no,
+                format!("expected {want} cells, found {}", cells.len()),
+            ));
+        }
+        let month = Month::parse(&cells[0])
+            .ok_or_else(|| err(line_no, format!("month: `{}` is not YYYY-MM", cells[0])))?;
+        let number = |col: usize, min: f64| -> Result<Option<f64>, HistoryError> {
+            let cell = cells[col].trim();
+            if cell.is_empty() {
+                return Ok(None);
+            }
+            match cell.parse::<f64>() {
+                Ok(v) if v.is_finite() && v >= min => Ok(Some(v)),
+                Ok(v) => Err(err(
+                    line_no,
+                    format!("{}: {v} is out of range (at least {min})", COLUMNS[col]),
+                )),
+                Err(_) => Err(err(
+                    line_no,
+                    format!("{}: `{cell}` is not a number", COLUMNS[col]),
+                )),
+            }
+        };
+        let required = |col: usize, min: f64| -> Result<f64, HistoryError> {
+            number(col, min)?.ok_or_else(|| err(line_no, format!("{}: missing", COLUMNS[col])))
+        };
+        let difficulty = required(1, 1.0)?;
+        let blocks = required(2, 1.0)?;
+        let subsidy_btc = required(3, 0.0)?;
+        if subsidy_btc > 50.0 {
+            return Err(err(line_no, "subsidy_btc: more than 50 BTC".into()));
+        }
+        let fees_btc_per_block = number(4, 0.0)?;
+        let btc_price_usd = number(5, 0.0)?;
+        let network_hashrate_ehs =
+            number(6, 0.0)?.unwrap_or(blocks * difficulty * TWO_POW_32 / month.seconds() / 1e18);
+        if let Some(prev) = rows.last().map(|r: &MonthRecord| r.month)
+            && month != prev.next()
+        {
+            return Err(err(
+                line_no,
+                format!("month: {month} does not follow {prev} (months must be consecutive)"),
+            ));
+        }
+        rows.push(MonthRecord {
+            month,
+            difficulty,
+            blocks,
+            subsidy_btc,
+            fees_btc_per_block,
+            btc_price_usd,
+            network_hashrate_ehs,
+            note: if has_note {
+                cells.get(COLUMNS.len()).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            },
+        });
+    }
+    if !header_seen {
+        return Err(err(text.lines().count().max(1), "no header line".into()));
+    }
+    if rows.is_empty() {
+        return Err(err(text.lines().count().max(1), "no months".into()));
+    }
+    Ok(rows)
+}
+
+/// Splits one CSV line, honouring double quotes.
+fn split_csv_line(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => cells.push(std::mem::take(&mut cell)),
+            _ => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+/// The monthly history: consecutive months, oldest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct History {
+    pub months: Vec<MonthRecord>,
+}
+
+impl History {
+    /// The history compiled into the binary.
+    pub fn builtin() -> History {
+        History {
+            months: parse_csv(BUILTIN_PATH, BUILTIN_CSV)
+                .expect("the built-in history is checked by its tests"),
+        }
+    }
+
+    pub fn first(&self) -> Month {
+        self.months[0].month
+    }
+
+    pub fn last(&self) -> Month {
+        self.months[self.months.len() - 1].month
+    }
+
+    pub fn get(&self, month: Month) -> Option<&MonthRecord> {
+        let i = usize::try_from(month.index() - self.first().index()).ok()?;
+        self.months.get(i)
+    }
+
+    /// The months from `from` to `to`, both included.
+    pub fn range(&self, from: Month, to: Month) -> &[MonthRecord] {
+        let start = (from.index() - self.first().index()).max(0) as usize;
+        let end = ((to.index() - self.first().index() + 1).max(0) as usize).min(self.months.len());
+        if start >= end {
+            &[]
+        } else {
+            &self.months[start..end]
+        }
+    }
+
+    /// This history with `imported` months laid over it: a month present in both takes the
+    /// imported row; imported months may extend the history at either end, but not leave a gap.
+    pub fn merged(&self, imported: Vec<MonthRecord>, file: &str) -> Result<History, HistoryError> {
+        let Some(first) = imported.first().map(|r| r.month) else {
+            return Ok(self.clone());
+        };
+        let last = imported[imported.len() - 1].month;
+        if last.next() < self.first() || first > self.last().next() {
+            return Err(HistoryError {
+                file: file.to_string(),
+                line: 1,
+                message: format!(
+                    "months {first} to {last} leave a gap with the history ({} to {})",
+                    self.first(),
+                    self.last()
+                ),
+            });
+        }
+        let start = first.min(self.first());
+        let end = last.max(self.last());
+        let mut months = Vec::with_capacity((end.index() - start.index() + 1) as usize);
+        let mut m = start;
+        while m <= end {
+            let row = if m >= first && m <= last {
+                imported[(m.index() - first.index()) as usize].clone()
+            } else {
+                self.get(m).cloned().expect("inside the built-in range")
+            };
+            months.push(row);
+            m = m.next();
+        }
+        Ok(History { months })
+    }
+
+    /// The built-in history merged with the user's `history/network-monthly.csv`, if any.
+    pub fn with_user_folder(folder: Option<&std::path::Path>) -> Result<History, HistoryError> {
+        let builtin = History::builtin();
+        let Some(path) = folder.map(|f| f.join("history").join("network-monthly.csv")) else {
+            return Ok(builtin);
+        };
+        if !path.exists() {
+            return Ok(builtin);
+        }
+        builtin.import_file(&path)
+    }
+
+    /// This history with the months of a CSV file laid over it.
+    pub fn import_file(&self, path: &std::path::Path) -> Result<History, HistoryError> {
+        let label = path.display().to_string();
+        let text = crate::file_io::read_text(path).map_err(|e| HistoryError {
+            file: label.clone(),
+            line: 0,
+            message: e.to_string(),
+        })?;
+        let rows = parse_csv(&label, &text)?;
+        self.merged(rows, &label)
+    }
+
+    /// Growth over the trailing twelve months ending at `to`: difficulty and price, % a year,
+    /// from the month a year earlier to `to`. `None` when either end lacks the figure.
+    pub fn trailing_growth(&self, to: Month) -> Option<TrailingGrowth> {
+        let end = self.get(to)?;
+        let start = self.get(Month::from_index(to.index() - 12))?;
+        Some(TrailingGrowth {
+            from: start.month,
+            to,
+            difficulty_pct_per_year: (end.difficulty / start.difficulty - 1.0) * 100.0,
+            price_pct_per_year: match (start.btc_price_usd, end.btc_price_usd) {
+                (Some(a), Some(b)) if a > 0.0 => Some((b / a - 1.0) * 100.0),
+                _ => None,
+            },
+        })
+    }
+
+    /// The newest month whose trailing twelve months have both a difficulty and a price.
+    pub fn latest_trailing_growth(&self) -> Option<TrailingGrowth> {
+        self.months
+            .iter()
+            .rev()
+            .filter_map(|r| self.trailing_growth(r.month))
+            .find(|g| g.price_pct_per_year.is_some())
+    }
+}
+
+/// What the trailing twelve months say about growth: the projection's defaults.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TrailingGrowth {
+    pub from: Month,
+    pub to: Month,
+    pub difficulty_pct_per_year: f64,
+    pub price_pct_per_year: Option<f64>,
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,354 @@
+use super::backtest::{self, BacktestInputs};
+use super::basket::{BasketPreset, builtin_entries};
+use super::cbeci::{CAMBRIDGE_TWH, HistoryView, age_weight};
+use super::*;
+use crate::presets::PresetLibrary;
+
+fn month(s: &str) -> Month {
+    Month::parse(s).unwrap()
+}
+
+fn view() -> HistoryView {
+    let h = History::builtin();
+    HistoryView::of(&h, &PresetLibrary::builtin(), 0.05, h.first(), h.last())
+}
+
+#[test]
+fn the_builtin_history_covers_2010_07_to_2025_12_without_gaps() {
+    let h = History::builtin();
+    assert_eq!(h.first(), month("2010-07"));
+    assert!(h.last() >= month("2025-12"));
+    for w in h.months.windows(2) {
+        assert_eq!(w[1].month, w[0].month.next());
+    }
+    for r in &h.months {
+        assert!(
+            r.difficulty > 1.0 && r.blocks > 3000.0 && r.blocks < 9000.0,
+            "{r:?}"
+        );
+        let implied = r.blocks * r.difficulty * TWO_POW_32 / r.month.seconds() / 1e18;
+        // the block-weighted and time-weighted means differ only within a month (2010–2011:
+        // difficulty rose several-fold within some months)
+        let tolerance = if r.month.year < 2012 { 10.0 } else { 0.15 };
+        assert!(
+            (r.network_hashrate_ehs / implied - 1.0).abs() < tolerance,
+            "{}",
+            r.month
+        );
+    }
+}
+
+#[test]
+fn halvings_fall_in_their_months() {
+    let h = History::builtin();
+    let subsidy = |m: &str| h.get(month(m)).unwrap().subsidy_btc;
+    for (before, during, after, old, new) in [
+        ("2012-10", "2012-11", "2013-01", 50.0, 25.0),
+        ("2016-06", "2016-07", "2016-08", 25.0, 12.5),
+        ("2020-04", "2020-05", "2020-06", 12.5, 6.25),
+        ("2024-03", "2024-04", "2024-05", 6.25, 3.125),
+    ] {
+        assert_eq!(subsidy(before), old);
+        assert_eq!(subsidy(after), new);
+        assert!(subsidy(during) < old && subsidy(during) > new, "{during}");
+    }
+    // 2020-05: block 630,000 came on the 11th, so about a third of the month paid 12.5
+    let may = subsidy("2020-05");
+    assert!((8.0..9.5).contains(&may), "{may}");
+}
+
+#[test]
+fn the_2024_block_count_matches_its_anchor() {
+    // Calendar 2024 = blocks 823,807 to 877,270: 53,463 blocks.
+    let h = History::builtin();
+    let blocks: f64 = h
+        .range(month("2024-01"), month("2024-12"))
+        .iter()
+        .map(|r| r.blocks)
+        .sum();
+    assert!((blocks - 53_463.0).abs() < 60.0, "{blocks}");
+}
+
+#[test]
+fn the_november_2025_hashprice_matches_luxor() {
+    // Luxor's November 2025 lookback: mean difficulty 153.33 T, 3.125 + 0.025 BTC per block,
+    // mean BTC $96,532: 0.00041 BTC and $39.82 per PH/s per day.
+    let h = History::builtin();
+    let nov = h.get(month("2025-11")).unwrap();
+    assert!(
+        (nov.difficulty / 153.33e12 - 1.0).abs() < 0.003,
+        "{}",
+        nov.difficulty
+    );
+    let with_luxor = MonthRecord {
+        fees_btc_per_block: Some(0.025),
+        btc_price_usd: Some(96_532.0),
+        ..nov.clone()
+    };
+    let usd = with_luxor.hashprice_usd_per_ph_day().unwrap();
+    assert!((usd / 39.82 - 1.0).abs() < 0.01, "{usd}");
+    assert!((with_luxor.hashprice_btc_per_ph_day() / 0.000413 - 1.0).abs() < 0.01);
+}
+
+#[test]
+fn the_basket_is_sourced_and_spans_2013_to_2025() {
+    let b = BasketPreset::builtin();
+    assert!(b.machines.len() > 100);
+    for m in &b.machines {
+        assert!(!m.source.trim().is_empty(), "{}", m.name);
+    }
+    let years: Vec<i32> = builtin_entries().iter().map(|e| e.release.year).collect();
+    for y in 2013..=2025 {
+        assert!(years.contains(&y), "no machine released in {y}");
+    }
+}
+
+#[test]
+fn age_weights_follow_the_lag_and_window() {
+    let r = month("2020-05");
+    assert_eq!(
+        age_weight(r, r),
+        None,
+        "not before its release month is over"
+    );
+    assert_eq!(age_weight(r, month("2020-06")), Some(1.0));
+    assert_eq!(
+        age_weight(r, month("2021-06")),
+        Some(1.0),
+        "13 months: first year after the lag"
+    );
+    assert_eq!(age_weight(r, month("2021-07")), Some(0.8));
+    assert_eq!(age_weight(r, month("2025-05")), Some(0.2));
+    assert_eq!(age_weight(r, month("2025-06")), None, "five years on");
+}
+
+#[test]
+fn calibration_against_cambridge() {
+    let v = view();
+    for y in &v.years {
+        println!(
+            "{} {:>8.3} {:>8.3} {:>8.3}  co2 {:>7.2}  hp {:?}",
+            y.year,
+            y.energy_twh_lower,
+            y.energy_twh,
+            y.energy_twh_upper,
+            y.co2_mt,
+            y.hashprice_usd_per_ph_day
+        );
+    }
+    let year = |y: i32| v.years.iter().find(|e| e.year == y).unwrap();
+    for (y, published) in CAMBRIDGE_TWH {
+        let e = year(y);
+        assert!(
+            e.energy_twh_lower <= published && published <= e.energy_twh_upper,
+            "{y}: {published} outside {:.3}–{:.3}",
+            e.energy_twh_lower,
+            e.energy_twh_upper
+        );
+    }
+}
+
+#[test]
+fn best_guess_within_5_pct_of_cambridge_2019() {
+    within_5_pct(2019);
+}
+#[test]
+fn best_guess_within_5_pct_of_cambridge_2020() {
+    within_5_pct(2020);
+}
+#[test]
+fn best_guess_within_5_pct_of_cambridge_2021() {
+    within_5_pct(2021);
+}
+#[test]
+fn best_guess_within_5_pct_of_cambridge_2022() {
+    within_5_pct(2022);
+}
+
+fn within_5_pct(year: i32) {
+    let v = view();
+    let published = CAMBRIDGE_TWH.iter().find(|(y, _)| *y == year).unwrap().1;
+    let e = v.years.iter().find(|e| e.year == year).unwrap();
+    assert!(
+        (e.energy_twh / published - 1.0).abs() <= 0.05,
+        "{year}: {:.2} TWh vs Cambridge {published}",
+        e.energy_twh
+    );
+}
+
+#[test]
+fn a_higher_power_price_raises_the_bar_and_lowers_the_upper_bound() {
+    let h = History::builtin();
+    let lib = PresetLibrary::builtin();
+    let m = month("2022-11");
+    let cheap = HistoryView::of(&h, &lib, 0.03, m, m).months[0].clone();
+    let dear = HistoryView::of(&h, &lib, 0.10, m, m).months[0].clone();
+    assert!(cheap.shutdown_efficiency_j_per_th > dear.shutdown_efficiency_j_per_th);
+    assert!(cheap.power_gw_upper.unwrap() >= dear.power_gw_upper.unwrap());
+    let (l, b, u) = (
+        cheap.power_gw_lower.unwrap(),
+        cheap.power_gw.unwrap(),
+        cheap.power_gw_upper.unwrap(),
+    );
+    assert!(l <= b && b <= u);
+}
+
+#[test]
+fn intensity_before_the_first_map_is_the_first_maps() {
+    let v = view();
+    let first = &v.maps[0];
+    let early = &v.months[0];
+    assert!(early.before_first_map);
+    assert_eq!(early.intensity_g_per_kwh, first.intensity_g_per_kwh);
+    let at = v.months.iter().find(|m| m.month == first.month).unwrap();
+    assert!(!at.before_first_map);
+}
+
+#[test]
+fn bad_csv_names_file_line_and_column() {
+    let head = "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs\n";
+    let e = parse_csv(
+        "my.csv",
+        &format!("# c\n{head}2026-01,1e14,4400,3.125,0.02,abc,\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "my.csv:3: btc_price_usd: `abc` is not a number"
+    );
+    let e = parse_csv(
+        "my.csv",
+        &format!("{head}2026-01,1e14,4400,3.125,,,\n2026-03,1e14,4400,3.125,,,\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "my.csv:3: month: 2026-03 does not follow 2026-01 (months must be consecutive)"
+    );
+    let e = parse_csv("my.csv", "month,difficulty\n").unwrap_err();
+    assert_eq!(e.line, 1);
+    let e = parse_csv("my.csv", &format!("{head}2026-13,1e14,4400,3.125,,,\n")).unwrap_err();
+    assert_eq!(e.to_string(), "my.csv:2: month: `2026-13` is not YYYY-MM");
+    let e = parse_csv("my.csv", &format!("{head}2026-01,1e14,4400,3.125,-1,,\n")).unwrap_err();
+    assert!(
+        e.to_string().starts_with("my.csv:2: fees_btc_per_block:"),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_import_extends_and_replaces_months() {
+    let h = History::builtin();
+    let head = "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs,note\n";
+    let text = format!(
+        "{head}2025-11,1.5329e14,4233,3.125,0.025,96532,,Luxor lookback\n2025-12,1.4857e14,4440,3.125,0.02,88000,,mine\n2026-01,1.46e14,4460,3.125,0.02,90000,,mine\n"
+    );
+    let rows = parse_csv("u.csv", &text).unwrap();
+    let merged = h.merged(rows, "u.csv").unwrap();
+    assert_eq!(merged.first(), h.first());
+    assert_eq!(merged.last(), month("2026-01"));
+    assert_eq!(
+        merged.get(month("2025-11")).unwrap().btc_price_usd,
+        Some(96_532.0)
+    );
+    assert_eq!(merged.get(month("2025-10")), h.get(month("2025-10")));
+    // hashrate computed from difficulty and blocks when the cell is empty
+    let jan = merged.get(month("2026-01")).unwrap();
+    assert!(
+        (jan.network_hashrate_ehs - 4460.0 * 1.46e14 * TWO_POW_32 / (31.0 * 86_400.0) / 1e18).abs()
+            < 1e-9
+    );
+    let gap = parse_csv("g.csv", &format!("{head}2026-06,1e14,4400,3.125,,,\n")).unwrap();
+    let e = h.merged(gap, "g.csv").unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("g.csv:1: months 2026-06 to 2026-06 leave a gap"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_backtest_follows_its_definition() {
+    let h = History::builtin();
+    let inputs = BacktestInputs {
+        hashrate_ths: 1000.0,
+        uptime: 0.95,
+        pool_fee: 0.02,
+        electricity_usd_per_day: 100.0,
+        other_costs_usd_per_day: 10.0,
+        co2_t_per_day: 0.5,
+        hardware_usd: 5_000.0,
+    };
+    let months = h.range(month("2020-06"), month("2021-05"));
+    let b = backtest::run(&inputs, months).unwrap();
+    assert_eq!(b.summary.months, 12);
+    let june = &months[0];
+    let btc = 1000.0 * 1e12 * 30.0 * 86_400.0 * 0.95 / (june.difficulty * TWO_POW_32)
+        * (june.subsidy_btc + june.fees_btc_per_block.unwrap())
+        * 0.98;
+    assert!((b.months[0].btc - btc).abs() < 1e-12);
+    assert!((b.months[0].electricity_usd - 3000.0).abs() < 1e-9);
+    assert!(
+        (b.months[0].cumulative_cash_flow_usd - (b.months[0].profit_usd - 5_000.0)).abs() < 1e-6
+    );
+    let total: f64 = b.months.iter().map(|m| m.profit_usd).sum();
+    assert!((b.summary.cumulative_cash_flow_usd - (total - 5_000.0)).abs() < 1e-6);
+    let payback = b.summary.payback_month.unwrap();
+    let i = b.months.iter().position(|m| m.month == payback).unwrap();
+    assert!(b.months[i].cumulative_cash_flow_usd >= 0.0);
+    assert!(i == 0 || b.months[i - 1].cumulative_cash_flow_usd < 0.0);
+    assert!((b.summary.co2_t - 0.5 * 365.0).abs() < 1e-9);
+    // A month without a price stops the backtest with its name.
+    let e = backtest::run(&inputs, h.range(month("2025-01"), month("2025-02"))).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "2025-01 has no BTC price in the history; import a history CSV that gives one"
+    );
+}
+
+#[test]
+fn a_backtest_never_paying_back_says_none() {
+    let h = History::builtin();
+    let inputs = BacktestInputs {
+        hashrate_ths: 1.0,
+        uptime: 1.0,
+        pool_fee: 0.0,
+        electricity_usd_per_day: 1000.0,
+        other_costs_usd_per_day: 0.0,
+        co2_t_per_day: 0.0,
+        hardware_usd: 1000.0,
+    };
+    let b = backtest::run(&inputs, h.range(month("2022-01"), month("2022-12"))).unwrap();
+    assert_eq!(b.summary.payback_month, None);
+    assert!(b.summary.profit_usd < 0.0);
+}
+
+#[test]
+fn trailing_growth_comes_from_the_newest_priced_year() {
+    let h = History::builtin();
+    let g = h.latest_trailing_growth().unwrap();
+    assert_eq!(g.from.index() + 12, g.to.index());
+    let (a, b) = (h.get(g.from).unwrap(), h.get(g.to).unwrap());
+    assert!((g.difficulty_pct_per_year - (b.difficulty / a.difficulty - 1.0) * 100.0).abs() < 1e-9);
+    assert!(g.price_pct_per_year.is_some());
+}
+
+#[test]
+fn yearly_mean_hashprice_matches_hashrate_index() {
+    // Hashrate Index's 2022 Year in Review: average USD hashprice $314.61/PH/day in 2021 and
+    // $123.88 in 2022 (daily index means; ours are means of monthly figures).
+    let v = view();
+    for (year, published) in [(2021, 314.61), (2022, 123.88)] {
+        let hp = v
+            .years
+            .iter()
+            .find(|y| y.year == year)
+            .unwrap()
+            .hashprice_usd_per_ph_day
+            .unwrap();
+        assert!(
+            (hp / published - 1.0).abs() < 0.02,
+            "{year}: {hp:.2} vs {published}"
+        );
+    }
+}

@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""Builds presets/history/network-monthly.csv from cited public inputs.
+
+Inputs (read from local git snapshots of public repositories; nothing of them is committed):
+  consensus  bitcoinj/bitcoinj   core/src/main/resources/org.bitcoin.production.checkpoints.txt
+             (Apache-2.0): one stored header every 2016 blocks (height, time, bits) to ~2025-01.
+             spesmilo/electrum   electrum/chains/mainnet/checkpoints.json (MIT): the target of
+             every 2016-block chunk to 2026; later epoch start times are chained from the retarget
+             rule (epoch timespan = 1,209,600 s x target[i+1] / target[i]).
+  price      A: daily closes 2010-07-27..2024-04-25 (CoinCodex export, Kaggle
+                "priyamchoksi/bitcoin-historical-prices-and-activity-2010-2024" as copied in
+                nileshely/Bitcoin-Historical-Prices-Activity-2010-2024-, licence not stated)
+             B: Investing.com daily closes 2020-01-02..2024-09-17
+                (CarvalhoBarberino/BitcoinPriceUSD, MIT repository)
+             C: blockchain.com "market-price" chart copies: CarvalhoBarberino/BitcoinPriceUSD
+                (2010-08..2020-03), laura00san/BC4 (2019-05..2022-04),
+                leirisyue/fed-yfinance-demo (2023-04..2024-04)
+  fees       blockchain.com "transaction-fees" (BTC per day) copies: awemany/txnfees
+             (2009..2016-10), oh54/crypto-stuff (2013..2017-07), laura00san/BC4
+             (2019-05..2022-04), leirisyue/fed-yfinance-demo (2023-04..2024-04)
+
+Usage: build_history.py MIRROR_DIR OUT_CSV   (MIRROR_DIR holds owner+name/repo git dirs)
+Facts only: consensus series are recomputed, prices and fees are monthly means rounded to
+4 significant figures; a month no source covers stays empty and says so.
+"""
+import base64, bisect, calendar, csv, datetime as dt, io, json, math, subprocess, sys
+from collections import defaultdict
+
+MIRROR, OUT = sys.argv[1], sys.argv[2]
+FIRST_MONTH, LAST_MONTH = (2010, 7), (2025, 12)
+EPOCH = 2016
+TARGET_SPAN = 1_209_600
+DIFF1 = 0xFFFF << 208
+
+INPUTS = {
+    "bitcoinj": ("bitcoinj+bitcoinj", "core/src/main/resources/org.bitcoin.production.checkpoints.txt"),
+    "electrum": ("spesmilo+electrum", "electrum/chains/mainnet/checkpoints.json"),
+    "price_a": ("nileshely+Bitcoin-Historical-Prices-Activity-2010-2024-", "bitcoin_2010-07-27_2024-04-25.csv"),
+    "price_b": ("CarvalhoBarberino+BitcoinPriceUSD", "Bitcoin Historical Data - Investing.com.csv"),
+    "price_c1": ("CarvalhoBarberino+BitcoinPriceUSD", "market-price.csv"),
+    "price_c2": ("laura00san+BC4", "data/market-price.csv"),
+    "price_c3": ("leirisyue+fed-yfinance-demo", "data/market-price.csv"),
+    "fees_1": ("awemany+txnfees", "transaction-fees.csv"),
+    "fees_2": ("oh54+crypto-stuff", "data/transaction-fees.csv"),
+    "fees_3": ("laura00san+BC4", "data/transaction-fees.csv"),
+    "fees_4": ("leirisyue+fed-yfinance-demo", "data/transaction-fees.csv"),
+}
+
+
+def git_show(key):
+    repo, path = INPUTS[key]
+    gitdir = f"{MIRROR}/{repo}/repo"
+    commit = subprocess.check_output(["git", "-C", gitdir, "rev-parse", "HEAD"], text=True).strip()
+    text = subprocess.check_output(["git", "-C", gitdir, "show", f"HEAD:{path}"]).decode("utf-8-sig")
+    return text, commit
+
+
+def bits_to_target(bits):
+    exp, mant = bits >> 24, bits & 0xFFFFFF
+    return mant << (8 * (exp - 3)) if exp > 3 else mant >> (8 * (3 - exp))
+
+
+def subsidy_sat(height):
+    halvings = height // 210_000
+    return 0 if halvings >= 64 else 5_000_000_000 >> halvings
+
+
+# ---- consensus: epoch start heights, times and difficulty -------------------------------
+def epochs():
+    text, c1 = git_show("bitcoinj")
+    lines = text.split("\n")
+    count = int(lines[2])
+    starts = {}  # epoch index -> (time, target)
+    for line in lines[3:3 + count]:
+        raw = base64.b64decode(line)
+        height = int.from_bytes(raw[12:16], "big")
+        header = raw[16:96]
+        time = int.from_bytes(header[68:72], "little")
+        bits = int.from_bytes(header[72:76], "little")
+        assert height % EPOCH == 0, height
+        starts[height // EPOCH] = (time, bits_to_target(bits))
+    chunks = json.loads(git_show("electrum")[0])
+    # Electrum's entry j names the last header of chunk j and the target of chunk j + 1
+    # (checked below against every bitcoinj header); chunk 0 is at difficulty 1.
+    targets = [DIFF1] + [t for _, t in chunks]
+    for i, (time, target) in starts.items():
+        if i < len(targets) and i > 0:
+            assert targets[i] == target, (i, targets[i], target)
+    last_known = max(starts)
+    # Validate the retarget chaining on the years bitcoinj covers, then extend with it.
+    errors = []
+    for i in range(max(1, last_known - 150), last_known):
+        if i + 1 in starts:
+            span = TARGET_SPAN * targets[i + 1] / targets[i]
+            predicted = starts[i][0] + span * EPOCH / (EPOCH - 1)
+            errors.append(predicted - starts[i + 1][0])
+    rms = math.sqrt(sum(e * e for e in errors) / len(errors))
+    print(f"retarget chaining, 150 epochs with known times: rms error {rms:.0f} s per epoch", file=sys.stderr)
+    times = {i: t for i, (t, _) in starts.items()}
+    for i in range(last_known, len(targets) - 1):
+        span = TARGET_SPAN * targets[i + 1] / targets[i]
+        times[i + 1] = times[i] + span * EPOCH / (EPOCH - 1)
+    ks = sorted(k for k in times if k >= 1)
+    return ks, times, targets, last_known, (c1, git_show("electrum")[1])
+
+
+def month_bounds(y, m):
+    t0 = calendar.timegm((y, m, 1, 0, 0, 0))
+    y2, m2 = (y + 1, 1) if m == 12 else (y, m + 1)
+    return t0, calendar.timegm((y2, m2, 1, 0, 0, 0))
+
+
+def months():
+    y, m = FIRST_MONTH
+    while (y, m) <= LAST_MONTH:
+        yield y, m
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+
+def consensus_rows():
+    ks, times, targets, last_known, commits = epochs()
+    ts = [times[k] for k in ks]
+
+    def height_at(t):
+        j = bisect.bisect_right(ts, t) - 1
+        k0, k1 = ks[j], ks[j + 1]
+        frac = (t - times[k0]) / (times[k1] - times[k0])
+        return EPOCH * k0 + frac * EPOCH
+
+    rows = {}
+    for y, m in months():
+        t0, t1 = month_bounds(y, m)
+        h0, h1 = height_at(t0), height_at(t1)
+        inv_d_time, work, blocks, subsidy = 0.0, 0.0, h1 - h0, 0.0
+        # walk the epochs the month touches
+        for k in ks[:-1]:
+            a, b = max(t0, times[k]), min(t1, times[k + 1])
+            if b <= a:
+                continue
+            d = DIFF1 / targets[k]
+            ha, hb = height_at(a), height_at(b)
+            inv_d_time += (b - a) / d
+            work += (hb - ha) * d
+        # mean subsidy over the month's heights (halvings split a month)
+        h = h0
+        while h < h1:
+            nxt = min(h1, (math.floor(h / 210_000) + 1) * 210_000)
+            subsidy += (nxt - h) * subsidy_sat(int(h)) / 1e8
+            h = nxt
+        seconds = t1 - t0
+        rows[(y, m)] = dict(
+            difficulty=seconds / inv_d_time,
+            blocks=blocks,
+            subsidy=subsidy / blocks,
+            hashrate_ehs=work * 2**32 / seconds / 1e18,
+            chained=t0 >= times[last_known],
+        )
+    return rows, commits, times
+
+
+# ---- prices and fees ---------------------------------------------------------------------
+def parse_price_a(text):
+    out = {}
+    for r in csv.DictReader(io.StringIO(text)):
+        out[r["Start"]] = float(r["Close"])
+    return out
+
+
+def parse_price_b(text):
+    out = {}
+    for r in csv.DictReader(io.StringIO(text)):
+        d = dt.datetime.strptime(r["Date"], "%b %d, %Y").date().isoformat()
+        out[d] = float(r["Price"].replace(",", ""))
+    return out
+
+
+def parse_chart(text):
+    """blockchain.com chart copies in three layouts: 'YYYY-MM-DD 00:00:00,v', 'DD/MM/YYYY,v'
+    with a header, or '"ms","v"' with a header."""
+    out = {}
+    for line in text.splitlines():
+        parts = [p.strip().strip('"') for p in line.split(",")]
+        if len(parts) < 2 or not parts[1]:
+            continue
+        k, v = parts[0], parts[1]
+        try:
+            val = float(v)
+        except ValueError:
+            continue
+        if k.isdigit():
+            d = dt.datetime.fromtimestamp(int(k) / 1000, dt.timezone.utc).date().isoformat()
+        elif "/" in k:
+            d = dt.datetime.strptime(k, "%d/%m/%Y").date().isoformat()
+        else:
+            d = k[:10]
+        out[d] = val
+    return out
+
+
+def monthly_mean(daily, y, m, min_days):
+    days = calendar.monthrange(y, m)[1]
+    vals = [daily[f"{y:04d}-{m:02d}-{d:02d}"] for d in range(1, days + 1) if f"{y:04d}-{m:02d}-{d:02d}" in daily]
+    vals = [v for v in vals if v > 0]
+    return (sum(vals) / len(vals), len(vals)) if len(vals) >= min_days else (None, len(vals))
+
+
+def monthly_sum_full(daily, y, m):
+    days = calendar.monthrange(y, m)[1]
+    keys = [f"{y:04d}-{m:02d}-{d:02d}" for d in range(1, days + 1)]
+    return sum(daily[k] for k in keys) if all(k in daily for k in keys) else None
+
+
+def sig(x, n=4):
+    if x is None:
+        return ""
+    if x == 0:
+        return "0"
+    digits = n - int(math.floor(math.log10(abs(x)))) - 1
+    v = round(x, digits)
+    return f"{v:.{max(digits, 0)}f}"
+
+
+def main():
+    rows, commits, times = consensus_rows()
+    pa = parse_price_a(git_show("price_a")[0])
+    pb = parse_price_b(git_show("price_b")[0])
+    pc = {}
+    for key in ("price_c1", "price_c2", "price_c3"):
+        pc.update(parse_chart(git_show(key)[0]))
+    fees = {}
+    for key in ("fees_1", "fees_2", "fees_3", "fees_4"):
+        for d, v in parse_chart(git_show(key)[0]).items():
+            fees.setdefault(d, {})[key] = v
+    # where two fee copies overlap, report how far they differ
+    both = [(v["fees_1"], v["fees_2"]) for v in fees.values() if "fees_1" in v and "fees_2" in v]
+    worst = max(abs(a - b) / max(a, b, 1e-9) for a, b in both) if both else 0
+    print(f"fee copies overlap on {len(both)} days; largest relative difference {worst:.2%}", file=sys.stderr)
+    fee_daily = {d: next(iter(v.values())) for d, v in fees.items()}
+
+    out_rows, disagreements = [], []
+    for (y, m), r in rows.items():
+        ym = f"{y:04d}-{m:02d}"
+        notes = []
+        min_days = 5 if (y, m) == FIRST_MONTH else 25
+        a, na = monthly_mean(pa, y, m, min_days)
+        b, nb = monthly_mean(pb, y, m, 25)
+        # blockchain.com charts are sampled every 1-4 days in older copies
+        c, nc = monthly_mean(pc, y, m, 7 if (y, m) != FIRST_MONTH else 2)
+        sources = [("A", a), ("B", b), ("C", c)]
+        have = [(n, v) for n, v in sources if v is not None]
+        price = a if a is not None else b
+        if price is None:
+            notes.append("price unsourced")
+        else:
+            checks = [f"{n} {v / price - 1:+.1%}" for n, v in have if v is not price]
+            tag = "A" if a is not None else "B"
+            if not checks:
+                notes.append(f"price {tag} (one source)")
+            else:
+                notes.append(f"price {tag}; " + ", ".join(checks))
+                if any(abs(v / price - 1) > 0.05 for _, v in have):
+                    disagreements.append(ym)
+            if (y, m) == FIRST_MONTH:
+                notes.append(f"price from {na} days (trading began 2010-07-17)")
+        fee_sum = monthly_sum_full(fee_daily, y, m)
+        fee = fee_sum / r["blocks"] if fee_sum is not None else None
+        if fee is None:
+            notes.append("fees unsourced")
+        if r["chained"]:
+            notes.append("epoch times chained from retarget targets")
+        out_rows.append([ym, f"{r['difficulty']:.6g}", f"{r['blocks']:.0f}", f"{r['subsidy']:.6f}",
+                         sig(fee, 3), sig(price, 4), f"{r['hashrate_ehs']:.6g}", "; ".join(notes)])
+    print("months where a price source differs by more than 5 %:", ", ".join(disagreements) or "none", file=sys.stderr)
+    header_lines = [
+        "# hashwatt monthly network history: one row per calendar month (UTC).",
+        "# Built by tools/history/build_history.py; method and sources in docs/history.md.",
+        f"# difficulty, blocks, subsidy_btc, network_hashrate_ehs: consensus facts recomputed from bitcoinj checkpoints (Apache-2.0, commit {commits[0][:12]}) and Electrum checkpoints.json (MIT, commit {commits[1][:12]}).",
+        "#   difficulty = time-weighted harmonic mean over the month; blocks = heights interpolated linearly in time within each 2016-block epoch;",
+        "#   subsidy_btc = mean subsidy per block by the consensus rule; network_hashrate_ehs = sum(blocks x difficulty) x 2^32 / seconds.",
+        "# btc_price_usd: mean of daily closes. A = CoinCodex export (Kaggle priyamchoksi copy), B = Investing.com, C = blockchain.com market-price; the note gives the others' difference.",
+        "# fees_btc_per_block: blockchain.com transaction-fees (BTC per day) summed over the month / blocks; only months every day of which is covered.",
+        "# Empty cell = no source found under the project's licence rules; the note says so. Grade: consensus Measured (derived); price and fees Secondary.",
+    ]
+    with open(OUT, "w", newline="") as f:
+        f.write("\n".join(header_lines) + "\n")
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["month", "difficulty", "blocks", "subsidy_btc", "fees_btc_per_block", "btc_price_usd", "network_hashrate_ehs", "note"])
+        w.writerows(out_rows)
+    # anchors
+    by_year = defaultdict(float)
+    for (y, m), r in rows.items():
+        by_year[y] += r["blocks"]
+    print(f"blocks in 2024 (interpolated): {by_year[2024]:.0f} (anchor 53,463)", file=sys.stderr)
+
+
+main()
