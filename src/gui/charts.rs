@@ -88,8 +88,18 @@ pub fn fit_height(ui: &egui::Ui, min: f32, reserve: f32) -> f32 {
     (ui.available_height() - reserve).max(min)
 }
 
-/// Width of the y axis of charts stacked over one x axis, px: their plot areas line up.
-const STACKED_Y_AXIS_WIDTH: f32 = 72.0;
+/// Width of the y axis of charts stacked over one x axis, px: their plot areas line up (room for
+/// "-100,000,000" and the axis title).
+const STACKED_Y_AXIS_WIDTH: f32 = 104.0;
+
+/// The top corner a line leaves free: top left when it rises from left to right, else top
+/// right, so the legend does not cover it.
+fn legend_corner(points: &[(f64, f64)]) -> egui_plot::Corner {
+    match (points.first(), points.last()) {
+        (Some(first), Some(last)) if last.1 > first.1 => egui_plot::Corner::LeftTop,
+        _ => egui_plot::Corner::RightTop,
+    }
+}
 
 /// The exported chart of a tab, if it has one.
 fn kind_of(tab: Tab) -> Option<ChartKind> {
@@ -372,7 +382,7 @@ fn profit_plot(
         }
     };
     Plot::new(id)
-        .legend(Legend::default())
+        .legend(Legend::default().position(legend_corner(&curve.points)))
         .height(fit_height(ui, 300.0, 8.0))
         .x_axis_label(x_label)
         .x_axis_formatter(move |mark, _| {
@@ -545,7 +555,7 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
     let room = ui.available_height();
     Plot::new("projection-cash")
         .legend(Legend::default())
-        .height((room * 0.6 - 8.0).max(240.0))
+        .height((room * 0.58 - 8.0).max(240.0))
         .y_axis_min_width(STACKED_Y_AXIS_WIDTH)
         .link_axis(link, [true, false])
         .link_cursor(link, [true, false])
@@ -598,7 +608,8 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
         .collect();
     Plot::new("projection-btc")
         .legend(Legend::default())
-        .height((room * 0.4 - 16.0).max(160.0))
+        // Tall enough for its axis title.
+        .height((room * 0.42 - 16.0).max(210.0))
         .y_axis_min_width(STACKED_Y_AXIS_WIDTH)
         .link_axis(link, [true, false])
         .link_cursor(link, [true, false])
@@ -698,4 +709,17 @@ fn hardware_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
                     .color(color(palette::HIGHLIGHT)),
             );
         });
+}
+
+#[cfg(test)]
+mod legend_tests {
+    #[test]
+    fn the_legend_sits_where_the_line_is_not() {
+        use egui_plot::Corner;
+        let rising = [(0.0, -5.0), (1.0, 0.0), (2.0, 5.0)];
+        let falling = [(0.0, 5.0), (2.0, -5.0)];
+        assert_eq!(super::legend_corner(&rising), Corner::LeftTop);
+        assert_eq!(super::legend_corner(&falling), Corner::RightTop);
+        assert_eq!(super::legend_corner(&[]), Corner::RightTop);
+    }
 }
