@@ -9,6 +9,7 @@
 pub mod backtest;
 pub mod basket;
 pub mod cbeci;
+pub mod chart;
 
 use serde::Serialize;
 use std::fmt;
