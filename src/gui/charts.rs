@@ -35,6 +35,8 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
             (Tab::Compare, strings.app.tab_compare),
             (Tab::Sensitivity, strings.sensitivity.tab),
             (Tab::Network, strings.network.tab),
+            (Tab::History, strings.history.tab),
+            (Tab::Backtest, strings.history.backtest_tab),
         ] {
             if ui.selectable_label(app.session.tab == tab, label).clicked() {
                 app.queue(Command::SetTab(tab));
@@ -77,6 +79,8 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
                 Tab::Compare => super::compare::compare_ui(app, ui),
                 Tab::Sensitivity => super::sensitivity::sensitivity_ui(app, ui),
                 Tab::Network => super::network::network_ui(app, ui),
+                Tab::History => super::history::history_ui(app, ui),
+                Tab::Backtest => super::history::backtest_ui(app, ui),
                 Tab::Projection => {}
             }
         });
@@ -102,6 +106,7 @@ fn kind_of(tab: Tab) -> Option<ChartKind> {
         Tab::Compare => Some(ChartKind::Compare),
         Tab::Sensitivity => Some(ChartKind::Sensitivity),
         Tab::Network => Some(ChartKind::Network),
+        Tab::History | Tab::Backtest => None,
     }
 }
 

@@ -32,6 +32,14 @@ pub fn month_at(x: f64) -> Month {
     Month::from_index((x * 12.0).floor() as i32)
 }
 
+/// Hours in a calendar year.
+fn year_hours(year: i32) -> f64 {
+    (1..=12)
+        .filter_map(|m| Month::new(year, m))
+        .map(Month::hours)
+        .sum()
+}
+
 /// What the History view is computed for.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct HistorySettings {
@@ -83,6 +91,8 @@ pub struct CambridgePoint {
     /// Mid-year.
     pub x: f64,
     pub twh: f64,
+    /// The same energy as a mean power over the year, GW.
+    pub average_gw: f64,
     /// hashwatt's best guess and band for the same year, when the view covers all of it.
     pub hashwatt_twh: Option<f64>,
     pub hashwatt_twh_lower: Option<f64>,
@@ -129,6 +139,8 @@ pub struct HistoryChart {
     pub energy_twh_per_year: Band,
     /// hashwatt's yearly sums, at mid-year, for the years the view covers in full.
     pub yearly_twh: Vec<[f64; 2]>,
+    /// The same as mean power over the year, GW.
+    pub yearly_gw: Vec<[f64; 2]>,
     /// Cambridge's published years inside the view.
     pub cambridge: Vec<CambridgePoint>,
     pub co2_mt_per_year: Vec<[f64; 2]>,
@@ -181,6 +193,15 @@ impl HistoryChart {
             .iter()
             .map(|y| [f64::from(y.year) + 0.5, y.energy_twh])
             .collect();
+        let yearly_gw = full_years
+            .iter()
+            .map(|y| {
+                [
+                    f64::from(y.year) + 0.5,
+                    y.energy_twh * 1000.0 / year_hours(y.year),
+                ]
+            })
+            .collect();
         let cambridge = CAMBRIDGE_TWH
             .iter()
             .filter(|(year, _)| (settings.from.year..=settings.to.year).contains(year))
@@ -190,6 +211,7 @@ impl HistoryChart {
                     year,
                     x: f64::from(year) + 0.5,
                     twh,
+                    average_gw: twh * 1000.0 / year_hours(year),
                     hashwatt_twh: ours.map(|y| y.energy_twh),
                     hashwatt_twh_lower: ours.map(|y| y.energy_twh_lower),
                     hashwatt_twh_upper: ours.map(|y| y.energy_twh_upper),
@@ -201,6 +223,7 @@ impl HistoryChart {
             power_gw,
             energy_twh_per_year,
             yearly_twh,
+            yearly_gw,
             cambridge,
             co2_mt_per_year: series(&|m| m.co2_mt_per_year()),
             intensity_g_per_kwh: series(&|m| Some(m.intensity_g_per_kwh)),
@@ -423,6 +446,12 @@ mod tests {
         assert!(y2021.hashwatt_twh_lower.unwrap() < 89.0);
         assert!(y2021.hashwatt_twh_upper.unwrap() > 89.0);
         assert_eq!(c.yearly_twh.len(), 4);
+        // 89.0 TWh over 8,760 h: 10.16 GW on average.
+        assert!(
+            (y2021.average_gw - 10.16).abs() < 0.01,
+            "{}",
+            y2021.average_gw
+        );
     }
 
     #[test]
