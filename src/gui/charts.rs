@@ -499,6 +499,7 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
                 .on_hover_text(a.switch_off_when_losing_hint);
             ui.end_row();
         });
+    super::history::trailing_growth_ui(app, ui);
     let Ok(computed) = &app.computed else {
         return;
     };

@@ -15,6 +15,7 @@ use crate::history::chart::{
 use crate::history::{History, Month};
 use crate::i18n::{Localized, fill, history::HistoryStrings};
 use crate::palette;
+use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
 use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, Points, Polygon, VLine};
 
@@ -26,6 +27,55 @@ pub struct HistoryState {
     /// Show power (GW) rather than annualised energy (TWh a year).
     pub show_power: bool,
     pub backtest: Option<BacktestSettings>,
+}
+
+/// A new scenario: the document's defaults, with the projection's difficulty and BTC-price
+/// growth taken from the trailing twelve months of the built-in history.
+pub fn new_document() -> ScenarioDoc {
+    ScenarioDoc {
+        projection: crate::history::default_projection(),
+        ..ScenarioDoc::default()
+    }
+}
+
+/// Beside the projection's growth fields: the history's trailing growth and the window it comes
+/// from, and a button that sets the fields to it.
+pub fn trailing_growth_ui(app: &mut App, ui: &mut egui::Ui) {
+    let Some(growth) = crate::history::builtin_trailing_growth() else {
+        return;
+    };
+    let s = &app.strings().history;
+    let (difficulty, price) = growth.projection_pct_per_year();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(fill(
+                s.trailing_growth,
+                &[
+                    ("from", &growth.from.to_string()),
+                    ("to", &growth.to.to_string()),
+                    ("difficulty", &format::fixed(difficulty, 1)),
+                    ("price", &format::fixed(price, 1)),
+                ],
+            ))
+            .small(),
+        );
+        let p = &mut app.session.doc.projection;
+        let current = (
+            p.difficulty_growth_pct_per_year,
+            p.btc_price_growth_pct_per_year,
+        );
+        if ui
+            .add_enabled(
+                current != (difficulty, price),
+                egui::Button::new(s.use_trailing).small(),
+            )
+            .clicked()
+        {
+            // An edit of the document, as typing the two values would be (undoable).
+            p.difficulty_growth_pct_per_year = difficulty;
+            p.btc_price_growth_pct_per_year = price;
+        }
+    });
 }
 
 /// Width of the y axis of the charts stacked over one time axis, px.
@@ -173,20 +223,18 @@ pub fn history_ui(app: &App, ui: &mut egui::Ui) {
     years_ui(ui, s, chart);
 }
 
-/// Vertical lines at the halvings and the China ban.
+/// Vertical lines at the halvings (one legend entry naming their months) and the China ban.
 fn event_lines(plot: &mut egui_plot::PlotUi<'_>, s: &HistoryStrings, chart: &HistoryChart) {
+    let halvings: Vec<String> = chart
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Halving)
+        .map(|e| e.month.to_string())
+        .collect();
+    let halving_name = fill(s.halving, &[("months", &halvings.join(", "))]);
     for e in &chart.events {
         let (name, c) = match e.kind {
-            EventKind::Halving => (
-                fill(
-                    s.halving,
-                    &[(
-                        "subsidy",
-                        &format::number(e.subsidy_after_btc.unwrap_or(0.0)),
-                    )],
-                ),
-                color(palette::EVENT),
-            ),
+            EventKind::Halving => (halving_name.clone(), color(palette::EVENT)),
             EventKind::ChinaBan => (s.china_ban.to_string(), color(palette::LOSS)),
         };
         plot.vline(
@@ -402,6 +450,12 @@ fn hashprice_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart, lin
 
 fn years_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart) {
     ui.label(egui::RichText::new(s.years_title).strong());
+    egui::ScrollArea::horizontal()
+        .id_salt("history-years-scroll")
+        .show(ui, |ui| years_table(ui, s, chart));
+}
+
+fn years_table(ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart) {
     egui::Grid::new("history-years")
         .striped(true)
         .spacing([18.0, 4.0])
@@ -605,6 +659,13 @@ fn backtest_chart_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &BacktestChar
         });
 
     ui.label(egui::RichText::new(s.months_title).strong());
+    // Scrolls sideways in a narrow window rather than widening the charts above.
+    egui::ScrollArea::horizontal()
+        .id_salt("backtest-months-scroll")
+        .show(ui, |ui| months_table(ui, s, chart));
+}
+
+fn months_table(ui: &mut egui::Ui, s: &HistoryStrings, chart: &BacktestChart) {
     egui::Grid::new("backtest-months")
         .striped(true)
         .spacing([14.0, 3.0])

@@ -2,6 +2,7 @@
 //! data, and changing a setting recomputes it once.
 
 use super::*;
+use crate::format;
 use crate::history::chart::{BacktestChart, BacktestSettings};
 use crate::history::{History, Month};
 use crate::i18n::strings;
@@ -51,7 +52,7 @@ fn the_history_tab_shows_the_band_and_cambridges_points() {
     }
     h.get_all_by_label(s.china_ban).next().unwrap();
     h.get_all_by_label_contains("China 0.0 %").next().unwrap();
-    h.get_all_by_label("Halving: 3.125 BTC a block")
+    h.get_all_by_label("Halvings (2012-11, 2016-07, 2020-05, 2024-04)")
         .next()
         .unwrap();
 }
@@ -187,4 +188,62 @@ fn a_backtest_past_the_priced_months_says_why() {
         &[("month", "2024-09"), ("last_priced", "2024-08")],
     );
     h.get_by_label(&message);
+}
+
+#[test]
+fn the_projection_shows_the_historys_growth_and_can_take_it_again() {
+    let g = crate::history::builtin_trailing_growth().unwrap();
+    let (difficulty, price) = g.projection_pct_per_year();
+    // A new scenario starts from the history's growth.
+    let doc = super::history::new_document();
+    assert_eq!(doc.projection.difficulty_growth_pct_per_year, difficulty);
+    assert_eq!(doc.projection.btc_price_growth_pct_per_year, price);
+
+    // A scenario with growth of its own: the Projection tab names the window and sets it.
+    let mut h = harness(Tab::Projection, Lang::En);
+    let s = &strings(Lang::En).history;
+    assert_eq!(
+        h.state()
+            .session
+            .doc
+            .projection
+            .difficulty_growth_pct_per_year,
+        0.0
+    );
+    let line = fill(
+        s.trailing_growth,
+        &[
+            ("from", "2023-08"),
+            ("to", "2024-08"),
+            ("difficulty", &format::fixed(difficulty, 1)),
+            ("price", &format::fixed(price, 1)),
+        ],
+    );
+    h.get_by_label(&line);
+    h.get_by_label(s.use_trailing).click();
+    h.run();
+    let p = h.state().session.doc.projection;
+    assert_eq!(
+        (
+            p.difficulty_growth_pct_per_year,
+            p.btc_price_growth_pct_per_year
+        ),
+        (difficulty, price)
+    );
+    assert!(h.state().is_dirty());
+    // The user can still set them.
+    h.state_mut()
+        .session
+        .doc
+        .projection
+        .btc_price_growth_pct_per_year = 5.0;
+    h.run();
+    assert_eq!(
+        h.state()
+            .session
+            .doc
+            .projection
+            .btc_price_growth_pct_per_year,
+        5.0
+    );
 }

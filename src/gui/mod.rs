@@ -444,7 +444,13 @@ impl App {
         let restored: Option<Session> = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY));
-        let mut app = App::restore(restored.unwrap_or_default(), library, dialogs);
+        // The first run starts with a new scenario (projection growth from the history).
+        let first_run = || Session {
+            doc: history::new_document(),
+            saved_doc: history::new_document(),
+            ..Session::default()
+        };
+        let mut app = App::restore(restored.unwrap_or_else(first_run), library, dialogs);
         app.apply_theme(&cc.egui_ctx);
         install_fonts(&cc.egui_ctx);
         theme::apply(&cc.egui_ctx);
@@ -677,8 +683,8 @@ impl App {
     fn perform(&mut self, action: Guarded, ctx: &egui::Context) {
         match action {
             Guarded::New => {
-                self.session.doc = ScenarioDoc::default();
-                self.session.saved_doc = ScenarioDoc::default();
+                self.session.doc = history::new_document();
+                self.session.saved_doc = history::new_document();
                 self.session.path = None;
                 self.banner = None;
                 self.start_history();

@@ -39,7 +39,7 @@ pub struct HistoryStrings {
     pub intensity_series: &'static str,
     /// A mining map's era: "{name}: China {share} %".
     pub era: &'static str,
-    /// "Halving: {subsidy} BTC a block".
+    /// "Halvings ({months})": one legend entry for every halving in view.
     pub halving: &'static str,
     pub china_ban: &'static str,
     pub before_first_map: &'static str,
@@ -153,7 +153,7 @@ pub const EN: HistoryStrings = HistoryStrings {
     intensity_axis: "g CO₂e/kWh",
     intensity_series: "Hashrate-weighted grid intensity",
     era: "{name}: China {share} %",
-    halving: "Halving: {subsidy} BTC a block",
+    halving: "Halvings ({months})",
     china_ban: "China bans mining",
     before_first_map: "Before the first mining map (April 2020) its intensity stands for every \
                        month; between maps it is interpolated.",
@@ -258,7 +258,7 @@ pub const ZH: HistoryStrings = HistoryStrings {
     intensity_axis: "克 CO₂e/千瓦时",
     intensity_series: "按算力加权的电网碳强度",
     era: "{name}：中国 {share} %",
-    halving: "减半：每块 {subsidy} BTC",
+    halving: "减半（{months}）",
     china_ban: "中国禁止挖矿",
     before_first_map: "第一张挖矿地图（2020 年 4 月）之前的各月均采用该地图的碳强度；两张地图之间\
                        按线性插值。",
