@@ -396,13 +396,22 @@ fn co2_ui(app: &App, ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart
     }
 }
 
+/// A log-scale plot of one series: id, axis, series name, points, colour.
+type LogPlot<'a> = (
+    &'static str,
+    &'static str,
+    String,
+    &'a [[f64; 2]],
+    palette::Rgb,
+);
+
 fn hashprice_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart, link: egui::Id) {
     ui.label(egui::RichText::new(s.hashprice_title).strong());
     let shutdown = fill(
         s.shutdown_series,
         &[("price", &format::usd(chart.settings.usd_per_kwh))],
     );
-    let plots: [(&str, &str, String, &Vec<[f64; 2]>, palette::Rgb); 3] = [
+    let plots: [LogPlot<'_>; 3] = [
         (
             "history-hashprice-usd",
             s.hashprice_usd_axis,
