@@ -589,39 +589,46 @@ fn backtest_chart_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &BacktestChar
         color(palette::LOSS)
     };
     ui.colored_label(payback_color, egui::RichText::new(&payback_text).strong());
-    ui.horizontal_wrapped(|ui| {
-        let cards = [
-            (s.card_btc, format!("{} BTC", format::number(sum.btc_mined))),
-            (s.card_revenue, format::usd(sum.revenue_usd)),
-            (s.card_electricity, format::usd(sum.electricity_usd)),
-            (s.card_cash_cost, format::usd(sum.cash_cost_usd)),
-            (s.card_profit, format::usd(sum.profit_usd)),
-            (s.card_hardware, format::usd(sum.hardware_usd)),
-            (s.card_cumulative, format::usd(sum.cumulative_cash_flow_usd)),
-            (
-                s.card_payback,
-                sum.payback_month
-                    .map_or_else(|| format::UNDEFINED.to_string(), |m| m.to_string()),
-            ),
-            (
-                s.card_cost_per_btc,
-                sum.cash_cost_per_btc_usd
-                    .map_or_else(|| format::UNDEFINED.to_string(), format::usd),
-            ),
-            (s.card_co2, format::co2_kg(sum.co2_t * 1000.0)),
-        ];
-        for (label, value) in cards {
-            egui::Frame::group(ui.style())
-                .inner_margin(egui::Margin::symmetric(10, 6))
-                .show(ui, |ui| {
-                    ui.set_width(150.0);
-                    ui.vertical(|ui| {
-                        ui.label(egui::RichText::new(label).small().weak());
-                        ui.label(egui::RichText::new(value).size(17.0).strong());
+    let cards = [
+        (s.card_btc, format!("{} BTC", format::number(sum.btc_mined))),
+        (s.card_revenue, format::usd(sum.revenue_usd)),
+        (s.card_electricity, format::usd(sum.electricity_usd)),
+        (s.card_cash_cost, format::usd(sum.cash_cost_usd)),
+        (s.card_profit, format::usd(sum.profit_usd)),
+        (s.card_hardware, format::usd(sum.hardware_usd)),
+        (s.card_cumulative, format::usd(sum.cumulative_cash_flow_usd)),
+        (
+            s.card_payback,
+            sum.payback_month
+                .map_or_else(|| format::UNDEFINED.to_string(), |m| m.to_string()),
+        ),
+        (
+            s.card_cost_per_btc,
+            sum.cash_cost_per_btc_usd
+                .map_or_else(|| format::UNDEFINED.to_string(), format::usd),
+        ),
+        (s.card_co2, format::co2_kg(sum.co2_t * 1000.0)),
+    ];
+    // Rows of as many cards as fit: a frame in a wrapping layout would not wrap, and would
+    // widen the view (and every chart in it) instead.
+    const CARD_WIDTH: f32 = 150.0;
+    const CARD_OUTER: f32 = CARD_WIDTH + 2.0 * 10.0 + 2.0 + 8.0;
+    let per_row = ((ui.available_width() / CARD_OUTER).floor() as usize).max(1);
+    for row in cards.chunks(per_row) {
+        ui.horizontal(|ui| {
+            for (label, value) in row {
+                egui::Frame::group(ui.style())
+                    .inner_margin(egui::Margin::symmetric(10, 6))
+                    .show(ui, |ui| {
+                        ui.set_width(CARD_WIDTH);
+                        ui.vertical(|ui| {
+                            ui.label(egui::RichText::new(*label).small().weak());
+                            ui.label(egui::RichText::new(value).size(17.0).strong());
+                        });
                     });
-                });
-        }
-    });
+            }
+        });
+    }
 
     ui.label(egui::RichText::new(s.cumulative_title).strong());
     let payback_x = sum.payback_month.and_then(|m| {
