@@ -35,6 +35,8 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
             (Tab::Compare, strings.app.tab_compare),
             (Tab::Sensitivity, strings.sensitivity.tab),
             (Tab::Network, strings.network.tab),
+            (Tab::History, strings.history.tab),
+            (Tab::Backtest, strings.history.backtest_tab),
         ] {
             if ui.selectable_label(app.session.tab == tab, label).clicked() {
                 app.queue(Command::SetTab(tab));
@@ -77,6 +79,8 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
                 Tab::Compare => super::compare::compare_ui(app, ui),
                 Tab::Sensitivity => super::sensitivity::sensitivity_ui(app, ui),
                 Tab::Network => super::network::network_ui(app, ui),
+                Tab::History => super::history::history_ui(app, ui),
+                Tab::Backtest => super::history::backtest_ui(app, ui),
                 Tab::Projection => {}
             }
         });
@@ -112,6 +116,7 @@ fn kind_of(tab: Tab) -> Option<ChartKind> {
         Tab::Compare => Some(ChartKind::Compare),
         Tab::Sensitivity => Some(ChartKind::Sensitivity),
         Tab::Network => Some(ChartKind::Network),
+        Tab::History | Tab::Backtest => None,
     }
 }
 
@@ -504,6 +509,7 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
                 .on_hover_text(a.switch_off_when_losing_hint);
             ui.end_row();
         });
+    super::history::trailing_growth_ui(app, ui);
     let Ok(computed) = &app.computed else {
         return;
     };

@@ -8,6 +8,10 @@ use crate::chart_data::Computed;
 use crate::chart_data::sensitivity::{self, Maps};
 use crate::chart_data::{CarbonPriceLine, RegionRow};
 use crate::compare::{self, Comparison, RankBy};
+use crate::history::chart::{
+    BacktestChart, BacktestSettings, BacktestViewError, HistoryChart, HistorySettings,
+};
+use crate::history::{History, HistoryError};
 use crate::network_data::{NetworkView, ViewSettings};
 use crate::presets::PresetLibrary;
 use crate::resolve::ResolveError;
@@ -67,6 +71,10 @@ pub struct Derived {
     pub carbon_price: Cached<RankKey, Vec<CarbonPriceLine>>,
     pub sensitivity: Cached<(u64, sensitivity::Settings), Maps>,
     pub network: Cached<(u64, ViewSettings), NetworkView>,
+    /// The monthly history: the built-in one with the user's CSV laid over it.
+    pub history: Cached<u64, Result<History, HistoryError>>,
+    pub history_chart: Cached<(u64, HistorySettings), HistoryChart>,
+    pub backtest: Cached<(u64, u64, BacktestSettings), Result<BacktestChart, BacktestViewError>>,
 }
 
 /// Everything the derived values are computed from.
@@ -76,6 +84,9 @@ pub struct Inputs<'a> {
     pub computed: &'a Result<Computed, ResolveError>,
     pub sensitivity: &'a sensitivity::Settings,
     pub network_view: &'a ViewSettings,
+    pub history_view: &'a super::history::HistoryState,
+    /// Where a user's `history/network-monthly.csv` may be.
+    pub presets_folder: Option<&'a std::path::Path>,
     pub doc_generation: u64,
     pub pinned_generation: u64,
     pub library_generation: u64,
@@ -139,6 +150,34 @@ impl Derived {
                             lang,
                         )
                     });
+            }
+            Tab::History | Tab::Backtest => {
+                let generation = inputs.library_generation;
+                self.history.refresh(generation, || {
+                    History::with_user_folder(inputs.presets_folder)
+                });
+                let Some(Ok(history)) = self.history.get() else {
+                    return;
+                };
+                if tab == Tab::History {
+                    let settings = inputs
+                        .history_view
+                        .chart
+                        .unwrap_or_else(|| HistorySettings::whole(history))
+                        .clamped(history);
+                    self.history_chart.refresh((generation, settings), || {
+                        HistoryChart::of(history, library, settings)
+                    });
+                } else {
+                    let settings = inputs
+                        .history_view
+                        .backtest
+                        .unwrap_or_else(|| BacktestSettings::latest(history));
+                    self.backtest
+                        .refresh((inputs.doc_generation, generation, settings), || {
+                            BacktestChart::of(history, &computed.scenario, settings)
+                        });
+                }
             }
             Tab::Mix | Tab::Regions | Tab::BreakEven | Tab::Projection | Tab::Hardware => {}
         }

@@ -245,7 +245,7 @@ fn new_from_the_menu_and_from_its_keys_both_ask_about_unsaved_changes() {
         .click();
     h.run();
     assert!(!h.state().is_dirty());
-    assert_eq!(h.state().session.doc, ScenarioDoc::default());
+    assert_eq!(h.state().session.doc, super::history::new_document());
 }
 
 /// The Network tab answers with Cambridge's $0.05/kWh until asked for this site's price, so

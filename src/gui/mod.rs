@@ -8,6 +8,9 @@ mod compare;
 mod compare_tests;
 mod derived;
 pub mod files;
+mod history;
+#[cfg(test)]
+mod history_tests;
 mod inputs;
 #[cfg(test)]
 mod layout_tests;
@@ -113,6 +116,10 @@ pub enum Tab {
     Sensitivity,
     /// The whole network's power, energy and CO₂; the mining maps; Bitcoin beside countries.
     Network,
+    /// The network month by month since 2010 (Cambridge's method), hashprice, halvings.
+    History,
+    /// The scenario's fleet run through real months of the history.
+    Backtest,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,6 +250,7 @@ pub enum Command {
     },
     SetSensitivity(crate::chart_data::sensitivity::Settings),
     SetNetworkView(crate::network_data::ViewSettings),
+    SetHistoryView(history::HistoryState),
     /// Show the in-app path field (File ▸ Open path…).
     ShowPathField(DialogPurpose),
     /// What the user did in the path field.
@@ -391,6 +399,8 @@ pub struct App {
     pub sensitivity: crate::chart_data::sensitivity::Settings,
     /// The Network view's choices (for this run of the app).
     pub network_view: crate::network_data::ViewSettings,
+    /// The History and Backtest views' choices (for this run of the app).
+    pub history_view: history::HistoryState,
     /// What the views derive beyond `computed`, computed once per change.
     pub derived: derived::Derived,
     /// Bumped whenever `computed` is recomputed (the document, the language or the library
@@ -434,7 +444,13 @@ impl App {
         let restored: Option<Session> = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY));
-        let mut app = App::restore(restored.unwrap_or_default(), library, dialogs);
+        // The first run starts with a new scenario (projection growth from the history).
+        let first_run = || Session {
+            doc: history::new_document(),
+            saved_doc: history::new_document(),
+            ..Session::default()
+        };
+        let mut app = App::restore(restored.unwrap_or_else(first_run), library, dialogs);
         app.apply_theme(&cc.egui_ctx);
         install_fonts(&cc.egui_ctx);
         theme::apply(&cc.egui_ctx);
@@ -499,6 +515,7 @@ impl App {
             replace_preset: None,
             sensitivity: Default::default(),
             network_view: Default::default(),
+            history_view: Default::default(),
             derived: Default::default(),
             doc_generation: 0,
             pinned_generation: 0,
@@ -606,6 +623,8 @@ impl App {
                 computed: &self.computed,
                 sensitivity: &self.sensitivity,
                 network_view: &self.network_view,
+                history_view: &self.history_view,
+                presets_folder: self.presets_folder.as_deref(),
                 doc_generation: self.doc_generation,
                 pinned_generation: self.pinned_generation,
                 library_generation: self.library_generation,
@@ -664,8 +683,8 @@ impl App {
     fn perform(&mut self, action: Guarded, ctx: &egui::Context) {
         match action {
             Guarded::New => {
-                self.session.doc = ScenarioDoc::default();
-                self.session.saved_doc = ScenarioDoc::default();
+                self.session.doc = history::new_document();
+                self.session.saved_doc = history::new_document();
                 self.session.path = None;
                 self.banner = None;
                 self.start_history();
@@ -1052,6 +1071,7 @@ impl App {
             }
             Command::SetSensitivity(settings) => self.sensitivity = settings,
             Command::SetNetworkView(view) => self.network_view = view,
+            Command::SetHistoryView(view) => self.history_view = view,
             Command::ShowPathField(purpose) => self.show_path_field(purpose, false),
             Command::AnswerPathField(answer) => self.answer_path_field(answer, ctx),
             Command::DismissBanner => self.banner = None,

@@ -320,12 +320,12 @@ fn a_new_scenario_starts_a_fresh_history() {
     h.get_by_label(strings(Lang::En).app.unsaved_discard)
         .click();
     h.run();
-    assert_eq!(h.state().session.doc, ScenarioDoc::default());
+    assert_eq!(h.state().session.doc, super::history::new_document());
     // The new scenario has the same PUE as before the edit: an undo that reached into the old
     // history would set 1.7 again.
     redo_keys(&mut h);
     undo_keys(&mut h);
-    assert_eq!(h.state().session.doc, ScenarioDoc::default());
+    assert_eq!(h.state().session.doc, super::history::new_document());
     assert!(!h.state().history.can_undo(&h.state().session.doc));
     assert!(!h.state().history.can_redo(&h.state().session.doc));
 }

@@ -9,6 +9,7 @@
 pub mod backtest;
 pub mod basket;
 pub mod cbeci;
+pub mod chart;
 
 use serde::Serialize;
 use std::fmt;
@@ -400,6 +401,39 @@ pub struct TrailingGrowth {
     pub to: Month,
     pub difficulty_pct_per_year: f64,
     pub price_pct_per_year: Option<f64>,
+}
+
+impl TrailingGrowth {
+    /// The growth as the projection takes it: rounded to 0.1 % a year, within the fields'
+    /// limits; a missing price growth counts as none.
+    pub fn projection_pct_per_year(&self) -> (f64, f64) {
+        let limit = crate::model::limits::GROWTH_PCT_PER_YEAR;
+        let field = |pct: f64| ((pct * 10.0).round() / 10.0).clamp(-99.0, limit.max);
+        (
+            field(self.difficulty_pct_per_year),
+            field(self.price_pct_per_year.unwrap_or(0.0)),
+        )
+    }
+}
+
+/// The trailing growth of the built-in history, computed once: where a new scenario's
+/// projection growth comes from.
+pub fn builtin_trailing_growth() -> Option<TrailingGrowth> {
+    static GROWTH: std::sync::OnceLock<Option<TrailingGrowth>> = std::sync::OnceLock::new();
+    *GROWTH.get_or_init(|| History::builtin().latest_trailing_growth())
+}
+
+/// The projection a new scenario starts with: difficulty and BTC-price growth from the
+/// trailing twelve months of the built-in history, everything else the projection's own
+/// defaults.
+pub fn default_projection() -> crate::model::ProjectionSettings {
+    let mut settings = crate::model::ProjectionSettings::default();
+    if let Some(growth) = builtin_trailing_growth() {
+        let (difficulty, price) = growth.projection_pct_per_year();
+        settings.difficulty_growth_pct_per_year = difficulty;
+        settings.btc_price_growth_pct_per_year = price;
+    }
+    settings
 }
 
 #[cfg(test)]

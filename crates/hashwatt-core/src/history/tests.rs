@@ -352,3 +352,47 @@ fn yearly_mean_hashprice_matches_hashrate_index() {
         );
     }
 }
+
+#[test]
+fn a_new_projection_takes_the_trailing_growth() {
+    let g = builtin_trailing_growth().unwrap();
+    assert_eq!((g.from, g.to), (month("2023-08"), month("2024-08")));
+    let p = default_projection();
+    let round = |x: f64| (x * 10.0).round() / 10.0;
+    assert_eq!(
+        p.difficulty_growth_pct_per_year,
+        round(g.difficulty_pct_per_year)
+    );
+    assert_eq!(
+        p.btc_price_growth_pct_per_year,
+        round(g.price_pct_per_year.unwrap())
+    );
+    // Difficulty and price both rose over that year.
+    assert!(p.difficulty_growth_pct_per_year > 20.0);
+    assert!(p.btc_price_growth_pct_per_year > 20.0);
+    // The rest is the projection's own default, and the whole is valid.
+    let plain = crate::model::ProjectionSettings::default();
+    assert_eq!(p.months, plain.months);
+    assert_eq!(
+        p.halving_difficulty_drop_pct,
+        plain.halving_difficulty_drop_pct
+    );
+    p.validate().unwrap();
+}
+
+#[test]
+fn trailing_growth_is_rounded_and_kept_within_the_fields_limits() {
+    let g = TrailingGrowth {
+        from: month("2020-01"),
+        to: month("2021-01"),
+        difficulty_pct_per_year: 12.345,
+        price_pct_per_year: Some(5000.0),
+    };
+    assert_eq!(g.projection_pct_per_year(), (12.3, 1000.0));
+    let none = TrailingGrowth {
+        price_pct_per_year: None,
+        difficulty_pct_per_year: -100.0,
+        ..g
+    };
+    assert_eq!(none.projection_pct_per_year(), (-99.0, 0.0));
+}

@@ -1,0 +1,723 @@
+//! The History tab (the network month by month since 2010: energy with its band and
+//! Cambridge's published years, CO₂ and the mining grids' intensity with the mining-map eras,
+//! halvings and the China ban, hashprice and the shutdown efficiency) and the Backtest tab (the
+//! scenario's fleet through real months). Every value comes from `history::chart`, computed
+//! once per change of the settings (`derived`).
+
+use super::widgets::color;
+use super::{App, Command};
+use crate::format;
+use crate::history::backtest::BacktestError;
+use crate::history::chart::{
+    BacktestChart, BacktestSettings, BacktestViewError, Band, EventKind, HistoryChart,
+    HistorySettings, month_at,
+};
+use crate::history::{History, Month};
+use crate::i18n::{Localized, fill, history::HistoryStrings};
+use crate::palette;
+use crate::scenario_file::ScenarioDoc;
+use eframe::egui;
+use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, Points, Polygon, VLine};
+
+/// The History and Backtest views' choices; `None` is the default (the whole history; the
+/// newest three years with a price).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct HistoryState {
+    pub chart: Option<HistorySettings>,
+    /// Show power (GW) rather than annualised energy (TWh a year).
+    pub show_power: bool,
+    pub backtest: Option<BacktestSettings>,
+}
+
+/// A new scenario: the document's defaults, with the projection's difficulty and BTC-price
+/// growth taken from the trailing twelve months of the built-in history.
+pub fn new_document() -> ScenarioDoc {
+    ScenarioDoc {
+        projection: crate::history::default_projection(),
+        ..ScenarioDoc::default()
+    }
+}
+
+/// Beside the projection's growth fields: the history's trailing growth and the window it comes
+/// from, and a button that sets the fields to it.
+pub fn trailing_growth_ui(app: &mut App, ui: &mut egui::Ui) {
+    let Some(growth) = crate::history::builtin_trailing_growth() else {
+        return;
+    };
+    let s = &app.strings().history;
+    let (difficulty, price) = growth.projection_pct_per_year();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(fill(
+                s.trailing_growth,
+                &[
+                    ("from", &growth.from.to_string()),
+                    ("to", &growth.to.to_string()),
+                    ("difficulty", &format::fixed(difficulty, 1)),
+                    ("price", &format::fixed(price, 1)),
+                ],
+            ))
+            .small(),
+        );
+        let p = &mut app.session.doc.projection;
+        let current = (
+            p.difficulty_growth_pct_per_year,
+            p.btc_price_growth_pct_per_year,
+        );
+        if ui
+            .add_enabled(
+                current != (difficulty, price),
+                egui::Button::new(s.use_trailing).small(),
+            )
+            .clicked()
+        {
+            // An edit of the document, as typing the two values would be (undoable).
+            p.difficulty_growth_pct_per_year = difficulty;
+            p.btc_price_growth_pct_per_year = price;
+        }
+    });
+}
+
+/// Width of the y axis of the charts stacked over one time axis, px.
+const Y_AXIS_WIDTH: f32 = 72.0;
+/// The upper limit of the price field, USD/kWh.
+const MAX_USD_PER_KWH: f64 = 0.5;
+
+/// A month field: a drag value over the months from `min` to `max`, shown and typed as YYYY-MM.
+fn month_field(ui: &mut egui::Ui, label: &str, value: &mut Month, min: Month, max: Month) {
+    let label = ui.label(label);
+    let mut index = f64::from(value.index());
+    ui.add(
+        egui::DragValue::new(&mut index)
+            .range(f64::from(min.index())..=f64::from(max.index()))
+            .speed(1.0)
+            .custom_formatter(|v, _| Month::from_index(v.round() as i32).to_string())
+            .custom_parser(|text| Month::parse(text).map(|m| f64::from(m.index()))),
+    )
+    .labelled_by(label.id);
+    *value = Month::from_index(index.round() as i32);
+}
+
+/// The history, or a message saying why it could not be read.
+fn history_or_message<'a>(
+    app: &'a App,
+    ui: &mut egui::Ui,
+    s: &HistoryStrings,
+) -> Option<&'a History> {
+    match app.derived.history.get() {
+        Some(Ok(history)) => Some(history),
+        Some(Err(e)) => {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                fill(s.unavailable, &[("error", &e.to_string())]),
+            );
+            None
+        }
+        None => None,
+    }
+}
+
+/// Hover text: the month under the pointer and the value.
+fn hover(
+    unit: &'static str,
+    log: bool,
+) -> impl Fn(&egui_plot::HoverPosition<'_>) -> Option<String> {
+    move |position| match position {
+        egui_plot::HoverPosition::NearDataPoint { position, .. } => {
+            let value = if log {
+                10f64.powf(position.y)
+            } else {
+                position.y
+            };
+            Some(format!(
+                "{} · {} {unit}",
+                month_at(position.x),
+                format::number(value)
+            ))
+        }
+        egui_plot::HoverPosition::Elsewhere { .. } => None,
+    }
+}
+
+fn log10_points(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
+    points
+        .iter()
+        .filter(|p| p[1] > 0.0)
+        .map(|p| [p[0], p[1].log10()])
+        .collect()
+}
+
+pub fn history_ui(app: &App, ui: &mut egui::Ui) {
+    let s = &app.strings().history;
+    let Some(history) = history_or_message(app, ui, s) else {
+        return;
+    };
+    let Some(chart) = app.derived.history_chart.get() else {
+        return;
+    };
+    ui.label(egui::RichText::new(s.title).strong());
+    ui.label(egui::RichText::new(s.intro).small().weak());
+
+    let mut state = app.history_view;
+    let mut settings = chart.settings;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(s.price);
+        ui.add(
+            egui::DragValue::new(&mut settings.usd_per_kwh)
+                .range(0.0..=MAX_USD_PER_KWH)
+                .speed(0.001)
+                .prefix("$")
+                .suffix(" /kWh")
+                .max_decimals(3),
+        )
+        .labelled_by(label.id);
+        ui.separator();
+        month_field(
+            ui,
+            s.from,
+            &mut settings.from,
+            history.first(),
+            history.last(),
+        );
+        month_field(ui, s.to, &mut settings.to, history.first(), history.last());
+        if ui.button(s.whole_history).clicked() {
+            settings.from = history.first();
+            settings.to = history.last();
+        }
+        ui.separator();
+        ui.label(s.show);
+        ui.radio_value(&mut state.show_power, false, s.show_energy);
+        ui.radio_value(&mut state.show_power, true, s.show_power);
+    });
+    if settings != chart.settings {
+        state.chart = Some(settings.clamped(history));
+    }
+    if state != app.history_view {
+        app.queue(Command::SetHistoryView(state));
+    }
+
+    if let Some(m) = chart.latest_priced() {
+        ui.label(fill(
+            s.latest_line,
+            &[
+                ("month", &m.month.to_string()),
+                ("hashrate", &format::number(m.network_hashrate_ehs)),
+                (
+                    "usd",
+                    &format::usd(m.hashprice_usd_per_ph_day.unwrap_or(f64::NAN)),
+                ),
+                ("btc", &format::number(m.hashprice_btc_per_ph_day)),
+                ("j", &format::maybe(m.shutdown_efficiency_j_per_th)),
+                ("price", &format::usd(chart.settings.usd_per_kwh)),
+            ],
+        ));
+    }
+    let link = ui.scope_id().with("history-time");
+    ui.separator();
+    energy_ui(ui, s, chart, state.show_power, link);
+    ui.separator();
+    co2_ui(app, ui, s, chart, link);
+    ui.separator();
+    hashprice_ui(ui, s, chart, link);
+    ui.separator();
+    years_ui(ui, s, chart);
+}
+
+/// Vertical lines at the halvings (one legend entry naming their months) and the China ban.
+fn event_lines(plot: &mut egui_plot::PlotUi<'_>, s: &HistoryStrings, chart: &HistoryChart) {
+    let halvings: Vec<String> = chart
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Halving)
+        .map(|e| e.month.to_string())
+        .collect();
+    let halving_name = fill(s.halving, &[("months", &halvings.join(", "))]);
+    for e in &chart.events {
+        let (name, c) = match e.kind {
+            EventKind::Halving => (halving_name.clone(), color(palette::EVENT)),
+            EventKind::ChinaBan => (s.china_ban.to_string(), color(palette::LOSS)),
+        };
+        plot.vline(
+            VLine::new(name, e.x)
+                .color(c)
+                .style(egui_plot::LineStyle::dashed_loose()),
+        );
+    }
+}
+
+/// A band as trapezoids between consecutive months (each convex, as plot polygons must be).
+fn band_polygons(band: &Band) -> Vec<Vec<[f64; 2]>> {
+    band.lower
+        .windows(2)
+        .zip(band.upper.windows(2))
+        .filter(|(l, u)| l[0][0] == u[0][0] && l[1][0] == u[1][0] && l[1][0] - l[0][0] < 0.1)
+        .map(|(l, u)| vec![l[0], l[1], u[1], u[0]])
+        .collect()
+}
+
+fn energy_ui(
+    ui: &mut egui::Ui,
+    s: &HistoryStrings,
+    chart: &HistoryChart,
+    show_power: bool,
+    link: egui::Id,
+) {
+    let (title, axis, band, yearly) = if show_power {
+        (
+            s.power_title,
+            s.power_axis,
+            &chart.power_gw,
+            &chart.yearly_gw,
+        )
+    } else {
+        (
+            s.energy_title,
+            s.energy_axis,
+            &chart.energy_twh_per_year,
+            &chart.yearly_twh,
+        )
+    };
+    let cambridge: Vec<[f64; 2]> = chart
+        .cambridge
+        .iter()
+        .map(|p| [p.x, if show_power { p.average_gw } else { p.twh }])
+        .collect();
+    ui.label(egui::RichText::new(title).strong());
+    let band_color = color(palette::SERIES).gamma_multiply(0.25);
+    Plot::new("history-energy")
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .height(300.0)
+        .y_axis_min_width(Y_AXIS_WIDTH)
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .y_axis_label(axis)
+        .include_y(0.0)
+        .label_formatter(hover(axis, false))
+        .show(ui, |p| {
+            for piece in band_polygons(band) {
+                p.polygon(
+                    Polygon::new(s.band_series, PlotPoints::from(piece))
+                        .fill_color(band_color)
+                        .stroke(egui::Stroke::new(0.5, band_color)),
+                );
+            }
+            p.line(
+                Line::new(s.best_series, PlotPoints::from(band.best.clone()))
+                    .color(color(palette::SERIES))
+                    .width(2.0),
+            );
+            p.points(
+                Points::new(s.yearly_series, yearly.clone())
+                    .radius(4.0)
+                    .shape(egui_plot::MarkerShape::Diamond)
+                    .color(color(palette::SERIES)),
+            );
+            p.points(
+                Points::new(s.cambridge_series, cambridge)
+                    .radius(5.0)
+                    .color(color(palette::HIGHLIGHT)),
+            );
+            event_lines(p, s, chart);
+        });
+    ui.label(egui::RichText::new(s.energy_note).small().weak());
+}
+
+fn co2_ui(app: &App, ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart, link: egui::Id) {
+    let lang = app.session.lang();
+    ui.label(egui::RichText::new(s.co2_title).strong());
+    let era_lines: Vec<(String, f64)> = chart
+        .eras
+        .iter()
+        .filter(|e| (chart.settings.from..=chart.settings.to).contains(&e.month))
+        .map(|e| {
+            let name = app
+                .library
+                .mining_map(&e.id)
+                .map_or(e.id.as_str(), |m| m.name_in(lang));
+            (
+                fill(
+                    s.era,
+                    &[
+                        ("name", name),
+                        ("share", &format::fixed(e.china_share_pct, 1)),
+                    ],
+                ),
+                e.x,
+            )
+        })
+        .collect();
+    let eras = |p: &mut egui_plot::PlotUi<'_>| {
+        for (name, x) in &era_lines {
+            p.vline(VLine::new(name, *x).color(color(palette::GAIN)).width(1.5));
+        }
+    };
+    Plot::new("history-co2")
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .height(220.0)
+        .y_axis_min_width(Y_AXIS_WIDTH)
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .y_axis_label(s.co2_axis)
+        .include_y(0.0)
+        .label_formatter(hover(s.co2_axis, false))
+        .show(ui, |p| {
+            p.line(
+                Line::new(
+                    s.co2_series,
+                    PlotPoints::from(chart.co2_mt_per_year.clone()),
+                )
+                .color(color(palette::LOSS))
+                .width(2.0),
+            );
+            eras(p);
+            event_lines(p, s, chart);
+        });
+    Plot::new("history-intensity")
+        .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
+        .height(160.0)
+        .y_axis_min_width(Y_AXIS_WIDTH)
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .y_axis_label(s.intensity_axis)
+        .label_formatter(hover(s.intensity_axis, false))
+        .show(ui, |p| {
+            p.line(
+                Line::new(
+                    s.intensity_series,
+                    PlotPoints::from(chart.intensity_g_per_kwh.clone()),
+                )
+                .color(color(palette::NEUTRAL))
+                .width(2.0),
+            );
+            eras(p);
+        });
+    if chart.view.months.iter().any(|m| m.before_first_map) {
+        ui.label(egui::RichText::new(s.before_first_map).small().weak());
+    }
+}
+
+/// A log-scale plot of one series: id, axis, series name, points, colour.
+type LogPlot<'a> = (
+    &'static str,
+    &'static str,
+    String,
+    &'a [[f64; 2]],
+    palette::Rgb,
+);
+
+fn hashprice_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart, link: egui::Id) {
+    ui.label(egui::RichText::new(s.hashprice_title).strong());
+    let shutdown = fill(
+        s.shutdown_series,
+        &[("price", &format::usd(chart.settings.usd_per_kwh))],
+    );
+    let plots: [LogPlot<'_>; 3] = [
+        (
+            "history-hashprice-usd",
+            s.hashprice_usd_axis,
+            s.hashprice_usd_series.to_string(),
+            &chart.hashprice_usd_per_ph_day,
+            palette::GAIN,
+        ),
+        (
+            "history-hashprice-btc",
+            s.hashprice_btc_axis,
+            s.hashprice_btc_series.to_string(),
+            &chart.hashprice_btc_per_ph_day,
+            palette::HIGHLIGHT,
+        ),
+        (
+            "history-shutdown",
+            s.shutdown_axis,
+            shutdown,
+            &chart.shutdown_efficiency_j_per_th,
+            palette::SERIES,
+        ),
+    ];
+    for (id, axis, name, points, rgb) in plots {
+        Plot::new(id)
+            .legend(Legend::default().position(egui_plot::Corner::RightTop))
+            .height(150.0)
+            .y_axis_min_width(Y_AXIS_WIDTH)
+            .link_axis(link, [true, false])
+            .link_cursor(link, [true, false])
+            .y_axis_label(axis)
+            .y_axis_formatter(|mark, _| format::number(10f64.powf(mark.value)))
+            .y_grid_spacer(egui_plot::log_grid_spacer(10))
+            .label_formatter(hover("", true))
+            .show(ui, |p| {
+                p.line(
+                    Line::new(name, PlotPoints::from(log10_points(points)))
+                        .color(color(rgb))
+                        .width(2.0),
+                );
+                event_lines(p, s, chart);
+            });
+    }
+    ui.label(egui::RichText::new(s.gaps_note).small().weak());
+}
+
+fn years_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart) {
+    ui.label(egui::RichText::new(s.years_title).strong());
+    egui::ScrollArea::horizontal()
+        .id_salt("history-years-scroll")
+        .show(ui, |ui| years_table(ui, s, chart));
+}
+
+fn years_table(ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart) {
+    egui::Grid::new("history-years")
+        .striped(true)
+        .spacing([18.0, 4.0])
+        .show(ui, |ui| {
+            for head in [
+                s.col_year,
+                s.col_energy_lower,
+                s.col_energy,
+                s.col_energy_upper,
+                s.col_cambridge,
+                s.col_co2,
+                s.col_hashprice,
+            ] {
+                ui.label(egui::RichText::new(head).strong());
+            }
+            ui.end_row();
+            for y in &chart.view.years {
+                let year = if y.months == 12 {
+                    y.year.to_string()
+                } else {
+                    format!("{} {}", y.year, s.partial_year)
+                };
+                ui.label(year);
+                let cambridge = chart
+                    .cambridge
+                    .iter()
+                    .find(|p| p.year == y.year && y.months == 12)
+                    .map(|p| p.twh);
+                for cell in [
+                    format::number(y.energy_twh_lower),
+                    format::number(y.energy_twh),
+                    format::number(y.energy_twh_upper),
+                    format::maybe(cambridge),
+                    format::number(y.co2_mt),
+                    y.hashprice_usd_per_ph_day
+                        .map_or_else(|| format::UNDEFINED.to_string(), format::usd),
+                ] {
+                    ui.label(egui::RichText::new(format!("{cell:>10}")).monospace());
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// The message for a backtest that cannot run.
+pub fn backtest_error(s: &HistoryStrings, e: &BacktestViewError, history: &History) -> String {
+    match e {
+        BacktestViewError::Outside(month, first, last) => fill(
+            s.outside,
+            &[
+                ("month", &month.to_string()),
+                ("first", &first.to_string()),
+                ("last", &last.to_string()),
+            ],
+        ),
+        BacktestViewError::Reversed { from, to } => fill(
+            s.reversed,
+            &[("from", &from.to_string()), ("to", &to.to_string())],
+        ),
+        // Not reached: a range inside the history, start before end, has months.
+        BacktestViewError::Run(BacktestError::Empty) => e.to_string(),
+        BacktestViewError::Run(BacktestError::NoPrice(month)) => fill(
+            s.no_price,
+            &[
+                ("month", &month.to_string()),
+                (
+                    "last_priced",
+                    &BacktestSettings::latest(history).to.to_string(),
+                ),
+            ],
+        ),
+    }
+}
+
+pub fn backtest_ui(app: &App, ui: &mut egui::Ui) {
+    let s = &app.strings().history;
+    let Some(history) = history_or_message(app, ui, s) else {
+        return;
+    };
+    ui.label(egui::RichText::new(s.backtest_title).strong());
+    ui.label(egui::RichText::new(s.backtest_intro).small().weak());
+    let mut state = app.history_view;
+    let current = state
+        .backtest
+        .unwrap_or_else(|| BacktestSettings::latest(history));
+    let mut settings = current;
+    ui.horizontal_wrapped(|ui| {
+        month_field(
+            ui,
+            s.from,
+            &mut settings.from,
+            history.first(),
+            history.last(),
+        );
+        month_field(ui, s.to, &mut settings.to, history.first(), history.last());
+        if ui.button(s.latest_three_years).clicked() {
+            settings = BacktestSettings::latest(history);
+        }
+    });
+    if settings != current {
+        state.backtest = Some(settings);
+        app.queue(Command::SetHistoryView(state));
+    }
+    match app.derived.backtest.get() {
+        None => {}
+        Some(Err(e)) => {
+            ui.colored_label(ui.visuals().error_fg_color, backtest_error(s, e, history));
+        }
+        Some(Ok(chart)) => backtest_chart_ui(ui, s, chart),
+    }
+}
+
+fn backtest_chart_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &BacktestChart) {
+    let sum = &chart.backtest.summary;
+    let payback_text = match sum.payback_month {
+        Some(m) => fill(s.payback, &[("month", &m.to_string())]),
+        None => fill(s.no_payback, &[("month", &chart.settings.to.to_string())]),
+    };
+    let payback_color = if sum.payback_month.is_some() {
+        color(palette::GAIN)
+    } else {
+        color(palette::LOSS)
+    };
+    ui.colored_label(payback_color, egui::RichText::new(&payback_text).strong());
+    let cards = [
+        (s.card_btc, format!("{} BTC", format::number(sum.btc_mined))),
+        (s.card_revenue, format::usd(sum.revenue_usd)),
+        (s.card_electricity, format::usd(sum.electricity_usd)),
+        (s.card_cash_cost, format::usd(sum.cash_cost_usd)),
+        (s.card_profit, format::usd(sum.profit_usd)),
+        (s.card_hardware, format::usd(sum.hardware_usd)),
+        (s.card_cumulative, format::usd(sum.cumulative_cash_flow_usd)),
+        (
+            s.card_payback,
+            sum.payback_month
+                .map_or_else(|| format::UNDEFINED.to_string(), |m| m.to_string()),
+        ),
+        (
+            s.card_cost_per_btc,
+            sum.cash_cost_per_btc_usd
+                .map_or_else(|| format::UNDEFINED.to_string(), format::usd),
+        ),
+        (s.card_co2, format::co2_kg(sum.co2_t * 1000.0)),
+    ];
+    // Rows of as many cards as fit: a frame in a wrapping layout would not wrap, and would
+    // widen the view (and every chart in it) instead.
+    const CARD_WIDTH: f32 = 150.0;
+    const CARD_OUTER: f32 = CARD_WIDTH + 2.0 * 10.0 + 2.0 + 8.0;
+    let per_row = ((ui.available_width() / CARD_OUTER).floor() as usize).max(1);
+    for row in cards.chunks(per_row) {
+        ui.horizontal(|ui| {
+            for (label, value) in row {
+                egui::Frame::group(ui.style())
+                    .inner_margin(egui::Margin::symmetric(10, 6))
+                    .show(ui, |ui| {
+                        ui.set_width(CARD_WIDTH);
+                        ui.vertical(|ui| {
+                            ui.label(egui::RichText::new(*label).small().weak());
+                            ui.label(egui::RichText::new(value).size(17.0).strong());
+                        });
+                    });
+            }
+        });
+    }
+
+    ui.label(egui::RichText::new(s.cumulative_title).strong());
+    let payback_x = sum.payback_month.and_then(|m| {
+        let i = chart.backtest.months.iter().position(|b| b.month == m)?;
+        chart.cumulative_usd.get(i + 1).map(|p| p[0])
+    });
+    Plot::new("backtest-cash")
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .height(280.0)
+        .y_axis_min_width(Y_AXIS_WIDTH)
+        .y_axis_label(s.cumulative_axis)
+        .y_axis_formatter(|mark, _| format::fixed(mark.value, 0))
+        .include_y(0.0)
+        .label_formatter(|hover| match hover {
+            egui_plot::HoverPosition::NearDataPoint { position, .. } => Some(format!(
+                "{} · {}",
+                // A point sits at the end of its month.
+                month_at(position.x - 1.0 / 24.0),
+                format::usd(position.y)
+            )),
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |p| {
+            p.hline(
+                HLine::new("", 0.0)
+                    .color(color(palette::NEUTRAL))
+                    .width(1.0),
+            );
+            p.line(
+                Line::new(
+                    s.cumulative_series,
+                    PlotPoints::from(chart.cumulative_usd.clone()),
+                )
+                .color(color(palette::SERIES))
+                .width(2.0),
+            );
+            if let Some(x) = payback_x {
+                p.vline(
+                    VLine::new(payback_text.clone(), x)
+                        .color(color(palette::GAIN))
+                        .width(1.5),
+                );
+            }
+        });
+
+    ui.label(egui::RichText::new(s.months_title).strong());
+    // Scrolls sideways in a narrow window rather than widening the charts above.
+    egui::ScrollArea::horizontal()
+        .id_salt("backtest-months-scroll")
+        .show(ui, |ui| months_table(ui, s, chart));
+}
+
+fn months_table(ui: &mut egui::Ui, s: &HistoryStrings, chart: &BacktestChart) {
+    egui::Grid::new("backtest-months")
+        .striped(true)
+        .spacing([14.0, 3.0])
+        .show(ui, |ui| {
+            for head in [
+                s.col_month,
+                s.col_btc,
+                s.col_price,
+                s.col_revenue,
+                s.col_electricity,
+                s.col_other_costs,
+                s.col_profit,
+                s.col_cumulative,
+                s.col_cost_per_btc,
+                s.col_co2_t,
+            ] {
+                ui.label(egui::RichText::new(head).strong());
+            }
+            ui.end_row();
+            for m in &chart.backtest.months {
+                ui.label(egui::RichText::new(m.month.to_string()).monospace());
+                for cell in [
+                    format::number(m.btc),
+                    format::usd(m.btc_price_usd),
+                    format::usd(m.revenue_usd),
+                    format::usd(m.electricity_usd),
+                    format::usd(m.other_costs_usd),
+                    format::usd(m.profit_usd),
+                    format::usd(m.cumulative_cash_flow_usd),
+                    m.cash_cost_per_btc_usd
+                        .map_or_else(|| format::UNDEFINED.to_string(), format::usd),
+                    format::number(m.co2_t),
+                ] {
+                    ui.label(egui::RichText::new(format!("{cell:>12}")).monospace());
+                }
+                ui.end_row();
+            }
+        });
+}
