@@ -8,11 +8,12 @@ pub mod cli;
 pub mod export;
 pub mod fonts;
 pub mod gui;
+pub mod market_fetch;
 
 pub use hashwatt_core::{
-    APP_ID, chart_data, compare, figures, file_error, file_io, format, i18n, inputs, model, names,
-    network_data, palette, presets, problem, resolve, scenario_file, scenario_io, schema, suggest,
-    today,
+    APP_ID, chart_data, compare, figures, file_error, file_io, format, i18n, inputs, market_api,
+    model, names, network_data, palette, presets, problem, resolve, scenario_file, scenario_io,
+    schema, suggest, today,
 };
 
 /// The user's presets folder: `<data dir>/hashwatt/presets` (e.g.

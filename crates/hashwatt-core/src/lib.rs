@@ -14,6 +14,7 @@ pub mod file_io;
 pub mod format;
 pub mod i18n;
 pub mod inputs;
+pub mod market_api;
 pub mod model;
 pub mod names;
 pub mod network_data;

@@ -5,6 +5,7 @@ pub mod app;
 pub mod charts;
 pub mod cli;
 pub mod files;
+pub mod market;
 pub mod network;
 pub mod problems;
 pub mod results;
@@ -63,6 +64,7 @@ pub struct Strings {
     pub sensitivity: sensitivity::SensitivityStrings,
     pub files: files::FileStrings,
     pub problems: problems::ProblemStrings,
+    pub market: market::MarketFetchStrings,
     /// Energy sources by name.
     pub sources: SourceNames,
 }
@@ -91,6 +93,7 @@ pub static EN: Strings = Strings {
     sensitivity: sensitivity::EN,
     files: files::EN,
     problems: problems::EN,
+    market: market::EN,
     sources: SourceNames {
         coal: "Coal",
         gas: "Gas",
@@ -114,6 +117,7 @@ pub static ZH: Strings = Strings {
     sensitivity: sensitivity::ZH,
     files: files::ZH,
     problems: problems::ZH,
+    market: market::ZH,
     sources: SourceNames {
         coal: "煤炭",
         gas: "天然气",
