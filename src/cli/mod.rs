@@ -1,4 +1,5 @@
-//! The command line: `report`, `project`, `chart`, `compare`, `network`, `sweep` and `presets`.
+//! The command line: `report`, `project`, `chart`, `compare`, `network`, `sweep`, `presets`,
+//! `market`, `completions` and `man`.
 //! A thin layer over the engine, the preset library and chart export; it prints (or writes) what
 //! they compute. Each subcommand lives in its own module; this one parses, dispatches, reports
 //! errors, and loads a scenario from a file and flags (shared by most subcommands).
@@ -6,6 +7,8 @@
 pub mod args;
 pub mod chart;
 pub mod compare;
+pub mod completions;
+pub mod market;
 pub mod network;
 mod output;
 pub mod presets;
@@ -175,8 +178,17 @@ pub fn execute(
         Command::Sweep(a) => return sweep::run(a, library, lang, out),
         Command::Network(a) => network::run(a, library, lang)?,
         Command::Presets(command) => presets::run(command, library, lang)?,
+        Command::Market(command) => market::run(command, lang)?,
+        Command::Completions(a) => return write_bytes(out, &completions::completions(a), lang),
+        Command::Man => return write_bytes(out, &completions::man(), lang),
     };
     out.write_all(text.as_bytes())
+        .map_err(|e| CliError(fill(t.write_failed, &[("error", &e.to_string())])))
+}
+
+fn write_bytes(out: &mut dyn std::io::Write, bytes: &[u8], lang: Lang) -> Result<(), CliError> {
+    let t = &crate::i18n::strings(lang).cli;
+    out.write_all(bytes)
         .map_err(|e| CliError(fill(t.write_failed, &[("error", &e.to_string())])))
 }
 
