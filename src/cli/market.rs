@@ -4,9 +4,8 @@
 
 use super::CliError;
 use super::term::align_left;
-use crate::format::{fixed, number, usd};
 use crate::i18n::{Lang, fill, strings};
-use crate::market_api::{DEFAULT_API_BASE, FetchedMarket};
+use crate::market_api::{DEFAULT_API_BASE, FetchedMarket, figure_rows};
 use crate::market_fetch::{self, FetchOptions};
 use clap::{Args, Subcommand};
 use std::fmt::Write as _;
@@ -66,22 +65,7 @@ pub fn run(command: &MarketCommand, lang: Lang) -> Result<String, CliError> {
 
 /// The figures one per line, labels aligned.
 pub fn table(market: &FetchedMarket, lang: Lang) -> String {
-    let t = &strings(lang).market;
-    let rows = [
-        (t.label_btc_price, usd(market.btc_price_usd)),
-        (t.label_difficulty, fixed(market.difficulty, 0)),
-        (
-            t.label_network_hashrate,
-            format!("{} EH/s", number(market.network_hashrate_ehs)),
-        ),
-        (t.label_block_height, fixed(market.block_height as f64, 0)),
-        (
-            t.label_fees,
-            format!("{} BTC", fixed(market.fees_btc_per_block, 4)),
-        ),
-        (t.label_fetched_at, market.fetched_at.clone()),
-        (t.label_source, market.source.clone()),
-    ];
+    let rows = figure_rows(market, lang);
     let width = rows
         .iter()
         .map(|(label, _)| unicode_width::UnicodeWidthStr::width(*label))

@@ -9,6 +9,7 @@ mod compare_tests;
 mod derived;
 pub mod files;
 mod inputs;
+pub mod market_update;
 mod network;
 mod results;
 pub mod saved_session;
@@ -21,6 +22,8 @@ mod widgets;
 mod fields_tests;
 #[cfg(test)]
 mod frame_tests;
+#[cfg(test)]
+mod market_update_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
@@ -135,6 +138,8 @@ pub struct Session {
     pub rank_by: crate::compare::RankBy,
     /// Only rank regions whose grid is at or below this intensity.
     pub rank_max_intensity: Option<f64>,
+    /// The market API addresses the user agreed may be asked, the last agreed first.
+    pub market_api_allowed: Vec<String>,
 }
 
 /// egui's fonts with the bundled CJK font as the last fallback, so Chinese has glyphs.
@@ -242,6 +247,8 @@ pub enum Command {
     AnswerUnsaved(UnsavedAnswer),
     /// The answer to "Replace the preset?": replace, or keep the file.
     AnswerReplace(bool),
+    /// Market → Update from the internet: a step of it.
+    MarketUpdate(market_update::Action),
 }
 
 /// The buttons of the unsaved-changes prompt.
@@ -375,6 +382,8 @@ pub struct App {
     pub library_generation: u64,
     /// The user's presets folder (saved presets go there; tests point it at a temp folder).
     pub presets_folder: Option<PathBuf>,
+    /// Market → Update from the internet, under way or not.
+    pub market_update: market_update::MarketUpdate,
     /// Filter texts of the pickers.
     pub region_filter: String,
     pub miner_filter: String,
@@ -480,6 +489,7 @@ impl App {
             pinned_for,
             library_generation: 0,
             presets_folder: crate::user_presets_folder(),
+            market_update: Default::default(),
             region_filter: String::new(),
             miner_filter: String::new(),
             open_pickers: std::collections::HashSet::new(),
@@ -934,6 +944,7 @@ impl App {
                     }
                 }
             }
+            Command::MarketUpdate(action) => market_update::apply(self, action, ctx),
             Command::AnswerReplace(replace) => {
                 if let Some(pending) = self.replace_preset.take()
                     && replace
@@ -1115,6 +1126,7 @@ impl App {
             return;
         }
         self.handle_dialog_replies();
+        market_update::poll(self);
         self.handle_shortcuts(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
@@ -1139,6 +1151,7 @@ impl App {
             charts::charts_ui(self, ui);
         });
         self.dialogs_ui(&ctx);
+        market_update::dialogs_ui(self, &ctx);
 
         let applied = self.apply_commands(&ctx);
         self.feed_history(&ctx);
@@ -1236,6 +1249,11 @@ impl App {
                 let can_redo = self.history.can_redo(doc);
                 self.menu_item_enabled(ui, s.menu_undo, Command::Undo, can_undo);
                 self.menu_item_enabled(ui, s.menu_redo, Command::Redo, can_redo);
+            });
+            let m = &self.strings().market;
+            ui.menu_button(m.menu_market, |ui| {
+                let update = Command::MarketUpdate(market_update::Action::Start);
+                self.menu_item_enabled(ui, m.menu_update, update, self.market_update.is_idle());
             });
             ui.menu_button(s.menu_view, |ui| {
                 ui.label(s.theme_label);

@@ -485,6 +485,28 @@ impl FetchedMarket {
     }
 }
 
+/// The figures in words, label and value, as the command line's table and the window's review
+/// show them: price, difficulty, hashrate, height, fees, then when and where from.
+pub fn figure_rows(market: &FetchedMarket, lang: Lang) -> Vec<(&'static str, String)> {
+    use crate::format::{fixed, number, usd};
+    let t = &strings(lang).market;
+    vec![
+        (t.label_btc_price, usd(market.btc_price_usd)),
+        (t.label_difficulty, fixed(market.difficulty, 0)),
+        (
+            t.label_network_hashrate,
+            format!("{} EH/s", number(market.network_hashrate_ehs)),
+        ),
+        (t.label_block_height, fixed(market.block_height as f64, 0)),
+        (
+            t.label_fees,
+            format!("{} BTC", fixed(market.fees_btc_per_block, 4)),
+        ),
+        (t.label_fetched_at, market.fetched_at.clone()),
+        (t.label_source, market.source.clone()),
+    ]
+}
+
 /// `2026-08-07T10:15:30Z` for seconds since 1970 (UTC).
 pub fn rfc3339(unix_s: u64) -> String {
     let date = Date::from_days_since_epoch((unix_s / 86_400) as i64);
