@@ -8,6 +8,7 @@ mod compare;
 mod compare_tests;
 mod derived;
 pub mod files;
+mod icon;
 mod inputs;
 pub mod market_update;
 mod network;
@@ -54,9 +55,15 @@ pub fn mark_start() {
 /// Opens the window (with a scenario file, if given; in a language, if given, which is then
 /// remembered as the user's choice) and runs until it is closed.
 pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("hashwatt")
+        // Matches the desktop entry (hashwatt.desktop), so the desktop shows its icon and name.
+        .with_app_id(crate::APP_ID);
+    if let Some(icon) = icon::window_icon() {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("hashwatt")
+        viewport: viewport
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
