@@ -10,6 +10,11 @@ pub mod fonts;
 pub mod gui;
 pub mod market_fetch;
 
+/// The local market API the tests of the update ask (shared with the integration tests).
+#[cfg(test)]
+#[path = "../tests/common/api_server.rs"]
+pub(crate) mod test_api_server;
+
 pub use hashwatt_core::{
     APP_ID, chart_data, compare, figures, file_error, file_io, format, i18n, inputs, market_api,
     model, names, network_data, palette, presets, problem, resolve, scenario_file, scenario_io,

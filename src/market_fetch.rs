@@ -168,7 +168,7 @@ pub fn proxy_from_env(
     let name = host.rsplit_once(':').map_or(host, |(name, _)| name);
     let bypass = ["NO_PROXY", "no_proxy"]
         .into_iter()
-        .find_map(|v| env(v))
+        .find_map(env)
         .unwrap_or_default();
     for entry in bypass.split(',').map(str::trim).filter(|e| !e.is_empty()) {
         let entry = entry.trim_start_matches('*');

@@ -8,9 +8,7 @@ use super::*;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-#[path = "../../tests/common/api_server.rs"]
-mod api_server;
-
+use crate::test_api_server as api_server;
 use api_server::{Answer, ApiServer, good_routes, routes_with};
 
 fn english() -> Session {
@@ -103,7 +101,10 @@ fn consent_then_review_then_the_scenario_uses_todays_market() {
     assert_eq!(scenario.market.btc_price_usd, 43753.0);
     assert!(app.banner.as_ref().is_some_and(|b| !b.error));
     // The consent is remembered: the next update asks no question.
-    assert_eq!(app.session.market_api_allowed, [server.base.clone()]);
+    assert_eq!(
+        app.session.market_api_allowed,
+        std::slice::from_ref(&server.base)
+    );
     open_update(&mut h);
     assert!(
         h.query_by_label("Update the market from the internet?")

@@ -1,8 +1,6 @@
 use super::*;
 
-#[path = "../../tests/common/api_server.rs"]
-mod api_server;
-
+use crate::test_api_server as api_server;
 use api_server::{Answer, ApiServer, good_routes, routes_with};
 
 fn options(base: &str) -> FetchOptions {
