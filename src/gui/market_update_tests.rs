@@ -46,7 +46,8 @@ fn open_update(h: &mut Harness<'static, App>) {
     h.get_all_by_label("Market").next().unwrap().click();
     h.run();
     h.get_by_label("Update from the internet…").click();
-    h.run();
+    // Not `run`: while the requests are under way the spinner repaints every frame.
+    h.run_steps(3);
 }
 
 fn folder(name: &str) -> PathBuf {
@@ -80,7 +81,6 @@ fn consent_then_review_then_the_scenario_uses_todays_market() {
     h.run();
     let host = crate::market_api::host_of(&server.base).to_string();
     h.get_by_label(&format!("Ask {host}")).click();
-    h.run();
     wait_for_answer(&mut h);
     assert_eq!(server.requests().len(), 4);
     assert!(h.query_by_label("Today's market").is_some());
