@@ -8,11 +8,17 @@ pub mod cli;
 pub mod export;
 pub mod fonts;
 pub mod gui;
+pub mod market_fetch;
+
+/// The local market API the tests of the update ask (shared with the integration tests).
+#[cfg(test)]
+#[path = "../tests/common/api_server.rs"]
+pub(crate) mod test_api_server;
 
 pub use hashwatt_core::{
     APP_ID, chart_data, compare, figures, file_error, file_io, format, history, i18n, inputs,
-    model, names, network_data, palette, presets, problem, resolve, scenario_file, scenario_io,
-    schema, suggest, today,
+    market_api, model, names, network_data, palette, presets, problem, resolve, scenario_file,
+    scenario_io, schema, suggest, today,
 };
 
 /// The user's presets folder: `<data dir>/hashwatt/presets` (e.g.

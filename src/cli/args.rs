@@ -112,6 +112,13 @@ pub enum Command {
     /// List and show the built-in and user presets.
     #[command(subcommand)]
     Presets(super::presets::PresetsCommand),
+    /// Today's market from a mempool.space-compatible API (the only command that uses the network).
+    #[command(subcommand)]
+    Market(super::market::MarketCommand),
+    /// Print a shell completion script: bash, zsh or fish.
+    Completions(super::completions::CompletionsArgs),
+    /// Print the manual page (roff): `hashwatt man | man -l -`.
+    Man,
 }
 
 /// Projection assumptions; each overrides the scenario file's `projection` value (default 0).

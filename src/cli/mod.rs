@@ -1,4 +1,5 @@
-//! The command line: `report`, `project`, `chart`, `compare`, `network`, `sweep` and `presets`.
+//! The command line: `report`, `project`, `chart`, `compare`, `network`, `sweep`, `presets`,
+//! `market`, `completions` and `man`.
 //! A thin layer over the engine, the preset library and chart export; it prints (or writes) what
 //! they compute. Each subcommand lives in its own module; this one parses, dispatches, reports
 //! errors, and loads a scenario from a file and flags (shared by most subcommands).
@@ -6,7 +7,9 @@
 pub mod args;
 pub mod chart;
 pub mod compare;
+pub mod completions;
 pub mod history;
+pub mod market;
 pub mod network;
 mod output;
 pub mod presets;
@@ -178,8 +181,17 @@ pub fn execute(
         Command::History(a) => history::run_history(a, library)?,
         Command::Backtest(a) => history::run_backtest(a, library, lang)?,
         Command::Presets(command) => presets::run(command, library, lang)?,
+        Command::Market(command) => market::run(command, lang)?,
+        Command::Completions(a) => return write_bytes(out, &completions::completions(a), lang),
+        Command::Man => return write_bytes(out, &completions::man(), lang),
     };
     out.write_all(text.as_bytes())
+        .map_err(|e| CliError(fill(t.write_failed, &[("error", &e.to_string())])))
+}
+
+fn write_bytes(out: &mut dyn std::io::Write, bytes: &[u8], lang: Lang) -> Result<(), CliError> {
+    let t = &crate::i18n::strings(lang).cli;
+    out.write_all(bytes)
         .map_err(|e| CliError(fill(t.write_failed, &[("error", &e.to_string())])))
 }
 

@@ -11,9 +11,11 @@ pub mod files;
 mod history;
 #[cfg(test)]
 mod history_tests;
+mod icon;
 mod inputs;
 #[cfg(test)]
 mod layout_tests;
+pub mod market_update;
 mod network;
 mod path_field;
 #[cfg(test)]
@@ -32,6 +34,8 @@ mod widgets;
 mod fields_tests;
 #[cfg(test)]
 mod frame_tests;
+#[cfg(test)]
+mod market_update_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
@@ -62,9 +66,15 @@ pub fn mark_start() {
 /// Opens the window (with a scenario file, if given; in a language, if given, which is then
 /// remembered as the user's choice) and runs until it is closed.
 pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("hashwatt")
+        // Matches the desktop entry (hashwatt.desktop), so the desktop shows its icon and name.
+        .with_app_id(crate::APP_ID);
+    if let Some(icon) = icon::window_icon() {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("hashwatt")
+        viewport: viewport
             .with_inner_size([1280.0, 820.0])
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
@@ -150,6 +160,8 @@ pub struct Session {
     pub rank_by: crate::compare::RankBy,
     /// Only rank regions whose grid is at or below this intensity.
     pub rank_max_intensity: Option<f64>,
+    /// The market API addresses the user agreed may be asked, the last agreed first.
+    pub market_api_allowed: Vec<String>,
 }
 
 /// egui's fonts with the bundled CJK font as the last fallback, so Chinese has glyphs.
@@ -260,6 +272,8 @@ pub enum Command {
     AnswerUnsaved(UnsavedAnswer),
     /// The answer to "Replace the preset?": replace, or keep the file.
     AnswerReplace(bool),
+    /// Market → Update from the internet: a step of it.
+    MarketUpdate(market_update::Action),
 }
 
 /// The buttons of the unsaved-changes prompt.
@@ -413,6 +427,8 @@ pub struct App {
     pub library_generation: u64,
     /// The user's presets folder (saved presets go there; tests point it at a temp folder).
     pub presets_folder: Option<PathBuf>,
+    /// Market → Update from the internet, under way or not.
+    pub market_update: market_update::MarketUpdate,
     commands: CommandSender,
     command_rx: mpsc::Receiver<Command>,
     /// Every command applied, in order (tests check what a click or a key did).
@@ -522,6 +538,7 @@ impl App {
             pinned_for,
             library_generation: 0,
             presets_folder: crate::user_presets_folder(),
+            market_update: Default::default(),
             commands: CommandSender(command_tx),
             command_rx,
             #[cfg(test)]
@@ -1087,6 +1104,7 @@ impl App {
                     }
                 }
             }
+            Command::MarketUpdate(action) => market_update::apply(self, action, ctx),
             Command::AnswerReplace(replace) => {
                 if let Some(pending) = self.replace_preset.take()
                     && replace
@@ -1274,6 +1292,7 @@ impl App {
             return;
         }
         self.handle_dialog_replies();
+        market_update::poll(self);
         self.handle_shortcuts(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
@@ -1304,6 +1323,7 @@ impl App {
             path_field::path_field_ui(&ctx, field, self.session.lang(), &self.commands);
         }
         self.dialogs_ui(&ctx);
+        market_update::dialogs_ui(self, &ctx);
 
         let applied = self.apply_commands(&ctx);
         self.feed_history(&ctx);
@@ -1401,6 +1421,11 @@ impl App {
                 let can_redo = self.history.can_redo(doc);
                 self.menu_item_enabled(ui, s.menu_undo, Command::Undo, can_undo);
                 self.menu_item_enabled(ui, s.menu_redo, Command::Redo, can_redo);
+            });
+            let m = &self.strings().market;
+            ui.menu_button(m.menu_market, |ui| {
+                let update = Command::MarketUpdate(market_update::Action::Start);
+                self.menu_item_enabled(ui, m.menu_update, update, self.market_update.is_idle());
             });
             ui.menu_button(s.menu_view, |ui| {
                 ui.label(s.theme_label);

@@ -3,6 +3,8 @@
 // Each test binary uses its own subset of these helpers.
 #![allow(dead_code)]
 
+pub mod api_server;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 

@@ -15,6 +15,7 @@ pub mod format;
 pub mod history;
 pub mod i18n;
 pub mod inputs;
+pub mod market_api;
 pub mod model;
 pub mod names;
 pub mod network_data;

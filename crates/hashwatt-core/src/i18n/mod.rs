@@ -6,6 +6,7 @@ pub mod charts;
 pub mod cli;
 pub mod files;
 pub mod history;
+pub mod market;
 pub mod network;
 pub mod problems;
 pub mod results;
@@ -65,6 +66,7 @@ pub struct Strings {
     pub files: files::FileStrings,
     pub problems: problems::ProblemStrings,
     pub history: history::HistoryStrings,
+    pub market: market::MarketFetchStrings,
     /// Energy sources by name.
     pub sources: SourceNames,
 }
@@ -94,6 +96,7 @@ pub static EN: Strings = Strings {
     files: files::EN,
     problems: problems::EN,
     history: history::EN,
+    market: market::EN,
     sources: SourceNames {
         coal: "Coal",
         gas: "Gas",
@@ -118,6 +121,7 @@ pub static ZH: Strings = Strings {
     files: files::ZH,
     problems: problems::ZH,
     history: history::ZH,
+    market: market::ZH,
     sources: SourceNames {
         coal: "煤炭",
         gas: "天然气",

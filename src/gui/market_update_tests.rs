@@ -1,0 +1,161 @@
+//! Market → Update from the internet, clicked through in the window against a local API: the
+//! consent names the host and is remembered, the review shows the figures, acceptance saves the
+//! snapshot and the scenario uses it, and a failure is the banner with nothing saved.
+
+use super::market_update::Stage;
+use super::test_support::harness;
+use super::*;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use crate::test_api_server as api_server;
+use api_server::{Answer, ApiServer, good_routes, routes_with};
+
+fn english() -> Session {
+    Session {
+        language: LangChoice::Fixed(Lang::En),
+        ..Session::default()
+    }
+}
+
+fn window(folder: &std::path::Path) -> Harness<'static, App> {
+    let mut h = harness(
+        english(),
+        Harness::builder().with_size(egui::vec2(1400.0, 1000.0)),
+    );
+    let _ = std::fs::remove_dir_all(folder);
+    h.state_mut().presets_folder = Some(folder.to_path_buf());
+    h.run();
+    h
+}
+
+/// Frames until the requests' thread has answered (at most 10 s).
+fn wait_for_answer(h: &mut Harness<'static, App>) {
+    for _ in 0..200 {
+        h.step();
+        if !matches!(h.state().market_update.stage, Stage::Fetching { .. }) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    h.run();
+}
+
+fn open_update(h: &mut Harness<'static, App>) {
+    // The menu bar's "Market" comes first; the input panel's section has the same name.
+    h.get_all_by_label("Market").next().unwrap().click();
+    h.run();
+    h.get_by_label("Update from the internet…").click();
+    // Not `run`: while the requests are under way the spinner repaints every frame.
+    h.run_steps(3);
+}
+
+fn folder(name: &str) -> PathBuf {
+    std::env::temp_dir().join(format!("hashwatt-gui-{}-{name}", std::process::id()))
+}
+
+#[test]
+fn consent_then_review_then_the_scenario_uses_todays_market() {
+    let server = ApiServer::start(good_routes());
+    let folder = folder("market-accept");
+    let mut h = window(&folder);
+    open_update(&mut h);
+    // The consent names the host; nothing is asked before it is given.
+    assert!(
+        h.query_by_label("Update the market from the internet?")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("hashwatt will ask mempool.space for today's")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Nothing about you or your scenario is sent.")
+            .is_some()
+    );
+    assert!(server.requests().is_empty());
+    // The user points it at their own instance.
+    if let Stage::Consent { api_base } = &mut h.state_mut().market_update.stage {
+        *api_base = server.base.clone();
+    }
+    h.run();
+    let host = crate::market_api::host_of(&server.base).to_string();
+    h.get_by_label(&format!("Ask {host}")).click();
+    wait_for_answer(&mut h);
+    assert_eq!(server.requests().len(), 4);
+    assert!(h.query_by_label("Today's market").is_some());
+    assert!(h.query_by_label("$43,753").is_some() || h.query_by_label_contains("43,753").is_some());
+    assert!(h.query_by_label("959,000").is_some());
+    // Nothing is saved before the user accepts.
+    assert!(!folder.join("markets").exists());
+    h.get_by_label("Save as a market snapshot and use it")
+        .click();
+    h.run();
+    let id = crate::today().to_string();
+    let path = folder.join("markets").join(format!("{id}.ron"));
+    assert!(path.exists());
+    let app = h.state();
+    assert_eq!(app.session.doc.market.preset.as_deref(), Some(id.as_str()));
+    assert_eq!(app.library.newest_market().unwrap().id, id);
+    let scenario = &app.computed.as_ref().unwrap().scenario;
+    assert_eq!(scenario.market.btc_price_usd, 43753.0);
+    assert!(app.banner.as_ref().is_some_and(|b| !b.error));
+    // The consent is remembered: the next update asks no question.
+    assert_eq!(
+        app.session.market_api_allowed,
+        std::slice::from_ref(&server.base)
+    );
+    open_update(&mut h);
+    assert!(
+        h.query_by_label("Update the market from the internet?")
+            .is_none()
+    );
+    wait_for_answer(&mut h);
+    assert_eq!(server.requests().len(), 8);
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().market_update.is_idle());
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn cancelling_the_consent_asks_nothing() {
+    let folder = folder("market-cancel");
+    let mut h = window(&folder);
+    open_update(&mut h);
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().market_update.is_idle());
+    assert!(h.state().session.market_api_allowed.is_empty());
+    assert!(
+        h.query_by_label("Update the market from the internet?")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_failure_is_the_banner_and_saves_nothing() {
+    let server = ApiServer::start(routes_with(
+        api_server::PRICES_PATH,
+        Answer::Json(429, "{}".into()),
+    ));
+    let folder = folder("market-fail");
+    let mut h = window(&folder);
+    h.state_mut().session.market_api_allowed = vec![server.base.clone()];
+    let before = h.state().session.doc.clone();
+    open_update(&mut h);
+    wait_for_answer(&mut h);
+    let banner = h.state().shown_banner().expect("a banner");
+    assert!(banner.error);
+    assert_eq!(
+        banner.text,
+        format!(
+            "Could not update the market: {}/api/v1/prices: HTTP 429, too many requests; try again later. Nothing was saved.",
+            server.base
+        )
+    );
+    assert!(h.query_by_label(&banner.text).is_some());
+    assert!(!folder.join("markets").exists());
+    assert_eq!(h.state().session.doc, before);
+    assert!(h.state().market_update.is_idle());
+}
