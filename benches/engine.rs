@@ -29,6 +29,7 @@ fn bench(c: &mut Criterion) {
         halving_difficulty_drop_pct: 10.0,
         hardware_resale_pct: 10.0,
         switch_off_when_losing: false,
+        ..ProjectionSettings::default()
     };
     c.bench_function("project 120 months", |b| {
         b.iter(|| model::project(black_box(&s), black_box(&settings)))

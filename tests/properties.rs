@@ -213,6 +213,7 @@ prop_compose! {
             halving_difficulty_drop_pct,
             hardware_resale_pct,
             switch_off_when_losing,
+            ..ProjectionSettings::default()
         }
     }
 }
@@ -697,6 +698,7 @@ fn projection_from(min_growth: f64) -> BoxedStrategy<ProjectionSettings> {
                 halving_difficulty_drop_pct: drop,
                 hardware_resale_pct: resale,
                 switch_off_when_losing: false,
+                ..ProjectionSettings::default()
             },
         )
         .boxed()
