@@ -66,6 +66,7 @@ impl Limit {
             "%/year" => p.unit_pct_per_year,
             "months" => p.unit_months,
             "USD/month" => p.unit_usd_per_month,
+            "paths" => crate::i18n::strings(lang).investment.unit_paths,
             symbol => symbol,
         };
         let unit = match unit_words {
@@ -219,8 +220,8 @@ pub const LOAN_MONTHS: Limit = Limit::whole(1.0, 1200.0, "months");
 pub const PATHS: Limit = Limit::whole(1.0, 100_000.0, "paths");
 /// Every path's month is kept for the percentiles: paths × (months + 1) values at most (200 MB).
 pub const PATH_MONTHS_MAX: f64 = 25e6;
-/// A seed: any whole number an f64 holds exactly (scenario files and flags are numbers).
-pub const SEED: Limit = Limit::whole(0.0, 9_007_199_254_740_991.0, "");
+/// A seed: a whole number an f64 holds exactly (scenario files and flags are numbers).
+pub const SEED: Limit = Limit::whole(0.0, 1e15, "");
 /// An annual volatility (standard deviation of the annual log change), %/year.
 pub const VOLATILITY_PCT_PER_YEAR: Limit = Limit::closed(0.0, 500.0, "%/year");
 /// A correlation coefficient.
