@@ -10,6 +10,7 @@ mod derived;
 pub mod files;
 mod inputs;
 mod network;
+mod projection_mc;
 mod results;
 pub mod saved_session;
 mod sensitivity;
@@ -21,6 +22,8 @@ mod widgets;
 mod fields_tests;
 #[cfg(test)]
 mod frame_tests;
+#[cfg(test)]
+mod projection_mc_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
@@ -363,6 +366,8 @@ pub struct App {
     pub sensitivity: crate::chart_data::sensitivity::Settings,
     /// The Network view's choices (for this run of the app).
     pub network_view: crate::network_data::ViewSettings,
+    /// The Projection tab's Monte Carlo run (on its own thread).
+    pub monte_carlo: projection_mc::McJob,
     /// What the views derive beyond `computed`, computed once per change.
     pub derived: derived::Derived,
     /// Bumped whenever `computed` is recomputed (the document, the language or the library
@@ -474,6 +479,7 @@ impl App {
             replace_preset: None,
             sensitivity: Default::default(),
             network_view: Default::default(),
+            monte_carlo: Default::default(),
             derived: Default::default(),
             doc_generation: 0,
             pinned_generation: 0,
