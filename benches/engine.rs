@@ -88,6 +88,59 @@ fn bench_sweep(c: &mut Criterion) {
             ))
         })
     });
+    // The way the grid was computed before: a full evaluation for every cell, on one core.
+    group.bench_function("1000x1000 grid, one evaluation per cell (before)", |b| {
+        let mut profit = vec![0.0; 1000 * 1000];
+        b.iter(|| {
+            sweep::by_btc_price(
+                black_box(&s),
+                RowInput::ElectricityUsdPerKwh,
+                &electricity,
+                &btc,
+                |i, j, e| profit[i * 1000 + j] = e.profit_usd_per_day,
+            );
+            black_box(&profit);
+        })
+    });
+    // And written as CSV that way: one evaluation and one line a cell, on one core.
+    group.bench_function(
+        "1000x1000 grid as CSV, one evaluation per cell (before)",
+        |b| {
+            use std::fmt::Write as _;
+            use std::io::Write as _;
+            b.iter(|| {
+                let mut w = std::io::BufWriter::with_capacity(1 << 16, std::io::sink());
+                let prices: Vec<String> = btc.iter().map(f64::to_string).collect();
+                let mut line = String::new();
+                for row in &electricity {
+                    let (mut row_text, mut break_even) = (String::new(), String::new());
+                    sweep::by_btc_price(
+                        black_box(&s),
+                        RowInput::ElectricityUsdPerKwh,
+                        std::slice::from_ref(row),
+                        &btc,
+                        |_, j, e| {
+                            if j == 0 {
+                                row_text = row.to_string();
+                                break_even = e
+                                    .break_even_btc_price_usd
+                                    .map(|b| b.to_string())
+                                    .unwrap_or_default();
+                            }
+                            line.clear();
+                            let _ = writeln!(
+                                line,
+                                "{row_text},{},{},{break_even}",
+                                prices[j], e.profit_usd_per_day
+                            );
+                            let _ = w.write_all(line.as_bytes());
+                        },
+                    );
+                }
+                w.flush().expect("a sink takes anything");
+            })
+        },
+    );
     group.bench_function("1000x1000 grid as CSV", |b| {
         b.iter(|| {
             hashwatt::cli::sweep::write_csv(
@@ -132,5 +185,11 @@ fn bench_monte_carlo(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, bench_recompute, bench_sweep, bench_monte_carlo);
+criterion_group!(
+    benches,
+    bench,
+    bench_recompute,
+    bench_sweep,
+    bench_monte_carlo
+);
 criterion_main!(benches);

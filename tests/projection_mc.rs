@@ -74,7 +74,11 @@ fn the_summary_has_exactly_the_contracts_keys() {
         "project", TEXAS, "--months", "24", "--json", "--paths", "300",
     ]);
     let summary = &with_paths["summary"];
-    let mut expected: Vec<String> = SUMMARY_KEYS.iter().chain(&PATH_KEYS).map(|k| k.to_string()).collect();
+    let mut expected: Vec<String> = SUMMARY_KEYS
+        .iter()
+        .chain(&PATH_KEYS)
+        .map(|k| k.to_string())
+        .collect();
     let mut found = keys(summary);
     expected.sort();
     found.sort();
@@ -85,9 +89,16 @@ fn the_summary_has_exactly_the_contracts_keys() {
     assert!((0.0..=1.0).contains(&p));
     let percentiles: Vec<f64> = ["p5", "p25", "p50", "p75", "p95"]
         .iter()
-        .map(|p| summary[format!("cumulative_cash_flow_usd_{p}")].as_f64().unwrap())
+        .map(|p| {
+            summary[format!("cumulative_cash_flow_usd_{p}")]
+                .as_f64()
+                .unwrap()
+        })
         .collect();
-    assert!(percentiles.windows(2).all(|w| w[0] <= w[1]), "{percentiles:?}");
+    assert!(
+        percentiles.windows(2).all(|w| w[0] <= w[1]),
+        "{percentiles:?}"
+    );
     assert_eq!(with_paths["percentiles"].as_array().unwrap().len(), 25);
 }
 
@@ -144,7 +155,9 @@ fn zero_volatility_paths_are_the_deterministic_projection() {
 
 #[test]
 fn csv_with_paths_prints_the_monthly_percentiles() {
-    let o = hashwatt(&["project", TEXAS, "--months", "12", "--paths", "200", "--csv"]);
+    let o = hashwatt(&[
+        "project", TEXAS, "--months", "12", "--paths", "200", "--csv",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     let lines: Vec<&str> = text.lines().collect();
@@ -259,7 +272,14 @@ fn bad_values_exit_2_naming_the_flag() {
 #[test]
 fn the_table_shows_the_investment_figures_and_the_paths() {
     let o = hashwatt(&[
-        "project", TEXAS, "--months", "24", "--paths", "100", "--loan-usd", "10000",
+        "project",
+        TEXAS,
+        "--months",
+        "24",
+        "--paths",
+        "100",
+        "--loan-usd",
+        "10000",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);

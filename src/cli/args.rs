@@ -403,7 +403,9 @@ pub(super) fn whole(
     move |text: &str| number(text).map(|v| v as u32)
 }
 
-pub(crate) fn whole_u64(limit: Limit) -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
+pub(crate) fn whole_u64(
+    limit: Limit,
+) -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
     let number = limited(limit);
     move |text: &str| number(text).map(|v| v as u64)
 }

@@ -3,11 +3,11 @@
 use super::args::{ProjectionFlags, ScenarioArgs, UncertaintyFlags, input_whole};
 use super::output::{columns, heading, row, title};
 use super::{CliError, Loaded};
+use crate::figures::{PERCENTILE_CSV_HEADER, ProjectionSummary};
 use crate::format::{self, number, usd};
 use crate::i18n::{Lang, fill, strings};
 use crate::inputs::Input;
 use crate::model::date::Date;
-use crate::figures::{PERCENTILE_CSV_HEADER, ProjectionSummary};
 use crate::model::{self, MonteCarlo, Projection, ProjectionSettings};
 use crate::presets::PresetLibrary;
 use clap::Args;
@@ -41,9 +41,13 @@ pub fn run(a: &ProjectArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
     }
     a.growth.apply(&mut settings);
     a.uncertainty.apply(&mut settings);
-    settings
-        .validate()
-        .map_err(|e| CliError(format!("{}: {}", flag_of(&e.field, a), e.problem.localized(lang))))?;
+    settings.validate().map_err(|e| {
+        CliError(format!(
+            "{}: {}",
+            flag_of(&e.field, a),
+            e.problem.localized(lang)
+        ))
+    })?;
     let projection = model::project(&loaded.scenario, &settings);
     let monte_carlo = a.uncertainty.any().then(|| {
         model::monte_carlo(&loaded.scenario, &settings, &model::Progress::new())
@@ -180,7 +184,11 @@ fn investment_lines(
     lang: Lang,
 ) {
     let v = &strings(lang).investment;
-    let pct = |x: Option<f64>| x.map_or((format::UNDEFINED.to_string(), ""), |x| (format::fixed(x, 1), "%"));
+    let pct = |x: Option<f64>| {
+        x.map_or((format::UNDEFINED.to_string(), ""), |x| {
+            (format::fixed(x, 1), "%")
+        })
+    };
     row(
         out,
         v.npv,
@@ -210,7 +218,10 @@ fn investment_lines(
         out,
         &fill(
             v.monte_carlo_heading,
-            &[("paths", &mc.paths.to_string()), ("seed", &mc.seed.to_string())],
+            &[
+                ("paths", &mc.paths.to_string()),
+                ("seed", &mc.seed.to_string()),
+            ],
         ),
     );
     row(
@@ -223,10 +234,14 @@ fn investment_lines(
     for (p, value) in model::monte_carlo::PERCENTILES.iter().zip(last) {
         row(out, &format!("{} P{p}", v.final_cash_flow), &usd(value), "");
     }
-    let median_mean = |p50: String, mean: String| {
-        fill(v.median_mean, &[("p50", &p50), ("mean", &mean)])
-    };
-    row(out, &format!("{} {}", v.final_cash_flow, v.mean), &usd(mean), "");
+    let median_mean =
+        |p50: String, mean: String| fill(v.median_mean, &[("p50", &p50), ("mean", &mean)]);
+    row(
+        out,
+        &format!("{} {}", v.final_cash_flow, v.mean),
+        &usd(mean),
+        "",
+    );
     row(
         out,
         v.btc_mined_median_mean,

@@ -490,23 +490,21 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             .as_ref()
             .map_or(0.0, |c| c.scenario.site.electricity_usd_per_kwh);
         let p = &mut app.session.doc.projection;
-        super::projection_mc::investment_settings_ui(ui, p, site_price, lang, s);
-        super::projection_mc::uncertainty_settings_ui(ui, p, lang, s);
+        // Side by side, so the fan stays in view.
+        ui.columns(2, |cols| {
+            super::projection_mc::investment_settings_ui(&mut cols[0], p, site_price, lang, s);
+            super::projection_mc::uncertainty_settings_ui(&mut cols[1], p, lang, s);
+        });
     }
     let Ok(computed) = &app.computed else {
         return;
     };
     // The paths run on their own thread; a frame only starts a run and takes its result.
     let settings = app.session.doc.projection;
-    app.monte_carlo.update(ui.ctx(), &computed.scenario, &settings);
+    app.monte_carlo
+        .update(ui.ctx(), &computed.scenario, &settings);
     let p = &computed.charts.projection.projection;
-    super::projection_mc::cards_ui(
-        ui,
-        &app.monte_carlo,
-        p,
-        &settings,
-        s,
-    );
+    super::projection_mc::cards_ui(ui, &app.monte_carlo, p, &settings, s);
     let fan = app.monte_carlo.result.clone();
     ui.horizontal(|ui| {
         let payback = match p.payback_month {

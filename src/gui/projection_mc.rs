@@ -34,7 +34,12 @@ struct Running {
 impl McJob {
     /// Starts a run when the inputs differ from the last one's (stopping any run under way),
     /// and takes a finished run's result. Never waits.
-    pub fn update(&mut self, ctx: &egui::Context, scenario: &Scenario, settings: &ProjectionSettings) {
+    pub fn update(
+        &mut self,
+        ctx: &egui::Context,
+        scenario: &Scenario,
+        settings: &ProjectionSettings,
+    ) {
         let same = self
             .inputs
             .as_ref()
@@ -53,8 +58,7 @@ impl McJob {
             let spawned = std::thread::Builder::new()
                 .name("monte-carlo".into())
                 .spawn(move || {
-                    let result =
-                        monte_carlo::monte_carlo(&scenario, &settings, &worker_progress);
+                    let result = monte_carlo::monte_carlo(&scenario, &settings, &worker_progress);
                     let _ = tx.send(result);
                     repaint.request_repaint();
                 });
@@ -114,7 +118,10 @@ pub fn investment_settings_ui(
                     ));
                     ui.add(field(Input::LoanUsd, &mut p.loan_usd));
                     ui.end_row();
-                    ui.add(field(Input::LoanRatePctPerYear, &mut p.loan_rate_pct_per_year));
+                    ui.add(field(
+                        Input::LoanRatePctPerYear,
+                        &mut p.loan_rate_pct_per_year,
+                    ));
                     ui.add(InputField::count(Input::LoanMonths, &mut p.loan_months).lang(lang));
                     ui.end_row();
                     let mut hosted = p.hosting_usd_per_kwh.is_some();
@@ -198,7 +205,11 @@ pub fn cards_ui(
     s: &Strings,
 ) {
     let v = &s.investment;
-    let pct = |x: Option<f64>| x.map_or(format::UNDEFINED.to_string(), |x| format!("{} %", format::fixed(x, 1)));
+    let pct = |x: Option<f64>| {
+        x.map_or(format::UNDEFINED.to_string(), |x| {
+            format!("{} %", format::fixed(x, 1))
+        })
+    };
     ui.horizontal_wrapped(|ui| {
         let mc = job.result.as_deref();
         let card = |ui: &mut egui::Ui, label: &str, value: String, detail: String, hint: &str| {
@@ -218,7 +229,10 @@ pub fn cards_ui(
         let runs = mc.map_or(String::new(), |mc| {
             fill(
                 v.paths_seed,
-                &[("paths", &mc.paths.to_string()), ("seed", &mc.seed.to_string())],
+                &[
+                    ("paths", &mc.paths.to_string()),
+                    ("seed", &mc.seed.to_string()),
+                ],
             )
         });
         card(
@@ -236,7 +250,9 @@ pub fn cards_ui(
         card(
             ui,
             v.card_median_npv,
-            mc.map_or(format::UNDEFINED.to_string(), |mc| format::usd(mc.npv_usd_p50)),
+            mc.map_or(format::UNDEFINED.to_string(), |mc| {
+                format::usd(mc.npv_usd_p50)
+            }),
             fill(
                 v.card_median_npv_detail,
                 &[
@@ -272,8 +288,7 @@ pub fn draw_fan(plot: &mut PlotUi<'_>, mc: &MonteCarlo, s: &Strings) {
     let v = &s.investment;
     let base = color(palette::SERIES);
     let band = |plot: &mut PlotUi<'_>, name: &str, lo: usize, hi: usize, alpha: u8| {
-        let fill_color =
-            egui::Color32::from_rgba_unmultiplied(base.r(), base.g(), base.b(), alpha);
+        let fill_color = egui::Color32::from_rgba_unmultiplied(base.r(), base.g(), base.b(), alpha);
         // One trapezoid a month: a plot polygon is filled as if convex.
         for (m, pair) in mc.cumulative_cash_flow_usd.windows(2).enumerate() {
             let (x0, x1) = (m as f64, m as f64 + 1.0);

@@ -131,7 +131,13 @@ fn without_volatility_the_median_is_the_deterministic_projection() {
     wait_for_paths(&mut h);
     let state = h.state();
     let mc = state.monte_carlo.result.clone().unwrap();
-    let projection = &state.computed.as_ref().unwrap().charts.projection.projection;
+    let projection = &state
+        .computed
+        .as_ref()
+        .unwrap()
+        .charts
+        .projection
+        .projection;
     assert_eq!(mc.npv_usd_p50, projection.npv_usd);
     let last = projection.months.last().unwrap().cumulative_cash_flow_usd;
     assert_eq!(mc.cumulative_cash_flow_usd.last().unwrap(), &[last; 5]);

@@ -4,8 +4,8 @@
 
 use super::Session;
 use super::widgets::{input_range, range};
-use crate::inputs::Input;
 use crate::i18n::{Lang, fill};
+use crate::inputs::Input;
 use crate::model::{EnergySource, Levers, NetworkSpec, SubsidySpec, limits};
 use crate::problem::Problem;
 use crate::scenario_file::ScenarioDoc;

@@ -25,9 +25,7 @@ pub fn input_range(input: Input) -> std::ops::RangeInclusive<f64> {
         // the value a file may not hold.
         Input::DifficultyGrowthPctPerYear
         | Input::BtcPriceGrowthPctPerYear
-        | Input::DiscountRatePctPerYear => {
-            super::charts::GROWTH_RANGE_PCT_PER_YEAR
-        }
+        | Input::DiscountRatePctPerYear => super::charts::GROWTH_RANGE_PCT_PER_YEAR,
         _ => range(input.limit()),
     }
 }

@@ -355,7 +355,9 @@ impl Change {
                 strings(lang).problems.now_named,
                 &[("old", old), ("new", new)],
             ),
-            Change::ProjectionSettingsAdded => strings(lang).investment.migrated_settings.to_string(),
+            Change::ProjectionSettingsAdded => {
+                strings(lang).investment.migrated_settings.to_string()
+            }
         }
     }
 }

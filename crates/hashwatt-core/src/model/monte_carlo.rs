@@ -79,7 +79,10 @@ impl MonteCarlo {
     /// The final month's cumulative cash flow at [`PERCENTILES`], and its mean.
     pub fn final_cumulative(&self) -> ([f64; 5], f64) {
         (
-            self.cumulative_cash_flow_usd.last().copied().unwrap_or_default(),
+            self.cumulative_cash_flow_usd
+                .last()
+                .copied()
+                .unwrap_or_default(),
             self.cumulative_cash_flow_mean_usd
                 .last()
                 .copied()
@@ -279,7 +282,11 @@ pub fn percentiles<const N: usize>(values: &mut [f64], ps: [f64; N]) -> [f64; N]
         let hi = (lo + 1).min(n - 1);
         let (a, b) = (values[lo], values[hi]);
         let frac = h - lo as f64;
-        if frac == 0.0 || a == b { a } else { a + frac * (b - a) }
+        if frac == 0.0 || a == b {
+            a
+        } else {
+            a + frac * (b - a)
+        }
     })
 }
 
@@ -599,7 +606,10 @@ mod tests {
     #[test]
     fn percentiles_interpolate_between_order_statistics() {
         let mut v: Vec<f64> = (0..=100).rev().map(f64::from).collect();
-        assert_eq!(percentiles(&mut v, PERCENTILES), [5.0, 25.0, 50.0, 75.0, 95.0]);
+        assert_eq!(
+            percentiles(&mut v, PERCENTILES),
+            [5.0, 25.0, 50.0, 75.0, 95.0]
+        );
         let mut v = vec![4.0, 1.0, 3.0, 2.0];
         // Rank (n − 1) × 0.5 = 1.5: halfway between 2 and 3.
         assert_eq!(percentiles(&mut v, [50.0, 0.0, 100.0]), [2.5, 1.0, 4.0]);

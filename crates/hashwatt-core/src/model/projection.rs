@@ -128,7 +128,11 @@ impl ProjectionSettings {
             limits::LOAN_RATE_PCT_PER_YEAR,
             self.loan_rate_pct_per_year,
         )?;
-        check("loan_months", limits::LOAN_MONTHS, f64::from(self.loan_months))?;
+        check(
+            "loan_months",
+            limits::LOAN_MONTHS,
+            f64::from(self.loan_months),
+        )?;
         if let Some(price) = self.hosting_usd_per_kwh {
             check(
                 "hosting_usd_per_kwh",
@@ -461,8 +465,7 @@ impl Plan {
             // `btc_per_day` of the evaluation, term by term.
             let share = self.fleet_hs / network_hs;
             let share = if share.is_finite() { share } else { 0.0 };
-            let per_day =
-                share * bitcoin::BLOCKS_PER_DAY * piece.reward_btc * self.pool_keep;
+            let per_day = share * bitcoin::BLOCKS_PER_DAY * piece.reward_btc * self.pool_keep;
             btc += per_day * piece.days;
         }
         let running_revenue = btc * price;
@@ -471,8 +474,11 @@ impl Plan {
             self.switch_off && running_revenue + self.other_income < self.electricity + self.carbon;
         let on = if switched_off { 0.0 } else { 1.0 };
         let (btc, revenue) = (btc * on, running_revenue * on);
-        let (other, electricity, carbon) =
-            (self.other_income * on, self.electricity * on, self.carbon * on);
+        let (other, electricity, carbon) = (
+            self.other_income * on,
+            self.electricity * on,
+            self.carbon * on,
+        );
         let before_host = revenue + other - electricity - self.opex - carbon;
         let hosting_fee = if before_host > 0.0 {
             before_host * self.hosting_share
