@@ -234,7 +234,7 @@ mod tests {
         let a = loan.payment_usd_per_month();
         let expected = 100_000.0 * 0.01 / (1.0 - 1.01f64.powi(-24));
         assert!((a - expected).abs() < 1e-9, "{a} vs {expected}");
-        assert!((a - 4707.347_222).abs() < 1e-3);
+        assert!((a - 4_707.347_222).abs() < 1e-3);
         let (paid, interest) = loan.schedule(36);
         assert_eq!(paid.len(), 36);
         assert!(paid[..24].iter().all(|p| (p - a).abs() < 1e-6));
