@@ -180,6 +180,8 @@ pub fn uncertainty_settings_ui(
                         Input::BtcPriceVolatilityPctPerYear,
                         &mut p.btc_price_volatility_pct_per_year,
                     ));
+                    // One field a row from here: the column is half the panel.
+                    ui.end_row();
                     ui.add(field(
                         Input::DifficultyVolatilityPctPerYear,
                         &mut p.difficulty_volatility_pct_per_year,
