@@ -10,7 +10,7 @@ use hashwatt::scenario_io::parse_scenario;
 
 /// A valid scenario; each case changes one thing in it.
 const BASE: &str = r#"(
-    version: 2,
+    version: 3,
     name: "Golden",
     site: (
         region: "texas-ercot",
@@ -71,11 +71,11 @@ fn the_base_scenario_is_valid() {
 fn syntax_errors() {
     let cases = [
         (
-            replaced("version: 2,", "version: 2"),
+            replaced("version: 3,", "version: 3"),
             "s.ron:3:5: expected `,` between fields: the one before this does not end with `,`",
         ),
         (
-            "(\n    version: 2,\n    name: \"Golden\n".to_string(),
+            "(\n    version: 3,\n    name: \"Golden\n".to_string(),
             "s.ron:3:11: name: a quoted text is not closed: a `\"` is missing",
         ),
         (
@@ -306,13 +306,13 @@ fn message_of_missing(dir: &std::path::Path) -> String {
 #[test]
 fn newer_versions_are_refused_naming_both() {
     assert_eq!(
-        scenario_message(&replaced("version: 2", "version: 3")),
-        "s.ron:2:5: version: the file is format version 3, written by a newer hashwatt; this \
-         build reads version 2"
+        scenario_message(&replaced("version: 3", "version: 4")),
+        "s.ron:2:5: version: the file is format version 4, written by a newer hashwatt; this \
+         build reads version 3"
     );
     assert_eq!(
-        scenario_message(&replaced("version: 2", "version: 0")),
-        "s.ron:2:5: version: 0 is not allowed; must be a format version from 1 to 2"
+        scenario_message(&replaced("version: 3", "version: 0")),
+        "s.ron:2:5: version: 0 is not allowed; must be a format version from 1 to 3"
     );
 }
 
@@ -324,14 +324,15 @@ fn version_1_files_are_migrated_and_say_so() {
     std::fs::write(&path, v1).expect("write");
     let (doc, _, migration) =
         load_scenario_noting(&path, &PresetLibrary::builtin()).expect("migrated");
-    assert_eq!(doc.version, 2);
+    assert_eq!(doc.version, 3);
     assert_eq!(doc.site.emission_table, "real-fleet");
     let migration = migration.expect("a migration note");
     assert_eq!(
         migration.to_string(),
         format!(
-            "{}: migrated from format version 1 to 2 (`site.emission_factors` is now \
-             `emission_table`); saving writes version 2",
+            "{}: migrated from format version 1 to 3 (`site.emission_factors` is now \
+             `emission_table`; `projection` gained the investment and uncertainty settings, at \
+             their defaults); saving writes version 3",
             path.display()
         )
     );
@@ -364,9 +365,9 @@ fn on_the_command_line_bad_files_exit_2_with_the_message_on_stderr() {
         ),
         (
             "newer.ron",
-            replaced("version: 2", "version: 9"),
+            replaced("version: 3", "version: 9"),
             "2:5: version: the file is format version 9, written by a newer hashwatt; this build \
-             reads version 2",
+             reads version 3",
         ),
     ];
     for (name, text, expected) in cases {
@@ -396,8 +397,9 @@ fn on_the_command_line_a_version_1_file_runs_with_a_note() {
     assert_eq!(
         common::stderr(&out),
         format!(
-            "note: {shown}: migrated from format version 1 to 2 (`site.emission_factors` is now \
-             `emission_table`); saving writes version 2\n"
+            "note: {shown}: migrated from format version 1 to 3 (`site.emission_factors` is now \
+             `emission_table`; `projection` gained the investment and uncertainty settings, at \
+             their defaults); saving writes version 3\n"
         )
     );
     let chinese = common::hashwatt_with(&["report", &shown, "--json"], &[("HASHWATT_LANG", "zh")]);

@@ -102,7 +102,7 @@ fn the_title_names_the_scenario_and_months_come_from_its_file() {
     let file = dir.join("site.ron");
     std::fs::write(
         &file,
-        "(version: 2, name: \"Loss maker\", market: (btc_price_usd: 1000), projection: (months: 18))",
+        "(version: 3, name: \"Loss maker\", market: (btc_price_usd: 1000), projection: (months: 18))",
     )
     .unwrap();
     let file = file.to_str().unwrap();

@@ -342,7 +342,7 @@ fn every_built_in_date_is_written_as_it_is_read() {
     }
 }
 
-const SCENARIO: &str = "(\n    version: 2,\n    name: \"Mac\",\n    site: (\n        region: \"texas-ercot\",\n        pue: 1.1,\n    ),\n    fleet: [\n        (miner: \"antminer-s21\", units: 10),\n    ],\n)\n";
+const SCENARIO: &str = "(\n    version: 3,\n    name: \"Mac\",\n    site: (\n        region: \"texas-ercot\",\n        pue: 1.1,\n    ),\n    fleet: [\n        (miner: \"antminer-s21\", units: 10),\n    ],\n)\n";
 
 fn load(name: &str, bytes: &[u8]) -> Result<String, String> {
     let dir = fresh_dir(name);

@@ -213,6 +213,7 @@ prop_compose! {
             halving_difficulty_drop_pct,
             hardware_resale_pct,
             switch_off_when_losing,
+            ..ProjectionSettings::default()
         }
     }
 }
@@ -606,7 +607,7 @@ proptest! {
     #[test]
     fn save_and_open_round_trip((doc, scenario) in resolved()) {
         let text = scenario_to_ron(&doc);
-        prop_assert!(text.starts_with("// hashwatt scenario (format version 2)\n"), "{}", text);
+        prop_assert!(text.starts_with("// hashwatt scenario (format version 3)\n"), "{}", text);
         let (opened, migration) = match parse_scenario_noting("round-trip.ron", &text) {
             Ok(ok) => ok,
             Err(e) => {
@@ -697,6 +698,7 @@ fn projection_from(min_growth: f64) -> BoxedStrategy<ProjectionSettings> {
                 halving_difficulty_drop_pct: drop,
                 hardware_resale_pct: resale,
                 switch_off_when_losing: false,
+                ..ProjectionSettings::default()
             },
         )
         .boxed()

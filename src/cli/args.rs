@@ -139,6 +139,83 @@ pub struct ProjectionFlags {
     /// Switch the fleet off in months whose mining would lose cash (fixed opex is still paid).
     #[arg(long = "switch-off-when-losing")]
     pub switch_off_when_losing: bool,
+    /// Discount rate for the NPV, effective %/year (default 10).
+    #[arg(long = "discount-rate-pct-year", value_name = "D", value_parser = input(Input::DiscountRatePctPerYear), allow_hyphen_values = true, help_heading = "Investment")]
+    pub discount_rate_pct_year: Option<f64>,
+    /// Borrowed towards the hardware, USD, repaid as an annuity (default 0: none).
+    #[arg(long = "loan-usd", value_name = "L", value_parser = input(Input::LoanUsd), allow_hyphen_values = true, help_heading = "Investment")]
+    pub loan_usd: Option<f64>,
+    /// The loan's nominal annual rate, %/year (monthly rate = rate / 12; default 10).
+    #[arg(long = "loan-rate-pct-year", value_name = "R", value_parser = input(Input::LoanRatePctPerYear), allow_hyphen_values = true, help_heading = "Investment")]
+    pub loan_rate_pct_year: Option<f64>,
+    /// The loan's term, months (default 24).
+    #[arg(long = "loan-months", value_name = "N", value_parser = input_whole(Input::LoanMonths), allow_hyphen_values = true, help_heading = "Investment")]
+    pub loan_months: Option<u32>,
+    /// A hosting price, USD/kWh, that replaces the site's power price.
+    #[arg(long = "hosting-usd-kwh", value_name = "P", value_parser = input(Input::HostingUsdPerKwh), allow_hyphen_values = true, help_heading = "Investment")]
+    pub hosting_usd_kwh: Option<f64>,
+    /// The host's share of each month's positive profit, %.
+    #[arg(long = "hosting-profit-share-pct", value_name = "S", value_parser = input(Input::HostingProfitSharePct), allow_hyphen_values = true, help_heading = "Investment")]
+    pub hosting_profit_share_pct: Option<f64>,
+}
+
+/// The Monte Carlo projection's flags (`hashwatt project`). Any of them runs the paths.
+#[derive(Debug, Args, Default)]
+pub struct UncertaintyFlags {
+    /// Monte Carlo paths, 1 to 100000 (default: the file's `projection.paths`, else 2000).
+    #[arg(long, value_name = "N", value_parser = input_whole(Input::Paths), allow_hyphen_values = true, help_heading = "Uncertainty")]
+    pub paths: Option<u32>,
+    /// The paths' seed: the same seed gives the same numbers on any machine (default 1).
+    #[arg(long, value_name = "S", value_parser = whole_u64(Input::Seed.limit()), allow_hyphen_values = true, help_heading = "Uncertainty")]
+    pub seed: Option<u64>,
+    /// The BTC price's annual volatility, %/year (default 60).
+    #[arg(long = "btc-price-volatility-pct-year", value_name = "V", value_parser = input(Input::BtcPriceVolatilityPctPerYear), allow_hyphen_values = true, help_heading = "Uncertainty")]
+    pub btc_price_volatility_pct_year: Option<f64>,
+    /// The difficulty's annual volatility, %/year (default 20).
+    #[arg(long = "difficulty-volatility-pct-year", value_name = "V", value_parser = input(Input::DifficultyVolatilityPctPerYear), allow_hyphen_values = true, help_heading = "Uncertainty")]
+    pub difficulty_volatility_pct_year: Option<f64>,
+    /// The correlation of a month's difficulty change with its price change, −1 to 1 (default 0.3).
+    #[arg(long = "price-difficulty-correlation", value_name = "R", value_parser = input(Input::PriceDifficultyCorrelation), allow_hyphen_values = true, help_heading = "Uncertainty")]
+    pub price_difficulty_correlation: Option<f64>,
+}
+
+impl UncertaintyFlags {
+    /// Whether any flag asks for the paths.
+    pub fn any(&self) -> bool {
+        self.paths.is_some()
+            || self.seed.is_some()
+            || self.btc_price_volatility_pct_year.is_some()
+            || self.difficulty_volatility_pct_year.is_some()
+            || self.price_difficulty_correlation.is_some()
+    }
+
+    /// The settings with these flags over them.
+    pub fn apply(&self, settings: &mut crate::model::ProjectionSettings) {
+        if let Some(paths) = self.paths {
+            settings.paths = paths;
+        }
+        if let Some(seed) = self.seed {
+            settings.seed = seed;
+        }
+        for (slot, value) in [
+            (
+                &mut settings.btc_price_volatility_pct_per_year,
+                self.btc_price_volatility_pct_year,
+            ),
+            (
+                &mut settings.difficulty_volatility_pct_per_year,
+                self.difficulty_volatility_pct_year,
+            ),
+            (
+                &mut settings.price_difficulty_correlation,
+                self.price_difficulty_correlation,
+            ),
+        ] {
+            if let Some(v) = value {
+                *slot = v;
+            }
+        }
+    }
 }
 
 impl ProjectionFlags {
@@ -158,6 +235,19 @@ impl ProjectionFlags {
                 self.halving_difficulty_drop_pct,
             ),
             (&mut settings.hardware_resale_pct, self.hardware_resale_pct),
+            (
+                &mut settings.discount_rate_pct_per_year,
+                self.discount_rate_pct_year,
+            ),
+            (&mut settings.loan_usd, self.loan_usd),
+            (
+                &mut settings.loan_rate_pct_per_year,
+                self.loan_rate_pct_year,
+            ),
+            (
+                &mut settings.hosting_profit_share_pct,
+                self.hosting_profit_share_pct,
+            ),
         ];
         for (slot, value) in pairs {
             if let Some(v) = value {
@@ -166,6 +256,12 @@ impl ProjectionFlags {
         }
         if self.switch_off_when_losing {
             settings.switch_off_when_losing = true;
+        }
+        if let Some(months) = self.loan_months {
+            settings.loan_months = months;
+        }
+        if let Some(price) = self.hosting_usd_kwh {
+            settings.hosting_usd_per_kwh = Some(price);
         }
     }
 }
@@ -318,7 +414,9 @@ pub(super) fn whole(
     move |text: &str| number(text).map(|v| v as u32)
 }
 
-fn whole_u64(limit: Limit) -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
+pub(crate) fn whole_u64(
+    limit: Limit,
+) -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
     let number = limited(limit);
     move |text: &str| number(text).map(|v| v as u64)
 }

@@ -1,13 +1,14 @@
 //! `hashwatt project`: a scenario month by month, as a table with a summary or as CSV.
 
-use super::args::{ProjectionFlags, ScenarioArgs, input_whole};
+use super::args::{ProjectionFlags, ScenarioArgs, UncertaintyFlags, input_whole};
 use super::output::{columns, heading, row, title};
 use super::{CliError, Loaded};
+use crate::figures::{PERCENTILE_CSV_HEADER, ProjectionSummary};
 use crate::format::{self, number, usd};
 use crate::i18n::{Lang, fill, strings};
 use crate::inputs::Input;
 use crate::model::date::Date;
-use crate::model::{self, Projection};
+use crate::model::{self, MonteCarlo, Projection, ProjectionSettings};
 use crate::presets::PresetLibrary;
 use clap::Args;
 use std::fmt::Write as _;
@@ -21,9 +22,14 @@ pub struct ProjectArgs {
     pub months: Option<u32>,
     #[command(flatten)]
     pub growth: ProjectionFlags,
-    /// Print the months as CSV instead of a table.
-    #[arg(long)]
+    #[command(flatten)]
+    pub uncertainty: UncertaintyFlags,
+    /// Print the months as CSV instead of a table (with paths: the monthly percentiles).
+    #[arg(long, conflicts_with = "json")]
     pub csv: bool,
+    /// Print the months, the halvings and the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Runs `hashwatt project` and returns what to print.
@@ -34,13 +40,222 @@ pub fn run(a: &ProjectArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
         settings.months = months;
     }
     a.growth.apply(&mut settings);
+    a.uncertainty.apply(&mut settings);
+    settings.validate().map_err(|e| {
+        CliError(format!(
+            "{}: {}",
+            flag_of(&e.field, a),
+            e.problem.localized(lang)
+        ))
+    })?;
     let projection = model::project(&loaded.scenario, &settings);
+    let monte_carlo = a.uncertainty.any().then(|| {
+        model::monte_carlo(&loaded.scenario, &settings, &model::Progress::new())
+            .expect("nothing cancels the command line's run")
+    });
     let start = super::start_date(&loaded.doc, library);
     Ok(if a.csv {
-        projection_csv(&projection, start)
+        match &monte_carlo {
+            Some(mc) => percentiles_csv(&projection, mc, start),
+            None => projection_csv(&projection, start),
+        }
+    } else if a.json {
+        projection_json(&projection, monte_carlo.as_ref())
     } else {
-        projection_table(&loaded, &projection, start, lang)
+        let mut out = projection_table(&loaded, &projection, start, lang);
+        investment_lines(&mut out, &settings, &projection, monte_carlo.as_ref(), lang);
+        out
     })
+}
+
+/// The flag of a projection setting that failed its check after the flags were applied: the
+/// value came from a flag, or from the file together with one (paths × months).
+fn flag_of(field: &str, a: &ProjectArgs) -> String {
+    let path = format!("projection.{field}");
+    let input = Input::ALL.into_iter().find(|i| i.spec().path == path);
+    match input {
+        Some(Input::Paths) if a.uncertainty.paths.is_none() && a.months.is_some() => {
+            "--months".to_string()
+        }
+        Some(input) => format!("--{}", input.spec().flag),
+        None => path,
+    }
+}
+
+/// The projection as JSON: its months, its halvings and its summary (with paths, the monthly
+/// percentiles too), keys in the order the structures declare them.
+pub fn projection_json(p: &Projection, mc: Option<&MonteCarlo>) -> String {
+    #[derive(serde::Serialize)]
+    struct Percentiles {
+        month: u32,
+        cumulative_cash_flow_usd_p5: f64,
+        cumulative_cash_flow_usd_p25: f64,
+        cumulative_cash_flow_usd_p50: f64,
+        cumulative_cash_flow_usd_p75: f64,
+        cumulative_cash_flow_usd_p95: f64,
+        cumulative_cash_flow_usd_mean: f64,
+        deterministic_cumulative_cash_flow_usd: f64,
+        payback_probability: f64,
+    }
+    #[derive(serde::Serialize)]
+    struct Output<'a> {
+        months: &'a [model::projection::ProjectionMonth],
+        halvings: &'a [model::projection::Halving],
+        summary: ProjectionSummary,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        percentiles: Option<Vec<Percentiles>>,
+    }
+    let output = Output {
+        months: &p.months,
+        halvings: &p.halvings,
+        summary: ProjectionSummary::of(p, mc),
+        percentiles: mc.map(|mc| {
+            percentile_rows(p, mc)
+                .map(|row| Percentiles {
+                    month: row.month,
+                    cumulative_cash_flow_usd_p5: row.percentiles[0],
+                    cumulative_cash_flow_usd_p25: row.percentiles[1],
+                    cumulative_cash_flow_usd_p50: row.percentiles[2],
+                    cumulative_cash_flow_usd_p75: row.percentiles[3],
+                    cumulative_cash_flow_usd_p95: row.percentiles[4],
+                    cumulative_cash_flow_usd_mean: row.mean,
+                    deterministic_cumulative_cash_flow_usd: row.deterministic,
+                    payback_probability: row.payback_probability,
+                })
+                .collect()
+        }),
+    };
+    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// One month of the percentiles, from month 0 (the purchase).
+struct PercentileRow {
+    month: u32,
+    end_day: Option<f64>,
+    percentiles: [f64; 5],
+    mean: f64,
+    deterministic: f64,
+    payback_probability: f64,
+}
+
+fn percentile_rows<'a>(
+    p: &'a Projection,
+    mc: &'a MonteCarlo,
+) -> impl Iterator<Item = PercentileRow> + 'a {
+    (0..=p.months.len()).map(move |m| PercentileRow {
+        month: m as u32,
+        end_day: m.checked_sub(1).map(|i| p.months[i].end_day),
+        percentiles: mc.cumulative_cash_flow_usd[m],
+        mean: mc.cumulative_cash_flow_mean_usd[m],
+        deterministic: m
+            .checked_sub(1)
+            .map_or(-p.equity_usd, |i| p.months[i].cumulative_cash_flow_usd),
+        payback_probability: mc.payback_probability_by_month[m],
+    })
+}
+
+/// The monthly percentiles of the owner's cumulative cash flow as CSV.
+pub fn percentiles_csv(p: &Projection, mc: &MonteCarlo, start: Option<Date>) -> String {
+    let mut out = String::from(PERCENTILE_CSV_HEADER);
+    out.push('\n');
+    for row in percentile_rows(p, mc) {
+        let [p5, p25, p50, p75, p95] = row.percentiles;
+        let _ = writeln!(
+            out,
+            "{},{},{p5},{p25},{p50},{p75},{p95},{},{},{}",
+            row.month,
+            row.end_day.map_or(String::new(), |d| month_label(start, d)),
+            row.mean,
+            row.deterministic,
+            row.payback_probability
+        );
+    }
+    out
+}
+
+/// The investment figures, and the paths' when there are any, after the table's summary.
+fn investment_lines(
+    out: &mut String,
+    settings: &ProjectionSettings,
+    p: &Projection,
+    mc: Option<&MonteCarlo>,
+    lang: Lang,
+) {
+    let v = &strings(lang).investment;
+    let pct = |x: Option<f64>| {
+        x.map_or((format::UNDEFINED.to_string(), ""), |x| {
+            (format::fixed(x, 1), "%")
+        })
+    };
+    row(
+        out,
+        v.npv,
+        &usd(p.npv_usd),
+        &fill(
+            v.npv_at,
+            &[(
+                "rate",
+                &model::limits::fmt_value(settings.discount_rate_pct_per_year),
+            )],
+        ),
+    );
+    let (irr, unit) = pct(p.irr_pct);
+    row(out, v.irr, &irr, unit);
+    if p.total_hosting_fee_usd > 0.0 {
+        row(out, v.hosting_fees, &usd(p.total_hosting_fee_usd), "");
+    }
+    if p.loan_payment_usd_per_month > 0.0 {
+        row(out, v.equity, &usd(p.equity_usd), "");
+        row(out, v.loan_payment, &usd(p.loan_payment_usd_per_month), "");
+        row(out, v.loan_interest, &usd(p.loan_interest_usd), "");
+    }
+    let Some(mc) = mc else {
+        return;
+    };
+    heading(
+        out,
+        &fill(
+            v.monte_carlo_heading,
+            &[
+                ("paths", &mc.paths.to_string()),
+                ("seed", &mc.seed.to_string()),
+            ],
+        ),
+    );
+    row(
+        out,
+        v.payback_probability,
+        &format::fixed(mc.payback_probability * 100.0, 1),
+        "%",
+    );
+    let (last, mean) = mc.final_cumulative();
+    for (p, value) in model::monte_carlo::PERCENTILES.iter().zip(last) {
+        row(out, &format!("{} P{p}", v.final_cash_flow), &usd(value), "");
+    }
+    let median_mean =
+        |p50: String, mean: String| fill(v.median_mean, &[("p50", &p50), ("mean", &mean)]);
+    row(
+        out,
+        &format!("{} {}", v.final_cash_flow, v.mean),
+        &usd(mean),
+        "",
+    );
+    row(
+        out,
+        v.btc_mined_median_mean,
+        &median_mean(number(mc.btc_mined_p50), number(mc.btc_mined_mean)),
+        "BTC",
+    );
+    row(
+        out,
+        v.npv_median_mean,
+        &median_mean(usd(mc.npv_usd_p50), usd(mc.npv_usd_mean)),
+        "",
+    );
+    let (irr, unit) = pct(mc.irr_pct_p50);
+    row(out, v.irr_median, &irr, unit);
 }
 
 fn month_label(start: Option<Date>, end_day: f64) -> String {

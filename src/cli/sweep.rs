@@ -330,43 +330,60 @@ pub fn write_csv(
 ) -> io::Result<()> {
     let mut w = BufWriter::with_capacity(1 << 16, out);
     writeln!(w, "{}", csv_header(input))?;
-    // Each column's price and each row's value and break-even are formatted once.
+    // Each column's price and each row's value and break-even are formatted once; a row's
+    // cells are `btc_per_day × b − cash_cost`, bit for bit a full evaluation's profit (see
+    // `ProfitGrid::compute`). Blocks of rows are formatted on every core, written in order.
     let prices: Vec<String> = btc_price_usd.iter().map(f64::to_string).collect();
-    let mut line = String::new();
-    for (i, row) in rows.iter().enumerate() {
-        let mut result = Ok(());
-        let mut row_text = String::new();
-        let mut break_even = String::new();
-        sweep::by_btc_price(
-            scenario,
-            input,
-            std::slice::from_ref(row),
-            btc_price_usd,
-            |_, j, e| {
-                if j == 0 {
-                    row_text = row.to_string();
-                    break_even = e
-                        .break_even_btc_price_usd
-                        .map(|b| b.to_string())
-                        .unwrap_or_default();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    const ROWS_PER_TASK: usize = 32;
+    let format_rows = |block: &[f64]| -> Vec<String> {
+        let mut s = scenario.clone();
+        block
+            .iter()
+            .map(|&row| {
+                input.set(&mut s, row);
+                let e = crate::model::evaluate(&s);
+                let row_text = row.to_string();
+                let break_even = e
+                    .break_even_btc_price_usd
+                    .map(|b| b.to_string())
+                    .unwrap_or_default();
+                let mut text = String::with_capacity(btc_price_usd.len() * 48);
+                for (price, &b) in prices.iter().zip(btc_price_usd) {
+                    let profit = e.btc_per_day * b - e.cash_cost_usd_per_day;
+                    let _ = writeln!(text, "{row_text},{price},{profit},{break_even}");
                 }
-                line.clear();
-                let _ = writeln!(
-                    line,
-                    "{row_text},{},{},{break_even}",
-                    prices[j], e.profit_usd_per_day
-                );
-                if result.is_ok() {
-                    result = w.write_all(line.as_bytes());
-                }
-            },
-        );
-        result.map_err(|e| {
-            io::Error::new(
-                e.kind(),
-                format!("{e} (at row {} of {})", i + 1, rows.len()),
-            )
-        })?;
+                text
+            })
+            .collect()
+    };
+    for (batch_index, batch) in rows.chunks(ROWS_PER_TASK * threads).enumerate() {
+        let first = batch_index * ROWS_PER_TASK * threads;
+        let texts: Vec<Vec<String>> = if threads == 1 || batch.len() <= ROWS_PER_TASK {
+            vec![format_rows(batch)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = batch
+                    .chunks(ROWS_PER_TASK)
+                    .map(|block| {
+                        let format_rows = &format_rows;
+                        scope.spawn(move || format_rows(block))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        for (i, text) in texts.iter().flatten().enumerate() {
+            w.write_all(text.as_bytes()).map_err(|e| {
+                io::Error::new(
+                    e.kind(),
+                    format!("{e} (at row {} of {})", first + i + 1, rows.len()),
+                )
+            })?;
+        }
     }
     w.flush()
 }

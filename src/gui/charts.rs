@@ -510,10 +510,29 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             ui.end_row();
         });
     super::history::trailing_growth_ui(app, ui);
+    {
+        let lang = app.session.lang();
+        let site_price = app
+            .computed
+            .as_ref()
+            .map_or(0.0, |c| c.scenario.site.electricity_usd_per_kwh);
+        let p = &mut app.session.doc.projection;
+        // Side by side, so the fan stays in view.
+        ui.columns(2, |cols| {
+            super::projection_mc::investment_settings_ui(&mut cols[0], p, site_price, lang, s);
+            super::projection_mc::uncertainty_settings_ui(&mut cols[1], p, lang, s);
+        });
+    }
     let Ok(computed) = &app.computed else {
         return;
     };
+    // The paths run on their own thread; a frame only starts a run and takes its result.
+    let settings = app.session.doc.projection;
+    app.monte_carlo
+        .update(ui.ctx(), &computed.scenario, &settings);
     let p = &computed.charts.projection.projection;
+    super::projection_mc::cards_ui(ui, &app.monte_carlo, p, &settings, s);
+    let fan = app.monte_carlo.result.clone();
     ui.horizontal(|ui| {
         let payback = match p.payback_month {
             Some(m) => fill(a.payback_month, &[("month", &m.to_string())]),
@@ -541,7 +560,7 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
     let halving_color = color(palette::EVENT);
     let payback_color = color(palette::GAIN);
     let link = egui::Id::unique("projection-x");
-    let cash: Vec<[f64; 2]> = std::iter::once([0.0, -p.hardware_cost_usd])
+    let cash: Vec<[f64; 2]> = std::iter::once([0.0, -p.equity_usd])
         .chain(
             p.months
                 .iter()
@@ -582,13 +601,21 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             ))
         })
         .show(ui, |plot| {
+            if let Some(mc) = &fan {
+                super::projection_mc::draw_fan(plot, mc, s);
+            }
             plot.hline(
                 HLine::new("", 0.0)
                     .color(color(palette::NEUTRAL))
                     .width(1.0),
             );
+            let deterministic = if fan.is_some() {
+                s.investment.deterministic_series
+            } else {
+                c.cumulative_cash_series
+            };
             plot.line(
-                Line::new(c.cumulative_cash_series, PlotPoints::from(cash))
+                Line::new(deterministic, PlotPoints::from(cash))
                     .color(color(palette::SERIES))
                     .width(2.0),
             );
@@ -607,6 +634,9 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
                 );
             }
         });
+    if let Some(mc) = &fan {
+        super::projection_mc::payback_probability_ui(ui, mc, link, s);
+    }
     let bars: Vec<Bar> = p
         .months
         .iter()

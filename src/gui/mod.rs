@@ -23,6 +23,7 @@ mod path_field_tests;
 mod picker;
 #[cfg(test)]
 mod picker_tests;
+mod projection_mc;
 mod results;
 pub mod saved_session;
 mod sensitivity;
@@ -36,6 +37,8 @@ mod fields_tests;
 mod frame_tests;
 #[cfg(test)]
 mod market_update_tests;
+#[cfg(test)]
+mod projection_mc_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
@@ -415,6 +418,8 @@ pub struct App {
     pub network_view: crate::network_data::ViewSettings,
     /// The History and Backtest views' choices (for this run of the app).
     pub history_view: history::HistoryState,
+    /// The Projection tab's Monte Carlo run (on its own thread).
+    pub monte_carlo: projection_mc::McJob,
     /// What the views derive beyond `computed`, computed once per change.
     pub derived: derived::Derived,
     /// Bumped whenever `computed` is recomputed (the document, the language or the library
@@ -532,6 +537,7 @@ impl App {
             sensitivity: Default::default(),
             network_view: Default::default(),
             history_view: Default::default(),
+            monte_carlo: Default::default(),
             derived: Default::default(),
             doc_generation: 0,
             pinned_generation: 0,

@@ -3,8 +3,9 @@
 //! under a new name so nothing in it is lost, and the app says so.
 
 use super::Session;
-use super::widgets::range;
+use super::widgets::{input_range, range};
 use crate::i18n::{Lang, fill};
+use crate::inputs::Input;
 use crate::model::{EnergySource, Levers, NetworkSpec, SubsidySpec, limits};
 use crate::problem::Problem;
 use crate::scenario_file::ScenarioDoc;
@@ -393,6 +394,59 @@ fn clamp_doc(fix: &mut Fixer, at: &str, doc: &mut ScenarioDoc) {
         0.0..=100.0,
         dp.hardware_resale_pct,
     );
+    // The investment case and the uncertainty, with their inputs' ranges.
+    for (input, value, default) in [
+        (
+            Input::DiscountRatePctPerYear,
+            &mut p.discount_rate_pct_per_year,
+            dp.discount_rate_pct_per_year,
+        ),
+        (Input::LoanUsd, &mut p.loan_usd, dp.loan_usd),
+        (
+            Input::LoanRatePctPerYear,
+            &mut p.loan_rate_pct_per_year,
+            dp.loan_rate_pct_per_year,
+        ),
+        (
+            Input::HostingProfitSharePct,
+            &mut p.hosting_profit_share_pct,
+            dp.hosting_profit_share_pct,
+        ),
+        (
+            Input::BtcPriceVolatilityPctPerYear,
+            &mut p.btc_price_volatility_pct_per_year,
+            dp.btc_price_volatility_pct_per_year,
+        ),
+        (
+            Input::DifficultyVolatilityPctPerYear,
+            &mut p.difficulty_volatility_pct_per_year,
+            dp.difficulty_volatility_pct_per_year,
+        ),
+        (
+            Input::PriceDifficultyCorrelation,
+            &mut p.price_difficulty_correlation,
+            dp.price_difficulty_correlation,
+        ),
+    ] {
+        fix.value(&f(input.spec().path), value, input_range(input), default);
+    }
+    fix.option(
+        &f("projection.hosting_usd_per_kwh"),
+        &mut p.hosting_usd_per_kwh,
+        input_range(Input::HostingUsdPerKwh),
+    );
+    p.loan_months = to_u32(fix.whole(
+        &f("projection.loan_months"),
+        p.loan_months.into(),
+        input_range(Input::LoanMonths),
+    ));
+    let paths = p.paths_limit();
+    p.paths = to_u32(fix.whole(
+        &f("projection.paths"),
+        p.paths.into(),
+        paths.min..=paths.max,
+    ));
+    p.seed = fix.whole(&f("projection.seed"), p.seed, input_range(Input::Seed));
     clamp_levers(fix, at, &mut doc.levers);
 }
 

@@ -628,14 +628,15 @@ fn a_version_1_file_opens_migrated_says_so_and_is_unsaved() {
     assert_eq!(
         banner.text,
         format!(
-            "{}: migrated from format version 1 to 2 (`site.emission_factors` is now \
-             `emission_table`); saving writes version 2. Save to keep the file in the new format.",
+            "{}: migrated from format version 1 to 3 (`site.emission_factors` is now \
+             `emission_table`; `projection` gained the investment and uncertainty settings, at \
+             their defaults); saving writes version 3. Save to keep the file in the new format.",
             path.display()
         )
     );
     let state = h.state();
     assert_eq!(state.session.doc.site.emission_table, "real-fleet");
-    assert_eq!(state.session.doc.version, 2);
+    assert_eq!(state.session.doc.version, 3);
     assert!(state.is_dirty(), "the file on disk is still version 1");
 }
 

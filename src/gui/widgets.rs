@@ -23,9 +23,9 @@ pub fn input_range(input: Input) -> std::ops::RangeInclusive<f64> {
     match input {
         // One decimal is shown: a growth just above the open −100 % bound would read −100.0 %,
         // the value a file may not hold.
-        Input::DifficultyGrowthPctPerYear | Input::BtcPriceGrowthPctPerYear => {
-            super::charts::GROWTH_RANGE_PCT_PER_YEAR
-        }
+        Input::DifficultyGrowthPctPerYear
+        | Input::BtcPriceGrowthPctPerYear
+        | Input::DiscountRatePctPerYear => super::charts::GROWTH_RANGE_PCT_PER_YEAR,
         _ => range(input.limit()),
     }
 }

@@ -4,7 +4,7 @@
 //! so a figure added once appears everywhere, in the same order.
 
 use crate::i18n::{self, Lang, results::FigureWords};
-use crate::model::Evaluation;
+use crate::model::{Evaluation, MonteCarlo, Projection};
 use serde::Serialize;
 
 /// Which way a figure is better.
@@ -270,6 +270,90 @@ pub fn of(e: &Evaluation) -> impl Iterator<Item = (Figure, Option<f64>)> + '_ {
         .filter(|f| f.applies_to(e))
         .map(|f| (f, f.value(e)))
 }
+
+/// A projection's figures over its horizon: the `summary` of `hashwatt project --json`, the
+/// window's projection cards. The key names are the public contract.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProjectionSummary {
+    pub months: u32,
+    pub btc_mined: f64,
+    pub revenue_usd: f64,
+    pub cash_cost_usd: f64,
+    /// The owner's cumulative cash flow at the end of the horizon (after any loan).
+    pub cumulative_cash_flow_usd: f64,
+    pub npv_usd: f64,
+    pub irr_pct: Option<f64>,
+    pub payback_month: Option<u32>,
+    pub loan_payment_usd_per_month: f64,
+    pub loan_interest_usd: f64,
+    /// The Monte Carlo figures, with paths.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<UncertaintySummary>,
+}
+
+/// A Monte Carlo run's figures, after the deterministic ones in [`ProjectionSummary`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UncertaintySummary {
+    pub paths: u32,
+    pub seed: u64,
+    /// 0–1.
+    pub payback_probability: f64,
+    pub cumulative_cash_flow_usd_p5: f64,
+    pub cumulative_cash_flow_usd_p25: f64,
+    pub cumulative_cash_flow_usd_p50: f64,
+    pub cumulative_cash_flow_usd_p75: f64,
+    pub cumulative_cash_flow_usd_p95: f64,
+    pub cumulative_cash_flow_usd_mean: f64,
+    pub btc_mined_p50: f64,
+    pub btc_mined_mean: f64,
+    pub revenue_usd_mean: f64,
+    pub npv_usd_p50: f64,
+    pub npv_usd_mean: f64,
+    pub irr_pct_p50: Option<f64>,
+}
+
+impl ProjectionSummary {
+    pub fn of(p: &Projection, mc: Option<&MonteCarlo>) -> ProjectionSummary {
+        ProjectionSummary {
+            months: p.months.len() as u32,
+            btc_mined: p.total_btc,
+            revenue_usd: p.total_revenue_usd,
+            cash_cost_usd: p.total_cash_cost_usd,
+            cumulative_cash_flow_usd: p
+                .months
+                .last()
+                .map_or(-p.equity_usd, |m| m.cumulative_cash_flow_usd),
+            npv_usd: p.npv_usd,
+            irr_pct: p.irr_pct,
+            payback_month: p.payback_month,
+            loan_payment_usd_per_month: p.loan_payment_usd_per_month,
+            loan_interest_usd: p.loan_interest_usd,
+            uncertainty: mc.map(|mc| {
+                let (last, mean) = mc.final_cumulative();
+                UncertaintySummary {
+                    paths: mc.paths,
+                    seed: mc.seed,
+                    payback_probability: mc.payback_probability,
+                    cumulative_cash_flow_usd_p5: last[0],
+                    cumulative_cash_flow_usd_p25: last[1],
+                    cumulative_cash_flow_usd_p50: last[2],
+                    cumulative_cash_flow_usd_p75: last[3],
+                    cumulative_cash_flow_usd_p95: last[4],
+                    cumulative_cash_flow_usd_mean: mean,
+                    btc_mined_p50: mc.btc_mined_p50,
+                    btc_mined_mean: mc.btc_mined_mean,
+                    revenue_usd_mean: mc.revenue_usd_mean,
+                    npv_usd_p50: mc.npv_usd_p50,
+                    npv_usd_mean: mc.npv_usd_mean,
+                    irr_pct_p50: mc.irr_pct_p50,
+                }
+            }),
+        }
+    }
+}
+
+/// The columns of `hashwatt project --csv --paths`: one row a month from 0 (the purchase).
+pub const PERCENTILE_CSV_HEADER: &str = "month,month_ending,cumulative_cash_flow_usd_p5,cumulative_cash_flow_usd_p25,cumulative_cash_flow_usd_p50,cumulative_cash_flow_usd_p75,cumulative_cash_flow_usd_p95,cumulative_cash_flow_usd_mean,deterministic_cumulative_cash_flow_usd,payback_probability";
 
 #[cfg(test)]
 mod tests {

@@ -41,6 +41,18 @@ pub enum Input {
     HeatDisplacedGPerKwh,
     GeneratorGPerKwh,
     AvoidedFlaringGPerKwh,
+    // The projection's investment case and uncertainty.
+    DiscountRatePctPerYear,
+    LoanUsd,
+    LoanRatePctPerYear,
+    LoanMonths,
+    HostingUsdPerKwh,
+    HostingProfitSharePct,
+    Paths,
+    Seed,
+    BtcPriceVolatilityPctPerYear,
+    DifficultyVolatilityPctPerYear,
+    PriceDifficultyCorrelation,
 }
 
 /// How an input is written, checked and edited.
@@ -79,7 +91,7 @@ const fn spec(
 }
 
 impl Input {
-    pub const ALL: [Input; 32] = [
+    pub const ALL: [Input; 43] = [
         Input::ElectricityUsdPerKwh,
         Input::Pue,
         Input::UptimePct,
@@ -112,6 +124,17 @@ impl Input {
         Input::HeatDisplacedGPerKwh,
         Input::GeneratorGPerKwh,
         Input::AvoidedFlaringGPerKwh,
+        Input::DiscountRatePctPerYear,
+        Input::LoanUsd,
+        Input::LoanRatePctPerYear,
+        Input::LoanMonths,
+        Input::HostingUsdPerKwh,
+        Input::HostingProfitSharePct,
+        Input::Paths,
+        Input::Seed,
+        Input::BtcPriceVolatilityPctPerYear,
+        Input::DifficultyVolatilityPctPerYear,
+        Input::PriceDifficultyCorrelation,
     ];
 
     /// The input's description.
@@ -325,6 +348,73 @@ impl Input {
                 1.0,
                 0,
             ),
+            Input::DiscountRatePctPerYear => spec(
+                "projection.discount_rate_pct_per_year",
+                "discount-rate-pct-year",
+                DISCOUNT_RATE_PCT_PER_YEAR,
+                "%/year",
+                0.1,
+                1,
+            ),
+            Input::LoanUsd => spec("projection.loan_usd", "loan-usd", LOAN_USD, "USD", 100.0, 0),
+            Input::LoanRatePctPerYear => spec(
+                "projection.loan_rate_pct_per_year",
+                "loan-rate-pct-year",
+                LOAN_RATE_PCT_PER_YEAR,
+                "%/year",
+                0.1,
+                2,
+            ),
+            Input::LoanMonths => spec(
+                "projection.loan_months",
+                "loan-months",
+                LOAN_MONTHS,
+                "months",
+                1.0,
+                0,
+            ),
+            Input::HostingUsdPerKwh => spec(
+                "projection.hosting_usd_per_kwh",
+                "hosting-usd-kwh",
+                ELECTRICITY_USD_PER_KWH,
+                "USD/kWh",
+                0.0005,
+                4,
+            ),
+            Input::HostingProfitSharePct => spec(
+                "projection.hosting_profit_share_pct",
+                "hosting-profit-share-pct",
+                PERCENT,
+                "%",
+                0.5,
+                1,
+            ),
+            Input::Paths => spec("projection.paths", "paths", PATHS, "", 10.0, 0),
+            Input::Seed => spec("projection.seed", "seed", SEED, "", 1.0, 0),
+            Input::BtcPriceVolatilityPctPerYear => spec(
+                "projection.btc_price_volatility_pct_per_year",
+                "btc-price-volatility-pct-year",
+                VOLATILITY_PCT_PER_YEAR,
+                "%/year",
+                0.5,
+                1,
+            ),
+            Input::DifficultyVolatilityPctPerYear => spec(
+                "projection.difficulty_volatility_pct_per_year",
+                "difficulty-volatility-pct-year",
+                VOLATILITY_PCT_PER_YEAR,
+                "%/year",
+                0.5,
+                1,
+            ),
+            Input::PriceDifficultyCorrelation => spec(
+                "projection.price_difficulty_correlation",
+                "price-difficulty-correlation",
+                CORRELATION,
+                "",
+                0.01,
+                2,
+            ),
         }
     }
 
@@ -347,6 +437,7 @@ impl Input {
     /// The label in `lang`, as the window shows it beside the field.
     pub fn label(self, lang: Lang) -> &'static str {
         let s = &i18n::strings(lang).app;
+        let v = &i18n::strings(lang).investment;
         match self {
             Input::ElectricityUsdPerKwh => s.electricity_price,
             Input::Pue => s.pue,
@@ -380,6 +471,17 @@ impl Input {
             Input::HeatDisplacedGPerKwh => s.lever_heat_displaced,
             Input::GeneratorGPerKwh => s.lever_flared_generator,
             Input::AvoidedFlaringGPerKwh => s.lever_flared_avoided,
+            Input::DiscountRatePctPerYear => v.discount_rate,
+            Input::LoanUsd => v.loan_usd,
+            Input::LoanRatePctPerYear => v.loan_rate,
+            Input::LoanMonths => v.loan_months,
+            Input::HostingUsdPerKwh => v.hosting_price,
+            Input::HostingProfitSharePct => v.hosting_profit_share,
+            Input::Paths => v.paths,
+            Input::Seed => v.seed,
+            Input::BtcPriceVolatilityPctPerYear => v.price_volatility,
+            Input::DifficultyVolatilityPctPerYear => v.difficulty_volatility,
+            Input::PriceDifficultyCorrelation => v.correlation,
         }
     }
 

@@ -343,6 +343,8 @@ impl FieldProblem {
 pub enum Change {
     /// A field that was renamed: `` `old` is now `new` ``.
     Renamed { old: String, new: String },
+    /// The projection gained the investment and uncertainty settings (format version 3).
+    ProjectionSettingsAdded,
 }
 
 impl Change {
@@ -353,6 +355,9 @@ impl Change {
                 strings(lang).problems.now_named,
                 &[("old", old), ("new", new)],
             ),
+            Change::ProjectionSettingsAdded => {
+                strings(lang).investment.migrated_settings.to_string()
+            }
         }
     }
 }

@@ -7,8 +7,10 @@ use crate::model::{
 };
 use serde::{Deserialize, Serialize};
 
-/// The format version this build writes. Older versions are read and migrated.
-pub const SCENARIO_VERSION: u32 = 2;
+/// The format version this build writes. Older versions are read and migrated. Version 3
+/// added the projection's investment and uncertainty settings (a version 2 file takes their
+/// defaults).
+pub const SCENARIO_VERSION: u32 = 3;
 
 /// Field names that older format versions used and that are still read from them (see
 /// `scenario_io::RENAMED_FIELDS`), but are no longer offered.

@@ -107,6 +107,9 @@ pub fn parse_scenario_noting(
             new: last_segment(new).to_string(),
         });
     }
+    if doc.version < 3 {
+        changes.push(Change::ProjectionSettingsAdded);
+    }
     let migration = (doc.version < SCENARIO_VERSION).then(|| Migration {
         path: path.to_string(),
         from_version: doc.version,

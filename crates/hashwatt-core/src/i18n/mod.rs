@@ -6,6 +6,7 @@ pub mod charts;
 pub mod cli;
 pub mod files;
 pub mod history;
+pub mod investment;
 pub mod market;
 pub mod network;
 pub mod problems;
@@ -64,6 +65,7 @@ pub struct Strings {
     pub network: network::NetworkStrings,
     pub sensitivity: sensitivity::SensitivityStrings,
     pub files: files::FileStrings,
+    pub investment: investment::InvestmentStrings,
     pub problems: problems::ProblemStrings,
     pub history: history::HistoryStrings,
     pub market: market::MarketFetchStrings,
@@ -94,6 +96,7 @@ pub static EN: Strings = Strings {
     network: network::EN,
     sensitivity: sensitivity::EN,
     files: files::EN,
+    investment: investment::EN,
     problems: problems::EN,
     history: history::EN,
     market: market::EN,
@@ -119,6 +122,7 @@ pub static ZH: Strings = Strings {
     network: network::ZH,
     sensitivity: sensitivity::ZH,
     files: files::ZH,
+    investment: investment::ZH,
     problems: problems::ZH,
     history: history::ZH,
     market: market::ZH,

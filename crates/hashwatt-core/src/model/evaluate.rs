@@ -68,6 +68,10 @@ pub struct Evaluation {
     /// Straight-line depreciation, USD/day.
     #[serde(skip)]
     pub depreciation_usd_per_day: f64,
+    /// Electricity, opex and carbon less income besides mining, USD/day: what mining must earn.
+    /// Profit is `btc_per_day × BTC price − this`, the same two operations at any price.
+    #[serde(skip)]
+    pub cash_cost_usd_per_day: f64,
 }
 
 /// `a / b`, or `None` when `b` is zero or the result is not a finite number.
@@ -257,6 +261,7 @@ pub fn evaluate(scenario: &Scenario) -> Evaluation {
         intensity_method: site.grid.effective_method(),
         hardware_cost_usd: rates.hardware_cost_usd,
         depreciation_usd_per_day: depreciation,
+        cash_cost_usd_per_day: cash_cost,
     }
 }
 

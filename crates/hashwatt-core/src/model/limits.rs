@@ -66,6 +66,7 @@ impl Limit {
             "%/year" => p.unit_pct_per_year,
             "months" => p.unit_months,
             "USD/month" => p.unit_usd_per_month,
+            "paths" => crate::i18n::strings(lang).investment.unit_paths,
             symbol => symbol,
         };
         let unit = match unit_words {
@@ -206,6 +207,26 @@ pub const CURTAILED_HOURS_PER_YEAR: Limit = Limit::closed(0.0, 8766.0, "hours/ye
 pub const USD_PER_MWH: Limit = Limit::closed(0.0, 1e5, "USD/MWh");
 /// Below 100 %: a halving that removed the whole network would leave nothing to divide by.
 pub const HALVING_DROP_PCT: Limit = Limit::closed(0.0, 99.0, "%");
+// The investment case and the uncertainty of a projection (the scenario's `projection` section).
+/// An effective annual discount rate, %/year: above −100 %.
+pub const DISCOUNT_RATE_PCT_PER_YEAR: Limit = Limit::above(-100.0, 1000.0, "%/year");
+/// A loan's amount: up to the largest fleet (1e9 units at 1e9 USD).
+pub const LOAN_USD: Limit = Limit::closed(0.0, 1e18, "USD");
+/// A loan's nominal annual rate, %/year.
+pub const LOAN_RATE_PCT_PER_YEAR: Limit = Limit::closed(0.0, 1000.0, "%/year");
+/// A loan's term.
+pub const LOAN_MONTHS: Limit = Limit::whole(1.0, 1200.0, "months");
+/// Monte Carlo paths.
+pub const PATHS: Limit = Limit::whole(1.0, 100_000.0, "paths");
+/// Every path's month is kept for the percentiles: paths × (months + 1) values at most (200 MB).
+pub const PATH_MONTHS_MAX: f64 = 25e6;
+/// A seed: a whole number an f64 holds exactly (scenario files and flags are numbers).
+pub const SEED: Limit = Limit::whole(0.0, 1e15, "");
+/// An annual volatility (standard deviation of the annual log change), %/year.
+pub const VOLATILITY_PCT_PER_YEAR: Limit = Limit::closed(0.0, 500.0, "%/year");
+/// A correlation coefficient.
+pub const CORRELATION: Limit = Limit::closed(-1.0, 1.0, "");
+
 /// A fleet's efficiency: above 0, up to a 2009 CPU's (about 5.7e6 J/TH) with room to spare.
 pub const EFFICIENCY_J_PER_TH: Limit = Limit::above(0.0, 1e7, "J/TH");
 

@@ -5,8 +5,10 @@ pub mod bitcoin;
 pub mod date;
 pub mod energy;
 pub mod evaluate;
+pub mod investment;
 pub mod levers;
 pub mod limits;
+pub mod monte_carlo;
 pub mod network;
 pub mod projection;
 pub mod scenario;
@@ -15,6 +17,7 @@ pub mod sweep;
 pub use energy::{EmissionFactors, EnergyMix, EnergySource, IntensityBand, PerSource};
 pub use evaluate::{DAYS_PER_MONTH, DAYS_PER_YEAR, Evaluation, evaluate};
 pub use levers::Levers;
+pub use monte_carlo::{MonteCarlo, Progress, monte_carlo};
 pub use projection::{Projection, ProjectionSettings, project};
 pub use scenario::{
     FieldError, Grid, IntensityMethod, Market, MinerGroup, NetworkSpec, Scenario, Site, SubsidySpec,

@@ -265,25 +265,53 @@ pub struct ProfitGrid {
 }
 
 impl ProfitGrid {
-    /// Evaluates every cell: `rows.len() × btc_price_usd.len()` evaluations.
+    /// Every cell's profit: one evaluation a row, then `btc_per_day × b − cash_cost` for each
+    /// BTC price `b` — the very operations [`evaluate`] does, so each cell is bit for bit the
+    /// figure a full evaluation at that price gives. Rows are shared out between the cores.
     pub fn compute(
         scenario: &Scenario,
         input: RowInput,
         rows: Vec<f64>,
         btc_price_usd: Vec<f64>,
     ) -> ProfitGrid {
-        let mut profit = Vec::with_capacity(rows.len() * btc_price_usd.len());
-        let mut break_even = Vec::with_capacity(rows.len());
-        by_btc_price(scenario, input, &rows, &btc_price_usd, |_, j, e| {
-            profit.push(e.profit_usd_per_day);
-            if j == 0 {
-                // The same in every cell of a row: neither term depends on the BTC price.
-                break_even.push(e.break_even_btc_price_usd);
+        let columns = btc_price_usd.len();
+        if columns == 0 {
+            return ProfitGrid {
+                input,
+                break_even_btc_price_usd: break_even_btc_prices(scenario, input, &rows),
+                rows,
+                btc_price_usd,
+                profit_usd_per_day: Vec::new(),
+            };
+        }
+        let mut profit = vec![0.0; rows.len() * columns];
+        let mut break_even = vec![None; rows.len()];
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(rows.len().div_ceil(16))
+            .max(1);
+        let per_thread = rows.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            for ((row_block, profit_block), break_even_block) in rows
+                .chunks(per_thread)
+                .zip(profit.chunks_mut((per_thread * columns).max(1)))
+                .zip(break_even.chunks_mut(per_thread))
+            {
+                let btc_price_usd = &btc_price_usd;
+                scope.spawn(move || {
+                    let mut s = scenario.clone();
+                    for (i, &value) in row_block.iter().enumerate() {
+                        input.set(&mut s, value);
+                        let e = evaluate(&s);
+                        break_even_block[i] = e.break_even_btc_price_usd;
+                        let cells = &mut profit_block[i * columns..(i + 1) * columns];
+                        for (cell, &b) in cells.iter_mut().zip(btc_price_usd) {
+                            *cell = e.btc_per_day * b - e.cash_cost_usd_per_day;
+                        }
+                    }
+                });
             }
         });
-        if btc_price_usd.is_empty() {
-            break_even = break_even_btc_prices(scenario, input, &rows);
-        }
         ProfitGrid {
             input,
             rows,
@@ -334,6 +362,36 @@ mod tests {
         doc.site.opex_usd_per_month = opex;
         doc.site.carbon_price_usd_per_t = carbon;
         doc.resolve(&library).expect("resolves")
+    }
+
+    #[test]
+    fn every_cell_is_a_full_evaluation_bit_for_bit() {
+        let mut with_levers = texas(300, 15_000.0, 40.0);
+        with_levers.levers.heat_reuse = Some(Default::default());
+        with_levers.levers.renewable = Some(Default::default());
+        let btc = axis(0.0, 250_000.0, 23);
+        for s in [texas(300, 15_000.0, 40.0), with_levers] {
+            for (input, rows) in [
+                (RowInput::ElectricityUsdPerKwh, axis(0.0, 0.3, 41)),
+                (RowInput::Difficulty, axis(50e12, 300e12, 37)),
+            ] {
+                let grid = ProfitGrid::compute(&s, input, rows.clone(), btc.clone());
+                let mut full = Vec::new();
+                by_btc_price(&s, input, &rows, &btc, |_, _, e| {
+                    full.push(e.profit_usd_per_day.to_bits());
+                });
+                let cells: Vec<u64> = grid
+                    .profit_usd_per_day
+                    .iter()
+                    .map(|p| p.to_bits())
+                    .collect();
+                assert_eq!(cells, full, "{input:?}");
+                assert_eq!(
+                    grid.break_even_btc_price_usd,
+                    break_even_btc_prices(&s, input, &rows)
+                );
+            }
+        }
     }
 
     #[test]
