@@ -399,7 +399,7 @@ mod tests {
             let flag = format!("--{}", input.spec().flag);
             let limit = input.limit();
             let outside = (limit.max * 2.0 + 1.0).to_string();
-            let error = ["report", "project"]
+            let error = ["report", "project", "dispatch"]
                 .into_iter()
                 .filter_map(|command| {
                     Cli::try_parse_from(["hashwatt", command, &flag, &outside]).err()

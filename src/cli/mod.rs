@@ -287,6 +287,7 @@ fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs, lang: Lang) -> Result<()
             power_w: a.power_w,
             units: a.units.unwrap_or(crate::scenario_file::defaults::UNITS),
             unit_cost_usd: a.hardware_cost_usd,
+            modes: Vec::new(),
         }];
     } else if a.units.is_some() || a.hardware_cost_usd.is_some() {
         let flag = if a.units.is_some() {

@@ -324,6 +324,7 @@ pub fn miner_preset_from_fleet(
         grade: Grade::Estimate,
         historical: false,
         note: format!("Saved from hashwatt on {}.", crate::today()),
+        modes: Vec::new(),
     };
     crate::presets::check_miner(&preset).map_err(|e| e.localized(lang))?;
     Ok(preset)

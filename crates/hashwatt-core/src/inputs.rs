@@ -41,6 +41,10 @@ pub enum Input {
     HeatDisplacedGPerKwh,
     GeneratorGPerKwh,
     AvoidedFlaringGPerKwh,
+    // Hour-by-hour dispatch
+    DispatchCreditUsdPerMwh,
+    DispatchMinRunSteps,
+    DispatchMinOffSteps,
 }
 
 /// How an input is written, checked and edited.
@@ -79,7 +83,7 @@ const fn spec(
 }
 
 impl Input {
-    pub const ALL: [Input; 32] = [
+    pub const ALL: [Input; 35] = [
         Input::ElectricityUsdPerKwh,
         Input::Pue,
         Input::UptimePct,
@@ -112,6 +116,9 @@ impl Input {
         Input::HeatDisplacedGPerKwh,
         Input::GeneratorGPerKwh,
         Input::AvoidedFlaringGPerKwh,
+        Input::DispatchCreditUsdPerMwh,
+        Input::DispatchMinRunSteps,
+        Input::DispatchMinOffSteps,
     ];
 
     /// The input's description.
@@ -325,6 +332,30 @@ impl Input {
                 1.0,
                 0,
             ),
+            Input::DispatchCreditUsdPerMwh => spec(
+                "dispatch.credit_usd_per_mwh",
+                "credit-usd-mwh",
+                USD_PER_MWH,
+                "USD/MWh",
+                1.0,
+                1,
+            ),
+            Input::DispatchMinRunSteps => spec(
+                "dispatch.min_run_steps",
+                "min-run-steps",
+                DISPATCH_STEPS,
+                "steps",
+                1.0,
+                0,
+            ),
+            Input::DispatchMinOffSteps => spec(
+                "dispatch.min_off_steps",
+                "min-off-steps",
+                DISPATCH_STEPS,
+                "steps",
+                1.0,
+                0,
+            ),
         }
     }
 
@@ -380,6 +411,9 @@ impl Input {
             Input::HeatDisplacedGPerKwh => s.lever_heat_displaced,
             Input::GeneratorGPerKwh => s.lever_flared_generator,
             Input::AvoidedFlaringGPerKwh => s.lever_flared_avoided,
+            Input::DispatchCreditUsdPerMwh => i18n::strings(lang).dispatch.credit,
+            Input::DispatchMinRunSteps => i18n::strings(lang).dispatch.min_run,
+            Input::DispatchMinOffSteps => i18n::strings(lang).dispatch.min_off,
         }
     }
 
@@ -394,6 +428,7 @@ impl Input {
             "years" => s.unit_years.to_string(),
             "%/year" => s.unit_pct_per_year.to_string(),
             "months" => s.unit_months.to_string(),
+            "steps" => format!(" {}", i18n::strings(lang).problems.unit_steps),
             unit => format!(" {unit}"),
         }
     }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod charts;
 pub mod cli;
+pub mod dispatch;
 pub mod files;
 pub mod network;
 pub mod problems;
@@ -62,6 +63,7 @@ pub struct Strings {
     pub network: network::NetworkStrings,
     pub sensitivity: sensitivity::SensitivityStrings,
     pub files: files::FileStrings,
+    pub dispatch: dispatch::DispatchStrings,
     pub problems: problems::ProblemStrings,
     /// Energy sources by name.
     pub sources: SourceNames,
@@ -90,6 +92,7 @@ pub static EN: Strings = Strings {
     network: network::EN,
     sensitivity: sensitivity::EN,
     files: files::EN,
+    dispatch: dispatch::EN,
     problems: problems::EN,
     sources: SourceNames {
         coal: "Coal",
@@ -113,6 +116,7 @@ pub static ZH: Strings = Strings {
     network: network::ZH,
     sensitivity: sensitivity::ZH,
     files: files::ZH,
+    dispatch: dispatch::ZH,
     problems: problems::ZH,
     sources: SourceNames {
         coal: "煤炭",

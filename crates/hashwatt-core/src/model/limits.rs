@@ -36,7 +36,7 @@ impl Limit {
         }
     }
 
-    const fn whole(min: f64, max: f64, unit: &'static str) -> Limit {
+    pub(crate) const fn whole(min: f64, max: f64, unit: &'static str) -> Limit {
         Limit {
             min,
             max,
@@ -66,6 +66,7 @@ impl Limit {
             "%/year" => p.unit_pct_per_year,
             "months" => p.unit_months,
             "USD/month" => p.unit_usd_per_month,
+            "steps" => p.unit_steps,
             symbol => symbol,
         };
         let unit = match unit_words {
@@ -208,6 +209,11 @@ pub const USD_PER_MWH: Limit = Limit::closed(0.0, 1e5, "USD/MWh");
 pub const HALVING_DROP_PCT: Limit = Limit::closed(0.0, 99.0, "%");
 /// A fleet's efficiency: above 0, up to a 2009 CPU's (about 5.7e6 J/TH) with room to spare.
 pub const EFFICIENCY_J_PER_TH: Limit = Limit::above(0.0, 1e7, "J/TH");
+/// A wholesale power price, USD/MWh: negative when generators pay to be taken off, up to far
+/// beyond any market's cap (ERCOT's is 5,000).
+pub const PRICE_USD_PER_MWH: Limit = Limit::closed(-1e4, 1e5, "USD/MWh");
+/// A minimum run or off time, steps (0: none).
+pub const DISPATCH_STEPS: Limit = Limit::whole(0.0, 1e5, "steps");
 
 #[cfg(test)]
 mod tests {

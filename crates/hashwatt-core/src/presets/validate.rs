@@ -165,6 +165,17 @@ pub fn miner(m: &MinerPreset) -> Check {
         year("price.year", p.year)?;
         source("price.source", &p.source)?;
     }
+    for (i, mode) in m.modes.iter().enumerate() {
+        crate::dispatch_doc::check_mode_name(&m.modes[..i], &mode.name)
+            .or_else(|p| fail(&format!("modes[{i}].name"), p))?;
+        in_limit(
+            &format!("modes[{i}].hashrate_ths"),
+            positive,
+            mode.hashrate_ths,
+        )?;
+        in_limit(&format!("modes[{i}].power_w"), positive, mode.power_w)?;
+        source(&format!("modes[{i}].source"), &mode.source)?;
+    }
     Ok(())
 }
 
