@@ -103,6 +103,8 @@ pub enum Command {
     Compare(super::compare::CompareArgs),
     /// Daily profit over a grid of electricity price (or difficulty, or network hashrate) × BTC price, with the break-even contour.
     Sweep(super::sweep::SweepArgs),
+    /// The fleet hour by hour against a price series or a time-of-use tariff: curtailment, power modes, credits.
+    Dispatch(super::dispatch::DispatchArgs),
     /// The whole network's power, energy and CO₂ (CBECI-style lower bound, best guess, upper bound).
     Network(super::network::NetworkArgs),
     /// List and show the built-in and user presets.

@@ -6,6 +6,7 @@
 pub mod args;
 pub mod chart;
 pub mod compare;
+pub mod dispatch;
 pub mod network;
 mod output;
 pub mod presets;
@@ -174,6 +175,7 @@ pub fn execute(
         // Streams its output: a sweep can be millions of lines.
         Command::Sweep(a) => return sweep::run(a, library, lang, out),
         Command::Network(a) => network::run(a, library, lang)?,
+        Command::Dispatch(a) => dispatch::run(a, library, lang)?,
         Command::Presets(command) => presets::run(command, library, lang)?,
     };
     out.write_all(text.as_bytes())

@@ -221,6 +221,9 @@ pub struct Dispatch {
     pub names: Vec<String>,
     /// The cost of power (price + carbon) in each step, USD/MWh: what the rule compares.
     pub cost_usd_per_mwh: Vec<f64>,
+    /// What one step of each option (as `run` numbers them) earns, USD, and uses, kWh.
+    pub option_revenue_usd: Vec<f64>,
+    pub option_energy_kwh: Vec<f64>,
 }
 
 impl Dispatch {
@@ -400,6 +403,8 @@ pub fn dispatch(
         run,
         names,
         cost_usd_per_mwh,
+        option_revenue_usd: revenue,
+        option_energy_kwh: energy_kwh,
     }
 }
 
