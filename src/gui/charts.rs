@@ -33,6 +33,7 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
             (Tab::Compare, strings.app.tab_compare),
             (Tab::Sensitivity, strings.sensitivity.tab),
             (Tab::Network, strings.network.tab),
+            (Tab::Dispatch, strings.dispatch.tab),
         ] {
             if ui.selectable_label(app.session.tab == tab, label).clicked() {
                 app.queue(Command::SetTab(tab));
@@ -62,6 +63,11 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
                 projection_ui(app, ui, strings);
                 return;
             }
+            if app.session.tab == Tab::Dispatch {
+                // Its credit and minimum times are inputs of the document too.
+                super::dispatch::dispatch_ui(app, ui);
+                return;
+            }
             // Every other view only reads the app (and its cached data) and sends commands.
             let app: &App = app;
             let Ok(computed) = &app.computed else {
@@ -76,7 +82,7 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
                 Tab::Compare => super::compare::compare_ui(app, ui),
                 Tab::Sensitivity => super::sensitivity::sensitivity_ui(app, ui),
                 Tab::Network => super::network::network_ui(app, ui),
-                Tab::Projection => {}
+                Tab::Projection | Tab::Dispatch => {}
             }
         });
 }
@@ -92,6 +98,7 @@ fn kind_of(tab: Tab) -> Option<ChartKind> {
         Tab::Compare => None,
         Tab::Sensitivity => None,
         Tab::Network => None,
+        Tab::Dispatch => None,
     }
 }
 

@@ -42,6 +42,8 @@ pub enum DialogPurpose {
     ExportResults(ResultsFormat),
     /// A scenario file to add to the comparison.
     AddToCompare,
+    /// A price series (CSV) for the Dispatch tab.
+    ImportPrices,
 }
 
 impl DialogPurpose {
@@ -57,6 +59,7 @@ impl DialogPurpose {
             DialogPurpose::ExportResults(ResultsFormat::Csv) => ("CSV", &["csv"]),
             DialogPurpose::ExportResults(ResultsFormat::Markdown) => ("Markdown", &["md"]),
             DialogPurpose::ExportResults(ResultsFormat::Json) => ("JSON", &["json"]),
+            DialogPurpose::ImportPrices => ("CSV", &["csv"]),
         }
     }
 
@@ -69,7 +72,9 @@ impl DialogPurpose {
             stem
         };
         match self {
-            DialogPurpose::Open | DialogPurpose::AddToCompare => String::new(),
+            DialogPurpose::Open | DialogPurpose::AddToCompare | DialogPurpose::ImportPrices => {
+                String::new()
+            }
             DialogPurpose::SaveAs => format!("{stem}.ron"),
             DialogPurpose::ExportChart(kind, format) => format!(
                 "{stem}-{}.{}",
@@ -136,7 +141,9 @@ impl Dialogs for NativeDialogs {
                     dialog = dialog.set_directory(dir);
                 }
                 let path = match purpose {
-                    DialogPurpose::Open | DialogPurpose::AddToCompare => dialog.pick_file(),
+                    DialogPurpose::Open
+                    | DialogPurpose::AddToCompare
+                    | DialogPurpose::ImportPrices => dialog.pick_file(),
                     _ => dialog.set_file_name(suggested_name).save_file(),
                 };
                 let unavailable = path.is_none() && started.elapsed() < NO_DIALOG_WITHIN;
@@ -192,9 +199,10 @@ pub fn export(
             };
             Ok(text.into_bytes())
         }
-        DialogPurpose::Open | DialogPurpose::SaveAs | DialogPurpose::AddToCompare => {
-            Err("not an export".into())
-        }
+        DialogPurpose::Open
+        | DialogPurpose::SaveAs
+        | DialogPurpose::AddToCompare
+        | DialogPurpose::ImportPrices => Err("not an export".into()),
     }
 }
 

@@ -7,6 +7,7 @@ mod compare;
 #[cfg(test)]
 mod compare_tests;
 mod derived;
+mod dispatch;
 pub mod files;
 mod inputs;
 mod network;
@@ -105,6 +106,8 @@ pub enum Tab {
     Sensitivity,
     /// The whole network's power, energy and CO₂; the mining maps; Bitcoin beside countries.
     Network,
+    /// The fleet hour by hour against a price series or a time-of-use tariff.
+    Dispatch,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -242,6 +245,8 @@ pub enum Command {
     AnswerUnsaved(UnsavedAnswer),
     /// The answer to "Replace the preset?": replace, or keep the file.
     AnswerReplace(bool),
+    /// What the Dispatch tab asks for.
+    Dispatch(dispatch::DispatchCommand),
 }
 
 /// The buttons of the unsaved-changes prompt.
@@ -365,6 +370,8 @@ pub struct App {
     pub network_view: crate::network_data::ViewSettings,
     /// What the views derive beyond `computed`, computed once per change.
     pub derived: derived::Derived,
+    /// The Dispatch tab's series and dispatch (for this run of the app).
+    pub dispatch: dispatch::DispatchView,
     /// Bumped whenever `computed` is recomputed (the document, the language or the library
     /// changed): the key of everything derived from it.
     pub doc_generation: u64,
@@ -475,6 +482,7 @@ impl App {
             sensitivity: Default::default(),
             network_view: Default::default(),
             derived: Default::default(),
+            dispatch: Default::default(),
             doc_generation: 0,
             pinned_generation: 0,
             pinned_for,
@@ -791,6 +799,9 @@ impl App {
                     DialogPurpose::Open => self.queue(Command::LoadPath(path)),
                     DialogPurpose::SaveAs => self.queue(Command::SaveTo(path)),
                     DialogPurpose::AddToCompare => self.queue(Command::PinFile(path)),
+                    DialogPurpose::ImportPrices => self.queue(Command::Dispatch(
+                        dispatch::DispatchCommand::ImportPath(path),
+                    )),
                     purpose => self.queue(Command::ExportTo(purpose, path)),
                 },
                 None if reply.unavailable => {
@@ -914,6 +925,7 @@ impl App {
             }
             Command::SetSensitivity(settings) => self.sensitivity = settings,
             Command::SetNetworkView(view) => self.network_view = view,
+            Command::Dispatch(command) => self.apply_dispatch(command, ctx),
             Command::ShowPathField(purpose) => {
                 self.path_field = Some(PathField {
                     purpose,
@@ -1285,6 +1297,7 @@ impl App {
     /// place; everything else it asks for is a command).
     fn banner_ui(&mut self, ui: &mut egui::Ui) {
         let s = &self.strings().app;
+        let import_prices = self.strings().dispatch.import;
         let App {
             banner,
             path_field,
@@ -1313,6 +1326,7 @@ impl App {
                 let label = ui.label(match field.purpose {
                     DialogPurpose::Open => s.path_field_open,
                     DialogPurpose::SaveAs => s.path_field_save,
+                    DialogPurpose::ImportPrices => import_prices,
                     _ => s.path_field_export,
                 });
                 let edit = ui.add(
@@ -1327,6 +1341,9 @@ impl App {
                     commands.send(match field.purpose {
                         DialogPurpose::Open => Command::OpenPath(path),
                         DialogPurpose::SaveAs => Command::SaveTo(path),
+                        DialogPurpose::ImportPrices => {
+                            Command::Dispatch(dispatch::DispatchCommand::ImportPath(path))
+                        }
                         purpose => Command::ExportTo(purpose, path),
                     });
                     keep = false;
