@@ -58,6 +58,9 @@ pub struct Outcome {
 /// Points drawn on the price-duration curve (a 5-minute year has 105,120 steps).
 pub const CURVE_POINTS: usize = 2000;
 
+/// The document's generation and the series' generation.
+type CacheKey = (u64, u64);
+
 /// The tab's state for this run of the app.
 #[derive(Default)]
 pub struct DispatchView {
@@ -68,7 +71,7 @@ pub struct DispatchView {
     pub week: usize,
     /// Bumped on each import or clear: with the document's generation, the cache key.
     series_generation: u64,
-    cached: Option<((u64, u64), Result<Arc<Outcome>, String>)>,
+    cached: Option<(CacheKey, Result<Arc<Outcome>, String>)>,
     /// Dispatches computed so far (tests check it is once per change).
     pub runs: u64,
 }

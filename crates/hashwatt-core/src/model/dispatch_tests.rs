@@ -189,7 +189,7 @@ fn a_flat_series_equals_report_scaled_to_its_hours() {
         report.grid_intensity_g_per_kwh
     ));
     // Above the break-even nothing is mined: only opex is paid, and credits earned.
-    let dear = hourly(&vec![s.break_even_usd_mwh.unwrap() + 1.0; 24], None);
+    let dear = hourly(&[s.break_even_usd_mwh.unwrap() + 1.0; 24], None);
     let settings = DispatchSettings {
         credit_usd_per_mwh: 10.0,
         ..Default::default()
