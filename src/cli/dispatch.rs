@@ -190,7 +190,7 @@ fn table(loaded: &Loaded, d: &Dispatch, source: &str, lang: Lang) -> String {
         );
     }
     heading(&mut out, t.dispatched);
-    row(&mut out, t.cli_steps, &s.steps.to_string(), "");
+    row(&mut out, t.cli_steps, &fixed(s.steps as f64, 0), "");
     row(&mut out, t.cli_hours, &number(s.hours), "h");
     row(&mut out, t.hours_mined, &number(s.hours_mined), "h");
     row(&mut out, t.uptime, &fixed(s.uptime_pct, 1), "%");

@@ -23,7 +23,9 @@ pub const GROWTH_RANGE_PCT_PER_YEAR: std::ops::RangeInclusive<f64> =
 pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
     let strings = app.strings();
     let c = &strings.charts;
-    ui.horizontal(|ui| {
+    // Wrapped: with every view's tab and the export buttons the row is wider than a small
+    // window, and no tab may end up hidden under the buttons.
+    ui.horizontal_wrapped(|ui| {
         for (tab, label) in [
             (Tab::Mix, c.tab_mix),
             (Tab::Regions, c.tab_regions),
@@ -39,17 +41,16 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
                 app.queue(Command::SetTab(tab));
             }
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            // Views without an exportable chart have no export buttons.
-            if let Some(kind) = kind_of(app.session.tab) {
-                if ui.button(strings.app.export_svg).clicked() {
-                    app.queue(Command::ExportChart(kind, ImageFormat::Svg));
-                }
-                if ui.button(strings.app.export_png).clicked() {
-                    app.queue(Command::ExportChart(kind, ImageFormat::Png));
-                }
+        // Views without an exportable chart have no export buttons.
+        if let Some(kind) = kind_of(app.session.tab) {
+            ui.separator();
+            if ui.button(strings.app.export_png).clicked() {
+                app.queue(Command::ExportChart(kind, ImageFormat::Png));
             }
-        });
+            if ui.button(strings.app.export_svg).clicked() {
+                app.queue(Command::ExportChart(kind, ImageFormat::Svg));
+            }
+        }
     });
     ui.separator();
     if app.computed.is_err() {

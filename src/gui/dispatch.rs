@@ -352,6 +352,7 @@ fn cards_ui(ui: &mut egui::Ui, d: &Dispatch, site_uptime_pct: f64, s: &Strings) 
             });
         }
         egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_min_width(220.0);
             ui.vertical(|ui| {
                 ui.label(format!(
                     "{}: {} h",
