@@ -5,11 +5,12 @@ use super::args::{ScenarioArgs, input, input_whole};
 use super::output::{heading, row, title};
 use super::term::escape;
 use super::{CliError, Loaded};
-use crate::dispatch_doc::DispatchDoc;
 use crate::format::{fixed, maybe, number, usd};
 use crate::i18n::{Lang, fill, strings};
 use crate::inputs::Input;
-use crate::model::dispatch::{Dispatch, DispatchRates, PriceSeries, dispatch};
+use crate::model::dispatch::{
+    Dispatch, DispatchOptions as DispatchDoc, DispatchRates, PriceSeries, dispatch,
+};
 use crate::presets::PresetLibrary;
 use clap::Args;
 use std::fmt::Write as _;

@@ -1,111 +1,24 @@
-//! The hour-by-hour dispatch's part of a scenario file (`dispatch: (...)`: a time-of-use
-//! tariff, the demand-response credit, minimum run and off times) and the fleet's power modes
-//! resolved from its entries and the miner presets.
+//! The fleet's power modes for the hour-by-hour dispatch, resolved from its entries and the
+//! miner presets (the scenario file's `dispatch` section is `model::dispatch::DispatchOptions`).
 
-use crate::model::dispatch::{DispatchSettings, OFF, PowerMode, PriceSeries, STOCK};
+use crate::model::dispatch::{PowerMode, mode_name_allowed};
 use crate::model::limits;
-use crate::model::scenario::{FieldError, check};
-use crate::model::tariff::Tariff;
 use crate::model::{Scenario, limits::Limit};
 use crate::problem::Problem;
 use crate::resolve::{PresetLookup, ResolveError};
 use crate::scenario_file::ScenarioDoc;
-use serde::{Deserialize, Serialize};
 
-/// `dispatch: (...)` in a scenario file. Every field is optional.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct DispatchDoc {
-    /// A time-of-use tariff: the dispatch's prices when no price series is given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub tariff: Option<Tariff>,
-    /// Paid per MWh not consumed in the steps the fleet is off, USD.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub credit_usd_per_mwh: f64,
-    /// Once on, stay on at least this many steps (0: no minimum).
-    #[serde(skip_serializing_if = "is_zero_u32")]
-    pub min_run_steps: u32,
-    /// Once off, stay off at least this many steps (0: no minimum).
-    #[serde(skip_serializing_if = "is_zero_u32")]
-    pub min_off_steps: u32,
-}
-
-fn is_zero(v: &f64) -> bool {
-    *v == 0.0
-}
-
-fn is_zero_u32(v: &u32) -> bool {
-    *v == 0
-}
-
-impl DispatchDoc {
-    /// Whether nothing is set (the file then leaves `dispatch` out).
-    pub fn is_unset(&self) -> bool {
-        *self == DispatchDoc::default()
-    }
-
-    pub fn settings(&self) -> DispatchSettings {
-        DispatchSettings {
-            credit_usd_per_mwh: self.credit_usd_per_mwh,
-            min_run_steps: self.min_run_steps,
-            min_off_steps: self.min_off_steps,
-        }
-    }
-
-    /// Checks every value against its limit, naming its path in the file.
-    pub fn validate(&self) -> Result<(), FieldError> {
-        use crate::inputs::Input;
-        for (input, value) in [
-            (Input::DispatchCreditUsdPerMwh, self.credit_usd_per_mwh),
-            (Input::DispatchMinRunSteps, f64::from(self.min_run_steps)),
-            (Input::DispatchMinOffSteps, f64::from(self.min_off_steps)),
-        ] {
-            check(input.spec().path, input.limit(), value)?;
-        }
-        if let Some(tariff) = &self.tariff {
-            tariff.validate("dispatch.tariff")?;
-        }
+/// `Ok` when `name` may name a mode after those named `before`.
+pub fn check_mode_name<'a>(
+    before: impl IntoIterator<Item = &'a str>,
+    name: &str,
+) -> Result<(), Problem> {
+    if mode_name_allowed(before, name) {
         Ok(())
-    }
-
-    /// The tariff's hourly year for `scenario` (hours no period covers at its flat price).
-    pub fn tariff_series(&self, scenario: &Scenario) -> Option<PriceSeries> {
-        self.tariff
-            .as_ref()
-            .map(|t| t.expand(scenario.site.electricity_usd_per_kwh * 1000.0))
-    }
-}
-
-/// `Ok` when `name` may name a mode after `before`: not `stock` or `off`, not empty, not
-/// used already.
-pub fn check_mode_name<M: ModeNamed>(before: &[M], name: &str) -> Result<(), Problem> {
-    let trimmed = name.trim();
-    if trimmed.is_empty()
-        || trimmed.eq_ignore_ascii_case(STOCK)
-        || trimmed.eq_ignore_ascii_case(OFF)
-        || before.iter().any(|m| m.mode_name().trim() == trimmed)
-    {
-        return Err(Problem::ModeName {
+    } else {
+        Err(Problem::ModeName {
             name: name.to_string(),
-        });
-    }
-    Ok(())
-}
-
-/// Something with a mode's name (a scenario's mode or a preset's).
-pub trait ModeNamed {
-    fn mode_name(&self) -> &str;
-}
-
-impl ModeNamed for PowerMode {
-    fn mode_name(&self) -> &str {
-        &self.name
-    }
-}
-
-impl ModeNamed for crate::schema::MinerModePreset {
-    fn mode_name(&self) -> &str {
-        &self.name
+        })
     }
 }
 
@@ -139,7 +52,7 @@ impl ScenarioDoc {
             let modes: Vec<(String, f64, f64)> = if !entry.modes.is_empty() {
                 for (k, m) in entry.modes.iter().enumerate() {
                     let at = format!("fleet[{i}].modes[{k}]");
-                    check_mode_name(&entry.modes[..k], &m.name)
+                    check_mode_name(entry.modes[..k].iter().map(|m| m.name.as_str()), &m.name)
                         .map_err(|p| fail(format!("{at}.name"), p))?;
                     for (field, value) in [("hashrate_ths", m.hashrate_ths), ("power_w", m.power_w)]
                     {
@@ -293,9 +206,28 @@ mod tests {
             series.price_usd_per_mwh[0],
             scenario.site.electricity_usd_per_kwh * 1000.0
         );
-        let mut bad = doc.clone();
-        bad.dispatch.credit_usd_per_mwh = -1.0;
-        let e = bad.resolve(&library).unwrap_err();
-        assert_eq!(e.field, "dispatch.credit_usd_per_mwh");
+        // Each input is checked at its path with its one limit (`crate::inputs`).
+        use crate::inputs::Input;
+        for input in [
+            Input::DispatchCreditUsdPerMwh,
+            Input::DispatchMinRunSteps,
+            Input::DispatchMinOffSteps,
+        ] {
+            let mut bad = doc.clone();
+            let d = &mut bad.dispatch;
+            match input {
+                Input::DispatchCreditUsdPerMwh => d.credit_usd_per_mwh = -1.0,
+                Input::DispatchMinRunSteps => d.min_run_steps = 200_000,
+                _ => d.min_off_steps = 200_000,
+            }
+            let e = bad.resolve(&library).unwrap_err();
+            assert_eq!(e.field, input.spec().path);
+            let value = if input == Input::DispatchCreditUsdPerMwh {
+                -1.0
+            } else {
+                200_000.0
+            };
+            assert_eq!(Err(e.problem), input.check(value).map_err(Into::into));
+        }
     }
 }

@@ -56,8 +56,8 @@ pub struct ScenarioDoc {
     pub levers: Levers,
     /// Hour-by-hour dispatch: a time-of-use tariff, the demand-response credit, minimum run
     /// and off times. Left out when all are unset.
-    #[serde(skip_serializing_if = "crate::dispatch_doc::DispatchDoc::is_unset")]
-    pub dispatch: crate::dispatch_doc::DispatchDoc,
+    #[serde(skip_serializing_if = "crate::model::dispatch::DispatchOptions::is_unset")]
+    pub dispatch: crate::model::dispatch::DispatchOptions,
 }
 
 impl Default for ScenarioDoc {

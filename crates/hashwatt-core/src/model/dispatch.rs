@@ -12,7 +12,9 @@
 
 use super::evaluate::{evaluate, ratio};
 use super::levers::Levers;
-use super::scenario::Scenario;
+use super::limits;
+use super::scenario::{FieldError, Scenario, check};
+use super::tariff::Tariff;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -233,6 +235,92 @@ impl Dispatch {
     }
 }
 
+/// `dispatch: (...)` in a scenario file. Every field is optional.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DispatchOptions {
+    /// A time-of-use tariff: the dispatch's prices when no price series is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tariff: Option<Tariff>,
+    /// Paid per MWh not consumed in the steps the fleet is off, USD.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub credit_usd_per_mwh: f64,
+    /// Once on, stay on at least this many steps (0: no minimum).
+    #[serde(skip_serializing_if = "is_zero_u32")]
+    pub min_run_steps: u32,
+    /// Once off, stay off at least this many steps (0: no minimum).
+    #[serde(skip_serializing_if = "is_zero_u32")]
+    pub min_off_steps: u32,
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
+}
+
+fn is_zero_u32(v: &u32) -> bool {
+    *v == 0
+}
+
+impl DispatchOptions {
+    /// Whether nothing is set (the file then leaves `dispatch` out).
+    pub fn is_unset(&self) -> bool {
+        *self == DispatchOptions::default()
+    }
+
+    pub fn settings(&self) -> DispatchSettings {
+        DispatchSettings {
+            credit_usd_per_mwh: self.credit_usd_per_mwh,
+            min_run_steps: self.min_run_steps,
+            min_off_steps: self.min_off_steps,
+        }
+    }
+
+    /// Checks every value against its limit, naming its path in the file (the same paths and
+    /// limits as `crate::inputs`).
+    pub fn validate(&self) -> Result<(), FieldError> {
+        for (path, limit, value) in [
+            (
+                "dispatch.credit_usd_per_mwh",
+                limits::USD_PER_MWH,
+                self.credit_usd_per_mwh,
+            ),
+            (
+                "dispatch.min_run_steps",
+                limits::DISPATCH_STEPS,
+                f64::from(self.min_run_steps),
+            ),
+            (
+                "dispatch.min_off_steps",
+                limits::DISPATCH_STEPS,
+                f64::from(self.min_off_steps),
+            ),
+        ] {
+            check(path, limit, value)?;
+        }
+        if let Some(tariff) = &self.tariff {
+            tariff.validate("dispatch.tariff")?;
+        }
+        Ok(())
+    }
+
+    /// The tariff's hourly year for `scenario` (hours no period covers at its flat price).
+    pub fn tariff_series(&self, scenario: &Scenario) -> Option<PriceSeries> {
+        self.tariff
+            .as_ref()
+            .map(|t| t.expand(scenario.site.electricity_usd_per_kwh * 1000.0))
+    }
+}
+
+/// Whether `name` may name a mode after those named `before`: not empty, not `stock` or
+/// `off` (the machine's own figures and no power), not used already.
+pub fn mode_name_allowed<'a>(before: impl IntoIterator<Item = &'a str>, name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty()
+        && !name.eq_ignore_ascii_case(STOCK)
+        && !name.eq_ignore_ascii_case(OFF)
+        && before.into_iter().all(|b| b.trim() != name)
+}
+
 /// At most this many modes besides stock (a step's choice is kept in a byte).
 pub const MAX_MODES: usize = 250;
 
@@ -409,5 +497,4 @@ pub fn dispatch(
 }
 
 #[cfg(test)]
-#[path = "dispatch_tests.rs"]
 mod tests;

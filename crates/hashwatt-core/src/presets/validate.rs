@@ -166,8 +166,17 @@ pub fn miner(m: &MinerPreset) -> Check {
         source("price.source", &p.source)?;
     }
     for (i, mode) in m.modes.iter().enumerate() {
-        crate::dispatch_doc::check_mode_name(&m.modes[..i], &mode.name)
-            .or_else(|p| fail(&format!("modes[{i}].name"), p))?;
+        if !crate::model::dispatch::mode_name_allowed(
+            m.modes[..i].iter().map(|x| x.name.as_str()),
+            &mode.name,
+        ) {
+            return fail(
+                &format!("modes[{i}].name"),
+                Problem::ModeName {
+                    name: mode.name.clone(),
+                },
+            );
+        }
         in_limit(
             &format!("modes[{i}].hashrate_ths"),
             positive,
