@@ -201,3 +201,33 @@ fn the_scenarios_tariff_is_dispatched_without_an_import() {
         &[("year", "2025"), ("periods", "1")],
     ));
 }
+
+#[test]
+fn a_saved_session_out_of_range_is_brought_back_and_said() {
+    let mut session = Session::default();
+    let d = &mut session.doc.dispatch;
+    d.credit_usd_per_mwh = -5.0;
+    d.min_run_steps = 1_000_000;
+    d.tariff = Some(crate::model::tariff::Tariff {
+        year: 2025,
+        utc_offset_minutes: 0,
+        periods: vec![crate::model::tariff::TariffPeriod {
+            months: vec![13],
+            price_usd_mwh: 50.0,
+            ..Default::default()
+        }],
+    });
+    let changed = crate::gui::saved_session::clamp_session(&mut session);
+    assert_eq!(
+        changed,
+        [
+            "dispatch.credit_usd_per_mwh",
+            "dispatch.min_run_steps",
+            "dispatch.tariff.periods[0].months"
+        ]
+    );
+    let d = &session.doc.dispatch;
+    assert_eq!(d.credit_usd_per_mwh, 0.0);
+    assert_eq!(d.min_run_steps, 100_000);
+    assert!(d.tariff.is_none());
+}
