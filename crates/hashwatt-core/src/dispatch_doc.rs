@@ -185,6 +185,26 @@ mod tests {
     }
 
     #[test]
+    fn a_tariff_and_modes_survive_writing_and_reading_again() {
+        let text = r#"(
+            fleet: [(miner: "antminer-s21", units: 3,
+                     modes: [(name: "eco", hashrate_ths: 160, power_w: 2500)])],
+            dispatch: (
+                credit_usd_per_mwh: 12.5,
+                min_off_steps: 4,
+                tariff: Some((year: 2024, utc_offset_minutes: 60, periods: [
+                    (name: "peak", months: [1, 12], weekdays: [Sat, Sun], hours: [(22, 6)],
+                     price_usd_mwh: -20.5),
+                ])),
+            ),
+        )"#;
+        let doc = parse_scenario("s.ron", text).unwrap();
+        let written = crate::scenario_io::scenario_to_ron(&doc);
+        assert_eq!(parse_scenario("again.ron", &written).unwrap(), doc);
+        assert!(written.contains("dispatch"), "{written}");
+    }
+
+    #[test]
     fn the_dispatch_section_is_read_and_checked() {
         let text = r#"(
             dispatch: (
