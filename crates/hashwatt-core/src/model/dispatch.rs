@@ -358,8 +358,18 @@ pub fn dispatch(
     }
     // Revenue per kWh of each option: a step's value is `energy × (r_k − cost)`, so that at a
     // cost exactly at `r` the stock option is worth exactly 0 and is not mined.
+    // Stock's is `r` exactly as the contract states it (revenue / energy per day); a mode's is
+    // `r × (h_k / h_stock) / (w_k / w_stock)`.
+    let r = rates.break_even_usd_per_kwh().unwrap_or(0.0);
     let revenue_per_kwh: Vec<f64> = (0..options)
-        .map(|k| ratio(revenue[k], energy_kwh[k]).unwrap_or(0.0))
+        .map(|k| match k {
+            0 => 0.0,
+            1 => r,
+            _ => ratio(revenue[k], energy_kwh[k]).map_or(0.0, |_| {
+                let m = &modes[k - 2];
+                ratio(r * hashrate_share(m.hashrate_ths), power_share(m.power_w)).unwrap_or(0.0)
+            }),
+        })
         .collect();
     // Options tried from the lowest power up, so that a tie keeps the lower power.
     let mut order: Vec<usize> = (1..options).collect();
@@ -381,7 +391,49 @@ pub fn dispatch(
     // The on/off state so far and for how many steps it has held (no limit at the start).
     let mut on = false;
     let mut held = u32::MAX;
-    for i in 0..n {
+    let stock_only = modes.is_empty() && !hold && energy_kwh[1] > 0.0;
+    if stock_only {
+        // Stock only, no minimum times: a step is mined if and only if its cost is below `r`
+        // (E × (r − cost) > 0 exactly when r > cost). Branch-free sums, so the loop vectorises.
+        let (mut on_steps, mut on_price, mut on_intensity) = (0usize, 0.0, 0.0);
+        // Zipped slices: no bounds checks in the loop.
+        let steps = series
+            .price_usd_per_mwh
+            .iter()
+            .zip(cost_usd_per_mwh.iter_mut())
+            .zip(run.iter_mut());
+        let mut accumulate = |price: f64, g: f64, cost_out: &mut f64, run_out: &mut u8| {
+            let cost_kwh = price / 1000.0 + carbon_per_g * g;
+            *cost_out = cost_kwh * 1000.0;
+            all_price_sum += price;
+            all_intensity_sum += g;
+            let mined = cost_kwh < r;
+            let m = f64::from(u8::from(mined));
+            *run_out = u8::from(mined);
+            on_steps += usize::from(mined);
+            on_price += price * m;
+            on_intensity += g * m;
+        };
+        match intensity {
+            Some(v) => {
+                for (((&price, cost_out), run_out), &g) in steps.zip(v.iter()) {
+                    accumulate(price, g, cost_out, run_out);
+                }
+            }
+            None => {
+                for ((&price, cost_out), run_out) in steps {
+                    accumulate(price, site_intensity, cost_out, run_out);
+                }
+            }
+        }
+        count[1] = on_steps;
+        count[0] = n - on_steps;
+        price_sum[1] = on_price;
+        intensity_sum[1] = on_intensity;
+        price_sum[0] = all_price_sum - on_price;
+        intensity_sum[0] = all_intensity_sum - on_intensity;
+    }
+    for i in (0..n).filter(|_| !stock_only) {
         let price = series.price_usd_per_mwh[i];
         let g = intensity.map_or(site_intensity, |v| v[i]);
         let cost_kwh = price / 1000.0 + carbon_per_g * g;

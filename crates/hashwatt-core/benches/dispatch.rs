@@ -4,11 +4,11 @@
 //! figures).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hashwatt::model::dispatch::{
+use hashwatt_core::model::dispatch::{
     DispatchRates, DispatchSettings, PowerMode, PriceSeries, dispatch,
 };
-use hashwatt::presets::PresetLibrary;
-use hashwatt::scenario_file::ScenarioDoc;
+use hashwatt_core::presets::PresetLibrary;
+use hashwatt_core::scenario_file::ScenarioDoc;
 use std::hint::black_box;
 
 /// A reproducible series: prices from -20 to 180 USD/MWh, intensities from 100 to 700 g/kWh.
@@ -78,7 +78,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     group.bench_function("parse a 5-minute year's CSV", |b| {
-        b.iter(|| hashwatt::price_series::parse_price_series("year.csv", black_box(&csv)))
+        b.iter(|| hashwatt_core::price_series::parse_price_series("year.csv", black_box(&csv)))
     });
     group.finish();
 }
