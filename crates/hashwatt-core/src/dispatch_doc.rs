@@ -2,7 +2,6 @@
 //! miner presets (the scenario file's `dispatch` section is `model::dispatch::DispatchOptions`).
 
 use crate::model::dispatch::{PowerMode, mode_name_allowed};
-use crate::model::limits;
 use crate::model::{Scenario, limits::Limit};
 use crate::problem::Problem;
 use crate::resolve::{PresetLookup, ResolveError};
@@ -110,9 +109,6 @@ impl ScenarioDoc {
             .collect())
     }
 }
-
-/// The price limit, for the window's and the command line's words.
-pub const PRICE_LIMIT: Limit = limits::PRICE_USD_PER_MWH;
 
 #[cfg(test)]
 mod tests {
