@@ -103,7 +103,7 @@ fn unknown_fields_name_the_field_and_suggest_the_near_one() {
     assert_eq!(
         scenario_message(&replaced("units: 10", "units: 10, colour: \"red\"")),
         "s.ron:9:44: fleet[0].colour: unknown field; allowed fields: `miner`, `name`, \
-         `hashrate_ths`, `power_w`, `units`, `unit_cost_usd`"
+         `hashrate_ths`, `power_w`, `units`, `unit_cost_usd`, `modes`"
     );
     assert_eq!(
         scenario_message(&replaced(

@@ -144,7 +144,7 @@ prop_compose! {
         units in prop_oneof![Just(0u32), 1u32..=10_000],
         unit_cost_usd in prop::option::of(0.0..20000.0f64),
     ) -> FleetEntryDoc {
-        FleetEntryDoc { miner: Some(miner), name, hashrate_ths, power_w, units, unit_cost_usd }
+        FleetEntryDoc { miner: Some(miner), name, hashrate_ths, power_w, units, unit_cost_usd, modes: Vec::new() }
     }
 }
 
@@ -163,6 +163,7 @@ prop_compose! {
             power_w: Some(power_w),
             units,
             unit_cost_usd,
+            modes: Vec::new(),
         }
     }
 }
@@ -281,6 +282,7 @@ prop_compose! {
             hardware_life_years,
             projection,
             levers,
+            dispatch: Default::default(),
         }
     }
 }
@@ -759,6 +761,7 @@ prop_compose! {
                     power_w: Some(power),
                     units: units as u32,
                     unit_cost_usd: Some(cost),
+                    modes: Vec::new(),
                 })
                 .collect(),
             market: MarketDoc {

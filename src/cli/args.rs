@@ -103,6 +103,8 @@ pub enum Command {
     Compare(super::compare::CompareArgs),
     /// Daily profit over a grid of electricity price (or difficulty, or network hashrate) × BTC price, with the break-even contour.
     Sweep(super::sweep::SweepArgs),
+    /// The fleet hour by hour against a price series or a time-of-use tariff: curtailment, power modes, credits.
+    Dispatch(super::dispatch::DispatchArgs),
     /// The whole network's power, energy and CO₂ (CBECI-style lower bound, best guess, upper bound).
     Network(super::network::NetworkArgs),
     /// The network month by month since 2010-07: difficulty, price, hashprice, power (CBECI 2023 method), CO₂.
@@ -508,7 +510,7 @@ mod tests {
             let flag = format!("--{}", input.spec().flag);
             let limit = input.limit();
             let outside = (limit.max * 2.0 + 1.0).to_string();
-            let error = ["report", "project"]
+            let error = ["report", "project", "dispatch"]
                 .into_iter()
                 .filter_map(|command| {
                     Cli::try_parse_from(["hashwatt", command, &flag, &outside]).err()

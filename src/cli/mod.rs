@@ -8,6 +8,7 @@ pub mod args;
 pub mod chart;
 pub mod compare;
 pub mod completions;
+pub mod dispatch;
 pub mod history;
 pub mod market;
 pub mod network;
@@ -180,6 +181,7 @@ pub fn execute(
         Command::Network(a) => network::run(a, library, lang)?,
         Command::History(a) => history::run_history(a, library)?,
         Command::Backtest(a) => history::run_backtest(a, library, lang)?,
+        Command::Dispatch(a) => dispatch::run(a, library, lang)?,
         Command::Presets(command) => presets::run(command, library, lang)?,
         Command::Market(command) => market::run(command, lang)?,
         Command::Completions(a) => return write_bytes(out, &completions::completions(a), lang),
@@ -302,6 +304,7 @@ fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs, lang: Lang) -> Result<()
             power_w: a.power_w,
             units: a.units.unwrap_or(crate::scenario_file::defaults::UNITS),
             unit_cost_usd: a.hardware_cost_usd,
+            modes: Vec::new(),
         }];
     } else if a.units.is_some() || a.hardware_cost_usd.is_some() {
         let flag = if a.units.is_some() {

@@ -37,6 +37,7 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
             (Tab::Network, strings.network.tab),
             (Tab::History, strings.history.tab),
             (Tab::Backtest, strings.history.backtest_tab),
+            (Tab::Dispatch, strings.dispatch.tab),
         ] {
             if ui.selectable_label(app.session.tab == tab, label).clicked() {
                 app.queue(Command::SetTab(tab));
@@ -65,6 +66,11 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
                 projection_ui(app, ui, strings);
                 return;
             }
+            if app.session.tab == Tab::Dispatch {
+                // Its credit and minimum times are inputs of the document too.
+                super::dispatch::dispatch_ui(app, ui);
+                return;
+            }
             // Every other view only reads the app (and its cached data) and sends commands.
             let app: &App = app;
             let Ok(computed) = &app.computed else {
@@ -81,7 +87,7 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
                 Tab::Network => super::network::network_ui(app, ui),
                 Tab::History => super::history::history_ui(app, ui),
                 Tab::Backtest => super::history::backtest_ui(app, ui),
-                Tab::Projection => {}
+                Tab::Projection | Tab::Dispatch => {}
             }
         });
 }
@@ -116,7 +122,7 @@ fn kind_of(tab: Tab) -> Option<ChartKind> {
         Tab::Compare => Some(ChartKind::Compare),
         Tab::Sensitivity => Some(ChartKind::Sensitivity),
         Tab::Network => Some(ChartKind::Network),
-        Tab::History | Tab::Backtest => None,
+        Tab::History | Tab::Backtest | Tab::Dispatch => None,
     }
 }
 

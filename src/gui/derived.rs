@@ -179,7 +179,12 @@ impl Derived {
                         });
                 }
             }
-            Tab::Mix | Tab::Regions | Tab::BreakEven | Tab::Projection | Tab::Hardware => {}
+            Tab::Mix
+            | Tab::Regions
+            | Tab::BreakEven
+            | Tab::Projection
+            | Tab::Hardware
+            | Tab::Dispatch => {}
         }
     }
 

@@ -42,9 +42,19 @@ pub enum DialogPurpose {
     ExportResults(ResultsFormat),
     /// A scenario file to add to the comparison.
     AddToCompare,
+    /// A price series (CSV) for the Dispatch tab.
+    ImportPrices,
 }
 
 impl DialogPurpose {
+    /// The answer is a file to be written (rather than one to be read).
+    pub fn writes(self) -> bool {
+        !matches!(
+            self,
+            DialogPurpose::Open | DialogPurpose::AddToCompare | DialogPurpose::ImportPrices
+        )
+    }
+
     /// The file filter: a name in the user's language and the extensions.
     pub fn filter(self, lang: Lang) -> (&'static str, &'static [&'static str]) {
         let s = &crate::i18n::strings(lang).files;
@@ -57,6 +67,7 @@ impl DialogPurpose {
             DialogPurpose::ExportResults(ResultsFormat::Csv) => ("CSV", &["csv"]),
             DialogPurpose::ExportResults(ResultsFormat::Markdown) => ("Markdown", &["md"]),
             DialogPurpose::ExportResults(ResultsFormat::Json) => ("JSON", &["json"]),
+            DialogPurpose::ImportPrices => ("CSV", &["csv"]),
         }
     }
 
@@ -69,7 +80,9 @@ impl DialogPurpose {
             stem
         };
         match self {
-            DialogPurpose::Open | DialogPurpose::AddToCompare => String::new(),
+            DialogPurpose::Open | DialogPurpose::AddToCompare | DialogPurpose::ImportPrices => {
+                String::new()
+            }
             DialogPurpose::SaveAs => format!("{stem}.ron"),
             DialogPurpose::ExportChart(kind, format) => format!(
                 "{stem}-{}.{}",
@@ -136,7 +149,9 @@ impl Dialogs for NativeDialogs {
                     dialog = dialog.set_directory(dir);
                 }
                 let path = match purpose {
-                    DialogPurpose::Open | DialogPurpose::AddToCompare => dialog.pick_file(),
+                    DialogPurpose::Open
+                    | DialogPurpose::AddToCompare
+                    | DialogPurpose::ImportPrices => dialog.pick_file(),
                     _ => dialog.set_file_name(suggested_name).save_file(),
                 };
                 let unavailable = path.is_none() && started.elapsed() < NO_DIALOG_WITHIN;
@@ -265,9 +280,10 @@ pub fn export(
             };
             Ok(text.into_bytes())
         }
-        DialogPurpose::Open | DialogPurpose::SaveAs | DialogPurpose::AddToCompare => {
-            unreachable!("{purpose:?} is not an export")
-        }
+        DialogPurpose::Open
+        | DialogPurpose::SaveAs
+        | DialogPurpose::AddToCompare
+        | DialogPurpose::ImportPrices => unreachable!("{purpose:?} is not an export"),
     }
 }
 
@@ -394,6 +410,7 @@ pub fn miner_preset_from_fleet(
         grade: Grade::Estimate,
         historical: false,
         note: format!("Saved from hashwatt on {}.", crate::today()),
+        modes: Vec::new(),
     };
     crate::presets::check_miner(&preset)?;
     Ok(preset)

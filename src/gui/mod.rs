@@ -7,6 +7,7 @@ mod compare;
 #[cfg(test)]
 mod compare_tests;
 mod derived;
+mod dispatch;
 pub mod files;
 mod history;
 #[cfg(test)]
@@ -133,6 +134,8 @@ pub enum Tab {
     History,
     /// The scenario's fleet run through real months of the history.
     Backtest,
+    /// The fleet hour by hour against a price series or a time-of-use tariff.
+    Dispatch,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -277,6 +280,8 @@ pub enum Command {
     AnswerReplace(bool),
     /// Market → Update from the internet: a step of it.
     MarketUpdate(market_update::Action),
+    /// What the Dispatch tab asks for.
+    Dispatch(dispatch::DispatchCommand),
 }
 
 /// The buttons of the unsaved-changes prompt.
@@ -422,6 +427,8 @@ pub struct App {
     pub monte_carlo: projection_mc::McJob,
     /// What the views derive beyond `computed`, computed once per change.
     pub derived: derived::Derived,
+    /// The Dispatch tab's series and dispatch (for this run of the app).
+    pub dispatch: dispatch::DispatchView,
     /// Bumped whenever `computed` is recomputed (the document, the language or the library
     /// changed): the key of everything derived from it.
     pub doc_generation: u64,
@@ -539,6 +546,7 @@ impl App {
             history_view: Default::default(),
             monte_carlo: Default::default(),
             derived: Default::default(),
+            dispatch: Default::default(),
             doc_generation: 0,
             pinned_generation: 0,
             pinned_for,
@@ -936,9 +944,8 @@ impl App {
         let path =
             path_field::typed_path(&field.text, purpose, path_field::home_folder().as_deref());
         field.text = path.display().to_string();
-        let writes = !matches!(purpose, DialogPurpose::Open | DialogPurpose::AddToCompare);
         // `symlink_metadata`: a dangling link there is a file too.
-        if writes && !replace && std::fs::symlink_metadata(&path).is_ok() {
+        if purpose.writes() && !replace && std::fs::symlink_metadata(&path).is_ok() {
             field.replace = Some(path);
             return;
         }
@@ -950,6 +957,11 @@ impl App {
             }
             DialogPurpose::Open => self.open_path(&path),
             DialogPurpose::AddToCompare => self.pin_file(&path),
+            // Read off the UI thread; the Dispatch tab says how it went.
+            DialogPurpose::ImportPrices => {
+                self.apply_dispatch(dispatch::DispatchCommand::ImportPath(path), ctx);
+                true
+            }
             DialogPurpose::SaveAs => self.save_to(&path, ctx),
             export => self.export_to(export, &path),
         };
@@ -966,6 +978,9 @@ impl App {
                     DialogPurpose::Open => self.queue(Command::LoadPath(path)),
                     DialogPurpose::SaveAs => self.queue(Command::SaveTo(path)),
                     DialogPurpose::AddToCompare => self.queue(Command::PinFile(path)),
+                    DialogPurpose::ImportPrices => self.queue(Command::Dispatch(
+                        dispatch::DispatchCommand::ImportPath(path),
+                    )),
                     purpose => self.queue(Command::ExportTo(purpose, path)),
                 },
                 None if reply.unavailable => self.show_path_field(reply.purpose, true),
@@ -1097,6 +1112,7 @@ impl App {
             Command::SetHistoryView(view) => self.history_view = view,
             Command::ShowPathField(purpose) => self.show_path_field(purpose, false),
             Command::AnswerPathField(answer) => self.answer_path_field(answer, ctx),
+            Command::Dispatch(command) => self.apply_dispatch(command, ctx),
             Command::DismissBanner => self.banner = None,
             Command::AnswerUnsaved(answer) => {
                 if let Some(action) = self.confirm.take() {

@@ -55,8 +55,7 @@ pub fn typed_path(text: &str, purpose: DialogPurpose, home: Option<&Path>) -> Pa
         }
         _ => PathBuf::from(text),
     };
-    let writes = !matches!(purpose, DialogPurpose::Open | DialogPurpose::AddToCompare);
-    if writes && path.extension().is_none() && path.file_name().is_some() {
+    if purpose.writes() && path.extension().is_none() && path.file_name().is_some() {
         let (_, extensions) = purpose.filter(Lang::En);
         if let Some(extension) = extensions.first() {
             path.set_extension(extension);
@@ -100,6 +99,7 @@ pub fn path_field_ui(
         }
         let label = ui.label(match field.purpose {
             DialogPurpose::Open | DialogPurpose::AddToCompare => s.path_field_open,
+            DialogPurpose::ImportPrices => strings(lang).dispatch.import,
             DialogPurpose::SaveAs => s.path_field_save,
             _ => s.path_field_export,
         });

@@ -448,6 +448,29 @@ fn clamp_doc(fix: &mut Fixer, at: &str, doc: &mut ScenarioDoc) {
     ));
     p.seed = fix.whole(&f("projection.seed"), p.seed, input_range(Input::Seed));
     clamp_levers(fix, at, &mut doc.levers);
+    let dispatch = &mut doc.dispatch;
+    fix.value(
+        &f("dispatch.credit_usd_per_mwh"),
+        &mut dispatch.credit_usd_per_mwh,
+        range(limits::USD_PER_MWH),
+        0.0,
+    );
+    for (name, steps) in [
+        ("dispatch.min_run_steps", &mut dispatch.min_run_steps),
+        ("dispatch.min_off_steps", &mut dispatch.min_off_steps),
+    ] {
+        *steps = to_u32(fix.whole(&f(name), u64::from(*steps), range(limits::DISPATCH_STEPS)));
+    }
+    // A tariff with a value out of range is dropped, and said so: the scenario's flat price
+    // stands in until one is given again.
+    if let Some(e) = dispatch
+        .tariff
+        .as_ref()
+        .and_then(|t| t.validate("dispatch.tariff").err())
+    {
+        dispatch.tariff = None;
+        fix.changed.push(format!("{at}{}", e.field));
+    }
 }
 
 fn clamp_levers(fix: &mut Fixer, at: &str, levers: &mut Levers) {

@@ -53,6 +53,10 @@ pub enum Input {
     BtcPriceVolatilityPctPerYear,
     DifficultyVolatilityPctPerYear,
     PriceDifficultyCorrelation,
+    // Hour-by-hour dispatch
+    DispatchCreditUsdPerMwh,
+    DispatchMinRunSteps,
+    DispatchMinOffSteps,
 }
 
 /// How an input is written, checked and edited.
@@ -91,7 +95,7 @@ const fn spec(
 }
 
 impl Input {
-    pub const ALL: [Input; 43] = [
+    pub const ALL: [Input; 46] = [
         Input::ElectricityUsdPerKwh,
         Input::Pue,
         Input::UptimePct,
@@ -135,6 +139,9 @@ impl Input {
         Input::BtcPriceVolatilityPctPerYear,
         Input::DifficultyVolatilityPctPerYear,
         Input::PriceDifficultyCorrelation,
+        Input::DispatchCreditUsdPerMwh,
+        Input::DispatchMinRunSteps,
+        Input::DispatchMinOffSteps,
     ];
 
     /// The input's description.
@@ -415,6 +422,30 @@ impl Input {
                 0.01,
                 2,
             ),
+            Input::DispatchCreditUsdPerMwh => spec(
+                "dispatch.credit_usd_per_mwh",
+                "credit-usd-mwh",
+                USD_PER_MWH,
+                "USD/MWh",
+                1.0,
+                1,
+            ),
+            Input::DispatchMinRunSteps => spec(
+                "dispatch.min_run_steps",
+                "min-run-steps",
+                DISPATCH_STEPS,
+                "steps",
+                1.0,
+                0,
+            ),
+            Input::DispatchMinOffSteps => spec(
+                "dispatch.min_off_steps",
+                "min-off-steps",
+                DISPATCH_STEPS,
+                "steps",
+                1.0,
+                0,
+            ),
         }
     }
 
@@ -482,6 +513,9 @@ impl Input {
             Input::BtcPriceVolatilityPctPerYear => v.price_volatility,
             Input::DifficultyVolatilityPctPerYear => v.difficulty_volatility,
             Input::PriceDifficultyCorrelation => v.correlation,
+            Input::DispatchCreditUsdPerMwh => i18n::strings(lang).dispatch.credit,
+            Input::DispatchMinRunSteps => i18n::strings(lang).dispatch.min_run,
+            Input::DispatchMinOffSteps => i18n::strings(lang).dispatch.min_off,
         }
     }
 
@@ -496,6 +530,7 @@ impl Input {
             "years" => s.unit_years.to_string(),
             "%/year" => s.unit_pct_per_year.to_string(),
             "months" => s.unit_months.to_string(),
+            "steps" => format!(" {}", i18n::strings(lang).problems.unit_steps),
             unit => format!(" {unit}"),
         }
     }

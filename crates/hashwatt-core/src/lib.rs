@@ -8,6 +8,7 @@
 
 pub mod chart_data;
 pub mod compare;
+pub mod dispatch_doc;
 pub mod figures;
 pub mod file_error;
 pub mod file_io;
@@ -21,6 +22,7 @@ pub mod names;
 pub mod network_data;
 pub mod palette;
 pub mod presets;
+pub mod price_series;
 pub mod problem;
 pub mod resolve;
 pub mod scenario_file;

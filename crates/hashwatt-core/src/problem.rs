@@ -134,6 +134,49 @@ pub enum Problem {
         derived: f64,
         tolerance_pct: f64,
     },
+    // Price series (CSV)
+    SeriesHeader {
+        found: String,
+    },
+    FieldCount {
+        expected: usize,
+        found: usize,
+    },
+    BadTimestamp {
+        value: String,
+    },
+    NotANumber {
+        value: String,
+    },
+    /// Earlier than the row on `line`.
+    TimeBefore {
+        line: usize,
+    },
+    TimeRepeated {
+        line: usize,
+    },
+    /// `minutes` after the row on `line`, a whole number of steps: rows are missing.
+    TimeGap {
+        minutes: String,
+        line: usize,
+        step: u32,
+    },
+    StepChanges {
+        minutes: String,
+        line: usize,
+        step: u32,
+    },
+    StepNotAllowed {
+        minutes: String,
+    },
+    TooFewRows,
+    TooManyRows {
+        max: usize,
+    },
+    /// A power mode's name that is reserved (`stock`, `off`) or used twice in one fleet entry.
+    ModeName {
+        name: String,
+    },
 }
 
 impl From<OutOfRange> for Problem {
@@ -319,6 +362,48 @@ impl Problem {
                     ("tolerance", &fmt_value(*tolerance_pct)),
                 ],
             ),
+            Problem::SeriesHeader { found } => fill(p.series_header, &[("found", found)]),
+            Problem::FieldCount { expected, found } => fill(
+                p.field_count,
+                &[
+                    ("expected", &expected.to_string()),
+                    ("found", &found.to_string()),
+                ],
+            ),
+            Problem::BadTimestamp { value } => fill(p.bad_timestamp, &[("value", value)]),
+            Problem::NotANumber { value } => fill(p.not_a_number, &[("value", value)]),
+            Problem::TimeBefore { line } => fill(p.time_before, &[("line", &line.to_string())]),
+            Problem::TimeRepeated { line } => fill(p.time_repeated, &[("line", &line.to_string())]),
+            Problem::TimeGap {
+                minutes,
+                line,
+                step,
+            } => fill(
+                p.time_gap,
+                &[
+                    ("minutes", minutes),
+                    ("line", &line.to_string()),
+                    ("step", &step.to_string()),
+                ],
+            ),
+            Problem::StepChanges {
+                minutes,
+                line,
+                step,
+            } => fill(
+                p.step_changes,
+                &[
+                    ("minutes", minutes),
+                    ("line", &line.to_string()),
+                    ("step", &step.to_string()),
+                ],
+            ),
+            Problem::StepNotAllowed { minutes } => {
+                fill(p.step_not_allowed, &[("minutes", minutes)])
+            }
+            Problem::TooFewRows => plain(p.too_few_rows),
+            Problem::TooManyRows { max } => fill(p.too_many_rows, &[("max", &max.to_string())]),
+            Problem::ModeName { name } => fill(p.mode_name, &[("name", name)]),
         }
     }
 }

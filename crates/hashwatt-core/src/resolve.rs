@@ -205,6 +205,11 @@ impl ScenarioDoc {
             problem: e.problem.into(),
             value: None,
         })?;
+        self.dispatch.validate().map_err(|e| ResolveError {
+            field: e.field,
+            problem: e.problem.into(),
+            value: None,
+        })?;
         Ok(scenario)
     }
 }

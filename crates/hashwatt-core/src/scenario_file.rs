@@ -56,6 +56,10 @@ pub struct ScenarioDoc {
     pub projection: ProjectionSettings,
     /// Policy and site levers (renewable supply, demand response, heat reuse, flared gas).
     pub levers: Levers,
+    /// Hour-by-hour dispatch: a time-of-use tariff, the demand-response credit, minimum run
+    /// and off times. Left out when all are unset.
+    #[serde(skip_serializing_if = "crate::model::dispatch::DispatchOptions::is_unset")]
+    pub dispatch: crate::model::dispatch::DispatchOptions,
 }
 
 impl Default for ScenarioDoc {
@@ -72,6 +76,7 @@ impl Default for ScenarioDoc {
             hardware_life_years: defaults::HARDWARE_LIFE_YEARS,
             projection: ProjectionSettings::default(),
             levers: Levers::default(),
+            dispatch: Default::default(),
         }
     }
 }
@@ -142,6 +147,10 @@ pub struct FleetEntryDoc {
     pub units: u32,
     /// None: the preset's indicative price, or 0 for a custom model.
     pub unit_cost_usd: Option<f64>,
+    /// Power modes of one machine besides its own figures (eco, turbo), for the hour-by-hour
+    /// dispatch; given, they replace the preset's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub modes: Vec<crate::model::dispatch::PowerMode>,
 }
 
 /// An entry names no miner by default: a field left out of a custom machine must be reported
@@ -155,6 +164,7 @@ impl Default for FleetEntryDoc {
             power_w: None,
             units: defaults::UNITS,
             unit_cost_usd: None,
+            modes: Vec::new(),
         }
     }
 }

@@ -210,6 +210,20 @@ pub struct MinerPreset {
     pub historical: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Firmware power modes besides the figures above (eco, turbo), each with its source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modes: Vec<MinerModePreset>,
+}
+
+/// A miner's power mode as a preset gives it: one machine's figures in that mode.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MinerModePreset {
+    pub name: String,
+    pub hashrate_ths: f64,
+    pub power_w: f64,
+    pub source: String,
+    pub grade: Grade,
 }
 
 impl MinerPreset {

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod charts;
 pub mod cli;
+pub mod dispatch;
 pub mod files;
 pub mod history;
 pub mod investment;
@@ -66,6 +67,7 @@ pub struct Strings {
     pub sensitivity: sensitivity::SensitivityStrings,
     pub files: files::FileStrings,
     pub investment: investment::InvestmentStrings,
+    pub dispatch: dispatch::DispatchStrings,
     pub problems: problems::ProblemStrings,
     pub history: history::HistoryStrings,
     pub market: market::MarketFetchStrings,
@@ -97,6 +99,7 @@ pub static EN: Strings = Strings {
     sensitivity: sensitivity::EN,
     files: files::EN,
     investment: investment::EN,
+    dispatch: dispatch::EN,
     problems: problems::EN,
     history: history::EN,
     market: market::EN,
@@ -123,6 +126,7 @@ pub static ZH: Strings = Strings {
     sensitivity: sensitivity::ZH,
     files: files::ZH,
     investment: investment::ZH,
+    dispatch: dispatch::ZH,
     problems: problems::ZH,
     history: history::ZH,
     market: market::ZH,

@@ -96,6 +96,20 @@ pub struct ProblemStrings {
     pub map_needs_name: &'static str,
     pub factor_order: &'static str,
     pub efficiency_mismatch: &'static str,
+    // Price series (CSV) and power modes
+    pub series_header: &'static str,
+    pub field_count: &'static str,
+    pub bad_timestamp: &'static str,
+    pub not_a_number: &'static str,
+    pub time_before: &'static str,
+    pub time_repeated: &'static str,
+    pub time_gap: &'static str,
+    pub step_changes: &'static str,
+    pub step_not_allowed: &'static str,
+    pub too_few_rows: &'static str,
+    pub too_many_rows: &'static str,
+    pub mode_name: &'static str,
+    pub unit_steps: &'static str,
 }
 
 pub const EN: ProblemStrings = ProblemStrings {
@@ -183,6 +197,19 @@ pub const EN: ProblemStrings = ProblemStrings {
     map_needs_name: "a mining map needs a name",
     factor_order: "low {low} ≤ central {central} ≤ high {high} must hold",
     efficiency_mismatch: "{stated} J/TH is stated but power / hashrate is {derived} J/TH; they must agree within {tolerance} %",
+    series_header: "the first line must be the header `timestamp,price_usd_mwh` (optionally `,intensity_g_kwh`); found `{found}`",
+    field_count: "{found} fields where the header has {expected}",
+    bad_timestamp: "\"{value}\" is not an ISO 8601 time with an offset or Z, e.g. 2024-07-01T14:00:00-05:00 or 2024-07-01T19:00:00Z",
+    not_a_number: "\"{value}\" is not a number",
+    time_before: "earlier than line {line}; rows must be in time order",
+    time_repeated: "the same time as line {line}; each time may appear once",
+    time_gap: "{minutes} minutes after line {line} where the step is {step}: rows are missing (a gap)",
+    step_changes: "{minutes} minutes after line {line} where the step is {step}: the step must not change",
+    step_not_allowed: "a step of {minutes} minutes; it must be 5, 15, 30 or 60 minutes",
+    too_few_rows: "a price series needs at least two rows (the step is the time between them)",
+    too_many_rows: "more than {max} rows; a series holds at most two years of 5-minute steps",
+    mode_name: "a power mode may not be named \"{name}\" here: `stock` and `off` are the machine's own figures and no power, and a name is used once",
+    unit_steps: "steps",
 };
 
 /// Simplified Chinese.
@@ -271,4 +298,17 @@ pub const ZH: ProblemStrings = ProblemStrings {
     map_needs_name: "挖矿地图必须有名称",
     factor_order: "必须满足 低值 {low} ≤ 中值 {central} ≤ 高值 {high}",
     efficiency_mismatch: "标称能效为 {stated} J/TH，但功耗 / 算力为 {derived} J/TH；两者相差必须在 {tolerance} % 以内",
+    series_header: "第一行必须是表头 `timestamp,price_usd_mwh`（可再加 `,intensity_g_kwh`）；实际为 `{found}`",
+    field_count: "有 {found} 个字段，而表头有 {expected} 个",
+    bad_timestamp: "\"{value}\" 不是带时区偏移或 Z 的 ISO 8601 时间，例如 2024-07-01T14:00:00-05:00 或 2024-07-01T19:00:00Z",
+    not_a_number: "\"{value}\" 不是数字",
+    time_before: "早于第 {line} 行；各行必须按时间顺序排列",
+    time_repeated: "与第 {line} 行时间相同；每个时间只能出现一次",
+    time_gap: "距第 {line} 行 {minutes} 分钟，而步长为 {step} 分钟：缺少若干行（有空缺）",
+    step_changes: "距第 {line} 行 {minutes} 分钟，而步长为 {step} 分钟：步长不得变化",
+    step_not_allowed: "步长为 {minutes} 分钟；必须是 5、15、30 或 60 分钟",
+    too_few_rows: "价格序列至少需要两行（步长是两行之间的时间）",
+    too_many_rows: "超过 {max} 行；一个序列最多容纳两年的 5 分钟步长数据",
+    mode_name: "功率模式在此不能命名为 \"{name}\"：`stock` 和 `off` 分别表示矿机自身参数和不耗电，且每个名称只能用一次",
+    unit_steps: "步",
 };

@@ -36,7 +36,7 @@ impl Limit {
         }
     }
 
-    const fn whole(min: f64, max: f64, unit: &'static str) -> Limit {
+    pub(crate) const fn whole(min: f64, max: f64, unit: &'static str) -> Limit {
         Limit {
             min,
             max,
@@ -67,6 +67,7 @@ impl Limit {
             "months" => p.unit_months,
             "USD/month" => p.unit_usd_per_month,
             "paths" => crate::i18n::strings(lang).investment.unit_paths,
+            "steps" => p.unit_steps,
             symbol => symbol,
         };
         let unit = match unit_words {
@@ -229,6 +230,11 @@ pub const CORRELATION: Limit = Limit::closed(-1.0, 1.0, "");
 
 /// A fleet's efficiency: above 0, up to a 2009 CPU's (about 5.7e6 J/TH) with room to spare.
 pub const EFFICIENCY_J_PER_TH: Limit = Limit::above(0.0, 1e7, "J/TH");
+/// A wholesale power price, USD/MWh: negative when generators pay to be taken off, up to far
+/// beyond any market's cap (ERCOT's is 5,000).
+pub const PRICE_USD_PER_MWH: Limit = Limit::closed(-1e4, 1e5, "USD/MWh");
+/// A minimum run or off time, steps (0: none).
+pub const DISPATCH_STEPS: Limit = Limit::whole(0.0, 1e5, "steps");
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 
 pub mod bitcoin;
 pub mod date;
+pub mod dispatch;
 pub mod energy;
 pub mod evaluate;
 pub mod investment;
@@ -13,6 +14,7 @@ pub mod network;
 pub mod projection;
 pub mod scenario;
 pub mod sweep;
+pub mod tariff;
 
 pub use energy::{EmissionFactors, EnergyMix, EnergySource, IntensityBand, PerSource};
 pub use evaluate::{DAYS_PER_MONTH, DAYS_PER_YEAR, Evaluation, evaluate};

@@ -165,6 +165,26 @@ pub fn miner(m: &MinerPreset) -> Check {
         year("price.year", p.year)?;
         source("price.source", &p.source)?;
     }
+    for (i, mode) in m.modes.iter().enumerate() {
+        if !crate::model::dispatch::mode_name_allowed(
+            m.modes[..i].iter().map(|x| x.name.as_str()),
+            &mode.name,
+        ) {
+            return fail(
+                &format!("modes[{i}].name"),
+                Problem::ModeName {
+                    name: mode.name.clone(),
+                },
+            );
+        }
+        in_limit(
+            &format!("modes[{i}].hashrate_ths"),
+            positive,
+            mode.hashrate_ths,
+        )?;
+        in_limit(&format!("modes[{i}].power_w"), positive, mode.power_w)?;
+        source(&format!("modes[{i}].source"), &mode.source)?;
+    }
     Ok(())
 }
 

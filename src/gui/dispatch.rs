@@ -1,0 +1,475 @@
+//! The Dispatch tab: the fleet hour by hour against an imported price series or the scenario's
+//! time-of-use tariff. A price-duration curve with the break-even line and the steps mined, a
+//! week view, and cards comparing always-on with dispatched. A series is read and checked on a
+//! thread of its own, so a 5-minute year never stalls a frame; the dispatch itself is computed
+//! once per change of the scenario or the series.
+
+use super::widgets::{InputField, color};
+use super::{App, Command};
+use crate::file_error::FileError;
+use crate::format;
+use crate::i18n::{Strings, fill};
+use crate::inputs::Input;
+use crate::model::dispatch::{Dispatch, DispatchRates, PriceSeries, dispatch};
+use crate::palette;
+use eframe::egui;
+use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, Points};
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+
+/// What the Dispatch tab asks the app for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DispatchCommand {
+    /// Ask for a price series file.
+    Import,
+    /// Read this price series (off the UI thread).
+    ImportPath(PathBuf),
+    /// Forget the imported series (the scenario's tariff, if any, is used again).
+    ClearSeries,
+    /// Show this week in the week view.
+    SetWeek(usize),
+}
+
+/// An imported price series and the file it came from.
+pub struct Imported {
+    pub label: String,
+    pub series: Arc<PriceSeries>,
+}
+
+/// A series being read on another thread.
+pub struct Importing {
+    pub label: String,
+    reply: mpsc::Receiver<Result<PriceSeries, FileError>>,
+}
+
+/// What the tab shows, computed once per change.
+pub struct Outcome {
+    pub series: Arc<PriceSeries>,
+    pub dispatch: Dispatch,
+    /// The modes besides stock, by name.
+    pub modes: Vec<String>,
+    /// The site's uptime: always on, the fleet runs this share of the time.
+    pub site_uptime_pct: f64,
+    /// The price-duration curve, dearest first, thinned to at most [`CURVE_POINTS`]:
+    /// (share of the time %, cost USD/MWh, mined).
+    pub curve: Vec<(f64, f64, bool)>,
+}
+
+/// Points drawn on the price-duration curve (a 5-minute year has 105,120 steps).
+pub const CURVE_POINTS: usize = 2000;
+
+/// The document's generation and the series' generation.
+type CacheKey = (u64, u64);
+
+/// The tab's state for this run of the app.
+#[derive(Default)]
+pub struct DispatchView {
+    pub imported: Option<Imported>,
+    pub importing: Option<Importing>,
+    /// Why the last import failed.
+    pub error: Option<String>,
+    pub week: usize,
+    /// Bumped on each import or clear: with the document's generation, the cache key.
+    series_generation: u64,
+    cached: Option<(CacheKey, Result<Arc<Outcome>, String>)>,
+    /// Dispatches computed so far (tests check it is once per change).
+    pub runs: u64,
+}
+
+impl DispatchView {
+    /// The last outcome, if one was computed.
+    pub fn outcome(&self) -> Option<&Arc<Outcome>> {
+        self.cached.as_ref().and_then(|(_, o)| o.as_ref().ok())
+    }
+}
+
+impl App {
+    /// Applies a command of the Dispatch tab.
+    pub(super) fn apply_dispatch(&mut self, command: DispatchCommand, ctx: &egui::Context) {
+        match command {
+            DispatchCommand::Import => {
+                self.ask_path(super::files::DialogPurpose::ImportPrices, ctx)
+            }
+            DispatchCommand::ImportPath(path) => {
+                let label = path.display().to_string();
+                let (tx, rx) = mpsc::channel();
+                let ctx = ctx.clone();
+                // A 5-minute year is 105,120 rows: read and checked beside the UI thread.
+                let spawned = std::thread::Builder::new()
+                    .name("price-series".into())
+                    .spawn(move || {
+                        let _ = tx.send(crate::price_series::read_price_series(&path));
+                        ctx.request_repaint();
+                    });
+                match spawned {
+                    Ok(_) => {
+                        self.dispatch.importing = Some(Importing { label, reply: rx });
+                        self.dispatch.error = None;
+                    }
+                    Err(e) => self.dispatch.error = Some(e.to_string()),
+                }
+            }
+            DispatchCommand::ClearSeries => {
+                self.dispatch.imported = None;
+                self.dispatch.error = None;
+                self.dispatch.week = 0;
+                self.dispatch.series_generation += 1;
+            }
+            DispatchCommand::SetWeek(week) => self.dispatch.week = week,
+        }
+    }
+
+    /// Takes a finished import, if one has arrived.
+    fn poll_import(&mut self) {
+        let Some(importing) = &self.dispatch.importing else {
+            return;
+        };
+        let result = match importing.reply.try_recv() {
+            Ok(result) => result,
+            Err(mpsc::TryRecvError::Empty) => return,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.dispatch.importing = None;
+                return;
+            }
+        };
+        let label = importing.label.clone();
+        self.dispatch.importing = None;
+        match result {
+            Ok(series) => {
+                self.dispatch.imported = Some(Imported {
+                    label,
+                    series: Arc::new(series),
+                });
+                self.dispatch.week = 0;
+                self.dispatch.series_generation += 1;
+            }
+            Err(e) => self.dispatch.error = Some(e.localized(self.session.lang())),
+        }
+    }
+
+    /// The dispatch for the current document and series, computed when either changed.
+    fn refresh_dispatch(&mut self) {
+        let key = (self.doc_generation, self.dispatch.series_generation);
+        if self
+            .dispatch
+            .cached
+            .as_ref()
+            .is_some_and(|(k, _)| *k == key)
+        {
+            return;
+        }
+        let Ok(computed) = &self.computed else {
+            return;
+        };
+        let doc = &self.session.doc;
+        let lang = self.session.lang();
+        let series = match &self.dispatch.imported {
+            Some(imported) => Some(imported.series.clone()),
+            None => doc.dispatch.tariff_series(&computed.scenario).map(Arc::new),
+        };
+        let outcome = match (series, doc.fleet_modes(&computed.scenario, &self.library)) {
+            (None, _) => None,
+            (Some(_), Err(e)) => Some(Err(e.localized(lang))),
+            (Some(series), Ok(modes)) => {
+                let rates = DispatchRates::of(&computed.scenario);
+                let d = dispatch(&rates, &modes, &series, &doc.dispatch.settings());
+                self.dispatch.runs += 1;
+                Some(Ok(Arc::new(Outcome {
+                    curve: duration_curve(&d),
+                    modes: modes.into_iter().map(|m| m.name).collect(),
+                    site_uptime_pct: rates.site_uptime_pct,
+                    series,
+                    dispatch: d,
+                })))
+            }
+        };
+        self.dispatch.cached = outcome.map(|o| (key, o));
+        if self.dispatch.cached.is_none() {
+            // Nothing to show; remember that for this key too.
+            self.dispatch.cached = Some((key, Err(String::new())));
+        }
+    }
+}
+
+/// The steps sorted dearest first, thinned evenly to at most [`CURVE_POINTS`].
+fn duration_curve(d: &Dispatch) -> Vec<(f64, f64, bool)> {
+    let n = d.cost_usd_per_mwh.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_unstable_by(|&a, &b| d.cost_usd_per_mwh[b].total_cmp(&d.cost_usd_per_mwh[a]));
+    let points = n.min(CURVE_POINTS);
+    (0..points)
+        .map(|j| {
+            let i = if points == n {
+                j
+            } else {
+                j * (n - 1) / (points - 1).max(1)
+            };
+            let step = order[i];
+            (
+                (i as f64 + 0.5) / n as f64 * 100.0,
+                d.cost_usd_per_mwh[step],
+                d.run[step] != 0,
+            )
+        })
+        .collect()
+}
+
+/// The Dispatch tab.
+pub fn dispatch_ui(app: &mut App, ui: &mut egui::Ui) {
+    app.poll_import();
+    app.refresh_dispatch();
+    let strings = app.strings();
+    let t = &strings.dispatch;
+    ui.heading(t.title);
+    ui.label(egui::RichText::new(t.intro).weak());
+    ui.add_space(4.0);
+    settings_ui(app, ui, strings);
+    ui.add_space(4.0);
+    let app: &App = app;
+    let view = &app.dispatch;
+    if let Some(importing) = &view.importing {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!("{} {}", t.importing, importing.label));
+        });
+    }
+    if let Some(error) = &view.error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
+    let outcome = match &view.cached {
+        Some((_, Ok(outcome))) => outcome.clone(),
+        Some((_, Err(e))) if !e.is_empty() => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+            return;
+        }
+        _ => {
+            ui.label(t.none_yet);
+            return;
+        }
+    };
+    source_line(app, ui, &outcome, strings);
+    cards_ui(ui, &outcome.dispatch, outcome.site_uptime_pct, strings);
+    ui.add_space(6.0);
+    duration_ui(ui, &outcome, strings);
+    ui.add_space(6.0);
+    week_ui(app, ui, &outcome, strings);
+}
+
+/// The credit, the minimum run and off times, and the import and clear buttons.
+fn settings_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
+    let t = &s.dispatch;
+    let lang = app.session.lang();
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(t.import).clicked() {
+            app.queue(Command::Dispatch(DispatchCommand::Import));
+        }
+        if app.dispatch.imported.is_some() && ui.button(t.use_tariff).clicked() {
+            app.queue(Command::Dispatch(DispatchCommand::ClearSeries));
+        }
+        ui.separator();
+        let d = &mut app.session.doc.dispatch;
+        ui.add(
+            InputField::new(Input::DispatchCreditUsdPerMwh, &mut d.credit_usd_per_mwh).lang(lang),
+        );
+        ui.add(InputField::count(Input::DispatchMinRunSteps, &mut d.min_run_steps).lang(lang));
+        ui.add(InputField::count(Input::DispatchMinOffSteps, &mut d.min_off_steps).lang(lang));
+    });
+}
+
+/// Where the prices come from, the break-even and the modes.
+fn source_line(app: &App, ui: &mut egui::Ui, outcome: &Outcome, s: &Strings) {
+    let t = &s.dispatch;
+    let series = &outcome.series;
+    let source = match (&app.dispatch.imported, &app.session.doc.dispatch.tariff) {
+        (Some(imported), _) => fill(
+            t.series_line,
+            &[
+                ("file", &imported.label),
+                ("steps", &format::fixed(series.len() as f64, 0)),
+                ("step", &series.step_minutes.to_string()),
+                ("from", &series.timestamp(0)),
+            ],
+        ),
+        (None, Some(tariff)) => fill(
+            t.tariff_line,
+            &[
+                ("year", &tariff.year.to_string()),
+                ("periods", &tariff.periods.len().to_string()),
+            ],
+        ),
+        (None, None) => String::new(),
+    };
+    ui.label(egui::RichText::new(source).strong());
+    if let Some(be) = outcome.dispatch.summary.break_even_usd_mwh {
+        ui.label(fill(t.break_even_line, &[("value", &format::fixed(be, 2))]));
+    }
+    if !outcome.modes.is_empty() {
+        ui.label(fill(t.modes_line, &[("names", &outcome.modes.join(", "))]));
+    }
+}
+
+/// Always-on beside dispatched: profit, uptime, CO₂, intensity paid (and what dispatch adds).
+fn cards_ui(ui: &mut egui::Ui, d: &Dispatch, site_uptime_pct: f64, s: &Strings) {
+    let t = &s.dispatch;
+    let m = &d.summary;
+    let maybe = |x: Option<f64>| x.map_or(format::UNDEFINED.to_string(), |v| format::fixed(v, 0));
+    let rows: [(&str, String, String); 4] = [
+        (
+            t.profit,
+            format::usd(m.profit_always_on_usd),
+            format::usd(m.profit_usd),
+        ),
+        (
+            t.uptime,
+            format!("{} %", format::fixed(site_uptime_pct, 1)),
+            format!("{} %", format::fixed(m.uptime_pct, 1)),
+        ),
+        (
+            t.co2,
+            format!("{} t", format::number(m.co2_always_on_t)),
+            format!("{} t", format::number(m.co2_t)),
+        ),
+        (
+            t.intensity_paid,
+            format!("{} g/kWh", maybe(m.intensity_always_on_g_per_kwh)),
+            format!("{} g/kWh", maybe(m.intensity_paid_g_per_kwh)),
+        ),
+    ];
+    ui.horizontal_wrapped(|ui| {
+        for (label, always, dispatched) in rows {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.set_min_width(170.0);
+                ui.vertical(|ui| {
+                    ui.label(egui::RichText::new(label).strong());
+                    ui.label(format!("{}: {always}", t.always_on));
+                    ui.label(
+                        egui::RichText::new(format!("{}: {dispatched}", t.dispatched)).strong(),
+                    );
+                });
+            });
+        }
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_min_width(220.0);
+            ui.vertical(|ui| {
+                ui.label(format!(
+                    "{}: {} h",
+                    t.hours_mined,
+                    format::number(m.hours_mined)
+                ));
+                ui.label(format!(
+                    "{}: {} USD/MWh",
+                    t.mean_price_paid,
+                    m.mean_price_paid_usd_mwh
+                        .map_or(format::UNDEFINED.to_string(), |p| format::fixed(p, 2))
+                ));
+                ui.label(format!("{}: {}", t.credits, format::usd(m.credits_usd)));
+            });
+        });
+    });
+}
+
+/// The price-duration curve: every step's cost of power, dearest first, the steps mined in
+/// the gain colour, and the break-even line.
+fn duration_ui(ui: &mut egui::Ui, outcome: &Outcome, s: &Strings) {
+    let t = &s.dispatch;
+    ui.label(egui::RichText::new(t.duration_title).strong());
+    let (mined, idle): (Vec<_>, Vec<_>) = outcome.curve.iter().partition(|p| p.2);
+    let points = |list: Vec<&(f64, f64, bool)>| -> PlotPoints {
+        list.iter().map(|&&(x, y, _)| [x, y]).collect()
+    };
+    Plot::new("dispatch-duration")
+        .height(240.0)
+        .legend(Legend::default())
+        .x_axis_label(t.duration_x)
+        .y_axis_label(t.cost_axis)
+        .allow_scroll(false)
+        .show(ui, |p| {
+            p.line(
+                Line::new(
+                    t.cost_axis,
+                    outcome
+                        .curve
+                        .iter()
+                        .map(|&(x, y, _)| [x, y])
+                        .collect::<PlotPoints>(),
+                )
+                .color(color(palette::NEUTRAL)),
+            );
+            p.points(
+                Points::new(t.mined, points(mined))
+                    .radius(2.0)
+                    .color(color(palette::GAIN)),
+            );
+            p.points(
+                Points::new(t.idle, points(idle))
+                    .radius(2.0)
+                    .color(color(palette::LOSS)),
+            );
+            if let Some(be) = outcome.dispatch.summary.break_even_usd_mwh {
+                p.hline(HLine::new(t.break_even, be).color(color(palette::EVENT)));
+            }
+        });
+}
+
+/// One week of steps: the cost of power, the steps mined, the break-even.
+fn week_ui(app: &App, ui: &mut egui::Ui, outcome: &Outcome, s: &Strings) {
+    let t = &s.dispatch;
+    let series = &outcome.series;
+    let per_week = (7 * 24 * 60 / series.step_minutes.max(1)) as usize;
+    let weeks = series.len().div_ceil(per_week).max(1);
+    let week = app.dispatch.week.min(weeks - 1);
+    let first = week * per_week;
+    let last = (first + per_week).min(series.len());
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(t.week_title).strong());
+        if ui
+            .add_enabled(week > 0, egui::Button::new(t.previous_week))
+            .clicked()
+        {
+            app.queue(Command::Dispatch(DispatchCommand::SetWeek(week - 1)));
+        }
+        let date = series.timestamp(first);
+        ui.label(fill(t.week_of, &[("date", &date[..10.min(date.len())])]));
+        if ui
+            .add_enabled(week + 1 < weeks, egui::Button::new(t.next_week))
+            .clicked()
+        {
+            app.queue(Command::Dispatch(DispatchCommand::SetWeek(week + 1)));
+        }
+    });
+    let d = &outcome.dispatch;
+    let step_h = series.step_hours();
+    let at = |i: usize| [(i - first) as f64 * step_h, d.cost_usd_per_mwh[i]];
+    let cost: PlotPoints = (first..last).map(at).collect();
+    let mined: PlotPoints = (first..last).filter(|&i| d.run[i] != 0).map(at).collect();
+    let idle: PlotPoints = (first..last).filter(|&i| d.run[i] == 0).map(at).collect();
+    Plot::new("dispatch-week")
+        .height(220.0)
+        .legend(Legend::default())
+        .x_axis_label(t.hours_axis)
+        .y_axis_label(t.cost_axis)
+        .allow_scroll(false)
+        .show(ui, |p| {
+            p.line(Line::new(t.cost_axis, cost).color(color(palette::NEUTRAL)));
+            p.points(
+                Points::new(t.mined, mined)
+                    .radius(2.5)
+                    .color(color(palette::GAIN)),
+            );
+            p.points(
+                Points::new(t.idle, idle)
+                    .radius(2.5)
+                    .color(color(palette::LOSS)),
+            );
+            if let Some(be) = d.summary.break_even_usd_mwh {
+                p.hline(HLine::new(t.break_even, be).color(color(palette::EVENT)));
+            }
+        });
+}
+
+#[cfg(test)]
+#[path = "dispatch_tests.rs"]
+mod tests;
