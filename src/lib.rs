@@ -10,9 +10,9 @@ pub mod fonts;
 pub mod gui;
 
 pub use hashwatt_core::{
-    APP_ID, chart_data, compare, figures, file_error, file_io, format, history, i18n, inputs,
-    model, names, network_data, palette, presets, problem, resolve, scenario_file, scenario_io,
-    schema, suggest, today,
+    APP_ID, chart_data, compare, disclosure, figures, file_error, file_io, format, history, i18n,
+    inputs, model, names, network_data, palette, presets, problem, resolve, scenario_file,
+    scenario_io, schema, suggest, today,
 };
 
 /// The user's presets folder: `<data dir>/hashwatt/presets` (e.g.

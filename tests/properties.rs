@@ -280,6 +280,7 @@ prop_compose! {
             hardware_life_years,
             projection,
             levers,
+            instruments: Default::default(),
         }
     }
 }

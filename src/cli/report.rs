@@ -234,6 +234,8 @@ pub fn report_table(
         "t",
     );
 
+    scope_section(&mut out, e, lang);
+
     heading(&mut out, t.section_mining);
     row(
         &mut out,
@@ -364,6 +366,29 @@ pub fn report_table(
         }
     }
     out
+}
+
+/// The Scope 1/2/3 table: each figure, its unit, and how it was reached.
+fn scope_section(out: &mut String, e: &Evaluation, lang: Lang) {
+    let d = &strings(lang).disclosure;
+    heading(out, d.section_scopes);
+    row(
+        out,
+        crate::figures::Figure::EnergyKwhPerYear.words(lang).label,
+        &number(e.accounting.energy_kwh_per_year),
+        "kWh",
+    );
+    for r in crate::disclosure::scope_rows(e, lang) {
+        let words = r.figure.words(lang);
+        row(
+            out,
+            words.label,
+            &crate::disclosure::scope_value_text(&r, lang),
+            words.unit,
+        );
+        let _ = writeln!(out, "  {}{}", align_left("", 4), escape(&r.basis));
+    }
+    let _ = writeln!(out, "  {}", d.apart_note);
 }
 
 fn has_market_overrides(doc: &ScenarioDoc) -> bool {

@@ -41,6 +41,12 @@ pub enum Input {
     HeatDisplacedGPerKwh,
     GeneratorGPerKwh,
     AvoidedFlaringGPerKwh,
+    // Contractual instruments (market-based Scope 2).
+    CertificatesMwhPerYear,
+    CertificateGPerKwh,
+    PpaSharePct,
+    PpaGPerKwh,
+    ResidualMixGPerKwh,
 }
 
 /// How an input is written, checked and edited.
@@ -79,7 +85,7 @@ const fn spec(
 }
 
 impl Input {
-    pub const ALL: [Input; 32] = [
+    pub const ALL: [Input; 37] = [
         Input::ElectricityUsdPerKwh,
         Input::Pue,
         Input::UptimePct,
@@ -112,6 +118,11 @@ impl Input {
         Input::HeatDisplacedGPerKwh,
         Input::GeneratorGPerKwh,
         Input::AvoidedFlaringGPerKwh,
+        Input::CertificatesMwhPerYear,
+        Input::CertificateGPerKwh,
+        Input::PpaSharePct,
+        Input::PpaGPerKwh,
+        Input::ResidualMixGPerKwh,
     ];
 
     /// The input's description.
@@ -325,6 +336,46 @@ impl Input {
                 1.0,
                 0,
             ),
+            Input::CertificatesMwhPerYear => spec(
+                "instruments.certificates_mwh_per_year",
+                "certificates-mwh-year",
+                CERTIFICATES_MWH_PER_YEAR,
+                "MWh/year",
+                10.0,
+                1,
+            ),
+            Input::CertificateGPerKwh => spec(
+                "instruments.certificate_g_per_kwh",
+                "certificate-g-kwh",
+                INTENSITY_G_PER_KWH,
+                "g CO₂e/kWh",
+                1.0,
+                1,
+            ),
+            Input::PpaSharePct => spec(
+                "instruments.ppa_share_pct",
+                "ppa-share-pct",
+                PERCENT,
+                "%",
+                0.5,
+                1,
+            ),
+            Input::PpaGPerKwh => spec(
+                "instruments.ppa_g_per_kwh",
+                "ppa-g-kwh",
+                INTENSITY_G_PER_KWH,
+                "g CO₂e/kWh",
+                1.0,
+                1,
+            ),
+            Input::ResidualMixGPerKwh => spec(
+                "instruments.residual_mix_g_per_kwh",
+                "residual-mix-g-kwh",
+                INTENSITY_G_PER_KWH,
+                "g CO₂e/kWh",
+                1.0,
+                1,
+            ),
         }
     }
 
@@ -347,6 +398,7 @@ impl Input {
     /// The label in `lang`, as the window shows it beside the field.
     pub fn label(self, lang: Lang) -> &'static str {
         let s = &i18n::strings(lang).app;
+        let d = &i18n::strings(lang).disclosure;
         match self {
             Input::ElectricityUsdPerKwh => s.electricity_price,
             Input::Pue => s.pue,
@@ -380,6 +432,11 @@ impl Input {
             Input::HeatDisplacedGPerKwh => s.lever_heat_displaced,
             Input::GeneratorGPerKwh => s.lever_flared_generator,
             Input::AvoidedFlaringGPerKwh => s.lever_flared_avoided,
+            Input::CertificatesMwhPerYear => d.certificates,
+            Input::CertificateGPerKwh => d.certificate_factor,
+            Input::PpaSharePct => d.ppa_share,
+            Input::PpaGPerKwh => d.ppa_factor,
+            Input::ResidualMixGPerKwh => d.residual_mix,
         }
     }
 
@@ -394,6 +451,7 @@ impl Input {
             "years" => s.unit_years.to_string(),
             "%/year" => s.unit_pct_per_year.to_string(),
             "months" => s.unit_months.to_string(),
+            "MWh/year" => i18n::strings(lang).disclosure.unit_mwh_per_year.to_string(),
             unit => format!(" {unit}"),
         }
     }

@@ -3,7 +3,7 @@
 //! plain numbers using the presets. This module knows nothing of the presets.
 
 use crate::model::{
-    EnergyMix, IntensityMethod, Levers, NetworkSpec, ProjectionSettings, SubsidySpec,
+    EnergyMix, Instruments, IntensityMethod, Levers, NetworkSpec, ProjectionSettings, SubsidySpec,
 };
 use serde::{Deserialize, Serialize};
 
@@ -54,6 +54,10 @@ pub struct ScenarioDoc {
     pub projection: ProjectionSettings,
     /// Policy and site levers (renewable supply, demand response, heat reuse, flared gas).
     pub levers: Levers,
+    /// Contractual instruments for market-based Scope 2 (certificates, a PPA, a residual
+    /// mix); written only when the file gives any.
+    #[serde(skip_serializing_if = "Instruments::is_empty")]
+    pub instruments: Instruments,
 }
 
 impl Default for ScenarioDoc {
@@ -70,6 +74,7 @@ impl Default for ScenarioDoc {
             hardware_life_years: defaults::HARDWARE_LIFE_YEARS,
             projection: ProjectionSettings::default(),
             levers: Levers::default(),
+            instruments: Instruments::default(),
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod charts;
 pub mod cli;
+pub mod disclosure;
 pub mod files;
 pub mod network;
 pub mod problems;
@@ -63,6 +64,8 @@ pub struct Strings {
     pub sensitivity: sensitivity::SensitivityStrings,
     pub files: files::FileStrings,
     pub problems: problems::ProblemStrings,
+    /// Site accounting, network indicators and the PDF report.
+    pub disclosure: disclosure::DisclosureStrings,
     /// Energy sources by name.
     pub sources: SourceNames,
 }
@@ -91,6 +94,7 @@ pub static EN: Strings = Strings {
     sensitivity: sensitivity::EN,
     files: files::EN,
     problems: problems::EN,
+    disclosure: disclosure::EN,
     sources: SourceNames {
         coal: "Coal",
         gas: "Gas",
@@ -114,6 +118,7 @@ pub static ZH: Strings = Strings {
     sensitivity: sensitivity::ZH,
     files: files::ZH,
     problems: problems::ZH,
+    disclosure: disclosure::ZH,
     sources: SourceNames {
         coal: "煤炭",
         gas: "天然气",
