@@ -21,13 +21,42 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub scenario: ScenarioArgs,
     /// Print one flat JSON object instead of the table.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "pdf")]
     pub json: bool,
+    /// Write the printable site report (inputs, results with formulas, Scope 1/2/3, charts,
+    /// projection, sources) to this PDF file.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub pdf: Option<std::path::PathBuf>,
+    /// The report's paper size.
+    #[arg(long, value_name = "SIZE", default_value = "a4", value_parser = ["a4", "letter"], requires = "pdf")]
+    pub paper: String,
 }
 
 /// Runs `hashwatt report` and returns what to print.
 pub fn run(a: &ReportArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
     let loaded = super::load(&a.scenario, library, lang)?;
+    if let Some(path) = &a.pdf {
+        let paper = if a.paper == "letter" {
+            crate::export::Paper::Letter
+        } else {
+            crate::export::Paper::A4
+        };
+        let input = crate::export::ReportInput {
+            doc: &loaded.doc,
+            scenario: &loaded.scenario,
+            library,
+            lang,
+            date: crate::today().to_string(),
+        };
+        let t = &strings(lang).cli;
+        let bytes = crate::export::render_report(&input, paper)
+            .map_err(|e| CliError(fill(t.chart_failed, &[("error", &e.localized(lang))])))?;
+        crate::scenario_io::write_atomically(path, &bytes)?;
+        return Ok(format!(
+            "{}\n",
+            super::term::escape(&path.display().to_string())
+        ));
+    }
     let evaluation = model::evaluate(&loaded.scenario);
     Ok(if a.json {
         crate::export::results_json(&evaluation)
