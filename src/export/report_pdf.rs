@@ -68,6 +68,10 @@ const CHARTS: [ChartKind; 5] = [
     ChartKind::Regions,
 ];
 
+/// A table cell: its text, where its column starts and how wide it is (fractions of the text
+/// width), and its colour.
+type Cell<'t> = (&'t str, f32, f32, (u8, u8, u8));
+
 enum Op {
     Text {
         x: f32,
@@ -165,17 +169,14 @@ impl<'f> Layout<'f> {
     }
 
     /// A row of cells, each wrapped to its column; columns are fractions of the text width.
-    fn row(&mut self, cells: &[(&str, f32, f32, (u8, u8, u8))]) {
+    fn row(&mut self, cells: &[Cell]) {
         let width = self.text_width();
         let wrapped: Vec<Vec<String>> = cells
             .iter()
-            .map(|(text, _, share, _)| {
-                self.fonts
-                    .wrap(text, cells_size(cells), width * share - 6.0)
-            })
+            .map(|(text, _, share, _)| self.fonts.wrap(text, BODY, width * share - 6.0))
             .collect();
         let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1);
-        let size = cells_size(cells);
+        let size = BODY;
         let line = size * 1.3;
         self.ensure(line * lines as f32 + 2.0);
         for ((_, start, _, colour), text) in cells.iter().zip(&wrapped) {
@@ -201,10 +202,6 @@ impl<'f> Layout<'f> {
         self.push(Op::Chart { kind, y, width });
         self.y += height + 8.0;
     }
-}
-
-fn cells_size(_cells: &[(&str, f32, f32, (u8, u8, u8))]) -> f32 {
-    BODY
 }
 
 fn grade_words(grade: Grade, lang: Lang) -> &'static str {
