@@ -88,12 +88,12 @@ pub const EN: DisclosureStrings = DisclosureStrings {
         "energy per day × 365.25",
     ),
     renewable_share_location_pct: fig(
-        "Renewables, location-based",
+        "Renewables (location-based)",
         "%",
         "grid energy × the mix's renewable share (hydro, wind, solar, geothermal, biomass) / energy",
     ),
     renewable_share_market_pct: fig(
-        "Renewables, market-based",
+        "Renewables (market-based)",
         "%",
         "(PPA energy + certificates) / energy",
     ),
@@ -103,12 +103,12 @@ pub const EN: DisclosureStrings = DisclosureStrings {
         "on-site generation × generator factor / 10⁶",
     ),
     scope2_location_t_per_year: fig(
-        "Scope 2, location-based",
+        "Scope 2 (location-based)",
         "t CO₂e/year",
         "grid energy × Σ share × combustion factor / 10⁶",
     ),
     scope2_market_t_per_year: fig(
-        "Scope 2, market-based",
+        "Scope 2 (market-based)",
         "t CO₂e/year",
         "(PPA × its factor + certificates × their factor + rest × residual mix) / 10⁶",
     ),
