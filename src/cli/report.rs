@@ -407,17 +407,25 @@ fn scope_section(out: &mut String, e: &Evaluation, lang: Lang) {
         &number(e.accounting.energy_kwh_per_year),
         "kWh",
     );
-    for r in crate::disclosure::scope_rows(e, lang) {
+    let rows = crate::disclosure::scope_rows(e, lang);
+    for r in &rows {
         let words = r.figure.words(lang);
         row(
             out,
             words.label,
-            &crate::disclosure::scope_value_text(&r, lang),
+            &crate::disclosure::scope_value_text(r, lang),
             words.unit,
         );
-        let _ = writeln!(out, "  {}{}", align_left("", 4), escape(&r.basis));
     }
-    let _ = writeln!(out, "  {}", d.apart_note);
+    // How each was reached, below the aligned rows: "label: basis".
+    for r in &rows[..4] {
+        let line = fill(
+            d.basis_line,
+            &[("label", r.figure.words(lang).label), ("basis", &r.basis)],
+        );
+        let _ = writeln!(out, "  {}", escape(&line));
+    }
+    let _ = writeln!(out, "{}", d.apart_note);
 }
 
 fn has_market_overrides(doc: &ScenarioDoc) -> bool {

@@ -19,6 +19,8 @@ pub struct DisclosureStrings {
     pub column_tonnes: &'static str,
     pub column_basis: &'static str,
     /// How each figure was reached: `{table}`, `{g}`, `{energy}` filled in.
+    /// A basis line under the scope table: `{label}`, `{basis}`.
+    pub basis_line: &'static str,
     pub basis_scope1: &'static str,
     pub basis_scope1_none: &'static str,
     pub basis_location: &'static str,
@@ -122,6 +124,7 @@ pub const EN: DisclosureStrings = DisclosureStrings {
     column_scope: "Scope",
     column_tonnes: "t CO₂e/year",
     column_basis: "Basis",
+    basis_line: "{label}: {basis}",
     basis_scope1: "{energy} MWh generated on site × {g} g/kWh (the generator's factor)",
     basis_scope1_none: "no on-site generation",
     basis_location: "{energy} MWh from the grid × {g} g/kWh (mix × table {table})",
@@ -209,6 +212,7 @@ pub const ZH: DisclosureStrings = DisclosureStrings {
     column_scope: "范围",
     column_tonnes: "t CO₂e/年",
     column_basis: "依据",
+    basis_line: "{label}：{basis}",
     basis_scope1: "现场发电 {energy} MWh × {g} g/kWh（发电机排放因子）",
     basis_scope1_none: "无现场发电",
     basis_location: "电网电量 {energy} MWh × {g} g/kWh（电源结构 × 排放因子表 {table}）",
