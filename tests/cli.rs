@@ -14,7 +14,7 @@ fn json(args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&stdout(&o)).expect("valid JSON")
 }
 
-const KEYS: [&str; 22] = [
+const KEYS: [&str; 29] = [
     "fleet_hashrate_ths",
     "efficiency_j_per_th",
     "power_kw",
@@ -37,6 +37,14 @@ const KEYS: [&str; 22] = [
     "energy_kwh_per_btc",
     "co2_t_per_btc",
     "payback_days",
+    // Site accounting (GHG Protocol Scope 2 Guidance, MiCA S.8–S.13): issue 15's contract.
+    "energy_kwh_per_year",
+    "renewable_share_location_pct",
+    "renewable_share_market_pct",
+    "scope1_t_per_year",
+    "scope2_location_t_per_year",
+    "scope2_market_t_per_year",
+    "scope3_upstream_t_per_year",
 ];
 
 #[test]
@@ -541,14 +549,14 @@ fn compare_shows_every_figure_and_marks_the_best() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let scenarios = v["scenarios"].as_array().unwrap();
     assert_eq!(scenarios.len(), 2);
-    assert_eq!(scenarios[0]["results"].as_object().unwrap().len(), 22);
+    assert_eq!(scenarios[0]["results"].as_object().unwrap().len(), 22 + 7);
     // Hydro beats coal on carbon.
     let quebec_name = scenarios[0]["name"].as_str().unwrap();
     assert_eq!(v["best"]["co2_t_per_btc"], serde_json::json!([quebec_name]));
 
     let o = hashwatt(&["compare", q, k, "--csv"]);
     let csv = stdout(&o);
-    assert_eq!(csv.lines().count(), 1 + 22);
+    assert_eq!(csv.lines().count(), 1 + 22 + 7);
     assert!(csv.starts_with("key,figure,unit,better,"), "{csv}");
     assert!(
         csv.contains("\nco2_t_per_btc,CO₂ per BTC,t/BTC,lower,"),
@@ -859,5 +867,60 @@ fn project_can_switch_the_fleet_off_in_months_that_lose_cash() {
     assert!(
         from_file.contains("The fleet is switched off from month"),
         "{from_file}"
+    );
+}
+
+/// Issue 15's instrument flags: certificates at factor 0 covering everything zero the
+/// market-based Scope 2 and leave the location-based one; a PPA and a residual mix apply;
+/// certificates beyond the consumption exit with 2 and one line naming the field.
+#[test]
+fn instrument_flags_change_market_based_scope2_only() {
+    let base = json(&[]);
+    let mwh = base["energy_kwh_per_year"].as_f64().unwrap() / 1000.0;
+    let covered = json(&[
+        "--certificates-mwh-year",
+        &mwh.to_string(),
+        "--certificate-g-kwh",
+        "0",
+    ]);
+    assert_eq!(covered["scope2_market_t_per_year"], 0.0);
+    assert_eq!(
+        covered["scope2_location_t_per_year"],
+        base["scope2_location_t_per_year"]
+    );
+    assert_eq!(
+        covered["renewable_share_market_pct"]
+            .as_f64()
+            .unwrap()
+            .round(),
+        100.0
+    );
+    let ppa = json(&[
+        "--ppa-share-pct",
+        "50",
+        "--ppa-g-kwh",
+        "0",
+        "--residual-mix-g-kwh",
+        "500",
+    ]);
+    let expected = mwh * 1000.0 * 0.5 * 500.0 / 1e6;
+    let got = ppa["scope2_market_t_per_year"].as_f64().unwrap();
+    assert!(
+        (got - expected).abs() < 1e-6 * expected,
+        "{got} vs {expected}"
+    );
+
+    let o = hashwatt(&[
+        "report",
+        "--certificates-mwh-year",
+        &(mwh * 2.0).to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("instruments.certificates_mwh_per_year")
+            && err.contains("MWh of certificates is more than"),
+        "{err}"
     );
 }

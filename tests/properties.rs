@@ -283,6 +283,7 @@ prop_compose! {
             projection,
             levers,
             dispatch: Default::default(),
+            instruments: Default::default(),
         }
     }
 }

@@ -374,6 +374,22 @@ pub struct ScenarioArgs {
     /// Flared gas: the flaring avoided per kWh, g CO₂e (a counterfactual; default 1006).
     #[arg(long = "avoided-flaring-g-kwh", value_name = "G", value_parser = input(Input::AvoidedFlaringGPerKwh), help_heading = "Levers", allow_hyphen_values = true)]
     pub avoided_flaring_g_kwh: Option<f64>,
+
+    /// Energy attribute certificates (RECs, GOs) retired for the site, MWh a year.
+    #[arg(long = "certificates-mwh-year", value_name = "M", value_parser = input(Input::CertificatesMwhPerYear), help_heading = "Contractual instruments", allow_hyphen_values = true)]
+    pub certificates_mwh_year: Option<f64>,
+    /// The certificates' emission factor, g CO₂e/kWh (default 0).
+    #[arg(long = "certificate-g-kwh", value_name = "G", value_parser = input(Input::CertificateGPerKwh), help_heading = "Contractual instruments", allow_hyphen_values = true)]
+    pub certificate_g_kwh: Option<f64>,
+    /// Share of the grid energy under a power purchase agreement, % (default: the renewable lever's share).
+    #[arg(long = "ppa-share-pct", value_name = "S", value_parser = input(Input::PpaSharePct), help_heading = "Contractual instruments", allow_hyphen_values = true)]
+    pub ppa_share_pct: Option<f64>,
+    /// The PPA's emission factor, g CO₂e/kWh (default: the renewable lever's, else 0).
+    #[arg(long = "ppa-g-kwh", value_name = "G", value_parser = input(Input::PpaGPerKwh), help_heading = "Contractual instruments", allow_hyphen_values = true)]
+    pub ppa_g_kwh: Option<f64>,
+    /// Residual-mix factor for energy no instrument covers, g CO₂e/kWh (default: the region's published one, else the grid's).
+    #[arg(long = "residual-mix-g-kwh", value_name = "G", value_parser = input(Input::ResidualMixGPerKwh), help_heading = "Contractual instruments", allow_hyphen_values = true)]
+    pub residual_mix_g_kwh: Option<f64>,
 }
 
 /// A value parser that accepts a finite number within `limit`.

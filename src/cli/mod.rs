@@ -346,6 +346,15 @@ fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs, lang: Lang) -> Result<()
         a.fees_btc_per_block.map(Some),
     );
     apply_lever_flags(&mut doc.levers, a);
+    let i = &mut doc.instruments;
+    set(&mut i.certificates_mwh_per_year, a.certificates_mwh_year);
+    set(&mut i.certificate_g_per_kwh, a.certificate_g_kwh);
+    set(&mut i.ppa_share_pct, a.ppa_share_pct.map(Some));
+    set(&mut i.ppa_g_per_kwh, a.ppa_g_kwh.map(Some));
+    set(
+        &mut i.residual_mix_g_per_kwh,
+        a.residual_mix_g_kwh.map(Some),
+    );
     Ok(())
 }
 

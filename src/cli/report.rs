@@ -21,13 +21,42 @@ pub struct ReportArgs {
     #[command(flatten)]
     pub scenario: ScenarioArgs,
     /// Print one flat JSON object instead of the table.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "pdf")]
     pub json: bool,
+    /// Write the printable site report (inputs, results with formulas, Scope 1/2/3, charts,
+    /// projection, sources) to this PDF file.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub pdf: Option<std::path::PathBuf>,
+    /// The report's paper size.
+    #[arg(long, value_name = "SIZE", default_value = "a4", value_parser = ["a4", "letter"], requires = "pdf")]
+    pub paper: String,
 }
 
 /// Runs `hashwatt report` and returns what to print.
 pub fn run(a: &ReportArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
     let loaded = super::load(&a.scenario, library, lang)?;
+    if let Some(path) = &a.pdf {
+        let paper = if a.paper == "letter" {
+            crate::export::Paper::Letter
+        } else {
+            crate::export::Paper::A4
+        };
+        let input = crate::export::ReportInput {
+            doc: &loaded.doc,
+            scenario: &loaded.scenario,
+            library,
+            lang,
+            date: crate::today().to_string(),
+        };
+        let t = &strings(lang).cli;
+        let bytes = crate::export::render_report(&input, paper)
+            .map_err(|e| CliError(fill(t.chart_failed, &[("error", &e.localized(lang))])))?;
+        crate::scenario_io::write_atomically(path, &bytes)?;
+        return Ok(format!(
+            "{}\n",
+            super::term::escape(&path.display().to_string())
+        ));
+    }
     let evaluation = model::evaluate(&loaded.scenario);
     Ok(if a.json {
         crate::export::results_json(&evaluation)
@@ -234,6 +263,8 @@ pub fn report_table(
         "t",
     );
 
+    scope_section(&mut out, e, lang);
+
     heading(&mut out, t.section_mining);
     row(
         &mut out,
@@ -364,6 +395,37 @@ pub fn report_table(
         }
     }
     out
+}
+
+/// The Scope 1/2/3 table: each figure, its unit, and how it was reached.
+fn scope_section(out: &mut String, e: &Evaluation, lang: Lang) {
+    let d = &strings(lang).disclosure;
+    heading(out, d.section_scopes);
+    row(
+        out,
+        crate::figures::Figure::EnergyKwhPerYear.words(lang).label,
+        &number(e.accounting.energy_kwh_per_year),
+        "kWh",
+    );
+    let rows = crate::disclosure::scope_rows(e, lang);
+    for r in &rows {
+        let words = r.figure.words(lang);
+        row(
+            out,
+            words.label,
+            &crate::disclosure::scope_value_text(r, lang),
+            words.unit,
+        );
+    }
+    // How each was reached, below the aligned rows: "label: basis".
+    for r in &rows[..4] {
+        let line = fill(
+            d.basis_line,
+            &[("label", r.figure.words(lang).label), ("basis", &r.basis)],
+        );
+        let _ = writeln!(out, "  {}", escape(&line));
+    }
+    let _ = writeln!(out, "{}", d.apart_note);
 }
 
 fn has_market_overrides(doc: &ScenarioDoc) -> bool {

@@ -85,6 +85,21 @@ pub(super) fn render_png(
     Ok(png)
 }
 
+/// Draws a chart onto any plotters backend (the PDF report's vector pages), as PNG and SVG
+/// export draw it.
+pub(super) fn render_on<DB: DrawingBackend>(
+    backend: DB,
+    kind: ChartKind,
+    data: &ChartInput,
+    opts: &ChartOptions,
+) -> Result<(), ExportError> {
+    register_font()?;
+    let root = backend.into_drawing_area();
+    draw(&root, kind, data, opts)
+        .and_then(|()| root.present().map_err(DrawError::from))
+        .map_err(|e| ExportError::Draw(e.0))
+}
+
 pub(super) fn render_svg(
     kind: ChartKind,
     data: &ChartInput,

@@ -4,9 +4,12 @@
 
 mod bitmap;
 mod charts;
+mod pdf;
+mod report_pdf;
 mod results;
 
 pub use charts::views::{COMPARE_FIGURES, Pinned};
+pub use report_pdf::{Paper, ReportInput, render_report};
 pub use results::{results_csv, results_json, results_markdown};
 
 use crate::chart_data::{ChartData, RegionMetric};

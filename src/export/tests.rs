@@ -270,7 +270,8 @@ fn csv_has_a_header_and_one_row_per_figure() {
     let (_, e, _) = texas();
     let csv = results_csv(&e, Lang::En);
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines.len(), 23);
+    // The header, the contract's 22 figures and site accounting's 7.
+    assert_eq!(lines.len(), 1 + 22 + 7);
     assert_eq!(lines[0], "key,figure,value,unit");
     assert!(lines[1].starts_with("fleet_hashrate_ths,Fleet hashrate,"));
     assert!(lines.iter().all(|l| l.split(',').count() == 4), "{csv}");
@@ -307,7 +308,8 @@ fn json_is_the_report_object() {
         .iter()
         .map(|f| f.key())
         .collect();
-    assert_eq!(object.len(), 22);
+    assert_eq!(object.len(), 22 + 7);
+    assert!(object["scope3_upstream_t_per_year"].is_number());
     for key in keys {
         assert!(object.contains_key(key), "{key}");
     }

@@ -21,6 +21,8 @@ pub enum ResultsFormat {
     Csv,
     Markdown,
     Json,
+    /// The printable site report.
+    Pdf,
 }
 
 impl ResultsFormat {
@@ -29,6 +31,7 @@ impl ResultsFormat {
             ResultsFormat::Csv => "csv",
             ResultsFormat::Markdown => "md",
             ResultsFormat::Json => "json",
+            ResultsFormat::Pdf => "pdf",
         }
     }
 }
@@ -68,6 +71,7 @@ impl DialogPurpose {
             DialogPurpose::ExportResults(ResultsFormat::Markdown) => ("Markdown", &["md"]),
             DialogPurpose::ExportResults(ResultsFormat::Json) => ("JSON", &["json"]),
             DialogPurpose::ImportPrices => ("CSV", &["csv"]),
+            DialogPurpose::ExportResults(ResultsFormat::Pdf) => ("PDF", &["pdf"]),
         }
     }
 
@@ -92,6 +96,7 @@ impl DialogPurpose {
                     ImageFormat::Svg => "svg",
                 }
             ),
+            DialogPurpose::ExportResults(ResultsFormat::Pdf) => format!("{stem}-report.pdf"),
             DialogPurpose::ExportResults(format) => {
                 format!("{stem}-results.{}", format.extension())
             }
@@ -266,6 +271,16 @@ pub fn export(
             };
             crate::export::render_chart(kind, input, &options, format).map_err(Said::from)
         }
+        DialogPurpose::ExportResults(ResultsFormat::Pdf) => {
+            let input = crate::export::ReportInput {
+                doc: &session.doc,
+                scenario: &computed.scenario,
+                library: sources.library,
+                lang,
+                date: crate::today().to_string(),
+            };
+            crate::export::render_report(&input, crate::export::Paper::A4).map_err(Said::from)
+        }
         DialogPurpose::ExportResults(format) => {
             let e = &computed.evaluation;
             let text = match format {
@@ -277,6 +292,7 @@ pub fn export(
                     lang,
                 ),
                 ResultsFormat::Json => crate::export::results_json(e),
+                ResultsFormat::Pdf => unreachable!("the report is drawn above"),
             };
             Ok(text.into_bytes())
         }

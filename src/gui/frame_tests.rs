@@ -15,7 +15,9 @@ fn harness(tab: Tab) -> Harness<'static, App> {
     };
     super::test_support::harness(
         session,
-        Harness::builder().with_size(egui::vec2(1500.0, 1400.0)),
+        // Tall enough for the Compare table's rows (the contract's and site accounting's
+        // figures) and the ranking below it.
+        Harness::builder().with_size(egui::vec2(1500.0, 1900.0)),
     )
 }
 

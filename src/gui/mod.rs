@@ -1430,6 +1430,12 @@ impl App {
                             files::ResultsFormat::Markdown,
                         ),
                         (s.menu_export_results_json, files::ResultsFormat::Json),
+                        (
+                            crate::i18n::strings(self.session.lang())
+                                .disclosure
+                                .export_report_pdf,
+                            files::ResultsFormat::Pdf,
+                        ),
                     ] {
                         self.menu_item(ui, label, Command::ExportResults(format));
                     }

@@ -360,6 +360,53 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
         });
         ui.add_space(4.0);
     }
+    scope_table_ui(ui, e, lang);
+}
+
+/// The Scope 1/2/3 table (GHG Protocol): each figure, its value, and how it was reached.
+fn scope_table_ui(ui: &mut egui::Ui, e: &Evaluation, lang: Lang) {
+    let d = &crate::i18n::strings(lang).disclosure;
+    egui::CollapsingHeader::new(d.section_scopes)
+        .id_salt("scope-table")
+        .default_open(false)
+        .show(ui, |ui| {
+            // The results panel is short: the table scrolls rather than pushing the charts away.
+            egui::ScrollArea::vertical()
+                .max_height(150.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("scope-grid")
+                        .num_columns(3)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            let energy = Figure::EnergyKwhPerYear;
+                            ui.label(energy.words(lang).label);
+                            ui.label(format!(
+                                "{} {}",
+                                number(e.accounting.energy_kwh_per_year),
+                                energy.words(lang).unit
+                            ));
+                            ui.label("");
+                            ui.end_row();
+                            for row in crate::disclosure::scope_rows(e, lang) {
+                                let words = row.figure.words(lang);
+                                ui.label(words.label).on_hover_text(words.formula);
+                                ui.label(format!(
+                                    "{} {}",
+                                    crate::disclosure::scope_value_text(&row, lang),
+                                    words.unit
+                                ));
+                                ui.add(
+                                    egui::Label::new(
+                                        egui::RichText::new(&row.basis).small().weak(),
+                                    )
+                                    .wrap(),
+                                );
+                                ui.end_row();
+                            }
+                        });
+                    ui.label(egui::RichText::new(d.apart_note).small().weak());
+                });
+        });
 }
 
 /// A card's content width, and its width with the frame's margins and stroke.

@@ -271,7 +271,7 @@ mod tests {
         assert_eq!(row("break_even_btc_price_usd").best, [0]);
         // The same fleet everywhere: size figures are equal and have no best.
         assert!(row("fleet_hashrate_ths").best.is_empty());
-        assert_eq!(rows.len(), 22);
+        assert_eq!(rows.len(), 22 + 7, "the contract and site accounting");
     }
 
     #[test]
@@ -328,7 +328,7 @@ mod tests {
         let library = PresetLibrary::builtin();
         let heat = crate::model::evaluate(&doc.resolve(&library).unwrap());
         let rows = table(&[plain, heat]);
-        assert_eq!(rows.len(), 24);
+        assert_eq!(rows.len(), 22 + 7 + 2);
         let row = rows
             .iter()
             .find(|r| r.key == "heat_revenue_usd_per_day")

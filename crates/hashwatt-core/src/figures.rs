@@ -60,6 +60,14 @@ pub enum Figure {
     HeatRevenueUsdPerDay,
     HeatDisplacedCo2TPerYear,
     FlaringAvoidedCo2TPerYear,
+    // Site accounting (GHG Protocol Scope 2 Guidance, MiCA S.8–S.13): every evaluation has them.
+    EnergyKwhPerYear,
+    RenewableShareLocationPct,
+    RenewableShareMarketPct,
+    Scope1TPerYear,
+    Scope2LocationTPerYear,
+    Scope2MarketTPerYear,
+    Scope3UpstreamTPerYear,
 }
 
 impl Figure {
@@ -99,9 +107,24 @@ impl Figure {
         Figure::FlaringAvoidedCo2TPerYear,
     ];
 
-    /// Every figure: the contract's, then the levers'.
+    /// The site-accounting figures, in `--json` order after the contract's: every evaluation
+    /// has them (a value may be `null`).
+    pub const ACCOUNTING: [Figure; 7] = [
+        Figure::EnergyKwhPerYear,
+        Figure::RenewableShareLocationPct,
+        Figure::RenewableShareMarketPct,
+        Figure::Scope1TPerYear,
+        Figure::Scope2LocationTPerYear,
+        Figure::Scope2MarketTPerYear,
+        Figure::Scope3UpstreamTPerYear,
+    ];
+
+    /// Every figure: the contract's, the accounting's, then the levers'.
     pub fn all() -> impl Iterator<Item = Figure> {
-        Figure::CONTRACT.into_iter().chain(Figure::LEVERS)
+        Figure::CONTRACT
+            .into_iter()
+            .chain(Figure::ACCOUNTING)
+            .chain(Figure::LEVERS)
     }
 
     /// The figure whose key is `key`.
@@ -140,6 +163,13 @@ impl Figure {
             Figure::HeatRevenueUsdPerDay => "heat_revenue_usd_per_day",
             Figure::HeatDisplacedCo2TPerYear => "heat_displaced_co2_t_per_year",
             Figure::FlaringAvoidedCo2TPerYear => "flaring_avoided_co2_t_per_year",
+            Figure::EnergyKwhPerYear => "energy_kwh_per_year",
+            Figure::RenewableShareLocationPct => "renewable_share_location_pct",
+            Figure::RenewableShareMarketPct => "renewable_share_market_pct",
+            Figure::Scope1TPerYear => "scope1_t_per_year",
+            Figure::Scope2LocationTPerYear => "scope2_location_t_per_year",
+            Figure::Scope2MarketTPerYear => "scope2_market_t_per_year",
+            Figure::Scope3UpstreamTPerYear => "scope3_upstream_t_per_year",
         }
     }
 
@@ -154,7 +184,9 @@ impl Figure {
             | BreakEvenElectricityUsdKwh
             | EffectiveUptimePct
             | CurtailmentCreditUsdPerDay
-            | HeatRevenueUsdPerDay => Better::Higher,
+            | HeatRevenueUsdPerDay
+            | RenewableShareLocationPct
+            | RenewableShareMarketPct => Better::Higher,
             EfficiencyJPerTh
             | GridIntensityGPerKwh
             | Co2KgPerDay
@@ -167,12 +199,17 @@ impl Figure {
             | EnergyKwhPerBtc
             | Co2TPerBtc
             | PaybackDays
-            | SupplyPriceUsdPerKwh => Better::Lower,
+            | SupplyPriceUsdPerKwh
+            | Scope1TPerYear
+            | Scope2LocationTPerYear
+            | Scope2MarketTPerYear
+            | Scope3UpstreamTPerYear => Better::Lower,
             // Size, or a counterfactual beside the site's own emissions: not a merit.
             FleetHashrateThs
             | PowerKw
             | EnergyKwhPerDay
             | EnergyMwhPerYear
+            | EnergyKwhPerYear
             | NetworkHashrateEhs
             | HeatDisplacedCo2TPerYear
             | FlaringAvoidedCo2TPerYear => Better::Neither,
@@ -187,7 +224,15 @@ impl Figure {
     /// The figure's label, unit and formula in `lang`.
     pub fn words(self, lang: Lang) -> FigureWords {
         let r = &i18n::strings(lang).results;
+        let d = &i18n::strings(lang).disclosure;
         match self {
+            Figure::EnergyKwhPerYear => d.energy_kwh_per_year,
+            Figure::RenewableShareLocationPct => d.renewable_share_location_pct,
+            Figure::RenewableShareMarketPct => d.renewable_share_market_pct,
+            Figure::Scope1TPerYear => d.scope1_t_per_year,
+            Figure::Scope2LocationTPerYear => d.scope2_location_t_per_year,
+            Figure::Scope2MarketTPerYear => d.scope2_market_t_per_year,
+            Figure::Scope3UpstreamTPerYear => d.scope3_upstream_t_per_year,
             Figure::FleetHashrateThs => r.fleet_hashrate_ths,
             Figure::EfficiencyJPerTh => r.efficiency_j_per_th,
             Figure::PowerKw => r.power_kw,
@@ -251,6 +296,13 @@ impl Figure {
             Figure::HeatRevenueUsdPerDay => e.heat_revenue_usd_per_day,
             Figure::HeatDisplacedCo2TPerYear => e.heat_displaced_co2_t_per_year,
             Figure::FlaringAvoidedCo2TPerYear => e.flaring_avoided_co2_t_per_year,
+            Figure::EnergyKwhPerYear => Some(e.accounting.energy_kwh_per_year),
+            Figure::RenewableShareLocationPct => e.accounting.renewable_share_location_pct,
+            Figure::RenewableShareMarketPct => e.accounting.renewable_share_market_pct,
+            Figure::Scope1TPerYear => Some(e.accounting.scope1_t_per_year),
+            Figure::Scope2LocationTPerYear => Some(e.accounting.scope2_location_t_per_year),
+            Figure::Scope2MarketTPerYear => Some(e.accounting.scope2_market_t_per_year),
+            Figure::Scope3UpstreamTPerYear => e.accounting.scope3_upstream_t_per_year,
         };
         // -0.0 + 0.0 is +0.0; every other value is unchanged.
         value.map(|v| v + 0.0)
@@ -263,8 +315,8 @@ impl Figure {
     }
 }
 
-/// The figures `e` has, with their values, in `--json` order: the 22 of the contract, then
-/// those of the levers that are on.
+/// The figures `e` has, with their values, in `--json` order: the 22 of the contract, the 7
+/// of site accounting, then those of the levers that are on.
 pub fn of(e: &Evaluation) -> impl Iterator<Item = (Figure, Option<f64>)> + '_ {
     Figure::all()
         .filter(|f| f.applies_to(e))
@@ -371,7 +423,10 @@ mod tests {
     #[test]
     fn keys_are_unique_and_found_again() {
         let keys: std::collections::BTreeSet<&str> = Figure::all().map(Figure::key).collect();
-        assert_eq!(keys.len(), Figure::CONTRACT.len() + Figure::LEVERS.len());
+        assert_eq!(
+            keys.len(),
+            Figure::CONTRACT.len() + Figure::ACCOUNTING.len() + Figure::LEVERS.len()
+        );
         for f in Figure::all() {
             assert_eq!(Figure::from_key(f.key()), Some(f));
         }
@@ -392,9 +447,22 @@ mod tests {
         let mut sorted = keys.clone();
         sorted.sort_unstable();
         assert_eq!(sorted, serialised_keys, "serde_json sorts its keys");
-        assert_eq!(keys.len(), 22);
+        assert_eq!(keys.len(), 29);
         assert_eq!(keys[0], "fleet_hashrate_ths");
         assert_eq!(keys[21], "payback_days");
+        // The disclosure keys of issue 15: a public contract.
+        assert_eq!(
+            keys[22..],
+            [
+                "energy_kwh_per_year",
+                "renewable_share_location_pct",
+                "renewable_share_market_pct",
+                "scope1_t_per_year",
+                "scope2_location_t_per_year",
+                "scope2_market_t_per_year",
+                "scope3_upstream_t_per_year",
+            ]
+        );
 
         let heat = evaluation(|doc| {
             doc.levers.heat_reuse = Some(crate::model::levers::HeatReuse {
@@ -405,7 +473,7 @@ mod tests {
         });
         let keys: Vec<&str> = of(&heat).map(|(f, _)| f.key()).collect();
         assert_eq!(
-            keys[22..],
+            keys[29..],
             ["heat_revenue_usd_per_day", "heat_displaced_co2_t_per_year"]
         );
         for (f, value) in of(&heat) {

@@ -57,6 +57,12 @@ pub enum Input {
     DispatchCreditUsdPerMwh,
     DispatchMinRunSteps,
     DispatchMinOffSteps,
+    // Contractual instruments (market-based Scope 2).
+    CertificatesMwhPerYear,
+    CertificateGPerKwh,
+    PpaSharePct,
+    PpaGPerKwh,
+    ResidualMixGPerKwh,
 }
 
 /// How an input is written, checked and edited.
@@ -95,7 +101,7 @@ const fn spec(
 }
 
 impl Input {
-    pub const ALL: [Input; 46] = [
+    pub const ALL: [Input; 51] = [
         Input::ElectricityUsdPerKwh,
         Input::Pue,
         Input::UptimePct,
@@ -142,6 +148,11 @@ impl Input {
         Input::DispatchCreditUsdPerMwh,
         Input::DispatchMinRunSteps,
         Input::DispatchMinOffSteps,
+        Input::CertificatesMwhPerYear,
+        Input::CertificateGPerKwh,
+        Input::PpaSharePct,
+        Input::PpaGPerKwh,
+        Input::ResidualMixGPerKwh,
     ];
 
     /// The input's description.
@@ -396,6 +407,30 @@ impl Input {
                 0.5,
                 1,
             ),
+            Input::CertificatesMwhPerYear => spec(
+                "instruments.certificates_mwh_per_year",
+                "certificates-mwh-year",
+                CERTIFICATES_MWH_PER_YEAR,
+                "MWh/year",
+                10.0,
+                1,
+            ),
+            Input::CertificateGPerKwh => spec(
+                "instruments.certificate_g_per_kwh",
+                "certificate-g-kwh",
+                INTENSITY_G_PER_KWH,
+                "g CO₂e/kWh",
+                1.0,
+                1,
+            ),
+            Input::PpaSharePct => spec(
+                "instruments.ppa_share_pct",
+                "ppa-share-pct",
+                PERCENT,
+                "%",
+                0.5,
+                1,
+            ),
             Input::Paths => spec("projection.paths", "paths", PATHS, "", 10.0, 0),
             Input::Seed => spec("projection.seed", "seed", SEED, "", 1.0, 0),
             Input::BtcPriceVolatilityPctPerYear => spec(
@@ -446,6 +481,22 @@ impl Input {
                 1.0,
                 0,
             ),
+            Input::PpaGPerKwh => spec(
+                "instruments.ppa_g_per_kwh",
+                "ppa-g-kwh",
+                INTENSITY_G_PER_KWH,
+                "g CO₂e/kWh",
+                1.0,
+                1,
+            ),
+            Input::ResidualMixGPerKwh => spec(
+                "instruments.residual_mix_g_per_kwh",
+                "residual-mix-g-kwh",
+                INTENSITY_G_PER_KWH,
+                "g CO₂e/kWh",
+                1.0,
+                1,
+            ),
         }
     }
 
@@ -469,6 +520,7 @@ impl Input {
     pub fn label(self, lang: Lang) -> &'static str {
         let s = &i18n::strings(lang).app;
         let v = &i18n::strings(lang).investment;
+        let d = &i18n::strings(lang).disclosure;
         match self {
             Input::ElectricityUsdPerKwh => s.electricity_price,
             Input::Pue => s.pue,
@@ -516,6 +568,11 @@ impl Input {
             Input::DispatchCreditUsdPerMwh => i18n::strings(lang).dispatch.credit,
             Input::DispatchMinRunSteps => i18n::strings(lang).dispatch.min_run,
             Input::DispatchMinOffSteps => i18n::strings(lang).dispatch.min_off,
+            Input::CertificatesMwhPerYear => d.certificates,
+            Input::CertificateGPerKwh => d.certificate_factor,
+            Input::PpaSharePct => d.ppa_share,
+            Input::PpaGPerKwh => d.ppa_factor,
+            Input::ResidualMixGPerKwh => d.residual_mix,
         }
     }
 
@@ -531,6 +588,7 @@ impl Input {
             "%/year" => s.unit_pct_per_year.to_string(),
             "months" => s.unit_months.to_string(),
             "steps" => format!(" {}", i18n::strings(lang).problems.unit_steps),
+            "MWh/year" => i18n::strings(lang).disclosure.unit_mwh_per_year.to_string(),
             unit => format!(" {unit}"),
         }
     }

@@ -8,6 +8,7 @@
 
 pub mod chart_data;
 pub mod compare;
+pub mod disclosure;
 pub mod dispatch_doc;
 pub mod figures;
 pub mod file_error;

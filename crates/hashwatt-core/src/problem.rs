@@ -113,6 +113,11 @@ pub enum Problem {
         id: &'static str,
     },
     NoSnapshot,
+    /// More energy attribute certificates than the grid energy they may cover.
+    CertificatesBeyondConsumption {
+        certificates_mwh: f64,
+        coverable_mwh: f64,
+    },
     // Presets
     NeedsSource,
     EstimateGrade,
@@ -333,6 +338,18 @@ impl Problem {
             Problem::NoDefaultRegion { id } => fill(p.no_default_region, &[("id", id)]),
             Problem::PresetMissing { id } => fill(p.preset_missing, &[("id", id)]),
             Problem::NoSnapshot => plain(p.no_snapshot),
+            Problem::CertificatesBeyondConsumption {
+                certificates_mwh,
+                coverable_mwh,
+            } => fill(
+                crate::i18n::strings(lang)
+                    .disclosure
+                    .certificates_beyond_consumption,
+                &[
+                    ("certificates", &crate::format::number(*certificates_mwh)),
+                    ("coverable", &crate::format::number(*coverable_mwh)),
+                ],
+            ),
             Problem::NeedsSource => plain(p.needs_source),
             Problem::EstimateGrade => plain(p.estimate_grade),
             Problem::BadId { value } => fill(p.bad_id, &[("value", value)]),

@@ -3,11 +3,14 @@
 //! and the library reaches the resolver only to check its example scenarios.
 
 use crate::file_error::{FileError, locate_field};
-use crate::model::{Grid, Market, MinerGroup, Scenario, Site};
+use crate::model::{AccountingInputs, Grid, Market, MinerGroup, Scenario, Site};
 use crate::problem::Problem;
 use crate::scenario_file::{ScenarioDoc, defaults};
 use crate::scenario_io;
-use crate::schema::PresetKind;
+use crate::schema::{FactorKind, PresetKind};
+
+/// The combustion-only table location-based Scope 2 uses with a life-cycle scenario table.
+pub const OPERATIONAL_TABLE: &str = "direct-combustion";
 use crate::schema::{EmissionTablePreset, MarketPreset, MinerPreset, RegionPreset};
 use std::path::Path;
 
@@ -175,6 +178,35 @@ impl ScenarioDoc {
                 .ok_or_else(|| need("fees_btc_per_block"))?,
         };
 
+        // Scope 2 location-based uses the grid's combustion-only intensity: the scenario's own
+        // table when it is one, else the bundled combustion table.
+        let operational = if table.kind == FactorKind::Direct {
+            table
+        } else {
+            library
+                .emission_table(OPERATIONAL_TABLE)
+                .ok_or_else(|| ResolveError {
+                    field: "site.emission_table".into(),
+                    problem: Problem::PresetMissing {
+                        id: OPERATIONAL_TABLE,
+                    },
+                    value: None,
+                })?
+        };
+        // A custom mix has no region's residual mix: it is no longer that region's grid.
+        let residual_mix = site
+            .preset_region_id()
+            .and_then(|id| library.region(id))
+            .and_then(|r| r.residual_mix_g_per_kwh.as_ref())
+            .map(|f| f.value);
+        let accounting = AccountingInputs {
+            instruments: self.instruments,
+            operational_factors: operational.factors().central_g_per_kwh,
+            operational_table: operational.id.clone(),
+            table_is_direct: table.kind == FactorKind::Direct,
+            residual_mix_g_per_kwh: residual_mix,
+        };
+
         let scenario = Scenario {
             site: Site {
                 grid: Grid {
@@ -194,10 +226,19 @@ impl ScenarioDoc {
             market,
             hardware_life_years: self.hardware_life_years,
             levers: self.levers,
+            accounting,
         };
         scenario.validate().map_err(|e| ResolveError {
             field: e.field,
             problem: e.problem.into(),
+            value: None,
+        })?;
+        crate::model::accounting::check_certificates(&scenario).map_err(|e| ResolveError {
+            field: "instruments.certificates_mwh_per_year".into(),
+            problem: Problem::CertificatesBeyondConsumption {
+                certificates_mwh: e.certificates_mwh,
+                coverable_mwh: e.coverable_mwh,
+            },
             value: None,
         })?;
         self.projection.validate().map_err(|e| ResolveError {

@@ -3,7 +3,7 @@
 //! plain numbers using the presets. This module knows nothing of the presets.
 
 use crate::model::{
-    EnergyMix, IntensityMethod, Levers, NetworkSpec, ProjectionSettings, SubsidySpec,
+    EnergyMix, Instruments, IntensityMethod, Levers, NetworkSpec, ProjectionSettings, SubsidySpec,
 };
 use serde::{Deserialize, Serialize};
 
@@ -60,6 +60,10 @@ pub struct ScenarioDoc {
     /// and off times. Left out when all are unset.
     #[serde(skip_serializing_if = "crate::model::dispatch::DispatchOptions::is_unset")]
     pub dispatch: crate::model::dispatch::DispatchOptions,
+    /// Contractual instruments for market-based Scope 2 (certificates, a PPA, a residual
+    /// mix); written only when the file gives any.
+    #[serde(skip_serializing_if = "Instruments::is_empty")]
+    pub instruments: Instruments,
 }
 
 impl Default for ScenarioDoc {
@@ -77,6 +81,7 @@ impl Default for ScenarioDoc {
             projection: ProjectionSettings::default(),
             levers: Levers::default(),
             dispatch: Default::default(),
+            instruments: Instruments::default(),
         }
     }
 }

@@ -164,6 +164,10 @@ pub struct RegionPreset {
     pub demand_twh: Option<Figure<f64>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hashrate_shares: Vec<HashrateShare>,
+    /// The published residual mix (AIB in Europe, Green-e in the US), g CO₂/kWh: the factor
+    /// market-based Scope 2 uses for energy no contractual instrument covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residual_mix_g_per_kwh: Option<Figure<f64>>,
     /// Why it matters, and the reasoning behind any estimate.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod charts;
 pub mod cli;
+pub mod disclosure;
 pub mod dispatch;
 pub mod files;
 pub mod history;
@@ -71,6 +72,8 @@ pub struct Strings {
     pub problems: problems::ProblemStrings,
     pub history: history::HistoryStrings,
     pub market: market::MarketFetchStrings,
+    /// Site accounting, network indicators and the PDF report.
+    pub disclosure: disclosure::DisclosureStrings,
     /// Energy sources by name.
     pub sources: SourceNames,
 }
@@ -103,6 +106,7 @@ pub static EN: Strings = Strings {
     problems: problems::EN,
     history: history::EN,
     market: market::EN,
+    disclosure: disclosure::EN,
     sources: SourceNames {
         coal: "Coal",
         gas: "Gas",
@@ -130,6 +134,7 @@ pub static ZH: Strings = Strings {
     problems: problems::ZH,
     history: history::ZH,
     market: market::ZH,
+    disclosure: disclosure::ZH,
     sources: SourceNames {
         coal: "煤炭",
         gas: "天然气",

@@ -56,6 +56,10 @@ pub struct Evaluation {
     /// On flared gas: the flaring avoided, t/year, a counterfactual. Not netted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub flaring_avoided_co2_t_per_year: Option<f64>,
+    /// Scope 1/2/3 and the renewable shares (GHG Protocol, MiCA): seven keys after the
+    /// contract's.
+    #[serde(flatten)]
+    pub accounting: super::accounting::SiteAccounting,
     /// The intensity's range from the emission table's low and high factors.
     #[serde(skip)]
     pub intensity_band: IntensityBand,
@@ -257,6 +261,7 @@ pub fn evaluate(scenario: &Scenario) -> Evaluation {
             .levers
             .flared_gas
             .map(|f| rates.energy_kwh_per_day * f.avoided_flaring_g_per_kwh / 1e6 * DAYS_PER_YEAR),
+        accounting: super::accounting::account(scenario),
         intensity_band: rates.intensity,
         intensity_method: site.grid.effective_method(),
         hardware_cost_usd: rates.hardware_cost_usd,

@@ -204,6 +204,8 @@ pub const PROJECTION_MONTHS: Limit = Limit::whole(1.0, 1200.0, "months");
 pub const GROWTH_PCT_PER_YEAR: Limit = Limit::above(-100.0, 1000.0, "%/year");
 /// Hours a year a site may be curtailed.
 pub const CURTAILED_HOURS_PER_YEAR: Limit = Limit::closed(0.0, 8766.0, "hours/year");
+/// Energy attribute certificates a site retires in a year.
+pub const CERTIFICATES_MWH_PER_YEAR: Limit = Limit::closed(0.0, 1e9, "MWh");
 /// Credits and heat prices per MWh.
 pub const USD_PER_MWH: Limit = Limit::closed(0.0, 1e5, "USD/MWh");
 /// Below 100 %: a halving that removed the whole network would leave nothing to divide by.

@@ -1,6 +1,7 @@
 //! The calculation engine: plain data in, plain data out. No GUI, no files, no network; the
 //! GUI, the command line and chart export are layers over this module.
 
+pub mod accounting;
 pub mod bitcoin;
 pub mod date;
 pub mod dispatch;
@@ -16,6 +17,7 @@ pub mod scenario;
 pub mod sweep;
 pub mod tariff;
 
+pub use accounting::{AccountingInputs, Instruments, SiteAccounting};
 pub use energy::{EmissionFactors, EnergyMix, EnergySource, IntensityBand, PerSource};
 pub use evaluate::{DAYS_PER_MONTH, DAYS_PER_YEAR, Evaluation, evaluate};
 pub use levers::Levers;

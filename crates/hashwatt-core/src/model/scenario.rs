@@ -15,6 +15,8 @@ pub struct Scenario {
     pub hardware_life_years: f64,
     /// Policy and site levers; all off by default.
     pub levers: super::levers::Levers,
+    /// Contractual instruments and the tables site accounting uses.
+    pub accounting: super::accounting::AccountingInputs,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -255,6 +257,7 @@ impl Scenario {
             limits::FEES_BTC_PER_BLOCK,
             m.fees_btc_per_block,
         )?;
-        self.levers.validate()
+        self.levers.validate()?;
+        self.accounting.instruments.validate()
     }
 }

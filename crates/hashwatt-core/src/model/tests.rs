@@ -38,6 +38,7 @@ fn fixture() -> Scenario {
             fees_btc_per_block: 0.125,
         },
         hardware_life_years: 4.0,
+        accounting: Default::default(),
         levers: Levers::default(),
     }
 }
@@ -650,7 +651,11 @@ fn levers_flow_into_the_projection() {
 fn without_levers_no_extra_figures_appear() {
     let e = evaluate(&fixture());
     let json = serde_json::to_value(&e).unwrap();
-    assert_eq!(json.as_object().unwrap().len(), 22);
+    assert_eq!(
+        json.as_object().unwrap().len(),
+        22 + 7,
+        "the contract and site accounting"
+    );
     let mut s = fixture();
     s.levers.flared_gas = Some(FlaredGas::default());
     let json = serde_json::to_value(evaluate(&s)).unwrap();

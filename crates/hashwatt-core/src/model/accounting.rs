@@ -1,0 +1,477 @@
+//! Site accounting after the GHG Protocol Scope 2 Guidance (2015): Scope 1 from on-site
+//! generation, Scope 2 location-based (grid energy × the grid's operational, combustion-only
+//! intensity) and market-based (contractual instruments, then the residual mix), the upstream
+//! part of a life-cycle intensity as Scope 3 category 3, and the renewable share both ways.
+//! `docs/disclosure.md` states each formula.
+
+use super::energy::{EnergySource, PerSource};
+use super::evaluate::{DAYS_PER_YEAR, FleetRates, ratio};
+use super::limits;
+use super::scenario::{FieldError, IntensityMethod, Scenario, check};
+use serde::{Deserialize, Serialize};
+
+/// The contractual instruments of a site, as its scenario file gives them
+/// (`instruments: (certificates_mwh_per_year: 500, ppa_share_pct: 30, …)`). All optional.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Instruments {
+    /// Energy attribute certificates (RECs, GOs) retired for the site, MWh a year.
+    pub certificates_mwh_per_year: f64,
+    /// The certificates' emission factor, g CO₂e/kWh (0 for renewable certificates).
+    pub certificate_g_per_kwh: f64,
+    /// The share of the grid energy bought under a power purchase agreement, %. None: the
+    /// renewable-supply lever's share (a dedicated supply is a contract), else none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ppa_share_pct: Option<f64>,
+    /// The PPA's emission factor, g CO₂e/kWh. None: the renewable lever's intensity, else 0.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ppa_g_per_kwh: Option<f64>,
+    /// The residual mix for energy no instrument covers, g CO₂e/kWh. None: the region's
+    /// published residual mix, else the grid's operational intensity (flagged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub residual_mix_g_per_kwh: Option<f64>,
+}
+
+impl Instruments {
+    /// Whether the file gives no instrument at all (then the field is not written).
+    pub fn is_empty(&self) -> bool {
+        *self == Instruments::default()
+    }
+
+    pub fn validate(&self) -> Result<(), FieldError> {
+        check(
+            "instruments.certificates_mwh_per_year",
+            limits::CERTIFICATES_MWH_PER_YEAR,
+            self.certificates_mwh_per_year,
+        )?;
+        check(
+            "instruments.certificate_g_per_kwh",
+            limits::INTENSITY_G_PER_KWH,
+            self.certificate_g_per_kwh,
+        )?;
+        if let Some(share) = self.ppa_share_pct {
+            check("instruments.ppa_share_pct", limits::PERCENT, share)?;
+        }
+        if let Some(g) = self.ppa_g_per_kwh {
+            check("instruments.ppa_g_per_kwh", limits::INTENSITY_G_PER_KWH, g)?;
+        }
+        if let Some(g) = self.residual_mix_g_per_kwh {
+            check(
+                "instruments.residual_mix_g_per_kwh",
+                limits::INTENSITY_G_PER_KWH,
+                g,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// What the accounting needs besides the scenario's own numbers, filled in by the resolver
+/// from the presets.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AccountingInputs {
+    pub instruments: Instruments,
+    /// Combustion-only factors per source (the `direct-combustion` table), g CO₂e/kWh.
+    pub operational_factors: PerSource<f64>,
+    /// The id of that table, as the report names it.
+    pub operational_table: String,
+    /// Whether the scenario's own emission table is combustion-only (then a mix-based
+    /// intensity has no upstream part to split off).
+    pub table_is_direct: bool,
+    /// The region's published residual mix, g CO₂e/kWh, where one is bundled.
+    pub residual_mix_g_per_kwh: Option<f64>,
+}
+
+/// Where the residual-mix factor came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResidualOrigin {
+    /// Given in the scenario (or `--residual-mix-g-kwh`).
+    Given,
+    /// The region preset's published residual mix (AIB, Green-e).
+    Published,
+    /// No residual mix is published for the region: the grid's operational intensity stands
+    /// in, which understates market-based emissions where others claim the clean energy.
+    #[default]
+    GridFallback,
+}
+
+/// Whether a certificate volume fits the energy the instruments may cover.
+#[derive(Clone, Copy, Debug, PartialEq, thiserror::Error)]
+#[error(
+    "{certificates_mwh} MWh of certificates is more than the {coverable_mwh} MWh a year they can cover"
+)]
+pub struct CertificatesBeyondConsumption {
+    pub certificates_mwh: f64,
+    /// Grid energy a year not already covered by the PPA, MWh.
+    pub coverable_mwh: f64,
+}
+
+/// The site's emissions and renewable shares by scope. Serialised, the seven disclosure keys
+/// of `report --json`; the rest is how they were reached.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct SiteAccounting {
+    /// S.8: all energy the site uses, kWh a year.
+    pub energy_kwh_per_year: f64,
+    /// S.10 location-based: the grid's renewable share of the grid energy; `None` with no energy.
+    pub renewable_share_location_pct: Option<f64>,
+    /// Market-based: energy covered by renewable instruments (PPA, certificates).
+    pub renewable_share_market_pct: Option<f64>,
+    /// S.12: on-site generation's emissions, t CO₂e a year (0 without on-site generation).
+    pub scope1_t_per_year: f64,
+    pub scope2_location_t_per_year: f64,
+    pub scope2_market_t_per_year: f64,
+    /// The upstream part of the life-cycle grid intensity, t a year; `None` when the intensity
+    /// used is combustion-only and cannot be split.
+    pub scope3_upstream_t_per_year: Option<f64>,
+    #[serde(skip)]
+    pub grid_energy_kwh_per_year: f64,
+    #[serde(skip)]
+    pub onsite_energy_kwh_per_year: f64,
+    /// The grid's operational intensity: mix × the combustion-only table.
+    #[serde(skip)]
+    pub operational_g_per_kwh: f64,
+    #[serde(skip)]
+    pub operational_table: String,
+    /// The grid's life-cycle intensity, when the one used is life-cycle.
+    #[serde(skip)]
+    pub lifecycle_g_per_kwh: Option<f64>,
+    #[serde(skip)]
+    pub onsite_g_per_kwh: Option<f64>,
+    #[serde(skip)]
+    pub ppa_kwh_per_year: f64,
+    #[serde(skip)]
+    pub ppa_g_per_kwh: f64,
+    #[serde(skip)]
+    pub certificate_kwh_per_year: f64,
+    #[serde(skip)]
+    pub certificate_g_per_kwh: f64,
+    #[serde(skip)]
+    pub residual_kwh_per_year: f64,
+    #[serde(skip)]
+    pub residual_g_per_kwh: f64,
+    #[serde(skip)]
+    pub residual_origin: ResidualOrigin,
+}
+
+/// Sources counted as renewable (biomass included, as Ember and the EU's RED do).
+pub fn is_renewable(source: EnergySource) -> bool {
+    matches!(
+        source,
+        EnergySource::Hydro
+            | EnergySource::Wind
+            | EnergySource::Solar
+            | EnergySource::Geothermal
+            | EnergySource::Biomass
+    )
+}
+
+/// Tonnes from kWh × g/kWh.
+fn tonnes(kwh: f64, g_per_kwh: f64) -> f64 {
+    kwh * g_per_kwh / 1e6
+}
+
+/// The PPA share (0–1) and factor that apply: the scenario's own, else the renewable lever's.
+fn ppa(scenario: &Scenario) -> (f64, f64) {
+    let i = &scenario.accounting.instruments;
+    let lever = scenario.levers.renewable;
+    let share = i
+        .ppa_share_pct
+        .or(lever.map(|r| r.share_pct))
+        .unwrap_or(0.0);
+    let factor = i
+        .ppa_g_per_kwh
+        .or(lever.map(|r| r.intensity_g_per_kwh))
+        .unwrap_or(0.0);
+    (share / 100.0, factor)
+}
+
+/// Checks that the certificates do not exceed the grid energy the PPA leaves uncovered.
+pub fn check_certificates(scenario: &Scenario) -> Result<(), CertificatesBeyondConsumption> {
+    let a = account(scenario);
+    let coverable_mwh = (a.grid_energy_kwh_per_year - a.ppa_kwh_per_year) / 1000.0;
+    let certificates_mwh = scenario.accounting.instruments.certificates_mwh_per_year;
+    // A thousandth of a MWh of slack, so certificates bought to the figure shown are accepted.
+    if certificates_mwh > coverable_mwh + 1e-3 {
+        return Err(CertificatesBeyondConsumption {
+            certificates_mwh,
+            coverable_mwh: coverable_mwh.max(0.0),
+        });
+    }
+    Ok(())
+}
+
+/// The site's accounting. Certificates beyond what they may cover are capped here (the
+/// resolver refuses them first, so a resolved scenario never has any).
+pub fn account(scenario: &Scenario) -> SiteAccounting {
+    let rates = FleetRates::of(scenario);
+    let inputs = &scenario.accounting;
+    let grid = &scenario.site.grid;
+    let energy = rates.energy_kwh_per_day * DAYS_PER_YEAR;
+
+    // On-site generation: the flared-gas generator replaces the grid.
+    let onsite_g_per_kwh = scenario.levers.flared_gas.map(|f| f.generator_g_per_kwh);
+    let onsite = if onsite_g_per_kwh.is_some() {
+        energy
+    } else {
+        0.0
+    };
+    let grid_energy = energy - onsite;
+
+    let operational: f64 = grid
+        .mix
+        .iter()
+        .map(|(s, share)| share / 100.0 * inputs.operational_factors.get(s))
+        .sum();
+    let intensity = grid.intensity().central_g_per_kwh;
+    let lifecycle = match grid.effective_method() {
+        IntensityMethod::Mix if inputs.table_is_direct => None,
+        _ => Some(intensity),
+    };
+    let renewable_pct: f64 = grid
+        .mix
+        .iter()
+        .filter(|(s, _)| is_renewable(*s))
+        .map(|(_, share)| share)
+        .sum();
+
+    let (ppa_share, ppa_g) = ppa(scenario);
+    let ppa_kwh = grid_energy * ppa_share;
+    let certificate_kwh = (inputs.instruments.certificates_mwh_per_year * 1000.0)
+        .min(grid_energy - ppa_kwh)
+        .max(0.0);
+    let residual_kwh = (grid_energy - ppa_kwh - certificate_kwh).max(0.0);
+    let (residual_g, residual_origin) = match (
+        inputs.instruments.residual_mix_g_per_kwh,
+        inputs.residual_mix_g_per_kwh,
+    ) {
+        (Some(g), _) => (g, ResidualOrigin::Given),
+        (None, Some(g)) => (g, ResidualOrigin::Published),
+        (None, None) => (operational, ResidualOrigin::GridFallback),
+    };
+    let certificate_g = inputs.instruments.certificate_g_per_kwh;
+
+    SiteAccounting {
+        energy_kwh_per_year: energy,
+        renewable_share_location_pct: ratio(grid_energy * renewable_pct, energy),
+        renewable_share_market_pct: ratio((ppa_kwh + certificate_kwh) * 100.0, energy),
+        scope1_t_per_year: onsite_g_per_kwh.map_or(0.0, |g| tonnes(onsite, g)),
+        scope2_location_t_per_year: tonnes(grid_energy, operational),
+        scope2_market_t_per_year: tonnes(ppa_kwh, ppa_g)
+            + tonnes(certificate_kwh, certificate_g)
+            + tonnes(residual_kwh, residual_g),
+        // A measured intensity below the combustion figure (imports, rounding) has no
+        // upstream part to report, never a negative one.
+        scope3_upstream_t_per_year: lifecycle
+            .map(|l| tonnes(grid_energy, (l - operational).max(0.0))),
+        grid_energy_kwh_per_year: grid_energy,
+        onsite_energy_kwh_per_year: onsite,
+        operational_g_per_kwh: operational,
+        operational_table: inputs.operational_table.clone(),
+        lifecycle_g_per_kwh: lifecycle,
+        onsite_g_per_kwh,
+        ppa_kwh_per_year: ppa_kwh,
+        ppa_g_per_kwh: ppa_g,
+        certificate_kwh_per_year: certificate_kwh,
+        certificate_g_per_kwh: certificate_g,
+        residual_kwh_per_year: residual_kwh,
+        residual_g_per_kwh: residual_g,
+        residual_origin,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::levers::{FlaredGas, RenewableSupply};
+    use crate::model::{Evaluation, evaluate};
+    use crate::presets::PresetLibrary;
+    use crate::scenario_file::ScenarioDoc;
+
+    fn doc(id: &str) -> ScenarioDoc {
+        PresetLibrary::builtin().scenario(id).unwrap().doc.clone()
+    }
+
+    fn evaluated(doc: &ScenarioDoc) -> Evaluation {
+        evaluate(&doc.resolve(&PresetLibrary::builtin()).unwrap())
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    #[test]
+    fn location_based_is_grid_energy_times_the_combustion_intensity() {
+        let e = evaluated(&doc("texas-s21"));
+        let a = &e.accounting;
+        // ERCOT's mix × the direct-combustion table: coal 14 % × 760 + gas 45.1 % × 370
+        // + other 0.3 % × 575 (every other source emits nothing at the stack).
+        let operational = 0.14 * 760.0 + 0.451 * 370.0 + 0.003 * 575.0;
+        assert!(close(a.operational_g_per_kwh, operational), "{a:?}");
+        assert_eq!(a.operational_table, "direct-combustion");
+        let kwh = e.energy_kwh_per_day * DAYS_PER_YEAR;
+        assert!(close(a.energy_kwh_per_year, kwh));
+        assert!(close(a.scope2_location_t_per_year, kwh * operational / 1e6));
+        // The app's own life-cycle CO₂ is location Scope 2 plus the upstream part.
+        let upstream = a.scope3_upstream_t_per_year.unwrap();
+        assert!(close(
+            a.scope2_location_t_per_year + upstream,
+            e.co2_t_per_year
+        ));
+        assert!(upstream > 0.0 && a.scope2_location_t_per_year < e.co2_t_per_year);
+        // Renewables in the ERCOT mix: hydro 0.1 + wind 24.2 + solar 7.1.
+        assert!(close(a.renewable_share_location_pct.unwrap(), 31.4));
+        assert_eq!(a.renewable_share_market_pct, Some(0.0));
+    }
+
+    #[test]
+    fn market_equals_location_without_instruments_and_with_the_grids_residual_mix() {
+        // Texas has no published residual mix bundled: the grid's factor stands in, flagged.
+        let e = evaluated(&doc("texas-s21"));
+        let a = &e.accounting;
+        assert_eq!(a.residual_origin, ResidualOrigin::GridFallback);
+        assert!(close(
+            a.scope2_market_t_per_year,
+            a.scope2_location_t_per_year
+        ));
+
+        // Germany has AIB's residual mix; given the grid's own factor instead, they agree.
+        let mut germany = doc("germany-high-price");
+        let published = evaluated(&germany).accounting;
+        assert_eq!(published.residual_origin, ResidualOrigin::Published);
+        assert_eq!(published.residual_g_per_kwh, 719.90);
+        assert!(published.scope2_market_t_per_year > published.scope2_location_t_per_year);
+        germany.instruments.residual_mix_g_per_kwh = Some(published.operational_g_per_kwh);
+        let a = evaluated(&germany).accounting;
+        assert_eq!(a.residual_origin, ResidualOrigin::Given);
+        assert!(close(
+            a.scope2_market_t_per_year,
+            a.scope2_location_t_per_year
+        ));
+    }
+
+    #[test]
+    fn certificates_covering_all_consumption_at_zero_zero_market_based_only() {
+        let mut d = doc("texas-s21");
+        let before = evaluated(&d).accounting;
+        d.instruments.certificates_mwh_per_year = before.energy_kwh_per_year / 1000.0;
+        let e = evaluated(&d);
+        let a = &e.accounting;
+        assert_eq!(a.scope2_market_t_per_year, 0.0);
+        assert_eq!(
+            a.scope2_location_t_per_year,
+            before.scope2_location_t_per_year
+        );
+        assert_eq!(
+            a.scope3_upstream_t_per_year,
+            before.scope3_upstream_t_per_year
+        );
+        assert!(close(a.renewable_share_market_pct.unwrap(), 100.0));
+        assert_eq!(
+            a.renewable_share_location_pct,
+            before.renewable_share_location_pct
+        );
+
+        // Half covered at a factor of 0: half the residual emissions remain.
+        d.instruments.certificates_mwh_per_year = before.energy_kwh_per_year / 2000.0;
+        let half = evaluated(&d).accounting;
+        assert!(close(
+            half.scope2_market_t_per_year,
+            before.scope2_market_t_per_year / 2.0
+        ));
+    }
+
+    #[test]
+    fn certificates_beyond_consumption_are_refused() {
+        let mut d = doc("texas-s21");
+        let mwh = evaluated(&d).accounting.energy_kwh_per_year / 1000.0;
+        d.instruments.certificates_mwh_per_year = mwh + 1.0;
+        let e = d.resolve(&PresetLibrary::builtin()).unwrap_err();
+        assert_eq!(e.field, "instruments.certificates_mwh_per_year");
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "instruments.certificates_mwh_per_year: {} MWh of certificates is more than the {} MWh a year of grid energy they can cover (after any PPA)",
+                crate::format::number(mwh + 1.0),
+                crate::format::number(mwh)
+            )
+        );
+        // A PPA covering half leaves only half for certificates.
+        d.instruments.certificates_mwh_per_year = mwh * 0.6;
+        d.instruments.ppa_share_pct = Some(50.0);
+        assert!(d.resolve(&PresetLibrary::builtin()).is_err());
+        d.instruments.certificates_mwh_per_year = mwh * 0.5;
+        assert!(d.resolve(&PresetLibrary::builtin()).is_ok());
+    }
+
+    #[test]
+    fn a_ppa_and_the_renewable_lever_count_as_contracts() {
+        let mut d = doc("texas-s21");
+        let base = evaluated(&d).accounting;
+        d.instruments.ppa_share_pct = Some(40.0);
+        d.instruments.ppa_g_per_kwh = Some(0.0);
+        let a = evaluated(&d).accounting;
+        assert!(close(
+            a.scope2_market_t_per_year,
+            base.scope2_market_t_per_year * 0.6
+        ));
+        assert!(close(a.renewable_share_market_pct.unwrap(), 40.0));
+        assert_eq!(
+            a.scope2_location_t_per_year,
+            base.scope2_location_t_per_year
+        );
+
+        // The renewable-supply lever is the PPA when the scenario gives none.
+        let mut d = doc("texas-s21");
+        d.levers.renewable = Some(RenewableSupply {
+            share_pct: 25.0,
+            intensity_g_per_kwh: 11.0,
+            price_usd_per_kwh: 0.05,
+        });
+        let a = evaluated(&d).accounting;
+        assert!(close(a.ppa_kwh_per_year, a.grid_energy_kwh_per_year * 0.25));
+        assert_eq!(a.ppa_g_per_kwh, 11.0);
+    }
+
+    #[test]
+    fn scope1_appears_only_with_on_site_generation() {
+        for id in ["texas-s21", "germany-high-price", "quebec-hydro"] {
+            let a = evaluated(&doc(id)).accounting;
+            assert_eq!(a.scope1_t_per_year, 0.0, "{id}");
+            assert_eq!(a.onsite_g_per_kwh, None, "{id}");
+        }
+        let mut d = doc("texas-s21");
+        d.levers.flared_gas = Some(FlaredGas::default());
+        let e = evaluated(&d);
+        let a = &e.accounting;
+        assert!(close(
+            a.scope1_t_per_year,
+            a.energy_kwh_per_year * 490.0 / 1e6
+        ));
+        // Off grid: no Scope 2, no upstream of grid power; the flaring avoided stays apart.
+        assert_eq!(a.scope2_location_t_per_year, 0.0);
+        assert_eq!(a.scope2_market_t_per_year, 0.0);
+        assert_eq!(a.scope3_upstream_t_per_year, Some(0.0));
+        assert_eq!(a.renewable_share_location_pct, Some(0.0));
+        assert!(e.flaring_avoided_co2_t_per_year.unwrap() > 0.0);
+        assert!(close(a.scope1_t_per_year, e.co2_t_per_year));
+    }
+
+    #[test]
+    fn a_combustion_only_table_has_no_upstream_to_split() {
+        let mut d = doc("texas-s21");
+        d.site.emission_table = "direct-combustion".into();
+        d.site.intensity_method = IntensityMethod::Mix;
+        let e = evaluated(&d);
+        assert_eq!(e.accounting.scope3_upstream_t_per_year, None);
+        assert!(close(
+            e.accounting.scope2_location_t_per_year,
+            e.co2_t_per_year
+        ));
+        let json = serde_json::to_string(&e).unwrap();
+        assert!(
+            json.contains("\"scope3_upstream_t_per_year\":null"),
+            "{json}"
+        );
+    }
+}
