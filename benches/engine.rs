@@ -1,11 +1,11 @@
-//! Engine speed: one evaluation, a 120-month projection, a 100×100 grid of evaluations
-//! (electricity price × BTC price), a full recompute after one input change, and million-cell
-//! sweeps, and Monte Carlo paths. Targets: one evaluation < 60 ns, a 120-month projection
-//! < 10 µs, the 1000×1000 sweep < 20 ms (< 150 ms as CSV), 10,000 paths × 120 months < 50 ms.
+//! Engine speed over whole views: a 100×100 grid of evaluations (electricity price × BTC price),
+//! a full recompute after one input change, and million-cell sweeps. Targets: the 1000×1000
+//! sweep < 20 ms (< 150 ms as CSV). One evaluation, the 120-month projection and the Monte Carlo
+//! paths are measured in the core's own `kernels` bench (`cargo bench -p hashwatt-core`).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hashwatt::chart_data::Computed;
-use hashwatt::model::{self, ProjectionSettings, sweep};
+use hashwatt::model::{self, sweep};
 use hashwatt::presets::PresetLibrary;
 use hashwatt::scenario_file::ScenarioDoc;
 use std::hint::black_box;
@@ -19,23 +19,6 @@ fn scenario() -> model::Scenario {
 
 fn bench(c: &mut Criterion) {
     let s = scenario();
-    c.bench_function("evaluate one scenario", |b| {
-        b.iter(|| model::evaluate(black_box(&s)))
-    });
-
-    let settings = ProjectionSettings {
-        months: 120,
-        difficulty_growth_pct_per_year: 30.0,
-        btc_price_growth_pct_per_year: 10.0,
-        halving_difficulty_drop_pct: 10.0,
-        hardware_resale_pct: 10.0,
-        switch_off_when_losing: false,
-        ..ProjectionSettings::default()
-    };
-    c.bench_function("project 120 months", |b| {
-        b.iter(|| model::project(black_box(&s), black_box(&settings)))
-    });
-
     let electricity = sweep::linspace(0.0, 0.2, 100);
     let btc = sweep::linspace(10_000.0, 250_000.0, 100);
     let mut profit = vec![0.0; 100 * 100];
@@ -156,40 +139,5 @@ fn bench_sweep(c: &mut Criterion) {
     group.finish();
 }
 
-/// Monte Carlo: 10,000 paths × 120 months on every core. Target < 50 ms on 2 cores.
-fn bench_monte_carlo(c: &mut Criterion) {
-    let library = PresetLibrary::builtin();
-    let s = library
-        .scenario("texas-s21")
-        .expect("a built-in scenario")
-        .doc
-        .resolve(&library)
-        .expect("resolves");
-    let settings = ProjectionSettings {
-        months: 120,
-        difficulty_growth_pct_per_year: 30.0,
-        btc_price_growth_pct_per_year: 10.0,
-        halving_difficulty_drop_pct: 10.0,
-        hardware_resale_pct: 10.0,
-        paths: 10_000,
-        ..ProjectionSettings::default()
-    };
-    let mut group = c.benchmark_group("monte carlo");
-    group.sample_size(10);
-    group.bench_function("10000 paths x 120 months", |b| {
-        b.iter(|| {
-            model::monte_carlo(black_box(&s), black_box(&settings), &model::Progress::new())
-                .expect("not cancelled")
-        })
-    });
-    group.finish();
-}
-
-criterion_group!(
-    benches,
-    bench,
-    bench_recompute,
-    bench_sweep,
-    bench_monte_carlo
-);
+criterion_group!(benches, bench, bench_recompute, bench_sweep);
 criterion_main!(benches);

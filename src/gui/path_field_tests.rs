@@ -127,16 +127,22 @@ fn an_existing_file_is_replaced_only_when_the_user_agrees() {
     assert!(h.state().path_field.is_none());
 }
 
-#[test]
-fn a_failed_save_keeps_the_typed_path() {
-    let mut h = harness();
-    let nowhere = temp_dir("fail").join("no-such-folder").join("x.ron");
+/// Types a path in a folder that does not exist into the Save As field and presses Enter.
+fn save_nowhere(h: &mut Harness<'_, App>, name: &str) -> PathBuf {
+    let nowhere = temp_dir(name).join("no-such-folder").join("x.ron");
     h.state_mut().show_path_field(DialogPurpose::SaveAs, true);
     h.run();
-    type_over(&mut h, nowhere.to_str().unwrap());
+    type_over(h, nowhere.to_str().unwrap());
     h.key_press(egui::Key::Enter);
     h.run();
     h.run();
+    nowhere
+}
+
+#[test]
+fn a_failed_save_keeps_the_typed_path() {
+    let mut h = harness();
+    let nowhere = save_nowhere(&mut h, "fail");
     assert_eq!(
         field_text(&h).as_deref(),
         nowhere.to_str(),
@@ -164,13 +170,7 @@ fn the_banner_covers_nothing_it_would_move() {
 #[test]
 fn a_banner_is_redrawn_in_the_new_language() {
     let mut h = harness();
-    let nowhere = temp_dir("lang").join("no-such-folder").join("x.ron");
-    h.state_mut().show_path_field(DialogPurpose::SaveAs, true);
-    h.run();
-    type_over(&mut h, nowhere.to_str().unwrap());
-    h.key_press(egui::Key::Enter);
-    h.run();
-    h.run();
+    save_nowhere(&mut h, "lang");
     let english = h.state().shown_banner().unwrap().text;
     assert!(english.starts_with("Could not save"), "{english}");
     h.state_mut().session.language = LangChoice::Fixed(Lang::Zh);
