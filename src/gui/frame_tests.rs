@@ -293,15 +293,15 @@ fn the_projection_switches_off_in_months_that_lose_cash() {
         .difficulty_growth_pct_per_year = 100.0;
     h.state_mut().session.doc.projection.months = 48;
     h.state_mut().recompute();
-    h.run();
+    super::test_support::settle(&mut h);
     assert!(
         h.query_by_label_contains("switched off from month")
             .is_none()
     );
     h.get_by_label("Switch off in months that lose cash")
         .click();
-    h.run();
-    h.run();
+    super::test_support::settle(&mut h);
+    super::test_support::settle(&mut h);
     assert!(h.state().session.doc.projection.switch_off_when_losing);
     let first = h
         .state()
@@ -344,7 +344,7 @@ fn moving_the_site_says_it_replaced_the_users_price() {
 #[test]
 fn the_payback_card_shows_the_projections_payback_too() {
     let mut h = harness(Tab::Projection);
-    h.run();
+    super::test_support::settle(&mut h);
     let projection = h
         .state()
         .computed
@@ -361,7 +361,7 @@ fn the_payback_card_shows_the_projections_payback_too() {
         "the card names {projection}"
     );
     h.get_by_label("Payback").hover();
-    h.run();
+    super::test_support::settle(&mut h);
     assert!(
         h.query_by_label_contains("The value is the simple payback")
             .is_some()
@@ -373,7 +373,7 @@ fn the_payback_card_shows_the_projections_payback_too() {
 #[test]
 fn the_cash_break_even_stands_beside_the_all_in_cost() {
     let mut h = harness(Tab::Projection);
-    h.run();
+    super::test_support::settle(&mut h);
     let cash = h.get_by_label("Cash break-even BTC price").rect();
     let all_in = h.get_by_label("All-in cost per BTC").rect();
     assert!(

@@ -22,7 +22,7 @@ fn harness(tab: Tab, lang: Lang) -> Harness<'static, App> {
     );
     // No user folder: the built-in history only.
     h.state_mut().presets_folder = None;
-    h.run();
+    super::test_support::settle(&mut h);
     h
 }
 
@@ -221,7 +221,7 @@ fn the_projection_shows_the_historys_growth_and_can_take_it_again() {
     );
     h.get_by_label(&line);
     h.get_by_label(s.use_trailing).click();
-    h.run();
+    super::test_support::settle(&mut h);
     let p = h.state().session.doc.projection;
     assert_eq!(
         (
@@ -237,7 +237,7 @@ fn the_projection_shows_the_historys_growth_and_can_take_it_again() {
         .doc
         .projection
         .btc_price_growth_pct_per_year = 5.0;
-    h.run();
+    super::test_support::settle(&mut h);
     assert_eq!(
         h.state()
             .session

@@ -29,19 +29,7 @@ fn harness(settings: ProjectionSettings) -> Harness<'static, App> {
 
 /// Steps frames until the run of the inputs on screen has finished.
 fn wait_for_paths(h: &mut Harness<'_, App>) {
-    let start = std::time::Instant::now();
-    loop {
-        h.step();
-        if h.state().monte_carlo.current {
-            h.run();
-            return;
-        }
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(60),
-            "the paths never finished"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    super::test_support::settle(h);
 }
 
 fn small() -> ProjectionSettings {

@@ -27,3 +27,22 @@ pub(super) fn harness(session: Session, builder: HarnessBuilder<App>) -> Harness
     let app = App::with_session(session, PresetLibrary::builtin(), Box::new(NoDialogs));
     builder.build_ui_state(|ui, app: &mut App| app.frame(ui), app)
 }
+
+/// Steps frames until the window is still: on the Projection tab, until the Monte Carlo run of
+/// the inputs on screen (on its own thread, repainting for its progress) has finished. A plain
+/// `run` would give up after a few frames on a slow machine.
+pub(super) fn settle(h: &mut Harness<'_, App>) {
+    let start = std::time::Instant::now();
+    loop {
+        h.step();
+        if h.state().session.tab != Tab::Projection || h.state().monte_carlo.current {
+            h.run();
+            return;
+        }
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "the paths never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}

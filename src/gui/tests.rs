@@ -558,7 +558,7 @@ fn every_tab_draws_in_chinese_without_a_missing_glyph() {
             ..Session::default()
         };
         let mut h = harness_with(session, FakeDialogs::default());
-        h.run();
+        super::test_support::settle(&mut h);
         h.get_by_label("输入");
     }
 }
