@@ -110,6 +110,9 @@ pub struct MonthRecord {
     pub btc_price_usd: Option<f64>,
     /// `Σ blocks × difficulty × 2^32 / seconds`, EH/s.
     pub network_hashrate_ehs: f64,
+    /// Transactions confirmed in the month's blocks (coinbase included); `None` where no
+    /// source was found.
+    pub transactions: Option<u64>,
     /// Where the month's figures come from, and what is missing.
     pub note: String,
 }
@@ -141,10 +144,13 @@ pub struct HistoryError {
     pub message: String,
 }
 
+/// The optional columns after [`COLUMNS`], in this order when present.
+pub const OPTIONAL_COLUMNS: [&str; 2] = ["transactions", "note"];
+
 /// Reads a monthly history CSV: `#` lines are comments, the first other line is the header
-/// (the [`COLUMNS`], then optionally `note`), each row one month in increasing order without
-/// gaps. Empty fees or price cells mean "not sourced"; an empty hashrate is computed from
-/// difficulty and blocks.
+/// (the [`COLUMNS`], then optionally `transactions` and `note`), each row one month in
+/// increasing order without gaps. Empty fees, price or transactions cells mean "not sourced";
+/// an empty hashrate is computed from difficulty and blocks.
 pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryError> {
     let err = |line: usize, message: String| HistoryError {
         file: file.to_string(),
@@ -153,7 +159,9 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryErro
     };
     let mut rows = Vec::new();
     let mut header_seen = false;
-    let mut has_note = false;
+    let mut transactions_col = None;
+    let mut note_col = None;
+    let mut width = COLUMNS.len();
     for (i, raw) in text.lines().enumerate() {
         let line_no = i + 1;
         let line = raw.trim_end_matches('\r');
@@ -163,27 +171,35 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryErro
         let cells = split_csv_line(line);
         if !header_seen {
             let names: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
-            let expected_note = names.len() == COLUMNS.len() + 1 && names[COLUMNS.len()] == "note";
-            if names[..names.len().min(COLUMNS.len())] != COLUMNS[..]
-                || !(names.len() == COLUMNS.len() || expected_note)
-            {
+            let extra = names.get(COLUMNS.len()..).unwrap_or(&[]);
+            // The optional columns may appear, each at most once, in their fixed order.
+            let mut optional = OPTIONAL_COLUMNS.iter();
+            let extra_ok = extra.iter().all(|name| optional.any(|o| o == name));
+            if names.len() < COLUMNS.len() || names[..COLUMNS.len()] != COLUMNS[..] || !extra_ok {
                 return Err(err(
                     line_no,
                     format!(
-                        "the header must be `{}` (optionally followed by `note`)",
+                        "the header must be `{}` (optionally followed by `transactions`, then `note`)",
                         COLUMNS.join(",")
                     ),
                 ));
             }
-            has_note = expected_note;
+            for (k, name) in extra.iter().enumerate() {
+                match *name {
+                    "transactions" => transactions_col = Some(COLUMNS.len() + k),
+                    _ => note_col = Some(COLUMNS.len() + k),
+                }
+            }
+            width = names.len();
             header_seen = true;
             continue;
         }
-        let want = COLUMNS.len() + usize::from(has_note);
-        if cells.len() != want && !(has_note && cells.len() == COLUMNS.len()) {
+        // A row may leave out a trailing note.
+        let short_ok = note_col == Some(width - 1) && cells.len() == width - 1;
+        if cells.len() != width && !short_ok {
             return Err(err(
                 line_no,
-                format!("expected {want} cells, found {}", cells.len()),
+                format!("expected {width} cells, found {}", cells.len()),
             ));
         }
         let month = Month::parse(&cells[0])
@@ -216,6 +232,15 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryErro
         }
         let fees_btc_per_block = number(4, 0.0)?;
         let btc_price_usd = number(5, 0.0)?;
+        let transactions = match transactions_col.map(|c| cells[c].trim()) {
+            None | Some("") => None,
+            Some(cell) => Some(cell.parse::<u64>().map_err(|_| {
+                err(
+                    line_no,
+                    format!("transactions: `{cell}` is not a whole number of at least 0"),
+                )
+            })?),
+        };
         let network_hashrate_ehs =
             number(6, 0.0)?.unwrap_or(blocks * difficulty * TWO_POW_32 / month.seconds() / 1e18);
         if let Some(prev) = rows.last().map(|r: &MonthRecord| r.month)
@@ -234,11 +259,10 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryErro
             fees_btc_per_block,
             btc_price_usd,
             network_hashrate_ehs,
-            note: if has_note {
-                cells.get(COLUMNS.len()).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            },
+            transactions,
+            note: note_col
+                .and_then(|c| cells.get(c).cloned())
+                .unwrap_or_default(),
         });
     }
     if !header_seen {

@@ -237,6 +237,40 @@ fn bad_csv_names_file_line_and_column() {
 }
 
 #[test]
+fn the_optional_transactions_column_is_read_in_its_place() {
+    let base =
+        "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs";
+    let rows = parse_csv(
+        "t.csv",
+        &format!("{base},transactions,note\n2026-01,1e14,4400,3.125,,,,12345678,from a node\n2026-02,1e14,4400,3.125,,,,,\n"),
+    )
+    .unwrap();
+    assert_eq!(rows[0].transactions, Some(12_345_678));
+    assert_eq!(rows[0].note, "from a node");
+    assert_eq!(rows[1].transactions, None);
+    let rows = parse_csv(
+        "t.csv",
+        &format!("{base},transactions\n2026-01,1e14,4400,3.125,,,,99\n"),
+    )
+    .unwrap();
+    assert_eq!(rows[0].transactions, Some(99));
+    let e = parse_csv(
+        "t.csv",
+        &format!("{base},transactions\n2026-01,1e14,4400,3.125,,,,1.5\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "t.csv:2: transactions: `1.5` is not a whole number of at least 0"
+    );
+    let e = parse_csv("t.csv", &format!("{base},note,transactions\n")).unwrap_err();
+    assert!(
+        e.to_string().starts_with("t.csv:1: the header must be"),
+        "{e}"
+    );
+}
+
+#[test]
 fn an_import_extends_and_replaces_months() {
     let h = History::builtin();
     let head = "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs,note\n";
