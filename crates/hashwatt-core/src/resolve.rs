@@ -202,7 +202,7 @@ impl ScenarioDoc {
         let accounting = AccountingInputs {
             instruments: self.instruments,
             operational_factors: operational.factors().central_g_per_kwh,
-            operational_table: operational.id.clone(),
+            operational_table: operational.id.as_str().into(),
             table_is_direct: table.kind == FactorKind::Direct,
             residual_mix_g_per_kwh: residual_mix,
         };

@@ -74,7 +74,7 @@ pub struct AccountingInputs {
     /// Combustion-only factors per source (the `direct-combustion` table), g CO₂e/kWh.
     pub operational_factors: PerSource<f64>,
     /// The id of that table, as the report names it.
-    pub operational_table: String,
+    pub operational_table: std::sync::Arc<str>,
     /// Whether the scenario's own emission table is combustion-only (then a mix-based
     /// intensity has no upstream part to split off).
     pub table_is_direct: bool,
@@ -132,7 +132,7 @@ pub struct SiteAccounting {
     #[serde(skip)]
     pub operational_g_per_kwh: f64,
     #[serde(skip)]
-    pub operational_table: String,
+    pub operational_table: std::sync::Arc<str>,
     /// The grid's life-cycle intensity, when the one used is life-cycle.
     #[serde(skip)]
     pub lifecycle_g_per_kwh: Option<f64>,
@@ -204,7 +204,11 @@ pub fn check_certificates(scenario: &Scenario) -> Result<(), CertificatesBeyondC
 /// The site's accounting. Certificates beyond what they may cover are capped here (the
 /// resolver refuses them first, so a resolved scenario never has any).
 pub fn account(scenario: &Scenario) -> SiteAccounting {
-    let rates = FleetRates::of(scenario);
+    account_with(scenario, &FleetRates::of(scenario))
+}
+
+/// [`account`] with the fleet's rates already at hand (evaluation computes them once).
+pub fn account_with(scenario: &Scenario, rates: &FleetRates) -> SiteAccounting {
     let inputs = &scenario.accounting;
     let grid = &scenario.site.grid;
     let energy = rates.energy_kwh_per_day * DAYS_PER_YEAR;
@@ -223,7 +227,7 @@ pub fn account(scenario: &Scenario) -> SiteAccounting {
         .iter()
         .map(|(s, share)| share / 100.0 * inputs.operational_factors.get(s))
         .sum();
-    let intensity = grid.intensity().central_g_per_kwh;
+    let intensity = rates.grid_intensity.central_g_per_kwh;
     let lifecycle = match grid.effective_method() {
         IntensityMethod::Mix if inputs.table_is_direct => None,
         _ => Some(intensity),
@@ -308,7 +312,7 @@ mod tests {
         // + other 0.3 % × 575 (every other source emits nothing at the stack).
         let operational = 0.14 * 760.0 + 0.451 * 370.0 + 0.003 * 575.0;
         assert!(close(a.operational_g_per_kwh, operational), "{a:?}");
-        assert_eq!(a.operational_table, "direct-combustion");
+        assert_eq!(&*a.operational_table, "direct-combustion");
         let kwh = e.energy_kwh_per_day * DAYS_PER_YEAR;
         assert!(close(a.energy_kwh_per_year, kwh));
         assert!(close(a.scope2_location_t_per_year, kwh * operational / 1e6));

@@ -33,6 +33,15 @@ pub struct RenewableSupply {
     pub price_usd_per_kwh: f64,
 }
 
+impl RenewableSupply {
+    /// No renewable supply: a zero share blends to exactly the grid's figures.
+    pub const OFF: RenewableSupply = RenewableSupply {
+        share_pct: 0.0,
+        intensity_g_per_kwh: 0.0,
+        price_usd_per_kwh: 0.0,
+    };
+}
+
 impl Default for RenewableSupply {
     fn default() -> Self {
         RenewableSupply {
@@ -63,6 +72,15 @@ pub struct HeatReuse {
     pub price_usd_per_mwh_heat: f64,
     /// Emissions of the heat it replaces, g CO₂e per kWh of heat.
     pub displaced_g_per_kwh_heat: f64,
+}
+
+impl HeatReuse {
+    /// No heat sold: what an absent lever amounts to.
+    pub const OFF: HeatReuse = HeatReuse {
+        share_pct: 0.0,
+        price_usd_per_mwh_heat: 0.0,
+        displaced_g_per_kwh_heat: 0.0,
+    };
 }
 
 impl Default for HeatReuse {
@@ -157,8 +175,8 @@ impl Levers {
 
     /// The share of the year the site runs after curtailment (1 without it).
     pub fn running_fraction(&self) -> f64 {
-        self.curtailment
-            .map_or(1.0, |c| 1.0 - c.hours_per_year / HOURS_PER_YEAR)
+        // Zero hours when absent (see `FleetRates::of` on choosing before computing).
+        1.0 - self.curtailment.unwrap_or_default().hours_per_year / HOURS_PER_YEAR
     }
 
     /// The intensity of what the site consumes: the grid's (or the gas generator's, off grid),
@@ -172,35 +190,28 @@ impl Levers {
             },
             None => grid,
         };
-        match self.renewable {
-            Some(r) => {
-                let share = r.share_pct / 100.0;
-                let blend = |x: f64| share * r.intensity_g_per_kwh + (1.0 - share) * x;
-                IntensityBand {
-                    central_g_per_kwh: blend(own.central_g_per_kwh),
-                    low_g_per_kwh: blend(own.low_g_per_kwh),
-                    high_g_per_kwh: blend(own.high_g_per_kwh),
-                }
-            }
-            None => own,
+        // A zero share blends to exactly `own`.
+        let r = self.renewable.unwrap_or(RenewableSupply::OFF);
+        let share = r.share_pct / 100.0;
+        let blend = |x: f64| share * r.intensity_g_per_kwh + (1.0 - share) * x;
+        IntensityBand {
+            central_g_per_kwh: blend(own.central_g_per_kwh),
+            low_g_per_kwh: blend(own.low_g_per_kwh),
+            high_g_per_kwh: blend(own.high_g_per_kwh),
         }
     }
 
     /// The price of what the site consumes: the site's price blended with the renewable
     /// supply's.
     pub fn supply_price(&self, site_price_usd_per_kwh: f64) -> f64 {
-        match self.renewable {
-            Some(r) => {
-                let share = r.share_pct / 100.0;
-                share * r.price_usd_per_kwh + (1.0 - share) * site_price_usd_per_kwh
-            }
-            None => site_price_usd_per_kwh,
-        }
+        let r = self.renewable.unwrap_or(RenewableSupply::OFF);
+        let share = r.share_pct / 100.0;
+        share * r.price_usd_per_kwh + (1.0 - share) * site_price_usd_per_kwh
     }
 
     /// The renewable share, 0–1 (0 without the lever).
     pub fn renewable_fraction(&self) -> f64 {
-        self.renewable.map_or(0.0, |r| r.share_pct / 100.0)
+        self.renewable.unwrap_or(RenewableSupply::OFF).share_pct / 100.0
     }
 }
 
