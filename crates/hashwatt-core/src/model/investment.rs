@@ -7,11 +7,20 @@
 
 /// The discount factor of every month `0..=months` at an effective annual rate:
 /// `(1 + d)^(−m/12)`.
+/// Twelve powers and one per year, not one per month: `(1 + d)^(−y) × (1 + d)^(−r/12)` for
+/// month `12y + r` (a projection spent half its time in `pow` before).
 pub fn monthly_discount_factors(rate_pct_per_year: f64, months: u32) -> Vec<f64> {
     let base = 1.0 + rate_pct_per_year / 100.0;
-    (0..=months)
-        .map(|m| libm::pow(base, -f64::from(m) / 12.0))
-        .collect()
+    let within_year: [f64; 12] = std::array::from_fn(|r| libm::pow(base, -(r as f64) / 12.0));
+    let mut year = 1.0;
+    let mut factors = Vec::with_capacity(months as usize + 1);
+    for m in 0..=months as usize {
+        if m > 0 && m % 12 == 0 {
+            year /= base;
+        }
+        factors.push(year * within_year[m % 12]);
+    }
+    factors
 }
 
 /// The present value of cash flows `flows[m]` at month `m`, discounted by `factors[m]`.
@@ -80,14 +89,35 @@ fn power(mut x: f64, mut n: usize) -> f64 {
 /// The flows' value at the end, `NPV × (1 + i)^(n−1)`, and its derivative in `i`, by Horner's rule
 /// in `z = 1 + i`. Same sign and same roots as the NPV; for a negative rate (a loss) its powers
 /// of `z < 1` stay small where the NPV's powers of `1/z` grow steep, so Newton steps converge.
+/// Two independent Horner chains as in [`npv_and_slope`]: `A(z) × z^(n−h) + B(z)`.
 fn end_value_and_slope(flows: &[f64], i: f64) -> (f64, f64) {
     let z = 1.0 + i;
-    let (mut value, mut slope) = (0.0, 0.0);
-    for &cf in flows {
-        slope = slope * z + value;
-        value = value * z + cf;
+    let h = flows.len() / 2;
+    let (first, second) = flows.split_at(h);
+    let (mut a, mut da) = (0.0, 0.0);
+    let (mut b, mut db) = (0.0, 0.0);
+    // The second half may be one longer: its first term alone.
+    let extra = second.len() - h;
+    for &cf in &second[..extra] {
+        db = db * z + b;
+        b = b * z + cf;
     }
-    (value, slope)
+    for (&ca, &cb) in first.iter().zip(&second[extra..]) {
+        da = da * z + a;
+        a = a * z + ca;
+        db = db * z + b;
+        b = b * z + cb;
+    }
+    let tail = second.len();
+    if tail == 0 {
+        return (a, da);
+    }
+    let z_tail_1 = power(z, tail - 1);
+    let z_tail = z_tail_1 * z;
+    (
+        a * z_tail + b,
+        da * z_tail + tail as f64 * a * z_tail_1 + db,
+    )
 }
 
 /// The monthly rate `i` at which the flows' NPV is zero. A bracket is found outward from 0
@@ -242,6 +272,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn discount_factors_are_the_fractional_powers() {
+        for rate in [0.0, 8.0, 12.5, 60.0] {
+            let factors = monthly_discount_factors(rate, 240);
+            assert_eq!(factors.len(), 241);
+            for (m, f) in factors.iter().enumerate() {
+                let exact = libm::pow(1.0 + rate / 100.0, -(m as f64) / 12.0);
+                assert!(
+                    (f / exact - 1.0).abs() < 1e-14,
+                    "{rate} % month {m}: {f} {exact}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn npv_and_irr_match_a_case_worked_by_hand() {
         // 1,000 paid now, 600 back at the end of months 1 and 2, discounted at 12.682503 %/year
         // effective: exactly 1 % a month, so each month's factor is 1.01^−m.
@@ -291,6 +336,28 @@ mod tests {
                     (d - pd).abs() <= 1e-9 * (1.0 + pd.abs()),
                     "{n} {i}: {d} {pd}"
                 );
+                // The end value is the NPV carried to the last month, and so is its slope.
+                let (ev, ed) = end_value_and_slope(&flows, i);
+                let carry = (1.0 + i).powi(n as i32 - 1);
+                let (cv, cd) = {
+                    let (mut v, mut d) = (0.0, 0.0);
+                    for &cf in &flows {
+                        d = d * (1.0 + i) + v;
+                        v = v * (1.0 + i) + cf;
+                    }
+                    (v, d)
+                };
+                assert!(
+                    (ev - cv).abs() <= 1e-9 * (1.0 + cv.abs()),
+                    "{n} {i}: {ev} {cv}"
+                );
+                assert!(
+                    (ed - cd).abs() <= 1e-9 * (1.0 + cd.abs()),
+                    "{n} {i}: {ed} {cd}"
+                );
+                if n > 0 {
+                    assert!((ev - pv * carry).abs() <= 1e-9 * (1.0 + cv.abs()));
+                }
             }
         }
     }

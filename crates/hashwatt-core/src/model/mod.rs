@@ -13,6 +13,7 @@ pub mod limits;
 pub mod monte_carlo;
 pub mod network;
 pub mod projection;
+pub mod random;
 pub mod scenario;
 pub mod sweep;
 pub mod tariff;

@@ -8,14 +8,15 @@
 //!   volatility, correlated with the same month's price return by `ρ`; halvings drop it as in
 //!   the deterministic projection, at the same block heights.
 //! - Path `k` draws from its own random stream (xoshiro256++ seeded from the seed and `k` by
-//!   SplitMix64), normals by Marsaglia's polar method, and every power, logarithm and
-//!   exponential is `libm`'s: the same seed gives the same numbers on any machine and with
-//!   any number of threads.
+//!   SplitMix64), normals by a ziggurat, exponentials by a table ([`super::random`]), and
+//!   every other power and logarithm is `libm`'s: the same seed gives the same numbers on any
+//!   machine and with any number of threads.
 //! - With both volatilities 0 every shock is exactly 1, and every path is the deterministic
 //!   projection to the last bit.
 
 use super::investment;
 use super::projection::{Plan, ProjectionSettings};
+use super::random::{self, Rng};
 use super::scenario::Scenario;
 use serde::Serialize;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -91,60 +92,6 @@ impl MonteCarlo {
     }
 }
 
-/// xoshiro256++: small, fast, and the same on every machine.
-struct Rng([u64; 4]);
-
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-impl Rng {
-    /// Path `path`'s own stream of the seed.
-    fn for_path(seed: u64, path: u64) -> Rng {
-        let mut state = seed ^ splitmix64(&mut path.wrapping_mul(0xD1B5_4A32_D192_ED03));
-        Rng([
-            splitmix64(&mut state),
-            splitmix64(&mut state),
-            splitmix64(&mut state),
-            splitmix64(&mut state),
-        ])
-    }
-
-    fn next_u64(&mut self) -> u64 {
-        let s = &mut self.0;
-        let result = s[0].wrapping_add(s[3]).rotate_left(23).wrapping_add(s[0]);
-        let t = s[1] << 17;
-        s[2] ^= s[0];
-        s[3] ^= s[1];
-        s[1] ^= s[2];
-        s[0] ^= s[3];
-        s[2] ^= t;
-        s[3] = s[3].rotate_left(45);
-        result
-    }
-
-    /// Uniform on [−1, 1).
-    fn symmetric(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (2.0 / (1u64 << 53) as f64) - 1.0
-    }
-
-    /// Two independent standard normals (Marsaglia's polar method).
-    fn normal_pair(&mut self) -> (f64, f64) {
-        loop {
-            let (u, v) = (self.symmetric(), self.symmetric());
-            let s = u * u + v * v;
-            if s > 0.0 && s < 1.0 {
-                let m = (-2.0 * libm::log(s) / s).sqrt();
-                return (u * m, v * m);
-            }
-        }
-    }
-}
-
 /// The monthly shocks' sizes.
 #[derive(Clone, Copy)]
 struct Shocks {
@@ -169,16 +116,16 @@ impl Shocks {
     /// A month's factors on the price and the difficulty: exactly 1 without volatility.
     #[inline(always)]
     fn draw(&self, rng: &mut Rng) -> (f64, f64) {
-        let (z1, z2) = rng.normal_pair();
+        let (z1, z2) = (rng.normal(), rng.normal());
         let price = if self.price_sd == 0.0 {
             1.0
         } else {
-            libm::exp(self.price_sd * z1)
+            random::exp(self.price_sd * z1)
         };
         let difficulty = if self.difficulty_sd == 0.0 {
             1.0
         } else {
-            libm::exp(self.difficulty_sd * (self.rho * z1 + self.rho_rest * z2))
+            random::exp(self.difficulty_sd * (self.rho * z1 + self.rho_rest * z2))
         };
         (price, difficulty)
     }
@@ -208,7 +155,7 @@ fn run_path(
     cumulative: &mut [f64],
     flows: &mut [f64],
 ) -> PathTotals {
-    let mut rng = Rng::for_path(seed, k);
+    let mut rng = Rng::for_stream(seed, k);
     let mut cum = -plan.equity_usd;
     let mut npv = cum;
     cumulative[0] = cum;
