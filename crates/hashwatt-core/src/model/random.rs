@@ -95,7 +95,7 @@ const TWO_POW_MINUS_52: f64 = 1.0 / (1u64 << 52) as f64;
 const TWO_POW_MINUS_53: f64 = 1.0 / (1u64 << 53) as f64;
 
 /// The rightmost layer edge and the area of each of the 256 layers (Marsaglia & Tsang 2000).
-const R: f64 = 3.654_152_885_361_008_8;
+const R: f64 = 3.654_152_885_361_009;
 const V: f64 = 0.004_928_673_233_99;
 
 /// `exp(−x²/2)`: the normal density without its constant.
@@ -141,8 +141,8 @@ fn exp2_table() -> &'static [f64; 64] {
 #[inline(always)]
 pub fn exp(x: f64) -> f64 {
     // ln 2 in two parts; the high part's last 32 bits are zero, so `k × LN2_HI` is exact.
-    const LN2_HI: f64 = 6.931_471_803_691_238_164_90e-1;
-    const LN2_LO: f64 = 1.908_214_929_270_587_700_02e-10;
+    const LN2_HI: f64 = 6.931_471_803_691_238e-1;
+    const LN2_LO: f64 = 1.908_214_929_270_587_7e-10;
     const STEPS_PER_LN2: f64 = 64.0 / std::f64::consts::LN_2;
     // Adding and taking away 1.5 × 2^52 rounds to the nearest integer (ties to even).
     const ROUNDER: f64 = 6_755_399_441_055_744.0;
