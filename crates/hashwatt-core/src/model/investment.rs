@@ -338,7 +338,7 @@ mod tests {
                 );
                 // The end value is the NPV carried to the last month, and so is its slope.
                 let (ev, ed) = end_value_and_slope(&flows, i);
-                let carry = (1.0 + i).powi(n as i32 - 1);
+                let carry = (1.0 + i).powi(n - 1);
                 let (cv, cd) = {
                     let (mut v, mut d) = (0.0, 0.0);
                     for &cf in &flows {
