@@ -138,7 +138,7 @@ pub const EN: MicaStrings = MicaStrings {
     source_method: "Power: Cambridge Bitcoin Electricity Consumption Index, August 2023 revision \
                     (CCAF), month by month over the hardware basket \
                     (presets/history/miner-basket.ron).",
-    source_map: "Mining map {name} ({period}): {source}.",
+    source_map: "Mining map {name}, {period}: {source}.",
     source_regions: "Regions' generation mixes: the region presets, each with its source and year \
                      (hashwatt presets show ID).",
     source_table: "Combustion factors: {name}, {source}, {year}.",
@@ -227,7 +227,7 @@ pub const ZH: MicaStrings = MicaStrings {
                      `transactions` 列；各来源见该文件开头与 docs/history.md。",
     source_method: "功率：剑桥比特币电力消耗指数（CCAF）2023 年 8 月修订版，基于矿机清单\
                     （presets/history/miner-basket.ron）逐月计算。",
-    source_map: "挖矿地图 {name}（{period}）：{source}。",
+    source_map: "挖矿地图 {name}，{period}：{source}。",
     source_regions: "各地区发电结构：地区预设，各附来源与年份（hashwatt presets show ID）。",
     source_table: "燃烧排放因子：{name}，{source}，{year}。",
     source_imported: "{file} 中的月份替换或扩展内置历史数据。",
