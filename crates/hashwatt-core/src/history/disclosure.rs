@@ -326,7 +326,7 @@ pub fn last_twelve_months(history: &History) -> (Month, Month) {
 /// One row of the indicator table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IndicatorRow {
-    /// The MiCA code (`S.8`), empty for the transaction count (an input, not an indicator).
+    /// The MiCA code (`S.8`), empty for the energy's bounds and the transaction count.
     pub code: &'static str,
     /// The key in `disclose --json` and `--csv`.
     pub key: &'static str,
@@ -336,7 +336,8 @@ pub struct IndicatorRow {
     pub method: String,
 }
 
-/// The indicators as rows, in `lang`: S.8, S.10, the transaction count, S.11, S.13, S.14.
+/// The indicators as rows, in `lang`, one for each key of `hashwatt disclose --json` in its
+/// order: S.8 with its bounds, S.10, the transaction count, S.11, S.13, S.14.
 pub fn rows(d: &NetworkDisclosure, library: &PresetLibrary, lang: Lang) -> Vec<IndicatorRow> {
     let t = &i18n::strings(lang).mica;
     let n = crate::format::number;
@@ -364,6 +365,20 @@ pub fn rows(d: &NetworkDisclosure, library: &PresetLibrary, lang: Lang) -> Vec<I
                     ("upper", &n(d.energy_twh_upper)),
                 ],
             ),
+        ),
+        row(
+            "",
+            "energy_twh_lower",
+            &t.energy_lower,
+            Some(d.energy_twh_lower),
+            t.energy_lower.method.to_string(),
+        ),
+        row(
+            "",
+            "energy_twh_upper",
+            &t.energy_upper,
+            Some(d.energy_twh_upper),
+            t.energy_upper.method.to_string(),
         ),
         row(
             "S.10",

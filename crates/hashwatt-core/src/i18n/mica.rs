@@ -21,6 +21,8 @@ pub struct MicaStrings {
     pub column_method: &'static str,
     /// S.8: `{lower}`, `{upper}` (TWh).
     pub energy: IndicatorWords,
+    pub energy_lower: IndicatorWords,
+    pub energy_upper: IndicatorWords,
     /// S.10: `{world}` (the world mix's renewable share, %).
     pub renewable: IndicatorWords,
     pub transactions: IndicatorWords,
@@ -59,6 +61,8 @@ pub struct MicaStrings {
     pub range_to: &'static str,
     // The window.
     pub last_12_months: &'static str,
+    pub period_from: &'static str,
+    pub period_to: &'static str,
 }
 
 pub const EN: MicaStrings = MicaStrings {
@@ -79,6 +83,17 @@ pub const EN: MicaStrings = MicaStrings {
                  method: hashrate × the mean efficiency of the profitable machines, weighted by \
                  age, × PUE 1.10). Bounds: the most efficient machine × PUE 1.01 ({lower} TWh) \
                  and the least efficient profitable one × PUE 1.20 ({upper} TWh).",
+    },
+    energy_lower: IndicatorWords {
+        label: "Energy, lower bound",
+        unit: "TWh",
+        method: "Each month's hashrate × the most efficient eligible machine × PUE 1.01, summed.",
+    },
+    energy_upper: IndicatorWords {
+        label: "Energy, upper bound",
+        unit: "TWh",
+        method: "Each month's hashrate × the least efficient profitable machine × PUE 1.20, \
+                 summed.",
     },
     renewable: IndicatorWords {
         label: "Renewable energy share",
@@ -161,6 +176,8 @@ pub const EN: MicaStrings = MicaStrings {
                   power.",
     range_to: "to",
     last_12_months: "Last 12 months",
+    period_from: "Period from",
+    period_to: "to",
 };
 
 pub const ZH: MicaStrings = MicaStrings {
@@ -178,6 +195,16 @@ pub const ZH: MicaStrings = MicaStrings {
         method: "逐月累加全网功率 × 当月小时数（CBECI 2023 方法：算力 × 盈利矿机按机龄加权的平均能效 × \
                  PUE 1.10）。区间：最高能效矿机 × PUE 1.01（{lower} TWh），最低能效的盈利矿机 × \
                  PUE 1.20（{upper} TWh）。",
+    },
+    energy_lower: IndicatorWords {
+        label: "能耗下限",
+        unit: "TWh",
+        method: "逐月算力 × 最高能效的合格矿机 × PUE 1.01，累加。",
+    },
+    energy_upper: IndicatorWords {
+        label: "能耗上限",
+        unit: "TWh",
+        method: "逐月算力 × 最低能效的盈利矿机 × PUE 1.20，累加。",
     },
     renewable: IndicatorWords {
         label: "可再生能源占比",
@@ -243,6 +270,8 @@ pub const ZH: MicaStrings = MicaStrings {
                   用于电费的比例推算。",
     range_to: "至",
     last_12_months: "最近 12 个月",
+    period_from: "期间从",
+    period_to: "至",
 };
 
 #[cfg(test)]

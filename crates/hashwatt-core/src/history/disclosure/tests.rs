@@ -255,6 +255,8 @@ fn the_rows_carry_the_mica_codes_and_the_contract_keys() {
         codes,
         [
             ("S.8", "energy_twh"),
+            ("", "energy_twh_lower"),
+            ("", "energy_twh_upper"),
             ("S.10", "renewable_share_pct"),
             ("", "transactions"),
             ("S.11", "kwh_per_transaction"),
