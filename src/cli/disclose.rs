@@ -216,3 +216,23 @@ fn table(
     let _ = writeln!(out, "  {}", disclosure::differences(d, lang));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_rows_are_the_json_keys_in_order() {
+        let library = PresetLibrary::builtin();
+        let history = crate::history::History::builtin();
+        let (from, to) = disclosure::last_twelve_months(&history);
+        let d = disclosure::disclose(&history, &library, 0.05, from, to).unwrap();
+        let keys: Vec<&str> = disclosure::rows(&d, &library, Lang::En)
+            .iter()
+            .map(|r| r.key)
+            .collect();
+        assert_eq!(keys, KEYS);
+        let v: Value = serde_json::from_str(&json_text(&d, &library, Lang::En, None)).unwrap();
+        assert_eq!(v["energy_twh"], json!(d.energy_twh));
+    }
+}

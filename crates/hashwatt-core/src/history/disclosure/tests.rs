@@ -270,11 +270,13 @@ fn the_rows_carry_the_mica_codes_and_the_contract_keys() {
             .method
             .contains(&crate::format::number(d.energy_twh_upper))
     );
-    assert_eq!(value_text(&rows[2], Lang::En), "33,000,000");
+    assert_eq!(rows[1].value, Some(d.energy_twh_lower));
+    assert_eq!(rows[2].value, Some(d.energy_twh_upper));
+    assert_eq!(value_text(&rows[4], Lang::En), "33,000,000");
     assert!(
-        rows[4].method.contains("Direct combustion only"),
+        rows[6].method.contains("Direct combustion only"),
         "{}",
-        rows[4].method
+        rows[6].method
     );
 }
 
