@@ -253,6 +253,11 @@ fn bad_input_exits_2_naming_the_flag_or_file_line() {
         refused(&["disclose", "--from", "2024-01", "--to", "2030-12"])
             .starts_with("error: --to: 2030-12 is outside the history (2010-07 to ")
     );
+    // --to alone, outside: named as --to, not as the --from made from it.
+    assert!(
+        refused(&["disclose", "--to", "2009-01"])
+            .starts_with("error: --to: 2009-01 is outside the history (2010-07 to ")
+    );
     assert_eq!(
         refused(&["disclose", "--from", "2024-05", "--to", "2024-01"]),
         "error: --to: 2024-01 is before --from 2024-05\n"

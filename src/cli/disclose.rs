@@ -68,10 +68,9 @@ pub fn run(a: &DiscloseArgs, library: &PresetLibrary, lang: Lang) -> Result<Stri
     let history = load_history(a.history_csv.as_ref())?;
     let to = a.to.unwrap_or(history.last());
     // Twelve months ending at --to (within the history): what MiCA asks for.
+    // A --to outside the history is then named as such, not the --from made from it.
     let from = a.from.unwrap_or_else(|| {
-        Month::from_index(to.index() - 11)
-            .max(history.first())
-            .min(to)
+        Month::from_index(to.index() - 11).clamp(history.first(), history.last())
     });
     let (from, to) = range(&history, Some(from), Some(to))?;
     let price = a

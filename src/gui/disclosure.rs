@@ -98,7 +98,7 @@ fn section(
     if state.key != Some(key) {
         state.result = Some(
             disclosure::disclose(history, library, usd_per_kwh, state.from, state.to)
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.localized(lang)),
         );
         state.key = Some(key);
         state.runs += 1;

@@ -110,3 +110,22 @@ fn the_section_speaks_chinese() {
     h.get_by_label(t.differences_title);
     h.get_by_label(t.energy.label);
 }
+
+#[test]
+fn an_end_before_the_start_says_so_in_the_windows_language() {
+    let mut h = harness(Lang::Zh);
+    let t = &strings(Lang::Zh).mica;
+    let (from, to) = last_twelve_months(&History::builtin());
+    for _ in 0..12 {
+        h.get_by_role_and_label(Role::SpinButton, t.period_to)
+            .decrement_accesskit();
+        h.run();
+    }
+    let state = section(&h);
+    assert_eq!(state.to.index(), to.index() - 12);
+    assert!(matches!(state.result, Some(Err(_))));
+    h.get_by_label(&format!(
+        "结束月 {} 早于起始月 {from}。",
+        Month::from_index(to.index() - 12)
+    ));
+}

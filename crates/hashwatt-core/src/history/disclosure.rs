@@ -153,6 +153,29 @@ pub enum DisclosureError {
     NoMap,
 }
 
+impl DisclosureError {
+    /// The problem in `lang`, as the History tab says it.
+    pub fn localized(&self, lang: Lang) -> String {
+        let t = &i18n::strings(lang).history;
+        match self {
+            DisclosureError::Outside { month, first, last } => fill(
+                t.outside,
+                &[
+                    ("month", &month.to_string()),
+                    ("first", &first.to_string()),
+                    ("last", &last.to_string()),
+                ],
+            ),
+            DisclosureError::Reversed { from, to } => fill(
+                t.reversed,
+                &[("from", &from.to_string()), ("to", &to.to_string())],
+            ),
+            DisclosureError::Presets(problem) => problem.localized(lang),
+            DisclosureError::NoMap => i18n::strings(lang).mica.no_map.to_string(),
+        }
+    }
+}
+
 /// The MiCA network indicators for a period, and how they were reached.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NetworkDisclosure {

@@ -63,6 +63,8 @@ pub struct MicaStrings {
     pub last_12_months: &'static str,
     pub period_from: &'static str,
     pub period_to: &'static str,
+    /// No mining map is loaded to place the hashrate.
+    pub no_map: &'static str,
 }
 
 pub const EN: MicaStrings = MicaStrings {
@@ -178,6 +180,7 @@ pub const EN: MicaStrings = MicaStrings {
     last_12_months: "Last 12 months",
     period_from: "Period from",
     period_to: "to",
+    no_map: "No mining map is loaded to place the network's hashrate.",
 };
 
 pub const ZH: MicaStrings = MicaStrings {
@@ -272,6 +275,7 @@ pub const ZH: MicaStrings = MicaStrings {
     last_12_months: "最近 12 个月",
     period_from: "期间从",
     period_to: "至",
+    no_map: "没有加载挖矿地图，无法确定全网算力的位置。",
 };
 
 #[cfg(test)]
