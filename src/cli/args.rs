@@ -111,6 +111,8 @@ pub enum Command {
     History(super::history::HistoryArgs),
     /// Run the scenario's fleet and site through real months of the history, hardware bought at the start.
     Backtest(super::history::BacktestArgs),
+    /// MiCA's network sustainability indicators for a period of the history: energy, renewable share, emissions, per transaction.
+    Disclose(super::disclose::DiscloseArgs),
     /// List and show the built-in and user presets.
     #[command(subcommand)]
     Presets(super::presets::PresetsCommand),

@@ -8,6 +8,7 @@ pub mod args;
 pub mod chart;
 pub mod compare;
 pub mod completions;
+pub mod disclose;
 pub mod dispatch;
 pub mod history;
 pub mod market;
@@ -181,6 +182,7 @@ pub fn execute(
         Command::Network(a) => network::run(a, library, lang)?,
         Command::History(a) => history::run_history(a, library)?,
         Command::Backtest(a) => history::run_backtest(a, library, lang)?,
+        Command::Disclose(a) => disclose::run(a, library, lang)?,
         Command::Dispatch(a) => dispatch::run(a, library, lang)?,
         Command::Presets(command) => presets::run(command, library, lang)?,
         Command::Market(command) => market::run(command, lang)?,

@@ -84,7 +84,13 @@ const Y_AXIS_WIDTH: f32 = 72.0;
 const MAX_USD_PER_KWH: f64 = 0.5;
 
 /// A month field: a drag value over the months from `min` to `max`, shown and typed as YYYY-MM.
-fn month_field(ui: &mut egui::Ui, label: &str, value: &mut Month, min: Month, max: Month) {
+pub(super) fn month_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut Month,
+    min: Month,
+    max: Month,
+) {
     let label = ui.label(label);
     let mut index = f64::from(value.index());
     ui.add(
@@ -221,6 +227,14 @@ pub fn history_ui(app: &App, ui: &mut egui::Ui) {
     hashprice_ui(ui, s, chart, link);
     ui.separator();
     years_ui(ui, s, chart);
+    ui.separator();
+    super::disclosure::disclosure_ui(
+        ui,
+        history,
+        (&app.library, app.library_generation),
+        chart.settings.usd_per_kwh,
+        app.session.lang(),
+    );
 }
 
 /// Vertical lines at the halvings (one legend entry naming their months) and the China ban.

@@ -7,6 +7,9 @@ mod compare;
 #[cfg(test)]
 mod compare_tests;
 mod derived;
+mod disclosure;
+#[cfg(test)]
+mod disclosure_tests;
 mod dispatch;
 pub mod files;
 mod history;

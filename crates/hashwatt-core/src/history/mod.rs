@@ -10,6 +10,7 @@ pub mod backtest;
 pub mod basket;
 pub mod cbeci;
 pub mod chart;
+pub mod disclosure;
 
 use serde::Serialize;
 use std::fmt;

@@ -10,6 +10,7 @@ pub mod files;
 pub mod history;
 pub mod investment;
 pub mod market;
+pub mod mica;
 pub mod network;
 pub mod problems;
 pub mod results;
@@ -74,6 +75,8 @@ pub struct Strings {
     pub market: market::MarketFetchStrings,
     /// Site accounting, network indicators and the PDF report.
     pub disclosure: disclosure::DisclosureStrings,
+    /// The MiCA network indicators (`hashwatt disclose`, the History tab's section).
+    pub mica: mica::MicaStrings,
     /// Energy sources by name.
     pub sources: SourceNames,
 }
@@ -107,6 +110,7 @@ pub static EN: Strings = Strings {
     history: history::EN,
     market: market::EN,
     disclosure: disclosure::EN,
+    mica: mica::EN,
     sources: SourceNames {
         coal: "Coal",
         gas: "Gas",
@@ -135,6 +139,7 @@ pub static ZH: Strings = Strings {
     history: history::ZH,
     market: market::ZH,
     disclosure: disclosure::ZH,
+    mica: mica::ZH,
     sources: SourceNames {
         coal: "煤炭",
         gas: "天然气",

@@ -166,6 +166,14 @@ pub fn is_renewable(source: EnergySource) -> bool {
     )
 }
 
+/// The renewable share of a mix, % (the shares of the [`is_renewable`] sources).
+pub fn renewable_pct(mix: &super::energy::EnergyMix) -> f64 {
+    mix.iter()
+        .filter(|(s, _)| is_renewable(*s))
+        .map(|(_, share)| share)
+        .sum()
+}
+
 /// Tonnes from kWh × g/kWh.
 fn tonnes(kwh: f64, g_per_kwh: f64) -> f64 {
     kwh * g_per_kwh / 1e6
@@ -232,12 +240,7 @@ pub fn account_with(scenario: &Scenario, rates: &FleetRates) -> SiteAccounting {
         IntensityMethod::Mix if inputs.table_is_direct => None,
         _ => Some(intensity),
     };
-    let renewable_pct: f64 = grid
-        .mix
-        .iter()
-        .filter(|(s, _)| is_renewable(*s))
-        .map(|(_, share)| share)
-        .sum();
+    let renewable_pct = renewable_pct(&grid.mix);
 
     let (ppa_share, ppa_g) = ppa(scenario);
     let ppa_kwh = grid_energy * ppa_share;
