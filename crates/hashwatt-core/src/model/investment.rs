@@ -124,6 +124,14 @@ fn end_value_and_slope(flows: &[f64], i: f64) -> (f64, f64) {
 /// (doubling), then refined by Newton steps kept inside it (bisection where a step leaves it).
 /// Where several rates exist (flows changing sign more than once), the one nearest 0 is found.
 pub fn monthly_irr(flows: &[f64]) -> Option<f64> {
+    monthly_irr_near(flows, 0.0)
+}
+
+/// [`monthly_irr`], starting from a guess: where the flows change sign once they have one rate
+/// at most (Descartes' rule of signs), so plain Newton steps from a near guess (a Monte Carlo
+/// path's from the deterministic projection's rate) find it in a few evaluations; the
+/// bracketing search remains for the rest, and wherever the steps stray.
+pub fn monthly_irr_near(flows: &[f64], guess: f64) -> Option<f64> {
     let positive = flows.iter().any(|&c| c > 0.0);
     let negative = flows.iter().any(|&c| c < 0.0);
     if !(positive && negative) {
@@ -138,6 +146,23 @@ pub fn monthly_irr(flows: &[f64]) -> Option<f64> {
     } else {
         end_value_and_slope
     };
+    if sign_changes(flows) == 1 && guess > LOWEST && guess < HIGHEST {
+        let mut i = guess;
+        for _ in 0..20 {
+            let (f, slope) = value_and_slope(flows, i);
+            if f == 0.0 {
+                return Some(i);
+            }
+            let next = i - f / slope;
+            if !(next > LOWEST && next < HIGHEST) {
+                break;
+            }
+            if (next - i).abs() <= 1e-13 * (1.0 + i.abs()) {
+                return Some(next);
+            }
+            i = next;
+        }
+    }
     let at = |i: f64| value_and_slope(flows, i).0;
     let f0 = at(0.0);
     if f0 == 0.0 {
@@ -205,6 +230,19 @@ pub fn monthly_irr(flows: &[f64]) -> Option<f64> {
     }
     let _ = f_hi;
     Some(i)
+}
+
+/// How often the flows change sign, zeros skipped.
+fn sign_changes(flows: &[f64]) -> usize {
+    let mut last = 0.0;
+    let mut changes = 0;
+    for &cf in flows.iter().filter(|&&cf| cf != 0.0) {
+        if last != 0.0 && (cf > 0.0) != (last > 0.0) {
+            changes += 1;
+        }
+        last = cf;
+    }
+    changes
 }
 
 /// An annuity loan: equal monthly payments of interest and principal.
@@ -360,6 +398,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn newton_from_a_guess_finds_the_same_rate_as_the_bracketing_search() {
+        let cases: [Vec<f64>; 4] = [
+            vec![-1000.0, 600.0, 600.0],
+            vec![-1000.0, 300.0, 300.0, 300.0],
+            std::iter::once(-10_000.0)
+                .chain(std::iter::repeat_n(40.0, 120))
+                .collect(),
+            std::iter::once(-5_000.0)
+                .chain((1..=60).map(|m| 200.0 - 2.5 * m as f64))
+                .collect(),
+        ];
+        for flows in &cases {
+            let bracketed = monthly_irr(flows).unwrap();
+            for guess in [-0.5, -0.05, 0.0, 0.02, 0.2, 5.0] {
+                let near = monthly_irr_near(flows, guess).unwrap();
+                assert!(
+                    (near - bracketed).abs() <= 1e-11 * (1.0 + bracketed.abs()),
+                    "guess {guess}: {near} vs {bracketed}"
+                );
+            }
+        }
+        // Two sign changes: the guess is not used, so the rate nearest 0 is still the one found.
+        let two = [-100.0, 230.0, -132.0];
+        assert_eq!(monthly_irr_near(&two, 0.19), monthly_irr(&two));
+        assert_eq!(sign_changes(&[-1.0, 0.0, 2.0, 0.0, 3.0]), 1);
+        assert_eq!(sign_changes(&two), 2);
     }
 
     #[test]
