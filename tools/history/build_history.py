@@ -16,8 +16,16 @@ Inputs (read from local git snapshots of public repositories; nothing of them is
                 (2010-08..2020-03), laura00san/BC4 (2019-05..2022-04),
                 leirisyue/fed-yfinance-demo (2023-04..2024-04)
   fees       blockchain.com "transaction-fees" (BTC per day) copies: awemany/txnfees
-             (2009..2016-10), oh54/crypto-stuff (2013..2017-07), laura00san/BC4
-             (2019-05..2022-04), leirisyue/fed-yfinance-demo (2023-04..2024-04)
+             (2009..2016-10), oh54/crypto-stuff (2013..2017-07), EAAL/Bitcoin (2009..2019-06-19),
+             din0s/dl-for-btc-price-prediction (2009-01-17..2021-05-07), laura00san/BC4
+             (2019-05..2022-04), leirisyue/fed-yfinance-demo (2023-04..2024-04);
+             then Luxor's monthly "Hashrate Lookback" posts (LUXOR_MONTHLY below)
+  txs        blockchain.com "n-transactions" (confirmed transactions per day) copies: the same
+             repositories but leirisyue; "n-transactions-total" (cumulative) copies in
+             laura00san/BC4 and leirisyue/fed-yfinance-demo (a month = total on the 1st of the
+             next month - total on its 1st)
+  laura00san/BC4 writes dates as DD/MM/YYYY one day early in European winter time (checked
+  against din0s and EAAL, which agree with each other and with awemany and oh54); corrected.
 
 Usage: build_history.py MIRROR_DIR OUT_CSV   (MIRROR_DIR holds owner+name/repo git dirs)
 Facts only: consensus series are recomputed, prices and fees are monthly means rounded to
@@ -44,6 +52,31 @@ INPUTS = {
     "fees_2": ("oh54+crypto-stuff", "data/transaction-fees.csv"),
     "fees_3": ("laura00san+BC4", "data/transaction-fees.csv"),
     "fees_4": ("leirisyue+fed-yfinance-demo", "data/transaction-fees.csv"),
+    "fees_5": ("EAAL+Bitcoin", "transaction-fees.csv"),
+    "fees_6": ("din0s+dl-for-btc-price-prediction", "transaction-fees.csv"),
+    "txs_1": ("awemany+txnfees", "n-transactions.csv"),
+    "txs_2": ("oh54+crypto-stuff", "data/n-transactions.csv"),
+    "txs_3": ("EAAL+Bitcoin", "n-transactions.csv"),
+    "txs_4": ("din0s+dl-for-btc-price-prediction", "n-transactions.csv"),
+    "txs_5": ("laura00san+BC4", "data/n-transactions.csv"),
+    "txs_total_1": ("laura00san+BC4", "data/n-transactions-total.csv"),
+    "txs_total_2": ("leirisyue+fed-yfinance-demo", "data/n-transactions-total.csv"),
+}
+# Copies whose dates are one day early in European winter time (see the docstring).
+WINTER_SHIFTED = {"price_c2", "fees_3", "txs_5", "txs_total_1"}
+# Fee copies in order of preference: a day takes the first copy that has it.
+FEE_KEYS = ("fees_1", "fees_2", "fees_5", "fees_6", "fees_3", "fees_4")
+FEE_NAMES = {"fees_1": "awemany", "fees_2": "oh54", "fees_5": "EAAL", "fees_6": "din0s",
+             "fees_3": "BC4", "fees_4": "leirisyue"}
+TX_KEYS = ("txs_1", "txs_2", "txs_3", "txs_4", "txs_5")
+TX_TOTAL_KEYS = ("txs_total_1", "txs_total_2")
+
+# Luxor's monthly "Hashrate Lookback" posts (hashrateindex.com/blog), figures as published:
+# month -> (mean transaction fees in BTC per block, page). Used only for months no
+# blockchain.com copy covers; one source.
+LUXOR_MONTHLY = {
+    "2025-08": (0.025, "https://hashrateindex.com/blog/luxor-hashrate-lookback-series-august-2025"),
+    "2025-11": (0.025, "https://hashrateindex.com/blog/luxor-hashrate-lookback-series-november-2025"),
 }
 
 
@@ -197,6 +230,35 @@ def parse_chart(text):
     return out
 
 
+def last_sunday(y, m):
+    d = dt.date(y, m, calendar.monthrange(y, m)[1])
+    return d - dt.timedelta(days=(d.weekday() + 1) % 7)
+
+
+def unshift_winter(daily):
+    """Moves a copy's dates one day on from the day after the last Sunday of October to
+    the day before the last Sunday of March (where its dates are one day early)."""
+    out = {}
+    for k, v in daily.items():
+        d = dt.date.fromisoformat(k)
+        winter = d < last_sunday(d.year, 3) or d > last_sunday(d.year, 10)
+        out[(d + dt.timedelta(days=1 if winter else 0)).isoformat()] = v
+    return out
+
+
+def chart(key):
+    daily = parse_chart(git_show(key)[0])
+    return unshift_winter(daily) if key in WINTER_SHIFTED else daily
+
+
+def monthly_from_total(total, y, m):
+    """A cumulative chart's value on a day counts what came before that day (checked on
+    laura00san/BC4, where both charts exist: the monthly figures agree within 0.03 %)."""
+    y2, m2 = (y + 1, 1) if m == 12 else (y, m + 1)
+    a, b = f"{y:04d}-{m:02d}-01", f"{y2:04d}-{m2:02d}-01"
+    return total[b] - total[a] if a in total and b in total else None
+
+
 def monthly_mean(daily, y, m, min_days):
     days = calendar.monthrange(y, m)[1]
     vals = [daily[f"{y:04d}-{m:02d}-{d:02d}"] for d in range(1, days + 1) if f"{y:04d}-{m:02d}-{d:02d}" in daily]
@@ -226,18 +288,32 @@ def main():
     pb = parse_price_b(git_show("price_b")[0])
     pc = {}
     for key in ("price_c1", "price_c2", "price_c3"):
-        pc.update(parse_chart(git_show(key)[0]))
+        pc.update(chart(key))
+    fee_copies = {key: chart(key) for key in FEE_KEYS}
     fees = {}
-    for key in ("fees_1", "fees_2", "fees_3", "fees_4"):
-        for d, v in parse_chart(git_show(key)[0]).items():
+    for key in FEE_KEYS:
+        for d, v in fee_copies[key].items():
             fees.setdefault(d, {})[key] = v
     # where two fee copies overlap, report how far they differ
     both = [(v["fees_1"], v["fees_2"]) for v in fees.values() if "fees_1" in v and "fees_2" in v]
     worst = max(abs(a - b) / max(a, b, 1e-9) for a, b in both) if both else 0
-    print(f"fee copies overlap on {len(both)} days; largest relative difference {worst:.2%}", file=sys.stderr)
-    fee_daily = {d: next(iter(v.values())) for d, v in fees.items()}
+    print(f"fee copies awemany/oh54 overlap on {len(both)} days; largest relative difference {worst:.2%}", file=sys.stderr)
+    fee_daily = {d: v[next(k for k in FEE_KEYS if k in v)] for d, v in fees.items()}
+    tx_copies = {key: chart(key) for key in TX_KEYS}
+    tx_daily = {}
+    for key in TX_KEYS:
+        for d, v in tx_copies[key].items():
+            tx_daily.setdefault(d, v)
+    tx_totals = [chart(key) for key in TX_TOTAL_KEYS]
+    # a cumulative copy's missing day (laura00san/BC4 lacks the day after summer time ends)
+    # is the day before plus that day's count
+    for total in tx_totals:
+        for d in list(total):
+            nxt = (dt.date.fromisoformat(d) + dt.timedelta(days=1)).isoformat()
+            if nxt not in total and d in tx_daily and any(k > nxt for k in total):
+                total[nxt] = total[d] + tx_daily[d]
 
-    out_rows, disagreements = [], []
+    out_rows, disagreements, fee_spreads, tx_spreads = [], [], [], []
     for (y, m), r in rows.items():
         ym = f"{y:04d}-{m:02d}"
         notes = []
@@ -263,13 +339,56 @@ def main():
             if (y, m) == FIRST_MONTH:
                 notes.append(f"price from {na} days (trading began 2010-07-17)")
         fee_sum = monthly_sum_full(fee_daily, y, m)
-        fee = fee_sum / r["blocks"] if fee_sum is not None else None
-        if fee is None:
+        days = calendar.monthrange(y, m)[1]
+        have = [f"{y:04d}-{m:02d}-{d:02d}" for d in range(1, days + 1) if f"{y:04d}-{m:02d}-{d:02d}" in fee_daily]
+        dst_gap = (last_sunday(y, 10) + dt.timedelta(days=1)).isoformat()
+        if fee_sum is None and len(have) == days - 1 and dst_gap[:7] == ym and dst_gap not in fee_daily:
+            # the day laura00san/BC4 lacks (after summer time ends) and no other copy has:
+            # the month's mean day stands in for it
+            fee = sum(fee_daily[k] for k in have) * days / (days - 1) / r["blocks"]
+            notes.append(f"fees from {days - 1} of {days} days, scaled (one copy)")
+        elif fee_sum is not None:
+            fee = fee_sum / r["blocks"]
+        else:
+            fee = None
+        if fee_sum is not None:
+            # every copy that covers the whole month, against the one used
+            sums = {k: monthly_sum_full(c, y, m) for k, c in fee_copies.items()}
+            sums = {k: v for k, v in sums.items() if v is not None}
+            if len(sums) == 1:
+                notes.append(f"fees one copy ({FEE_NAMES[next(iter(sums))]})")
+            elif sums:
+                spread = max(abs(v / fee_sum - 1) for v in sums.values())
+                fee_spreads.append((spread, ym))
+                if spread > 0.005:
+                    notes.append(f"fee copies differ up to {spread:.1%}")
+        elif fee is None and ym in LUXOR_MONTHLY:
+            fee = LUXOR_MONTHLY[ym][0]
+            notes.append("fees Luxor monthly lookback (one source)")
+        elif fee is None:
             notes.append("fees unsourced")
+        txs = monthly_sum_full(tx_daily, y, m)
+        from_totals = [t for t in (monthly_from_total(tt, y, m) for tt in tx_totals) if t is not None]
+        tx_sums = [v for v in (monthly_sum_full(c, y, m) for c in tx_copies.values()) if v is not None]
+        if txs is not None and len(tx_sums) + len(from_totals) > 1:
+            spread = max(abs(t / txs - 1) for t in tx_sums + from_totals)
+            tx_spreads.append((spread, ym))
+            if spread > 0.005:
+                notes.append(f"transaction copies differ up to {spread:.1%}")
+        if txs is None and from_totals:
+            txs = from_totals[0]
+            notes.append("transactions from cumulative totals (one source)")
+        elif txs is not None and len(tx_sums) + len(from_totals) == 1 and (y, m) >= (2017, 7):
+            notes.append("transactions one copy")
+        if txs is None:
+            notes.append("transactions unsourced")
         if r["chained"]:
             notes.append("epoch times chained from retarget targets")
         out_rows.append([ym, f"{r['difficulty']:.6g}", f"{r['blocks']:.0f}", f"{r['subsidy']:.6f}",
-                         sig(fee, 3), sig(price, 4), f"{r['hashrate_ehs']:.6g}", "; ".join(notes)])
+                         sig(fee, 3), sig(price, 4), f"{r['hashrate_ehs']:.6g}",
+                         "" if txs is None else f"{txs:.0f}", "; ".join(notes)])
+    print("largest fee-copy differences:", sorted(fee_spreads)[-3:], file=sys.stderr)
+    print("largest transaction-copy differences:", sorted(tx_spreads)[-3:], file=sys.stderr)
     print("months where a price source differs by more than 5 %:", ", ".join(disagreements) or "none", file=sys.stderr)
     header_lines = [
         "# hashwatt monthly network history: one row per calendar month (UTC).",
@@ -279,17 +398,26 @@ def main():
         "#   subsidy_btc = mean subsidy per block by the consensus rule; network_hashrate_ehs = sum(blocks x difficulty) x 2^32 / seconds.",
         "# btc_price_usd: mean of daily closes. A = CoinCodex export (Kaggle priyamchoksi copy), B = Investing.com, C = blockchain.com market-price; the note gives the others' difference.",
         "# fees_btc_per_block: blockchain.com transaction-fees (BTC per day) summed over the month / blocks; only months every day of which is covered.",
+        "#   Copies: awemany/txnfees, oh54/crypto-stuff, EAAL/Bitcoin, din0s/dl-for-btc-price-prediction, laura00san/BC4, leirisyue/fed-yfinance-demo;",
+        "#   else Luxor's monthly Hashrate Lookback posts (hashrateindex.com/blog), one source, said in the note.",
+        "# transactions: blockchain.com n-transactions (confirmed transactions per day) summed over the month (copies as for fees, but leirisyue);",
+        "#   else the difference of blockchain.com n-transactions-total (cumulative) between the month's 1st and the next month's 1st (laura00san/BC4, leirisyue).",
         "# Empty cell = no source found under the project's licence rules; the note says so. Grade: consensus Measured (derived); price and fees Secondary.",
     ]
     with open(OUT, "w", newline="") as f:
         f.write("\n".join(header_lines) + "\n")
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["month", "difficulty", "blocks", "subsidy_btc", "fees_btc_per_block", "btc_price_usd", "network_hashrate_ehs", "note"])
+        w.writerow(["month", "difficulty", "blocks", "subsidy_btc", "fees_btc_per_block", "btc_price_usd", "network_hashrate_ehs", "transactions", "note"])
         w.writerows(out_rows)
     # anchors
     by_year = defaultdict(float)
     for (y, m), r in rows.items():
         by_year[y] += r["blocks"]
+    tx_year = defaultdict(float)
+    for row in out_rows:
+        if row[7]:
+            tx_year[row[0][:4]] += int(row[7])
+    print("transactions per year:", {y: int(v) for y, v in sorted(tx_year.items())}, file=sys.stderr)
     print(f"blocks in 2024 (interpolated): {by_year[2024]:.0f} (anchor 53,463)", file=sys.stderr)
 
 
