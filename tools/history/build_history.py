@@ -24,10 +24,15 @@ Inputs (read from local git snapshots of public repositories; nothing of them is
              repositories but leirisyue; "n-transactions-total" (cumulative) copies in
              laura00san/BC4 and leirisyue/fed-yfinance-demo (a month = total on the 1st of the
              next month - total on its 1st)
+  blocks     m-marqx/BTC-RPC-Data (MIT): Bitcoin Core getblockstats per block (height, time,
+             totalfee, txs) in parquet files (read with pyarrow); the snapshot holds heights
+             0..14999, 499999..509998, 679999..699998, 776424..786423 and 909458 onwards (larger
+             files are absent), so it gives whole months 2018-01, 2021-05..08, 2023-03 and
+             2025-09 onwards. A month counts only if the heights on both sides of it are there.
   laura00san/BC4 writes dates as DD/MM/YYYY one day early in European winter time (checked
   against din0s and EAAL, which agree with each other and with awemany and oh54); corrected.
 
-Usage: build_history.py MIRROR_DIR OUT_CSV   (MIRROR_DIR holds owner+name/repo git dirs)
+Usage: build_history.py MIRROR_DIR OUT_CSV   (needs pyarrow: pip install pyarrow)   (MIRROR_DIR holds owner+name/repo git dirs)
 Facts only: consensus series are recomputed, prices and fees are monthly means rounded to
 4 significant figures; a month no source covers stays empty and says so.
 """
@@ -62,6 +67,9 @@ INPUTS = {
     "txs_total_1": ("laura00san+BC4", "data/n-transactions-total.csv"),
     "txs_total_2": ("leirisyue+fed-yfinance-demo", "data/n-transactions-total.csv"),
 }
+RPC_REPO = "m-marqx+BTC-RPC-Data"
+RPC_DIR = "data/onchain/BTC/block_stats_fragments"
+
 # Copies whose dates are one day early in European winter time (see the docstring).
 WINTER_SHIFTED = {"price_c2", "fees_3", "txs_5", "txs_total_1"}
 # Fee copies in order of preference: a day takes the first copy that has it.
@@ -72,8 +80,8 @@ TX_KEYS = ("txs_1", "txs_2", "txs_3", "txs_4", "txs_5")
 TX_TOTAL_KEYS = ("txs_total_1", "txs_total_2")
 
 # Luxor's monthly "Hashrate Lookback" posts (hashrateindex.com/blog), figures as published:
-# month -> (mean transaction fees in BTC per block, page). Used only for months no
-# blockchain.com copy covers; one source.
+# month -> (mean transaction fees in BTC per block, page). Used only for months neither a
+# blockchain.com copy nor the getblockstats snapshot covers (one source); otherwise a cross-check.
 LUXOR_MONTHLY = {
     "2025-08": (0.025, "https://hashrateindex.com/blog/luxor-hashrate-lookback-series-august-2025"),
     "2025-11": (0.025, "https://hashrateindex.com/blog/luxor-hashrate-lookback-series-november-2025"),
@@ -251,6 +259,44 @@ def chart(key):
     return unshift_winter(daily) if key in WINTER_SHIFTED else daily
 
 
+def rpc_blocks():
+    """height -> (time, total fee in satoshi, transactions incl. coinbase) from every
+    parquet file of the getblockstats snapshot that is present (absent large files skipped)."""
+    import pyarrow.parquet as pq
+    gitdir = f"{MIRROR}/{RPC_REPO}/repo"
+    commit = subprocess.check_output(["git", "-C", gitdir, "rev-parse", "HEAD"], text=True).strip()
+    names = subprocess.check_output(["git", "-C", gitdir, "ls-tree", "-r", "--name-only", "HEAD", RPC_DIR], text=True).split()
+    blocks = {}
+    for name in names:
+        if not name.endswith(".parquet"):
+            continue
+        try:
+            raw = subprocess.check_output(["git", "-C", gitdir, "show", f"HEAD:{name}"], stderr=subprocess.DEVNULL)
+        except subprocess.CalledProcessError:
+            continue  # not in the snapshot
+        t = pq.read_table(io.BytesIO(raw), columns=["height", "time", "totalfee", "txs"])
+        cols = [t.column(c).to_pylist() for c in ("height", "time", "totalfee", "txs")]
+        for h, tm, fee, txs in zip(*cols):
+            if isinstance(tm, dt.datetime):
+                tm = int(tm.replace(tzinfo=dt.timezone.utc).timestamp())
+            blocks[h] = (tm, fee, txs)
+    return blocks, commit
+
+
+def rpc_months(blocks):
+    """month -> (total fees BTC, transactions, blocks) for months whose every block is there:
+    the heights just before the first and just after the last block of the month are present."""
+    by_month = defaultdict(list)
+    for h, (tm, fee, txs) in blocks.items():
+        by_month[dt.datetime.fromtimestamp(tm, dt.timezone.utc).strftime("%Y-%m")].append(h)
+    out = {}
+    for ym, hs in by_month.items():
+        lo, hi = min(hs), max(hs)
+        if lo - 1 in blocks and hi + 1 in blocks and len(hs) == hi - lo + 1:
+            out[ym] = (sum(blocks[h][1] for h in hs) / 1e8, sum(blocks[h][2] for h in hs), len(hs))
+    return out
+
+
 def monthly_from_total(total, y, m):
     """A cumulative chart's value on a day counts what came before that day (checked on
     laura00san/BC4, where both charts exist: the monthly figures agree within 0.03 %)."""
@@ -299,6 +345,8 @@ def main():
     worst = max(abs(a - b) / max(a, b, 1e-9) for a, b in both) if both else 0
     print(f"fee copies awemany/oh54 overlap on {len(both)} days; largest relative difference {worst:.2%}", file=sys.stderr)
     fee_daily = {d: v[next(k for k in FEE_KEYS if k in v)] for d, v in fees.items()}
+    rpc, rpc_commit = rpc_blocks()
+    rpc_m = rpc_months(rpc)
     tx_copies = {key: chart(key) for key in TX_KEYS}
     tx_daily = {}
     for key in TX_KEYS:
@@ -313,7 +361,7 @@ def main():
             if nxt not in total and d in tx_daily and any(k > nxt for k in total):
                 total[nxt] = total[d] + tx_daily[d]
 
-    out_rows, disagreements, fee_spreads, tx_spreads = [], [], [], []
+    out_rows, disagreements, fee_spreads, tx_spreads, rpc_checks = [], [], [], [], []
     for (y, m), r in rows.items():
         ym = f"{y:04d}-{m:02d}"
         notes = []
@@ -355,14 +403,24 @@ def main():
             # every copy that covers the whole month, against the one used
             sums = {k: monthly_sum_full(c, y, m) for k, c in fee_copies.items()}
             sums = {k: v for k, v in sums.items() if v is not None}
-            if len(sums) == 1:
+            if len(sums) == 1 and ym not in rpc_m:
                 notes.append(f"fees one copy ({FEE_NAMES[next(iter(sums))]})")
             elif sums:
                 spread = max(abs(v / fee_sum - 1) for v in sums.values())
                 fee_spreads.append((spread, ym))
                 if spread > 0.005:
                     notes.append(f"fee copies differ up to {spread:.1%}")
-        elif fee is None and ym in LUXOR_MONTHLY:
+        if ym in rpc_m:
+            rpc_fee = rpc_m[ym][0] / r["blocks"]
+            if fee is None:
+                fee = rpc_fee
+                notes.append(f"fees getblockstats ({rpc_m[ym][2]} blocks)")
+            else:
+                rpc_checks.append((abs(rpc_fee / fee - 1), ym))
+                notes.append(f"fees getblockstats check {rpc_fee / fee - 1:+.1%}")
+            if ym in LUXOR_MONTHLY:
+                notes.append(f"Luxor lookback {LUXOR_MONTHLY[ym][0]} ({LUXOR_MONTHLY[ym][0] / fee - 1:+.0%})")
+        if fee is None and ym in LUXOR_MONTHLY:
             fee = LUXOR_MONTHLY[ym][0]
             notes.append("fees Luxor monthly lookback (one source)")
         elif fee is None:
@@ -375,9 +433,15 @@ def main():
             tx_spreads.append((spread, ym))
             if spread > 0.005:
                 notes.append(f"transaction copies differ up to {spread:.1%}")
+        if ym in rpc_m and txs is not None:
+            rpc_checks.append((abs(rpc_m[ym][1] / txs - 1), ym + " txs"))
+            notes.append(f"transactions getblockstats check {rpc_m[ym][1] / txs - 1:+.2%}")
         if txs is None and from_totals:
             txs = from_totals[0]
             notes.append("transactions from cumulative totals (one source)")
+        if txs is None and ym in rpc_m:
+            txs = rpc_m[ym][1]
+            notes.append("transactions getblockstats (one source)")
         elif txs is not None and len(tx_sums) + len(from_totals) == 1 and (y, m) >= (2017, 7):
             notes.append("transactions one copy")
         if txs is None:
@@ -388,6 +452,7 @@ def main():
                          sig(fee, 3), sig(price, 4), f"{r['hashrate_ehs']:.6g}",
                          "" if txs is None else f"{txs:.0f}", "; ".join(notes)])
     print("largest fee-copy differences:", sorted(fee_spreads)[-3:], file=sys.stderr)
+    print("getblockstats against blockchain.com:", sorted(rpc_checks)[-4:], file=sys.stderr)
     print("largest transaction-copy differences:", sorted(tx_spreads)[-3:], file=sys.stderr)
     print("months where a price source differs by more than 5 %:", ", ".join(disagreements) or "none", file=sys.stderr)
     header_lines = [
@@ -399,9 +464,11 @@ def main():
         "# btc_price_usd: mean of daily closes. A = CoinCodex export (Kaggle priyamchoksi copy), B = Investing.com, C = blockchain.com market-price; the note gives the others' difference.",
         "# fees_btc_per_block: blockchain.com transaction-fees (BTC per day) summed over the month / blocks; only months every day of which is covered.",
         "#   Copies: awemany/txnfees, oh54/crypto-stuff, EAAL/Bitcoin, din0s/dl-for-btc-price-prediction, laura00san/BC4, leirisyue/fed-yfinance-demo;",
-        "#   else Luxor's monthly Hashrate Lookback posts (hashrateindex.com/blog), one source, said in the note.",
+        f"#   else Bitcoin Core getblockstats per block (sum of totalfee) from m-marqx/BTC-RPC-Data (MIT, commit {rpc_commit[:12]}) for whole months it holds;",
+        "#   else Luxor's monthly Hashrate Lookback posts (hashrateindex.com/blog). One source, or a cross-check, is said in the note.",
         "# transactions: blockchain.com n-transactions (confirmed transactions per day) summed over the month (copies as for fees, but leirisyue);",
-        "#   else the difference of blockchain.com n-transactions-total (cumulative) between the month's 1st and the next month's 1st (laura00san/BC4, leirisyue).",
+        "#   else the difference of blockchain.com n-transactions-total (cumulative) between the month's 1st and the next month's 1st (laura00san/BC4, leirisyue);",
+        "#   else getblockstats txs summed over the month's blocks (counts the coinbase, as blockchain.com does: identical in 2018-01, 2021-05 and 2021-08).",
         "# Empty cell = no source found under the project's licence rules; the note says so. Grade: consensus Measured (derived); price and fees Secondary.",
     ]
     with open(OUT, "w", newline="") as f:
