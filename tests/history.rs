@@ -169,9 +169,22 @@ fn bad_input_exits_2_naming_the_flag_or_file_line() {
         refused(&["backtest", "--from", "2030-01"])
             .starts_with("error: --from: 2030-01 is outside")
     );
+    // every built-in month has a price: an imported month without one
+    let unpriced = temp_file(
+        "unpriced-history.csv",
+        "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs\n2026-01,1.4e14,4400,3.125,0.02,,\n",
+    );
     assert_eq!(
-        refused(&["backtest", "--from", "2025-01", "--to", "2025-03"]),
-        "error: --to: 2025-01 has no BTC price in the history; import a history CSV that gives one\n"
+        refused(&[
+            "backtest",
+            "--from",
+            "2025-12",
+            "--to",
+            "2026-01",
+            "--history-csv",
+            unpriced.to_str().unwrap()
+        ]),
+        "error: --to: 2026-01 has no BTC price in the history; import a history CSV that gives one\n"
     );
     let bad = temp_file(
         "bad-history.csv",

@@ -50,6 +50,9 @@ INPUTS = {
     "electrum": ("spesmilo+electrum", "electrum/chains/mainnet/checkpoints.json"),
     "price_a": ("nileshely+Bitcoin-Historical-Prices-Activity-2010-2024-", "bitcoin_2010-07-27_2024-04-25.csv"),
     "price_b": ("CarvalhoBarberino+BitcoinPriceUSD", "Bitcoin Historical Data - Investing.com.csv"),
+    "price_b2": ("laroccacharly+btc-price-history", "btc_price_history.parquet"),
+    "price_d": ("levisadoh+Bitcoin-Historical-Data-Analysis-2014-2026-", "bitcoin_dataset.csv"),
+    "price_e": ("yanniedog+binance-historical-OHLCV-data", "BTCUSDT_1d.csv"),
     "price_c1": ("CarvalhoBarberino+BitcoinPriceUSD", "market-price.csv"),
     "price_c2": ("laura00san+BC4", "data/market-price.csv"),
     "price_c3": ("leirisyue+fed-yfinance-demo", "data/market-price.csv"),
@@ -80,11 +83,12 @@ TX_KEYS = ("txs_1", "txs_2", "txs_3", "txs_4", "txs_5")
 TX_TOTAL_KEYS = ("txs_total_1", "txs_total_2")
 
 # Luxor's monthly "Hashrate Lookback" posts (hashrateindex.com/blog), figures as published:
-# month -> (mean transaction fees in BTC per block, page). Used only for months neither a
+# month -> (mean transaction fees in BTC per block, mean BTC price in USD, page). Prices: a
+# cross-check (source L). Used only for months neither a
 # blockchain.com copy nor the getblockstats snapshot covers (one source); otherwise a cross-check.
 LUXOR_MONTHLY = {
-    "2025-08": (0.025, "https://hashrateindex.com/blog/luxor-hashrate-lookback-series-august-2025"),
-    "2025-11": (0.025, "https://hashrateindex.com/blog/luxor-hashrate-lookback-series-november-2025"),
+    "2025-08": (0.025, 114_925, "https://hashrateindex.com/blog/luxor-hashrate-lookback-series-august-2025"),
+    "2025-11": (0.025, 96_532, "https://hashrateindex.com/blog/luxor-hashrate-lookback-series-november-2025"),
 }
 
 
@@ -215,6 +219,19 @@ def parse_price_b(text):
     return out
 
 
+def parse_price_b2(key):
+    """Investing.com daily closes 2011-10-06..2025-04-15 as a parquet table (timestamp, price)."""
+    import pyarrow.parquet as pq
+    repo, path = INPUTS[key]
+    raw = subprocess.check_output(["git", "-C", f"{MIRROR}/{repo}/repo", "show", f"HEAD:{path}"])
+    t = pq.read_table(io.BytesIO(raw), columns=["timestamp", "price"])
+    return {ts.date().isoformat(): p for ts, p in zip(t.column("timestamp").to_pylist(), t.column("price").to_pylist())}
+
+
+def parse_close(text, date_col, close_col):
+    return {r[date_col][:10]: float(r[close_col]) for r in csv.DictReader(io.StringIO(text)) if r[close_col]}
+
+
 def parse_chart(text):
     """blockchain.com chart copies in three layouts: 'YYYY-MM-DD 00:00:00,v', 'DD/MM/YYYY,v'
     with a header, or '"ms","v"' with a header."""
@@ -332,6 +349,15 @@ def main():
     rows, commits, times = consensus_rows()
     pa = parse_price_a(git_show("price_a")[0])
     pb = parse_price_b(git_show("price_b")[0])
+    # the same Investing.com series, a later copy: it extends B from 2024-09-18 to 2025-04-15
+    b2 = parse_price_b2("price_b2")
+    both = [d for d in pb if d in b2]
+    print(f"Investing.com copies share {len(both)} days; largest difference "
+          f"{max(abs(pb[d] / b2[d] - 1) for d in both):.3%}", file=sys.stderr)
+    last_b = max(pb)
+    pb.update({d: v for d, v in b2.items() if d > last_b})
+    pd_ = parse_close(git_show("price_d")[0], "Date", "Close")
+    pe = parse_close(git_show("price_e")[0], "timestamp", "close")
     pc = {}
     for key in ("price_c1", "price_c2", "price_c3"):
         pc.update(chart(key))
@@ -370,14 +396,19 @@ def main():
         b, nb = monthly_mean(pb, y, m, 25)
         # blockchain.com charts are sampled every 1-4 days in older copies
         c, nc = monthly_mean(pc, y, m, 7 if (y, m) != FIRST_MONTH else 2)
-        sources = [("A", a), ("B", b), ("C", c)]
+        d_, _ = monthly_mean(pd_, y, m, 25)
+        e, _ = monthly_mean(pe, y, m, 25)
+        lux = LUXOR_MONTHLY.get(ym, (None, None, None))[1]
+        sources = [("A", a), ("B", b), ("C", c), ("D", d_), ("E", e), ("L", lux)]
         have = [(n, v) for n, v in sources if v is not None]
-        price = a if a is not None else b
+        # A, else B, else D, the last only where another source checks it
+        tag, price = next(((n, v) for n, v in have if n in "AB"), (None, None))
+        if price is None and d_ is not None and len(have) > 1:
+            tag, price = "D", d_
         if price is None:
-            notes.append("price unsourced")
+            notes.append("price unsourced" if not have else f"price unsourced ({have[0][0]} alone)")
         else:
-            checks = [f"{n} {v / price - 1:+.1%}" for n, v in have if v is not price]
-            tag = "A" if a is not None else "B"
+            checks = [f"{n} {v / price - 1:+.1%}" for n, v in have if n != tag]
             if not checks:
                 notes.append(f"price {tag} (one source)")
             else:
@@ -461,7 +492,9 @@ def main():
         f"# difficulty, blocks, subsidy_btc, network_hashrate_ehs: consensus facts recomputed from bitcoinj checkpoints (Apache-2.0, commit {commits[0][:12]}) and Electrum checkpoints.json (MIT, commit {commits[1][:12]}).",
         "#   difficulty = time-weighted harmonic mean over the month; blocks = heights interpolated linearly in time within each 2016-block epoch;",
         "#   subsidy_btc = mean subsidy per block by the consensus rule; network_hashrate_ehs = sum(blocks x difficulty) x 2^32 / seconds.",
-        "# btc_price_usd: mean of daily closes. A = CoinCodex export (Kaggle priyamchoksi copy), B = Investing.com, C = blockchain.com market-price; the note gives the others' difference.",
+        "# btc_price_usd: mean of daily closes. A = CoinCodex export (Kaggle priyamchoksi copy), B = Investing.com (CarvalhoBarberino/BitcoinPriceUSD, laroccacharly/btc-price-history),",
+        "#   C = blockchain.com market-price, D = Yahoo Finance BTC-USD (levisadoh/Bitcoin-Historical-Data-Analysis-2014-2026-), E = Binance BTC/USDT (yanniedog/binance-historical-OHLCV-data),",
+        "#   L = Luxor's monthly lookback mean. A, else B, else D where another source checks it; the note gives the others' difference.",
         "# fees_btc_per_block: blockchain.com transaction-fees (BTC per day) summed over the month / blocks; only months every day of which is covered.",
         "#   Copies: awemany/txnfees, oh54/crypto-stuff, EAAL/Bitcoin, din0s/dl-for-btc-price-prediction, laura00san/BC4, leirisyue/fed-yfinance-demo;",
         f"#   else Bitcoin Core getblockstats per block (sum of totalfee) from m-marqx/BTC-RPC-Data (MIT, commit {rpc_commit[:12]}) for whole months it holds;",

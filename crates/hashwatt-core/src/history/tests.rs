@@ -86,13 +86,11 @@ fn the_november_2025_hashprice_matches_luxor() {
     assert!((fees / 0.0214 - 1.0).abs() < 0.01, "{fees}");
     let btc = nov.hashprice_btc_per_ph_day();
     assert!((btc / 0.00041 - 1.0).abs() < 0.01, "{btc}");
-    // No second price source covers the month, so the row has no price; the USD figure
-    // follows with Luxor's mean (the row's own price once it has one).
-    let priced = MonthRecord {
-        btc_price_usd: Some(nov.btc_price_usd.unwrap_or(96_532.0)),
-        ..nov.clone()
-    };
-    let usd = priced.hashprice_usd_per_ph_day().unwrap();
+    // ... and with the row's own price (Yahoo Finance, checked against Binance and Luxor's
+    // mean) its USD hashprice.
+    let price = nov.btc_price_usd.unwrap();
+    assert!((price / 96_532.0 - 1.0).abs() < 0.01, "{price}");
+    let usd = nov.hashprice_usd_per_ph_day().unwrap();
     assert!((usd / 39.82 - 1.0).abs() < 0.01, "{usd}");
 }
 
@@ -414,8 +412,12 @@ fn a_backtest_follows_its_definition() {
     assert!(b.months[i].cumulative_cash_flow_usd >= 0.0);
     assert!(i == 0 || b.months[i - 1].cumulative_cash_flow_usd < 0.0);
     assert!((b.summary.co2_t - 0.5 * 365.0).abs() < 1e-9);
-    // A month without a price stops the backtest with its name.
-    let e = backtest::run(&inputs, h.range(month("2025-01"), month("2025-02"))).unwrap_err();
+    // A month without a price (here an imported one) stops the backtest with its name.
+    let unpriced = MonthRecord {
+        btc_price_usd: None,
+        ..h.get(month("2025-01")).unwrap().clone()
+    };
+    let e = backtest::run(&inputs, &[unpriced]).unwrap_err();
     assert_eq!(
         e.to_string(),
         "2025-01 has no BTC price in the history; import a history CSV that gives one"
@@ -472,7 +474,7 @@ fn yearly_mean_hashprice_matches_hashrate_index() {
 #[test]
 fn a_new_projection_takes_the_trailing_growth() {
     let g = builtin_trailing_growth().unwrap();
-    assert_eq!((g.from, g.to), (month("2023-08"), month("2024-08")));
+    assert_eq!((g.from, g.to), (month("2024-12"), month("2025-12")));
     let p = default_projection();
     let round = |x: f64| (x * 10.0).round() / 10.0;
     assert_eq!(
@@ -483,9 +485,9 @@ fn a_new_projection_takes_the_trailing_growth() {
         p.btc_price_growth_pct_per_year,
         round(g.price_pct_per_year.unwrap())
     );
-    // Difficulty and price both rose over that year.
+    // Over 2025 difficulty rose (106 T → 149 T) and the price fell ($98,260 → $88,930).
     assert!(p.difficulty_growth_pct_per_year > 20.0);
-    assert!(p.btc_price_growth_pct_per_year > 20.0);
+    assert!(p.btc_price_growth_pct_per_year < -5.0);
     // The rest is the projection's own default, and the whole is valid.
     let plain = crate::model::ProjectionSettings::default();
     assert_eq!(p.months, plain.months);
