@@ -306,12 +306,15 @@ def rpc_months(blocks):
     by_month = defaultdict(list)
     for h, (tm, fee, txs) in blocks.items():
         by_month[dt.datetime.fromtimestamp(tm, dt.timezone.utc).strftime("%Y-%m")].append(h)
-    out = {}
+    out, partial = {}, {}
     for ym, hs in by_month.items():
         lo, hi = min(hs), max(hs)
+        fees = sum(blocks[h][1] for h in hs) / 1e8
         if lo - 1 in blocks and hi + 1 in blocks and len(hs) == hi - lo + 1:
-            out[ym] = (sum(blocks[h][1] for h in hs) / 1e8, sum(blocks[h][2] for h in hs), len(hs))
-    return out
+            out[ym] = (fees, sum(blocks[h][2] for h in hs), len(hs))
+        else:
+            partial[ym] = (fees / len(hs), len(hs))
+    return out, partial
 
 
 def monthly_from_total(total, y, m):
@@ -372,7 +375,7 @@ def main():
     print(f"fee copies awemany/oh54 overlap on {len(both)} days; largest relative difference {worst:.2%}", file=sys.stderr)
     fee_daily = {d: v[next(k for k in FEE_KEYS if k in v)] for d, v in fees.items()}
     rpc, rpc_commit = rpc_blocks()
-    rpc_m = rpc_months(rpc)
+    rpc_m, rpc_partial = rpc_months(rpc)
     tx_copies = {key: chart(key) for key in TX_KEYS}
     tx_daily = {}
     for key in TX_KEYS:
@@ -454,6 +457,9 @@ def main():
         if fee is None and ym in LUXOR_MONTHLY:
             fee = LUXOR_MONTHLY[ym][0]
             notes.append("fees Luxor monthly lookback (one source)")
+            if ym in rpc_partial:
+                per_block, n = rpc_partial[ym]
+                notes.append(f"the {n} blocks getblockstats has of the month average {per_block:.4f}")
         elif fee is None:
             notes.append("fees unsourced")
         txs = monthly_sum_full(tx_daily, y, m)
