@@ -11,19 +11,27 @@ Inputs (read from local git snapshots of public repositories; nothing of them is
                 "priyamchoksi/bitcoin-historical-prices-and-activity-2010-2024" as copied in
                 nileshely/Bitcoin-Historical-Prices-Activity-2010-2024-, licence not stated)
              B: Investing.com daily closes 2020-01-02..2024-09-17
-                (CarvalhoBarberino/BitcoinPriceUSD, MIT repository)
+                (CarvalhoBarberino/BitcoinPriceUSD, MIT repository), extended to 2025-04-15 by
+                a later copy (laroccacharly/btc-price-history, parquet, licence not stated)
              C: blockchain.com "market-price" chart copies: CarvalhoBarberino/BitcoinPriceUSD
                 (2010-08..2020-03), laura00san/BC4 (2019-05..2022-04),
                 leirisyue/fed-yfinance-demo (2023-04..2024-04)
+             D: Yahoo Finance BTC-USD daily closes 2014-09-17..2026-06-05 (Kaggle, as copied in
+                levisadoh/Bitcoin-Historical-Data-Analysis-2014-2026-, licence not stated)
+             E: Binance BTC/USDT daily closes 2017-08-17..2026-01-06
+                (yanniedog/binance-historical-OHLCV-data, licence not stated)
+             L: Luxor's monthly lookback means (LUXOR_MONTHLY below)
+             A, else B, else D where another source checks the month.
   fees       blockchain.com "transaction-fees" (BTC per day) copies: awemany/txnfees
              (2009..2016-10), oh54/crypto-stuff (2013..2017-07), EAAL/Bitcoin (2009..2019-06-19),
              din0s/dl-for-btc-price-prediction (2009-01-17..2021-05-07), laura00san/BC4
              (2019-05..2022-04), leirisyue/fed-yfinance-demo (2023-04..2024-04);
-             then Luxor's monthly "Hashrate Lookback" posts (LUXOR_MONTHLY below)
+             then getblockstats (below), then Luxor's monthly "Hashrate Lookback" posts
+             (LUXOR_MONTHLY below)
   txs        blockchain.com "n-transactions" (confirmed transactions per day) copies: the same
              repositories but leirisyue; "n-transactions-total" (cumulative) copies in
              laura00san/BC4 and leirisyue/fed-yfinance-demo (a month = total on the 1st of the
-             next month - total on its 1st)
+             next month - total on its 1st); then getblockstats (below)
   blocks     m-marqx/BTC-RPC-Data (MIT): Bitcoin Core getblockstats per block (height, time,
              totalfee, txs) in parquet files (read with pyarrow); the snapshot holds heights
              0..14999, 499999..509998, 679999..699998, 776424..786423 and 909458 onwards (larger
@@ -32,9 +40,11 @@ Inputs (read from local git snapshots of public repositories; nothing of them is
   laura00san/BC4 writes dates as DD/MM/YYYY one day early in European winter time (checked
   against din0s and EAAL, which agree with each other and with awemany and oh54); corrected.
 
-Usage: build_history.py MIRROR_DIR OUT_CSV   (needs pyarrow: pip install pyarrow)   (MIRROR_DIR holds owner+name/repo git dirs)
-Facts only: consensus series are recomputed, prices and fees are monthly means rounded to
-4 significant figures; a month no source covers stays empty and says so.
+Usage: build_history.py MIRROR_DIR OUT_CSV   (MIRROR_DIR holds owner+name/repo git dirs;
+needs pyarrow for the parquet inputs: pip install pyarrow)
+Facts only: consensus series are recomputed, prices are monthly means (4 significant figures),
+fees monthly totals per block (3), transactions monthly totals; a month no source covers stays
+empty and says so.
 """
 import base64, bisect, calendar, csv, datetime as dt, io, json, math, subprocess, sys
 from collections import defaultdict
