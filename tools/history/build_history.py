@@ -31,7 +31,8 @@ Inputs (read from local git snapshots of public repositories; nothing of them is
   txs        blockchain.com "n-transactions" (confirmed transactions per day) copies: the same
              repositories but leirisyue; "n-transactions-total" (cumulative) copies in
              laura00san/BC4 and leirisyue/fed-yfinance-demo (a month = total on the 1st of the
-             next month - total on its 1st); then getblockstats (below)
+             next month - total on its 1st); then getblockstats (below); then counts
+             stated on public pages (PAGE_MONTHLY_TX below)
   blocks     m-marqx/BTC-RPC-Data (MIT): Bitcoin Core getblockstats per block (height, time,
              totalfee, txs) in parquet files (read with pyarrow); the snapshot holds heights
              0..14999, 499999..509998, 679999..699998, 776424..786423 and 909458 onwards (larger
@@ -80,6 +81,14 @@ INPUTS = {
     "txs_total_1": ("laura00san+BC4", "data/n-transactions-total.csv"),
     "txs_total_2": ("leirisyue+fed-yfinance-demo", "data/n-transactions-total.csv"),
 }
+# Monthly transaction counts stated on public pages: month -> (count, page). Used only for
+# months no other source covers; one source.
+PAGE_MONTHLY_TX = {
+    # 12,105,415 confirmed transactions 2 to 31 December 2024, plus 698,223 on 1 December
+    "2024-12": (12_105_415 + 698_223,
+                "https://cryptochainpost.com/bitcoins-december-shake-up-fewer-transactions-record-breaking-value/amp"),
+}
+
 RPC_REPO = "m-marqx+BTC-RPC-Data"
 RPC_DIR = "data/onchain/BTC/block_stats_fragments"
 
@@ -489,6 +498,9 @@ def main():
         if txs is None and ym in rpc_m:
             txs = rpc_m[ym][1]
             notes.append("transactions getblockstats (one source)")
+        if txs is None and ym in PAGE_MONTHLY_TX:
+            txs = PAGE_MONTHLY_TX[ym][0]
+            notes.append("transactions from a page's daily counts (one source)")
         elif txs is not None and len(tx_sums) + len(from_totals) == 1 and (y, m) >= (2017, 7):
             notes.append("transactions one copy")
         if txs is None:
@@ -517,7 +529,8 @@ def main():
         "#   else Luxor's monthly Hashrate Lookback posts (hashrateindex.com/blog). One source, or a cross-check, is said in the note.",
         "# transactions: blockchain.com n-transactions (confirmed transactions per day) summed over the month (copies as for fees, but leirisyue);",
         "#   else the difference of blockchain.com n-transactions-total (cumulative) between the month's 1st and the next month's 1st (laura00san/BC4, leirisyue);",
-        "#   else getblockstats txs summed over the month's blocks (counts the coinbase, as blockchain.com does: identical in 2018-01, 2021-05 and 2021-08).",
+        "#   else getblockstats txs summed over the month's blocks (counts the coinbase, as blockchain.com does: identical in 2018-01, 2021-05 and 2021-08);",
+        "#   else a count a public page states (2024-12: cryptochainpost.com, 'Bitcoin's December shake-up').",
         "# Empty cell = no source found under the project's licence rules; the note says so. Grade: consensus Measured (derived); price and fees Secondary.",
     ]
     with open(OUT, "w", newline="") as f:

@@ -162,12 +162,20 @@ fn transactions_cover_the_months_their_sources_cover() {
             assert!(r.transactions.is_some_and(|t| t > 0), "{:?}", r.month);
         }
     }
-    // no source covers 2024-04 → 2025-08: empty, never guessed
-    assert!(
-        h.range(month("2024-04"), month("2025-08"))
-            .iter()
-            .all(|r| r.transactions.is_none())
+    // December 2024 from a page's daily counts (CryptoChainPost, 2025-01-05: 12,105,415 from
+    // 2 to 31 December plus 698,223 on the 1st)
+    assert_eq!(
+        h.get(month("2024-12")).unwrap().transactions,
+        Some(12_803_638)
     );
+    // no source covers the other months of 2024-04 → 2025-08: empty, never guessed
+    for (from, to) in [("2024-04", "2024-11"), ("2025-01", "2025-08")] {
+        assert!(
+            h.range(month(from), month(to))
+                .iter()
+                .all(|r| r.transactions.is_none())
+        );
+    }
 }
 
 #[test]
