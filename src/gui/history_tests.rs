@@ -196,6 +196,8 @@ fn a_backtest_past_the_priced_months_says_why() {
         Harness::builder().with_size(egui::vec2(1500.0, 1400.0)),
     );
     h.state_mut().presets_folder = Some(dir.clone());
+    // as a reload of the presets does: the history is read again
+    h.state_mut().library_generation += 1;
     super::test_support::settle(&mut h);
     let s = &strings(Lang::En).history;
     h.get_by_role_and_label(Role::SpinButton, s.to)
