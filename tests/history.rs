@@ -38,14 +38,14 @@ fn history_csv_has_the_contract_columns_one_row_a_month() {
 
 #[test]
 fn history_json_keys_and_nulls_for_unsourced_figures() {
-    let out = ok(&["history", "--from", "2025-11", "--to", "2025-11", "--json"]);
+    let out = ok(&["history", "--from", "2024-06", "--to", "2024-06", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let row = &v.as_array().unwrap()[0];
     assert_keys(row, &MONTH_COLUMNS.split(',').collect::<Vec<_>>());
-    assert_eq!(row["month"], "2025-11");
-    // No price was sourced for November 2025: said as null, never invented.
-    assert!(row["btc_price_usd"].is_null());
-    assert!(row["hashprice_usd_per_ph_day"].is_null());
+    assert_eq!(row["month"], "2024-06");
+    // No fees were sourced for June 2024: said as null, never invented.
+    assert!(row["fees_btc_per_block"].is_null());
+    assert!(row["btc_price_usd"].as_f64().unwrap() > 0.0);
     assert!(row["power_gw"].as_f64().unwrap() > 0.0);
 }
 
