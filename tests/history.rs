@@ -38,14 +38,14 @@ fn history_csv_has_the_contract_columns_one_row_a_month() {
 
 #[test]
 fn history_json_keys_and_nulls_for_unsourced_figures() {
-    let out = ok(&["history", "--from", "2025-11", "--to", "2025-11", "--json"]);
+    let out = ok(&["history", "--from", "2024-06", "--to", "2024-06", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let row = &v.as_array().unwrap()[0];
     assert_keys(row, &MONTH_COLUMNS.split(',').collect::<Vec<_>>());
-    assert_eq!(row["month"], "2025-11");
-    // No price was sourced for November 2025: said as null, never invented.
-    assert!(row["btc_price_usd"].is_null());
-    assert!(row["hashprice_usd_per_ph_day"].is_null());
+    assert_eq!(row["month"], "2024-06");
+    // No fees were sourced for June 2024: said as null, never invented.
+    assert!(row["fees_btc_per_block"].is_null());
+    assert!(row["btc_price_usd"].as_f64().unwrap() > 0.0);
     assert!(row["power_gw"].as_f64().unwrap() > 0.0);
 }
 
@@ -169,9 +169,22 @@ fn bad_input_exits_2_naming_the_flag_or_file_line() {
         refused(&["backtest", "--from", "2030-01"])
             .starts_with("error: --from: 2030-01 is outside")
     );
+    // every built-in month has a price: an imported month without one
+    let unpriced = temp_file(
+        "unpriced-history.csv",
+        "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs\n2026-01,1.4e14,4400,3.125,0.02,,\n",
+    );
     assert_eq!(
-        refused(&["backtest", "--from", "2025-01", "--to", "2025-03"]),
-        "error: --to: 2025-01 has no BTC price in the history; import a history CSV that gives one\n"
+        refused(&[
+            "backtest",
+            "--from",
+            "2025-12",
+            "--to",
+            "2026-01",
+            "--history-csv",
+            unpriced.to_str().unwrap()
+        ]),
+        "error: --to: 2026-01 has no BTC price in the history; import a history CSV that gives one\n"
     );
     let bad = temp_file(
         "bad-history.csv",

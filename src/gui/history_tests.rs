@@ -178,16 +178,37 @@ fn the_backtest_shows_the_payback_month_the_core_computes() {
 
 #[test]
 fn a_backtest_past_the_priced_months_says_why() {
-    let mut h = harness(Tab::Backtest, Lang::En);
+    // Every built-in month has a price: the user's history adds 2026-01 without one.
+    let dir = std::env::temp_dir().join(format!("hashwatt-unpriced-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("history")).unwrap();
+    std::fs::write(
+        dir.join("history").join("network-monthly.csv"),
+        "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs\n2026-01,1.4e14,4400,3.125,0.02,,\n",
+    )
+    .unwrap();
+    let session = Session {
+        language: LangChoice::Fixed(Lang::En),
+        tab: Tab::Backtest,
+        ..Session::default()
+    };
+    let mut h = super::test_support::harness(
+        session,
+        Harness::builder().with_size(egui::vec2(1500.0, 1400.0)),
+    );
+    h.state_mut().presets_folder = Some(dir.clone());
+    // as a reload of the presets does: the history is read again
+    h.state_mut().library_generation += 1;
+    super::test_support::settle(&mut h);
     let s = &strings(Lang::En).history;
     h.get_by_role_and_label(Role::SpinButton, s.to)
         .increment_accesskit();
     h.run();
     let message = fill(
         s.no_price,
-        &[("month", "2024-09"), ("last_priced", "2024-08")],
+        &[("month", "2026-01"), ("last_priced", "2025-12")],
     );
     h.get_by_label(&message);
+    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -213,8 +234,8 @@ fn the_projection_shows_the_historys_growth_and_can_take_it_again() {
     let line = fill(
         s.trailing_growth,
         &[
-            ("from", "2023-08"),
-            ("to", "2024-08"),
+            ("from", "2024-12"),
+            ("to", "2025-12"),
             ("difficulty", &format::fixed(difficulty, 1)),
             ("price", &format::fixed(price, 1)),
         ],

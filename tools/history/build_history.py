@@ -11,17 +11,41 @@ Inputs (read from local git snapshots of public repositories; nothing of them is
                 "priyamchoksi/bitcoin-historical-prices-and-activity-2010-2024" as copied in
                 nileshely/Bitcoin-Historical-Prices-Activity-2010-2024-, licence not stated)
              B: Investing.com daily closes 2020-01-02..2024-09-17
-                (CarvalhoBarberino/BitcoinPriceUSD, MIT repository)
+                (CarvalhoBarberino/BitcoinPriceUSD, MIT repository), extended to 2025-04-15 by
+                a later copy (laroccacharly/btc-price-history, parquet, licence not stated)
              C: blockchain.com "market-price" chart copies: CarvalhoBarberino/BitcoinPriceUSD
                 (2010-08..2020-03), laura00san/BC4 (2019-05..2022-04),
                 leirisyue/fed-yfinance-demo (2023-04..2024-04)
+             D: Yahoo Finance BTC-USD daily closes 2014-09-17..2026-06-05 (Kaggle, as copied in
+                levisadoh/Bitcoin-Historical-Data-Analysis-2014-2026-, licence not stated)
+             E: Binance BTC/USDT daily closes 2017-08-17..2026-01-06
+                (yanniedog/binance-historical-OHLCV-data, licence not stated)
+             L: Luxor's monthly lookback means (LUXOR_MONTHLY below)
+             A, else B, else D where another source checks the month.
   fees       blockchain.com "transaction-fees" (BTC per day) copies: awemany/txnfees
-             (2009..2016-10), oh54/crypto-stuff (2013..2017-07), laura00san/BC4
-             (2019-05..2022-04), leirisyue/fed-yfinance-demo (2023-04..2024-04)
+             (2009..2016-10), oh54/crypto-stuff (2013..2017-07), EAAL/Bitcoin (2009..2019-06-19),
+             din0s/dl-for-btc-price-prediction (2009-01-17..2021-05-07), laura00san/BC4
+             (2019-05..2022-04), leirisyue/fed-yfinance-demo (2023-04..2024-04);
+             then getblockstats (below), then Luxor's monthly "Hashrate Lookback" posts
+             (LUXOR_MONTHLY below)
+  txs        blockchain.com "n-transactions" (confirmed transactions per day) copies: the same
+             repositories but leirisyue; "n-transactions-total" (cumulative) copies in
+             laura00san/BC4 and leirisyue/fed-yfinance-demo (a month = total on the 1st of the
+             next month - total on its 1st); then getblockstats (below); then counts
+             stated on public pages (PAGE_MONTHLY_TX below)
+  blocks     m-marqx/BTC-RPC-Data (MIT): Bitcoin Core getblockstats per block (height, time,
+             totalfee, txs) in parquet files (read with pyarrow); the snapshot holds heights
+             0..14999, 499999..509998, 679999..699998, 776424..786423 and 909458 onwards (larger
+             files are absent), so it gives whole months 2018-01, 2021-05..08, 2023-03 and
+             2025-09 onwards. A month counts only if the heights on both sides of it are there.
+  laura00san/BC4 writes dates as DD/MM/YYYY one day early in European winter time (checked
+  against din0s and EAAL, which agree with each other and with awemany and oh54); corrected.
 
-Usage: build_history.py MIRROR_DIR OUT_CSV   (MIRROR_DIR holds owner+name/repo git dirs)
-Facts only: consensus series are recomputed, prices and fees are monthly means rounded to
-4 significant figures; a month no source covers stays empty and says so.
+Usage: build_history.py MIRROR_DIR OUT_CSV   (MIRROR_DIR holds owner+name/repo git dirs;
+needs pyarrow for the parquet inputs: pip install pyarrow)
+Facts only: consensus series are recomputed, prices are monthly means (4 significant figures),
+fees monthly totals per block (3), transactions monthly totals; a month no source covers stays
+empty and says so.
 """
 import base64, bisect, calendar, csv, datetime as dt, io, json, math, subprocess, sys
 from collections import defaultdict
@@ -37,6 +61,9 @@ INPUTS = {
     "electrum": ("spesmilo+electrum", "electrum/chains/mainnet/checkpoints.json"),
     "price_a": ("nileshely+Bitcoin-Historical-Prices-Activity-2010-2024-", "bitcoin_2010-07-27_2024-04-25.csv"),
     "price_b": ("CarvalhoBarberino+BitcoinPriceUSD", "Bitcoin Historical Data - Investing.com.csv"),
+    "price_b2": ("laroccacharly+btc-price-history", "btc_price_history.parquet"),
+    "price_d": ("levisadoh+Bitcoin-Historical-Data-Analysis-2014-2026-", "bitcoin_dataset.csv"),
+    "price_e": ("yanniedog+binance-historical-OHLCV-data", "BTCUSDT_1d.csv"),
     "price_c1": ("CarvalhoBarberino+BitcoinPriceUSD", "market-price.csv"),
     "price_c2": ("laura00san+BC4", "data/market-price.csv"),
     "price_c3": ("leirisyue+fed-yfinance-demo", "data/market-price.csv"),
@@ -44,6 +71,43 @@ INPUTS = {
     "fees_2": ("oh54+crypto-stuff", "data/transaction-fees.csv"),
     "fees_3": ("laura00san+BC4", "data/transaction-fees.csv"),
     "fees_4": ("leirisyue+fed-yfinance-demo", "data/transaction-fees.csv"),
+    "fees_5": ("EAAL+Bitcoin", "transaction-fees.csv"),
+    "fees_6": ("din0s+dl-for-btc-price-prediction", "transaction-fees.csv"),
+    "txs_1": ("awemany+txnfees", "n-transactions.csv"),
+    "txs_2": ("oh54+crypto-stuff", "data/n-transactions.csv"),
+    "txs_3": ("EAAL+Bitcoin", "n-transactions.csv"),
+    "txs_4": ("din0s+dl-for-btc-price-prediction", "n-transactions.csv"),
+    "txs_5": ("laura00san+BC4", "data/n-transactions.csv"),
+    "txs_total_1": ("laura00san+BC4", "data/n-transactions-total.csv"),
+    "txs_total_2": ("leirisyue+fed-yfinance-demo", "data/n-transactions-total.csv"),
+}
+# Monthly transaction counts stated on public pages: month -> (count, page). Used only for
+# months no other source covers; one source.
+PAGE_MONTHLY_TX = {
+    # 12,105,415 confirmed transactions 2 to 31 December 2024, plus 698,223 on 1 December
+    "2024-12": (12_105_415 + 698_223,
+                "https://cryptochainpost.com/bitcoins-december-shake-up-fewer-transactions-record-breaking-value/amp"),
+}
+
+RPC_REPO = "m-marqx+BTC-RPC-Data"
+RPC_DIR = "data/onchain/BTC/block_stats_fragments"
+
+# Copies whose dates are one day early in European winter time (see the docstring).
+WINTER_SHIFTED = {"price_c2", "fees_3", "txs_5", "txs_total_1"}
+# Fee copies in order of preference: a day takes the first copy that has it.
+FEE_KEYS = ("fees_1", "fees_2", "fees_5", "fees_6", "fees_3", "fees_4")
+FEE_NAMES = {"fees_1": "awemany", "fees_2": "oh54", "fees_5": "EAAL", "fees_6": "din0s",
+             "fees_3": "BC4", "fees_4": "leirisyue"}
+TX_KEYS = ("txs_1", "txs_2", "txs_3", "txs_4", "txs_5")
+TX_TOTAL_KEYS = ("txs_total_1", "txs_total_2")
+
+# Luxor's monthly "Hashrate Lookback" posts (hashrateindex.com/blog), figures as published:
+# month -> (mean transaction fees in BTC per block, mean BTC price in USD, page). Prices: a
+# cross-check (source L). Used only for months neither a
+# blockchain.com copy nor the getblockstats snapshot covers (one source); otherwise a cross-check.
+LUXOR_MONTHLY = {
+    "2025-08": (0.025, 114_925, "https://hashrateindex.com/blog/luxor-hashrate-lookback-series-august-2025"),
+    "2025-11": (0.025, 96_532, "https://hashrateindex.com/blog/luxor-hashrate-lookback-series-november-2025"),
 }
 
 
@@ -174,6 +238,19 @@ def parse_price_b(text):
     return out
 
 
+def parse_price_b2(key):
+    """Investing.com daily closes 2011-10-06..2025-04-15 as a parquet table (timestamp, price)."""
+    import pyarrow.parquet as pq
+    repo, path = INPUTS[key]
+    raw = subprocess.check_output(["git", "-C", f"{MIRROR}/{repo}/repo", "show", f"HEAD:{path}"])
+    t = pq.read_table(io.BytesIO(raw), columns=["timestamp", "price"])
+    return {ts.date().isoformat(): p for ts, p in zip(t.column("timestamp").to_pylist(), t.column("price").to_pylist())}
+
+
+def parse_close(text, date_col, close_col):
+    return {r[date_col][:10]: float(r[close_col]) for r in csv.DictReader(io.StringIO(text)) if r[close_col]}
+
+
 def parse_chart(text):
     """blockchain.com chart copies in three layouts: 'YYYY-MM-DD 00:00:00,v', 'DD/MM/YYYY,v'
     with a header, or '"ms","v"' with a header."""
@@ -195,6 +272,76 @@ def parse_chart(text):
             d = k[:10]
         out[d] = val
     return out
+
+
+def last_sunday(y, m):
+    d = dt.date(y, m, calendar.monthrange(y, m)[1])
+    return d - dt.timedelta(days=(d.weekday() + 1) % 7)
+
+
+def unshift_winter(daily):
+    """Moves a copy's dates one day on from the day after the last Sunday of October to
+    the day before the last Sunday of March (where its dates are one day early)."""
+    out = {}
+    for k, v in daily.items():
+        d = dt.date.fromisoformat(k)
+        winter = d < last_sunday(d.year, 3) or d > last_sunday(d.year, 10)
+        out[(d + dt.timedelta(days=1 if winter else 0)).isoformat()] = v
+    return out
+
+
+def chart(key):
+    daily = parse_chart(git_show(key)[0])
+    return unshift_winter(daily) if key in WINTER_SHIFTED else daily
+
+
+def rpc_blocks():
+    """height -> (time, total fee in satoshi, transactions incl. coinbase) from every
+    parquet file of the getblockstats snapshot that is present (absent large files skipped)."""
+    import pyarrow.parquet as pq
+    gitdir = f"{MIRROR}/{RPC_REPO}/repo"
+    commit = subprocess.check_output(["git", "-C", gitdir, "rev-parse", "HEAD"], text=True).strip()
+    names = subprocess.check_output(["git", "-C", gitdir, "ls-tree", "-r", "--name-only", "HEAD", RPC_DIR], text=True).split()
+    blocks = {}
+    for name in names:
+        if not name.endswith(".parquet"):
+            continue
+        try:
+            raw = subprocess.check_output(["git", "-C", gitdir, "show", f"HEAD:{name}"], stderr=subprocess.DEVNULL)
+        except subprocess.CalledProcessError:
+            continue  # not in the snapshot
+        t = pq.read_table(io.BytesIO(raw), columns=["height", "time", "totalfee", "txs"])
+        cols = [t.column(c).to_pylist() for c in ("height", "time", "totalfee", "txs")]
+        for h, tm, fee, txs in zip(*cols):
+            if isinstance(tm, dt.datetime):
+                tm = int(tm.replace(tzinfo=dt.timezone.utc).timestamp())
+            blocks[h] = (tm, fee, txs)
+    return blocks, commit
+
+
+def rpc_months(blocks):
+    """month -> (total fees BTC, transactions, blocks) for months whose every block is there:
+    the heights just before the first and just after the last block of the month are present."""
+    by_month = defaultdict(list)
+    for h, (tm, fee, txs) in blocks.items():
+        by_month[dt.datetime.fromtimestamp(tm, dt.timezone.utc).strftime("%Y-%m")].append(h)
+    out, partial = {}, {}
+    for ym, hs in by_month.items():
+        lo, hi = min(hs), max(hs)
+        fees = sum(blocks[h][1] for h in hs) / 1e8
+        if lo - 1 in blocks and hi + 1 in blocks and len(hs) == hi - lo + 1:
+            out[ym] = (fees, sum(blocks[h][2] for h in hs), len(hs))
+        else:
+            partial[ym] = (fees / len(hs), len(hs))
+    return out, partial
+
+
+def monthly_from_total(total, y, m):
+    """A cumulative chart's value on a day counts what came before that day (checked on
+    laura00san/BC4, where both charts exist: the monthly figures agree within 0.03 %)."""
+    y2, m2 = (y + 1, 1) if m == 12 else (y, m + 1)
+    a, b = f"{y:04d}-{m:02d}-01", f"{y2:04d}-{m2:02d}-01"
+    return total[b] - total[a] if a in total and b in total else None
 
 
 def monthly_mean(daily, y, m, min_days):
@@ -224,20 +371,45 @@ def main():
     rows, commits, times = consensus_rows()
     pa = parse_price_a(git_show("price_a")[0])
     pb = parse_price_b(git_show("price_b")[0])
+    # the same Investing.com series, a later copy: it extends B from 2024-09-18 to 2025-04-15
+    b2 = parse_price_b2("price_b2")
+    both = [d for d in pb if d in b2]
+    print(f"Investing.com copies share {len(both)} days; largest difference "
+          f"{max(abs(pb[d] / b2[d] - 1) for d in both):.3%}", file=sys.stderr)
+    last_b = max(pb)
+    pb.update({d: v for d, v in b2.items() if d > last_b})
+    pd_ = parse_close(git_show("price_d")[0], "Date", "Close")
+    pe = parse_close(git_show("price_e")[0], "timestamp", "close")
     pc = {}
     for key in ("price_c1", "price_c2", "price_c3"):
-        pc.update(parse_chart(git_show(key)[0]))
+        pc.update(chart(key))
+    fee_copies = {key: chart(key) for key in FEE_KEYS}
     fees = {}
-    for key in ("fees_1", "fees_2", "fees_3", "fees_4"):
-        for d, v in parse_chart(git_show(key)[0]).items():
+    for key in FEE_KEYS:
+        for d, v in fee_copies[key].items():
             fees.setdefault(d, {})[key] = v
     # where two fee copies overlap, report how far they differ
     both = [(v["fees_1"], v["fees_2"]) for v in fees.values() if "fees_1" in v and "fees_2" in v]
     worst = max(abs(a - b) / max(a, b, 1e-9) for a, b in both) if both else 0
-    print(f"fee copies overlap on {len(both)} days; largest relative difference {worst:.2%}", file=sys.stderr)
-    fee_daily = {d: next(iter(v.values())) for d, v in fees.items()}
+    print(f"fee copies awemany/oh54 overlap on {len(both)} days; largest relative difference {worst:.2%}", file=sys.stderr)
+    fee_daily = {d: v[next(k for k in FEE_KEYS if k in v)] for d, v in fees.items()}
+    rpc, rpc_commit = rpc_blocks()
+    rpc_m, rpc_partial = rpc_months(rpc)
+    tx_copies = {key: chart(key) for key in TX_KEYS}
+    tx_daily = {}
+    for key in TX_KEYS:
+        for d, v in tx_copies[key].items():
+            tx_daily.setdefault(d, v)
+    tx_totals = [chart(key) for key in TX_TOTAL_KEYS]
+    # a cumulative copy's missing day (laura00san/BC4 lacks the day after summer time ends)
+    # is the day before plus that day's count
+    for total in tx_totals:
+        for d in list(total):
+            nxt = (dt.date.fromisoformat(d) + dt.timedelta(days=1)).isoformat()
+            if nxt not in total and d in tx_daily and any(k > nxt for k in total):
+                total[nxt] = total[d] + tx_daily[d]
 
-    out_rows, disagreements = [], []
+    out_rows, disagreements, fee_spreads, tx_spreads, rpc_checks = [], [], [], [], []
     for (y, m), r in rows.items():
         ym = f"{y:04d}-{m:02d}"
         notes = []
@@ -246,14 +418,19 @@ def main():
         b, nb = monthly_mean(pb, y, m, 25)
         # blockchain.com charts are sampled every 1-4 days in older copies
         c, nc = monthly_mean(pc, y, m, 7 if (y, m) != FIRST_MONTH else 2)
-        sources = [("A", a), ("B", b), ("C", c)]
+        d_, _ = monthly_mean(pd_, y, m, 25)
+        e, _ = monthly_mean(pe, y, m, 25)
+        lux = LUXOR_MONTHLY.get(ym, (None, None, None))[1]
+        sources = [("A", a), ("B", b), ("C", c), ("D", d_), ("E", e), ("L", lux)]
         have = [(n, v) for n, v in sources if v is not None]
-        price = a if a is not None else b
+        # A, else B, else D, the last only where another source checks it
+        tag, price = next(((n, v) for n, v in have if n in "AB"), (None, None))
+        if price is None and d_ is not None and len(have) > 1:
+            tag, price = "D", d_
         if price is None:
-            notes.append("price unsourced")
+            notes.append("price unsourced" if not have else f"price unsourced ({have[0][0]} alone)")
         else:
-            checks = [f"{n} {v / price - 1:+.1%}" for n, v in have if v is not price]
-            tag = "A" if a is not None else "B"
+            checks = [f"{n} {v / price - 1:+.1%}" for n, v in have if n != tag]
             if not checks:
                 notes.append(f"price {tag} (one source)")
             else:
@@ -263,13 +440,79 @@ def main():
             if (y, m) == FIRST_MONTH:
                 notes.append(f"price from {na} days (trading began 2010-07-17)")
         fee_sum = monthly_sum_full(fee_daily, y, m)
-        fee = fee_sum / r["blocks"] if fee_sum is not None else None
-        if fee is None:
+        days = calendar.monthrange(y, m)[1]
+        have = [f"{y:04d}-{m:02d}-{d:02d}" for d in range(1, days + 1) if f"{y:04d}-{m:02d}-{d:02d}" in fee_daily]
+        dst_gap = (last_sunday(y, 10) + dt.timedelta(days=1)).isoformat()
+        if fee_sum is None and len(have) == days - 1 and dst_gap[:7] == ym and dst_gap not in fee_daily:
+            # the day laura00san/BC4 lacks (after summer time ends) and no other copy has:
+            # the month's mean day stands in for it
+            fee = sum(fee_daily[k] for k in have) * days / (days - 1) / r["blocks"]
+            notes.append(f"fees from {days - 1} of {days} days, scaled (one copy)")
+        elif fee_sum is not None:
+            fee = fee_sum / r["blocks"]
+        else:
+            fee = None
+        if fee_sum is not None:
+            # every copy that covers the whole month, against the one used
+            sums = {k: monthly_sum_full(c, y, m) for k, c in fee_copies.items()}
+            sums = {k: v for k, v in sums.items() if v is not None}
+            if len(sums) == 1 and ym not in rpc_m:
+                notes.append(f"fees one copy ({FEE_NAMES[next(iter(sums))]})")
+            elif sums:
+                spread = max(abs(v / fee_sum - 1) for v in sums.values())
+                fee_spreads.append((spread, ym))
+                if spread > 0.005:
+                    notes.append(f"fee copies differ up to {spread:.1%}")
+        if ym in rpc_m:
+            rpc_fee = rpc_m[ym][0] / r["blocks"]
+            if fee is None:
+                fee = rpc_fee
+                notes.append(f"fees getblockstats ({rpc_m[ym][2]} blocks)")
+            else:
+                rpc_checks.append((abs(rpc_fee / fee - 1), ym))
+                notes.append(f"fees getblockstats check {rpc_fee / fee - 1:+.1%}")
+            if ym in LUXOR_MONTHLY:
+                notes.append(f"Luxor lookback {LUXOR_MONTHLY[ym][0]} ({LUXOR_MONTHLY[ym][0] / fee - 1:+.0%})")
+        if fee is None and ym in LUXOR_MONTHLY:
+            fee = LUXOR_MONTHLY[ym][0]
+            notes.append("fees Luxor monthly lookback (one source)")
+            if ym in rpc_partial:
+                per_block, n = rpc_partial[ym]
+                notes.append(f"the {n} blocks getblockstats has of the month average {per_block:.4f}")
+        elif fee is None:
             notes.append("fees unsourced")
+        txs = monthly_sum_full(tx_daily, y, m)
+        from_totals = [t for t in (monthly_from_total(tt, y, m) for tt in tx_totals) if t is not None]
+        tx_sums = [v for v in (monthly_sum_full(c, y, m) for c in tx_copies.values()) if v is not None]
+        if txs is not None and len(tx_sums) + len(from_totals) > 1:
+            spread = max(abs(t / txs - 1) for t in tx_sums + from_totals)
+            tx_spreads.append((spread, ym))
+            if spread > 0.005:
+                notes.append(f"transaction copies differ up to {spread:.1%}")
+        if ym in rpc_m and txs is not None:
+            rpc_checks.append((abs(rpc_m[ym][1] / txs - 1), ym + " txs"))
+            notes.append(f"transactions getblockstats check {rpc_m[ym][1] / txs - 1:+.2%}")
+        if txs is None and from_totals:
+            txs = from_totals[0]
+            notes.append("transactions from cumulative totals (one source)")
+        if txs is None and ym in rpc_m:
+            txs = rpc_m[ym][1]
+            notes.append("transactions getblockstats (one source)")
+        if txs is None and ym in PAGE_MONTHLY_TX:
+            txs = PAGE_MONTHLY_TX[ym][0]
+            notes.append("transactions from a page's daily counts (one source)")
+        elif txs is not None and len(tx_sums) + len(from_totals) == 1 and (y, m) >= (2017, 7):
+            notes.append("transactions one copy")
+        if txs is None:
+            notes.append("transactions unsourced")
         if r["chained"]:
             notes.append("epoch times chained from retarget targets")
         out_rows.append([ym, f"{r['difficulty']:.6g}", f"{r['blocks']:.0f}", f"{r['subsidy']:.6f}",
-                         sig(fee, 3), sig(price, 4), f"{r['hashrate_ehs']:.6g}", "; ".join(notes)])
+                         sig(fee, 3), sig(price, 4), f"{r['hashrate_ehs']:.6g}",
+                         "" if txs is None else f"{txs:.0f}", "; ".join(notes)])
+    print("largest fee-copy differences:", sorted(fee_spreads)[-3:], file=sys.stderr)
+    print("getblockstats against blockchain.com:", sorted(rpc_checks)[-4:], file=sys.stderr)
+    print("largest transaction-copy differences:", sorted(tx_spreads)[-3:], file=sys.stderr)
     print("months where a price source differs by more than 5 %:", ", ".join(disagreements) or "none", file=sys.stderr)
     header_lines = [
         "# hashwatt monthly network history: one row per calendar month (UTC).",
@@ -277,19 +520,33 @@ def main():
         f"# difficulty, blocks, subsidy_btc, network_hashrate_ehs: consensus facts recomputed from bitcoinj checkpoints (Apache-2.0, commit {commits[0][:12]}) and Electrum checkpoints.json (MIT, commit {commits[1][:12]}).",
         "#   difficulty = time-weighted harmonic mean over the month; blocks = heights interpolated linearly in time within each 2016-block epoch;",
         "#   subsidy_btc = mean subsidy per block by the consensus rule; network_hashrate_ehs = sum(blocks x difficulty) x 2^32 / seconds.",
-        "# btc_price_usd: mean of daily closes. A = CoinCodex export (Kaggle priyamchoksi copy), B = Investing.com, C = blockchain.com market-price; the note gives the others' difference.",
+        "# btc_price_usd: mean of daily closes. A = CoinCodex export (Kaggle priyamchoksi copy), B = Investing.com (CarvalhoBarberino/BitcoinPriceUSD, laroccacharly/btc-price-history),",
+        "#   C = blockchain.com market-price, D = Yahoo Finance BTC-USD (levisadoh/Bitcoin-Historical-Data-Analysis-2014-2026-), E = Binance BTC/USDT (yanniedog/binance-historical-OHLCV-data),",
+        "#   L = Luxor's monthly lookback mean. A, else B, else D where another source checks it; the note gives the others' difference.",
         "# fees_btc_per_block: blockchain.com transaction-fees (BTC per day) summed over the month / blocks; only months every day of which is covered.",
+        "#   Copies: awemany/txnfees, oh54/crypto-stuff, EAAL/Bitcoin, din0s/dl-for-btc-price-prediction, laura00san/BC4, leirisyue/fed-yfinance-demo;",
+        f"#   else Bitcoin Core getblockstats per block (sum of totalfee) from m-marqx/BTC-RPC-Data (MIT, commit {rpc_commit[:12]}) for whole months it holds;",
+        "#   else Luxor's monthly Hashrate Lookback posts (hashrateindex.com/blog). One source, or a cross-check, is said in the note.",
+        "# transactions: blockchain.com n-transactions (confirmed transactions per day) summed over the month (copies as for fees, but leirisyue);",
+        "#   else the difference of blockchain.com n-transactions-total (cumulative) between the month's 1st and the next month's 1st (laura00san/BC4, leirisyue);",
+        "#   else getblockstats txs summed over the month's blocks (counts the coinbase, as blockchain.com does: identical in 2018-01, 2021-05 and 2021-08);",
+        "#   else a count a public page states (2024-12: cryptochainpost.com, 'Bitcoin's December shake-up').",
         "# Empty cell = no source found under the project's licence rules; the note says so. Grade: consensus Measured (derived); price and fees Secondary.",
     ]
     with open(OUT, "w", newline="") as f:
         f.write("\n".join(header_lines) + "\n")
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["month", "difficulty", "blocks", "subsidy_btc", "fees_btc_per_block", "btc_price_usd", "network_hashrate_ehs", "note"])
+        w.writerow(["month", "difficulty", "blocks", "subsidy_btc", "fees_btc_per_block", "btc_price_usd", "network_hashrate_ehs", "transactions", "note"])
         w.writerows(out_rows)
     # anchors
     by_year = defaultdict(float)
     for (y, m), r in rows.items():
         by_year[y] += r["blocks"]
+    tx_year = defaultdict(float)
+    for row in out_rows:
+        if row[7]:
+            tx_year[row[0][:4]] += int(row[7])
+    print("transactions per year:", {y: int(v) for y, v in sorted(tx_year.items())}, file=sys.stderr)
     print(f"blocks in 2024 (interpolated): {by_year[2024]:.0f} (anchor 53,463)", file=sys.stderr)
 
 

@@ -526,8 +526,8 @@ mod tests {
         let doc = crate::scenario_file::ScenarioDoc::default();
         let scenario = doc.resolve(&library).unwrap();
         let settings = BacktestSettings::latest(&h);
-        assert_eq!(settings.to, month("2024-08"));
-        assert_eq!(settings.from, month("2021-09"));
+        assert_eq!(settings.to, month("2025-12"));
+        assert_eq!(settings.from, month("2023-01"));
         let c = BacktestChart::of(&h, &scenario, settings).unwrap();
         assert_eq!(c.backtest.months.len(), 36);
         assert_eq!(c.cumulative_usd.len(), 37);
@@ -547,16 +547,23 @@ mod tests {
             ),
             Err(BacktestViewError::Reversed { .. })
         ));
+        // every built-in month has a price: an imported month without one
+        let imported = crate::history::parse_csv(
+            "mine.csv",
+            "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs\n2026-01,1.4e14,4400,3.125,0.02,,\n",
+        )
+        .unwrap();
+        let with_unpriced = h.merged(imported, "mine.csv").unwrap();
         assert!(matches!(
             BacktestChart::of(
-                &h,
+                &with_unpriced,
                 &scenario,
                 BacktestSettings {
-                    from: month("2024-01"),
-                    to: month("2025-01")
+                    from: month("2025-06"),
+                    to: month("2026-01")
                 }
             ),
-            Err(BacktestViewError::Run(BacktestError::NoPrice(_)))
+            Err(BacktestViewError::Run(BacktestError::NoPrice(m))) if m == month("2026-01")
         ));
         assert!(matches!(
             BacktestChart::of(
