@@ -351,7 +351,16 @@ pub fn write_csv(
                 let mut text = String::with_capacity(btc_price_usd.len() * 48);
                 for (price, &b) in prices.iter().zip(btc_price_usd) {
                     let profit = e.btc_per_day * b - e.cash_cost_usd_per_day;
-                    let _ = writeln!(text, "{row_text},{price},{profit},{break_even}");
+                    // Only the profit goes through the formatter; the rest is copied (a
+                    // million cells spent a third of their time formatting three strings).
+                    text.push_str(&row_text);
+                    text.push(',');
+                    text.push_str(price);
+                    text.push(',');
+                    let _ = write!(text, "{profit}");
+                    text.push(',');
+                    text.push_str(&break_even);
+                    text.push('\n');
                 }
                 text
             })
