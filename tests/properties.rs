@@ -565,16 +565,16 @@ proptest! {
             IntensityMethod::Measured => {
                 let region = LIB.region(doc.site.preset_region_id().expect("a region")).unwrap();
                 prop_assert_eq!(e.grid_intensity_g_per_kwh, region.intensity.g_per_kwh);
-                prop_assert_eq!(Some(region.intensity.g_per_kwh), grid.measured_intensity_g_per_kwh);
+                prop_assert_eq!(Some(region.intensity.g_per_kwh), grid.measured_intensity_g_per_kwh());
             }
             IntensityMethod::Mix => {
                 let table = LIB.emission_table(&doc.site.emission_table).unwrap().factors();
-                prop_assert_eq!(&grid.factors, &table);
+                prop_assert_eq!(grid.factors(), &table);
                 // A published mix may sum to 100 ± 0.1 %: the bounds scale with its total.
-                let total = grid.mix.total_pct() / 100.0;
+                let total = grid.mix().total_pct() / 100.0;
                 prop_assert!((total - 1.0).abs() <= 0.001 + 1e-12, "total {}", total);
                 let present: Vec<EnergySource> = grid
-                    .mix
+                    .mix()
                     .iter()
                     .filter(|(_, share)| *share > 0.0)
                     .map(|(s, _)| s)
@@ -590,7 +590,7 @@ proptest! {
                     let (lo, hi) = (min * total * (1.0 - 1e-12), max * total * (1.0 + 1e-12));
                     prop_assert!(
                         lo <= value && value <= hi,
-                        "{} intensity {} outside [{}, {}] for the mix {:?}", end, value, lo, hi, grid.mix
+                        "{} intensity {} outside [{}, {}] for the mix {:?}", end, value, lo, hi, grid.mix()
                     );
                     // A mix the strategy made sums to 100 within rounding: the plain bounds hold.
                     if doc.site.mix.is_some() {
@@ -780,7 +780,7 @@ prop_compose! {
             .resolve(&*LIB)
             .unwrap_or_else(|e| panic!("a document within the limits must resolve: {e}\n{doc:#?}"));
         // A measured intensity (a region's) anywhere within its limit, or none.
-        scenario.site.grid.measured_intensity_g_per_kwh = measured;
+        scenario.site.grid.set_measured_intensity_g_per_kwh(measured);
         assert!(scenario.validate().is_ok());
         scenario
     }

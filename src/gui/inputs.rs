@@ -340,7 +340,7 @@ fn mix_ui(app: &mut App, ui: &mut egui::Ui) {
     let Ok(computed) = app.computed.as_ref() else {
         return;
     };
-    let mut mix: EnergyMix = computed.scenario.site.grid.mix;
+    let mut mix: EnergyMix = *computed.scenario.site.grid.mix();
     let custom = app.session.doc.site.mix.is_some();
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(s.energy_mix).strong());

@@ -215,10 +215,10 @@ const CURVE_POINTS: usize = 121;
 
 pub fn mix_chart(scenario: &Scenario, evaluation: &Evaluation) -> MixChart {
     let grid = &scenario.site.grid;
-    let contributions = grid.factors.contributions(&grid.mix);
+    let contributions = grid.factors().contributions(grid.mix());
     MixChart {
         slices: grid
-            .mix
+            .mix()
             .iter()
             .filter(|(_, share)| *share > 0.0)
             .map(|(source, share_pct)| MixSlice {
@@ -228,7 +228,7 @@ pub fn mix_chart(scenario: &Scenario, evaluation: &Evaluation) -> MixChart {
             })
             .collect(),
         intensity_g_per_kwh: evaluation.grid_intensity_g_per_kwh,
-        mix_intensity_g_per_kwh: grid.factors.intensity_of(&grid.mix).central_g_per_kwh,
+        mix_intensity_g_per_kwh: grid.mix_intensity().central_g_per_kwh,
     }
 }
 

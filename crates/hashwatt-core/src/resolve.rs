@@ -209,12 +209,7 @@ impl ScenarioDoc {
 
         let scenario = Scenario {
             site: Site {
-                grid: Grid {
-                    mix,
-                    factors: table.factors(),
-                    measured_intensity_g_per_kwh: measured,
-                    method: site.intensity_method,
-                },
+                grid: Grid::new(mix, table.factors(), measured, site.intensity_method),
                 electricity_usd_per_kwh: electricity,
                 pue: site.pue,
                 uptime_pct: site.uptime_pct,

@@ -231,7 +231,7 @@ pub fn account_with(scenario: &Scenario, rates: &FleetRates) -> SiteAccounting {
     let grid_energy = energy - onsite;
 
     let operational: f64 = grid
-        .mix
+        .mix()
         .iter()
         .map(|(s, share)| share / 100.0 * inputs.operational_factors.get(s))
         .sum();
@@ -240,7 +240,7 @@ pub fn account_with(scenario: &Scenario, rates: &FleetRates) -> SiteAccounting {
         IntensityMethod::Mix if inputs.table_is_direct => None,
         _ => Some(intensity),
     };
-    let renewable_pct = renewable_pct(&grid.mix);
+    let renewable_pct = grid.renewable_pct();
 
     let (ppa_share, ppa_g) = ppa(scenario);
     let ppa_kwh = grid_energy * ppa_share;

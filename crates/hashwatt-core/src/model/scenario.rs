@@ -42,16 +42,80 @@ pub enum IntensityMethod {
     Mix,
 }
 
+/// A grid: its mix, the emission table that prices it, and a measured intensity. The figures
+/// that follow from the mix alone (its intensity band, its renewable share) are computed when
+/// the grid is built or changed, not on every evaluation; so the fields are private.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Grid {
-    pub mix: EnergyMix,
-    pub factors: EmissionFactors,
-    /// A measured life-cycle intensity for this grid, if the region has one.
-    pub measured_intensity_g_per_kwh: Option<f64>,
-    pub method: IntensityMethod,
+    mix: EnergyMix,
+    factors: EmissionFactors,
+    measured_intensity_g_per_kwh: Option<f64>,
+    method: IntensityMethod,
+    /// `factors.intensity_of(mix)`.
+    mix_band: IntensityBand,
+    /// The mix's renewable share, %.
+    renewable_pct: f64,
 }
 
 impl Grid {
+    pub fn new(
+        mix: EnergyMix,
+        factors: EmissionFactors,
+        measured_intensity_g_per_kwh: Option<f64>,
+        method: IntensityMethod,
+    ) -> Grid {
+        Grid {
+            mix_band: factors.intensity_of(&mix),
+            renewable_pct: super::accounting::renewable_pct(&mix),
+            mix,
+            factors,
+            measured_intensity_g_per_kwh,
+            method,
+        }
+    }
+
+    pub fn mix(&self) -> &EnergyMix {
+        &self.mix
+    }
+
+    pub fn factors(&self) -> &EmissionFactors {
+        &self.factors
+    }
+
+    /// A measured life-cycle intensity for this grid, if the region has one.
+    pub fn measured_intensity_g_per_kwh(&self) -> Option<f64> {
+        self.measured_intensity_g_per_kwh
+    }
+
+    /// The method asked for (see [`Grid::effective_method`] for the one used).
+    pub fn method(&self) -> IntensityMethod {
+        self.method
+    }
+
+    pub fn set_mix(&mut self, mix: EnergyMix) {
+        self.mix_band = self.factors.intensity_of(&mix);
+        self.renewable_pct = super::accounting::renewable_pct(&mix);
+        self.mix = mix;
+    }
+
+    pub fn set_measured_intensity_g_per_kwh(&mut self, measured: Option<f64>) {
+        self.measured_intensity_g_per_kwh = measured;
+    }
+
+    pub fn set_method(&mut self, method: IntensityMethod) {
+        self.method = method;
+    }
+
+    /// The mix's renewable share, %.
+    pub fn renewable_pct(&self) -> f64 {
+        self.renewable_pct
+    }
+
+    /// The mix × the table, with its band: the intensity when no measured figure is used.
+    pub fn mix_intensity(&self) -> IntensityBand {
+        self.mix_band
+    }
+
     /// The method actually used: measured only when a measured figure exists.
     pub fn effective_method(&self) -> IntensityMethod {
         match (self.method, self.measured_intensity_g_per_kwh) {
@@ -62,12 +126,11 @@ impl Grid {
 
     /// The grid intensity with its band (g CO₂e/kWh).
     pub fn intensity(&self) -> IntensityBand {
-        let from_mix = self.factors.intensity_of(&self.mix);
         match (self.effective_method(), self.measured_intensity_g_per_kwh) {
             (IntensityMethod::Measured, Some(measured)) => {
-                IntensityBand::measured(measured, &from_mix)
+                IntensityBand::measured(measured, &self.mix_band)
             }
-            _ => from_mix,
+            _ => self.mix_band,
         }
     }
 }

@@ -7,16 +7,16 @@ use super::*;
 fn fixture() -> Scenario {
     Scenario {
         site: Site {
-            grid: Grid {
-                mix: EnergyMix {
+            grid: Grid::new(
+                EnergyMix {
                     coal: 50.0,
                     hydro: 50.0,
                     ..Default::default()
                 },
-                factors: EmissionFactors::ipcc_ar5_lifecycle(),
-                measured_intensity_g_per_kwh: None,
-                method: IntensityMethod::Mix,
-            },
+                EmissionFactors::ipcc_ar5_lifecycle(),
+                None,
+                IntensityMethod::Mix,
+            ),
             electricity_usd_per_kwh: 0.03,
             pue: 1.1,
             uptime_pct: 95.0,
@@ -98,14 +98,14 @@ fn carbon_from_mix() {
 #[test]
 fn measured_intensity_wins_when_chosen_and_known() {
     let mut s = fixture();
-    s.site.grid.measured_intensity_g_per_kwh = Some(500.0);
+    s.site.grid.set_measured_intensity_g_per_kwh(Some(500.0));
     assert_close!(evaluate(&s).grid_intensity_g_per_kwh, 422.0);
-    s.site.grid.method = IntensityMethod::Measured;
+    s.site.grid.set_method(IntensityMethod::Measured);
     let e = evaluate(&s);
     assert_close!(e.grid_intensity_g_per_kwh, 500.0);
     assert_eq!(e.intensity_method, IntensityMethod::Measured);
     // No measured figure: the mix is used whatever was asked.
-    s.site.grid.measured_intensity_g_per_kwh = None;
+    s.site.grid.set_measured_intensity_g_per_kwh(None);
     let e = evaluate(&s);
     assert_close!(e.grid_intensity_g_per_kwh, 422.0);
     assert_eq!(e.intensity_method, IntensityMethod::Mix);
@@ -237,7 +237,9 @@ fn validate_names_the_field() {
     s.market.network = NetworkSpec::HashrateEhs(0.0);
     assert_eq!(s.validate().unwrap_err().field, "market.network");
     let mut s = fixture();
-    s.site.grid.mix.coal = 60.0;
+    let mut mix = *s.site.grid.mix();
+    mix.coal = 60.0;
+    s.site.grid.set_mix(mix);
     assert_eq!(
         s.validate().unwrap_err().to_string(),
         "site.mix: the shares sum to 110; they must sum to 100 ± 0.1 %"
