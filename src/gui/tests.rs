@@ -493,18 +493,20 @@ fn the_network_tab_shows_the_three_bounds_and_takes_a_given_efficiency() {
     ] {
         assert!(h.query_by_label(label).is_some(), "{label} missing");
     }
-    // The newest snapshot at the world site's $0.05/kWh: the basket the engine counts.
+    // The newest snapshot (2025-12) at Cambridge's $0.05/kWh: the History's basket and method
+    // at the snapshot's month.
     let library = PresetLibrary::builtin();
     let market = crate::network_data::MarketFigures::of_preset(library.newest_market().unwrap());
-    let (_, count) = crate::model::network::basket_efficiency(
-        &crate::network_data::machines(&library),
-        market.year,
+    let band = crate::history::cbeci::band(
+        crate::history::basket::builtin_entries(),
+        &market.market_month().unwrap(),
         0.05,
-        market.revenue_usd_per_th_day(),
-    )
-    .unwrap();
+    );
+    let count = band.efficiencies.unwrap().machines;
     assert!(count > 10, "{count}");
-    let shown = format!("Best guess: {count} profitable machines");
+    let shown = format!(
+        "Best guess: {count} profitable machines of the history's basket released 2020-12 to 2025-11"
+    );
     assert!(h.query_by_label_contains(&shown).is_some(), "{shown}");
     // A given efficiency replaces the basket: 28.2 J/TH × 1.10.
     h.get_by_label("given").click();
