@@ -69,7 +69,7 @@ pub const BACKTEST_COLUMNS: [&str; 11] = [
     "co2_t",
 ];
 
-fn parse_month(text: &str) -> Result<Month, String> {
+pub(super) fn parse_month(text: &str) -> Result<Month, String> {
     Month::parse(text).ok_or_else(|| format!("`{text}` is not a month (YYYY-MM)"))
 }
 
@@ -128,7 +128,7 @@ pub struct BacktestArgs {
 }
 
 /// The history: built in, the user folder's file over it, then `--history-csv` over that.
-fn load_history(file: Option<&PathBuf>) -> Result<History, CliError> {
+pub(super) fn load_history(file: Option<&PathBuf>) -> Result<History, CliError> {
     let mut history = match History::with_user_folder(crate::user_presets_folder().as_deref()) {
         Ok(h) => h,
         Err(e) => {
@@ -145,7 +145,7 @@ fn load_history(file: Option<&PathBuf>) -> Result<History, CliError> {
 }
 
 /// Checks `--from` and `--to` against the history.
-fn range(
+pub(super) fn range(
     history: &History,
     from: Option<Month>,
     to: Option<Month>,

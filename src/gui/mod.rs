@@ -1184,6 +1184,7 @@ impl App {
                 &files::ExportSources {
                     derived: &self.derived,
                     library: &self.library,
+                    dispatch: self.dispatch.outcome().map(|o| &o.curve),
                 },
             ),
             Err(e) => Err(files::Said::from(e.clone())),
