@@ -170,6 +170,7 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
         network: network.as_ref(),
         pinned: None,
         history: history.as_ref(),
+        history_shows_power: false,
         backtest: backtest.as_ref(),
         dispatch: dispatch.as_ref(),
     };

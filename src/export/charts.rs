@@ -354,7 +354,7 @@ fn draw<DB: DrawingBackend>(
             None => Ok(()),
         },
         ChartKind::History => match input.history {
-            Some(chart) => history::history(&body, chart, t, &look),
+            Some(chart) => history::history(&body, chart, input.history_shows_power, t, &look),
             None => Ok(()),
         },
         ChartKind::Backtest => match input.backtest {

@@ -145,6 +145,8 @@ pub struct ChartInput<'a> {
     pub network: Option<&'a crate::network_data::NetworkView>,
     pub pinned: Option<&'a Pinned<'a>>,
     pub history: Option<&'a crate::history::chart::HistoryChart>,
+    /// The History chart draws power (GW) rather than annualised energy, as the tab can.
+    pub history_shows_power: bool,
     pub backtest: Option<&'a crate::history::chart::BacktestChart>,
     pub dispatch: Option<&'a crate::chart_data::dispatch::DurationCurve>,
 }
@@ -157,6 +159,7 @@ impl<'a> From<&'a ChartData> for ChartInput<'a> {
             network: None,
             pinned: None,
             history: None,
+            history_shows_power: false,
             backtest: None,
             dispatch: None,
         }

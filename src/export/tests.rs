@@ -110,6 +110,7 @@ fn input<'a>(data: &'a ChartData, v: &'a Views, pinned: &'a Pinned<'a>) -> Chart
         network: Some(&v.network),
         pinned: Some(pinned),
         history: Some(&v.history),
+        history_shows_power: false,
         backtest: Some(&v.backtest),
         dispatch: Some(&v.dispatch),
     }

@@ -226,6 +226,8 @@ pub struct ExportSources<'a> {
     pub library: &'a PresetLibrary,
     /// The Dispatch tab's price-duration curve, when it has one.
     pub dispatch: Option<&'a crate::chart_data::dispatch::DurationCurve>,
+    /// The History tab shows power rather than energy.
+    pub history_shows_power: bool,
 }
 
 /// The bytes of an export.
@@ -272,6 +274,7 @@ pub fn export(
                 network: sources.derived.network.get(),
                 pinned: pinned.as_ref(),
                 history: sources.derived.history_chart.get(),
+                history_shows_power: sources.history_shows_power,
                 backtest: sources.derived.backtest.get().and_then(|b| b.as_ref().ok()),
                 dispatch: sources.dispatch,
             };

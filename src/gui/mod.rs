@@ -1185,6 +1185,7 @@ impl App {
                     derived: &self.derived,
                     library: &self.library,
                     dispatch: self.dispatch.outcome().map(|o| &o.curve),
+                    history_shows_power: self.history_view.show_power,
                 },
             ),
             Err(e) => Err(files::Said::from(e.clone())),

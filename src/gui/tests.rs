@@ -356,6 +356,17 @@ fn the_history_backtest_and_dispatch_tabs_export_their_charts() {
     assert!(text.contains(t.history.title) && text.contains(t.history.energy_axis));
     // The History is about the network: its title names no scenario.
     assert!(!text.contains("Antminer S21"));
+    assert!(!text.contains(t.history.power_title));
+    // Showing power, the export draws power too.
+    h.get_by_label(t.history.show_power).click();
+    h.run();
+    let svg = dir.join("history-power.svg");
+    dialogs.answer(Some(svg.clone()));
+    h.get_by_label("Export SVG…").click();
+    h.run();
+    let text = std::fs::read_to_string(&svg).expect("the History SVG is written");
+    assert!(text.contains(t.history.power_title));
+    assert!(!text.contains(t.history.energy_title));
 
     h.get_by_label(t.history.backtest_tab).click();
     h.run();

@@ -83,10 +83,27 @@ fn top(series: &[&[[f64; 2]]], floor: f64) -> f64 {
 pub(super) fn history<DB: DrawingBackend>(
     body: &Area<DB>,
     chart: &HistoryChart,
+    show_power: bool,
     t: &Strings,
     look: &Look,
 ) -> Drawn {
     let s = &t.history;
+    // Energy (TWh a year) or power (GW), as the tab shows it.
+    let (band, yearly, title, axis) = if show_power {
+        (
+            &chart.power_gw,
+            &chart.yearly_gw,
+            s.power_title,
+            s.power_axis,
+        )
+    } else {
+        (
+            &chart.energy_twh_per_year,
+            &chart.yearly_twh,
+            s.energy_title,
+            s.energy_axis,
+        )
+    };
     let series = rgb(palette::SERIES);
     let highlight = rgb(palette::HIGHLIGHT);
     let event = rgb(palette::EVENT);
@@ -134,8 +151,11 @@ pub(super) fn history<DB: DrawingBackend>(
         crate::history::chart::x_of(settings.to) + 0.5 / 12.0,
     );
 
-    let band = &chart.energy_twh_per_year;
-    let cambridge: Vec<[f64; 2]> = chart.cambridge.iter().map(|c| [c.x, c.twh]).collect();
+    let cambridge: Vec<[f64; 2]> = chart
+        .cambridge
+        .iter()
+        .map(|c| [c.x, if show_power { c.average_gw } else { c.twh }])
+        .collect();
     let energy_top = top(&[&band.upper, &band.best, &cambridge], 1.0) * 1.05;
     let co2_top = top(&[&chart.co2_mt_per_year], 1.0) * 1.1;
     let hashprice: Vec<[f64; 2]> = chart
@@ -182,13 +202,13 @@ pub(super) fn history<DB: DrawingBackend>(
     };
 
     // Energy, annualised, with its band; Cambridge's published years and hashwatt's sums.
-    let energy_area = heading(&energy_area, s.energy_title, look)?;
+    let energy_area = heading(&energy_area, title, look)?;
     let y = (0.0, energy_top);
     let mut c = plot(
         &energy_area,
         x,
         y,
-        s.energy_axis,
+        axis,
         None,
         &year,
         &|v| tick(*v),
@@ -215,8 +235,7 @@ pub(super) fn history<DB: DrawingBackend>(
     ))?;
     let r = look.px(5.0, 2.5) as i32;
     c.draw_series(
-        chart
-            .yearly_twh
+        yearly
             .iter()
             .map(|p| TriangleMarker::new((p[0], p[1]), r, series.filled())),
     )?;
