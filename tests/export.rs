@@ -286,7 +286,9 @@ fn the_history_backtest_and_dispatch_charts_from_the_command_line() {
         env!("CARGO_MANIFEST_DIR"),
         "/assets/dispatch/example-prices.csv"
     );
-    let cases: [(&str, Vec<&str>, [&str; 2], [&str; 2]); 3] = [
+    // The kind, its flags, and words the English and the Chinese chart carry.
+    type Case<'a> = (&'a str, Vec<&'a str>, [&'a str; 2], [&'a str; 2]);
+    let cases: [Case; 3] = [
         (
             "history",
             vec!["--from", "2017-01", "--to", "2022-12"],
