@@ -35,7 +35,7 @@ pub struct NetworkArgs {
     /// Count CO₂ at this mining map's hashrate-weighted intensity (`hashwatt presets list mining-maps`).
     #[arg(long = "mining-map", value_name = "ID")]
     pub mining_map: Option<String>,
-    /// Market snapshot for the BTC price, subsidy, fees, hashrate and year (default: the newest).
+    /// Market snapshot for the BTC price, subsidy, fees, hashrate and month (default: the newest).
     #[arg(long, value_name = "ID")]
     pub market: Option<String>,
     /// Print one flat JSON object instead of the table.
