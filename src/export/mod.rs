@@ -180,6 +180,10 @@ pub enum ExportError {
     Encode(String),
     /// The chart's view has nothing to draw (no scenario pinned to compare).
     Nothing,
+    /// The History or Backtest view has nothing to draw (its tab says why).
+    NothingInView,
+    /// The Dispatch view has no price series (nor a tariff) to run the fleet through.
+    NoPrices,
 }
 
 impl ExportError {
@@ -207,6 +211,8 @@ impl ExportError {
             ExportError::Draw(why) => crate::i18n::fill(t.export_draw, &[("why", why)]),
             ExportError::Encode(why) => crate::i18n::fill(t.export_encode, &[("why", why)]),
             ExportError::Nothing => t.export_nothing.to_string(),
+            ExportError::NothingInView => t.export_nothing_view.to_string(),
+            ExportError::NoPrices => crate::i18n::strings(lang).dispatch.none_yet.to_string(),
         }
     }
 }
@@ -236,7 +242,11 @@ pub fn render_chart<'a>(
         _ => true,
     };
     if !has_data {
-        return Err(ExportError::Nothing);
+        return Err(match kind {
+            ChartKind::History | ChartKind::Backtest => ExportError::NothingInView,
+            ChartKind::Dispatch => ExportError::NoPrices,
+            _ => ExportError::Nothing,
+        });
     }
     charts::register_font()?;
     match format {

@@ -438,17 +438,26 @@ fn the_views_charts_draw_the_numbers_the_views_show() {
 #[test]
 fn a_view_chart_without_its_data_says_so() {
     let (data, _, _) = texas();
-    for kind in [
-        ChartKind::Sensitivity,
-        ChartKind::Network,
-        ChartKind::Compare,
-        ChartKind::History,
-        ChartKind::Backtest,
-        ChartKind::Dispatch,
+    for (kind, expected) in [
+        (ChartKind::Sensitivity, ExportError::Nothing),
+        (ChartKind::Network, ExportError::Nothing),
+        (ChartKind::Compare, ExportError::Nothing),
+        (ChartKind::History, ExportError::NothingInView),
+        (ChartKind::Backtest, ExportError::NothingInView),
+        (ChartKind::Dispatch, ExportError::NoPrices),
     ] {
         let error = render_chart(kind, &data, &small(), ImageFormat::Svg).unwrap_err();
-        assert_eq!(error, ExportError::Nothing, "{kind:?}");
+        assert_eq!(error, expected, "{kind:?}");
     }
+    // The Dispatch tab without prices says what it needs, as the tab does.
+    assert_eq!(
+        ExportError::NoPrices.to_string(),
+        "No prices yet: import a price series, or give the scenario a tariff."
+    );
+    assert_eq!(
+        ExportError::NothingInView.localized(Lang::Zh),
+        "此图表尚无可绘制的内容（请先查看本页的提示）"
+    );
     assert_eq!(
         ExportError::Nothing.to_string(),
         "this chart has nothing to draw yet (pin scenarios to compare first)"

@@ -378,9 +378,18 @@ fn the_history_backtest_and_dispatch_tabs_export_their_charts() {
     assert!(text.contains(t.history.cumulative_series));
     assert!(text.contains("World average · 1 × Antminer S21"));
 
-    // The Dispatch tab exports once it has a dispatch to draw.
+    // The Dispatch tab exports once it has a dispatch to draw; before, the banner says what
+    // it needs and nothing is written.
     h.get_by_label(t.dispatch.tab).click();
     h.run();
+    let early = dir.join("dispatch-early.svg");
+    dialogs.answer(Some(early.clone()));
+    h.get_by_label("Export SVG…").click();
+    h.run();
+    assert!(!early.exists());
+    assert_eq!(h.state().banner.as_ref().map(|b| b.error), Some(true));
+    // Said twice: in the tab, and in the banner.
+    assert_eq!(h.get_all_by_label_contains(t.dispatch.none_yet).count(), 2);
     let prices = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/assets/dispatch/example-prices.csv"
