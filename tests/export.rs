@@ -151,6 +151,31 @@ fn bad_chart_input_exits_2_with_one_line_naming_the_flag() {
             vec!["chart", "mix", "--out", "x.png", "--region", "atlantis"],
             "error: --region: unknown region \"atlantis\"".into(),
         ),
+        // The history, backtest and dispatch charts' own flags, and only theirs.
+        (
+            vec!["chart", "mix", "--out", "x.png", "--from", "2020-01"],
+            "error: --from: only the history and backtest charts take it".into(),
+        ),
+        (
+            vec!["chart", "history", "--out", "x.png", "--prices", "p.csv"],
+            "error: --prices: only the dispatch chart takes it".into(),
+        ),
+        (
+            vec!["chart", "history", "--out", "x.png", "--from", "2009-12"],
+            "error: --from: 2009-12 is outside the history (2010-07 to ".into(),
+        ),
+        (
+            vec!["chart", "history", "--out", "x.png", "--to", "2020-13"],
+            "error: invalid value '2020-13' for '--to <YYYY-MM>': `2020-13` is not a month (YYYY-MM)".into(),
+        ),
+        (
+            vec!["chart", "backtest", "--out", "x.png", "--from", "2024-01", "--to", "2023-01"],
+            "error: --to: 2023-01 is before --from 2024-01".into(),
+        ),
+        (
+            vec!["chart", "dispatch", "--out", "x.png"],
+            "error: no prices: give --prices FILE.csv, or a scenario file with a `dispatch.tariff`".into(),
+        ),
     ];
     for (args, message) in cases {
         let o = hashwatt(&args);
@@ -251,4 +276,58 @@ fn charts_in_chinese_use_chinese_words_names_and_font() {
     let en = chart("mix", &dir.join("en.png"), &["--lang", "en"]);
     assert_eq!(&zh[..8], b"\x89PNG\r\n\x1a\n");
     assert_ne!(zh, en);
+}
+
+/// `hashwatt chart history|backtest|dispatch`: the views' charts, with their titles and axes in
+/// English and Chinese.
+#[test]
+fn the_history_backtest_and_dispatch_charts_from_the_command_line() {
+    let prices = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/dispatch/example-prices.csv"
+    );
+    // The kind, its flags, and words the English and the Chinese chart carry.
+    type Case<'a> = (&'a str, Vec<&'a str>, [&'a str; 2], [&'a str; 2]);
+    let cases: [Case; 3] = [
+        (
+            "history",
+            vec!["--from", "2017-01", "--to", "2022-12"],
+            ["The network month by month since 2010", "TWh a year"],
+            ["2010 年以来逐月的比特币网络", "太瓦时/年"],
+        ),
+        (
+            "backtest",
+            vec!["--from", "2021-01", "--to", "2022-12"],
+            [
+                "This scenario&apos;s fleet through real months",
+                "Cumulative cash flow",
+            ],
+            ["本情景的矿机在真实月份中的表现", "累计现金流"],
+        ),
+        (
+            "dispatch",
+            vec!["--prices", prices],
+            ["Price-duration curve", "Cost of power, USD/MWh"],
+            ["价格持续曲线", "电力成本，USD/MWh"],
+        ),
+    ];
+    for (kind, args, en, zh) in cases {
+        let text = svg_chart(kind, &format!("view-{kind}"), &args);
+        for words in en {
+            assert!(text.contains(words), "{kind}: {words}");
+        }
+        let mut zh_args = vec!["--lang", "zh"];
+        zh_args.extend(args.iter().copied());
+        let text = svg_chart(kind, &format!("view-{kind}-zh"), &zh_args);
+        for words in zh {
+            assert!(text.contains(words), "{kind} (zh): {words}");
+        }
+    }
+    // The range given is the range drawn.
+    let text = svg_chart(
+        "history",
+        "view-range",
+        &["--from", "2017-01", "--to", "2022-12"],
+    );
+    assert!(text.contains("2017-01 → 2022-12"));
 }

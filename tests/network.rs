@@ -93,6 +93,25 @@ fn cambridge_2024_figure_from_the_flags() {
     assert!((co2 - twh * 472.94 / 1000.0).abs() < 1e-6);
 }
 
+/// `hashwatt network --market 2021-07`: Cambridge's 2023 method with the History's basket at
+/// the snapshot's month (August 2021), no longer the presets' basket by year (38.4 TWh).
+#[test]
+fn the_2021_snapshot_is_counted_with_the_historys_basket() {
+    let v = json(&["--market", "2021-07"]);
+    let best = num(&v, "network_energy_twh_per_year");
+    assert!((best - 60.42).abs() < 0.05, "{best}");
+    // Cambridge's revised 2021 figure, 89.0 TWh, lies inside the band.
+    let lower = num(&v, "network_energy_twh_per_year_lower");
+    let upper = num(&v, "network_energy_twh_per_year_upper");
+    assert!(lower < 89.0 && 89.0 < upper, "{lower} {upper}");
+    let o = hashwatt(&["network", "--market", "2021-07"]);
+    assert!(
+        stdout(&o).contains("of the history's basket released 2016-08 to 2021-07"),
+        "{}",
+        stdout(&o)
+    );
+}
+
 #[test]
 fn a_mining_map_says_what_it_leaves_unattributed() {
     let v = json(&["--mining-map", "ccaf-2022-01"]);

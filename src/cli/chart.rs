@@ -4,6 +4,7 @@ use super::CliError;
 use super::args::{ProjectionFlags, ScenarioArgs, message_words, whole};
 use crate::chart_data::RegionMetric;
 use crate::export::{ChartKind, IMAGE_SIZE_PX};
+use crate::history::Month;
 use crate::i18n::Localized;
 use crate::i18n::{Lang, fill};
 use crate::model::{self, limits::Limit};
@@ -14,7 +15,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct ChartArgs {
-    /// The chart: mix, regions, break-even, projection, hardware, sensitivity or network.
+    /// The chart: mix, regions, break-even, projection, hardware, sensitivity, network, history,
+    /// backtest or dispatch.
     #[arg(value_name = "KIND", value_parser = parse_chart_kind)]
     pub kind: ChartKind,
     #[command(flatten)]
@@ -36,6 +38,25 @@ pub struct ChartArgs {
     pub months: Option<u32>,
     #[command(flatten, next_help_heading = "Projection")]
     pub growth: ProjectionFlags,
+    /// The first month of the history or backtest chart (default: the history's first; for a
+    /// backtest, three years before the newest month with a price).
+    #[arg(long, value_name = "YYYY-MM", value_parser = super::history::parse_month, help_heading = "History and backtest")]
+    pub from: Option<Month>,
+    /// The last month of the history or backtest chart (default: the history's last; for a
+    /// backtest, the newest month with a price).
+    #[arg(long, value_name = "YYYY-MM", value_parser = super::history::parse_month, help_heading = "History and backtest")]
+    pub to: Option<Month>,
+    /// A monthly history CSV laid over the built-in one (history and backtest charts).
+    #[arg(
+        long = "history-csv",
+        value_name = "FILE",
+        help_heading = "History and backtest"
+    )]
+    pub history_csv: Option<PathBuf>,
+    /// The price series the dispatch chart runs the fleet through (default: the scenario's
+    /// time-of-use tariff).
+    #[arg(long, value_name = "FILE.csv", help_heading = "Dispatch")]
+    pub prices: Option<PathBuf>,
 }
 
 /// The width and height limits of `--width` and `--height`.
@@ -85,6 +106,7 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
             &[("path", &a.out.display().to_string())],
         ))
     })?;
+    check_view_flags(a)?;
     let loaded = super::load(&a.scenario, library, lang)?;
     let mut settings = loaded.doc.projection;
     if let Some(months) = a.months {
@@ -104,7 +126,12 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
         width: a.width,
         height: a.height,
         date: crate::today().to_string(),
-        title_suffix: loaded.doc.name_in(lang).to_string(),
+        // The History is about the network, not the scenario.
+        title_suffix: if a.kind == ChartKind::History {
+            String::new()
+        } else {
+            loaded.doc.name_in(lang).to_string()
+        },
         region_metric: a.metric,
         lang,
     };
@@ -125,11 +152,27 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
             lang,
         )
     });
+    let history = match a.kind {
+        ChartKind::History => Some(history_chart(a, library)?),
+        _ => None,
+    };
+    let backtest = match a.kind {
+        ChartKind::Backtest => Some(backtest_chart(a, &loaded.scenario)?),
+        _ => None,
+    };
+    let dispatch = match a.kind {
+        ChartKind::Dispatch => Some(duration_curve(a, &loaded, library, lang)?),
+        _ => None,
+    };
     let input = crate::export::ChartInput {
         data: &data,
         sensitivity: maps.as_ref(),
         network: network.as_ref(),
         pinned: None,
+        history: history.as_ref(),
+        history_shows_power: false,
+        backtest: backtest.as_ref(),
+        dispatch: dispatch.as_ref(),
     };
     let bytes = crate::export::render_chart(a.kind, input, &options, format)
         .map_err(|e| CliError(fill(t.chart_failed, &[("error", &e.localized(lang))])))?;
@@ -138,4 +181,94 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
         "{}\n",
         super::term::escape(&a.out.display().to_string())
     ))
+}
+
+/// `--from`, `--to` and `--history-csv` belong to the history and backtest charts, `--prices`
+/// to the dispatch chart: given to another chart they would change nothing, so they are refused.
+fn check_view_flags(a: &ChartArgs) -> Result<(), CliError> {
+    let months = matches!(a.kind, ChartKind::History | ChartKind::Backtest);
+    for (given, flag) in [
+        (a.from.is_some(), "--from"),
+        (a.to.is_some(), "--to"),
+        (a.history_csv.is_some(), "--history-csv"),
+    ] {
+        if given && !months {
+            return Err(CliError(format!(
+                "{flag}: only the history and backtest charts take it"
+            )));
+        }
+    }
+    if a.prices.is_some() && a.kind != ChartKind::Dispatch {
+        return Err(CliError(
+            "--prices: only the dispatch chart takes it".to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// The History view's data at Cambridge's price, over `--from`/`--to` (default: all of it).
+fn history_chart(
+    a: &ChartArgs,
+    library: &PresetLibrary,
+) -> Result<crate::history::chart::HistoryChart, CliError> {
+    use crate::history::chart::{HistoryChart, HistorySettings};
+    let history = super::history::load_history(a.history_csv.as_ref())?;
+    let (from, to) = super::history::range(&history, a.from, a.to)?;
+    let settings = HistorySettings {
+        from,
+        to,
+        ..HistorySettings::whole(&history)
+    };
+    Ok(HistoryChart::of(&history, library, settings))
+}
+
+/// The Backtest view's run: `--from`/`--to`, by default the newest three years with a price.
+fn backtest_chart(
+    a: &ChartArgs,
+    scenario: &model::Scenario,
+) -> Result<crate::history::chart::BacktestChart, CliError> {
+    use crate::history::chart::{BacktestChart, BacktestSettings};
+    let history = super::history::load_history(a.history_csv.as_ref())?;
+    let latest = BacktestSettings::latest(&history);
+    let (from, to) = super::history::range(
+        &history,
+        Some(a.from.unwrap_or(latest.from)),
+        Some(a.to.unwrap_or(latest.to.max(a.from.unwrap_or(latest.from)))),
+    )?;
+    BacktestChart::of(&history, scenario, BacktestSettings { from, to }).map_err(|e| {
+        let flag = if a.to.is_some() { "--to" } else { "--from" };
+        CliError(format!("{flag}: {e}"))
+    })
+}
+
+/// The dispatch's price-duration curve over `--prices` or the scenario's tariff.
+fn duration_curve(
+    a: &ChartArgs,
+    loaded: &super::Loaded,
+    library: &PresetLibrary,
+    lang: Lang,
+) -> Result<crate::chart_data::dispatch::DurationCurve, CliError> {
+    use crate::model::dispatch::{DispatchRates, dispatch};
+    let modes = loaded
+        .doc
+        .fleet_modes(&loaded.scenario, library)
+        .map_err(|e| CliError(e.localized(lang)))?;
+    let series = match &a.prices {
+        Some(path) => crate::price_series::read_price_series(path)?,
+        None => loaded
+            .doc
+            .dispatch
+            .tariff_series(&loaded.scenario)
+            .ok_or_else(|| {
+                CliError(
+                    crate::i18n::strings(lang)
+                        .dispatch
+                        .cli_no_prices
+                        .to_string(),
+                )
+            })?,
+    };
+    let rates = DispatchRates::of(&loaded.scenario);
+    let d = dispatch(&rates, &modes, &series, &loaded.doc.dispatch.settings());
+    Ok(crate::chart_data::dispatch::DurationCurve::of(&d))
 }

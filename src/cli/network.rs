@@ -35,7 +35,7 @@ pub struct NetworkArgs {
     /// Count CO₂ at this mining map's hashrate-weighted intensity (`hashwatt presets list mining-maps`).
     #[arg(long = "mining-map", value_name = "ID")]
     pub mining_map: Option<String>,
-    /// Market snapshot for the BTC price, subsidy, fees, hashrate and year (default: the newest).
+    /// Market snapshot for the BTC price, subsidy, fees, hashrate and month (default: the newest).
     #[arg(long, value_name = "ID")]
     pub market: Option<String>,
     /// Print one flat JSON object instead of the table.
@@ -72,7 +72,7 @@ fn compute<'a>(
     };
     let mut market = MarketFigures::of_preset(snapshot);
     if let Some(ehs) = a.network_hashrate_ehs {
-        market.network_hs = ehs * 1e18;
+        market = market.with_hashrate_ehs(ehs);
     }
     let carbon = match (&a.region, &a.mining_map) {
         (_, Some(id)) => network_data::map_basis(library, id, lang)
@@ -89,7 +89,7 @@ fn compute<'a>(
         efficiency_j_per_th: a.efficiency_j_th,
         pue: a.pue.unwrap_or(PUE_BEST_GUESS),
     };
-    let estimate = network_data::estimate(library, &market, &settings, carbon.intensity_g_per_kwh);
+    let estimate = network_data::estimate(&market, &settings, carbon.intensity_g_per_kwh);
     Ok(Computed {
         market_name: snapshot.name_in(lang),
         market_date: snapshot.date.to_string(),
@@ -311,14 +311,15 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
         let _ = writeln!(out, "{}", s.none_profitable);
     }
     let _ = writeln!(out, "{}", s.lower_how);
+    let (from, to) = network_data::basket_window(c.market.month);
     let best_how = match e.best_guess_basis {
         crate::model::network::BestGuessBasis::Given => s.best_given_how.to_string(),
         crate::model::network::BestGuessBasis::Basket => fill(
             s.best_basket_how,
             &[
                 ("count", &e.basket_machines.to_string()),
-                ("from", &c.market.year.saturating_sub(4).to_string()),
-                ("to", &c.market.year.to_string()),
+                ("from", &from),
+                ("to", &to),
             ],
         ),
     };

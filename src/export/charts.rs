@@ -1,6 +1,7 @@
 //! Drawing the charts with plotters, the same code for PNG and SVG. Every value drawn comes from
 //! [`ChartData`]; this module only lays it out.
 
+pub(super) mod history;
 pub(super) mod views;
 
 use super::{ChartInput, ChartKind, ChartOptions, ExportError};
@@ -315,6 +316,9 @@ fn draw<DB: DrawingBackend>(
         ChartKind::Sensitivity => t.sensitivity.title,
         ChartKind::Network => t.network.title,
         ChartKind::Compare => t.app.tab_compare,
+        ChartKind::History => t.history.title,
+        ChartKind::Backtest => t.history.backtest_title,
+        ChartKind::Dispatch => t.dispatch.title,
     };
     let title = if opts.title_suffix.trim().is_empty() {
         title.to_string()
@@ -324,7 +328,12 @@ fn draw<DB: DrawingBackend>(
             &[("title", title), ("suffix", opts.title_suffix.trim())],
         )
     };
-    let body = frame(root, &title, data, opts, t, &look)?;
+    // The History is about the network, not the scenario: its footer names no site sources.
+    let sources: &[String] = match kind {
+        ChartKind::History => &[],
+        _ => &data.sources,
+    };
+    let body = frame(root, &title, sources, opts, t, &look)?;
     match kind {
         ChartKind::Mix => mix(&body, data, t, &look),
         ChartKind::Regions => regions(&body, data, opts.region_metric, t, &look),
@@ -344,6 +353,18 @@ fn draw<DB: DrawingBackend>(
             Some(pinned) => views::compare(&body, pinned, opts.lang, t, &look),
             None => Ok(()),
         },
+        ChartKind::History => match input.history {
+            Some(chart) => history::history(&body, chart, input.history_shows_power, t, &look),
+            None => Ok(()),
+        },
+        ChartKind::Backtest => match input.backtest {
+            Some(chart) => history::backtest(&body, chart, t, &look),
+            None => Ok(()),
+        },
+        ChartKind::Dispatch => match input.dispatch {
+            Some(curve) => history::dispatch(&body, curve, t, &look),
+            None => Ok(()),
+        },
     }
 }
 
@@ -352,7 +373,7 @@ fn draw<DB: DrawingBackend>(
 fn frame<DB: DrawingBackend>(
     root: &Area<DB>,
     title: &str,
-    data: &ChartData,
+    sources: &[String],
     opts: &ChartOptions,
     t: &Strings,
     look: &Look,
@@ -372,12 +393,12 @@ fn frame<DB: DrawingBackend>(
     let footer_style = text_style(look.small, MUTED);
     let line_h = (look.small * 1.35).ceil() as i32;
     let mut lines = Vec::new();
-    if !data.sources.is_empty() {
+    if !sources.is_empty() {
         let sources = fill(
             t.charts.label_value,
             &[
                 ("label", t.charts.sources_footer),
-                ("value", &data.sources.join(" · ")),
+                ("value", &sources.join(" · ")),
             ],
         );
         lines = wrap(root, &sources, &footer_style, inner);

@@ -31,11 +31,18 @@ pub enum ChartKind {
     Network,
     /// The pinned scenarios side by side (drawn from the Compare view's pins).
     Compare,
+    /// The network month by month: electricity with its band and Cambridge's points, CO₂,
+    /// hashprice (the History view's data).
+    History,
+    /// The scenario's fleet through real months: the cumulative cash flow and payback.
+    Backtest,
+    /// The price-duration curve of a dispatch with its break-even line.
+    Dispatch,
 }
 
 impl ChartKind {
     /// The charts of one scenario (what `hashwatt chart` draws); Compare needs pinned scenarios.
-    pub const ALL: [ChartKind; 7] = [
+    pub const ALL: [ChartKind; 10] = [
         ChartKind::Mix,
         ChartKind::Regions,
         ChartKind::BreakEven,
@@ -43,6 +50,9 @@ impl ChartKind {
         ChartKind::Hardware,
         ChartKind::Sensitivity,
         ChartKind::Network,
+        ChartKind::History,
+        ChartKind::Backtest,
+        ChartKind::Dispatch,
     ];
 
     /// The name on the command line (`hashwatt chart break-even`).
@@ -56,6 +66,9 @@ impl ChartKind {
             ChartKind::Sensitivity => "sensitivity",
             ChartKind::Network => "network",
             ChartKind::Compare => "compare",
+            ChartKind::History => "history",
+            ChartKind::Backtest => "backtest",
+            ChartKind::Dispatch => "dispatch",
         }
     }
 
@@ -131,6 +144,11 @@ pub struct ChartInput<'a> {
     pub sensitivity: Option<&'a crate::chart_data::sensitivity::Maps>,
     pub network: Option<&'a crate::network_data::NetworkView>,
     pub pinned: Option<&'a Pinned<'a>>,
+    pub history: Option<&'a crate::history::chart::HistoryChart>,
+    /// The History chart draws power (GW) rather than annualised energy, as the tab can.
+    pub history_shows_power: bool,
+    pub backtest: Option<&'a crate::history::chart::BacktestChart>,
+    pub dispatch: Option<&'a crate::chart_data::dispatch::DurationCurve>,
 }
 
 impl<'a> From<&'a ChartData> for ChartInput<'a> {
@@ -140,6 +158,10 @@ impl<'a> From<&'a ChartData> for ChartInput<'a> {
             sensitivity: None,
             network: None,
             pinned: None,
+            history: None,
+            history_shows_power: false,
+            backtest: None,
+            dispatch: None,
         }
     }
 }
@@ -158,6 +180,10 @@ pub enum ExportError {
     Encode(String),
     /// The chart's view has nothing to draw (no scenario pinned to compare).
     Nothing,
+    /// The History or Backtest view has nothing to draw (its tab says why).
+    NothingInView,
+    /// The Dispatch view has no price series (nor a tariff) to run the fleet through.
+    NoPrices,
 }
 
 impl ExportError {
@@ -185,6 +211,8 @@ impl ExportError {
             ExportError::Draw(why) => crate::i18n::fill(t.export_draw, &[("why", why)]),
             ExportError::Encode(why) => crate::i18n::fill(t.export_encode, &[("why", why)]),
             ExportError::Nothing => t.export_nothing.to_string(),
+            ExportError::NothingInView => t.export_nothing_view.to_string(),
+            ExportError::NoPrices => crate::i18n::strings(lang).dispatch.none_yet.to_string(),
         }
     }
 }
@@ -208,10 +236,17 @@ pub fn render_chart<'a>(
         ChartKind::Compare => data
             .pinned
             .is_some_and(|p| !p.comparison.columns.is_empty()),
+        ChartKind::History => data.history.is_some(),
+        ChartKind::Backtest => data.backtest.is_some(),
+        ChartKind::Dispatch => data.dispatch.is_some(),
         _ => true,
     };
     if !has_data {
-        return Err(ExportError::Nothing);
+        return Err(match kind {
+            ChartKind::History | ChartKind::Backtest => ExportError::NothingInView,
+            ChartKind::Dispatch => ExportError::NoPrices,
+            _ => ExportError::Nothing,
+        });
     }
     charts::register_font()?;
     match format {

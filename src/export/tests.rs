@@ -31,6 +31,32 @@ struct Views {
     network: crate::network_data::NetworkView,
     comparison: crate::compare::Comparison,
     names: Vec<String>,
+    history: crate::history::chart::HistoryChart,
+    backtest: crate::history::chart::BacktestChart,
+    dispatch: crate::chart_data::dispatch::DurationCurve,
+}
+
+/// The Texas scenario's dispatch over a week of hourly prices from 10 to 177 USD/MWh.
+fn texas_dispatch(
+    doc: &ScenarioDoc,
+    scenario: &model::Scenario,
+    library: &PresetLibrary,
+) -> model::dispatch::Dispatch {
+    use crate::model::dispatch::{DispatchRates, PriceSeries, dispatch};
+    let series = PriceSeries {
+        start_unix_s: 1_704_067_200,
+        utc_offset_minutes: 0,
+        step_minutes: 60,
+        price_usd_per_mwh: (0..168).map(|i| 10.0 + f64::from(i)).collect(),
+        intensity_g_per_kwh: None,
+    };
+    let modes = doc.fleet_modes(scenario, library).unwrap();
+    dispatch(
+        &DispatchRates::of(scenario),
+        &modes,
+        &series,
+        &doc.dispatch.settings(),
+    )
 }
 
 fn views(library: &PresetLibrary) -> Views {
@@ -59,6 +85,20 @@ fn views(library: &PresetLibrary) -> Views {
         ),
         comparison: crate::compare::Comparison::of([&texas, &quebec], library),
         names: vec!["Texas pin".into(), "Québec pin".into()],
+        history: crate::history::chart::HistoryChart::of(
+            &crate::history::History::builtin(),
+            library,
+            crate::history::chart::HistorySettings::whole(&crate::history::History::builtin()),
+        ),
+        backtest: crate::history::chart::BacktestChart::of(
+            &crate::history::History::builtin(),
+            &scenario,
+            crate::history::chart::BacktestSettings::latest(&crate::history::History::builtin()),
+        )
+        .unwrap(),
+        dispatch: crate::chart_data::dispatch::DurationCurve::of(&texas_dispatch(
+            &texas, &scenario, library,
+        )),
     }
 }
 
@@ -69,6 +109,10 @@ fn input<'a>(data: &'a ChartData, v: &'a Views, pinned: &'a Pinned<'a>) -> Chart
         sensitivity: Some(&v.maps),
         network: Some(&v.network),
         pinned: Some(pinned),
+        history: Some(&v.history),
+        history_shows_power: false,
+        backtest: Some(&v.backtest),
+        dispatch: Some(&v.dispatch),
     }
 }
 
@@ -254,7 +298,14 @@ fn a_profitless_scenario_without_halvings_still_draws() {
     );
     assert!(data.projection.projection.payback_month.is_none());
     for kind in ChartKind::ALL {
-        if matches!(kind, ChartKind::Sensitivity | ChartKind::Network) {
+        if matches!(
+            kind,
+            ChartKind::Sensitivity
+                | ChartKind::Network
+                | ChartKind::History
+                | ChartKind::Backtest
+                | ChartKind::Dispatch
+        ) {
             continue;
         }
         let text = svg(kind, &data, &small());
@@ -387,16 +438,137 @@ fn the_views_charts_draw_the_numbers_the_views_show() {
 #[test]
 fn a_view_chart_without_its_data_says_so() {
     let (data, _, _) = texas();
-    for kind in [
-        ChartKind::Sensitivity,
-        ChartKind::Network,
-        ChartKind::Compare,
+    for (kind, expected) in [
+        (ChartKind::Sensitivity, ExportError::Nothing),
+        (ChartKind::Network, ExportError::Nothing),
+        (ChartKind::Compare, ExportError::Nothing),
+        (ChartKind::History, ExportError::NothingInView),
+        (ChartKind::Backtest, ExportError::NothingInView),
+        (ChartKind::Dispatch, ExportError::NoPrices),
     ] {
         let error = render_chart(kind, &data, &small(), ImageFormat::Svg).unwrap_err();
-        assert_eq!(error, ExportError::Nothing, "{kind:?}");
+        assert_eq!(error, expected, "{kind:?}");
     }
+    // The Dispatch tab without prices says what it needs, as the tab does.
+    assert_eq!(
+        ExportError::NoPrices.to_string(),
+        "No prices yet: import a price series, or give the scenario a tariff."
+    );
+    assert_eq!(
+        ExportError::NothingInView.localized(Lang::Zh),
+        "此图表尚无可绘制的内容（请先查看本页的提示）"
+    );
     assert_eq!(
         ExportError::Nothing.to_string(),
         "this chart has nothing to draw yet (pin scenarios to compare first)"
     );
+}
+
+/// The History, Backtest and Dispatch charts: each a non-empty SVG with its title, its axis
+/// labels and its series' names, in English and in Chinese, drawn from the views' data.
+#[test]
+fn the_history_backtest_and_dispatch_charts_have_their_titles_and_axes_in_both_languages() {
+    let (data, _, library) = texas();
+    let v = views(&library);
+    let pinned = Pinned {
+        comparison: &v.comparison,
+        names: &v.names,
+    };
+    for lang in [Lang::En, Lang::Zh] {
+        let t = strings(lang);
+        let h = &t.history;
+        let d = &t.dispatch;
+        let opts = ChartOptions {
+            width: 1400,
+            height: 1000,
+            lang,
+            title_suffix: String::new(),
+            ..small()
+        };
+        let expected: [(ChartKind, &str, Vec<&str>); 3] = [
+            (
+                ChartKind::History,
+                h.title,
+                vec![
+                    h.energy_axis,
+                    h.co2_axis,
+                    h.hashprice_usd_axis,
+                    h.col_year,
+                    h.energy_title,
+                    h.cambridge_series,
+                ],
+            ),
+            (
+                ChartKind::Backtest,
+                h.backtest_title,
+                vec![h.cumulative_axis, h.col_month, h.cumulative_series],
+            ),
+            (
+                ChartKind::Dispatch,
+                d.title,
+                vec![d.cost_axis, d.duration_x, d.duration_title, d.break_even],
+            ),
+        ];
+        // As an SVG writes text.
+        let xml = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('\'', "&apos;")
+                .replace('"', "&quot;")
+        };
+        for (kind, title, texts) in expected {
+            let text = svg(kind, input(&data, &v, &pinned), &opts);
+            assert!(text.starts_with("<svg") && text.len() > 2000, "{kind:?}");
+            assert!(text.contains(&xml(title)), "{lang:?} {kind:?}: {title}");
+            for label in texts {
+                assert!(
+                    text.contains(&xml(label)),
+                    "{lang:?} {kind:?} lacks {label}"
+                );
+            }
+            let png =
+                render_chart(kind, input(&data, &v, &pinned), &opts, ImageFormat::Png).unwrap();
+            assert_eq!(png_size(&png), (1400, 1000));
+        }
+    }
+}
+
+/// The exported charts carry the views' numbers: the payback month the backtest found, the
+/// break-even the dispatch uses, Cambridge's points where the history puts them.
+#[test]
+fn the_history_backtest_and_dispatch_charts_draw_the_views_numbers() {
+    let (data, _, library) = texas();
+    let v = views(&library);
+    let pinned = Pinned {
+        comparison: &v.comparison,
+        names: &v.names,
+    };
+    let opts = ChartOptions {
+        width: 1400,
+        height: 1000,
+        ..small()
+    };
+    let h = &strings(Lang::En).history;
+    let backtest = svg(ChartKind::Backtest, input(&data, &v, &pinned), &opts);
+    let summary = &v.backtest.backtest.summary;
+    let words = match summary.payback_month {
+        Some(m) => crate::i18n::fill(h.payback, &[("month", &m.to_string())]),
+        None => crate::i18n::fill(
+            h.no_payback,
+            &[("month", &v.backtest.settings.to.to_string())],
+        ),
+    };
+    assert!(backtest.contains(&words), "{words}");
+    assert!(backtest.contains(&format::usd(summary.cumulative_cash_flow_usd)));
+    let dispatch = svg(ChartKind::Dispatch, input(&data, &v, &pinned), &opts);
+    let be = v.dispatch.break_even_usd_mwh.unwrap();
+    assert!(dispatch.contains(&format::number(be)), "{be}");
+    // Some steps mined and some not on this week's prices: both colours are drawn.
+    assert!(v.dispatch.points.iter().any(|p| p.mined));
+    assert!(v.dispatch.points.iter().any(|p| !p.mined));
+    let history = svg(ChartKind::History, input(&data, &v, &pinned), &opts);
+    assert!(history.contains("2010-07 → "), "the range is named");
+    // The History's footer names no site sources: it is about the network.
+    assert!(!history.contains(strings(Lang::En).charts.sources_footer));
 }

@@ -122,7 +122,9 @@ fn kind_of(tab: Tab) -> Option<ChartKind> {
         Tab::Compare => Some(ChartKind::Compare),
         Tab::Sensitivity => Some(ChartKind::Sensitivity),
         Tab::Network => Some(ChartKind::Network),
-        Tab::History | Tab::Backtest | Tab::Dispatch => None,
+        Tab::History => Some(ChartKind::History),
+        Tab::Backtest => Some(ChartKind::Backtest),
+        Tab::Dispatch => Some(ChartKind::Dispatch),
     }
 }
 

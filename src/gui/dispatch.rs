@@ -6,6 +6,7 @@
 
 use super::widgets::{InputField, color};
 use super::{App, Command};
+use crate::chart_data::dispatch::{DurationCurve, DurationPoint};
 use crate::file_error::FileError;
 use crate::format;
 use crate::i18n::{Strings, fill};
@@ -50,13 +51,9 @@ pub struct Outcome {
     pub modes: Vec<String>,
     /// The site's uptime: always on, the fleet runs this share of the time.
     pub site_uptime_pct: f64,
-    /// The price-duration curve, dearest first, thinned to at most [`CURVE_POINTS`]:
-    /// (share of the time %, cost USD/MWh, mined).
-    pub curve: Vec<(f64, f64, bool)>,
+    /// The price-duration curve and its break-even, as the export draws it too.
+    pub curve: DurationCurve,
 }
-
-/// Points drawn on the price-duration curve (a 5-minute year has 105,120 steps).
-pub const CURVE_POINTS: usize = 2000;
 
 /// The document's generation and the series' generation.
 type CacheKey = (u64, u64);
@@ -175,7 +172,7 @@ impl App {
                 let d = dispatch(&rates, &modes, &series, &doc.dispatch.settings());
                 self.dispatch.runs += 1;
                 Some(Ok(Arc::new(Outcome {
-                    curve: duration_curve(&d),
+                    curve: DurationCurve::of(&d),
                     modes: modes.into_iter().map(|m| m.name).collect(),
                     site_uptime_pct: rates.site_uptime_pct,
                     series,
@@ -189,32 +186,6 @@ impl App {
             self.dispatch.cached = Some((key, Err(String::new())));
         }
     }
-}
-
-/// The steps sorted dearest first, thinned evenly to at most [`CURVE_POINTS`].
-fn duration_curve(d: &Dispatch) -> Vec<(f64, f64, bool)> {
-    let n = d.cost_usd_per_mwh.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_unstable_by(|&a, &b| d.cost_usd_per_mwh[b].total_cmp(&d.cost_usd_per_mwh[a]));
-    let points = n.min(CURVE_POINTS);
-    (0..points)
-        .map(|j| {
-            let i = if points == n {
-                j
-            } else {
-                j * (n - 1) / (points - 1).max(1)
-            };
-            let step = order[i];
-            (
-                (i as f64 + 0.5) / n as f64 * 100.0,
-                d.cost_usd_per_mwh[step],
-                d.run[step] != 0,
-            )
-        })
-        .collect()
 }
 
 /// The Dispatch tab.
@@ -376,9 +347,12 @@ fn cards_ui(ui: &mut egui::Ui, d: &Dispatch, site_uptime_pct: f64, s: &Strings) 
 fn duration_ui(ui: &mut egui::Ui, outcome: &Outcome, s: &Strings) {
     let t = &s.dispatch;
     ui.label(egui::RichText::new(t.duration_title).strong());
-    let (mined, idle): (Vec<_>, Vec<_>) = outcome.curve.iter().partition(|p| p.2);
-    let points = |list: Vec<&(f64, f64, bool)>| -> PlotPoints {
-        list.iter().map(|&&(x, y, _)| [x, y]).collect()
+    let curve = &outcome.curve;
+    let (mined, idle): (Vec<_>, Vec<_>) = curve.points.iter().partition(|p| p.mined);
+    let points = |list: Vec<&DurationPoint>| -> PlotPoints {
+        list.iter()
+            .map(|p| [p.share_pct, p.cost_usd_per_mwh])
+            .collect()
     };
     Plot::new("dispatch-duration")
         .height(240.0)
@@ -390,10 +364,10 @@ fn duration_ui(ui: &mut egui::Ui, outcome: &Outcome, s: &Strings) {
             p.line(
                 Line::new(
                     t.cost_axis,
-                    outcome
-                        .curve
+                    curve
+                        .points
                         .iter()
-                        .map(|&(x, y, _)| [x, y])
+                        .map(|p| [p.share_pct, p.cost_usd_per_mwh])
                         .collect::<PlotPoints>(),
                 )
                 .color(color(palette::NEUTRAL)),
@@ -408,7 +382,7 @@ fn duration_ui(ui: &mut egui::Ui, outcome: &Outcome, s: &Strings) {
                     .radius(2.0)
                     .color(color(palette::LOSS)),
             );
-            if let Some(be) = outcome.dispatch.summary.break_even_usd_mwh {
+            if let Some(be) = curve.break_even_usd_mwh {
                 p.hline(HLine::new(t.break_even, be).color(color(palette::EVENT)));
             }
         });

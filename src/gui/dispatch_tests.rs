@@ -83,10 +83,15 @@ fn an_imported_series_shows_cards_curves_and_weeks_computed_once() {
     );
     h.get_by_label(&always);
     // The curve is the steps dearest first.
-    let costs: Vec<f64> = outcome.curve.iter().map(|p| p.1).collect();
+    let costs: Vec<f64> = outcome
+        .curve
+        .points
+        .iter()
+        .map(|p| p.cost_usd_per_mwh)
+        .collect();
     assert!(costs.windows(2).all(|w| w[0] >= w[1]));
     assert_eq!(costs[0], 1850.0);
-    assert!(!outcome.curve[0].2, "the spike is not mined");
+    assert!(!outcome.curve.points[0].mined, "the spike is not mined");
     for _ in 0..4 {
         h.step();
     }
@@ -144,7 +149,7 @@ fn a_five_minute_year_is_read_without_stalling_a_frame() {
     let outcome = h.state().dispatch.outcome().cloned().expect("a dispatch");
     assert_eq!(outcome.series.len(), 105_120);
     assert_eq!(outcome.series.step_minutes, 5);
-    assert!(outcome.curve.len() <= super::CURVE_POINTS);
+    assert!(outcome.curve.points.len() <= crate::chart_data::dispatch::CURVE_POINTS);
     // 52 weeks and a day: the week view walks forward.
     let t = &strings(Lang::En).dispatch;
     h.get_by_label(t.next_week).click();

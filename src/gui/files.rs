@@ -224,6 +224,10 @@ said_from!(
 pub struct ExportSources<'a> {
     pub derived: &'a super::derived::Derived,
     pub library: &'a PresetLibrary,
+    /// The Dispatch tab's price-duration curve, when it has one.
+    pub dispatch: Option<&'a crate::chart_data::dispatch::DurationCurve>,
+    /// The History tab shows power rather than energy.
+    pub history_shows_power: bool,
 }
 
 /// The bytes of an export.
@@ -241,8 +245,9 @@ pub fn export(
                 width: 1600,
                 height: 1000,
                 date: crate::today().to_string(),
-                // The Compare chart is about the pins, not the open scenario.
-                title_suffix: if kind == ChartKind::Compare {
+                // The Compare chart is about the pins and the History about the network, not
+                // the open scenario.
+                title_suffix: if matches!(kind, ChartKind::Compare | ChartKind::History) {
                     String::new()
                 } else {
                     scenario_name.to_string()
@@ -268,6 +273,10 @@ pub fn export(
                 sensitivity: sources.derived.sensitivity.get(),
                 network: sources.derived.network.get(),
                 pinned: pinned.as_ref(),
+                history: sources.derived.history_chart.get(),
+                history_shows_power: sources.history_shows_power,
+                backtest: sources.derived.backtest.get().and_then(|b| b.as_ref().ok()),
+                dispatch: sources.dispatch,
             };
             crate::export::render_chart(kind, input, &options, format).map_err(Said::from)
         }

@@ -1187,6 +1187,8 @@ impl App {
                 &files::ExportSources {
                     derived: &self.derived,
                     library: &self.library,
+                    dispatch: self.dispatch.outcome().map(|o| &o.curve),
+                    history_shows_power: self.history_view.show_power,
                 },
             ),
             Err(e) => Err(files::Said::from(e.clone())),

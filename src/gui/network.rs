@@ -74,7 +74,7 @@ pub fn network_ui(app: &App, ui: &mut egui::Ui) {
     }
     let NetworkFigures {
         market_name,
-        year,
+        month,
         market,
         settings,
         carbon,
@@ -106,7 +106,7 @@ pub fn network_ui(app: &App, ui: &mut egui::Ui) {
         ),
         None => s.threshold_free.to_string(),
     });
-    bounds_ui(ui, s, estimate, carbon, *year);
+    bounds_ui(ui, s, estimate, carbon, *month);
 
     ui.separator();
     let energy = estimate.best_guess.map(|b| b.energy_twh_per_year);
@@ -246,7 +246,7 @@ fn bounds_ui(
     s: &NetworkStrings,
     e: &NetworkEstimate,
     carbon: &CarbonBasis,
-    year: u16,
+    month: Option<crate::history::Month>,
 ) {
     ui.label(egui::RichText::new(s.bounds_title).strong());
     egui::Grid::new("network-bounds")
@@ -309,14 +309,17 @@ fn bounds_ui(
         ui,
         match e.best_guess_basis {
             BestGuessBasis::Given => s.best_given_how.to_string(),
-            BestGuessBasis::Basket => fill(
-                s.best_basket_how,
-                &[
-                    ("count", &e.basket_machines.to_string()),
-                    ("from", &year.saturating_sub(4).to_string()),
-                    ("to", &year.to_string()),
-                ],
-            ),
+            BestGuessBasis::Basket => {
+                let (from, to) = network_data::basket_window(month);
+                fill(
+                    s.best_basket_how,
+                    &[
+                        ("count", &e.basket_machines.to_string()),
+                        ("from", &from),
+                        ("to", &to),
+                    ],
+                )
+            }
         },
     );
     small(ui, s.upper_how.to_string());

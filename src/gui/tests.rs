@@ -324,6 +324,96 @@ fn every_chart_tab_exports_the_view_it_shows() {
     }
 }
 
+/// The History, Backtest and Dispatch tabs export their charts with the same buttons and file
+/// names as the other tabs; clicking writes the file.
+#[test]
+fn the_history_backtest_and_dispatch_tabs_export_their_charts() {
+    let (mut h, dialogs) = harness();
+    // No user folder: the built-in history only.
+    h.state_mut().presets_folder = None;
+    let dir = temp_dir("export-history");
+    h.run();
+    let t = crate::i18n::strings(Lang::En);
+    h.get_by_label(t.history.tab).click();
+    h.run();
+    assert_eq!(h.state().session.tab, Tab::History);
+    assert!(h.state().derived.history_chart.get().is_some());
+    let png = dir.join("history.png");
+    dialogs.answer(Some(png.clone()));
+    h.get_by_label("Export PNG…").click();
+    h.run();
+    let purpose = DialogPurpose::ExportChart(ChartKind::History, crate::export::ImageFormat::Png);
+    assert_eq!(dialogs.asked.borrow().last(), Some(&purpose));
+    assert_eq!(purpose.suggested_name("texas-s21"), "texas-s21-history.png");
+    let bytes = std::fs::read(&png).expect("the History PNG is written");
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(h.state().banner.as_ref().map(|b| b.error), Some(false));
+    let svg = dir.join("history.svg");
+    dialogs.answer(Some(svg.clone()));
+    h.get_by_label("Export SVG…").click();
+    h.run();
+    let text = std::fs::read_to_string(&svg).expect("the History SVG is written");
+    assert!(text.contains(t.history.title) && text.contains(t.history.energy_axis));
+    // The History is about the network: its title names no scenario.
+    assert!(!text.contains("Antminer S21"));
+    assert!(!text.contains(t.history.power_title));
+    // Showing power, the export draws power too.
+    h.get_by_label(t.history.show_power).click();
+    h.run();
+    let svg = dir.join("history-power.svg");
+    dialogs.answer(Some(svg.clone()));
+    h.get_by_label("Export SVG…").click();
+    h.run();
+    let text = std::fs::read_to_string(&svg).expect("the History SVG is written");
+    assert!(text.contains(t.history.power_title));
+    assert!(!text.contains(t.history.energy_title));
+
+    h.get_by_label(t.history.backtest_tab).click();
+    h.run();
+    let svg = dir.join("backtest.svg");
+    dialogs.answer(Some(svg.clone()));
+    h.get_by_label("Export SVG…").click();
+    h.run();
+    let text = std::fs::read_to_string(&svg).expect("the Backtest SVG is written");
+    assert!(text.contains(t.history.cumulative_series));
+    assert!(text.contains("World average · 1 × Antminer S21"));
+
+    // The Dispatch tab exports once it has a dispatch to draw; before, the banner says what
+    // it needs and nothing is written.
+    h.get_by_label(t.dispatch.tab).click();
+    h.run();
+    let early = dir.join("dispatch-early.svg");
+    dialogs.answer(Some(early.clone()));
+    h.get_by_label("Export SVG…").click();
+    h.run();
+    assert!(!early.exists());
+    assert_eq!(h.state().banner.as_ref().map(|b| b.error), Some(true));
+    // Said twice: in the tab, and in the banner.
+    assert_eq!(h.get_all_by_label_contains(t.dispatch.none_yet).count(), 2);
+    let prices = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/dispatch/example-prices.csv"
+    );
+    h.state().queue(Command::Dispatch(
+        super::dispatch::DispatchCommand::ImportPath(prices.into()),
+    ));
+    h.step();
+    let started = std::time::Instant::now();
+    while h.state().dispatch.importing.is_some() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(60));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+    let svg = dir.join("dispatch.svg");
+    dialogs.answer(Some(svg.clone()));
+    h.get_by_label("Export SVG…").click();
+    h.run();
+    let text = std::fs::read_to_string(&svg).expect("the Dispatch SVG is written");
+    assert!(text.contains(t.dispatch.duration_title));
+    assert_eq!(h.state().banner.as_ref().map(|b| b.error), Some(false));
+}
+
 #[test]
 fn nothing_repaints_while_idle() {
     let (mut h, _) = harness();
@@ -493,18 +583,20 @@ fn the_network_tab_shows_the_three_bounds_and_takes_a_given_efficiency() {
     ] {
         assert!(h.query_by_label(label).is_some(), "{label} missing");
     }
-    // The newest snapshot at the world site's $0.05/kWh: the basket the engine counts.
+    // The newest snapshot (2025-12) at Cambridge's $0.05/kWh: the History's basket and method
+    // at the snapshot's month.
     let library = PresetLibrary::builtin();
     let market = crate::network_data::MarketFigures::of_preset(library.newest_market().unwrap());
-    let (_, count) = crate::model::network::basket_efficiency(
-        &crate::network_data::machines(&library),
-        market.year,
+    let band = crate::history::cbeci::band(
+        crate::history::basket::builtin_entries(),
+        &market.market_month().unwrap(),
         0.05,
-        market.revenue_usd_per_th_day(),
-    )
-    .unwrap();
+    );
+    let count = band.efficiencies.unwrap().machines;
     assert!(count > 10, "{count}");
-    let shown = format!("Best guess: {count} profitable machines");
+    let shown = format!(
+        "Best guess: {count} profitable machines of the history's basket released 2020-12 to 2025-11"
+    );
     assert!(h.query_by_label_contains(&shown).is_some(), "{shown}");
     // A given efficiency replaces the basket: 28.2 J/TH × 1.10.
     h.get_by_label("given").click();

@@ -11,6 +11,7 @@ use crate::presets::{Grade, PresetLibrary};
 use crate::scenario_file::ScenarioDoc;
 use serde::Serialize;
 
+pub mod dispatch;
 pub mod sensitivity;
 
 /// One slice of the energy-mix chart.

@@ -18,6 +18,7 @@ pub mod history;
 pub mod i18n;
 pub mod inputs;
 pub mod market_api;
+pub mod mining_map;
 pub mod model;
 pub mod names;
 pub mod network_data;

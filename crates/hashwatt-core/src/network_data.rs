@@ -1,69 +1,100 @@
-//! The network view's data: the engine's network estimate (`model::network`) fed from the preset
-//! library. `hashwatt network` and the window's Network tab both draw from here, so they show
-//! the same numbers.
+//! The network view's data: Cambridge's method (the History's, [`crate::history::cbeci`]) at
+//! a market snapshot's month, with the history's miner basket, so the snapshot and the month
+//! agree; the mining maps; Bitcoin beside countries. `hashwatt network` and the window's
+//! Network tab both draw from here, so they show the same numbers.
 
+use crate::history::cbeci::{self, MarketMonth};
+use crate::history::{Month, basket};
 use crate::i18n::{Lang, Localized};
-use crate::model::network::{
-    self, Machine, NetworkEstimate, NetworkInputs, RegionShare, WeightedIntensity,
-};
+use crate::model::network::{self, BestGuessBasis, Bound, NetworkEstimate};
 use crate::model::{Market, NetworkSpec, SubsidySpec, bitcoin};
 use crate::names::Names;
-use crate::presets::{Grade, MarketPreset, MiningMapPreset, PresetLibrary, RegionKind};
+use crate::presets::{Grade, MarketPreset, PresetLibrary, RegionKind};
 use crate::problem::Problem;
 use crate::schema::PresetKind;
 use serde::Serialize;
 
-/// The region whose intensity stands for hashrate no map attributes, and the default basis.
-pub const WORLD_REGION: &str = "world";
-
-/// Every non-historical miner preset as the engine sees it: efficiency (power / hashrate) and
-/// release year. The CPU, GPU, FPGA and first-ASIC reference rows are left out.
-pub fn machines(library: &PresetLibrary) -> Vec<Machine> {
-    library
-        .miners()
-        .filter(|m| !m.historical)
-        .map(|m| Machine {
-            efficiency_j_per_th: m.efficiency_j_per_th(),
-            release_year: m.release_year,
-        })
-        .collect()
-}
+use crate::mining_map::unknown;
+pub use crate::mining_map::{CountryPart, SnapshotCarbon, WORLD_REGION, migration, snapshot};
 
 /// The market figures the estimate needs.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct MarketFigures {
+    /// The hashrate the network's power is counted for, H/s.
     pub network_hs: f64,
+    /// The difficulty a hash's revenue comes from (implied by the hashrate when the market
+    /// gives only that: `H × 600 / 2^32`).
+    pub difficulty: f64,
     pub btc_price_usd: f64,
     pub reward_btc_per_block: f64,
-    /// The year the market describes (machines released later do not count).
-    pub year: u16,
+    /// The month the market describes: the basket counts machines released before it, within
+    /// five years. `None` (no snapshot) admits no machine.
+    pub month: Option<Month>,
 }
 
 impl MarketFigures {
     pub fn of_preset(m: &MarketPreset) -> MarketFigures {
-        let network_hs = match m.network.value {
-            NetworkSpec::HashrateEhs(ehs) => ehs * 1e18,
-            NetworkSpec::Difficulty(d) => bitcoin::hashrate_from_difficulty_hs(d),
-        };
         let subsidy = match m.subsidy.value {
             SubsidySpec::Btc(btc) => btc,
             SubsidySpec::BlockHeight(h) => bitcoin::block_subsidy_btc(h),
         };
+        MarketFigures::of_network(
+            m.network.value,
+            m.btc_price_usd.value,
+            subsidy + m.fees_btc_per_block.value,
+            month_of(&m.date),
+        )
+    }
+
+    /// A scenario's market, at the month of its snapshot.
+    pub fn of_market(market: &Market, month: Option<Month>) -> MarketFigures {
+        MarketFigures::of_network(
+            market.network,
+            market.btc_price_usd,
+            market.subsidy_btc() + market.fees_btc_per_block,
+            month,
+        )
+    }
+
+    fn of_network(
+        network: NetworkSpec,
+        btc_price_usd: f64,
+        reward_btc_per_block: f64,
+        month: Option<Month>,
+    ) -> MarketFigures {
+        let (network_hs, difficulty) = match network {
+            NetworkSpec::HashrateEhs(ehs) => {
+                (ehs * 1e18, bitcoin::difficulty_from_hashrate_hs(ehs * 1e18))
+            }
+            NetworkSpec::Difficulty(d) => (bitcoin::hashrate_from_difficulty_hs(d), d),
+        };
         MarketFigures {
             network_hs,
-            btc_price_usd: m.btc_price_usd.value,
-            reward_btc_per_block: subsidy + m.fees_btc_per_block.value,
-            year: year_of(&m.date),
+            difficulty,
+            btc_price_usd,
+            reward_btc_per_block,
+            month,
         }
     }
 
-    /// A scenario's market, in the year of its snapshot.
-    pub fn of_market(market: &Market, year: u16) -> MarketFigures {
+    /// A month of the history as a snapshot: its difficulty, its hashrate (from the blocks
+    /// found), its mean price and its reward. `None` for a month without a price.
+    pub fn of_record(record: &crate::history::MonthRecord) -> Option<MarketFigures> {
+        Some(MarketFigures {
+            network_hs: record.network_hashrate_ehs * 1e18,
+            difficulty: record.difficulty,
+            btc_price_usd: record.btc_price_usd?,
+            reward_btc_per_block: record.reward_btc_per_block(),
+            month: Some(record.month),
+        })
+    }
+
+    /// The same market at another hashrate (and the difficulty it implies).
+    pub fn with_hashrate_ehs(self, ehs: f64) -> MarketFigures {
         MarketFigures {
-            network_hs: market.network_hashrate_hs(),
-            btc_price_usd: market.btc_price_usd,
-            reward_btc_per_block: market.subsidy_btc() + market.fees_btc_per_block,
-            year,
+            network_hs: ehs * 1e18,
+            difficulty: bitcoin::difficulty_from_hashrate_hs(ehs * 1e18),
+            ..self
         }
     }
 
@@ -71,19 +102,26 @@ impl MarketFigures {
         self.network_hs / 1e18
     }
 
-    /// Revenue per TH/s per day, USD: the engine's hashprice per TH.
+    /// Revenue per TH/s per day, USD: the history's hashprice per TH.
     pub fn revenue_usd_per_th_day(&self) -> f64 {
-        network::revenue_usd_per_th_day(
-            self.network_hs,
-            self.reward_btc_per_block,
-            self.btc_price_usd,
-        )
+        crate::history::hashprice_btc_per_ph_day(self.difficulty, self.reward_btc_per_block)
+            * self.btc_price_usd
+            / 1000.0
+    }
+
+    /// The market as Cambridge's method reads it; `None` without a month.
+    pub fn market_month(&self) -> Option<MarketMonth> {
+        Some(MarketMonth {
+            month: self.month?,
+            network_hashrate_ehs: self.network_hashrate_ehs(),
+            revenue_usd_per_th_day: Some(self.revenue_usd_per_th_day()),
+        })
     }
 }
 
-/// The year of a snapshot's date (0 if it does not fit, which admits no machine).
-pub fn year_of(date: &crate::model::date::Date) -> u16 {
-    u16::try_from(date.year).unwrap_or(0)
+/// The month of a snapshot's date.
+pub fn month_of(date: &crate::model::date::Date) -> Option<Month> {
+    Month::new(date.year, date.month)
 }
 
 /// The grid intensity the network's emissions are counted at, and where it comes from.
@@ -145,131 +183,6 @@ pub fn map_basis(library: &PresetLibrary, id: &str, lang: Lang) -> Result<Carbon
     })
 }
 
-fn unknown(library: &PresetLibrary, kind: PresetKind, id: &str) -> Problem {
-    let known: Vec<&str> = match kind {
-        PresetKind::Region => library.regions().map(|r| r.id.as_str()).collect(),
-        _ => library.mining_maps().map(|m| m.id.as_str()).collect(),
-    };
-    Problem::UnknownId {
-        kind,
-        id: id.to_string(),
-        near: crate::suggest::did_you_mean(id, &known).map(str::to_string),
-    }
-}
-
-/// The world average intensity, for hashrate no map attributes.
-fn world_g_per_kwh(library: &PresetLibrary) -> Result<f64, Problem> {
-    library
-        .region(WORLD_REGION)
-        .map(|r| r.intensity.g_per_kwh)
-        .ok_or(Problem::PresetMissing { id: WORLD_REGION })
-}
-
-/// One country's part of a snapshot's intensity.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CountryPart {
-    pub country: String,
-    pub share_pct: f64,
-    /// `share × intensity / 100`, summed over the country's regions, g/kWh.
-    pub contribution_g_per_kwh: f64,
-}
-
-/// A mining map's hashrate-weighted intensity, and the network's emissions at it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct SnapshotCarbon {
-    pub id: String,
-    pub name: String,
-    pub date: String,
-    /// Pool-based (comparable with the others) rather than a survey.
-    pub comparable: bool,
-    pub intensity_g_per_kwh: f64,
-    pub attributed_pct: f64,
-    pub unattributed_pct: f64,
-    pub fallback_g_per_kwh: f64,
-    /// The largest parts first; the unattributed part is not among them.
-    pub countries: Vec<CountryPart>,
-    pub unattributed_g_per_kwh: f64,
-    /// Some share or some region's intensity is an estimate.
-    pub estimate: bool,
-    /// At the energy given to [`migration`]; 0 from [`snapshot`].
-    pub co2_mt_per_year: f64,
-}
-
-/// A mining map's weighted intensity: its regions' intensities weighted by their shares, and the
-/// hashrate it does not place at the world average.
-pub fn snapshot(library: &PresetLibrary, map: &MiningMapPreset) -> Result<SnapshotCarbon, Problem> {
-    let fallback = world_g_per_kwh(library)?;
-    let mut shares = Vec::with_capacity(map.shares.len());
-    let mut countries: Vec<CountryPart> = Vec::new();
-    let mut estimate = false;
-    let mut regions = Vec::with_capacity(map.shares.len());
-    for s in &map.shares {
-        let r = library
-            .region(&s.region)
-            .ok_or_else(|| unknown(library, PresetKind::Region, &s.region))?;
-        estimate |= map.share_grade(s) == Grade::Estimate && s.share_pct > 0.0;
-        estimate |= r.intensity.grade == Grade::Estimate && s.share_pct > 0.0;
-        shares.push(RegionShare {
-            share_pct: s.share_pct,
-            intensity_g_per_kwh: r.intensity.g_per_kwh,
-        });
-        regions.push(r);
-    }
-    let w: WeightedIntensity = network::weighted_intensity(&shares, fallback);
-    for ((r, s), contribution) in regions.iter().zip(&shares).zip(&w.contributions_g_per_kwh) {
-        let country = if r.kind == RegionKind::World {
-            r.name.clone()
-        } else {
-            r.country.clone()
-        };
-        match countries.iter_mut().find(|c| c.country == country) {
-            Some(c) => {
-                c.share_pct += s.share_pct;
-                c.contribution_g_per_kwh += contribution;
-            }
-            None => countries.push(CountryPart {
-                country,
-                share_pct: s.share_pct,
-                contribution_g_per_kwh: *contribution,
-            }),
-        }
-    }
-    countries.sort_by(|a, b| {
-        b.contribution_g_per_kwh
-            .total_cmp(&a.contribution_g_per_kwh)
-    });
-    Ok(SnapshotCarbon {
-        id: map.id.clone(),
-        name: map.name.clone(),
-        date: map.date.to_string(),
-        comparable: map.comparable(),
-        intensity_g_per_kwh: w.intensity_g_per_kwh,
-        attributed_pct: w.attributed_pct,
-        unattributed_pct: w.unattributed_pct,
-        fallback_g_per_kwh: fallback,
-        countries,
-        unattributed_g_per_kwh: w.unattributed_g_per_kwh,
-        estimate,
-        co2_mt_per_year: 0.0,
-    })
-}
-
-/// Every mining map, oldest first, with its weighted intensity and the emissions of a network
-/// using `energy_twh_per_year` at it: how the move out of China changed the network's carbon
-/// with its energy held fixed. The grids are the region presets' (mostly 2024 figures), so the
-/// change shown is the move alone, not the grids' own change over the years.
-pub fn migration(library: &PresetLibrary, energy_twh_per_year: f64) -> Vec<SnapshotCarbon> {
-    library
-        .mining_maps()
-        .filter_map(|map| snapshot(library, map).ok())
-        .map(|mut s| {
-            s.co2_mt_per_year =
-                network::co2_mt_per_year(energy_twh_per_year, s.intensity_g_per_kwh);
-            s
-        })
-        .collect()
-}
-
 /// One bar of the comparison with countries.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct DemandBar {
@@ -326,23 +239,75 @@ impl Default for Settings {
     }
 }
 
-/// The bounds for a market, at an intensity.
+/// The bounds for a market, at an intensity: Cambridge's method ([`cbeci::band`]) with the
+/// history's miner basket at the market's month. A given efficiency or PUE replaces the best
+/// guess's; the bounds keep Cambridge's 1.01 and 1.20.
 pub fn estimate(
-    library: &PresetLibrary,
     market: &MarketFigures,
     settings: &Settings,
     intensity_g_per_kwh: f64,
 ) -> NetworkEstimate {
-    let machines = machines(library);
-    network::estimate(&NetworkInputs {
-        hashrate_ths: market.network_hs / 1e12,
-        revenue_usd_per_th_day: market.revenue_usd_per_th_day(),
-        electricity_usd_per_kwh: settings.electricity_usd_per_kwh,
-        year: market.year,
-        machines: &machines,
-        efficiency_j_per_th: settings.efficiency_j_per_th,
-        pue: settings.pue,
-        intensity_g_per_kwh,
+    let price = settings.electricity_usd_per_kwh;
+    let band = market
+        .market_month()
+        .map(|m| cbeci::band(basket::builtin_entries(), &m, price));
+    let eff = band.and_then(|b| b.efficiencies);
+    let hashrate_ths = market.network_hs / 1e12;
+    let bound = |j: f64, pue: f64, gw: Option<f64>| {
+        gw.map(|gw| Bound::of_power(j, pue, gw, intensity_g_per_kwh))
+    };
+    let (best_guess, best_guess_basis) = match settings.efficiency_j_per_th {
+        Some(j) => (
+            Some(Bound::new(
+                j,
+                settings.pue,
+                hashrate_ths,
+                intensity_g_per_kwh,
+            )),
+            BestGuessBasis::Given,
+        ),
+        None => {
+            let best = eff.and_then(|e| {
+                if settings.pue == network::PUE_BEST_GUESS {
+                    bound(e.weighted_j_per_th, settings.pue, band?.power_gw)
+                } else {
+                    Some(Bound::new(
+                        e.weighted_j_per_th,
+                        settings.pue,
+                        hashrate_ths,
+                        intensity_g_per_kwh,
+                    ))
+                }
+            });
+            (best, BestGuessBasis::Basket)
+        }
+    };
+    let machines = eff.map_or(0, |e| e.machines);
+    NetworkEstimate {
+        lower: eff.and_then(|e| bound(e.min_j_per_th, network::PUE_LOWER, band?.power_gw_lower)),
+        best_guess,
+        best_guess_basis,
+        upper: eff.and_then(|e| bound(e.max_j_per_th, network::PUE_UPPER, band?.power_gw_upper)),
+        break_even_efficiency_j_per_th: cbeci::threshold_j_per_th(
+            Some(market.revenue_usd_per_th_day()),
+            price,
+        ),
+        profitable_machines: machines,
+        basket_machines: match best_guess_basis {
+            BestGuessBasis::Basket => machines,
+            BestGuessBasis::Given => 0,
+        },
+    }
+}
+
+/// The release months the basket's best guess draws on at `month`, as `YYYY-MM`: from five
+/// years before it to the month before it (empty without a month).
+pub fn basket_window(month: Option<Month>) -> (String, String) {
+    month.map_or_else(Default::default, |m| {
+        (
+            Month::from_index(m.index() - cbeci::WINDOW_MONTHS).to_string(),
+            Month::from_index(m.index() - 1).to_string(),
+        )
     })
 }
 
@@ -493,8 +458,8 @@ pub struct NetworkView {
 pub struct NetworkFigures {
     /// The market snapshot's name in the view's language ("" when there is none).
     pub market_name: String,
-    /// The snapshot's year (0 when there is none).
-    pub year: u16,
+    /// The snapshot's month (none when there is no snapshot).
+    pub month: Option<Month>,
     pub market: MarketFigures,
     pub settings: Settings,
     pub carbon: CarbonBasis,
@@ -546,14 +511,14 @@ impl NetworkView {
         };
         let figures = carbon.map(|carbon| {
             let snapshot = crate::chart_data::market_snapshot(doc, library);
-            let year = snapshot.map_or(0, |m| year_of(&m.date));
-            let market = MarketFigures::of_market(&scenario.market, year);
+            let month = snapshot.and_then(|m| month_of(&m.date));
+            let market = MarketFigures::of_market(&scenario.market, month);
             let settings = Settings {
                 electricity_usd_per_kwh: view.price.usd_per_kwh(site_usd_per_kwh),
                 efficiency_j_per_th: view.efficiency_j_per_th,
                 pue: view.pue,
             };
-            let estimate = estimate(library, &market, &settings, carbon.intensity_g_per_kwh);
+            let estimate = estimate(&market, &settings, carbon.intensity_g_per_kwh);
             let energy = estimate.best_guess.map(|b| b.energy_twh_per_year);
             let migration = migration(library, energy.unwrap_or(0.0));
             let emissions = migration_emissions(&migration, energy.unwrap_or(0.0), NAMED_COUNTRIES);
@@ -563,7 +528,7 @@ impl NetworkView {
             }
             let mut figures = NetworkFigures {
                 market_name: snapshot.map_or("", |m| m.name_in(lang)).to_string(),
-                year,
+                month,
                 market,
                 settings,
                 carbon,
@@ -725,12 +690,113 @@ mod tests {
     fn the_newest_market_gives_ordered_bounds() {
         let library = PresetLibrary::builtin();
         let market = MarketFigures::of_preset(library.newest_market().unwrap());
-        assert_eq!(market.year, 2025);
-        let e = estimate(&library, &market, &Settings::default(), 472.94);
+        assert_eq!(market.month, Month::new(2025, 12));
+        let e = estimate(&market, &Settings::default(), 472.94);
         let (l, b, u) = (e.lower.unwrap(), e.best_guess.unwrap(), e.upper.unwrap());
         println!("{l:?}\n{b:?}\n{u:?}\n{e:?}");
         assert!(l.power_gw < b.power_gw && b.power_gw < u.power_gw);
         assert!(e.basket_machines > 0);
+    }
+
+    /// A snapshot built from a month of the history gives that month's band: the same basket,
+    /// the same method, the same numbers.
+    #[test]
+    fn a_snapshot_equal_to_a_history_month_gives_that_months_band() {
+        let library = PresetLibrary::builtin();
+        let history = crate::history::History::builtin();
+        let maps = cbeci::map_points(&library);
+        let basket = basket::builtin_entries();
+        let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => (a - b).abs() <= 1e-12 * a.abs().max(1.0),
+            (a, b) => a == b,
+        };
+        let mut compared = 0;
+        for price in [0.03, 0.05, 0.08] {
+            let settings = Settings {
+                electricity_usd_per_kwh: price,
+                ..Settings::default()
+            };
+            for record in &history.months {
+                let Some(market) = MarketFigures::of_record(record) else {
+                    continue;
+                };
+                let month = cbeci::estimate_month(record, basket, price, &maps);
+                let e = estimate(&market, &settings, month.intensity_g_per_kwh);
+                let power = |b: Option<Bound>| b.map(|b| b.power_gw);
+                assert!(
+                    close(power(e.lower), month.power_gw_lower),
+                    "{}",
+                    record.month
+                );
+                assert!(
+                    close(power(e.best_guess), month.power_gw),
+                    "{}",
+                    record.month
+                );
+                assert!(
+                    close(power(e.upper), month.power_gw_upper),
+                    "{}",
+                    record.month
+                );
+                assert!(close(
+                    e.best_guess.map(|b| b.energy_twh_per_year),
+                    month.energy_twh_per_year()
+                ));
+                assert!(close(
+                    e.best_guess.map(|b| b.co2_mt_per_year),
+                    month.co2_mt_per_year()
+                ));
+                assert!(close(
+                    e.break_even_efficiency_j_per_th,
+                    month.shutdown_efficiency_j_per_th
+                ));
+                assert_eq!(
+                    e.profitable_machines,
+                    month.efficiencies.map_or(0, |m| m.machines)
+                );
+                compared += 1;
+            }
+        }
+        // Every month with a price since 2010, at three prices.
+        assert!(compared > 3 * 150, "{compared}");
+    }
+
+    /// The snapshots against Cambridge's revised yearly figures (2021: 89.0 TWh, 2022:
+    /// 95.5 TWh). The miner presets' basket by calendar year gave 38.4 TWh a year for the
+    /// 2021-07 snapshot and 60.1 for 2022-01.
+    #[test]
+    fn the_snapshots_land_near_cambridges_figures() {
+        let library = PresetLibrary::builtin();
+        let history = crate::history::History::builtin();
+        let at = |id: &str| {
+            let market = MarketFigures::of_preset(library.market(id).unwrap());
+            let e = estimate(&market, &Settings::default(), 472.94);
+            let twh = |b: Option<Bound>| b.unwrap().energy_twh_per_year;
+            (market, twh(e.lower), twh(e.best_guess), twh(e.upper))
+        };
+        // The year's mean hashrate, from the history's months.
+        let mean_ehs = |y: i32| {
+            let months = history.range(Month::new(y, 1).unwrap(), Month::new(y, 12).unwrap());
+            months
+                .iter()
+                .map(|m| m.network_hashrate_ehs * m.month.hours())
+                .sum::<f64>()
+                / months.iter().map(|m| m.month.hours()).sum::<f64>()
+        };
+        // 7 August 2021, after the ban: 103.8 EH/s at 14.5 T; the basket of 2016-08 to
+        // 2021-07 at $0.05/kWh.
+        let (market, lower, best, upper) = at("2021-07");
+        assert_eq!(market.month, Month::new(2021, 8));
+        assert!((best - 60.42).abs() < 0.05, "{best}");
+        assert!(lower < 89.0 && 89.0 < upper, "{lower} {upper}");
+        // Its efficiency over 2021's mean hashrate (145 EH/s): 84.6 TWh, within 6 % of
+        // Cambridge's 89.0 (the snapshot sits at the post-ban low, the year did not).
+        let year = best / market.network_hashrate_ehs() * mean_ehs(2021);
+        assert!((year / 89.0 - 1.0).abs() < 0.06, "{year}");
+        // 1 January 2022: 193.6 EH/s, bitcoin at $47,000: 106.7 TWh a year; 95.5 in its band.
+        let (_, lower, best, upper) = at("2022-01");
+        assert!((best - 106.68).abs() < 0.05, "{best}");
+        assert!(lower < 95.5 && 95.5 < upper, "{lower} {upper}");
     }
 
     #[test]

@@ -44,8 +44,65 @@ pub fn revenue_usd_per_th_day(record: &MonthRecord) -> Option<f64> {
 /// The efficiency at which a machine's power costs what it earns (J/TH); machines less
 /// efficient lose money. `None` without a price, or when power is free.
 pub fn shutdown_efficiency_j_per_th(record: &MonthRecord, usd_per_kwh: f64) -> Option<f64> {
-    let revenue = revenue_usd_per_th_day(record)?;
-    (usd_per_kwh > 0.0).then(|| revenue / (24.0 / 1000.0 * usd_per_kwh))
+    threshold_j_per_th(revenue_usd_per_th_day(record), usd_per_kwh)
+}
+
+/// The profitability threshold from a revenue per TH/s per day (`None`: no price).
+pub fn threshold_j_per_th(revenue_usd_per_th_day: Option<f64>, usd_per_kwh: f64) -> Option<f64> {
+    crate::model::network::break_even_efficiency_j_per_th(revenue_usd_per_th_day?, usd_per_kwh)
+}
+
+/// A market at one month, as the method reads it: the month (which machines exist and how
+/// old they are), the hashrate (what they draw) and the revenue per hash (which of them pay).
+/// A month of the history and a market snapshot both come down to this.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MarketMonth {
+    pub month: Month,
+    pub network_hashrate_ehs: f64,
+    /// Revenue per TH/s per day, USD; `None` without a price (no profitability filter).
+    pub revenue_usd_per_th_day: Option<f64>,
+}
+
+impl MarketMonth {
+    pub fn of_record(record: &MonthRecord) -> MarketMonth {
+        MarketMonth {
+            month: record.month,
+            network_hashrate_ehs: record.network_hashrate_ehs,
+            revenue_usd_per_th_day: revenue_usd_per_th_day(record),
+        }
+    }
+}
+
+/// What the method gives for one market: the threshold, the efficiencies it rests on and the
+/// power band.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Band {
+    /// The shutdown efficiency at the chosen price, J/TH.
+    pub shutdown_efficiency_j_per_th: Option<f64>,
+    pub efficiencies: Option<Efficiencies>,
+    /// Most efficient eligible machine × [`PUE_LOWER`] × hashrate.
+    pub power_gw_lower: Option<f64>,
+    /// Age-weighted mean × [`PUE_BEST_GUESS`] × hashrate.
+    pub power_gw: Option<f64>,
+    /// Least efficient eligible machine × [`PUE_UPPER`] × hashrate.
+    pub power_gw_upper: Option<f64>,
+}
+
+/// Cambridge's method for one market at `usd_per_kwh`: the one computation behind the
+/// History's months and the Network view's snapshot.
+pub fn band(basket: &[BasketEntry], market: &MarketMonth, usd_per_kwh: f64) -> Band {
+    let threshold = threshold_j_per_th(market.revenue_usd_per_th_day, usd_per_kwh);
+    // At a price of zero every machine is profitable: no threshold either.
+    let eff = efficiencies(basket, market.month, threshold);
+    let hashrate_ths = market.network_hashrate_ehs * 1e6;
+    let gw = |j: f64, pue: f64| crate::model::network::power_gw(j, hashrate_ths, pue);
+    Band {
+        shutdown_efficiency_j_per_th: threshold,
+        efficiencies: eff,
+        power_gw_lower: eff.map(|e| gw(e.min_j_per_th, PUE_LOWER)),
+        power_gw: eff.map(|e| gw(e.weighted_j_per_th, PUE_BEST_GUESS)),
+        power_gw_upper: eff.map(|e| gw(e.max_j_per_th, PUE_UPPER)),
+    }
 }
 
 /// The efficiencies one month's estimate rests on.
@@ -144,7 +201,7 @@ pub struct MapPoint {
 
 /// The mining maps as points in time (their date's month), oldest first.
 pub fn map_points(library: &crate::presets::PresetLibrary) -> Vec<MapPoint> {
-    let mut points: Vec<MapPoint> = crate::network_data::migration(library, 0.0)
+    let mut points: Vec<MapPoint> = crate::mining_map::migration(library, 0.0)
         .into_iter()
         .filter_map(|s| {
             Some(MapPoint {
@@ -187,15 +244,14 @@ pub fn estimate_month(
     usd_per_kwh: f64,
     maps: &[MapPoint],
 ) -> MonthEstimate {
-    let threshold = shutdown_efficiency_j_per_th(record, usd_per_kwh);
+    let Band {
+        shutdown_efficiency_j_per_th: threshold,
+        efficiencies: eff,
+        power_gw_lower,
+        power_gw,
+        power_gw_upper,
+    } = band(basket, &MarketMonth::of_record(record), usd_per_kwh);
     let price_missing = record.btc_price_usd.is_none();
-    // At a price of zero every machine is profitable: no threshold either.
-    let eff = efficiencies(basket, record.month, threshold);
-    let hashrate_ths = record.network_hashrate_ehs * 1e6;
-    let gw = |j: f64, pue: f64| j * hashrate_ths / 1e9 * pue;
-    let power_gw_lower = eff.map(|e| gw(e.min_j_per_th, PUE_LOWER));
-    let power_gw = eff.map(|e| gw(e.weighted_j_per_th, PUE_BEST_GUESS));
-    let power_gw_upper = eff.map(|e| gw(e.max_j_per_th, PUE_UPPER));
     let twh = |p: Option<f64>| p.map(|gw| gw * record.month.hours() / 1000.0);
     let (intensity, before_first_map) = intensity_at(maps, record.month);
     let energy_twh = twh(power_gw);

@@ -126,7 +126,7 @@ impl MonthRecord {
 
     /// Expected BTC per PH/s per day: `86,400 × 1e15 / (D × 2^32) × reward`.
     pub fn hashprice_btc_per_ph_day(&self) -> f64 {
-        86_400.0 * 1e15 / (self.difficulty * TWO_POW_32) * self.reward_btc_per_block()
+        hashprice_btc_per_ph_day(self.difficulty, self.reward_btc_per_block())
     }
 
     /// Expected USD per PH/s per day at the month's mean price.
@@ -134,6 +134,13 @@ impl MonthRecord {
         self.btc_price_usd
             .map(|p| self.hashprice_btc_per_ph_day() * p)
     }
+}
+
+/// Expected BTC per PH/s per day at a difficulty and a reward per block:
+/// `86,400 × 1e15 / (D × 2^32) × reward`. The history's months and the Network view's
+/// snapshots both price a hash with it.
+pub fn hashprice_btc_per_ph_day(difficulty: f64, reward_btc_per_block: f64) -> f64 {
+    86_400.0 * 1e15 / (difficulty * TWO_POW_32) * reward_btc_per_block
 }
 
 /// A problem with a history CSV, naming the file, line and column.

@@ -60,6 +60,8 @@ pub struct ChartStrings {
     pub export_encode: &'static str,
     /// The chart's view has nothing to draw yet.
     pub export_nothing: &'static str,
+    /// The History or Backtest view has nothing to draw; its tab says why.
+    pub export_nothing_view: &'static str,
     /// Source lines: "Grid intensity: {source} ({year}, {grade})".
     pub source_intensity: &'static str,
     /// "Mix: {source} ({year})".
@@ -155,6 +157,7 @@ pub const EN: ChartStrings = ChartStrings {
     export_draw: "cannot draw the chart: {why}",
     export_encode: "cannot encode the PNG image: {why}",
     export_nothing: "this chart has nothing to draw yet (pin scenarios to compare first)",
+    export_nothing_view: "this chart has nothing to draw yet (see the message on its tab)",
     source_intensity: "Grid intensity: {source} ({year}, {grade})",
     source_mix: "Mix: {source} ({year})",
     source_price: "Power price: {source} ({year}, {grade})",
@@ -234,6 +237,7 @@ pub const ZH: ChartStrings = ChartStrings {
     export_draw: "无法绘制图表：{why}",
     export_encode: "无法编码 PNG 图片：{why}",
     export_nothing: "此图表尚无可绘制的内容（请先固定要比较的情景）",
+    export_nothing_view: "此图表尚无可绘制的内容（请先查看本页的提示）",
     source_intensity: "电网碳强度：{source}（{year}，{grade}）",
     source_mix: "能源结构：{source}（{year}）",
     source_price: "电价：{source}（{year}，{grade}）",

@@ -3,8 +3,9 @@
 //! efficiency of the machines that can mine at a profit, with a lower bound, a best guess and
 //! an upper bound. And the hashrate-weighted grid intensity of a mining map.
 //!
-//! Plain numbers in, plain numbers out: machines are given as their efficiency and release
-//! year, regions as their share of the hashrate and their intensity.
+//! Plain numbers in, plain numbers out: power from an efficiency and a hashrate, regions as
+//! their share of the hashrate and their intensity. Which machines count, and how they are
+//! weighted, is Cambridge's method month by month (`history::cbeci`).
 
 use super::bitcoin::BLOCKS_PER_DAY;
 use super::evaluate::DAYS_PER_YEAR;
@@ -20,17 +21,6 @@ pub const PUE_BEST_GUESS: f64 = 1.10;
 pub const PUE_UPPER: f64 = 1.20;
 /// CBECI's default electricity price for miners, USD/kWh.
 pub const CBECI_ELECTRICITY_USD_PER_KWH: f64 = 0.05;
-/// Weights of the best-guess basket by a machine's age in years (0: released in the snapshot's
-/// year), over a five-year eligibility window (Cambridge's 2023 revision).
-pub const AGE_WEIGHTS: [f64; 5] = [1.0, 0.8, 0.6, 0.4, 0.2];
-
-/// A machine model as the estimate sees it.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct Machine {
-    pub efficiency_j_per_th: f64,
-    pub release_year: u16,
-}
-
 /// Revenue per TH/s per day, USD: `1e12 / N × 144 × (subsidy + fees) × BTC price` (the
 /// engine's hashprice per TH rather than per PH; 0 for a network of no hashrate).
 pub fn revenue_usd_per_th_day(
@@ -70,13 +60,6 @@ pub fn break_even_efficiency_j_per_th(
         .then(|| revenue_usd_per_th_day / (24.0 / 1000.0 * electricity_usd_per_kwh))
 }
 
-/// A machine's weight in the best-guess basket of a year: by its age, within five years;
-/// none if it is older or not yet released.
-pub fn age_weight(release_year: u16, snapshot_year: u16) -> Option<f64> {
-    let age = snapshot_year.checked_sub(release_year)?;
-    AGE_WEIGHTS.get(usize::from(age)).copied()
-}
-
 /// Network power, GW: `J/TH × H [TH/s] / 1e9 × PUE`.
 pub fn power_gw(efficiency_j_per_th: f64, hashrate_ths: f64, pue: f64) -> f64 {
     efficiency_j_per_th * hashrate_ths / 1e9 * pue
@@ -104,7 +87,16 @@ pub struct Bound {
 
 impl Bound {
     pub fn new(efficiency_j_per_th: f64, pue: f64, hashrate_ths: f64, intensity: f64) -> Bound {
-        let power_gw = power_gw(efficiency_j_per_th, hashrate_ths, pue);
+        Bound::of_power(
+            efficiency_j_per_th,
+            pue,
+            power_gw(efficiency_j_per_th, hashrate_ths, pue),
+            intensity,
+        )
+    }
+
+    /// A bound whose power is already known (Cambridge's band).
+    pub fn of_power(efficiency_j_per_th: f64, pue: f64, power_gw: f64, intensity: f64) -> Bound {
         let energy_twh_per_year = energy_twh_per_year(power_gw);
         Bound {
             efficiency_j_per_th,
@@ -114,51 +106,6 @@ impl Bound {
             co2_mt_per_year: co2_mt_per_year(energy_twh_per_year, intensity),
         }
     }
-}
-
-/// The best-guess basket: the profitable machines released in the snapshot's year and the four
-/// before, each weighted by its age. Returns the weighted mean efficiency (J/TH) and how many
-/// machines it averages; none when no machine qualifies.
-pub fn basket_efficiency(
-    machines: &[Machine],
-    year: u16,
-    electricity_usd_per_kwh: f64,
-    revenue_usd_per_th_day: f64,
-) -> Option<(f64, usize)> {
-    let (mut weighted, mut weights, mut count) = (0.0, 0.0, 0);
-    for m in machines {
-        let Some(w) = age_weight(m.release_year, year) else {
-            continue;
-        };
-        if is_profitable(
-            m.efficiency_j_per_th,
-            electricity_usd_per_kwh,
-            revenue_usd_per_th_day,
-        ) {
-            weighted += w * m.efficiency_j_per_th;
-            weights += w;
-            count += 1;
-        }
-    }
-    (count > 0).then(|| (weighted / weights, count))
-}
-
-/// What the estimate needs.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct NetworkInputs<'a> {
-    pub hashrate_ths: f64,
-    /// Revenue per TH/s per day, USD (see [`revenue_usd_per_th_day`]).
-    pub revenue_usd_per_th_day: f64,
-    pub electricity_usd_per_kwh: f64,
-    /// The year the market describes: machines released later are not counted.
-    pub year: u16,
-    /// The machine models there are (no reference rows such as CPUs or GPUs).
-    pub machines: &'a [Machine],
-    /// A fleet efficiency to use for the best guess instead of the basket.
-    pub efficiency_j_per_th: Option<f64>,
-    /// The best guess's PUE ([`PUE_BEST_GUESS`] unless the user says otherwise).
-    pub pue: f64,
-    pub intensity_g_per_kwh: f64,
 }
 
 /// Where the best guess's efficiency came from.
@@ -180,43 +127,10 @@ pub struct NetworkEstimate {
     pub upper: Option<Bound>,
     /// Machines less efficient than this lose money (none when power is free).
     pub break_even_efficiency_j_per_th: Option<f64>,
-    /// Machines released by the snapshot's year that are profitable.
+    /// Machines of the basket in their five-year window that are profitable.
     pub profitable_machines: usize,
     /// Machines in the best-guess basket (0 when the efficiency was given).
     pub basket_machines: usize,
-}
-
-/// The network's lower bound, best guess and upper bound.
-pub fn estimate(inputs: &NetworkInputs) -> NetworkEstimate {
-    let price = inputs.electricity_usd_per_kwh;
-    let revenue = inputs.revenue_usd_per_th_day;
-    let profitable: Vec<f64> = inputs
-        .machines
-        .iter()
-        .filter(|m| m.release_year <= inputs.year)
-        .filter(|m| is_profitable(m.efficiency_j_per_th, price, revenue))
-        .map(|m| m.efficiency_j_per_th)
-        .collect();
-    let bound =
-        |j: f64, pue: f64| Bound::new(j, pue, inputs.hashrate_ths, inputs.intensity_g_per_kwh);
-    let best = profitable.iter().copied().reduce(f64::min);
-    let worst = profitable.iter().copied().reduce(f64::max);
-    let (best_guess, basis, basket_machines) = match inputs.efficiency_j_per_th {
-        Some(j) => (Some(bound(j, inputs.pue)), BestGuessBasis::Given, 0),
-        None => match basket_efficiency(inputs.machines, inputs.year, price, revenue) {
-            Some((j, n)) => (Some(bound(j, inputs.pue)), BestGuessBasis::Basket, n),
-            None => (None, BestGuessBasis::Basket, 0),
-        },
-    };
-    NetworkEstimate {
-        lower: best.map(|j| bound(j, PUE_LOWER)),
-        best_guess,
-        best_guess_basis: basis,
-        upper: worst.map(|j| bound(j, PUE_UPPER)),
-        break_even_efficiency_j_per_th: break_even_efficiency_j_per_th(revenue, price),
-        profitable_machines: profitable.len(),
-        basket_machines,
-    }
 }
 
 /// One region's part of a mining map.
@@ -268,47 +182,6 @@ mod tests {
 
     fn close(a: f64, b: f64, tolerance: f64) -> bool {
         (a - b).abs() <= tolerance
-    }
-
-    /// A small hardware list: one model a year.
-    const MACHINES: [Machine; 6] = [
-        Machine {
-            efficiency_j_per_th: 98.0,
-            release_year: 2016,
-        },
-        Machine {
-            efficiency_j_per_th: 34.0,
-            release_year: 2020,
-        },
-        Machine {
-            efficiency_j_per_th: 29.5,
-            release_year: 2021,
-        },
-        Machine {
-            efficiency_j_per_th: 21.5,
-            release_year: 2022,
-        },
-        Machine {
-            efficiency_j_per_th: 17.5,
-            release_year: 2023,
-        },
-        Machine {
-            efficiency_j_per_th: 13.5,
-            release_year: 2024,
-        },
-    ];
-
-    fn inputs(price: f64, revenue: f64, year: u16) -> NetworkInputs<'static> {
-        NetworkInputs {
-            hashrate_ths: 800e6,
-            revenue_usd_per_th_day: revenue,
-            electricity_usd_per_kwh: price,
-            year,
-            machines: &MACHINES,
-            efficiency_j_per_th: None,
-            pue: PUE_BEST_GUESS,
-            intensity_g_per_kwh: 472.94,
-        }
     }
 
     #[test]
@@ -364,86 +237,6 @@ mod tests {
         assert_eq!(break_even_efficiency_j_per_th(0.024, 0.0), None);
         assert!(is_profitable(98.0, 0.0, 0.001));
         assert!(!is_profitable(98.0, 0.0, 0.0));
-    }
-
-    #[test]
-    fn age_weights_over_five_years() {
-        assert_eq!(age_weight(2024, 2024), Some(1.0));
-        assert_eq!(age_weight(2023, 2024), Some(0.8));
-        assert_eq!(age_weight(2022, 2024), Some(0.6));
-        assert_eq!(age_weight(2021, 2024), Some(0.4));
-        assert_eq!(age_weight(2020, 2024), Some(0.2));
-        assert_eq!(age_weight(2019, 2024), None, "outside the window");
-        assert_eq!(age_weight(2025, 2024), None, "not yet released");
-        // The basket in 2024 with everything profitable: 2020–2024, weights 0.2 … 1.0.
-        let (j, n) = basket_efficiency(&MACHINES, 2024, 0.0, 1.0).unwrap();
-        let expected = (0.2 * 34.0 + 0.4 * 29.5 + 0.6 * 21.5 + 0.8 * 17.5 + 1.0 * 13.5) / 3.0;
-        assert_eq!(n, 5);
-        assert!(close(j, expected, 1e-12), "{j} vs {expected}");
-    }
-
-    #[test]
-    fn the_basket_drops_unprofitable_machines() {
-        // Revenue $0.03/TH/day at $0.05/kWh: break-even at 25 J/TH, so 34 and 29.5 drop out.
-        let (j, n) = basket_efficiency(&MACHINES, 2024, 0.05, 0.03).unwrap();
-        let expected = (0.6 * 21.5 + 0.8 * 17.5 + 1.0 * 13.5) / 2.4;
-        assert_eq!(n, 3);
-        assert!(close(j, expected, 1e-12));
-        assert_eq!(basket_efficiency(&MACHINES, 2024, 0.05, 0.0), None);
-    }
-
-    #[test]
-    fn bounds_are_ordered() {
-        for (price, revenue, year) in [
-            (0.05, 0.03, 2024),
-            (0.05, 0.05, 2024),
-            (0.02, 0.08, 2022),
-            (0.0, 0.01, 2021),
-            (0.10, 0.04, 2024),
-        ] {
-            let e = estimate(&inputs(price, revenue, year));
-            let (lower, best, upper) = (e.lower.unwrap(), e.best_guess.unwrap(), e.upper.unwrap());
-            assert!(
-                lower.power_gw <= best.power_gw && best.power_gw <= upper.power_gw,
-                "{price} {revenue} {year}: {lower:?} {best:?} {upper:?}"
-            );
-            assert!(lower.co2_mt_per_year <= upper.co2_mt_per_year);
-        }
-    }
-
-    #[test]
-    fn bounds_use_the_extreme_profitable_machines() {
-        // Break-even at 25 J/TH: lower 13.5 × 1.01, upper 21.5 × 1.20.
-        let e = estimate(&inputs(0.05, 0.03, 2024));
-        let lower = e.lower.unwrap();
-        let upper = e.upper.unwrap();
-        assert_eq!((lower.efficiency_j_per_th, lower.pue), (13.5, PUE_LOWER));
-        assert_eq!((upper.efficiency_j_per_th, upper.pue), (21.5, PUE_UPPER));
-        assert!(close(lower.power_gw, 13.5 * 800e6 / 1e9 * 1.01, 1e-9));
-        assert_eq!(e.profitable_machines, 3);
-        assert_eq!(e.basket_machines, 3);
-        assert_eq!(e.best_guess_basis, BestGuessBasis::Basket);
-        assert!(close(e.break_even_efficiency_j_per_th.unwrap(), 25.0, 1e-9));
-        // In 2021 the newest machines do not exist yet; the S9 still mines at cheap power.
-        let e = estimate(&inputs(0.02, 0.08, 2021));
-        assert_eq!(e.lower.unwrap().efficiency_j_per_th, 29.5);
-        assert_eq!(e.upper.unwrap().efficiency_j_per_th, 98.0);
-    }
-
-    #[test]
-    fn nothing_profitable_leaves_the_bounds_undefined() {
-        let e = estimate(&inputs(0.05, 0.0, 2024));
-        assert_eq!((e.lower, e.best_guess, e.upper), (None, None, None));
-        assert_eq!(e.profitable_machines, 0);
-        // A given efficiency still gives a best guess.
-        let mut given = inputs(0.05, 0.0, 2024);
-        given.efficiency_j_per_th = Some(28.2);
-        given.pue = 1.0;
-        let e = estimate(&given);
-        let best = e.best_guess.unwrap();
-        assert_eq!(e.best_guess_basis, BestGuessBasis::Given);
-        assert!(close(best.power_gw, 28.2 * 0.8, 1e-9));
-        assert_eq!(e.lower, None);
     }
 
     #[test]
