@@ -89,35 +89,45 @@ fn power(mut x: f64, mut n: usize) -> f64 {
 /// The flows' value at the end, `NPV × (1 + i)^(n−1)`, and its derivative in `i`, by Horner's rule
 /// in `z = 1 + i`. Same sign and same roots as the NPV; for a negative rate (a loss) its powers
 /// of `z < 1` stay small where the NPV's powers of `1/z` grow steep, so Newton steps converge.
-/// Two independent Horner chains as in [`npv_and_slope`]: `A(z) × z^(n−h) + B(z)`.
+/// Four independent Horner chains over four consecutive blocks, `Σ B_j(z) × z^(flows after
+/// block j)`: a chain waits on its multiply and add every term, so four run side by side.
 fn end_value_and_slope(flows: &[f64], i: f64) -> (f64, f64) {
+    const CHAINS: usize = 4;
     let z = 1.0 + i;
-    let h = flows.len() / 2;
-    let (first, second) = flows.split_at(h);
-    let (mut a, mut da) = (0.0, 0.0);
-    let (mut b, mut db) = (0.0, 0.0);
-    // The second half may be one longer: its first term alone.
-    let extra = second.len() - h;
-    for &cf in &second[..extra] {
-        db = db * z + b;
-        b = b * z + cf;
+    let block = flows.len() / CHAINS;
+    // The first block takes the odd terms at the front, alone.
+    let extra = flows.len() - block * CHAINS;
+    let (mut v, mut d) = ([0.0; CHAINS], [0.0; CHAINS]);
+    for &cf in &flows[..extra] {
+        d[0] = d[0] * z + v[0];
+        v[0] = v[0] * z + cf;
     }
-    for (&ca, &cb) in first.iter().zip(&second[extra..]) {
-        da = da * z + a;
-        a = a * z + ca;
-        db = db * z + b;
-        b = b * z + cb;
+    if block > 0 {
+        let body = &flows[extra..];
+        let (b0, rest) = body.split_at(block);
+        let (b1, rest) = rest.split_at(block);
+        let (b2, b3) = rest.split_at(block);
+        for (((&c0, &c1), &c2), &c3) in b0.iter().zip(b1).zip(b2).zip(b3) {
+            for (j, cf) in [c0, c1, c2, c3].into_iter().enumerate() {
+                d[j] = d[j] * z + v[j];
+                v[j] = v[j] * z + cf;
+            }
+        }
     }
-    let tail = second.len();
-    if tail == 0 {
-        return (a, da);
+    let (mut value, mut slope) = (0.0, 0.0);
+    for j in 0..CHAINS {
+        let after = (CHAINS - 1 - j) * block;
+        if after == 0 {
+            value += v[j];
+            slope += d[j];
+        } else {
+            let z_after_1 = power(z, after - 1);
+            let z_after = z_after_1 * z;
+            value += v[j] * z_after;
+            slope += d[j] * z_after + after as f64 * v[j] * z_after_1;
+        }
     }
-    let z_tail_1 = power(z, tail - 1);
-    let z_tail = z_tail_1 * z;
-    (
-        a * z_tail + b,
-        da * z_tail + tail as f64 * a * z_tail_1 + db,
-    )
+    (value, slope)
 }
 
 /// The monthly rate `i` at which the flows' NPV is zero. A bracket is found outward from 0
@@ -171,8 +181,14 @@ pub fn monthly_irr_near(flows: &[f64], guess: f64) -> Option<f64> {
     // Step outward from 0 until the NPV changes sign.
     let (mut lo, mut hi, mut f_lo, mut f_hi);
     if f0 > 0.0 {
-        // Positive at 0: the rate is above 0 (for an investment).
-        let (mut a, mut fa, mut b) = (0.0, f0, 0.01);
+        // Positive at 0: the rate is above 0 (for an investment). The first probe lies just
+        // beyond a guess on this side, so a near guess brackets the rate at once.
+        let first = if guess > 0.01 {
+            (guess * 1.05).min(HIGHEST)
+        } else {
+            0.01
+        };
+        let (mut a, mut fa, mut b) = (0.0, f0, first);
         loop {
             let fb = at(b);
             if fb.is_nan() {
@@ -189,7 +205,12 @@ pub fn monthly_irr_near(flows: &[f64], guess: f64) -> Option<f64> {
             b = (b * 2.0).min(HIGHEST);
         }
     } else {
-        let (mut a, mut fa, mut b) = (0.0, f0, -0.01);
+        let first = if guess < -0.01 {
+            (guess * 1.05).max(LOWEST)
+        } else {
+            -0.01
+        };
+        let (mut a, mut fa, mut b) = (0.0, f0, first);
         loop {
             let fb = at(b);
             if fb.is_nan() {

@@ -285,6 +285,28 @@ struct Piece {
     days: f64,
 }
 
+/// A month's pieces summed at the starting difficulty. BTC mined is inversely proportional to
+/// the difficulty's growth, so a month at growth `g` mines `btc_at_start / g`: one division
+/// instead of a loop over the pieces, each with its own (most of a Monte Carlo path-month's
+/// time went there). Where the network's floor would bind, the pieces are walked as before.
+#[derive(Clone, Copy, Debug)]
+struct MonthTerms {
+    btc_at_start: f64,
+    /// The smallest halving factor among the pieces (the floor binds there first).
+    keep_min: f64,
+    /// The last piece's halving factor and subsidy.
+    keep_last: f64,
+    subsidy_last: f64,
+}
+
+/// BTC a piece of a month mines against `network_hs`: the evaluation's `btc_per_day`, term by
+/// term, times the piece's days.
+fn piece_btc(fleet_hs: f64, network_hs: f64, piece: &Piece, pool_keep: f64) -> f64 {
+    let share = fleet_hs / network_hs;
+    let share = if share.is_finite() { share } else { 0.0 };
+    share * bitcoin::BLOCKS_PER_DAY * piece.reward_btc * pool_keep * piece.days
+}
+
 /// Everything about a projection that does not depend on the market's path: the month's pieces
 /// between halvings, the fleet's costs, the loan and the discount factors. The deterministic
 /// projection and every Monte Carlo path run through [`Plan::month`], so a path without
@@ -295,6 +317,8 @@ pub(crate) struct Plan {
     pieces: Vec<Piece>,
     /// Month `m`'s pieces are `pieces[first_piece[m]..first_piece[m + 1]]`.
     first_piece: Vec<usize>,
+    /// Per month, what its pieces come to at the starting difficulty.
+    month_terms: Vec<MonthTerms>,
     /// `hashrate × 10¹² × uptime / 100`: the fleet's hashes a second.
     fleet_hs: f64,
     pool_keep: f64,
@@ -409,6 +433,28 @@ impl Plan {
             }
         }
         first_piece.push(pieces.len());
+        let fleet_hs = rates.hashrate_ths * 1e12 * rates.uptime_pct / 100.0;
+        let pool_keep = 1.0 - site.pool_fee_pct / 100.0;
+        let base_network_hs = market.network_hashrate_hs();
+        let month_terms = first_piece
+            .windows(2)
+            .map(|w| {
+                let month = &pieces[w[0]..w[1]];
+                let btc_at_start = month
+                    .iter()
+                    .map(|piece| {
+                        piece_btc(fleet_hs, base_network_hs * piece.keep, piece, pool_keep)
+                    })
+                    .sum();
+                let last = month.last().expect("every month has a piece");
+                MonthTerms {
+                    btc_at_start,
+                    keep_min: month.iter().map(|p| p.keep).fold(f64::INFINITY, f64::min),
+                    keep_last: last.keep,
+                    subsidy_last: last.subsidy_btc,
+                }
+            })
+            .collect();
 
         let energy_kwh_per_month = rates.energy_kwh_per_day * DAYS_PER_MONTH;
         let hardware = rates.hardware_cost_usd;
@@ -421,9 +467,10 @@ impl Plan {
             months: settings.months,
             pieces,
             first_piece,
-            fleet_hs: rates.hashrate_ths * 1e12 * rates.uptime_pct / 100.0,
-            pool_keep: 1.0 - site.pool_fee_pct / 100.0,
-            base_network_hs: market.network_hashrate_hs(),
+            month_terms,
+            fleet_hs,
+            pool_keep,
+            base_network_hs,
             // A shrinking network stops at the smallest one the engine accepts.
             min_network_hs: limits::NETWORK_HASHRATE_EHS.min * 1e18,
             difficulty_factor: monthly_factor(settings.difficulty_growth_pct_per_year),
@@ -456,18 +503,23 @@ impl Plan {
     /// `price`.
     #[inline(always)]
     pub fn month(&self, m: usize, growth: f64, price: f64) -> MonthCash {
-        let mut btc = 0.0;
-        let mut network_hs = 0.0;
-        let mut subsidy = 0.0;
-        for piece in &self.pieces[self.first_piece[m]..self.first_piece[m + 1]] {
-            network_hs = (self.base_network_hs * growth * piece.keep).max(self.min_network_hs);
-            subsidy = piece.subsidy_btc;
-            // `btc_per_day` of the evaluation, term by term.
-            let share = self.fleet_hs / network_hs;
-            let share = if share.is_finite() { share } else { 0.0 };
-            let per_day = share * bitcoin::BLOCKS_PER_DAY * piece.reward_btc * self.pool_keep;
-            btc += per_day * piece.days;
-        }
+        let terms = self.month_terms[m];
+        let start_hs = self.base_network_hs * growth;
+        let (btc, network_hs, subsidy) = if start_hs * terms.keep_min >= self.min_network_hs {
+            (
+                terms.btc_at_start / growth,
+                start_hs * terms.keep_last,
+                terms.subsidy_last,
+            )
+        } else {
+            let mut btc = 0.0;
+            let mut network_hs = 0.0;
+            for piece in &self.pieces[self.first_piece[m]..self.first_piece[m + 1]] {
+                network_hs = (start_hs * piece.keep).max(self.min_network_hs);
+                btc += piece_btc(self.fleet_hs, network_hs, piece, self.pool_keep);
+            }
+            (btc, network_hs, terms.subsidy_last)
+        };
         let running_revenue = btc * price;
         // Mining pays for itself this month when what it earns covers what running costs.
         let switched_off =
