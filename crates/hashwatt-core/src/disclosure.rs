@@ -24,7 +24,9 @@ fn mwh(kwh: f64) -> String {
 
 /// The scope table of `e` in `lang`: Scope 1, Scope 2 location- and market-based, Scope 3
 /// upstream, then the two renewable shares.
-pub fn scope_rows(e: &Evaluation, lang: Lang) -> Vec<ScopeRow> {
+/// `operational_table` is the combustion table's id (the scenario's
+/// `accounting.operational_table`), named in the location-based row.
+pub fn scope_rows(e: &Evaluation, operational_table: &str, lang: Lang) -> Vec<ScopeRow> {
     let d = &i18n::strings(lang).disclosure;
     let a = &e.accounting;
     let g = format::number;
@@ -43,7 +45,7 @@ pub fn scope_rows(e: &Evaluation, lang: Lang) -> Vec<ScopeRow> {
         &[
             ("energy", &mwh(a.grid_energy_kwh_per_year)),
             ("g", &g(a.operational_g_per_kwh)),
-            ("table", &a.operational_table),
+            ("table", operational_table),
         ],
     );
     let origin = match a.residual_origin {
@@ -118,8 +120,10 @@ mod tests {
     fn the_rows_name_their_tables_and_flag_a_missing_residual_mix() {
         let library = PresetLibrary::builtin();
         let doc = library.scenario("texas-s21").unwrap().doc.clone();
-        let e = crate::model::evaluate(&doc.resolve(&library).unwrap());
-        let rows = scope_rows(&e, Lang::En);
+        let scenario = doc.resolve(&library).unwrap();
+        let e = crate::model::evaluate(&scenario);
+        let table = &*scenario.accounting.operational_table;
+        let rows = scope_rows(&e, table, Lang::En);
         assert_eq!(rows.len(), 6);
         assert_eq!(rows[0].basis, "no on-site generation");
         assert!(
@@ -129,7 +133,7 @@ mod tests {
         );
         assert!(rows[2].basis.contains("flagged"), "{}", rows[2].basis);
         assert_eq!(rows[1].value, Some(e.accounting.scope2_location_t_per_year));
-        let zh = scope_rows(&e, Lang::Zh);
+        let zh = scope_rows(&e, table, Lang::Zh);
         assert_eq!(zh[0].basis, "无现场发电");
     }
 }

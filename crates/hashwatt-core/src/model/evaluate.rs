@@ -114,21 +114,14 @@ pub struct FleetRates {
 
 impl FleetRates {
     pub fn of(scenario: &Scenario) -> FleetRates {
-        let hashrate_ths = scenario
-            .fleet
-            .iter()
-            .map(|g| f64::from(g.units) * g.hashrate_ths)
-            .sum();
-        let it_power_w: f64 = scenario
-            .fleet
-            .iter()
-            .map(|g| f64::from(g.units) * g.power_w)
-            .sum();
-        let hardware_cost_usd = scenario
-            .fleet
-            .iter()
-            .map(|g| f64::from(g.units) * g.unit_cost_usd)
-            .sum();
+        // One pass, three sums (each in the fleet's order, as three passes would add them).
+        let (mut hashrate_ths, mut it_power_w, mut hardware_cost_usd) = (-0.0, -0.0, -0.0);
+        for g in &scenario.fleet {
+            let units = f64::from(g.units);
+            hashrate_ths += units * g.hashrate_ths;
+            it_power_w += units * g.power_w;
+            hardware_cost_usd += units * g.unit_cost_usd;
+        }
         let site = &scenario.site;
         let levers = &scenario.levers;
         let power_kw = it_power_w * site.pue / 1000.0;

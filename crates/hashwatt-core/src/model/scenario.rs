@@ -53,6 +53,8 @@ pub struct Grid {
     method: IntensityMethod,
     /// `factors.intensity_of(mix)`.
     mix_band: IntensityBand,
+    /// What [`Grid::intensity`] returns: the measured band or the mix's.
+    band: IntensityBand,
     /// The mix's renewable share, %.
     renewable_pct: f64,
 }
@@ -64,14 +66,18 @@ impl Grid {
         measured_intensity_g_per_kwh: Option<f64>,
         method: IntensityMethod,
     ) -> Grid {
-        Grid {
-            mix_band: factors.intensity_of(&mix),
+        let mix_band = factors.intensity_of(&mix);
+        let mut grid = Grid {
+            mix_band,
+            band: mix_band,
             renewable_pct: super::accounting::renewable_pct(&mix),
             mix,
             factors,
             measured_intensity_g_per_kwh,
             method,
-        }
+        };
+        grid.band = grid.band_used();
+        grid
     }
 
     pub fn mix(&self) -> &EnergyMix {
@@ -96,14 +102,17 @@ impl Grid {
         self.mix_band = self.factors.intensity_of(&mix);
         self.renewable_pct = super::accounting::renewable_pct(&mix);
         self.mix = mix;
+        self.band = self.band_used();
     }
 
     pub fn set_measured_intensity_g_per_kwh(&mut self, measured: Option<f64>) {
         self.measured_intensity_g_per_kwh = measured;
+        self.band = self.band_used();
     }
 
     pub fn set_method(&mut self, method: IntensityMethod) {
         self.method = method;
+        self.band = self.band_used();
     }
 
     /// The mix's renewable share, %.
@@ -126,6 +135,10 @@ impl Grid {
 
     /// The grid intensity with its band (g CO₂e/kWh).
     pub fn intensity(&self) -> IntensityBand {
+        self.band
+    }
+
+    fn band_used(&self) -> IntensityBand {
         match (self.effective_method(), self.measured_intensity_g_per_kwh) {
             (IntensityMethod::Measured, Some(measured)) => {
                 IntensityBand::measured(measured, &self.mix_band)
