@@ -30,7 +30,8 @@ pub struct HistoryState {
 }
 
 /// A new scenario: the document's defaults, with the projection's difficulty and BTC-price
-/// growth taken from the trailing twelve months of the built-in history.
+/// growth taken from the trailing twelve months of the built-in history and their volatilities
+/// from its trailing two years.
 pub fn new_document() -> ScenarioDoc {
     ScenarioDoc {
         projection: crate::history::default_projection(),

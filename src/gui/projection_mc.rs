@@ -193,7 +193,22 @@ pub fn uncertainty_settings_ui(
                     ));
                     ui.end_row();
                 });
-            ui.label(egui::RichText::new(v.defaults_note).small().weak());
+            let note = match crate::history::builtin_trailing_volatility() {
+                Some(t) => {
+                    let (price, difficulty) = t.projection_pct_per_year();
+                    crate::i18n::fill(
+                        v.defaults_note_history,
+                        &[
+                            ("price", &crate::format::fixed(price, 1)),
+                            ("difficulty", &crate::format::fixed(difficulty, 1)),
+                            ("from", &t.from.to_string()),
+                            ("to", &t.to.to_string()),
+                        ],
+                    )
+                }
+                None => v.defaults_note.to_string(),
+            };
+            ui.label(egui::RichText::new(note).small().weak());
         });
 }
 

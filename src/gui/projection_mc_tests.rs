@@ -137,6 +137,38 @@ fn without_volatility_the_median_is_the_deterministic_projection() {
 }
 
 #[test]
+fn a_new_scenario_takes_the_historys_volatility_and_says_from_when() {
+    let session = Session {
+        language: LangChoice::Fixed(Lang::En),
+        tab: Tab::Projection,
+        doc: super::history::new_document(),
+        ..Session::default()
+    };
+    let mut h = super::test_support::harness(
+        session,
+        Harness::builder().with_size(egui::vec2(1500.0, 1600.0)),
+    );
+    wait_for_paths(&mut h);
+    let trailing = crate::history::builtin_trailing_volatility().unwrap();
+    let (price, difficulty) = trailing.projection_pct_per_year();
+    let p = h.state().session.doc.projection;
+    assert_eq!(
+        (
+            p.btc_price_volatility_pct_per_year,
+            p.difficulty_volatility_pct_per_year
+        ),
+        (price, difficulty)
+    );
+    // Not the fixed assumptions: the note names the window the figures come from.
+    assert_ne!(price, 60.0);
+    h.get_by_label_contains(&format!(
+        "BTC price volatility {} %/year and difficulty volatility {} %/year, from the history's monthly means 2023-12 → 2025-12",
+        format::fixed(price, 1),
+        format::fixed(difficulty, 1)
+    ));
+}
+
+#[test]
 fn hosting_and_a_new_seed_edit_the_document() {
     let mut h = harness(small());
     wait_for_paths(&mut h);

@@ -416,6 +416,43 @@ impl History {
         })
     }
 
+    /// Volatility over the [`VOLATILITY_MONTHS`] monthly changes ending at `to`: the sample
+    /// standard deviation of the monthly log changes × √12, % a year, of the BTC price and of
+    /// the difficulty. `None` when a month in the window has no price.
+    pub fn trailing_volatility(&self, to: Month) -> Option<TrailingVolatility> {
+        let from = Month::from_index(to.index() - VOLATILITY_MONTHS as i32);
+        self.get(from)?;
+        self.get(to)?;
+        let window = self.range(from, to);
+        let prices: Option<Vec<f64>> = window.iter().map(|r| r.btc_price_usd).collect();
+        let prices = prices?;
+        let difficulties: Vec<f64> = window.iter().map(|r| r.difficulty).collect();
+        let annual_sd_pct = |values: &[f64]| -> Option<f64> {
+            let changes: Vec<f64> = values.windows(2).map(|w| libm::log(w[1] / w[0])).collect();
+            if changes.iter().any(|c| !c.is_finite()) {
+                return None;
+            }
+            let n = changes.len() as f64;
+            let mean = changes.iter().sum::<f64>() / n;
+            let variance = changes.iter().map(|c| (c - mean) * (c - mean)).sum::<f64>() / (n - 1.0);
+            Some(libm::sqrt(variance * 12.0) * 100.0)
+        };
+        Some(TrailingVolatility {
+            from,
+            to,
+            btc_price_pct_per_year: annual_sd_pct(&prices)?,
+            difficulty_pct_per_year: annual_sd_pct(&difficulties)?,
+        })
+    }
+
+    /// The newest month whose trailing window gives both volatilities.
+    pub fn latest_trailing_volatility(&self) -> Option<TrailingVolatility> {
+        self.months
+            .iter()
+            .rev()
+            .find_map(|r| self.trailing_volatility(r.month))
+    }
+
     /// The newest month whose trailing twelve months have both a difficulty and a price.
     pub fn latest_trailing_growth(&self) -> Option<TrailingGrowth> {
         self.months
@@ -448,6 +485,39 @@ impl TrailingGrowth {
     }
 }
 
+/// How many monthly changes the default volatilities are measured over (two years).
+pub const VOLATILITY_MONTHS: usize = 24;
+
+/// What the trailing two years say about volatility: the Monte Carlo run's defaults. The
+/// history holds monthly means, which swing less than month-end prices: a volatility from them
+/// understates the month-to-month one (by about a fifth for a random walk).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct TrailingVolatility {
+    pub from: Month,
+    pub to: Month,
+    pub btc_price_pct_per_year: f64,
+    pub difficulty_pct_per_year: f64,
+}
+
+impl TrailingVolatility {
+    /// The volatilities as the projection takes them: rounded to 0.1 % a year, within the
+    /// fields' limits (BTC price, difficulty).
+    pub fn projection_pct_per_year(&self) -> (f64, f64) {
+        let limit = crate::model::limits::VOLATILITY_PCT_PER_YEAR;
+        let field = |pct: f64| ((pct * 10.0).round() / 10.0).clamp(limit.min, limit.max);
+        (
+            field(self.btc_price_pct_per_year),
+            field(self.difficulty_pct_per_year),
+        )
+    }
+}
+
+/// The trailing volatility of the built-in history, computed once.
+pub fn builtin_trailing_volatility() -> Option<TrailingVolatility> {
+    static VOLATILITY: std::sync::OnceLock<Option<TrailingVolatility>> = std::sync::OnceLock::new();
+    *VOLATILITY.get_or_init(|| History::builtin().latest_trailing_volatility())
+}
+
 /// The trailing growth of the built-in history, computed once: where a new scenario's
 /// projection growth comes from.
 pub fn builtin_trailing_growth() -> Option<TrailingGrowth> {
@@ -456,14 +526,19 @@ pub fn builtin_trailing_growth() -> Option<TrailingGrowth> {
 }
 
 /// The projection a new scenario starts with: difficulty and BTC-price growth from the
-/// trailing twelve months of the built-in history, everything else the projection's own
-/// defaults.
+/// trailing twelve months of the built-in history, their volatilities from its trailing two
+/// years, everything else the projection's own defaults.
 pub fn default_projection() -> crate::model::ProjectionSettings {
     let mut settings = crate::model::ProjectionSettings::default();
     if let Some(growth) = builtin_trailing_growth() {
         let (difficulty, price) = growth.projection_pct_per_year();
         settings.difficulty_growth_pct_per_year = difficulty;
         settings.btc_price_growth_pct_per_year = price;
+    }
+    if let Some(volatility) = builtin_trailing_volatility() {
+        let (price, difficulty) = volatility.projection_pct_per_year();
+        settings.btc_price_volatility_pct_per_year = price;
+        settings.difficulty_volatility_pct_per_year = difficulty;
     }
     settings
 }

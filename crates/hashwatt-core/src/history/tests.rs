@@ -507,6 +507,51 @@ fn a_new_projection_takes_the_trailing_growth() {
 }
 
 #[test]
+fn trailing_volatility_is_the_annualised_sd_of_monthly_log_changes() {
+    // 25 months alternating 100 and 110 (prices) and a steady 1 % a month rise (difficulty):
+    // log changes ±ln 1.1 give a sample SD of ln 1.1 × √(24/23); the difficulty's SD is 0.
+    let head = "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs\n";
+    let mut text = head.to_string();
+    for k in 0..25 {
+        let m = Month::from_index(month("2030-01").index() + k);
+        let price = if k % 2 == 0 { 100.0 } else { 110.0 };
+        let difficulty = 1e14 * 1.01f64.powi(k);
+        text.push_str(&format!("{m},{difficulty},4400,3.125,,{price},\n"));
+    }
+    let h = History {
+        months: parse_csv("v.csv", &text).unwrap(),
+    };
+    let v = h.trailing_volatility(month("2032-01")).unwrap();
+    assert_eq!((v.from, v.to), (month("2030-01"), month("2032-01")));
+    let expected = 1.1f64.ln() * (24.0f64 / 23.0).sqrt() * 12f64.sqrt() * 100.0;
+    assert!((v.btc_price_pct_per_year - expected).abs() < 1e-9, "{v:?}");
+    assert!(v.difficulty_pct_per_year.abs() < 1e-9, "{v:?}");
+    assert_eq!(h.latest_trailing_volatility(), Some(v));
+    // A window reaching before the history, or a month without a price, gives none.
+    assert_eq!(h.trailing_volatility(month("2031-12")), None);
+}
+
+#[test]
+fn a_new_projection_takes_the_trailing_volatility() {
+    let v = builtin_trailing_volatility().unwrap();
+    assert_eq!((v.from, v.to), (month("2023-12"), month("2025-12")));
+    let p = default_projection();
+    let round = |x: f64| (x * 10.0).round() / 10.0;
+    assert_eq!(
+        p.btc_price_volatility_pct_per_year,
+        round(v.btc_price_pct_per_year)
+    );
+    assert_eq!(
+        p.difficulty_volatility_pct_per_year,
+        round(v.difficulty_pct_per_year)
+    );
+    // Monthly means of 2024–2025: about 39 % a year for the price, 13 % for the difficulty.
+    assert!((35.0..45.0).contains(&p.btc_price_volatility_pct_per_year));
+    assert!((10.0..17.0).contains(&p.difficulty_volatility_pct_per_year));
+    p.validate().unwrap();
+}
+
+#[test]
 fn trailing_growth_is_rounded_and_kept_within_the_fields_limits() {
     let g = TrailingGrowth {
         from: month("2020-01"),

@@ -29,6 +29,9 @@ pub struct InvestmentStrings {
     pub new_seed: &'static str,
     /// Under the uncertainty settings: where the defaults come from.
     pub defaults_note: &'static str,
+    /// The defaults when the volatilities come from the history: {price}, {difficulty},
+    /// {from}, {to}.
+    pub defaults_note_history: &'static str,
     /// "Computing {done} of {total} paths…".
     pub computing: &'static str,
     pub fan_title: &'static str,
@@ -97,6 +100,7 @@ pub const EN: InvestmentStrings = InvestmentStrings {
     hosted_hint: "A host's price per kWh replaces the site's power price, and the host takes a share of each month's positive profit.",
     new_seed: "New seed",
     defaults_note: "Defaults: BTC price volatility 60 %/year, difficulty volatility 20 %/year, correlation 0.3 (assumptions). The growth rates are the median path's.",
+    defaults_note_history: "Defaults: BTC price volatility {price} %/year and difficulty volatility {difficulty} %/year, from the history's monthly means {from} → {to} (means swing less than month-end prices, so these understate the month-to-month volatility); correlation 0.3 (an assumption). The growth rates are the median path's.",
     computing: "Computing {done} of {total} paths…",
     fan_title: "Cumulative cash flow: the spread of outcomes",
     band_outer: "P5–P95",
@@ -154,6 +158,7 @@ pub const ZH: InvestmentStrings = InvestmentStrings {
     hosted_hint: "托管方的每千瓦时价格取代场地电价，且托管方分走每月正利润的一部分。",
     new_seed: "换一个种子",
     defaults_note: "默认值：BTC 价格波动率 60 %/年，难度波动率 20 %/年，相关系数 0.3（均为假设）。增长率指中位路径的增长。",
+    defaults_note_history: "默认值：BTC 价格波动率 {price} %/年，难度波动率 {difficulty} %/年，来自历史数据 {from} → {to} 的月均值（月均值的波动小于月末价格，因此会低估逐月波动率）；相关系数 0.3（假设）。增长率指中位路径的增长。",
     computing: "正在计算第 {done} / {total} 条路径…",
     fan_title: "累计现金流：结果的分布",
     band_outer: "P5–P95",

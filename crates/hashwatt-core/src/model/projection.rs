@@ -6,9 +6,9 @@ use super::limits;
 use super::scenario::{FieldError, Scenario, check};
 use serde::Serialize;
 
-/// Fixed defaults of the uncertainty and the investment case. The volatilities will come from
-/// the trailing 24 months of the market history once the app keeps one; until then they are
-/// these stated assumptions.
+/// Fixed defaults of the uncertainty and the investment case. A new scenario in the window takes
+/// its volatilities from the trailing 24 months of the history instead
+/// (`history::default_projection`); these stated assumptions stand where no history applies.
 pub mod assumptions {
     /// The BTC price's annual volatility, %/year (the standard deviation of its yearly log
     /// change; BTC's has mostly been between 40 % and 80 % a year).
