@@ -4,22 +4,6 @@
 mod common;
 use common::*;
 
-fn ok(args: &[&str]) -> String {
-    let o = hashwatt(args);
-    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
-    stdout(&o)
-}
-
-/// Bad input: exit status 2 and exactly one line on stderr, nothing on stdout.
-fn refused(args: &[&str]) -> String {
-    let o = hashwatt(args);
-    assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stdout(&o));
-    let err = stderr(&o);
-    assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
-    assert!(stdout(&o).is_empty());
-    err
-}
-
 const KEYS: [&str; 8] = [
     "energy_twh",
     "energy_twh_lower",

@@ -4,22 +4,6 @@
 mod common;
 use common::*;
 
-fn ok(args: &[&str]) -> String {
-    let o = hashwatt(args);
-    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
-    stdout(&o)
-}
-
-/// Bad input: exit status 2 and exactly one line on stderr.
-fn refused(args: &[&str]) -> String {
-    let o = hashwatt(args);
-    assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stdout(&o));
-    let err = stderr(&o);
-    assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
-    assert!(stdout(&o).is_empty());
-    err
-}
-
 const MONTH_COLUMNS: &str = "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs,hashprice_usd_per_ph_day,power_gw_lower,power_gw,power_gw_upper,intensity_g_per_kwh,co2_mt_per_year";
 
 #[test]

@@ -18,16 +18,6 @@ fn num(v: &serde_json::Value, key: &str) -> f64 {
         .unwrap_or_else(|| panic!("{key} is {}", v[key]))
 }
 
-/// Runs with bad input: exit status 2 and exactly one line on stderr.
-fn refused(args: &[&str]) -> String {
-    let o = hashwatt(args);
-    assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stdout(&o));
-    let err = stderr(&o);
-    assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
-    assert!(stdout(&o).is_empty());
-    err
-}
-
 const KEYS: [&str; 18] = [
     "network_hashrate_ehs",
     "hashprice_usd_per_ph_day",

@@ -63,6 +63,24 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Runs the binary, which must succeed; its standard output.
+pub fn ok(args: &[&str]) -> String {
+    let o = hashwatt(args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    stdout(&o)
+}
+
+/// Runs the binary with bad input: exit status 2, exactly one line on stderr (returned), nothing
+/// on stdout.
+pub fn refused(args: &[&str]) -> String {
+    let o = hashwatt(args);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stdout(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    assert!(stdout(&o).is_empty());
+    err
+}
+
 /// A JSON object has exactly these keys, in any order.
 pub fn assert_keys(v: &serde_json::Value, expected: &[&str]) {
     let mut keys: Vec<&str> = v
