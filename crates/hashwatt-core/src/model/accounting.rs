@@ -230,11 +230,14 @@ pub fn account_with(scenario: &Scenario, rates: &FleetRates) -> SiteAccounting {
     };
     let grid_energy = energy - onsite;
 
+    // Σ share × factor, divided by 100 once (not once a source: ten divisions were a good
+    // part of an evaluation's time).
     let operational: f64 = grid
         .mix()
         .iter()
-        .map(|(s, share)| share / 100.0 * inputs.operational_factors.get(s))
-        .sum();
+        .map(|(s, share)| share * inputs.operational_factors.get(s))
+        .sum::<f64>()
+        / 100.0;
     let intensity = rates.grid_intensity.central_g_per_kwh;
     let lifecycle = match grid.effective_method() {
         IntensityMethod::Mix if inputs.table_is_direct => None,

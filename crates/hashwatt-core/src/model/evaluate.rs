@@ -3,7 +3,6 @@
 
 use super::bitcoin::BLOCKS_PER_DAY;
 use super::energy::IntensityBand;
-use super::levers::HeatReuse;
 use super::scenario::{IntensityMethod, Scenario};
 use serde::Serialize;
 
@@ -130,15 +129,16 @@ impl FleetRates {
         let energy_kwh_per_day = planned_kwh_per_day * running;
         let grid_intensity = site.grid.intensity();
         let intensity = levers.supply_intensity(grid_intensity);
-        // An absent lever counts as one whose figures are zero, chosen before the arithmetic:
-        // computing on an absent lever's leftover bytes (a speculated `map_or`) can hit the
-        // processor's slow path for denormal numbers, which made one evaluation 3× slower.
-        let curtailment = levers.curtailment.unwrap_or_default();
-        let curtailment_credit_usd_per_day =
-            planned_kwh_per_day * (1.0 - running) / 1000.0 * curtailment.credit_usd_per_mwh;
-        let heat = levers.heat_reuse.unwrap_or(HeatReuse::OFF);
-        let heat_revenue_usd_per_day =
-            energy_kwh_per_day / 1000.0 * heat.share_pct / 100.0 * heat.price_usd_per_mwh_heat;
+        // Each lever's arithmetic only when it is present (see `levers.rs` on why it is not
+        // inlined).
+        let curtailment_credit_usd_per_day = match &levers.curtailment {
+            Some(c) => c.credit_usd_per_day(planned_kwh_per_day, running),
+            None => 0.0,
+        };
+        let heat_revenue_usd_per_day = match &levers.heat_reuse {
+            Some(h) => h.revenue_usd_per_day(energy_kwh_per_day),
+            None => 0.0,
+        };
         FleetRates {
             hashrate_ths,
             it_power_w,
@@ -208,13 +208,10 @@ pub fn evaluate(scenario: &Scenario) -> Evaluation {
     // its own price: profit = revenue + other − opex − carbon − E × (r × P_ren + (1 − r) × P).
     // Without levers this is (revenue − opex) / E − intensity × carbon price / 10⁶.
     let renewable = scenario.levers.renewable_fraction();
-    let renewable_cost = rates.energy_kwh_per_day
-        * renewable
-        * scenario
-            .levers
-            .renewable
-            .unwrap_or(super::levers::RenewableSupply::OFF)
-            .price_usd_per_kwh;
+    let renewable_cost = match &scenario.levers.renewable {
+        Some(r) => r.cost_usd_per_day(rates.energy_kwh_per_day, renewable),
+        None => 0.0,
+    };
     let break_even_electricity = ratio(
         revenue + other_income - opex - carbon - renewable_cost,
         rates.energy_kwh_per_day * (1.0 - renewable),
@@ -258,14 +255,14 @@ pub fn evaluate(scenario: &Scenario) -> Evaluation {
             .levers
             .heat_reuse
             .map(|_| rates.heat_revenue_usd_per_day),
-        heat_displaced_co2_t_per_year: scenario.levers.heat_reuse.map(|h| {
-            rates.energy_kwh_per_day * h.share_pct / 100.0 * h.displaced_g_per_kwh_heat / 1e6
-                * DAYS_PER_YEAR
-        }),
+        heat_displaced_co2_t_per_year: scenario
+            .levers
+            .heat_reuse
+            .map(|h| h.displaced_co2_t_per_year(rates.energy_kwh_per_day, DAYS_PER_YEAR)),
         flaring_avoided_co2_t_per_year: scenario
             .levers
             .flared_gas
-            .map(|f| rates.energy_kwh_per_day * f.avoided_flaring_g_per_kwh / 1e6 * DAYS_PER_YEAR),
+            .map(|f| f.avoided_co2_t_per_year(rates.energy_kwh_per_day, DAYS_PER_YEAR)),
         accounting: super::accounting::account_with(scenario, &rates),
         intensity_band: rates.intensity,
         intensity_method: site.grid.effective_method(),
