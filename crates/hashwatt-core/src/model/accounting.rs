@@ -238,7 +238,7 @@ pub fn account_with(scenario: &Scenario, rates: &FleetRates) -> SiteAccounting {
         .map(|(s, share)| share * inputs.operational_factors.get(s))
         .sum::<f64>()
         / 100.0;
-    let intensity = rates.grid_intensity.central_g_per_kwh;
+    let intensity = grid.intensity().central_g_per_kwh;
     let lifecycle = match grid.effective_method() {
         IntensityMethod::Mix if inputs.table_is_direct => None,
         _ => Some(intensity),

@@ -99,8 +99,6 @@ pub struct FleetRates {
     pub energy_kwh_per_day: f64,
     /// The intensity of what the site consumes (grid, generator, renewable blend).
     pub intensity: IntensityBand,
-    /// The grid's own intensity, before any lever's supply replaces part of it.
-    pub grid_intensity: IntensityBand,
     /// The price of what the site consumes, USD/kWh.
     pub price_usd_per_kwh: f64,
     pub co2_kg_per_day: f64,
@@ -127,8 +125,7 @@ impl FleetRates {
         let planned_kwh_per_day = power_kw * 24.0 * site.uptime_pct / 100.0;
         let running = levers.running_fraction();
         let energy_kwh_per_day = planned_kwh_per_day * running;
-        let grid_intensity = site.grid.intensity();
-        let intensity = levers.supply_intensity(grid_intensity);
+        let intensity = levers.supply_intensity(site.grid.intensity());
         // Each lever's arithmetic only when it is present (see `levers.rs` on why it is not
         // inlined).
         let curtailment_credit_usd_per_day = match &levers.curtailment {
@@ -146,7 +143,6 @@ impl FleetRates {
             uptime_pct: site.uptime_pct * running,
             energy_kwh_per_day,
             intensity,
-            grid_intensity,
             price_usd_per_kwh: levers.supply_price(site.electricity_usd_per_kwh),
             co2_kg_per_day: energy_kwh_per_day * intensity.central_g_per_kwh / 1000.0,
             hardware_cost_usd,
