@@ -178,55 +178,41 @@ pub fn monthly_irr_near(flows: &[f64], guess: f64) -> Option<f64> {
     if f0 == 0.0 {
         return Some(0.0);
     }
-    // Step outward from 0 until the NPV changes sign.
-    let (mut lo, mut hi, mut f_lo, mut f_hi);
-    if f0 > 0.0 {
-        // Positive at 0: the rate is above 0 (for an investment). The first probe lies just
-        // beyond a guess on this side, so a near guess brackets the rate at once.
-        let first = if guess > 0.01 {
-            (guess * 1.05).min(HIGHEST)
-        } else {
-            0.01
-        };
-        let (mut a, mut fa, mut b) = (0.0, f0, first);
-        loop {
-            let fb = at(b);
-            if fb.is_nan() {
-                return None;
-            }
-            if fb.signum() != fa.signum() {
-                (lo, hi, f_lo, f_hi) = (a, b, fa, fb);
-                break;
-            }
-            if b >= HIGHEST {
-                return None;
-            }
-            (a, fa) = (b, fb);
-            b = (b * 2.0).min(HIGHEST);
-        }
+    // Step outward from 0 until the NPV changes sign: upward when it is positive at 0 (the rate
+    // is above 0, for an investment), downward otherwise, doubling up to the limit on that side.
+    // The first probe lies just beyond a guess on that side, so a near guess brackets the rate
+    // at once. Steps are taken in magnitude and signed, the same numbers either way.
+    let (side, limit) = if f0 > 0.0 {
+        (1.0, HIGHEST)
     } else {
-        let first = if guess < -0.01 {
-            (guess * 1.05).max(LOWEST)
-        } else {
-            -0.01
-        };
-        let (mut a, mut fa, mut b) = (0.0, f0, first);
-        loop {
-            let fb = at(b);
-            if fb.is_nan() {
-                return None;
-            }
-            if fb.signum() != fa.signum() {
-                (lo, hi, f_lo, f_hi) = (b, a, fb, fa);
-                break;
-            }
-            if b <= LOWEST {
-                return None;
-            }
-            (a, fa) = (b, fb);
-            b = (b * 2.0).max(LOWEST);
+        (-1.0, -LOWEST)
+    };
+    let first = if guess * side > 0.01 {
+        (guess.abs() * 1.05).min(limit)
+    } else {
+        0.01
+    };
+    // `a` is the last probe (signed, from 0), `b` the next one's distance from 0.
+    let (mut a, mut fa, mut b) = (0.0, f0, first);
+    let (b, fb) = loop {
+        let fb = at(side * b);
+        if fb.is_nan() {
+            return None;
         }
-    }
+        if fb.signum() != fa.signum() {
+            break (side * b, fb);
+        }
+        if b >= limit {
+            return None;
+        }
+        (a, fa) = (side * b, fb);
+        b = (b * 2.0).min(limit);
+    };
+    let (mut lo, mut hi, mut f_lo, mut f_hi) = if side > 0.0 {
+        (a, b, fa, fb)
+    } else {
+        (b, a, fb, fa)
+    };
     let mut i = lo - f_lo * (hi - lo) / (f_hi - f_lo);
     for _ in 0..100 {
         let (f, slope) = value_and_slope(flows, i);
