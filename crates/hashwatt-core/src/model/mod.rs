@@ -30,3 +30,15 @@ pub use scenario::{
 
 #[cfg(test)]
 mod tests;
+
+/// The built-in Texas S21 scenario, resolved: the engine's tests' realistic site.
+#[cfg(test)]
+pub(crate) fn texas() -> Scenario {
+    let library = crate::presets::PresetLibrary::builtin();
+    library
+        .scenario("texas-s21")
+        .unwrap()
+        .doc
+        .resolve(&library)
+        .unwrap()
+}

@@ -425,17 +425,7 @@ mod tests {
     use super::*;
     use crate::model::project;
     use crate::model::scenario::SubsidySpec;
-    use crate::presets::PresetLibrary;
-
-    fn texas() -> Scenario {
-        let library = PresetLibrary::builtin();
-        library
-            .scenario("texas-s21")
-            .unwrap()
-            .doc
-            .resolve(&library)
-            .unwrap()
-    }
+    use crate::model::texas;
 
     fn run(scenario: &Scenario, settings: &ProjectionSettings) -> MonteCarlo {
         settings.validate().expect("valid settings");

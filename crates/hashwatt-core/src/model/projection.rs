@@ -658,17 +658,7 @@ pub fn project(scenario: &Scenario, settings: &ProjectionSettings) -> Projection
 #[cfg(test)]
 mod switch_off_tests {
     use super::*;
-    use crate::presets::PresetLibrary;
-
-    fn texas() -> Scenario {
-        let library = PresetLibrary::builtin();
-        library
-            .scenario("texas-s21")
-            .unwrap()
-            .doc
-            .resolve(&library)
-            .unwrap()
-    }
+    use crate::model::texas;
 
     /// The network doubles every year: mining stops paying for its power within the horizon.
     fn squeeze(switch_off_when_losing: bool) -> ProjectionSettings {
