@@ -5,7 +5,7 @@
 //! `docs/disclosure.md` states each formula.
 
 use super::energy::{EnergySource, PerSource};
-use super::evaluate::{DAYS_PER_YEAR, FleetRates, ratio};
+use super::evaluate::{DAYS_PER_YEAR, Divisor, FleetRates};
 use super::limits;
 use super::scenario::{FieldError, IntensityMethod, Scenario, check};
 use serde::{Deserialize, Serialize};
@@ -174,7 +174,7 @@ pub fn renewable_pct(mix: &super::energy::EnergyMix) -> f64 {
 
 /// Tonnes from kWh × g/kWh.
 fn tonnes(kwh: f64, g_per_kwh: f64) -> f64 {
-    kwh * g_per_kwh / 1e6
+    kwh * g_per_kwh * 1e-6
 }
 
 /// The PPA share (0–1) and factor that apply: the scenario's own, else the renewable lever's.
@@ -230,14 +230,14 @@ pub fn account_with(scenario: &Scenario, rates: &FleetRates) -> SiteAccounting {
     };
     let grid_energy = energy - onsite;
 
-    // Σ share × factor, divided by 100 once (not once a source: ten divisions were a good
+    // Σ share × factor, scaled from percent once (not once a source: divisions were a good
     // part of an evaluation's time).
     let operational: f64 = grid
         .mix()
         .iter()
         .map(|(s, share)| share * inputs.operational_factors.get(s))
         .sum::<f64>()
-        / 100.0;
+        * 0.01;
     let intensity = grid.intensity().central_g_per_kwh;
     let lifecycle = match grid.effective_method() {
         IntensityMethod::Mix if inputs.table_is_direct => None,
@@ -261,10 +261,11 @@ pub fn account_with(scenario: &Scenario, rates: &FleetRates) -> SiteAccounting {
     };
     let certificate_g = inputs.instruments.certificate_g_per_kwh;
 
+    let per_energy = Divisor::new(energy);
     SiteAccounting {
         energy_kwh_per_year: energy,
-        renewable_share_location_pct: ratio(grid_energy * renewable_pct, energy),
-        renewable_share_market_pct: ratio((ppa_kwh + certificate_kwh) * 100.0, energy),
+        renewable_share_location_pct: per_energy.divide(grid_energy * renewable_pct),
+        renewable_share_market_pct: per_energy.divide((ppa_kwh + certificate_kwh) * 100.0),
         scope1_t_per_year: onsite_g_per_kwh.map_or(0.0, |g| tonnes(onsite, g)),
         scope2_location_t_per_year: tonnes(grid_energy, operational),
         scope2_market_t_per_year: tonnes(ppa_kwh, ppa_g)
