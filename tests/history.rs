@@ -27,10 +27,30 @@ fn history_json_keys_and_nulls_for_unsourced_figures() {
     let row = &v.as_array().unwrap()[0];
     assert_keys(row, &MONTH_COLUMNS.split(',').collect::<Vec<_>>());
     assert_eq!(row["month"], "2024-06");
-    // No fees were sourced for June 2024: said as null, never invented.
-    assert!(row["fees_btc_per_block"].is_null());
+    // the month's fees: blockchain.com's daily totals, 1,492 BTC over 4,234 blocks
+    assert_eq!(row["fees_btc_per_block"], 0.352);
     assert!(row["btc_price_usd"].as_f64().unwrap() > 0.0);
     assert!(row["power_gw"].as_f64().unwrap() > 0.0);
+    // Every built-in month now has its fees; an imported month without them says null, and
+    // its hashprice counts the subsidy alone rather than inventing fees.
+    let file = temp_file(
+        "feeless-history.csv",
+        "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs\n2026-01,1.46e14,4460,3.125,,90000,\n",
+    );
+    let out = ok(&[
+        "history",
+        "--history-csv",
+        file.to_str().unwrap(),
+        "--from",
+        "2026-01",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let row = &v.as_array().unwrap()[0];
+    assert!(row["fees_btc_per_block"].is_null());
+    let subsidy_only = 86_400.0 * 1e15 / (1.46e14 * 4_294_967_296.0) * 3.125 * 90_000.0;
+    let hashprice = row["hashprice_usd_per_ph_day"].as_f64().unwrap();
+    assert!((hashprice / subsidy_only - 1.0).abs() < 1e-3, "{hashprice}");
 }
 
 #[test]

@@ -25,11 +25,16 @@ Inputs (read from local git snapshots of public repositories; nothing of them is
   fees       blockchain.com "transaction-fees" (BTC per day) copies: awemany/txnfees
              (2009..2016-10), oh54/crypto-stuff (2013..2017-07), EAAL/Bitcoin (2009..2019-06-19),
              din0s/dl-for-btc-price-prediction (2009-01-17..2021-05-07), laura00san/BC4
-             (2019-05..2022-04), leirisyue/fed-yfinance-demo (2023-04..2024-04);
-             then getblockstats (below), then Luxor's monthly "Hashrate Lookback" posts
-             (LUXOR_MONTHLY below)
+             (2019-05..2022-04), leirisyue/fed-yfinance-demo (2023-04..2024-04),
+             Krisp140/TargetedNakomoto (JSON, 2024-02-06..2025-02-02);
+             then getblockstats (below); then the monthly sums of a full daily download
+             (daviesluo/daviesportfolios, BLOCKCHAIN_COM_MONTHLY_FEES below); then Luxor's
+             monthly "Hashrate Lookback" posts (LUXOR_MONTHLY below)
   txs        blockchain.com "n-transactions" (confirmed transactions per day) copies: the same
-             repositories but leirisyue; "n-transactions-total" (cumulative) copies in
+             repositories but leirisyue and Krisp140, and three JSON downloads:
+             Kosmosas/DataAnalysisBtc (2022-02-13..2025-02-10), sandoche/btc-candlestick-predictions
+             (2022-04-07..2025-04-04), sharonslalom/shavi (2024-05-01..2025-04-29);
+             "n-transactions-total" (cumulative) copies in
              laura00san/BC4 and leirisyue/fed-yfinance-demo (a month = total on the 1st of the
              next month - total on its 1st); then getblockstats (below); then counts
              stated on public pages (PAGE_MONTHLY_TX below)
@@ -80,6 +85,41 @@ INPUTS = {
     "txs_5": ("laura00san+BC4", "data/n-transactions.csv"),
     "txs_total_1": ("laura00san+BC4", "data/n-transactions-total.csv"),
     "txs_total_2": ("leirisyue+fed-yfinance-demo", "data/n-transactions-total.csv"),
+    # blockchain.com JSON downloads ({"<chart>": [{"x": ms, "y": value}, ...]}), at the commit
+    # read (a later commit of the same path may hold another time span)
+    "fees_7": ("Krisp140+TargetedNakomoto", "data/transaction-fees.json",
+               "ccf4d788ef69ab3cae67cec800a89cdd4fa156f5"),
+    "txs_6": ("Kosmosas+DataAnalysisBtc", "n-transactions.json",
+              "5b315f5d61da7cf129068afa5a27144d748f29c3"),
+    "txs_7": ("sandoche+btc-candlestick-predictions", "data/n-transactions.json",
+              "9cdfb8e9df147bc17cf855e58dca9df73a9c8a9b"),
+    "txs_8": ("sharonslalom+shavi", "n-transactions.json",
+              "acf4fb4394a44aae5d2cc6e4340deebfaba31153"),
+}
+JSON_CHARTS = {"fees_7": "transaction-fees", "txs_6": "n-transactions", "txs_7": "n-transactions",
+               "txs_8": "n-transactions"}
+
+# blockchain.com transaction-fees, BTC per month: the sum of the UTC days of a full, unsampled
+# download (api.blockchain.info/charts/transaction-fees?timespan=all&sampled=false, frozen
+# 2026-09-25) in daviesluo/daviesportfolios
+# docs/agents/backtests/inputs/fp5_2026-09-25/pass60/transaction-fees.json (MIT repository,
+# commit f08e6fae05800e3b01429ed2d2718f31720063cd). That commit is not in the repository's
+# snapshot, so the file was read through a file index; the days behind these sums were read
+# twice, independently, and agree. The days also equal Krisp140 (363 days), leirisyue (364)
+# and BC4 (152, after its winter-date correction) wherever those overlap. Used for months no
+# daily copy and no getblockstats month covers; elsewhere a cross-check.
+BLOCKCHAIN_COM_MONTHLY_FEES = {
+    "2022-04": 312.204194, "2022-05": 517.700973, "2022-06": 481.425621, "2022-07": 561.182307,
+    "2022-08": 409.700704, "2022-09": 437.712119, "2022-10": 378.609155, "2022-11": 711.800969,
+    "2022-12": 551.308712, "2023-01": 402.07854, "2023-02": 600.881983, "2023-03": 933.574133,
+    "2023-04": 812.55423, "2023-05": 4538.018691, "2023-06": 1396.297537, "2023-07": 638.712253,
+    "2023-08": 613.793411, "2023-09": 1002.447364, "2023-10": 705.014392, "2023-11": 3874.483232,
+    "2023-12": 7913.711716, "2024-01": 3103.551146, "2024-02": 1478.18483, "2024-03": 1278.033731,
+    "2024-04": 4311.659282, "2024-05": 1001.114673, "2024-06": 1492.293134, "2024-07": 400.301599,
+    "2024-08": 344.729666, "2024-09": 229.260978, "2024-10": 717.709925, "2024-11": 436.171395,
+    "2024-12": 398.9875, "2025-01": 203.884385, "2025-02": 173.668627, "2025-03": 177.127774,
+    "2025-04": 180.679078, "2025-05": 193.529281, "2025-06": 139.330024, "2025-07": 142.159302,
+    "2025-08": 114.681935, "2025-09": 121.297736, "2025-10": 98.748069,
 }
 # Monthly transaction counts stated on public pages: month -> (count, page). Used only for
 # months no other source covers; one source.
@@ -95,10 +135,10 @@ RPC_DIR = "data/onchain/BTC/block_stats_fragments"
 # Copies whose dates are one day early in European winter time (see the docstring).
 WINTER_SHIFTED = {"price_c2", "fees_3", "txs_5", "txs_total_1"}
 # Fee copies in order of preference: a day takes the first copy that has it.
-FEE_KEYS = ("fees_1", "fees_2", "fees_5", "fees_6", "fees_3", "fees_4")
+FEE_KEYS = ("fees_1", "fees_2", "fees_5", "fees_6", "fees_3", "fees_4", "fees_7")
 FEE_NAMES = {"fees_1": "awemany", "fees_2": "oh54", "fees_5": "EAAL", "fees_6": "din0s",
-             "fees_3": "BC4", "fees_4": "leirisyue"}
-TX_KEYS = ("txs_1", "txs_2", "txs_3", "txs_4", "txs_5")
+             "fees_3": "BC4", "fees_4": "leirisyue", "fees_7": "Krisp140"}
+TX_KEYS = ("txs_1", "txs_2", "txs_3", "txs_4", "txs_5", "txs_6", "txs_7", "txs_8")
 TX_TOTAL_KEYS = ("txs_total_1", "txs_total_2")
 
 # Luxor's monthly "Hashrate Lookback" posts (hashrateindex.com/blog), figures as published:
@@ -112,10 +152,11 @@ LUXOR_MONTHLY = {
 
 
 def git_show(key):
-    repo, path = INPUTS[key]
+    repo, path, *rev = INPUTS[key]
     gitdir = f"{MIRROR}/{repo}/repo"
-    commit = subprocess.check_output(["git", "-C", gitdir, "rev-parse", "HEAD"], text=True).strip()
-    text = subprocess.check_output(["git", "-C", gitdir, "show", f"HEAD:{path}"]).decode("utf-8-sig")
+    rev = rev[0] if rev else "HEAD"
+    commit = subprocess.check_output(["git", "-C", gitdir, "rev-parse", rev], text=True).strip()
+    text = subprocess.check_output(["git", "-C", gitdir, "show", f"{commit}:{path}"]).decode("utf-8-sig")
     return text, commit
 
 
@@ -290,7 +331,15 @@ def unshift_winter(daily):
     return out
 
 
+def parse_chart_json(text, name):
+    """A blockchain.com chart as its API gives it: x in milliseconds (00:00 UTC), y."""
+    return {dt.datetime.fromtimestamp(p["x"] / 1000, dt.timezone.utc).date().isoformat(): float(p["y"])
+            for p in json.loads(text)[name]}
+
+
 def chart(key):
+    if key in JSON_CHARTS:
+        return parse_chart_json(git_show(key)[0], JSON_CHARTS[key])
     daily = parse_chart(git_show(key)[0])
     return unshift_winter(daily) if key in WINTER_SHIFTED else daily
 
@@ -452,10 +501,13 @@ def main():
             fee = fee_sum / r["blocks"]
         else:
             fee = None
+        monthly_total = BLOCKCHAIN_COM_MONTHLY_FEES.get(ym)
         if fee_sum is not None:
             # every copy that covers the whole month, against the one used
             sums = {k: monthly_sum_full(c, y, m) for k, c in fee_copies.items()}
             sums = {k: v for k, v in sums.items() if v is not None}
+            if monthly_total is not None:
+                sums["daviesluo"] = monthly_total
             if len(sums) == 1 and ym not in rpc_m:
                 notes.append(f"fees one copy ({FEE_NAMES[next(iter(sums))]})")
             elif sums:
@@ -473,6 +525,16 @@ def main():
                 notes.append(f"fees getblockstats check {rpc_fee / fee - 1:+.1%}")
             if ym in LUXOR_MONTHLY:
                 notes.append(f"Luxor lookback {LUXOR_MONTHLY[ym][0]} ({LUXOR_MONTHLY[ym][0] / fee - 1:+.0%})")
+            if monthly_total is not None and fee_sum is None:
+                notes.append(f"daviesluo download check {monthly_total / r['blocks'] / fee - 1:+.2%}")
+        if fee is None and monthly_total is not None:
+            fee = monthly_total / r["blocks"]
+            notes.append("fees daviesluo download (one copy)")
+            if ym in LUXOR_MONTHLY:
+                notes.append(f"Luxor lookback {LUXOR_MONTHLY[ym][0]} ({LUXOR_MONTHLY[ym][0] / fee - 1:+.0%})")
+            if ym in rpc_partial:
+                per_block, n = rpc_partial[ym]
+                notes.append(f"the {n} blocks getblockstats has of the month average {per_block:.4f}")
         if fee is None and ym in LUXOR_MONTHLY:
             fee = LUXOR_MONTHLY[ym][0]
             notes.append("fees Luxor monthly lookback (one source)")
@@ -501,7 +563,9 @@ def main():
         if txs is None and ym in PAGE_MONTHLY_TX:
             txs = PAGE_MONTHLY_TX[ym][0]
             notes.append("transactions from a page's daily counts (one source)")
-        elif txs is not None and len(tx_sums) + len(from_totals) == 1 and (y, m) >= (2017, 7):
+        elif txs is not None and ym in PAGE_MONTHLY_TX:
+            notes.append(f"transactions page check {PAGE_MONTHLY_TX[ym][0] / txs - 1:+.3%}")
+        if txs is not None and len(tx_sums) + len(from_totals) == 1 and (y, m) >= (2017, 7):
             notes.append("transactions one copy")
         if txs is None:
             notes.append("transactions unsourced")
@@ -524,14 +588,16 @@ def main():
         "#   C = blockchain.com market-price, D = Yahoo Finance BTC-USD (levisadoh/Bitcoin-Historical-Data-Analysis-2014-2026-), E = Binance BTC/USDT (yanniedog/binance-historical-OHLCV-data),",
         "#   L = Luxor's monthly lookback mean. A, else B, else D where another source checks it; the note gives the others' difference.",
         "# fees_btc_per_block: blockchain.com transaction-fees (BTC per day) summed over the month / blocks; only months every day of which is covered.",
-        "#   Copies: awemany/txnfees, oh54/crypto-stuff, EAAL/Bitcoin, din0s/dl-for-btc-price-prediction, laura00san/BC4, leirisyue/fed-yfinance-demo;",
+        "#   Copies: awemany/txnfees, oh54/crypto-stuff, EAAL/Bitcoin, din0s/dl-for-btc-price-prediction, laura00san/BC4, leirisyue/fed-yfinance-demo, Krisp140/TargetedNakomoto;",
         f"#   else Bitcoin Core getblockstats per block (sum of totalfee) from m-marqx/BTC-RPC-Data (MIT, commit {rpc_commit[:12]}) for whole months it holds;",
+        "#   else the monthly sums of a full daily download in daviesluo/daviesportfolios (MIT, commit f08e6fae05800e3b01429ed2d2718f31720063cd);",
         "#   else Luxor's monthly Hashrate Lookback posts (hashrateindex.com/blog). One source, or a cross-check, is said in the note.",
-        "# transactions: blockchain.com n-transactions (confirmed transactions per day) summed over the month (copies as for fees, but leirisyue);",
+        "# transactions: blockchain.com n-transactions (confirmed transactions per day) summed over the month (copies as for fees, but leirisyue and Krisp140;",
+        "#   and Kosmosas/DataAnalysisBtc, sandoche/btc-candlestick-predictions, sharonslalom/shavi);",
         "#   else the difference of blockchain.com n-transactions-total (cumulative) between the month's 1st and the next month's 1st (laura00san/BC4, leirisyue);",
         "#   else getblockstats txs summed over the month's blocks (counts the coinbase, as blockchain.com does: identical in 2018-01, 2021-05 and 2021-08);",
         "#   else a count a public page states (2024-12: cryptochainpost.com, 'Bitcoin's December shake-up').",
-        "# Empty cell = no source found under the project's licence rules; the note says so. Grade: consensus Measured (derived); price and fees Secondary.",
+        "# Empty cell = no source found under the project's licence rules; the note says so. Grade: consensus Measured (derived); price, fees and transactions Secondary.",
     ]
     with open(OUT, "w", newline="") as f:
         f.write("\n".join(header_lines) + "\n")

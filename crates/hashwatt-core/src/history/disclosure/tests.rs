@@ -65,6 +65,39 @@ fn the_per_transaction_indicators_reproduce_a_hand_computation_from_the_totals()
 }
 
 #[test]
+fn calendar_2024_has_its_per_transaction_indicators_from_the_built_in_counts() {
+    let library = PresetLibrary::builtin();
+    let history = History::builtin();
+    let (from, to) = (month("2024-01"), month("2024-12"));
+    let d = disclose(&history, &library, 0.05, from, to).unwrap();
+    // Every month of 2024 has its count; the year's total is theirs, by hand.
+    let total: u64 = history
+        .range(from, to)
+        .iter()
+        .map(|r| r.transactions.unwrap())
+        .sum();
+    assert_eq!(total, 192_248_608);
+    assert_eq!(d.transactions, Some(total));
+    assert!(d.missing_transactions_months.is_empty());
+    assert!(close(
+        d.kwh_per_transaction.unwrap(),
+        d.energy_twh * 1e9 / total as f64
+    ));
+    assert!(close(
+        d.kg_co2_per_transaction.unwrap(),
+        d.co2_mt * 1e9 / total as f64
+    ));
+    // Calendar 2025 lacks the counts of April to August, and says which.
+    let d = disclose(&history, &library, 0.05, month("2025-01"), month("2025-12")).unwrap();
+    assert_eq!(d.kwh_per_transaction, None);
+    let missing: Vec<Month> = ["2025-04", "2025-05", "2025-06", "2025-07", "2025-08"]
+        .into_iter()
+        .map(month)
+        .collect();
+    assert_eq!(d.missing_transactions_months, missing);
+}
+
+#[test]
 fn a_month_without_a_count_leaves_the_per_transaction_indicators_out_and_is_named() {
     let library = PresetLibrary::builtin();
     let text = WITH_COUNTS.replace(",11000000,", ",,");
