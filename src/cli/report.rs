@@ -263,7 +263,7 @@ pub fn report_table(
         "t",
     );
 
-    scope_section(&mut out, e, &s.accounting.operational_table, lang);
+    scope_section(&mut out, e, s, lang);
 
     heading(&mut out, t.section_mining);
     row(
@@ -398,7 +398,7 @@ pub fn report_table(
 }
 
 /// The Scope 1/2/3 table: each figure, its unit, and how it was reached.
-fn scope_section(out: &mut String, e: &Evaluation, operational_table: &str, lang: Lang) {
+fn scope_section(out: &mut String, e: &Evaluation, scenario: &model::Scenario, lang: Lang) {
     let d = &strings(lang).disclosure;
     heading(out, d.section_scopes);
     row(
@@ -407,7 +407,7 @@ fn scope_section(out: &mut String, e: &Evaluation, operational_table: &str, lang
         &number(e.accounting.energy_kwh_per_year),
         "kWh",
     );
-    let rows = crate::disclosure::scope_rows(e, operational_table, lang);
+    let rows = crate::disclosure::scope_rows(e, scenario, lang);
     for r in &rows {
         let words = r.figure.words(lang);
         row(

@@ -469,8 +469,7 @@ fn lay_out(layout: &mut Layout, input: &ReportInput, e: &Evaluation) {
         ),
         ("", 0.52, 0.48, GREY),
     ]);
-    let table = &input.scenario.accounting.operational_table;
-    for r in crate::disclosure::scope_rows(e, table, lang) {
+    for r in crate::disclosure::scope_rows(e, input.scenario, lang) {
         let w = r.figure.words(lang);
         let value = crate::disclosure::scope_value_text(&r, lang);
         layout.row(&[

@@ -6,7 +6,7 @@ use super::widgets::badge;
 use crate::figures::Figure;
 use crate::format::{self, co2_kg, energy_kwh, number, power_kw, usd};
 use crate::i18n::{Lang, Strings, fill};
-use crate::model::Evaluation;
+use crate::model::{Evaluation, Scenario};
 use crate::presets::Grade;
 use eframe::egui;
 
@@ -360,11 +360,11 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
         });
         ui.add_space(4.0);
     }
-    scope_table_ui(ui, e, &computed.scenario.accounting.operational_table, lang);
+    scope_table_ui(ui, e, &computed.scenario, lang);
 }
 
 /// The Scope 1/2/3 table (GHG Protocol): each figure, its value, and how it was reached.
-fn scope_table_ui(ui: &mut egui::Ui, e: &Evaluation, operational_table: &str, lang: Lang) {
+fn scope_table_ui(ui: &mut egui::Ui, e: &Evaluation, scenario: &Scenario, lang: Lang) {
     let d = &crate::i18n::strings(lang).disclosure;
     egui::CollapsingHeader::new(d.section_scopes)
         .id_salt("scope-table")
@@ -387,7 +387,7 @@ fn scope_table_ui(ui: &mut egui::Ui, e: &Evaluation, operational_table: &str, la
                             ));
                             ui.label("");
                             ui.end_row();
-                            for row in crate::disclosure::scope_rows(e, operational_table, lang) {
+                            for row in crate::disclosure::scope_rows(e, scenario, lang) {
                                 let words = row.figure.words(lang);
                                 ui.label(words.label).on_hover_text(words.formula);
                                 ui.label(format!(

@@ -38,7 +38,7 @@ fn bench_evaluate_and_project(c: &mut Criterion) {
             black_box(&e);
         })
     });
-    // The same with the 576-byte result passed to `black_box` by value: the harness then copies
+    // The same with the 464-byte result passed to `black_box` by value: the harness then copies
     // it right after it is written, and that copy waits for every store to land.
     c.bench_function("evaluate one scenario, copied out", |b| {
         b.iter(|| model::evaluate(black_box(&s)))

@@ -4,8 +4,8 @@
 use crate::figures::Figure;
 use crate::format;
 use crate::i18n::{self, Lang, fill};
-use crate::model::Evaluation;
 use crate::model::accounting::ResidualOrigin;
+use crate::model::{Evaluation, Scenario};
 
 /// One row of the scope table.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,13 +22,13 @@ fn mwh(kwh: f64) -> String {
     format::number(kwh / 1000.0)
 }
 
-/// The scope table of `e` in `lang`: Scope 1, Scope 2 location- and market-based, Scope 3
-/// upstream, then the two renewable shares.
-/// `operational_table` is the combustion table's id (the scenario's
-/// `accounting.operational_table`), named in the location-based row.
-pub fn scope_rows(e: &Evaluation, operational_table: &str, lang: Lang) -> Vec<ScopeRow> {
+/// The scope table of `e`, the evaluation of `scenario`, in `lang`: Scope 1, Scope 2
+/// location- and market-based, Scope 3 upstream, then the two renewable shares. The basis
+/// column names the scenario's combustion table in the location-based row.
+pub fn scope_rows(e: &Evaluation, scenario: &Scenario, lang: Lang) -> Vec<ScopeRow> {
     let d = &i18n::strings(lang).disclosure;
-    let a = &e.accounting;
+    let a = crate::model::accounting::basis(scenario);
+    let operational_table = &*scenario.accounting.operational_table;
     let g = format::number;
     let scope1 = match a.onsite_g_per_kwh {
         Some(factor) => fill(
@@ -122,8 +122,7 @@ mod tests {
         let doc = library.scenario("texas-s21").unwrap().doc.clone();
         let scenario = doc.resolve(&library).unwrap();
         let e = crate::model::evaluate(&scenario);
-        let table = &*scenario.accounting.operational_table;
-        let rows = scope_rows(&e, table, Lang::En);
+        let rows = scope_rows(&e, &scenario, Lang::En);
         assert_eq!(rows.len(), 6);
         assert_eq!(rows[0].basis, "no on-site generation");
         assert!(
@@ -133,7 +132,7 @@ mod tests {
         );
         assert!(rows[2].basis.contains("flagged"), "{}", rows[2].basis);
         assert_eq!(rows[1].value, Some(e.accounting.scope2_location_t_per_year));
-        let zh = scope_rows(&e, table, Lang::Zh);
+        let zh = scope_rows(&e, &scenario, Lang::Zh);
         assert_eq!(zh[0].basis, "无现场发电");
     }
 }

@@ -107,8 +107,8 @@ pub struct CertificatesBeyondConsumption {
     pub coverable_mwh: f64,
 }
 
-/// The site's emissions and renewable shares by scope. Serialised, the seven disclosure keys
-/// of `report --json`; the rest is how they were reached.
+/// The site's emissions and renewable shares by scope: the seven disclosure keys of
+/// `report --json`, carried by every evaluation. How they were reached is [`AccountingBasis`].
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct SiteAccounting {
     /// S.8: all energy the site uses, kWh a year.
@@ -124,31 +124,26 @@ pub struct SiteAccounting {
     /// The upstream part of the life-cycle grid intensity, t a year; `None` when the intensity
     /// used is combustion-only and cannot be split.
     pub scope3_upstream_t_per_year: Option<f64>,
-    #[serde(skip)]
+}
+
+/// How the accounting was reached: the energies and factors behind each scope, which the
+/// scope table states. Computed when a table asks for it ([`basis`]), not carried by every
+/// evaluation (a dozen more figures to write made each evaluation slower).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AccountingBasis {
     pub grid_energy_kwh_per_year: f64,
-    #[serde(skip)]
     pub onsite_energy_kwh_per_year: f64,
     /// The grid's operational intensity: mix × the combustion-only table.
-    #[serde(skip)]
     pub operational_g_per_kwh: f64,
     /// The grid's life-cycle intensity, when the one used is life-cycle.
-    #[serde(skip)]
     pub lifecycle_g_per_kwh: Option<f64>,
-    #[serde(skip)]
     pub onsite_g_per_kwh: Option<f64>,
-    #[serde(skip)]
     pub ppa_kwh_per_year: f64,
-    #[serde(skip)]
     pub ppa_g_per_kwh: f64,
-    #[serde(skip)]
     pub certificate_kwh_per_year: f64,
-    #[serde(skip)]
     pub certificate_g_per_kwh: f64,
-    #[serde(skip)]
     pub residual_kwh_per_year: f64,
-    #[serde(skip)]
     pub residual_g_per_kwh: f64,
-    #[serde(skip)]
     pub residual_origin: ResidualOrigin,
 }
 
@@ -194,7 +189,7 @@ fn ppa(scenario: &Scenario) -> (f64, f64) {
 
 /// Checks that the certificates do not exceed the grid energy the PPA leaves uncovered.
 pub fn check_certificates(scenario: &Scenario) -> Result<(), CertificatesBeyondConsumption> {
-    let a = account(scenario);
+    let a = basis(scenario);
     let coverable_mwh = (a.grid_energy_kwh_per_year - a.ppa_kwh_per_year) / 1000.0;
     let certificates_mwh = scenario.accounting.instruments.certificates_mwh_per_year;
     // A thousandth of a MWh of slack, so certificates bought to the figure shown are accepted.
@@ -213,10 +208,22 @@ pub fn account(scenario: &Scenario) -> SiteAccounting {
     account_with(scenario, &FleetRates::of(scenario))
 }
 
+/// How the site's accounting was reached (the scope table's basis column).
+pub fn basis(scenario: &Scenario) -> AccountingBasis {
+    breakdown(scenario, &FleetRates::of(scenario)).1
+}
+
 /// [`account`] with the fleet's rates already at hand (evaluation computes them once).
-// Inlined so the evaluation builds the accounting in place rather than copying 200 bytes.
+// Inlined so the evaluation builds the accounting in place and the basis it does not keep is
+// never computed.
 #[inline(always)]
 pub fn account_with(scenario: &Scenario, rates: &FleetRates) -> SiteAccounting {
+    breakdown(scenario, rates).0
+}
+
+/// The figures and how they were reached, from one computation.
+#[inline(always)]
+fn breakdown(scenario: &Scenario, rates: &FleetRates) -> (SiteAccounting, AccountingBasis) {
     let inputs = &scenario.accounting;
     let grid = &scenario.site.grid;
     let energy = rates.energy_kwh_per_day * DAYS_PER_YEAR;
@@ -262,7 +269,7 @@ pub fn account_with(scenario: &Scenario, rates: &FleetRates) -> SiteAccounting {
     let certificate_g = inputs.instruments.certificate_g_per_kwh;
 
     let per_energy = Divisor::new(energy);
-    SiteAccounting {
+    let figures = SiteAccounting {
         energy_kwh_per_year: energy,
         renewable_share_location_pct: per_energy.divide(grid_energy * renewable_pct),
         renewable_share_market_pct: per_energy.divide((ppa_kwh + certificate_kwh) * 100.0),
@@ -275,6 +282,8 @@ pub fn account_with(scenario: &Scenario, rates: &FleetRates) -> SiteAccounting {
         // upstream part to report, never a negative one.
         scope3_upstream_t_per_year: lifecycle
             .map(|l| tonnes(grid_energy, (l - operational).max(0.0))),
+    };
+    let basis = AccountingBasis {
         grid_energy_kwh_per_year: grid_energy,
         onsite_energy_kwh_per_year: onsite,
         operational_g_per_kwh: operational,
@@ -287,7 +296,8 @@ pub fn account_with(scenario: &Scenario, rates: &FleetRates) -> SiteAccounting {
         residual_kwh_per_year: residual_kwh,
         residual_g_per_kwh: residual_g,
         residual_origin,
-    }
+    };
+    (figures, basis)
 }
 
 #[cfg(test)]
@@ -306,6 +316,10 @@ mod tests {
         evaluate(&doc.resolve(&PresetLibrary::builtin()).unwrap())
     }
 
+    fn basis_of(doc: &ScenarioDoc) -> AccountingBasis {
+        basis(&doc.resolve(&PresetLibrary::builtin()).unwrap())
+    }
+
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
     }
@@ -317,7 +331,8 @@ mod tests {
         // ERCOT's mix × the direct-combustion table: coal 14 % × 760 + gas 45.1 % × 370
         // + other 0.3 % × 575 (every other source emits nothing at the stack).
         let operational = 0.14 * 760.0 + 0.451 * 370.0 + 0.003 * 575.0;
-        assert!(close(a.operational_g_per_kwh, operational), "{a:?}");
+        let b = basis_of(&doc("texas-s21"));
+        assert!(close(b.operational_g_per_kwh, operational), "{b:?}");
         let resolved = doc("texas-s21").resolve(&PresetLibrary::builtin()).unwrap();
         assert_eq!(&*resolved.accounting.operational_table, "direct-combustion");
         let kwh = e.energy_kwh_per_day * DAYS_PER_YEAR;
@@ -340,7 +355,10 @@ mod tests {
         // Texas has no published residual mix bundled: the grid's factor stands in, flagged.
         let e = evaluated(&doc("texas-s21"));
         let a = &e.accounting;
-        assert_eq!(a.residual_origin, ResidualOrigin::GridFallback);
+        assert_eq!(
+            basis_of(&doc("texas-s21")).residual_origin,
+            ResidualOrigin::GridFallback
+        );
         assert!(close(
             a.scope2_market_t_per_year,
             a.scope2_location_t_per_year
@@ -349,12 +367,13 @@ mod tests {
         // Germany has AIB's residual mix; given the grid's own factor instead, they agree.
         let mut germany = doc("germany-high-price");
         let published = evaluated(&germany).accounting;
-        assert_eq!(published.residual_origin, ResidualOrigin::Published);
-        assert_eq!(published.residual_g_per_kwh, 719.90);
+        let published_basis = basis_of(&germany);
+        assert_eq!(published_basis.residual_origin, ResidualOrigin::Published);
+        assert_eq!(published_basis.residual_g_per_kwh, 719.90);
         assert!(published.scope2_market_t_per_year > published.scope2_location_t_per_year);
-        germany.instruments.residual_mix_g_per_kwh = Some(published.operational_g_per_kwh);
+        germany.instruments.residual_mix_g_per_kwh = Some(published_basis.operational_g_per_kwh);
         let a = evaluated(&germany).accounting;
-        assert_eq!(a.residual_origin, ResidualOrigin::Given);
+        assert_eq!(basis_of(&germany).residual_origin, ResidualOrigin::Given);
         assert!(close(
             a.scope2_market_t_per_year,
             a.scope2_location_t_per_year
@@ -439,9 +458,9 @@ mod tests {
             intensity_g_per_kwh: 11.0,
             price_usd_per_kwh: 0.05,
         });
-        let a = evaluated(&d).accounting;
-        assert!(close(a.ppa_kwh_per_year, a.grid_energy_kwh_per_year * 0.25));
-        assert_eq!(a.ppa_g_per_kwh, 11.0);
+        let b = basis_of(&d);
+        assert!(close(b.ppa_kwh_per_year, b.grid_energy_kwh_per_year * 0.25));
+        assert_eq!(b.ppa_g_per_kwh, 11.0);
     }
 
     #[test]
@@ -449,7 +468,7 @@ mod tests {
         for id in ["texas-s21", "germany-high-price", "quebec-hydro"] {
             let a = evaluated(&doc(id)).accounting;
             assert_eq!(a.scope1_t_per_year, 0.0, "{id}");
-            assert_eq!(a.onsite_g_per_kwh, None, "{id}");
+            assert_eq!(basis_of(&doc(id)).onsite_g_per_kwh, None, "{id}");
         }
         let mut d = doc("texas-s21");
         d.levers.flared_gas = Some(FlaredGas::default());

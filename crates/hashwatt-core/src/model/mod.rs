@@ -18,7 +18,7 @@ pub mod scenario;
 pub mod sweep;
 pub mod tariff;
 
-pub use accounting::{AccountingInputs, Instruments, SiteAccounting};
+pub use accounting::{AccountingBasis, AccountingInputs, Instruments, SiteAccounting};
 pub use energy::{EmissionFactors, EnergyMix, EnergySource, IntensityBand, PerSource};
 pub use evaluate::{DAYS_PER_MONTH, DAYS_PER_YEAR, Evaluation, evaluate};
 pub use levers::Levers;
