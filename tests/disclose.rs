@@ -47,6 +47,7 @@ fn json_has_the_eight_contract_keys_and_the_period() {
         "months",
         "electricity_usd_kwh",
         "missing_transactions_months",
+        "estimated_transactions_months",
         "method",
         "sources",
     ]);

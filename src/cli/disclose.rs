@@ -114,14 +114,14 @@ fn json_text(
     for (key, value) in KEYS.iter().zip(values(d)) {
         object.insert((*key).into(), value);
     }
+    let months = |list: &[Month]| json!(list.iter().map(ToString::to_string).collect::<Vec<_>>());
     object.insert(
         "missing_transactions_months".into(),
-        json!(
-            d.missing_transactions_months
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-        ),
+        months(&d.missing_transactions_months),
+    );
+    object.insert(
+        "estimated_transactions_months".into(),
+        months(&d.estimated_transactions_months),
     );
     let mut method = Map::new();
     for row in disclosure::rows(d, library, lang) {

@@ -206,6 +206,9 @@ pub struct NetworkDisclosure {
     /// The world mix's renewable share, for the hashrate no map places, %.
     pub world_renewable_pct: f64,
     pub missing_transactions_months: Vec<Month>,
+    /// Months whose count the history marks as an estimate (its note says "transactions
+    /// estimated").
+    pub estimated_transactions_months: Vec<Month>,
     /// Months without a BTC price: no profitability filter.
     pub months_without_price: Vec<Month>,
     /// Months no machine of the basket qualifies for: no energy counted.
@@ -217,6 +220,10 @@ pub struct NetworkDisclosure {
     /// The ids of the maps the period's figures rest on, oldest first.
     pub maps: Vec<String>,
 }
+
+/// What a history row's note says of a transaction count that is an estimate (the built-in
+/// history's build script writes it).
+pub const ESTIMATED_TRANSACTIONS: &str = "transactions estimated";
 
 /// The indicators for the months `from..=to` of `history` at an electricity price.
 pub fn disclose(
@@ -268,6 +275,7 @@ pub fn disclose(
         lifecycle_g_per_kwh: 0.0,
         world_renewable_pct,
         missing_transactions_months: Vec::new(),
+        estimated_transactions_months: Vec::new(),
         months_without_price: Vec::new(),
         months_without_estimate: Vec::new(),
         before_first_map: false,
@@ -309,7 +317,12 @@ pub fn disclose(
         renewable_twh += energy * figures.renewable_pct;
         renewable_unweighted += figures.renewable_pct;
         match record.transactions {
-            Some(n) => transactions = transactions.saturating_add(n),
+            Some(n) => {
+                transactions = transactions.saturating_add(n);
+                if record.note.contains(ESTIMATED_TRANSACTIONS) {
+                    d.estimated_transactions_months.push(record.month);
+                }
+            }
             None => d.missing_transactions_months.push(record.month),
         }
     }
@@ -500,6 +513,7 @@ pub fn notes(d: &NetworkDisclosure, lang: Lang) -> Vec<String> {
     }
     let listed = [
         (&d.missing_transactions_months, t.missing_transactions),
+        (&d.estimated_transactions_months, t.estimated_transactions),
         (&d.months_without_price, t.missing_prices),
         (&d.months_without_estimate, t.missing_estimates),
     ];

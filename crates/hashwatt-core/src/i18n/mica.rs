@@ -36,6 +36,8 @@ pub struct MicaStrings {
     pub period_not_12: &'static str,
     /// `{months}`: a list of months or ranges.
     pub missing_transactions: &'static str,
+    /// `{months}`: months whose transaction count the history marks as an estimate.
+    pub estimated_transactions: &'static str,
     pub missing_prices: &'static str,
     pub missing_estimates: &'static str,
     /// `{month}`: the first map's month.
@@ -137,6 +139,9 @@ pub const EN: MicaStrings = MicaStrings {
     missing_transactions: "No transaction count for {months}: S.11 and S.14 are not computed. A \
                            history CSV with a `transactions` column supplies them (--history-csv, \
                            or history/network-monthly.csv in the presets folder).",
+    estimated_transactions: "The transaction counts of {months} are estimates (within about \
+                             3,000 a month, a few hundredths of a per cent; the history's notes \
+                             say how they were reached).",
     missing_prices: "No BTC price for {months}: those months have no profitability filter (every \
                      machine within five years of its release counts).",
     missing_estimates: "No machine of the basket is eligible in {months}: those months count no \
@@ -244,6 +249,8 @@ pub const ZH: MicaStrings = MicaStrings {
     missing_transactions: "{months} 没有交易数：S.11 与 S.14 无法计算。含 `transactions` 列的历史 \
                            CSV 可提供交易数（--history-csv，或预设文件夹中的 \
                            history/network-monthly.csv）。",
+    estimated_transactions: "{months} 的交易数为估算值（每月误差约 3,000 笔，即万分之几；\
+                             历史数据的备注说明其由来）。",
     missing_prices: "{months} 没有 BTC 价格：这些月份不做盈利筛选（发布五年内的矿机全部计入）。",
     missing_estimates: "{months} 没有符合条件的矿机：这些月份不计能耗。",
     before_first_map: "早于第一张挖矿地图（{month}）的月份采用该地图的数值。",

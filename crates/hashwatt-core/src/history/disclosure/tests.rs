@@ -87,14 +87,23 @@ fn calendar_2024_has_its_per_transaction_indicators_from_the_built_in_counts() {
         d.kg_co2_per_transaction.unwrap(),
         d.co2_mt * 1e9 / total as f64
     ));
-    // Calendar 2025 lacks the counts of April to August, and says which.
+    assert!(d.estimated_transactions_months.is_empty());
+    // Calendar 2025 has them too, five months estimated, which a note states.
     let d = disclose(&history, &library, 0.05, month("2025-01"), month("2025-12")).unwrap();
-    assert_eq!(d.kwh_per_transaction, None);
-    let missing: Vec<Month> = ["2025-04", "2025-05", "2025-06", "2025-07", "2025-08"]
+    assert!(d.kwh_per_transaction.is_some());
+    assert!(d.missing_transactions_months.is_empty());
+    let estimated: Vec<Month> = ["2025-04", "2025-05", "2025-06", "2025-07", "2025-08"]
         .into_iter()
         .map(month)
         .collect();
-    assert_eq!(d.missing_transactions_months, missing);
+    assert_eq!(d.estimated_transactions_months, estimated);
+    let notes = notes(&d, Lang::En);
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("The transaction counts of 2025-04 to 2025-08 are estimates")),
+        "{notes:?}"
+    );
 }
 
 #[test]
