@@ -202,18 +202,14 @@ pub fn check_certificates(scenario: &Scenario) -> Result<(), CertificatesBeyondC
     Ok(())
 }
 
-/// The site's accounting. Certificates beyond what they may cover are capped here (the
-/// resolver refuses them first, so a resolved scenario never has any).
-pub fn account(scenario: &Scenario) -> SiteAccounting {
-    account_with(scenario, &FleetRates::of(scenario))
-}
-
 /// How the site's accounting was reached (the scope table's basis column).
 pub fn basis(scenario: &Scenario) -> AccountingBasis {
     breakdown(scenario, &FleetRates::of(scenario)).1
 }
 
-/// [`account`] with the fleet's rates already at hand (evaluation computes them once).
+/// The site's accounting, from the fleet's rates (evaluation computes them once; every
+/// evaluation carries the result). Certificates beyond what they may cover are capped here
+/// (the resolver refuses them first, so a resolved scenario never has any).
 // Inlined so the evaluation builds the accounting in place and the basis it does not keep is
 // never computed.
 #[inline(always)]

@@ -177,21 +177,15 @@ impl Levers {
     // stack and read back across two stores, a stall of a fifth of an evaluation.
     #[inline(never)]
     fn adjust_supply_intensity(&self, band: &mut IntensityBand) {
-        *band = self.blended_supply_intensity(*band);
-    }
-
-    fn blended_supply_intensity(&self, grid: IntensityBand) -> IntensityBand {
-        let own = match self.flared_gas {
-            Some(f) => IntensityBand {
+        if let Some(f) = self.flared_gas {
+            *band = IntensityBand {
                 central_g_per_kwh: f.generator_g_per_kwh,
                 low_g_per_kwh: f.generator_g_per_kwh,
                 high_g_per_kwh: f.generator_g_per_kwh,
-            },
-            None => grid,
-        };
-        match &self.renewable {
-            Some(r) => r.blend_intensity(own),
-            None => own,
+            };
+        }
+        if let Some(r) = &self.renewable {
+            *band = r.blend_intensity(*band);
         }
     }
 
