@@ -110,7 +110,8 @@ ESTIMATE_INPUTS = {
 }
 INPUTS.update(ESTIMATE_INPUTS)
 JSON_CHARTS = {"fees_7": "transaction-fees", "txs_6": "n-transactions", "txs_7": "n-transactions",
-               "txs_8": "n-transactions", "txs_sampled": "n-transactions"}
+               "txs_8": "n-transactions", "txs_sampled": "n-transactions",
+               "txs_7day": "n-transactions", "txs_total_sampled": "n-transactions-total"}
 
 # blockchain.com transaction-fees, BTC per month: the sum of the UTC days of a full, unsampled
 # download (api.blockchain.info/charts/transaction-fees?timespan=all&sampled=false, frozen
@@ -395,13 +396,12 @@ def estimated_tx_months(tx_daily, blocks):
     day = dt.timedelta(days=1)
     d = dt.date.fromisoformat
 
-    def series(key, name, scale=1):
-        return {dt.datetime.fromtimestamp(p["x"] / 1000, dt.timezone.utc).date(): round(p["y"] * scale)
-                for p in json.loads(git_show(key)[0])[name]}
+    def series(key, scale=1):
+        return {d(k): round(v * scale) for k, v in chart(key).items()}
 
-    seven = series("txs_7day", "n-transactions", 7)        # point n: days n-7 .. n-1
-    total = series("txs_total_sampled", "n-transactions-total")
-    sampled = series("txs_sampled", "n-transactions")
+    seven = series("txs_7day", 7)        # point n: days n-7 .. n-1
+    total = series("txs_total_sampled")
+    sampled = series("txs_sampled")
     daily = {d(k): v for k, v in tx_daily.items()}
     by_day = defaultdict(int)
     for tm, _, txs in blocks.values():
@@ -583,6 +583,16 @@ def main():
                 fee_spreads.append((spread, ym))
                 if spread > 0.005:
                     notes.append(f"fee copies differ up to {spread:.1%}")
+        # checks against the month's other sources, said beside the one used
+        def luxor_check():
+            if ym in LUXOR_MONTHLY:
+                notes.append(f"Luxor lookback {LUXOR_MONTHLY[ym][0]} ({LUXOR_MONTHLY[ym][0] / fee - 1:+.0%})")
+
+        def partial_blocks():
+            if ym in rpc_partial:
+                per_block, n = rpc_partial[ym]
+                notes.append(f"the {n} blocks getblockstats has of the month average {per_block:.4f}")
+
         if ym in rpc_m:
             rpc_fee = rpc_m[ym][0] / r["blocks"]
             if fee is None:
@@ -591,24 +601,18 @@ def main():
             else:
                 rpc_checks.append((abs(rpc_fee / fee - 1), ym))
                 notes.append(f"fees getblockstats check {rpc_fee / fee - 1:+.1%}")
-            if ym in LUXOR_MONTHLY:
-                notes.append(f"Luxor lookback {LUXOR_MONTHLY[ym][0]} ({LUXOR_MONTHLY[ym][0] / fee - 1:+.0%})")
+            luxor_check()
             if monthly_total is not None and fee_sum is None:
                 notes.append(f"daviesluo download check {monthly_total / r['blocks'] / fee - 1:+.2%}")
         if fee is None and monthly_total is not None:
             fee = monthly_total / r["blocks"]
             notes.append("fees daviesluo download (one copy)")
-            if ym in LUXOR_MONTHLY:
-                notes.append(f"Luxor lookback {LUXOR_MONTHLY[ym][0]} ({LUXOR_MONTHLY[ym][0] / fee - 1:+.0%})")
-            if ym in rpc_partial:
-                per_block, n = rpc_partial[ym]
-                notes.append(f"the {n} blocks getblockstats has of the month average {per_block:.4f}")
+            luxor_check()
+            partial_blocks()
         if fee is None and ym in LUXOR_MONTHLY:
             fee = LUXOR_MONTHLY[ym][0]
             notes.append("fees Luxor monthly lookback (one source)")
-            if ym in rpc_partial:
-                per_block, n = rpc_partial[ym]
-                notes.append(f"the {n} blocks getblockstats has of the month average {per_block:.4f}")
+            partial_blocks()
         elif fee is None:
             notes.append("fees unsourced")
         txs = monthly_sum_full(tx_daily, y, m)
