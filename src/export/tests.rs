@@ -36,6 +36,16 @@ struct Views {
     dispatch: crate::chart_data::dispatch::DurationCurve,
 }
 
+impl Views {
+    /// The pinned comparison, as the Compare chart takes it.
+    fn pinned(&self) -> Pinned<'_> {
+        Pinned {
+            comparison: &self.comparison,
+            names: &self.names,
+        }
+    }
+}
+
 /// The Texas scenario's dispatch over a week of hourly prices from 10 to 177 USD/MWh.
 fn texas_dispatch(
     doc: &ScenarioDoc,
@@ -161,10 +171,7 @@ fn kinds_and_formats_by_name() {
 fn every_kind_renders_a_png_of_the_requested_size() {
     let (data, _, library) = texas();
     let v = views(&library);
-    let pinned = Pinned {
-        comparison: &v.comparison,
-        names: &v.names,
-    };
+    let pinned = v.pinned();
     for kind in every_kind() {
         let bytes =
             render_chart(kind, input(&data, &v, &pinned), &small(), ImageFormat::Png).unwrap();
@@ -176,10 +183,7 @@ fn every_kind_renders_a_png_of_the_requested_size() {
 fn every_kind_renders_an_svg_with_its_title_and_an_axis_label() {
     let (data, _, library) = texas();
     let v = views(&library);
-    let pinned = Pinned {
-        comparison: &v.comparison,
-        names: &v.names,
-    };
+    let pinned = v.pinned();
     let t = strings(Lang::En);
     let c = &t.charts;
     let expected = [
@@ -241,10 +245,7 @@ fn the_regions_chart_names_every_region_and_ranks_by_the_chosen_metric() {
 fn extreme_sizes_draw_without_failing() {
     let (data, _, library) = texas();
     let v = views(&library);
-    let pinned = Pinned {
-        comparison: &v.comparison,
-        names: &v.names,
-    };
+    let pinned = v.pinned();
     for (width, height) in [(200, 200), (8000, 200), (200, 1600)] {
         let opts = ChartOptions {
             width,
@@ -387,10 +388,7 @@ fn markdown_has_a_table_with_separators_and_the_sources() {
 fn the_views_charts_draw_the_numbers_the_views_show() {
     let (data, _, library) = texas();
     let v = views(&library);
-    let pinned = Pinned {
-        comparison: &v.comparison,
-        names: &v.names,
-    };
+    let pinned = v.pinned();
     let opts = ChartOptions {
         width: 1400,
         height: 900,
@@ -470,10 +468,7 @@ fn a_view_chart_without_its_data_says_so() {
 fn the_history_backtest_and_dispatch_charts_have_their_titles_and_axes_in_both_languages() {
     let (data, _, library) = texas();
     let v = views(&library);
-    let pinned = Pinned {
-        comparison: &v.comparison,
-        names: &v.names,
-    };
+    let pinned = v.pinned();
     for lang in [Lang::En, Lang::Zh] {
         let t = strings(lang);
         let h = &t.history;
@@ -540,10 +535,7 @@ fn the_history_backtest_and_dispatch_charts_have_their_titles_and_axes_in_both_l
 fn the_history_backtest_and_dispatch_charts_draw_the_views_numbers() {
     let (data, _, library) = texas();
     let v = views(&library);
-    let pinned = Pinned {
-        comparison: &v.comparison,
-        names: &v.names,
-    };
+    let pinned = v.pinned();
     let opts = ChartOptions {
         width: 1400,
         height: 1000,

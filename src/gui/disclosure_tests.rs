@@ -12,19 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn harness(lang: Lang) -> Harness<'static, App> {
-    let session = Session {
-        language: LangChoice::Fixed(lang),
-        tab: Tab::History,
-        ..Session::default()
-    };
-    let mut h = super::test_support::harness(
-        session,
-        Harness::builder().with_size(egui::vec2(1500.0, 1400.0)),
-    );
-    // No user folder: the built-in history only.
-    h.state_mut().presets_folder = None;
-    super::test_support::settle(&mut h);
-    h
+    super::test_support::builtin_history_harness(Tab::History, lang)
 }
 
 fn section(h: &Harness<'_, App>) -> SectionState {

@@ -10,21 +10,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn harness(tab: Tab, lang: Lang) -> Harness<'static, App> {
-    let session = Session {
-        language: LangChoice::Fixed(lang),
-        tab,
-        ..Session::default()
-    };
-    let mut h = super::test_support::harness(
-        session,
-        Harness::builder().with_size(egui::vec2(1500.0, 1400.0)),
-    );
-    // No user folder: the built-in history only.
-    h.state_mut().presets_folder = None;
-    super::test_support::settle(&mut h);
-    h
-}
+use super::test_support::builtin_history_harness as harness;
 
 fn month(s: &str) -> Month {
     Month::parse(s).unwrap()

@@ -28,6 +28,23 @@ pub(super) fn harness(session: Session, builder: HarnessBuilder<App>) -> Harness
     builder.build_ui_state(|ui, app: &mut App| app.frame(ui), app)
 }
 
+/// The window on `tab` in `lang`, 1500 × 1400, reading the built-in history only (no user
+/// folder), settled.
+pub(super) fn builtin_history_harness(tab: Tab, lang: Lang) -> Harness<'static, App> {
+    let session = Session {
+        language: LangChoice::Fixed(lang),
+        tab,
+        ..Session::default()
+    };
+    let mut h = harness(
+        session,
+        Harness::builder().with_size(egui::vec2(1500.0, 1400.0)),
+    );
+    h.state_mut().presets_folder = None;
+    settle(&mut h);
+    h
+}
+
 /// Steps frames until the window is still: on the Projection tab, until the Monte Carlo run of
 /// the inputs on screen (on its own thread, repainting for its progress) has finished. A plain
 /// `run` would give up after a few frames on a slow machine.
