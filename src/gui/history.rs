@@ -240,13 +240,7 @@ pub fn history_ui(app: &App, ui: &mut egui::Ui) {
 
 /// Vertical lines at the halvings (one legend entry naming their months) and the China ban.
 fn event_lines(plot: &mut egui_plot::PlotUi<'_>, s: &HistoryStrings, chart: &HistoryChart) {
-    let halvings: Vec<String> = chart
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Halving)
-        .map(|e| e.month.to_string())
-        .collect();
-    let halving_name = fill(s.halving, &[("months", &halvings.join(", "))]);
+    let halving_name = chart.halving_label(s).unwrap_or_default();
     for e in &chart.events {
         let (name, c) = match e.kind {
             EventKind::Halving => (halving_name.clone(), color(palette::EVENT)),

@@ -109,12 +109,6 @@ pub(super) fn history<DB: DrawingBackend>(
     let event = rgb(palette::EVENT);
     let loss = rgb(palette::LOSS);
     let gain = rgb(palette::GAIN);
-    let halvings: Vec<String> = chart
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::Halving)
-        .map(|e| e.month.to_string())
-        .collect();
     let mut entries = vec![
         (Swatch::Fill(series.mix(0.22), series), s.band_series.into()),
         (Swatch::Line(series), s.best_series.into()),
@@ -123,11 +117,8 @@ pub(super) fn history<DB: DrawingBackend>(
         (Swatch::Line(loss), s.co2_series.into()),
         (Swatch::Line(gain), s.hashprice_usd_series.into()),
     ];
-    if !halvings.is_empty() {
-        entries.push((
-            Swatch::Dashed(event),
-            fill(s.halving, &[("months", &halvings.join(", "))]),
-        ));
+    if let Some(label) = chart.halving_label(s) {
+        entries.push((Swatch::Dashed(event), label));
     }
     if chart.events.iter().any(|e| e.kind == EventKind::ChinaBan) {
         entries.push((Swatch::Dashed(loss), s.china_ban.into()));

@@ -236,6 +236,19 @@ impl HistoryChart {
         }
     }
 
+    /// The legend entry for the halvings in view, naming their months (`None` when none is),
+    /// in the language of `s`.
+    pub fn halving_label(&self, s: &crate::i18n::history::HistoryStrings) -> Option<String> {
+        let months: Vec<String> = self
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Halving)
+            .map(|e| e.month.to_string())
+            .collect();
+        (!months.is_empty())
+            .then(|| crate::i18n::fill(s.halving, &[("months", &months.join(", "))]))
+    }
+
     /// The newest month of the view with a price: the one the summary line describes.
     pub fn latest_priced(&self) -> Option<&MonthEstimate> {
         self.view
@@ -470,6 +483,19 @@ mod tests {
         let late = events(&h, month("2022-01"), h.last());
         assert_eq!(late.len(), 1);
         assert_eq!(late[0].month, month("2024-04"));
+        // The legend names the halvings in view, or has no entry without one.
+        let s = &crate::i18n::strings(crate::i18n::Lang::En).history;
+        let whole = chart(HistorySettings::whole(&h));
+        assert_eq!(
+            whole.halving_label(s).unwrap(),
+            "Halvings (2012-11, 2016-07, 2020-05, 2024-04)"
+        );
+        let between = HistorySettings {
+            from: month("2021-01"),
+            to: month("2023-12"),
+            ..HistorySettings::whole(&h)
+        };
+        assert_eq!(chart(between).halving_label(s), None);
     }
 
     #[test]
