@@ -314,6 +314,49 @@ fn newer_versions_are_refused_naming_both() {
         scenario_message(&replaced("version: 3", "version: 0")),
         "s.ron:2:5: version: 0 is not allowed; must be a format version from 1 to 3"
     );
+    // A newer file with fields this build does not know: the version is the reason given,
+    // wherever the new fields stand (before or after the version).
+    let newer = replaced("version: 3", "version: 4")
+        .replace("pue: 1.1,", "pue: 1.1,\n        new_field: 1,");
+    assert_eq!(
+        scenario_message(&newer),
+        "s.ron:2:5: version: the file is format version 4, written by a newer hashwatt; this \
+         build reads version 3"
+    );
+    let first = newer.replacen("(\n", "(\n    another_new: (a: 1),\n", 1);
+    assert_eq!(
+        scenario_message(&first),
+        "s.ron:3:5: version: the file is format version 4, written by a newer hashwatt; this \
+         build reads version 3"
+    );
+}
+
+#[test]
+fn a_version_2_migration_names_only_the_settings_the_file_leaves_out() {
+    let dir = common::temp_dir("golden-migrate-some");
+    let path = dir.join("v2.ron");
+    let v2 = "(\n    version: 2,\n    site: (region: \"texas-ercot\"),\n    projection: (months: 36, \
+              loan_usd: 1000, paths: 500),\n)\n";
+    std::fs::write(&path, v2).expect("write");
+    let (doc, _, migration) =
+        load_scenario_noting(&path, &PresetLibrary::builtin()).expect("migrated");
+    assert_eq!(
+        (doc.projection.loan_usd, doc.projection.paths),
+        (1000.0, 500)
+    );
+    let note = migration.expect("a migration note").to_string();
+    assert!(
+        note.contains(
+            "`projection` gained the investment and uncertainty settings; those the file does \
+             not set are at their defaults: `discount_rate_pct_per_year`, `loan_rate_pct_per_year`, \
+             `loan_months`, `hosting_usd_per_kwh`,"
+        ),
+        "{note}"
+    );
+    assert!(
+        !note.contains("`loan_usd`") && !note.contains("`paths`"),
+        "{note}"
+    );
 }
 
 #[test]

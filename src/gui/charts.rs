@@ -497,7 +497,12 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             let p = &mut app.session.doc.projection;
             let field = |input, value| InputField::new(input, value).lang(lang);
             // Two fields a row.
-            ui.add(InputField::count(Input::ProjectionMonths, &mut p.months).lang(lang));
+            let months =
+                ui.add(InputField::count(Input::ProjectionMonths, &mut p.months).lang(lang));
+            if months.changed() {
+                // A longer horizon lowers the paths' cap: the paths follow it down.
+                p.paths = p.paths.min(p.paths_limit().max as u32);
+            }
             ui.add(field(
                 Input::DifficultyGrowthPctPerYear,
                 &mut p.difficulty_growth_pct_per_year,

@@ -168,7 +168,14 @@ pub fn uncertainty_settings_ui(
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
                     let field = |input, value| InputField::new(input, value).lang(lang);
-                    ui.add(InputField::count(Input::Paths, &mut p.paths).lang(lang));
+                    // The horizon caps the paths (every path's month is kept): the field
+                    // clamps to that cap, so the window never holds what a file may not.
+                    let paths_max = p.paths_limit().max;
+                    ui.add(
+                        InputField::count(Input::Paths, &mut p.paths)
+                            .at_most(paths_max)
+                            .lang(lang),
+                    );
                     ui.horizontal(|ui| {
                         ui.label(format!("{} {}", v.seed, p.seed));
                         if ui.button(v.new_seed).clicked() {

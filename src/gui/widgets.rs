@@ -59,6 +59,8 @@ pub struct InputField<'a> {
     /// Shown and edited in units of `scale` of the input's own, with their suffix and
     /// decimals (a difficulty in T).
     scaled: Option<(f64, &'a str, usize)>,
+    /// A bound below the input's own that another input sets (paths by the horizon).
+    at_most: Option<f64>,
 }
 
 impl<'a> InputField<'a> {
@@ -84,6 +86,7 @@ impl<'a> InputField<'a> {
             lang: Lang::En,
             reset_hint: None,
             scaled: None,
+            at_most: None,
         }
     }
 
@@ -96,6 +99,13 @@ impl<'a> InputField<'a> {
     /// The reset button's tooltip (an override's; "Reset to the snapshot" unless told).
     pub fn reset_hint(mut self, hint: &'a str) -> Self {
         self.reset_hint = Some(hint);
+        self
+    }
+
+    /// Allows at most `max`, a cap that depends on another input's value: typed values above
+    /// it are clamped to it, as to the input's own limit.
+    pub fn at_most(mut self, max: f64) -> Self {
+        self.at_most = Some(max);
         self
     }
 
@@ -115,11 +125,16 @@ impl egui::Widget for InputField<'_> {
             lang,
             reset_hint,
             scaled,
+            at_most,
         } = self;
         let spec = input.spec();
         let unit_suffix = input.suffix(lang);
         let (scale, suffix, decimals) = scaled.unwrap_or((1.0, &unit_suffix, spec.decimals));
         let full_range = input_range(input);
+        let full_range = match at_most {
+            Some(max) => *full_range.start()..=full_range.end().min(max),
+            None => full_range,
+        };
         let field_range = *full_range.start() / scale..=*full_range.end() / scale;
         let label = ui.label(input.label(lang));
         let format = Format {

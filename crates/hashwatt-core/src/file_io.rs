@@ -131,9 +131,31 @@ fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
 /// file it points to is replaced (for a dangling link, the file it names is created). A file
 /// with several hard links becomes a new file under this name; the other names keep the old
 /// content, as with any save by rename.
+///
+/// Refused, naming the file: a target that is not a regular file (a device, a FIFO, a folder,
+/// also at the end of a link), since a rename would turn it into one; and a target its owner
+/// made read-only, since a rename needs only the folder's permission and would replace it
+/// anyway. [`write_atomically_replacing`] replaces a read-only file once the user has agreed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     use std::io::Write;
-    write_atomically_with(path, bytes, |file, bytes| file.write_all(bytes))
+    write_atomically_with(path, bytes, Replace::OnlyWritable, |file, bytes| {
+        file.write_all(bytes)
+    })
+}
+
+/// [`write_atomically`] that also replaces a read-only file: for the window, after asking.
+pub fn write_atomically_replacing(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    use std::io::Write;
+    write_atomically_with(path, bytes, Replace::EvenReadOnly, |file, bytes| {
+        file.write_all(bytes)
+    })
+}
+
+/// Whether a save may replace a file that is not writable for the one saving.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Replace {
+    OnlyWritable,
+    EvenReadOnly,
 }
 
 /// [`write_atomically`] with the step that writes the bytes given, so tests can make it fail
@@ -141,11 +163,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
 fn write_atomically_with(
     path: &Path,
     bytes: &[u8],
+    replace: Replace,
     write: impl FnOnce(&mut std::fs::File, &[u8]) -> std::io::Result<()>,
 ) -> Result<(), FileError> {
     let label = path.display().to_string();
+    let target = follow_links(path)
+        .map_err(|e| FileError::new(&label, Problem::CannotSave(e.to_string())))?;
+    if let Ok(existing) = std::fs::metadata(&target) {
+        if let Some(kind) = irregular_kind(&existing.file_type()) {
+            return Err(FileError::new(&label, Problem::SaveNotRegular(kind)));
+        }
+        if replace == Replace::OnlyWritable && !may_write(&target, &existing) {
+            return Err(FileError::new(&label, Problem::ReadOnly));
+        }
+    }
+    remove_stale_temporaries(&target);
     let result = (|| {
-        let target = follow_links(path)?;
         let mut file = atomic_write_file::AtomicWriteFile::options().open(&target)?;
         // A failure before the commit drops the temporary file, which removes it.
         write(&mut file, bytes)?;
@@ -157,6 +190,81 @@ fn write_atomically_with(
         })
     })();
     result.map_err(|e| FileError::new(&label, Problem::CannotSave(e.to_string())))
+}
+
+/// Whether the one saving may write `path` itself, as the system would decide for an open for
+/// writing. Root may write anything, so for root a file counts as read-only when no one at all
+/// has the write bit (as `chmod a-w` leaves it).
+fn may_write(path: &Path, meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::fs::PermissionsExt;
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        if unsafe { libc::geteuid() } == 0 {
+            return meta.permissions().mode() & 0o222 != 0;
+        }
+        let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+            return true;
+        };
+        // SAFETY: c_path is a valid NUL-terminated string that outlives the call.
+        unsafe { libc::access(c_path.as_ptr(), libc::W_OK) == 0 }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        !meta.permissions().readonly()
+    }
+}
+
+/// How long a temporary file of ours must have been left before a later save removes it: a save
+/// in another window may be between its link and its rename right now.
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes what a save killed between its link and its rename left beside `target`: regular
+/// files named `.NAME.XXXXXX` (six letters or digits, the temporary names this writer uses),
+/// owned by the one saving, and untouched for a minute. Nothing else is ever removed.
+fn remove_stale_temporaries(target: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let Some(name) = target.file_name() else {
+            return;
+        };
+        let prefix = format!(".{}.", name.to_string_lossy());
+        let dir = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        for entry in entries.flatten() {
+            let file_name = entry.file_name();
+            let file_name = file_name.to_string_lossy();
+            let Some(suffix) = file_name.strip_prefix(&prefix) else {
+                continue;
+            };
+            if suffix.len() != 6 || !suffix.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                continue;
+            }
+            let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+                continue;
+            };
+            let stale = meta
+                .modified()
+                .ok()
+                .and_then(|m| m.elapsed().ok())
+                .is_some_and(|age| age >= STALE_TEMPORARY);
+            if meta.file_type().is_file() && meta.uid() == me && stale {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = target;
 }
 
 /// Removes what a failed commit left beside `target`: a `.NAME.XXXXXX` entry that is the
@@ -237,13 +345,18 @@ mod tests {
         };
         let new = scenario_to_ron(&doc);
 
-        let error = write_atomically_with(&path, new.as_bytes(), |file, bytes| {
-            file.write_all(&bytes[..bytes.len() / 2])?;
-            Err(std::io::Error::new(
-                std::io::ErrorKind::StorageFull,
-                "no space left on device",
-            ))
-        })
+        let error = write_atomically_with(
+            &path,
+            new.as_bytes(),
+            Replace::OnlyWritable,
+            |file, bytes| {
+                file.write_all(&bytes[..bytes.len() / 2])?;
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    "no space left on device",
+                ))
+            },
+        )
         .expect_err("the writer failed");
 
         assert_eq!(
@@ -274,5 +387,114 @@ mod tests {
         );
         assert!(error.to_string().contains(": cannot save: "), "{error}");
         assert!(!path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_never_replaces_a_device_a_fifo_or_a_folder() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = temp_dir("irregular");
+        // A link to /dev/null: following it must not turn the device into a file.
+        let link = dir.join("out.pdf");
+        std::os::unix::fs::symlink("/dev/null", &link).expect("symlink");
+        let error = write_atomically(&link, b"%PDF").expect_err("a device");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{}: cannot save: it is not a regular file (a device), and a save would replace it with one",
+                link.display()
+            )
+        );
+        let null = std::fs::metadata("/dev/null").expect("/dev/null");
+        assert!(
+            null.file_type().is_char_device(),
+            "/dev/null is still a device"
+        );
+
+        let fifo = dir.join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let error = write_atomically(&fifo, b"x").expect_err("a FIFO");
+        assert!(matches!(
+            *error.problem,
+            Problem::SaveNotRegular(FileKind::Fifo)
+        ));
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .expect("fifo")
+                .file_type()
+                .is_fifo()
+        );
+
+        let folder = dir.join("folder");
+        std::fs::create_dir(&folder).expect("folder");
+        let error = write_atomically(&folder, b"x").expect_err("a folder");
+        assert!(matches!(
+            *error.problem,
+            Problem::SaveNotRegular(FileKind::Directory)
+        ));
+        assert!(folder.is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_file_is_replaced_only_when_asked() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = temp_dir("readonly");
+        let path = dir.join("locked.pdf");
+        std::fs::write(&path, b"old").expect("old file");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+
+        let error = write_atomically(&path, b"new").expect_err("read-only");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{}: cannot save: the file is read-only; make it writable, or save under another name",
+                path.display()
+            )
+        );
+        assert_eq!(std::fs::read(&path).expect("kept"), b"old");
+        assert!(
+            error
+                .localized(crate::i18n::Lang::Zh)
+                .contains("文件是只读的")
+        );
+
+        write_atomically_replacing(&path, b"new").expect("the user agreed");
+        assert_eq!(std::fs::read(&path).expect("replaced"), b"new");
+        let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o444, "it stays read-only");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_removes_only_stale_temporaries_of_its_own_name() {
+        let dir = temp_dir("leftovers");
+        let path = dir.join("site.ron");
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let make = |name: &str, old: bool| {
+            let p = dir.join(name);
+            let f = std::fs::File::create(&p).expect("create");
+            if old {
+                f.set_modified(hour_ago).expect("mtime");
+            }
+            p
+        };
+        let stale = make(".site.ron.Ab12Cd", true);
+        let fresh = make(".site.ron.Zz99Yy", false);
+        let other_name = make(".other.ron.Ab12Cd", true);
+        let longer = make(".site.ron.Ab12Cd7", true);
+        let not_alnum = make(".site.ron.Ab-2Cd", true);
+
+        write_atomically(&path, b"saved").expect("save");
+
+        assert!(!stale.exists(), "a stale temporary of this name is removed");
+        for kept in [&fresh, &other_name, &longer, &not_alnum] {
+            assert!(kept.exists(), "{} is kept", kept.display());
+        }
+        assert_eq!(std::fs::read(&path).expect("saved"), b"saved");
     }
 }

@@ -95,14 +95,14 @@ pub fn parse_price_series(path: &str, text: &str) -> Result<PriceSeries, FileErr
         }
         let (time_col, time_text) = fields[0];
         let Some((time, offset)) = parse_timestamp(unquote(time_text)) else {
-            return Err(error(
-                line,
-                time_col,
-                Some(TIMESTAMP),
-                Problem::BadTimestamp {
-                    value: unquote(time_text).to_string(),
-                },
-            ));
+            let value = unquote(time_text).to_string();
+            // A valid ISO 8601 time that falls between two seconds is refused for that reason.
+            let problem = if has_fraction_of_a_second(&value) {
+                Problem::FractionOfASecond { value }
+            } else {
+                Problem::BadTimestamp { value }
+            };
+            return Err(error(line, time_col, Some(TIMESTAMP), problem));
         };
         let at_time = |problem| error(line, time_col, Some(TIMESTAMP), problem);
         if let Some((before, before_line)) = previous {
@@ -244,6 +244,21 @@ pub fn parse_timestamp(text: &str) -> Option<(i64, i32)> {
     Some((local - i64::from(offset_minutes) * 60, offset_minutes))
 }
 
+/// Whether `text` would be a time [`parse_timestamp`] reads but for a fraction of a second
+/// that is not zero (`…:00.5Z`).
+fn has_fraction_of_a_second(text: &str) -> bool {
+    let Some(dot) = text.get(10..).and_then(|rest| rest.find('.')) else {
+        return false;
+    };
+    let dot = dot + 10;
+    let digits = text[dot + 1..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let whole = format!("{}{}", &text[..dot], &text[dot + 1 + digits..]);
+    digits > 0 && parse_timestamp(&whole).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,6 +297,30 @@ mod tests {
         ] {
             assert_eq!(parse_timestamp(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_time_between_two_seconds_says_so() {
+        let text = "timestamp,price_usd_mwh\n2024-07-01T00:00:00.5Z,25\n2024-07-01T01:00:00Z,26\n";
+        assert_eq!(
+            parse(text).unwrap_err(),
+            "prices.csv:2:1: timestamp: \"2024-07-01T00:00:00.5Z\" falls between two seconds; \
+             times must be on whole seconds (a fraction of .000 is fine)"
+        );
+        let bad = "timestamp,price_usd_mwh\n2024-07-01T00:00:00.5,25\n2024-07-01T01:00:00Z,26\n";
+        assert!(parse(bad).unwrap_err().contains("is not an ISO 8601 time"));
+    }
+
+    #[test]
+    fn a_huge_value_is_quoted_cut_short() {
+        let huge = "9".repeat(2 << 20);
+        let text = format!("timestamp,price_usd_mwh\n2024-07-01T00:00:00Z,{huge}\n");
+        let message = parse(&text).unwrap_err();
+        assert!(message.len() < 200, "{} bytes", message.len());
+        assert!(
+            message.contains(&format!("\"{}…\"", "9".repeat(40))),
+            "{message}"
+        );
     }
 
     #[test]

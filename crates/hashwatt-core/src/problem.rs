@@ -38,6 +38,10 @@ pub enum Problem {
     CannotOpen(String),
     CannotRead(String),
     CannotSave(String),
+    /// A save's target that is not a regular file: a rename would turn it into one.
+    SaveNotRegular(FileKind),
+    /// A save's target that its owner made read-only.
+    ReadOnly,
     // Syntax and types
     UnknownField {
         near: Option<String>,
@@ -150,6 +154,10 @@ pub enum Problem {
     BadTimestamp {
         value: String,
     },
+    /// An ISO 8601 time with a fraction of a second.
+    FractionOfASecond {
+        value: String,
+    },
     NotANumber {
         value: String,
     },
@@ -211,6 +219,39 @@ impl From<InputError> for Problem {
     }
 }
 
+/// How many characters of a value the user wrote a message quotes: enough to recognise it,
+/// never a line of megabytes.
+pub const QUOTED_CHARS: usize = 40;
+
+/// A value from the user's file as a message quotes it: whole when short, else its first
+/// [`QUOTED_CHARS`] characters and "…".
+pub fn cut(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(QUOTED_CHARS) {
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &value[..end])),
+        None => std::borrow::Cow::Borrowed(value),
+    }
+}
+
+/// A reader's own message, which may quote the input: kept to a few lines' length.
+fn cut_long(text: &str) -> String {
+    const MAX_CHARS: usize = 400;
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// What a path that is not a regular file is, in words.
+fn kind_words(p: &crate::i18n::problems::ProblemStrings, kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Fifo => p.kind_fifo,
+        FileKind::Directory => p.kind_directory,
+        FileKind::Device => p.kind_device,
+        FileKind::Socket => p.kind_socket,
+        FileKind::Special => p.kind_special,
+    }
+}
+
 /// `` `a`, `b` `` for a list of names.
 fn quoted_list(names: &[String]) -> String {
     names
@@ -231,16 +272,11 @@ impl Problem {
             Problem::NotUtf8 { offset } => fill(p.not_utf8, &[("offset", &offset.to_string())]),
             Problem::NoSuchFile => plain(p.no_such_file),
             Problem::PermissionDenied => plain(p.permission_denied),
-            Problem::NotRegular(kind) => {
-                let kind = match kind {
-                    FileKind::Fifo => p.kind_fifo,
-                    FileKind::Directory => p.kind_directory,
-                    FileKind::Device => p.kind_device,
-                    FileKind::Socket => p.kind_socket,
-                    FileKind::Special => p.kind_special,
-                };
-                fill(p.not_regular, &[("kind", kind)])
+            Problem::NotRegular(kind) => fill(p.not_regular, &[("kind", kind_words(p, *kind))]),
+            Problem::SaveNotRegular(kind) => {
+                fill(p.save_not_regular, &[("kind", kind_words(p, *kind))])
             }
+            Problem::ReadOnly => plain(p.read_only),
             Problem::CannotOpen(why) => fill(p.cannot_open, &[("why", why)]),
             Problem::CannotRead(why) => fill(p.cannot_read, &[("why", why)]),
             Problem::CannotSave(why) => fill(p.cannot_save, &[("why", why)]),
@@ -261,19 +297,19 @@ impl Problem {
                 Some(near) => fill(
                     p.variant_not_allowed_near,
                     &[
-                        ("found", found),
+                        ("found", &cut(found)),
                         ("near", near),
                         ("list", &quoted_list(allowed)),
                     ],
                 ),
                 None => fill(
                     p.variant_not_allowed,
-                    &[("found", found), ("list", &quoted_list(allowed))],
+                    &[("found", &cut(found)), ("list", &quoted_list(allowed))],
                 ),
             },
             Problem::ExpectedFound { expected, found } => fill(
                 p.expected_found,
-                &[("expected", expected), ("found", found)],
+                &[("expected", expected), ("found", &cut(found))],
             ),
             Problem::ExpectedWholeNumber => plain(p.expected_whole_number),
             Problem::MustNotBeNegative => plain(p.must_not_be_negative),
@@ -290,7 +326,7 @@ impl Problem {
             Problem::ExpectedComma => plain(p.expected_comma),
             Problem::EndsEarly => plain(p.ends_early),
             Problem::TrailingText => plain(p.trailing_text),
-            Problem::Syntax(text) => text.clone(),
+            Problem::Syntax(text) => cut_long(text),
             Problem::NewerVersion { found, supported } => fill(
                 p.newer_version,
                 &[
@@ -319,7 +355,7 @@ impl Problem {
             Problem::UnknownId { kind, id, near } => {
                 let values = [
                     ("kind", kind.words(lang)),
-                    ("id", id.as_str()),
+                    ("id", &cut(id)),
                     ("list", kind.folder()),
                 ];
                 match near {
@@ -333,7 +369,7 @@ impl Problem {
             }
             Problem::CustomMinerNeeds { field } => fill(p.custom_miner_needs, &[("field", field)]),
             Problem::IdUsedTwice { id, first } => {
-                fill(p.id_used_twice, &[("id", id), ("first", first)])
+                fill(p.id_used_twice, &[("id", &cut(id)), ("first", first)])
             }
             Problem::NoDefaultRegion { id } => fill(p.no_default_region, &[("id", id)]),
             Problem::PresetMissing { id } => fill(p.preset_missing, &[("id", id)]),
@@ -352,8 +388,8 @@ impl Problem {
             ),
             Problem::NeedsSource => plain(p.needs_source),
             Problem::EstimateGrade => plain(p.estimate_grade),
-            Problem::BadId { value } => fill(p.bad_id, &[("value", value)]),
-            Problem::ListedTwice { value } => fill(p.listed_twice, &[("value", value)]),
+            Problem::BadId { value } => fill(p.bad_id, &[("value", &cut(value))]),
+            Problem::ListedTwice { value } => fill(p.listed_twice, &[("value", &cut(value))]),
             Problem::RegionNeedsName => plain(p.region_needs_name),
             Problem::MapNeedsName => plain(p.map_needs_name),
             Problem::FactorOrder { low, central, high } => fill(
@@ -379,7 +415,7 @@ impl Problem {
                     ("tolerance", &fmt_value(*tolerance_pct)),
                 ],
             ),
-            Problem::SeriesHeader { found } => fill(p.series_header, &[("found", found)]),
+            Problem::SeriesHeader { found } => fill(p.series_header, &[("found", &cut(found))]),
             Problem::FieldCount { expected, found } => fill(
                 p.field_count,
                 &[
@@ -387,8 +423,11 @@ impl Problem {
                     ("found", &found.to_string()),
                 ],
             ),
-            Problem::BadTimestamp { value } => fill(p.bad_timestamp, &[("value", value)]),
-            Problem::NotANumber { value } => fill(p.not_a_number, &[("value", value)]),
+            Problem::BadTimestamp { value } => fill(p.bad_timestamp, &[("value", &cut(value))]),
+            Problem::FractionOfASecond { value } => {
+                fill(p.fraction_of_a_second, &[("value", &cut(value))])
+            }
+            Problem::NotANumber { value } => fill(p.not_a_number, &[("value", &cut(value))]),
             Problem::TimeBefore { line } => fill(p.time_before, &[("line", &line.to_string())]),
             Problem::TimeRepeated { line } => fill(p.time_repeated, &[("line", &line.to_string())]),
             Problem::TimeGap {
@@ -420,7 +459,7 @@ impl Problem {
             }
             Problem::TooFewRows => plain(p.too_few_rows),
             Problem::TooManyRows { max } => fill(p.too_many_rows, &[("max", &max.to_string())]),
-            Problem::ModeName { name } => fill(p.mode_name, &[("name", name)]),
+            Problem::ModeName { name } => fill(p.mode_name, &[("name", &cut(name))]),
         }
     }
 }
@@ -445,8 +484,9 @@ impl FieldProblem {
 pub enum Change {
     /// A field that was renamed: `` `old` is now `new` ``.
     Renamed { old: String, new: String },
-    /// The projection gained the investment and uncertainty settings (format version 3).
-    ProjectionSettingsAdded,
+    /// The projection gained the investment and uncertainty settings (format version 3); the
+    /// ones `missing` from the file take their defaults.
+    ProjectionSettingsAdded { missing: Vec<&'static str> },
 }
 
 impl Change {
@@ -457,8 +497,14 @@ impl Change {
                 strings(lang).problems.now_named,
                 &[("old", old), ("new", new)],
             ),
-            Change::ProjectionSettingsAdded => {
-                strings(lang).investment.migrated_settings.to_string()
+            Change::ProjectionSettingsAdded { missing } => {
+                let t = &strings(lang).investment;
+                if missing.len() == crate::scenario_io::PROJECTION_FIELDS_OF_VERSION_3.len() {
+                    t.migrated_settings.to_string()
+                } else {
+                    let names: Vec<String> = missing.iter().map(|m| (*m).to_string()).collect();
+                    fill(t.migrated_settings_some, &[("list", &quoted_list(&names))])
+                }
             }
         }
     }

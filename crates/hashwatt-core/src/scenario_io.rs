@@ -50,6 +50,21 @@ impl Migration {
 pub(crate) const RENAMED_FIELDS: [(u32, &str, &str); 1] =
     [(2, "site.emission_factors", "site.emission_table")];
 
+/// The projection's settings that format version 3 added (investment and uncertainty).
+pub(crate) const PROJECTION_FIELDS_OF_VERSION_3: [&str; 11] = [
+    "discount_rate_pct_per_year",
+    "loan_usd",
+    "loan_rate_pct_per_year",
+    "loan_months",
+    "hosting_usd_per_kwh",
+    "hosting_profit_share_pct",
+    "paths",
+    "seed",
+    "btc_price_volatility_pct_per_year",
+    "difficulty_volatility_pct_per_year",
+    "price_difficulty_correlation",
+];
+
 /// Parses a scenario document and checks its format version, migrating an older one.
 pub fn parse_scenario(path: &str, text: &str) -> Result<ScenarioDoc, FileError> {
     parse_scenario_noting(path, text).map(|(doc, _)| doc)
@@ -60,18 +75,14 @@ pub fn parse_scenario_noting(
     path: &str,
     text: &str,
 ) -> Result<(ScenarioDoc, Option<Migration>), FileError> {
+    // The version first: a newer hashwatt's file may hold fields this one does not know, and
+    // "written by a newer hashwatt" is the true reason, not the first unknown field.
+    if let Some(found) = version_of(text).filter(|v| *v > SCENARIO_VERSION) {
+        return Err(newer_version(path, text, found));
+    }
     let mut doc: ScenarioDoc = parse_ron(path, text).map_err(without_old_names)?;
     if doc.version > SCENARIO_VERSION {
-        return Err(FileError::at_field(
-            path,
-            text,
-            "version",
-            None,
-            Problem::NewerVersion {
-                found: doc.version,
-                supported: SCENARIO_VERSION,
-            },
-        ));
+        return Err(newer_version(path, text, doc.version));
     }
     if doc.version == 0 {
         return Err(FileError::at_field(
@@ -108,7 +119,15 @@ pub fn parse_scenario_noting(
         });
     }
     if doc.version < 3 {
-        changes.push(Change::ProjectionSettingsAdded);
+        // Only the settings the file leaves out are at their defaults: a file written by hand
+        // may already set some of them.
+        let missing: Vec<&'static str> = PROJECTION_FIELDS_OF_VERSION_3
+            .into_iter()
+            .filter(|name| locate_field(text, &format!("projection.{name}"), None).is_none())
+            .collect();
+        if !missing.is_empty() {
+            changes.push(Change::ProjectionSettingsAdded { missing });
+        }
     }
     let migration = (doc.version < SCENARIO_VERSION).then(|| Migration {
         path: path.to_string(),
@@ -117,6 +136,33 @@ pub fn parse_scenario_noting(
     });
     doc.version = SCENARIO_VERSION;
     Ok((doc, migration))
+}
+
+/// The format version a scenario's text declares, read with every other field ignored; `None`
+/// when the text does not parse that far.
+fn version_of(text: &str) -> Option<u32> {
+    #[derive(serde::Deserialize)]
+    struct VersionOnly {
+        #[serde(default)]
+        version: u32,
+    }
+    ron_options()
+        .from_str::<VersionOnly>(text)
+        .ok()
+        .map(|v| v.version)
+}
+
+fn newer_version(path: &str, text: &str, found: u32) -> FileError {
+    FileError::at_field(
+        path,
+        text,
+        "version",
+        None,
+        Problem::NewerVersion {
+            found,
+            supported: SCENARIO_VERSION,
+        },
+    )
 }
 
 /// An unknown field in a scenario: the names older versions used are still read from older

@@ -19,6 +19,7 @@ pub struct InvestmentStrings {
     pub unit_paths: &'static str,
     /// The migration note of a format version 2 file.
     pub migrated_settings: &'static str,
+    pub migrated_settings_some: &'static str,
 
     // The window
     pub investment_heading: &'static str,
@@ -93,6 +94,7 @@ pub const EN: InvestmentStrings = InvestmentStrings {
     correlation: "Price–difficulty correlation",
     unit_paths: "paths",
     migrated_settings: "`projection` gained the investment and uncertainty settings, at their defaults",
+    migrated_settings_some: "`projection` gained the investment and uncertainty settings; those the file does not set are at their defaults: {list}",
 
     investment_heading: "Investment",
     uncertainty_heading: "Uncertainty",
@@ -151,6 +153,7 @@ pub const ZH: InvestmentStrings = InvestmentStrings {
     correlation: "价格与难度相关系数",
     unit_paths: "条路径",
     migrated_settings: "`projection` 新增投资与不确定性设置，取默认值",
+    migrated_settings_some: "`projection` 新增投资与不确定性设置；文件中未设置的取默认值：{list}",
 
     investment_heading: "投资",
     uncertainty_heading: "不确定性",
