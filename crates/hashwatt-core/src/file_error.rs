@@ -103,7 +103,17 @@ fn from_ron_error(path: &str, text: &str, e: &ron::error::SpannedError) -> FileE
                 allowed: names(expected),
             },
         ),
-        E::MissingStructField { field, .. } => (child(field), Problem::Missing),
+        // RON points at the group's closing bracket: the field is missing from that group, not
+        // from the value of the group's last field (`periods[0].price_usd_mwh`, not
+        // `periods[0].hours.price_usd_mwh`).
+        E::MissingStructField { field, .. } => {
+            let group = path_at(text, line, col, Innermost::GroupItself);
+            let field = match group {
+                Some(g) => format!("{g}.{field}"),
+                None => field.to_string(),
+            };
+            (Some(field), Problem::Missing)
+        }
         E::DuplicateStructField { field, .. } => (child(field), Problem::WrittenTwice),
         E::NoSuchEnumVariant {
             expected, found, ..
@@ -227,6 +237,19 @@ fn near_name(found: &str, known: &[&str]) -> Option<String> {
 /// The path of the field whose value contains the 1-based `line` and `col` of RON text, e.g.
 /// `fleet[0].units`; `None` at the top level. The inverse of [`locate_field`].
 pub fn field_at(text: &str, line: usize, col: usize) -> Option<String> {
+    path_at(text, line, col, Innermost::FieldInGroup)
+}
+
+/// What [`path_at`] names inside the innermost group.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Innermost {
+    /// The field of the group whose value holds the position.
+    FieldInGroup,
+    /// The group itself (the position is on the group, e.g. at its closing bracket).
+    GroupItself,
+}
+
+fn path_at(text: &str, line: usize, col: usize, innermost: Innermost) -> Option<String> {
     // Byte offset of (line, col); columns count characters.
     let line_start = text
         .split_inclusive('\n')
@@ -284,6 +307,11 @@ pub fn field_at(text: &str, line: usize, col: usize) -> Option<String> {
             _ => {}
         }
         i += 1;
+    }
+    if innermost == Innermost::GroupItself
+        && let Some(Frame::Group(key)) = frames.last_mut()
+    {
+        *key = None;
     }
     let mut path = String::new();
     for frame in &frames {
@@ -457,6 +485,35 @@ mod tests {
          units: 3),
     ],
 )"#;
+
+    #[test]
+    fn a_missing_field_is_named_in_its_own_group() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Period {
+            name: String,
+            hours: Vec<(u8, u8)>,
+            price_usd_mwh: f64,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Tariff {
+            periods: Vec<Period>,
+        }
+        let text = "(\n    periods: [\n        (name: \"night\", hours: [(22, 6)]),\n    ],\n)\n";
+        let error = parse_ron::<Tariff>("t.ron", text).expect_err("no price");
+        assert_eq!(
+            error.to_string(),
+            "t.ron:3:41: periods[0].price_usd_mwh: missing; it is required"
+        );
+        // With a trailing comma the group's last field is already closed.
+        let text = text.replace("(22, 6)])", "(22, 6)],)");
+        let error = parse_ron::<Tariff>("t.ron", &text).expect_err("no price");
+        assert!(
+            error.to_string().contains(": periods[0].price_usd_mwh: missing"),
+            "{error}"
+        );
+    }
 
     #[test]
     fn locates_nested_and_indexed_fields() {
