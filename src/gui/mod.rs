@@ -31,10 +31,13 @@ mod projection_mc;
 mod results;
 pub mod saved_session;
 mod sensitivity;
+mod session_file;
 mod theme;
 mod undo;
 mod widgets;
 
+#[cfg(test)]
+mod disk_tests;
 #[cfg(test)]
 mod fields_tests;
 #[cfg(test)]
@@ -88,20 +91,39 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
         persist_window: true,
         ..Default::default()
     };
-    // Before eframe reads (and would silently drop) an unreadable saved session.
-    let set_aside = eframe::storage_dir(crate::APP_ID)
-        .and_then(|dir| saved_session::set_aside_if_unreadable(&dir, &saved_session::stamp_now()));
+    // Before eframe reads (and would silently drop) an unreadable saved session, or opens the
+    // window with a geometry no screen can show.
+    let dir = eframe::storage_dir(crate::APP_ID);
+    let stamp = saved_session::stamp_now();
+    let set_aside = dir
+        .as_deref()
+        .and_then(|dir| saved_session::set_aside_if_unreadable(dir, &stamp));
+    let bad_geometry = dir
+        .as_deref()
+        .and_then(session_file::set_aside_bad_geometry);
+    let loaded = dir.as_deref().map_or(session_file::Loaded::Missing, |d| {
+        session_file::load(d, &stamp)
+    });
     let result = eframe::run_native(
         crate::APP_ID,
         options,
         Box::new(|cc| {
             let library = PresetLibrary::with_user_folder(crate::user_presets_folder().as_deref());
-            let mut app = App::new(cc, library, Box::new(files::NativeDialogs));
+            let (restored, session_aside) = match loaded {
+                session_file::Loaded::Session(session) => (Some(*session), None),
+                session_file::Loaded::Missing => (None, None),
+                session_file::Loaded::SetAside(aside) => (None, Some(aside)),
+            };
+            let mut app = App::new(cc, library, Box::new(files::NativeDialogs), restored);
+            app.session_dir = dir;
             if let Some(lang) = lang {
                 app.session.language = LangChoice::Fixed(lang);
             }
-            if let Some(aside) = set_aside {
+            for aside in [set_aside, session_aside].into_iter().flatten() {
                 app.report_set_aside(&aside);
+            }
+            if let Some(bad) = bad_geometry {
+                app.set_error(|lang| bad.localized(lang));
             }
             if let Some(file) = file {
                 app.queue(Command::OpenPath(file));
@@ -171,6 +193,46 @@ pub struct Session {
     pub rank_max_intensity: Option<f64>,
     /// The market API addresses the user agreed may be asked, the last agreed first.
     pub market_api_allowed: Vec<String>,
+    /// `path` as this window last read or wrote it, to tell a change by another window.
+    pub disk_stamp: Option<DiskStamp>,
+}
+
+/// A file's modification time and size, as a save compares them before replacing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiskStamp {
+    pub modified_ns: u64,
+    pub bytes: u64,
+}
+
+impl DiskStamp {
+    /// The file's stamp now; `None` when it is not there.
+    pub fn of(path: &std::path::Path) -> Option<DiskStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        let modified = meta.modified().ok()?;
+        let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+        Some(DiskStamp {
+            modified_ns: u64::try_from(since.as_nanos()).unwrap_or(u64::MAX),
+            bytes: meta.len(),
+        })
+    }
+}
+
+/// A save or an export waiting for the user's word to replace a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReplaceOnDisk {
+    pub path: PathBuf,
+    pub why: OnDisk,
+    /// What to do once agreed: save the scenario, or write this export.
+    pub export: Option<DialogPurpose>,
+}
+
+/// Why a file is not simply replaced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnDisk {
+    /// Another window or program wrote it since this window read or saved it.
+    ChangedSince,
+    /// Its owner made it read-only.
+    ReadOnly,
 }
 
 /// egui's fonts with the bundled CJK font as the last fallback, so Chinese has glyphs.
@@ -281,6 +343,9 @@ pub enum Command {
     AnswerUnsaved(UnsavedAnswer),
     /// The answer to "Replace the preset?": replace, or keep the file.
     AnswerReplace(bool),
+    /// The answer to "Replace the file on disk?": replace, save under another name, or keep
+    /// it (None).
+    AnswerReplaceOnDisk(Option<bool>),
     /// Market → Update from the internet: a step of it.
     MarketUpdate(market_update::Action),
     /// What the Dispatch tab asks for.
@@ -420,6 +485,8 @@ pub struct App {
     pub confirm: Option<Guarded>,
     pub preset_prompt: Option<PresetPrompt>,
     pub replace_preset: Option<ReplacePreset>,
+    /// A save or export that waits for the user's word to replace a file.
+    pub replace_on_disk: Option<ReplaceOnDisk>,
     /// The Sensitivity view's ranges (for this run of the app).
     pub sensitivity: crate::chart_data::sensitivity::Settings,
     /// The Network view's choices (for this run of the app).
@@ -464,6 +531,11 @@ pub struct App {
     dialogs: Box<dyn Dialogs>,
     dialog_tx: mpsc::Sender<DialogReply>,
     dialog_rx: mpsc::Receiver<DialogReply>,
+    /// The folder of `session.ron` (None in tests, and where the system names no data folder:
+    /// then eframe's storage keeps the session).
+    pub session_dir: Option<PathBuf>,
+    /// The session text last written, so an unchanged session is not written again.
+    session_written: String,
 }
 
 impl App {
@@ -471,10 +543,13 @@ impl App {
         cc: &eframe::CreationContext<'_>,
         library: PresetLibrary,
         dialogs: Box<dyn Dialogs>,
+        restored: Option<Session>,
     ) -> App {
-        let restored: Option<Session> = cc
-            .storage
-            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY));
+        // A session kept in `app.ron` by an earlier version is taken up once.
+        let restored: Option<Session> = restored.or_else(|| {
+            cc.storage
+                .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+        });
         // The first run starts with a new scenario (projection growth from the history).
         let first_run = || Session {
             doc: history::new_document(),
@@ -542,6 +617,7 @@ impl App {
             banner,
             path_field: None,
             confirm: None,
+            replace_on_disk: None,
             preset_prompt: None,
             replace_preset: None,
             sensitivity: Default::default(),
@@ -568,6 +644,8 @@ impl App {
             dialogs,
             dialog_tx,
             dialog_rx,
+            session_dir: None,
+            session_written: String::new(),
         }
     }
 
@@ -694,6 +772,28 @@ impl App {
         })
     }
 
+    /// Writes `session.ron` atomically when the session changed since the last write; a
+    /// failure is said once in the banner and the session stays as it is here.
+    pub fn save_session_file(&mut self, dir: &std::path::Path) {
+        let text = session_file::text(&self.session);
+        if text == self.session_written {
+            return;
+        }
+        match session_file::save(dir, &text) {
+            Ok(()) => self.session_written = text,
+            Err(e) => {
+                // Not tried again until the session changes, so the banner is said once.
+                self.session_written = text;
+                self.set_error(|lang| {
+                    fill(
+                        i18n::strings(lang).files.session_not_saved,
+                        &[("error", &e.localized(lang))],
+                    )
+                });
+            }
+        }
+    }
+
     /// Says that the saved session could not be read and where it was moved.
     pub fn report_set_aside(&mut self, aside: &saved_session::SetAside) {
         self.set_error(|lang| {
@@ -789,6 +889,7 @@ impl App {
                 self.session.doc = doc.clone();
                 self.session.saved_doc = doc;
                 self.session.path = Some(path.to_path_buf());
+                self.session.disk_stamp = DiskStamp::of(path);
                 self.remember_recent(path);
                 self.banner = None;
                 self.start_history();
@@ -853,11 +954,54 @@ impl App {
     /// Saves to a path; on failure the inputs stay, unsaved, the banner says why and the
     /// answer is false.
     pub fn save_to(&mut self, path: &std::path::Path, ctx: &egui::Context) -> bool {
+        self.write_scenario(path, ctx, false)
+    }
+
+    /// Whether `path` is the open file and another window or program wrote it since this
+    /// window read or saved it (a file since removed is simply written again).
+    fn changed_on_disk(&self, path: &std::path::Path) -> bool {
+        self.session.path.as_deref() == Some(path)
+            && matches!(
+                (self.session.disk_stamp, DiskStamp::of(path)),
+                (Some(then), Some(now)) if then != now
+            )
+    }
+
+    /// Saves the scenario; unless `agreed`, a file changed on disk since or made read-only is
+    /// not replaced, and the window asks.
+    fn write_scenario(
+        &mut self,
+        path: &std::path::Path,
+        ctx: &egui::Context,
+        agreed: bool,
+    ) -> bool {
+        if !agreed && self.changed_on_disk(path) {
+            self.replace_on_disk = Some(ReplaceOnDisk {
+                path: path.to_path_buf(),
+                why: OnDisk::ChangedSince,
+                export: None,
+            });
+            return false;
+        }
         let text = crate::scenario_io::scenario_to_ron(&self.session.doc);
-        match crate::scenario_io::write_atomically(path, text.as_bytes()) {
+        let written = if agreed {
+            crate::file_io::write_atomically_replacing(path, text.as_bytes())
+        } else {
+            crate::scenario_io::write_atomically(path, text.as_bytes())
+        };
+        match written {
+            Err(e) if !agreed && *e.problem == crate::problem::Problem::ReadOnly => {
+                self.replace_on_disk = Some(ReplaceOnDisk {
+                    path: path.to_path_buf(),
+                    why: OnDisk::ReadOnly,
+                    export: None,
+                });
+                false
+            }
             Ok(()) => {
                 self.session.saved_doc = self.session.doc.clone();
                 self.session.path = Some(path.to_path_buf());
+                self.session.disk_stamp = DiskStamp::of(path);
                 self.remember_recent(path);
                 self.set_info(|lang| {
                     fill(
@@ -1130,6 +1274,7 @@ impl App {
                 }
             }
             Command::MarketUpdate(action) => market_update::apply(self, action, ctx),
+            Command::AnswerReplaceOnDisk(answer) => self.answer_replace_on_disk(answer, ctx),
             Command::AnswerReplace(replace) => {
                 if let Some(pending) = self.replace_preset.take()
                     && replace
@@ -1177,7 +1322,36 @@ impl App {
     }
 
     /// Writes an export; false (and the banner says why) when it fails.
+    /// Carries out the user's answer about a file on disk: replace it, save the scenario
+    /// under another name, or leave it (and any action waiting for the save).
+    fn answer_replace_on_disk(&mut self, answer: Option<bool>, ctx: &egui::Context) {
+        let Some(pending) = self.replace_on_disk.take() else {
+            return;
+        };
+        match (answer, pending.export) {
+            (Some(true), None) => {
+                self.write_scenario(&pending.path, ctx, true);
+            }
+            (Some(true), Some(purpose)) => {
+                self.write_export(purpose, &pending.path, true);
+            }
+            (Some(false), None) => self.ask_path(DialogPurpose::SaveAs, ctx),
+            (Some(false), Some(purpose)) => self.ask_path(purpose, ctx),
+            (None, _) => self.after_save = None,
+        }
+    }
+
     fn export_to(&mut self, purpose: DialogPurpose, path: &std::path::Path) -> bool {
+        self.write_export(purpose, path, false)
+    }
+
+    /// Writes an export; unless `agreed`, a read-only file is not replaced and the window asks.
+    fn write_export(
+        &mut self,
+        purpose: DialogPurpose,
+        path: &std::path::Path,
+        agreed: bool,
+    ) -> bool {
         let result = match &self.computed {
             Ok(computed) => files::export(
                 purpose,
@@ -1193,9 +1367,26 @@ impl App {
             ),
             Err(e) => Err(files::Said::from(e.clone())),
         };
+        let mut read_only = false;
         let written = result.and_then(|bytes| {
-            crate::scenario_io::write_atomically(path, &bytes).map_err(files::Said::from)
+            let written = if agreed {
+                crate::file_io::write_atomically_replacing(path, &bytes)
+            } else {
+                crate::scenario_io::write_atomically(path, &bytes)
+            };
+            written.map_err(|e| {
+                read_only = *e.problem == crate::problem::Problem::ReadOnly;
+                files::Said::from(e)
+            })
         });
+        if read_only && !agreed {
+            self.replace_on_disk = Some(ReplaceOnDisk {
+                path: path.to_path_buf(),
+                why: OnDisk::ReadOnly,
+                export: Some(purpose),
+            });
+            return false;
+        }
         let done = written.is_ok();
         match written {
             Ok(()) => self.set_info(|lang| {
@@ -1555,6 +1746,28 @@ impl App {
                 });
             });
         }
+        if let Some(pending) = &self.replace_on_disk {
+            let path = pending.path.display().to_string();
+            let (title, body) = match pending.why {
+                OnDisk::ChangedSince => (s.disk_changed_title, s.disk_changed_body),
+                OnDisk::ReadOnly => (s.disk_read_only_title, s.disk_read_only_body),
+            };
+            egui::Modal::new(egui::Id::unique("replace-on-disk")).show(ctx, |ui| {
+                ui.heading(title);
+                ui.add(egui::Label::new(fill(body, &[("path", &path)])).wrap());
+                ui.horizontal(|ui| {
+                    if ui.button(s.disk_replace).clicked() {
+                        self.queue(Command::AnswerReplaceOnDisk(Some(true)));
+                    }
+                    if ui.button(s.disk_save_as).clicked() {
+                        self.queue(Command::AnswerReplaceOnDisk(Some(false)));
+                    }
+                    if ui.button(s.cancel).clicked() {
+                        self.queue(Command::AnswerReplaceOnDisk(None));
+                    }
+                });
+            });
+        }
         if let Some(pending) = &self.replace_preset {
             egui::Modal::new(egui::Id::unique("replace-preset")).show(ctx, |ui| {
                 ui.heading(s.preset_replace_title);
@@ -1624,6 +1837,14 @@ impl eframe::App for App {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.session);
+        let Some(dir) = self.session_dir.clone() else {
+            eframe::set_value(storage, eframe::APP_KEY, &self.session);
+            return;
+        };
+        self.save_session_file(&dir);
+        // The session lives in its own file now: an old copy in `app.ron` would only go stale.
+        if storage.get_string(eframe::APP_KEY).is_some() {
+            storage.remove_string(eframe::APP_KEY);
+        }
     }
 }

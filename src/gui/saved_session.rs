@@ -142,12 +142,17 @@ pub fn problem(bytes: &[u8]) -> Option<Unreadable> {
     None
 }
 
-fn set_aside(path: &Path, stamp: &str, error: Unreadable) -> Option<SetAside> {
-    let mut moved_to = path.with_file_name(format!("{FILE_NAME}.unreadable-{stamp}"));
+/// Moves an unreadable session file to `NAME.unreadable-<stamp>` beside it (keeping every
+/// earlier one) and says why.
+pub(super) fn set_aside(path: &Path, stamp: &str, error: Unreadable) -> Option<SetAside> {
+    let name = path
+        .file_name()
+        .map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy());
+    let mut moved_to = path.with_file_name(format!("{name}.unreadable-{stamp}"));
     let mut n = 1;
     while moved_to.exists() {
         n += 1;
-        moved_to = path.with_file_name(format!("{FILE_NAME}.unreadable-{stamp}-{n}"));
+        moved_to = path.with_file_name(format!("{name}.unreadable-{stamp}-{n}"));
     }
     match std::fs::rename(path, &moved_to) {
         Ok(()) => Some(SetAside { moved_to, error }),

@@ -510,7 +510,9 @@ mod tests {
         let text = text.replace("(22, 6)])", "(22, 6)],)");
         let error = parse_ron::<Tariff>("t.ron", &text).expect_err("no price");
         assert!(
-            error.to_string().contains(": periods[0].price_usd_mwh: missing"),
+            error
+                .to_string()
+                .contains(": periods[0].price_usd_mwh: missing"),
             "{error}"
         );
     }

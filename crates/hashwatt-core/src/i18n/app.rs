@@ -143,6 +143,12 @@ pub struct AppStrings {
     /// "A preset with the id {id} already exists ({path}). Replace it?"
     pub preset_replace_body: &'static str,
     pub preset_replace: &'static str,
+    pub disk_changed_title: &'static str,
+    pub disk_changed_body: &'static str,
+    pub disk_read_only_title: &'static str,
+    pub disk_read_only_body: &'static str,
+    pub disk_replace: &'static str,
+    pub disk_save_as: &'static str,
 
     // Results
     pub results_heading: &'static str,
@@ -386,6 +392,12 @@ pub const EN: AppStrings = AppStrings {
     preset_replace_title: "Replace the preset?",
     preset_replace_body: "A preset with the id {id} already exists ({path}). Replace it?",
     preset_replace: "Replace",
+    disk_changed_title: "The file changed on disk",
+    disk_changed_body: "{path} was changed by another window or program since this window opened or saved it. Replace it with the scenario shown here, or save under another name?",
+    disk_read_only_title: "The file is read-only",
+    disk_read_only_body: "{path} is read-only. Replace it anyway? It stays read-only.",
+    disk_replace: "Replace",
+    disk_save_as: "Save as…",
 
     results_heading: "Results",
     band: "range {low}–{high}",
@@ -616,6 +628,12 @@ pub const ZH: AppStrings = AppStrings {
     preset_replace_title: "替换预设？",
     preset_replace_body: "ID 为 {id} 的预设已存在（{path}）。是否替换？",
     preset_replace: "替换",
+    disk_changed_title: "文件已在磁盘上被更改",
+    disk_changed_body: "自本窗口打开或保存 {path} 以来，另一个窗口或程序更改了它。要用此处显示的情景替换它，还是以其他名称保存？",
+    disk_read_only_title: "文件是只读的",
+    disk_read_only_body: "{path} 是只读的。仍要替换吗？替换后它仍为只读。",
+    disk_replace: "替换",
+    disk_save_as: "另存为…",
 
     results_heading: "结果",
     band: "范围 {low}–{high}",

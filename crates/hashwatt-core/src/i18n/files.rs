@@ -9,6 +9,12 @@ pub struct FileStrings {
     /// "The saved session could not be read ({error}). It was moved to {path} and the app
     /// started with defaults."
     pub session_set_aside: &'static str,
+    pub session_not_saved: &'static str,
+    pub geometry_set_aside: &'static str,
+    pub geometry_size: &'static str,
+    pub geometry_position: &'static str,
+    pub geometry_scale: &'static str,
+    pub geometry_unreadable: &'static str,
     /// Why a saved session was set aside.
     pub session_not_utf8: &'static str,
     pub session_entry: &'static str,
@@ -33,6 +39,12 @@ pub struct FileStrings {
 
 pub const EN: FileStrings = FileStrings {
     migrated: "{migration}. Save to keep the file in the new format.",
+    session_not_saved: "The session could not be saved ({error}); the scenario is still open here.",
+    geometry_set_aside: "{what}; it was set aside and the window opens at its usual size and place.",
+    geometry_size: "The saved window size {width}×{height} is too small to use",
+    geometry_position: "The saved window position ({x}, {y}) is off every screen",
+    geometry_scale: "The saved window scale {scale} is not a screen's",
+    geometry_unreadable: "The saved window size and position could not be read",
     session_set_aside: "The saved session could not be read ({error}). It was moved to {path} and the app started with defaults.",
     session_not_utf8: "it is not UTF-8 text",
     session_entry: "the session entry: {error}",
@@ -53,6 +65,12 @@ pub const EN: FileStrings = FileStrings {
 /// Simplified Chinese.
 pub const ZH: FileStrings = FileStrings {
     migrated: "{migration}。保存后文件即为新格式。",
+    session_not_saved: "无法保存会话（{error}）；此处的情景仍然打开着。",
+    geometry_set_aside: "{what}；已将其搁置，窗口以常规大小和位置打开。",
+    geometry_size: "上次保存的窗口尺寸 {width}×{height} 太小，无法使用",
+    geometry_position: "上次保存的窗口位置 ({x}, {y}) 不在任何屏幕上",
+    geometry_scale: "上次保存的窗口缩放 {scale} 不是屏幕的缩放比例",
+    geometry_unreadable: "无法读取上次保存的窗口尺寸和位置",
     session_set_aside: "无法读取上次保存的会话（{error}）。该文件已移至 {path}，程序以默认设置启动。",
     session_not_utf8: "它不是 UTF-8 文本",
     session_entry: "会话条目：{error}",
