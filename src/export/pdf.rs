@@ -82,9 +82,40 @@ impl Fonts {
         font.height_unscaled() / upem
     }
 
+    /// `text` as the bundled fonts can draw it: a character neither font has (an emoji, a
+    /// rare symbol) becomes U+FFFD, the replacement character, rather than an empty box or
+    /// nothing at all; the invisible joiners and variation selectors that build emoji
+    /// sequences are left out, so one emoji gives one replacement character.
+    pub(super) fn printable<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let drawable =
+            |c: char| self.latin_metrics.glyph_id(c).0 != 0 || self.cjk_metrics.glyph_id(c).0 != 0;
+        let invisible = |c: char| {
+            matches!(c, '\u{200d}' | '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}')
+                || ('\u{1f3fb}'..='\u{1f3ff}').contains(&c)
+        };
+        if text.chars().all(|c| c.is_whitespace() || drawable(c)) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            if invisible(c) {
+                continue;
+            }
+            if c.is_control() {
+                out.push(' ');
+            } else if c.is_whitespace() || drawable(c) {
+                out.push(c);
+            } else {
+                out.push(REPLACEMENT);
+            }
+        }
+        std::borrow::Cow::Owned(out)
+    }
+
     /// The width of `text` at `size` points.
     pub(super) fn width(&self, text: &str, size: f32) -> f32 {
-        self.runs(text)
+        let text = self.printable(text);
+        self.runs(&text)
             .into_iter()
             .map(|(cjk, run)| self.run_width(cjk, run, size))
             .sum()
@@ -92,8 +123,9 @@ impl Fonts {
 
     /// Draws `text` with its baseline's left end at (`x`, `y`).
     pub(super) fn draw(&self, surface: &mut Surface, x: f32, y: f32, size: f32, text: &str) {
+        let text = self.printable(text);
         let mut pen = x;
-        for (cjk, run) in self.runs(text) {
+        for (cjk, run) in self.runs(&text) {
             let font = if cjk { &self.cjk } else { &self.latin };
             surface.draw_text(
                 Point::from_xy(pen, y),
@@ -110,23 +142,72 @@ impl Fonts {
     /// Cuts `text` into lines no wider than `width` points, at spaces where it has them and
     /// between any two CJK characters.
     pub(super) fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let text = self.printable(text);
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
             for word in split_words(paragraph) {
-                let candidate = format!("{line}{word}");
-                if !line.is_empty() && self.width(candidate.trim_end(), size) > width {
-                    lines.push(line.trim_end().to_string());
-                    line = word.trim_start().to_string();
-                } else {
-                    line = candidate;
+                // A word wider than the line on its own (a long name without spaces) is cut
+                // where it fills the line.
+                for piece in self.cut_to_width(word, size, width) {
+                    let candidate = format!("{line}{piece}");
+                    if !line.is_empty() && self.width(candidate.trim_end(), size) > width {
+                        lines.push(line.trim_end().to_string());
+                        line = piece.trim_start().to_string();
+                    } else {
+                        line = candidate;
+                    }
                 }
             }
             lines.push(line.trim_end().to_string());
         }
         lines
     }
+
+    /// `word` in pieces no wider than `width` (the word itself when it fits).
+    fn cut_to_width<'w>(&self, word: &'w str, size: f32, width: f32) -> Vec<&'w str> {
+        if self.width(word.trim_end(), size) <= width {
+            return vec![word];
+        }
+        let mut pieces = Vec::new();
+        let mut start = 0;
+        for (i, _) in word.char_indices().skip(1) {
+            if self.width(&word[start..i], size) > width && i > start {
+                let end = word[..i].char_indices().next_back().map_or(i, |(j, _)| j);
+                let end = if end > start { end } else { i };
+                pieces.push(&word[start..end]);
+                start = end;
+            }
+        }
+        pieces.push(&word[start..]);
+        pieces
+    }
+
+    /// `text` on at most `max_lines` lines of `width`, the last one ending in "…" when the
+    /// text goes on: for titles, which must not run off the page or fill it.
+    pub(super) fn wrap_shortened(
+        &self,
+        text: &str,
+        size: f32,
+        width: f32,
+        max_lines: usize,
+    ) -> Vec<String> {
+        let mut lines = self.wrap(text, size, width);
+        if lines.len() > max_lines {
+            lines.truncate(max_lines);
+            if let Some(last) = lines.last_mut() {
+                while !last.is_empty() && self.width(&format!("{last}…"), size) > width {
+                    last.pop();
+                }
+                last.push('…');
+            }
+        }
+        lines
+    }
 }
+
+/// What stands for a character no bundled font can draw.
+const REPLACEMENT: char = '\u{fffd}';
 
 /// Words with their trailing space; each CJK character is a word of its own.
 fn split_words(text: &str) -> Vec<&str> {

@@ -99,6 +99,9 @@ struct Layout<'f> {
     height: f32,
 }
 
+/// The most lines a title takes.
+const TITLE_LINES: usize = 3;
+
 impl<'f> Layout<'f> {
     fn new(fonts: &'f Fonts, paper: Paper) -> Layout<'f> {
         let (width, height) = paper.size_pt();
@@ -144,10 +147,19 @@ impl<'f> Layout<'f> {
         });
     }
 
+    /// The title, wrapped to the page and shortened past three lines (a scenario's name may be
+    /// any length).
     fn title(&mut self, text: &str) {
-        self.ensure(30.0);
-        self.text(MARGIN, 18.0, INK, text);
-        self.y += 28.0;
+        const SIZE: f32 = 18.0;
+        for line in self
+            .fonts
+            .wrap_shortened(text, SIZE, self.text_width(), TITLE_LINES)
+        {
+            self.ensure(30.0);
+            self.text(MARGIN, SIZE, INK, &line);
+            self.y += 24.0;
+        }
+        self.y += 4.0;
     }
 
     fn heading(&mut self, text: &str) {
@@ -677,6 +689,47 @@ mod tests {
     /// pdftotext ends every page with a form feed.
     fn pages(text: &str) -> usize {
         text.matches('\u{c}').count()
+    }
+
+    #[test]
+    fn emoji_become_a_replacement_character_and_a_long_title_wraps_and_is_shortened() {
+        let fonts = Fonts::new().unwrap();
+        assert_eq!(
+            fonts.printable("Site ⛏️ 🔥 矿场"),
+            "Site \u{fffd} \u{fffd} 矿场"
+        );
+        assert_eq!(fonts.printable("plain"), "plain");
+        let width = 500.0;
+        let long = format!(
+            "Texas 🔥 {}",
+            "averyveryverylongnamewithoutanyspaces".repeat(12)
+        );
+        let lines = fonts.wrap_shortened(&long, 18.0, width, TITLE_LINES);
+        assert_eq!(lines.len(), TITLE_LINES, "{lines:?}");
+        assert!(lines.last().unwrap().ends_with('…'), "{lines:?}");
+        for line in &lines {
+            assert!(fonts.width(line, 18.0) <= width, "{line}");
+        }
+
+        let library = PresetLibrary::builtin();
+        let mut doc = library.scenario("texas-s21").unwrap().doc.clone();
+        doc.name = long;
+        let scenario = doc.resolve(&library).unwrap();
+        let input = ReportInput {
+            doc: &doc,
+            scenario: &scenario,
+            library: &library,
+            lang: Lang::En,
+            date: "2026-01-01".into(),
+        };
+        let text = text_of(&render_report(&input, Paper::A4).unwrap());
+        assert!(!text.contains('🔥'), "no empty box for the emoji");
+        assert!(
+            text.contains("Texas \u{fffd}"),
+            "{}",
+            &text[..300.min(text.len())]
+        );
+        assert!(text.contains('…'));
     }
 
     #[test]
