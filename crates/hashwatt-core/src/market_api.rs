@@ -290,9 +290,15 @@ fn positive_number(
         return Err(fail(ApiProblem::OutOfRange {
             field: field.to_string(),
             value: shown(value),
+            // In the API's own unit, as the value shown: the hashrate comes in H/s.
             limit: Limit {
                 min: limit.min * scale,
                 max: limit.max * scale,
+                unit: if scale == HS_PER_EHS {
+                    "H/s"
+                } else {
+                    limit.unit
+                },
                 ..limit
             },
         }));

@@ -64,6 +64,13 @@ fn every_bad_answer_is_one_line_naming_url_and_field() {
         "u: \"currentHashrate\" is 0; it must be a positive number"
     );
     assert_eq!(
+        problem(network_now(
+            "u",
+            r#"{"currentHashrate": 4e30, "currentDifficulty": 1e14}"#
+        )),
+        "u: \"currentHashrate\" is 4e+30; it must be a number from 1e6 to 1e30 H/s"
+    );
+    assert_eq!(
         problem(network_now("u", r#"{"currentHashrate": 6e20}"#)),
         "u: the field \"currentDifficulty\" is missing"
     );
