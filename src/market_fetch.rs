@@ -6,7 +6,7 @@
 
 use crate::file_error::FileError;
 use crate::i18n::{Lang, fill, strings};
-use crate::market_api::{self, BodyError, FetchedMarket, host_of};
+use crate::market_api::{self, BodyError, FetchedMarket, Plausible, host_of, without_credentials};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -53,6 +53,16 @@ pub enum FetchError {
         url: String,
         status: u16,
     },
+    /// A 3xx answer: redirects are not followed, lest an API send the requests to another
+    /// host or over plain HTTP.
+    Redirect {
+        url: String,
+        target: String,
+    },
+    /// The server answered, but not with TLS.
+    NotHttps {
+        host: String,
+    },
     Tls {
         host: String,
         detail: String,
@@ -63,13 +73,22 @@ pub enum FetchError {
     },
     Body(BodyError),
     NoFolder,
+    /// A file stands where the snapshots' folder (or one above it) must be.
+    NotAFolder {
+        path: String,
+    },
     Save(FileError),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BaseProblem {
     Scheme,
     NoHost,
+    /// A `?query` or `#fragment`: the paths are appended to the base, so neither can stay.
+    QueryOrFragment,
+    Space,
+    /// Not a port number from 1 to 65535; checked before connecting.
+    Port,
 }
 
 impl FetchError {
@@ -79,14 +98,21 @@ impl FetchError {
         match self {
             FetchError::BadApiBase { base, why } => {
                 let why = match why {
-                    BaseProblem::Scheme => t.base_scheme,
-                    BaseProblem::NoHost => t.base_no_host,
+                    BaseProblem::Scheme => t.base_scheme.to_string(),
+                    BaseProblem::NoHost => t.base_no_host.to_string(),
+                    BaseProblem::QueryOrFragment => t.base_query.to_string(),
+                    BaseProblem::Space => t.base_space.to_string(),
+                    BaseProblem::Port => fill(t.base_port, &[("port", port_of(host_of(base)))]),
                 };
-                fill(t.bad_api_base, &[("base", base), ("why", why)])
+                fill(t.bad_api_base, &[("base", base), ("why", &why)])
             }
-            FetchError::BadProxy(p) => {
-                fill(t.bad_proxy, &[("proxy", &p.url), ("variable", p.variable)])
-            }
+            FetchError::BadProxy(p) => fill(
+                t.bad_proxy,
+                &[
+                    ("proxy", &without_credentials(&p.url)),
+                    ("variable", p.variable),
+                ],
+            ),
             FetchError::Offline { host } => fill(t.offline, &[("host", host)]),
             FetchError::Dns { host } => fill(t.dns, &[("host", host)]),
             FetchError::Refused { host } => fill(t.refused, &[("host", host)]),
@@ -99,12 +125,17 @@ impl FetchError {
                 t.http_status,
                 &[("url", url), ("status", &status.to_string())],
             ),
+            FetchError::Redirect { url, target } => {
+                fill(t.redirect, &[("url", url), ("target", target)])
+            }
+            FetchError::NotHttps { host } => fill(t.not_https, &[("host", host)]),
             FetchError::Tls { host, detail } => fill(t.tls, &[("host", host), ("detail", detail)]),
             FetchError::Connection { host, detail } => {
                 fill(t.connection, &[("host", host), ("detail", detail)])
             }
             FetchError::Body(e) => e.localized(lang),
             FetchError::NoFolder => t.no_folder.to_string(),
+            FetchError::NotAFolder { path } => fill(t.not_a_folder, &[("path", path)]),
             FetchError::Save(e) => e.localized(lang),
         }
     }
@@ -126,32 +157,49 @@ fn is_loopback(host: &str) -> bool {
     matches!(name, "localhost" | "[::1]") || name.starts_with("127.")
 }
 
-/// Checks an API base address and gives it without a trailing slash.
+/// The port of a host (`[::1]:8999`, `node.lan:3006`), empty when it names none.
+fn port_of(host: &str) -> &str {
+    let after_name = match host.strip_prefix('[') {
+        Some(rest) => rest.split_once(']').map_or("", |(_, after)| after),
+        None => host,
+    };
+    after_name.rsplit_once(':').map_or("", |(_, port)| port)
+}
+
+/// Checks an API base address and gives it without a trailing slash or user info (a password
+/// in the address would otherwise reach the snapshot's sources, its note and every message;
+/// ureq sends no `Authorization` from an address's user info anyway).
 pub fn check_api_base(base: &str) -> Result<String, FetchError> {
+    let shown = without_credentials(base.trim());
     let bad = |why| FetchError::BadApiBase {
-        base: base.to_string(),
+        base: shown.clone(),
         why,
     };
-    let (scheme, rest) = base
-        .trim()
+    let (scheme, rest) = shown
         .split_once("://")
         .ok_or_else(|| bad(BaseProblem::Scheme))?;
     let rest = rest.trim_end_matches('/');
     let trimmed = format!("{scheme}://{rest}");
-    let trimmed = trimmed.as_str();
-    let host = host_of(trimmed);
+    let host = host_of(&trimmed);
     if rest.is_empty() || host.is_empty() || host.starts_with(':') {
         return Err(bad(BaseProblem::NoHost));
+    }
+    if rest.contains(char::is_whitespace) {
+        return Err(bad(BaseProblem::Space));
+    }
+    if rest.contains(['?', '#']) {
+        return Err(bad(BaseProblem::QueryOrFragment));
+    }
+    let port = port_of(host);
+    if host.contains(':') && !host.ends_with(']') && port.parse::<u16>().map_or(true, |p| p == 0) {
+        return Err(bad(BaseProblem::Port));
     }
     match scheme.to_ascii_lowercase().as_str() {
         "https" => {}
         "http" if is_loopback(host) => {}
         _ => return Err(bad(BaseProblem::Scheme)),
     }
-    if rest.contains(['?', '#']) || rest.contains(char::is_whitespace) {
-        return Err(bad(BaseProblem::NoHost));
-    }
-    Ok(trimmed.to_string())
+    Ok(trimmed)
 }
 
 /// The proxy for requests to `api_base`, from the environment `env` gives: `HTTPS_PROXY` (or
@@ -218,7 +266,15 @@ fn classify(error: ureq::Error, host: &str, url: &str, timeout: Duration) -> Fet
         ureq::Error::Io(e) if e.to_string().contains("failed to lookup address") => {
             FetchError::Dns { host }
         }
+        // rustls's failures during the handshake come wrapped as invalid data.
+        ureq::Error::Io(e)
+            if e.kind() == std::io::ErrorKind::InvalidData
+                && e.get_ref().is_some_and(|inner| not_tls(&inner)) =>
+        {
+            FetchError::NotHttps { host }
+        }
         ureq::Error::Io(e) => classify_io(&e, host, seconds),
+        ureq::Error::Rustls(e) if not_tls(&e) => FetchError::NotHttps { host },
         ureq::Error::Tls(detail) => FetchError::Tls {
             host,
             detail: detail.to_string(),
@@ -250,19 +306,60 @@ pub fn classify_io(e: &std::io::Error, host: String, seconds: u64) -> FetchError
     }
 }
 
+/// Whether a TLS failure means the server does not speak TLS at all (an `http://` server
+/// asked over `https://` answers plain text, which rustls reads as a corrupt record). The
+/// error's type is rustls's, which ureq does not re-export; its debug form names the variant.
+fn not_tls(e: &impl std::fmt::Debug) -> bool {
+    format!("{e:?}").starts_with("InvalidMessage(")
+}
+
+/// Where a redirect points, without user info, in full when absolute, else on the asked host.
+fn redirect_target(url: &str, location: &str) -> String {
+    let location = location.trim();
+    let absolute = if location.contains("://") {
+        location.to_string()
+    } else {
+        let scheme = url.split_once("://").map_or("https", |(scheme, _)| scheme);
+        match location.strip_prefix("//") {
+            Some(rest) => format!("{scheme}://{rest}"),
+            None => format!(
+                "{scheme}://{}/{}",
+                host_of(url),
+                location.trim_start_matches('/')
+            ),
+        }
+    };
+    let target = without_credentials(&absolute);
+    if target.chars().count() > 100 {
+        format!("{}…", target.chars().take(99).collect::<String>())
+    } else {
+        target
+    }
+}
+
 /// Asks the API for today's market: the price, the network, the tip and the week's fees, one
-/// after the other within the deadline. Any failure stops it; nothing is kept.
+/// after the other within the deadline, each answer checked against [`Plausible`] bounds. Any
+/// failure stops it; nothing is kept.
 pub fn fetch(options: &FetchOptions) -> Result<FetchedMarket, FetchError> {
-    let host = host_of(&options.api_base).to_string();
+    // Defence in depth: options built by hand may still carry user info.
+    let api_base = without_credentials(&options.api_base);
+    let host = host_of(&api_base).to_string();
     let proxy = match &options.proxy {
         Some(setting) => Some(
             ureq::Proxy::new(&setting.url).map_err(|_| FetchError::BadProxy(setting.clone()))?,
         ),
         None => None,
     };
+    let now_s = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs())
+    };
+    let plausible = Plausible::builtin(now_s());
     let deadline = Instant::now() + options.timeout;
     let get = |path: &str| -> Result<(String, String), FetchError> {
-        let url = format!("{}{path}", options.api_base);
+        // The address asked is the address answered: no redirect is followed.
+        let url = format!("{api_base}{path}");
         let remaining = deadline.saturating_duration_since(Instant::now());
         if remaining.is_zero() {
             return Err(FetchError::Timeout {
@@ -273,38 +370,56 @@ pub fn fetch(options: &FetchOptions) -> Result<FetchedMarket, FetchError> {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .timeout_global(Some(remaining))
             .https_only(false)
+            // A redirect could lead to another host, or to plain HTTP; none is followed.
+            .max_redirects(0)
             .proxy(proxy.clone())
             .user_agent(concat!("hashwatt/", env!("CARGO_PKG_VERSION")))
             .build()
             .into();
-        let body = agent
+        let classified = |e| classify(e, &host, &url, options.timeout);
+        let mut response = agent
             .get(&url)
             .header("Accept", "application/json")
             .call()
-            .and_then(|mut response| {
-                response
-                    .body_mut()
-                    .with_config()
-                    .limit(16 * 1024 * 1024)
-                    .read_to_string()
-            })
-            .map_err(|e| classify(e, &host, &url, options.timeout))?;
+            .map_err(classified)?;
+        let status = response.status().as_u16();
+        if (300..400).contains(&status) {
+            let location = response
+                .headers()
+                .get("location")
+                .and_then(|l| l.to_str().ok())
+                .filter(|l| !l.trim().is_empty());
+            return Err(match location {
+                Some(location) => FetchError::Redirect {
+                    target: redirect_target(&url, location),
+                    url,
+                },
+                None => FetchError::Status { url, status },
+            });
+        }
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(16 * 1024 * 1024)
+            .read_to_string()
+            .map_err(classified)?;
         Ok((url, body))
     };
+    let body_error = FetchError::Body;
     let (url, body) = get(market_api::PRICES_PATH)?;
-    let price = market_api::price_usd(&url, &body).map_err(FetchError::Body)?;
+    let price = market_api::price_usd(&url, &body).map_err(body_error)?;
+    plausible.price(&url, price).map_err(body_error)?;
     let (url, body) = get(market_api::HASHRATE_PATH)?;
-    let network = market_api::network_now(&url, &body).map_err(FetchError::Body)?;
+    let network = market_api::network_now(&url, &body).map_err(body_error)?;
+    plausible.network(&url, network).map_err(body_error)?;
     let (url, body) = get(market_api::TIP_HEIGHT_PATH)?;
-    let height = market_api::tip_height(&url, &body).map_err(FetchError::Body)?;
+    let height = market_api::tip_height(&url, &body).map_err(body_error)?;
+    plausible.height(&url, height).map_err(body_error)?;
     let (url, body) = get(market_api::BLOCK_FEES_PATH)?;
-    let fees = market_api::week_fees(&url, &body).map_err(FetchError::Body)?;
-    let now_s = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let fees = market_api::week_fees(&url, &body).map_err(body_error)?;
     Ok(FetchedMarket::new(
-        &options.api_base,
-        now_s,
+        &api_base,
+        now_s(),
         price,
         network,
         height,
@@ -332,6 +447,18 @@ pub fn save_snapshot(folder: Option<&Path>, market: &FetchedMarket) -> Result<Pa
         ))
     };
     if let Some(parent) = path.parent() {
+        // A file where a folder must be would otherwise be the system's "File exists".
+        for ancestor in parent.ancestors() {
+            match std::fs::metadata(ancestor) {
+                Ok(meta) if meta.is_dir() => break,
+                Ok(_) => {
+                    return Err(FetchError::NotAFolder {
+                        path: ancestor.display().to_string(),
+                    });
+                }
+                Err(_) => {}
+            }
+        }
         std::fs::create_dir_all(parent).map_err(|e| cannot(e.to_string()))?;
     }
     let text = crate::scenario_io::to_ron(&market.snapshot()).map_err(cannot)?;

@@ -6,7 +6,7 @@
 
 use super::{App, Command};
 use crate::i18n::{Lang, fill};
-use crate::market_api::{DEFAULT_API_BASE, FetchedMarket, host_of};
+use crate::market_api::{DEFAULT_API_BASE, FetchedMarket, host_of, without_credentials};
 use crate::market_fetch::{self, FetchError, FetchOptions};
 use eframe::egui;
 use std::sync::mpsc;
@@ -52,13 +52,13 @@ impl MarketUpdate {
     }
 }
 
-/// The address to ask: the one last agreed to, else mempool.space.
+/// The address to ask: the one last agreed to, else mempool.space. An address remembered by an
+/// earlier version may hold user info: it is shown and asked without it (and agreed to anew).
 fn current_base(app: &App) -> String {
     app.session
         .market_api_allowed
         .first()
-        .cloned()
-        .unwrap_or_else(|| DEFAULT_API_BASE.to_string())
+        .map_or_else(|| DEFAULT_API_BASE.to_string(), |b| without_credentials(b))
 }
 
 /// Carries out one of the update's commands.
@@ -75,7 +75,7 @@ pub fn apply(app: &mut App, action: Action, ctx: &egui::Context) {
         Action::Allow(base) => match market_fetch::check_api_base(&base) {
             Ok(base) => {
                 let allowed = &mut app.session.market_api_allowed;
-                allowed.retain(|b| *b != base);
+                allowed.retain(|b| without_credentials(b) != base);
                 allowed.insert(0, base.clone());
                 start_fetch(app, &base, ctx);
             }

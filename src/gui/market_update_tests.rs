@@ -159,3 +159,48 @@ fn a_failure_is_the_banner_and_saves_nothing() {
     assert_eq!(h.state().session.doc, before);
     assert!(h.state().market_update.is_idle());
 }
+
+#[test]
+fn credentials_in_the_address_are_never_shown_or_kept() {
+    let secret = |text: &str| text.contains("hwuser") || text.contains("hwpass");
+    let server = ApiServer::start(good_routes());
+    let folder = folder("market-credentials");
+    let mut h = window(&folder);
+    // An address remembered by an earlier version, with its password.
+    let remembered = server.base.replace("http://", "http://hwuser:hwpass@");
+    h.state_mut().session.market_api_allowed = vec![remembered];
+    open_update(&mut h);
+    // Asked anew, under the address without them.
+    let Stage::Consent { api_base } = &h.state().market_update.stage else {
+        panic!("the consent is asked");
+    };
+    assert_eq!(*api_base, server.base);
+    let host = crate::market_api::host_of(&server.base).to_string();
+    // Typed again with credentials: the prompt names the host alone.
+    if let Stage::Consent { api_base } = &mut h.state_mut().market_update.stage {
+        *api_base = server.base.replace("http://", "http://hwuser:hwpass@");
+    }
+    h.run();
+    assert!(
+        h.query_by_label_contains(&format!("hashwatt will ask {host} for today's"))
+            .is_some()
+    );
+    h.get_by_label(&format!("Ask {host}")).click();
+    wait_for_answer(&mut h);
+    assert_eq!(
+        h.state().session.market_api_allowed,
+        std::slice::from_ref(&server.base)
+    );
+    let from = format!("From {} at ", server.base);
+    assert!(h.query_by_label_contains(&from).is_some());
+    h.get_by_label("Save as a market snapshot and use it")
+        .click();
+    h.run();
+    let banner = h.state().shown_banner().expect("a banner");
+    assert!(!banner.error && !secret(&banner.text), "{}", banner.text);
+    for entry in std::fs::read_dir(folder.join("markets")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(!secret(&text), "{text}");
+    }
+    let _ = std::fs::remove_dir_all(&folder);
+}

@@ -284,3 +284,279 @@ fn a_saved_snapshot_is_read_back_as_the_newest_market() {
     );
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+/// The localized line in Chinese must differ from the English one and, once `allowed` (hosts,
+/// paths, addresses, numbers' units) are taken out, hold no English word.
+fn assert_chinese(error: &FetchError, allowed: &[&str]) {
+    let en = error.localized(Lang::En);
+    let zh = error.localized(Lang::Zh);
+    assert_ne!(zh, en);
+    let mut rest = zh.clone();
+    for a in allowed {
+        rest = rest.replace(a, " ");
+    }
+    let words: Vec<&str> = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() > 1 && !["HTTPS", "HTTP", "EH", "USD"].contains(w))
+        .collect();
+    assert!(words.is_empty(), "{zh}: {words:?}");
+}
+
+#[test]
+fn https_to_a_plain_http_server_says_so() {
+    let server = ApiServer::start(good_routes());
+    let host = host_of(&server.base).to_string();
+    let e = fetch(&options(&format!("https://{host}"))).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{host}: the server did not answer with HTTPS, so no secure connection could be set up"
+        )
+    );
+    assert_eq!(server.requests(), ["TLS handshake"]);
+    assert_chinese(&e, &[&host]);
+}
+
+#[test]
+fn a_redirect_is_followed_nowhere() {
+    // The target is another server on this computer: it must never be asked.
+    let target = ApiServer::start(good_routes());
+    let to = |path: &str| Answer::Redirect(302, format!("{}{path}", target.base));
+    let routes = vec![
+        (
+            api_server::PRICES_PATH.to_string(),
+            to(api_server::PRICES_PATH),
+        ),
+        (
+            api_server::HASHRATE_PATH.to_string(),
+            to(api_server::HASHRATE_PATH),
+        ),
+        (
+            api_server::TIP_HEIGHT_PATH.to_string(),
+            to(api_server::TIP_HEIGHT_PATH),
+        ),
+        (api_server::FEES_PATH.to_string(), to(api_server::FEES_PATH)),
+    ];
+    let server = ApiServer::start(routes);
+    let e = fetch(&options(&server.base)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{0}/api/v1/prices: the server redirects to {1}/api/v1/prices; redirects are not followed (give that address itself if you trust it)",
+            server.base, target.base
+        )
+    );
+    assert_eq!(server.requests(), ["GET /api/v1/prices HTTP/1.1"]);
+    assert!(target.requests().is_empty(), "{:?}", target.requests());
+    assert_chinese(
+        &e,
+        &[
+            &format!("{}/api/v1/prices", server.base),
+            &format!("{}/api/v1/prices", target.base),
+        ],
+    );
+
+    // A relative one names the same host; credentials in it are never shown.
+    let server = ApiServer::start(routes_with(
+        api_server::PRICES_PATH,
+        Answer::Redirect(301, "/v2/prices".into()),
+    ));
+    assert_eq!(
+        fetch(&options(&server.base)).unwrap_err().to_string(),
+        format!(
+            "{0}/api/v1/prices: the server redirects to {0}/v2/prices; redirects are not followed (give that address itself if you trust it)",
+            server.base
+        )
+    );
+    assert_eq!(
+        redirect_target("https://a.example/x", "http://hwuser:hwpass@b.example/y"),
+        "http://b.example/y"
+    );
+    assert_eq!(
+        redirect_target("https://a.example/x", "//b.example/y"),
+        "https://b.example/y"
+    );
+}
+
+#[test]
+fn credentials_reach_no_snapshot_and_no_message() {
+    let secret = |text: &str| text.contains("hwuser") || text.contains("hwpass");
+    let server = ApiServer::start(good_routes());
+    let with_credentials = server.base.replace("http://", "http://hwuser:hwpass@");
+    // The checked address drops them.
+    let checked = check_api_base(&with_credentials).unwrap();
+    assert_eq!(checked, server.base);
+    // Options built by hand still never store them.
+    let market = fetch(&options(&with_credentials)).unwrap();
+    assert_eq!(market.source, server.base);
+    let text = crate::scenario_io::to_ron(&market.snapshot()).unwrap();
+    assert!(!secret(&text), "{text}");
+    assert!(!secret(&serde_json::to_string(&market).unwrap()));
+    // Nor any message, in either language.
+    let refused = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let failing = ApiServer::start(routes_with(
+        api_server::PRICES_PATH,
+        Answer::Json(500, "{}".into()),
+    ));
+    let errors = [
+        check_api_base("http://hwuser:hwpass@mempool.space").unwrap_err(),
+        check_api_base("https://hwuser:hwpass@mempool.space?x=1").unwrap_err(),
+        fetch(&options(&format!(
+            "http://hwuser:hwpass@127.0.0.1:{refused}"
+        )))
+        .unwrap_err(),
+        fetch(&options(
+            &failing.base.replace("http://", "http://hwuser:hwpass@"),
+        ))
+        .unwrap_err(),
+        FetchError::BadProxy(ProxySetting {
+            url: "http://hwuser:hwpass@proxy lan:3128".into(),
+            variable: "HTTPS_PROXY",
+        }),
+    ];
+    for e in &errors {
+        for lang in [Lang::En, Lang::Zh] {
+            let line = e.localized(lang);
+            assert!(!secret(&line), "{line}");
+        }
+    }
+    assert_eq!(
+        errors[0].to_string(),
+        "--api-base \"http://mempool.space\": it must start with https:// (http:// only for this computer: localhost, 127.0.0.1 or [::1])"
+    );
+}
+
+#[test]
+fn a_bad_base_says_what_is_wrong() {
+    let cases = [
+        (
+            "http://127.0.0.1:18080?x=1",
+            "--api-base \"http://127.0.0.1:18080?x=1\": a base address must not carry a query (?…) or a fragment (#…)",
+        ),
+        (
+            "https://mempool.space/api#top",
+            "--api-base \"https://mempool.space/api#top\": a base address must not carry a query (?…) or a fragment (#…)",
+        ),
+        (
+            "http://127.0.0.1:99999",
+            "--api-base \"http://127.0.0.1:99999\": the port 99999 is out of range (1 to 65535)",
+        ),
+        (
+            "https://mempool.space:0/",
+            "--api-base \"https://mempool.space:0/\": the port 0 is out of range (1 to 65535)",
+        ),
+        (
+            "http://[::1]:70000",
+            "--api-base \"http://[::1]:70000\": the port 70000 is out of range (1 to 65535)",
+        ),
+        (
+            "https://mempool .space",
+            "--api-base \"https://mempool .space\": it must not contain spaces",
+        ),
+    ];
+    for (base, expected) in cases {
+        let e = check_api_base(base).unwrap_err();
+        assert_eq!(e.to_string(), expected);
+        assert_chinese(&e, &["--api-base", base]);
+    }
+    // Ports in range, and IPv6 without one, are fine.
+    assert!(check_api_base("http://[::1]").is_ok());
+    assert!(check_api_base("http://[::1]:8999").is_ok());
+    assert!(check_api_base("https://node.lan:65535").is_ok());
+}
+
+#[test]
+fn a_file_where_the_markets_folder_goes_is_named() {
+    let server = ApiServer::start(good_routes());
+    let market = fetch(&options(&server.base)).unwrap();
+    let folder = std::env::temp_dir().join(format!("hashwatt-fetch-notdir-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let markets = folder.join("markets");
+    std::fs::write(&markets, "not a folder").unwrap();
+    let e = save_snapshot(Some(&folder), &market).unwrap_err();
+    let path = markets.display().to_string();
+    assert_eq!(
+        e.to_string(),
+        format!("{path} is a file where a folder is needed")
+    );
+    assert_chinese(&e, &[&path]);
+    assert_eq!(std::fs::read(&markets).unwrap(), b"not a folder");
+    // The presets folder itself a file: that is the path named.
+    let file = folder.join("presets-file");
+    std::fs::write(&file, "").unwrap();
+    assert_eq!(
+        save_snapshot(Some(&file), &market).unwrap_err().to_string(),
+        format!("{} is a file where a folder is needed", file.display())
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn an_implausible_answer_is_refused_naming_endpoint_value_and_why() {
+    let cases = [
+        (
+            routes_with(
+                api_server::PRICES_PATH,
+                Answer::Json(200, r#"{"USD": 1e-300}"#.into()),
+            ),
+            "BASE/api/v1/prices: \"USD\" is 1e-300; a BTC price below 1 USD is not plausible",
+        ),
+        (
+            routes_with(
+                api_server::HASHRATE_PATH,
+                Answer::Json(
+                    200,
+                    r#"{"currentHashrate": 252033247355212.3, "currentDifficulty": 31251101365711.12}"#
+                        .into(),
+                ),
+            ),
+            "BASE/api/v1/mining/hashrate/3d: \"currentHashrate\" is 252033247355212; the difficulty 31251101365711 implies about 223.7 EH/s, and the two must agree within a factor of two",
+        ),
+        (
+            routes_with(
+                api_server::TIP_HEIGHT_PATH,
+                Answer::Json(200, "50000000".into()),
+            ),
+            "BASE/api/blocks/tip/height: \"height\" is 50000000; it is above MAX, more blocks than one every 5 minutes since 2009-01-03 could make",
+        ),
+        (
+            routes_with(
+                api_server::TIP_HEIGHT_PATH,
+                Answer::Json(200, "800000".into()),
+            ),
+            "BASE/api/blocks/tip/height: \"height\" is 800000; it is below 928000, the height of the built-in snapshot 2025-12",
+        ),
+    ];
+    for (routes, expected) in cases {
+        let server = ApiServer::start(routes);
+        let e = fetch(&options(&server.base)).unwrap_err();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let max = Plausible::builtin(now).max_height.to_string();
+        let line = e
+            .localized(Lang::En)
+            .replace(&server.base, "BASE")
+            .replace(&max, "MAX");
+        assert_eq!(line, expected);
+        // The endpoint and the JSON field are the API's own names.
+        let endpoints = [
+            "/api/v1/prices",
+            "/api/v1/mining/hashrate/3d",
+            "/api/blocks/tip/height",
+        ];
+        let fields = ["currentHashrate", "height"];
+        let allowed: Vec<&str> = [server.base.as_str()]
+            .into_iter()
+            .chain(endpoints)
+            .chain(fields)
+            .collect();
+        assert_chinese(&e, &allowed);
+    }
+}

@@ -15,6 +15,8 @@ pub enum Answer {
     Json(u16, String),
     /// Accepts the request and never answers (a timeout).
     Silent,
+    /// A status (3xx) with this `Location` and an empty body.
+    Redirect(u16, String),
 }
 
 pub const PRICES: &str = r#"{"time":1703252411,"USD":43753,"EUR":40545,"GBP":37528,"CAD":58123,"CHF":37438,"AUD":64499,"JPY":6218915}"#;
@@ -83,6 +85,21 @@ impl ApiServer {
 
 fn serve(stream: TcpStream, routes: &[(String, Answer)], seen: &Mutex<Vec<String>>) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
+    // A TLS handshake (its first byte is 0x16) gets the plain answer a real HTTP server gives.
+    if reader
+        .fill_buf()
+        .is_ok_and(|bytes| bytes.first() == Some(&0x16))
+    {
+        seen.lock().unwrap().push("TLS handshake".to_string());
+        let hello = reader.buffer().len();
+        reader.consume(hello);
+        let mut stream = stream;
+        let _ = write!(
+            stream,
+            "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        );
+        return;
+    }
     let mut first = String::new();
     if reader.read_line(&mut first).is_err() {
         return;
@@ -110,5 +127,11 @@ fn serve(stream: TcpStream, routes: &[(String, Answer)], seen: &Mutex<Vec<String
             );
         }
         Answer::Silent => std::thread::sleep(std::time::Duration::from_secs(30)),
+        Answer::Redirect(status, location) => {
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status} Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
     }
 }

@@ -70,6 +70,37 @@ pub enum ApiProblem {
     },
     /// The week of blocks has no block.
     NoBlocks,
+    /// Well formed, but not a value today's network can have.
+    Implausible {
+        field: String,
+        value: String,
+        /// Boxed: its bounds are several strings, and every answer's result carries the error.
+        why: Box<Implausible>,
+    },
+}
+
+/// Why a value cannot be today's: each names the bound it broke.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Implausible {
+    PriceBelowOneDollar,
+    /// The API's hashrate disagrees with its difficulty by more than a factor of two.
+    HashrateVsDifficulty {
+        difficulty: String,
+        implied_ehs: String,
+    },
+    DifficultyOutOfBounds {
+        min: String,
+        max: String,
+        snapshot: String,
+        snapshot_difficulty: String,
+    },
+    HeightBelowSnapshot {
+        min: String,
+        snapshot: String,
+    },
+    HeightAboveClock {
+        max: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -141,6 +172,47 @@ impl BodyError {
                 ],
             ),
             ApiProblem::NoBlocks => fill(t.no_blocks, &[("url", url)]),
+            ApiProblem::Implausible { field, value, why } => {
+                let why = match why.as_ref() {
+                    Implausible::PriceBelowOneDollar => t.why_price.to_string(),
+                    Implausible::HashrateVsDifficulty {
+                        difficulty,
+                        implied_ehs,
+                    } => fill(
+                        t.why_hashrate,
+                        &[("difficulty", difficulty), ("implied", implied_ehs)],
+                    ),
+                    Implausible::DifficultyOutOfBounds {
+                        min,
+                        max,
+                        snapshot,
+                        snapshot_difficulty,
+                    } => fill(
+                        t.why_difficulty,
+                        &[
+                            ("min", min),
+                            ("max", max),
+                            ("id", snapshot),
+                            ("difficulty", snapshot_difficulty),
+                        ],
+                    ),
+                    Implausible::HeightBelowSnapshot { min, snapshot } => {
+                        fill(t.why_height_low, &[("min", min), ("id", snapshot)])
+                    }
+                    Implausible::HeightAboveClock { max } => {
+                        fill(t.why_height_high, &[("max", max)])
+                    }
+                };
+                fill(
+                    t.implausible,
+                    &[
+                        ("url", url),
+                        ("field", field),
+                        ("value", value),
+                        ("why", &why),
+                    ],
+                )
+            }
         }
     }
 }
@@ -218,9 +290,15 @@ fn positive_number(
         return Err(fail(ApiProblem::OutOfRange {
             field: field.to_string(),
             value: shown(value),
+            // In the API's own unit, as the value shown: the hashrate comes in H/s.
             limit: Limit {
                 min: limit.min * scale,
                 max: limit.max * scale,
+                unit: if scale == HS_PER_EHS {
+                    "H/s"
+                } else {
+                    limit.unit
+                },
                 ..limit
             },
         }));
@@ -368,6 +446,164 @@ pub fn week_fees(url: &str, body: &str) -> Result<WeekFees, BodyError> {
     })
 }
 
+/// The genesis block's time, 2009-01-03T18:15:05Z, seconds since 1970.
+const GENESIS_UNIX_S: u64 = 1_231_006_505;
+/// Blocks come every 600 s on average; none has sustained one every 300 s since genesis, so a
+/// height above that pace is wrong whatever the clock's small errors.
+const FASTEST_BLOCK_S: u64 = 300;
+/// Hashes per unit of difficulty per block interval: hashrate = difficulty × 2^32 / 600 s.
+const HASHES_PER_DIFFICULTY_PER_S: f64 = 4_294_967_296.0 / 600.0;
+const SECONDS_PER_YEAR: f64 = 365.25 * 86_400.0;
+
+/// The bounds a fetched market must keep to before it can become the default market, which
+/// every later report uses: a test instance, a bug or a hostile host can answer well-formed
+/// nonsense. They are anchored on the newest built-in snapshot and the clock.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plausible {
+    /// The anchoring snapshot's id, for messages.
+    pub snapshot: String,
+    pub snapshot_difficulty: f64,
+    pub min_difficulty: f64,
+    pub max_difficulty: f64,
+    /// The chain never shrinks below a height already published.
+    pub min_height: u64,
+    pub max_height: u64,
+}
+
+impl Plausible {
+    /// The bounds at `now_s` (seconds since 1970) from the built-in snapshot `newest`.
+    pub fn new(newest: &MarketPreset, now_s: u64) -> Plausible {
+        let snapshot_s = u64::try_from(newest.date.days_since_epoch() * 86_400).unwrap_or(0);
+        // A clock set before the snapshot is wrong; the snapshot's day is the earliest "now".
+        let now_s = now_s.max(snapshot_s);
+        let snapshot_difficulty = match newest.network.value {
+            NetworkSpec::Difficulty(d) => d,
+            NetworkSpec::HashrateEhs(ehs) => ehs * HS_PER_EHS / HASHES_PER_DIFFICULTY_PER_S,
+        };
+        let min_height = match newest.subsidy.value {
+            SubsidySpec::BlockHeight(h) => h,
+            SubsidySpec::Btc(_) => 0,
+        };
+        // Difficulty has never fallen to a tenth within years (the 2021 mining ban took about
+        // half), nor grown more than about fourfold a year since ASICs matured: a tenth to ten
+        // times the snapshot, the ceiling rising fourfold a year after it, keeps this working
+        // for years without a new release while refusing 1 or 1e24.
+        let years = (now_s - snapshot_s) as f64 / SECONDS_PER_YEAR;
+        Plausible {
+            snapshot: newest.id.clone(),
+            snapshot_difficulty,
+            min_difficulty: snapshot_difficulty / 10.0,
+            max_difficulty: snapshot_difficulty * 10.0 * 4f64.powf(years),
+            min_height,
+            max_height: now_s.saturating_sub(GENESIS_UNIX_S) / FASTEST_BLOCK_S,
+        }
+    }
+
+    /// The bounds now, from the newest built-in snapshot.
+    pub fn builtin(now_s: u64) -> Plausible {
+        let library = crate::presets::PresetLibrary::builtin();
+        let newest = library
+            .newest_market()
+            .expect("the built-in presets have market snapshots");
+        Plausible::new(newest, now_s)
+    }
+
+    /// A BTC price of at least 1 USD.
+    pub fn price(&self, url: &str, price_usd: f64) -> Result<(), BodyError> {
+        if price_usd >= 1.0 {
+            return Ok(());
+        }
+        Err(implausible(
+            url,
+            "USD",
+            price_usd,
+            Implausible::PriceBelowOneDollar,
+        ))
+    }
+
+    /// A difficulty within the bounds, and a hashrate within a factor of two of the one it
+    /// implies.
+    pub fn network(&self, url: &str, network: NetworkNow) -> Result<(), BodyError> {
+        let d = network.difficulty;
+        if !(self.min_difficulty..=self.max_difficulty).contains(&d) {
+            return Err(implausible(
+                url,
+                "currentDifficulty",
+                d,
+                Implausible::DifficultyOutOfBounds {
+                    min: shown_f64(self.min_difficulty),
+                    max: shown_f64(self.max_difficulty),
+                    snapshot: self.snapshot.clone(),
+                    snapshot_difficulty: shown_f64(self.snapshot_difficulty),
+                },
+            ));
+        }
+        let implied_ehs = d * HASHES_PER_DIFFICULTY_PER_S / HS_PER_EHS;
+        let ratio = network.hashrate_ehs / implied_ehs;
+        if (0.5..=2.0).contains(&ratio) {
+            return Ok(());
+        }
+        Err(implausible(
+            url,
+            "currentHashrate",
+            network.hashrate_ehs * HS_PER_EHS,
+            Implausible::HashrateVsDifficulty {
+                difficulty: shown_f64(d),
+                implied_ehs: crate::format::number(implied_ehs),
+            },
+        ))
+    }
+
+    /// A height from the snapshot's to what the clock allows.
+    pub fn height(&self, url: &str, height: u64) -> Result<(), BodyError> {
+        let why = if height < self.min_height {
+            Implausible::HeightBelowSnapshot {
+                min: self.min_height.to_string(),
+                snapshot: self.snapshot.clone(),
+            }
+        } else if height > self.max_height {
+            Implausible::HeightAboveClock {
+                max: self.max_height.to_string(),
+            }
+        } else {
+            return Ok(());
+        };
+        Err(BodyError {
+            url: url.to_string(),
+            problem: ApiProblem::Implausible {
+                field: "height".to_string(),
+                value: height.to_string(),
+                why: Box::new(why),
+            },
+        })
+    }
+}
+
+fn implausible(url: &str, field: &str, value: f64, why: Implausible) -> BodyError {
+    BodyError {
+        url: url.to_string(),
+        problem: ApiProblem::Implausible {
+            field: field.to_string(),
+            value: shown_f64(value),
+            why: Box::new(why),
+        },
+    }
+}
+
+/// A number for a message: plain digits where they stay short, else `1e-300`, `1e24`.
+fn shown_f64(x: f64) -> String {
+    if (0.01..1e16).contains(&x.abs()) {
+        let digits = if x.fract() == 0.0 || x.abs() >= 1e6 {
+            0
+        } else {
+            2
+        };
+        format!("{x:.digits$}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
 /// Today's market as fetched. Its JSON keys are `hashwatt market fetch --json`'s contract.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FetchedMarket {
@@ -405,7 +641,7 @@ impl FetchedMarket {
             block_height: height,
             fees_btc_per_block: fees.mean_btc_per_block,
             fetched_at: rfc3339(unix_s),
-            source: source.to_string(),
+            source: without_credentials(source),
             fee_blocks: fees.count,
             date: Date::from_days_since_epoch((unix_s / 86_400) as i64),
         }
@@ -517,6 +753,25 @@ pub fn rfc3339(unix_s: u64) -> String {
         seconds / 60 % 60,
         seconds % 60
     )
+}
+
+/// An address without its user info: `https://node.lan/` for `https://user:pass@node.lan/`.
+/// Everything hashwatt stores or prints goes through this, so a password given in an address
+/// reaches no snapshot, note, report or message.
+pub fn without_credentials(url: &str) -> String {
+    let (scheme, rest) = match url.split_once("://") {
+        Some((scheme, rest)) => (Some(scheme), rest),
+        None => (None, url),
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    match scheme {
+        Some(scheme) => format!("{scheme}://{host}{tail}"),
+        None => format!("{host}{tail}"),
+    }
 }
 
 /// The host (and port) of an address: `mempool.space` for `https://mempool.space/`.

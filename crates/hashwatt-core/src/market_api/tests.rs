@@ -64,6 +64,13 @@ fn every_bad_answer_is_one_line_naming_url_and_field() {
         "u: \"currentHashrate\" is 0; it must be a positive number"
     );
     assert_eq!(
+        problem(network_now(
+            "u",
+            r#"{"currentHashrate": 4e30, "currentDifficulty": 1e14}"#
+        )),
+        "u: \"currentHashrate\" is 4e+30; it must be a number from 1e6 to 1e30 H/s"
+    );
+    assert_eq!(
         problem(network_now("u", r#"{"currentHashrate": 6e20}"#)),
         "u: the field \"currentDifficulty\" is missing"
     );
@@ -187,4 +194,112 @@ fn hosts_never_carry_credentials() {
         host_of("https://user:secret@node.lan:3006"),
         "node.lan:3006"
     );
+}
+
+/// The newest built-in snapshot (2025-12-20: difficulty 148,258,433,855,481, height 928,000)
+/// seen on 2026-08-07.
+fn bounds() -> Plausible {
+    Plausible::builtin(1_786_097_730)
+}
+
+#[test]
+fn plausible_bounds_come_from_the_snapshot_and_the_clock() {
+    let b = bounds();
+    assert_eq!(b.snapshot, "2025-12");
+    assert_eq!(b.min_height, 928_000);
+    // (2026-08-07T10:15:30Z − 2009-01-03T18:15:05Z) / 300 s.
+    assert_eq!(b.max_height, (1_786_097_730 - 1_231_006_505) / 300);
+    assert_eq!(b.min_difficulty, 148258433855481.0 / 10.0);
+    assert!(b.max_difficulty > 148258433855481.0 * 10.0);
+    assert!(b.max_difficulty < 148258433855481.0 * 40.0);
+    // A clock before the snapshot is taken as the snapshot's day.
+    assert_eq!(
+        Plausible::builtin(0).max_height,
+        (Date::parse("2025-12-20").unwrap().days_since_epoch() as u64 * 86_400 - 1_231_006_505)
+            / 300
+    );
+}
+
+#[test]
+fn implausible_values_are_refused_naming_field_value_and_why() {
+    let b = bounds();
+    let network = |hashrate_ehs: f64, difficulty: f64| NetworkNow {
+        hashrate_ehs,
+        difficulty,
+    };
+    // Today's answers pass.
+    assert!(b.price(URL, 43753.0).is_ok());
+    assert!(b.price(URL, 1.0).is_ok());
+    assert!(b.network("u", network(1061.0, 148258433855481.0)).is_ok());
+    assert!(b.height("u", 959_000).is_ok());
+    assert_eq!(
+        problem(b.price(URL, 1e-300)),
+        "https://mempool.space/api/v1/prices: \"USD\" is 1e-300; a BTC price below 1 USD is not plausible"
+    );
+    assert_eq!(
+        problem(b.price(URL, 0.5)),
+        "https://mempool.space/api/v1/prices: \"USD\" is 0.50; a BTC price below 1 USD is not plausible"
+    );
+    let difficulty_bounds = format!(
+        "it must be from 14825843385548 to {:.0}, near the built-in snapshot 2025-12's 148258433855481",
+        b.max_difficulty
+    );
+    assert_eq!(
+        problem(b.network("u", network(7.2e-12, 1.0))),
+        format!("u: \"currentDifficulty\" is 1; {difficulty_bounds}")
+    );
+    assert_eq!(
+        problem(b.network("u", network(1e12, 1e24))),
+        format!("u: \"currentDifficulty\" is 1e24; {difficulty_bounds}")
+    );
+    // A million times below what the difficulty implies, and three times above.
+    assert_eq!(
+        problem(b.network("u", network(0.001061, 148258433855481.0))),
+        "u: \"currentHashrate\" is 1061000000000000; the difficulty 148258433855481 implies about 1,061 EH/s, and the two must agree within a factor of two"
+    );
+    assert!(b.network("u", network(3200.0, 148258433855481.0)).is_err());
+    assert!(b.network("u", network(2100.0, 148258433855481.0)).is_ok());
+    assert!(b.network("u", network(540.0, 148258433855481.0)).is_ok());
+    assert_eq!(
+        problem(b.height("u", 50_000_000)),
+        format!(
+            "u: \"height\" is 50000000; it is above {}, more blocks than one every 5 minutes since 2009-01-03 could make",
+            b.max_height
+        )
+    );
+    assert_eq!(
+        problem(b.height("u", 927_999)),
+        "u: \"height\" is 927999; it is below 928000, the height of the built-in snapshot 2025-12"
+    );
+    assert_eq!(
+        b.height("u", 50_000_000).unwrap_err().localized(Lang::Zh),
+        format!(
+            "u：“height”为 50000000；高于 {}，即自 2009-01-03 起每 5 分钟一个区块也达不到",
+            b.max_height
+        )
+    );
+}
+
+#[test]
+fn addresses_lose_their_credentials() {
+    assert_eq!(
+        without_credentials("https://user:pass@node.lan:3006/api?x=a@b"),
+        "https://node.lan:3006/api?x=a@b"
+    );
+    assert_eq!(
+        without_credentials("https://mempool.space"),
+        "https://mempool.space"
+    );
+    assert_eq!(without_credentials("user@host/x"), "host/x");
+    let market = FetchedMarket::new(
+        "https://user:pass@mempool.space",
+        1_786_097_730,
+        43753.0,
+        network_now("u", HASHRATE).unwrap(),
+        959_000,
+        week_fees("u", FEES).unwrap(),
+    );
+    assert_eq!(market.source, "https://mempool.space");
+    let text = crate::scenario_io::to_ron(&market.snapshot()).unwrap();
+    assert!(!text.contains("user") && !text.contains("pass"), "{text}");
 }
