@@ -325,6 +325,7 @@ pub fn run_backtest(
         let flag = if a.to.is_some() { "--to" } else { "--from" };
         CliError(format!("{flag}: {e}"))
     })?;
+    super::warn_network_share(result.summary.largest_network_share_pct, lang);
     let rows: Vec<Vec<Value>> = result
         .months
         .iter()
