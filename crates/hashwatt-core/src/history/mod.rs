@@ -403,6 +403,12 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryErro
         });
     }
     // Problems of the file as a whole: no line to point at.
+    if text.trim().is_empty() {
+        return Err(err(
+            0,
+            HistoryProblem::File(Box::new(crate::problem::Problem::Empty)),
+        ));
+    }
     if !header_seen {
         return Err(err(0, HistoryProblem::NoHeader));
     }

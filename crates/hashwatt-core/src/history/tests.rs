@@ -729,6 +729,9 @@ fn problems_of_the_whole_file_have_no_line() {
         e.localized(crate::i18n::Lang::Zh),
         "/nonexistent/h.csv: 无法打开文件：文件不存在"
     );
+    let e = parse_csv("c.csv", "\n  \n").unwrap_err();
+    assert_eq!(e.to_string(), "c.csv: the file is empty");
+    assert_eq!(e.localized(crate::i18n::Lang::Zh), "c.csv: 文件为空");
     let e = parse_csv("c.csv", "# only a comment\n").unwrap_err();
     assert_eq!(e.to_string(), "c.csv: no header line");
     let e = parse_csv("c.csv", FULL_HEAD).unwrap_err();
