@@ -372,11 +372,11 @@ pub const ZH: HistoryStrings = HistoryStrings {
     csv_not_a_number: "`{text}` 不是数字",
     csv_missing: "缺少数值",
     csv_transactions: "transactions：`{text}` 不是大于等于 0 的整数",
-    csv_not_consecutive: "month：{month} 没有紧接在 {previous} 之后（月份必须连续）",
+    csv_not_consecutive: "month：{month} 不是 {previous} 的下一个月（月份必须连续）",
     csv_unclosed_quote: "带引号的单元格直到文件末尾都没有闭合",
     csv_no_header: "没有表头行",
     csv_no_months: "没有任何月份",
     csv_gap: "月份 {first} 至 {last} 与历史数据（{history_first} 至 {history_last}）之间有空缺",
     fleet_share_warning: "矿机占全网算力的 {share} %（超过 1 %）：矿机自身的算力会推高难度，\
-                          而这些数字没有考虑这一点；其挖得的 BTC 以区块奖励总额为上限。",
+                          而这些数字未计入这一点；其挖得的 BTC 不超过全部区块的补贴与手续费之和。",
 };
