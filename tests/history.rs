@@ -265,7 +265,9 @@ fn chart_history_draws_an_extreme_but_valid_history() {
     // Every figure at its limit: difficulty 1 with the most blocks, fees and price allowed.
     let file = temp_file(
         "limit-history.csv",
-        &format!("{FULL_HEAD}2026-01,1,17856,50,100,1e8,,10000000000,\"at the limits,\nall of them\"\n"),
+        &format!(
+            "{FULL_HEAD}2026-01,1,17856,50,100,1e8,,10000000000,\"at the limits,\nall of them\"\n"
+        ),
     );
     let out = temp_dir("limit-history-chart").join("x.png");
     let o = hashwatt(&[
@@ -339,7 +341,8 @@ fn block_rewards(from: &str, to: &str) -> f64 {
         .iter()
         .map(|m| {
             m["blocks"].as_f64().unwrap()
-                * (m["subsidy_btc"].as_f64().unwrap() + m["fees_btc_per_block"].as_f64().unwrap_or(0.0))
+                * (m["subsidy_btc"].as_f64().unwrap()
+                    + m["fees_btc_per_block"].as_f64().unwrap_or(0.0))
         })
         .sum()
 }
@@ -363,7 +366,10 @@ fn a_fleet_bigger_than_the_network_mines_at_most_the_blocks_and_is_warned_about(
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let mined = v["summary"]["btc_mined"].as_f64().unwrap();
     let rewards = block_rewards("2010-07", "2012-12");
-    assert!(mined > 0.0 && mined <= rewards * (1.0 + 1e-9), "{mined} > {rewards}");
+    assert!(
+        mined > 0.0 && mined <= rewards * (1.0 + 1e-9),
+        "{mined} > {rewards}"
+    );
     assert_eq!(
         stderr(&o),
         "warning: The fleet is 100.0 % of the network's hashrate (more than 1 %): its own hashes \
@@ -391,7 +397,11 @@ fn a_fleet_bigger_than_the_network_mines_at_most_the_blocks_and_is_warned_about(
     let mined = v["summary"]["btc_mined"].as_f64().unwrap();
     // Under 21 million coins of subsidy, plus a century of fees at well under 1 BTC a block.
     assert!(mined < 21e6 + 144.0 * 36_525.0, "{mined}");
-    assert!(stderr(&o).starts_with("warning: The fleet is "), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("warning: The fleet is "),
+        "{}",
+        stderr(&o)
+    );
     // An ordinary fleet: no warning.
     let o = hashwatt(&["report", "presets/scenarios/texas-s21.ron"]);
     assert!(o.status.success());

@@ -71,10 +71,7 @@ pub const BACKTEST_COLUMNS: [&str; 11] = [
 
 pub(super) fn parse_month(text: &str) -> Result<Month, String> {
     Month::parse(text).ok_or_else(|| {
-        crate::i18n::fill(
-            super::args::message_words().not_a_month,
-            &[("text", text)],
-        )
+        crate::i18n::fill(super::args::message_words().not_a_month, &[("text", text)])
     })
 }
 

@@ -334,7 +334,10 @@ pub fn write_csv(
     // cells are `btc_per_day × b − cash_cost`, bit for bit a full evaluation's profit (see
     // `ProfitGrid::compute`). Blocks of rows are formatted on every core, written in order.
     // Values as data: e-notation where the plain digits would run to hundreds (1e-300).
-    let prices: Vec<String> = btc_price_usd.iter().map(|&p| format::data_number(p)).collect();
+    let prices: Vec<String> = btc_price_usd
+        .iter()
+        .map(|&p| format::data_number(p))
+        .collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     const ROWS_PER_TASK: usize = 32;
     let format_rows = |block: &[f64]| -> Vec<String> {

@@ -116,7 +116,10 @@ fn history_or_message<'a>(
         Some(Err(e)) => {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                fill(s.unavailable, &[("error", &e.localized(app.session.lang()))]),
+                fill(
+                    s.unavailable,
+                    &[("error", &e.localized(app.session.lang()))],
+                ),
             );
             None
         }

@@ -159,16 +159,31 @@ pub enum HistoryProblem {
     /// The file could not be read (not found, empty, too large, …).
     File(Box<crate::problem::Problem>),
     Header,
-    CellCount { expected: usize, found: usize },
-    NotAMonth { text: String },
-    NotANumber { column: &'static str, text: String },
-    Missing { column: &'static str },
+    CellCount {
+        expected: usize,
+        found: usize,
+    },
+    NotAMonth {
+        text: String,
+    },
+    NotANumber {
+        column: &'static str,
+        text: String,
+    },
+    Missing {
+        column: &'static str,
+    },
     OutOfRange {
         column: &'static str,
         value: crate::model::limits::OutOfRange,
     },
-    NotWholeTransactions { text: String },
-    NotConsecutive { month: Month, previous: Month },
+    NotWholeTransactions {
+        text: String,
+    },
+    NotConsecutive {
+        month: Month,
+        previous: Month,
+    },
     /// A quoted cell runs to the end of the file.
     UnclosedQuote,
     NoHeader,
@@ -197,10 +212,9 @@ impl HistoryError {
                 ],
             ),
             HistoryProblem::NotAMonth { text } => fill(s.csv_not_a_month, &[("text", text)]),
-            HistoryProblem::NotANumber { column, text } => format!(
-                "{column}: {}",
-                fill(s.csv_not_a_number, &[("text", text)])
-            ),
+            HistoryProblem::NotANumber { column, text } => {
+                format!("{column}: {}", fill(s.csv_not_a_number, &[("text", text)]))
+            }
             HistoryProblem::Missing { column } => format!("{column}: {}", s.csv_missing),
             HistoryProblem::OutOfRange { column, value } => {
                 format!("{column}: {}", value.localized(lang))

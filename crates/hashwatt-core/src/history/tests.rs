@@ -813,7 +813,8 @@ fn a_fleet_bigger_than_the_network_mines_at_most_the_blocks_rewards() {
     assert!(b.summary.btc_mined <= rewards * (1.0 + 1e-12));
     assert!(b.summary.btc_mined > 0.0);
     assert_eq!(b.summary.largest_network_share_pct, 100.0);
-    let warning = backtest::network_share_warning(b.summary.largest_network_share_pct, crate::i18n::Lang::En);
+    let warning =
+        backtest::network_share_warning(b.summary.largest_network_share_pct, crate::i18n::Lang::En);
     assert_eq!(
         warning.as_deref(),
         Some(
@@ -823,7 +824,13 @@ fn a_fleet_bigger_than_the_network_mines_at_most_the_blocks_rewards() {
         )
     );
     let zh = backtest::network_share_warning(50.0, crate::i18n::Lang::Zh).unwrap();
-    assert!(zh.starts_with("矿机占全网算力的 50.0 %（超过 1 %）"), "{zh}");
+    assert!(
+        zh.starts_with("矿机占全网算力的 50.0 %（超过 1 %）"),
+        "{zh}"
+    );
     // A small fleet: no warning, and the share is its own.
-    assert_eq!(backtest::network_share_warning(1.0, crate::i18n::Lang::En), None);
+    assert_eq!(
+        backtest::network_share_warning(1.0, crate::i18n::Lang::En),
+        None
+    );
 }

@@ -741,9 +741,12 @@ mod fleet_share_tests {
         let mut bound = 0.0;
         for m in &p.months {
             // The month's blocks at the subsidy it started with, plus fees.
-            let month_bound =
-                bitcoin::BLOCKS_PER_DAY * DAYS_PER_MONTH * (start_subsidy + fees);
-            assert!(m.btc_mined <= month_bound * (1.0 + 1e-9), "month {}", m.month);
+            let month_bound = bitcoin::BLOCKS_PER_DAY * DAYS_PER_MONTH * (start_subsidy + fees);
+            assert!(
+                m.btc_mined <= month_bound * (1.0 + 1e-9),
+                "month {}",
+                m.month
+            );
             bound += bitcoin::BLOCKS_PER_DAY * DAYS_PER_MONTH * fees;
         }
         // At most every remaining coin of the subsidy (under 21 million) plus every block's fees.
@@ -755,7 +758,11 @@ mod fleet_share_tests {
             * DAYS_PER_MONTH
             * (last.block_subsidy_btc + fees)
             * (1.0 - scenario.site.pool_fee_pct / 100.0);
-        assert!((last.btc_mined / all_blocks - 1.0).abs() < 1e-9, "{}", last.btc_mined);
+        assert!(
+            (last.btc_mined / all_blocks - 1.0).abs() < 1e-9,
+            "{}",
+            last.btc_mined
+        );
         let mc = crate::model::monte_carlo(
             &scenario,
             &ProjectionSettings {
