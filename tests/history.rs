@@ -233,3 +233,177 @@ fn an_imported_csv_extends_the_history_and_prices_a_backtest() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["months"][1]["btc_price_usd"], 90000.0);
 }
+
+const FULL_HEAD: &str = "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs,transactions,note\n";
+
+#[test]
+fn an_extreme_history_row_is_refused_naming_file_line_and_field() {
+    let bad = temp_file(
+        "extreme-history.csv",
+        &format!("{FULL_HEAD}2026-01,1,4400,3.125,0.02,1e308,,14000000,x\n"),
+    );
+    let out = temp_dir("extreme-history-chart").join("x.png");
+    assert_eq!(
+        refused(&[
+            "chart",
+            "history",
+            "--history-csv",
+            bad.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap()
+        ]),
+        format!(
+            "error: --history-csv: {}:2: btc_price_usd: 1e308 is not allowed; must be a number from 0 to 1e8 USD\n",
+            bad.display()
+        )
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn chart_history_draws_an_extreme_but_valid_history() {
+    // Every figure at its limit: difficulty 1 with the most blocks, fees and price allowed.
+    let file = temp_file(
+        "limit-history.csv",
+        &format!(
+            "{FULL_HEAD}2026-01,1,17856,50,100,1e8,,10000000000,\"at the limits,\nall of them\"\n"
+        ),
+    );
+    let out = temp_dir("limit-history-chart").join("x.png");
+    let o = hashwatt(&[
+        "chart",
+        "history",
+        "--history-csv",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+    let o = hashwatt(&[
+        "chart",
+        "backtest",
+        "presets/scenarios/texas-s21.ron",
+        "--from",
+        "2026-01",
+        "--to",
+        "2026-01",
+        "--history-csv",
+        file.to_str().unwrap(),
+        "--out",
+        out.with_extension("svg").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn history_file_errors_name_the_file_without_a_line() {
+    assert_eq!(
+        refused(&["history", "--history-csv", "/nonexistent/h.csv"]),
+        "error: --history-csv: /nonexistent/h.csv: cannot open the file: no such file\n"
+    );
+    let empty = temp_file("empty-history.csv", "");
+    assert_eq!(
+        refused(&["history", "--history-csv", empty.to_str().unwrap()]),
+        format!(
+            "error: --history-csv: {}: the file is empty\n",
+            empty.display()
+        )
+    );
+}
+
+#[test]
+fn month_flags_take_a_leading_hyphen_and_say_it_is_no_month() {
+    assert_eq!(
+        refused(&["history", "--from", "-2024-01"]),
+        "error: invalid value '-2024-01' for '--from <YYYY-MM>': `-2024-01` is not a month (YYYY-MM)\n"
+    );
+    assert_eq!(
+        refused(&["backtest", "--from", "2024-01", "--to", "-2024-02"]),
+        "error: invalid value '-2024-02' for '--to <YYYY-MM>': `-2024-02` is not a month (YYYY-MM)\n"
+    );
+    assert_eq!(
+        refused(&["disclose", "--to", "-1"]),
+        "error: invalid value '-1' for '--to <YYYY-MM>': `-1` is not a month (YYYY-MM)\n"
+    );
+    assert_eq!(
+        refused(&["--lang", "zh", "history", "--from", "-2024-01"]),
+        "错误：'--from <YYYY-MM>' 的值 '-2024-01' 无效：`-2024-01` 不是月份（YYYY-MM）\n"
+    );
+}
+
+/// Blocks × (subsidy + fees) of the history's months from `from` to `to`, BTC.
+fn block_rewards(from: &str, to: &str) -> f64 {
+    let out = ok(&["history", "--from", from, "--to", to, "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            m["blocks"].as_f64().unwrap()
+                * (m["subsidy_btc"].as_f64().unwrap()
+                    + m["fees_btc_per_block"].as_f64().unwrap_or(0.0))
+        })
+        .sum()
+}
+
+#[test]
+fn a_fleet_bigger_than_the_network_mines_at_most_the_blocks_and_is_warned_about() {
+    let args = [
+        "backtest",
+        "--from",
+        "2010-07",
+        "--to",
+        "2012-12",
+        "--hashrate-ths",
+        "60000",
+        "--power-w",
+        "1000000",
+        "--json",
+    ];
+    let o = hashwatt(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let mined = v["summary"]["btc_mined"].as_f64().unwrap();
+    let rewards = block_rewards("2010-07", "2012-12");
+    assert!(
+        mined > 0.0 && mined <= rewards * (1.0 + 1e-9),
+        "{mined} > {rewards}"
+    );
+    assert_eq!(
+        stderr(&o),
+        "warning: The fleet is 100.0 % of the network's hashrate (more than 1 %): its own hashes \
+         would raise the difficulty, which these figures do not follow; its BTC is capped at the \
+         blocks' rewards.\n"
+    );
+    let o = hashwatt_with(&args, &[("HASHWATT_LANG", "zh")]);
+    assert!(
+        stderr(&o).starts_with("警告：矿机占全网算力的 100.0 %（超过 1 %）"),
+        "{}",
+        stderr(&o)
+    );
+    // A projection whose network loses 99 % at each halving for a century.
+    let o = hashwatt(&[
+        "project",
+        "presets/scenarios/texas-s21.ron",
+        "--months",
+        "1200",
+        "--halving-difficulty-drop-pct",
+        "99",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let mined = v["summary"]["btc_mined"].as_f64().unwrap();
+    // Under 21 million coins of subsidy, plus a century of fees at well under 1 BTC a block.
+    assert!(mined < 21e6 + 144.0 * 36_525.0, "{mined}");
+    assert!(
+        stderr(&o).starts_with("warning: The fleet is "),
+        "{}",
+        stderr(&o)
+    );
+    // An ordinary fleet: no warning.
+    let o = hashwatt(&["report", "presets/scenarios/texas-s21.ron"]);
+    assert!(o.status.success());
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+}

@@ -400,3 +400,26 @@ fn the_summary_speaks_chinese_and_the_csv_does_not() {
     en_csv_args.push("--csv");
     assert_eq!(sweep(&csv_args).stdout, sweep(&en_csv_args).stdout);
 }
+
+#[test]
+fn tiny_steps_print_in_e_notation_and_read_back() {
+    let rows = csv(
+        &[
+            "--electricity-usd-kwh",
+            "0:1e-300:3",
+            "--btc-price-usd",
+            "1e-300:2e-300:3",
+            "--csv",
+        ],
+        "electricity_usd_kwh,btc_price_usd,profit_usd_per_day,break_even_btc_price_usd",
+    );
+    assert_eq!(rows.len(), 9);
+    for row in &rows {
+        for field in row {
+            assert!(field.len() < 40, "{field}");
+        }
+    }
+    assert_eq!(rows[3][0], "5e-301");
+    assert_eq!(rows[3][1], "1e-300");
+    assert_eq!(number(&rows[8][0]), 1e-300);
+}

@@ -40,11 +40,11 @@ pub struct ChartArgs {
     pub growth: ProjectionFlags,
     /// The first month of the history or backtest chart (default: the history's first; for a
     /// backtest, three years before the newest month with a price).
-    #[arg(long, value_name = "YYYY-MM", value_parser = super::history::parse_month, help_heading = "History and backtest")]
+    #[arg(long, value_name = "YYYY-MM", value_parser = super::history::parse_month, allow_hyphen_values = true, help_heading = "History and backtest")]
     pub from: Option<Month>,
     /// The last month of the history or backtest chart (default: the history's last; for a
     /// backtest, the newest month with a price).
-    #[arg(long, value_name = "YYYY-MM", value_parser = super::history::parse_month, help_heading = "History and backtest")]
+    #[arg(long, value_name = "YYYY-MM", value_parser = super::history::parse_month, allow_hyphen_values = true, help_heading = "History and backtest")]
     pub to: Option<Month>,
     /// A monthly history CSV laid over the built-in one (history and backtest charts).
     #[arg(

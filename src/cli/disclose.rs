@@ -29,10 +29,10 @@ pub const KEYS: [&str; 8] = [
 #[derive(Debug, Args)]
 pub struct DiscloseArgs {
     /// First month of the period, YYYY-MM (default: twelve months before --to).
-    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month, allow_hyphen_values = true)]
     pub from: Option<Month>,
     /// Last month of the period, YYYY-MM (default: the last in the history).
-    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month, allow_hyphen_values = true)]
     pub to: Option<Month>,
     /// Miners' electricity price, USD/kWh: decides which machines are profitable (default 0.05, CBECI's).
     #[arg(long = "electricity-usd-kwh", value_name = "P", value_parser = parse_price, allow_hyphen_values = true)]

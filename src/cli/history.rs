@@ -70,7 +70,9 @@ pub const BACKTEST_COLUMNS: [&str; 11] = [
 ];
 
 pub(super) fn parse_month(text: &str) -> Result<Month, String> {
-    Month::parse(text).ok_or_else(|| format!("`{text}` is not a month (YYYY-MM)"))
+    Month::parse(text).ok_or_else(|| {
+        crate::i18n::fill(super::args::message_words().not_a_month, &[("text", text)])
+    })
 }
 
 pub(super) fn parse_price(text: &str) -> Result<f64, String> {
@@ -84,10 +86,10 @@ pub(super) fn parse_price(text: &str) -> Result<f64, String> {
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// First month, YYYY-MM (default: the first in the history, 2010-07).
-    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month, allow_hyphen_values = true)]
     pub from: Option<Month>,
     /// Last month, YYYY-MM (default: the last in the history).
-    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month, allow_hyphen_values = true)]
     pub to: Option<Month>,
     /// Miners' electricity price, USD/kWh: decides which machines are profitable (default 0.05, CBECI's).
     #[arg(long = "electricity-usd-kwh", value_name = "P", value_parser = parse_price)]
@@ -111,10 +113,10 @@ pub struct BacktestArgs {
     #[command(flatten)]
     pub scenario: ScenarioArgs,
     /// First month, YYYY-MM: the hardware is bought at its start.
-    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month, required = true)]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month, required = true, allow_hyphen_values = true)]
     pub from: Option<Month>,
     /// Last month, YYYY-MM (default: the last month with a price).
-    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month)]
+    #[arg(long, value_name = "YYYY-MM", value_parser = parse_month, allow_hyphen_values = true)]
     pub to: Option<Month>,
     /// A monthly history CSV (same columns) that extends or replaces months.
     #[arg(long = "history-csv", value_name = "FILE")]
@@ -129,17 +131,21 @@ pub struct BacktestArgs {
 
 /// The history: built in, the user folder's file over it, then `--history-csv` over that.
 pub(super) fn load_history(file: Option<&PathBuf>) -> Result<History, CliError> {
+    let lang = super::args::message_lang();
     let mut history = match History::with_user_folder(crate::user_presets_folder().as_deref()) {
         Ok(h) => h,
         Err(e) => {
-            say(&format!("warning: {e} (the built-in history is used)"));
+            say(&format!(
+                "warning: {} (the built-in history is used)",
+                e.localized(lang)
+            ));
             History::builtin()
         }
     };
     if let Some(path) = file {
         history = history
             .import_file(path)
-            .map_err(|e| CliError(format!("--history-csv: {e}")))?;
+            .map_err(|e| CliError(format!("--history-csv: {}", e.localized(lang))))?;
     }
     Ok(history)
 }
@@ -325,6 +331,7 @@ pub fn run_backtest(
         let flag = if a.to.is_some() { "--to" } else { "--from" };
         CliError(format!("{flag}: {e}"))
     })?;
+    super::warn_network_share(result.summary.largest_network_share_pct, lang);
     let rows: Vec<Vec<Value>> = result
         .months
         .iter()

@@ -92,6 +92,14 @@ fn say(line: &str) {
     eprintln!("{}", term::escape(line));
 }
 
+/// Warns on stderr when the fleet is more than 1 % of the network (`share_pct`, %).
+pub(crate) fn warn_network_share(share_pct: f64, lang: Lang) {
+    if let Some(warning) = crate::history::backtest::network_share_warning(share_pct, lang) {
+        let t = &crate::i18n::strings(lang).cli;
+        say(&format!("{}{warning}", t.warning_prefix));
+    }
+}
+
 /// One line for a parse error: rebuilt in `lang` from clap's context where clap gives it, else
 /// clap's own first line after our prefix.
 fn parse_error(e: &clap::Error, lang: Lang) -> String {

@@ -53,6 +53,16 @@ pub fn run(a: &ProjectArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
         model::monte_carlo(&loaded.scenario, &settings, &model::Progress::new())
             .expect("nothing cancels the command line's run")
     });
+    // The smallest network of the horizon gives the fleet its largest share.
+    let smallest_network_hs = projection
+        .months
+        .iter()
+        .map(|m| m.network_hashrate_ehs * 1e18)
+        .fold(f64::INFINITY, f64::min);
+    super::warn_network_share(
+        model::evaluate::network_share_pct(&loaded.scenario, smallest_network_hs),
+        lang,
+    );
     let start = super::start_date(&loaded.doc, library);
     Ok(if a.csv {
         match &monte_carlo {

@@ -58,6 +58,13 @@ pub fn run(a: &ReportArgs, library: &PresetLibrary, lang: Lang) -> Result<String
         ));
     }
     let evaluation = model::evaluate(&loaded.scenario);
+    super::warn_network_share(
+        model::evaluate::network_share_pct(
+            &loaded.scenario,
+            loaded.scenario.market.network_hashrate_hs(),
+        ),
+        lang,
+    );
     Ok(if a.json {
         crate::export::results_json(&evaluation)
     } else {

@@ -333,7 +333,11 @@ pub fn write_csv(
     // Each column's price and each row's value and break-even are formatted once; a row's
     // cells are `btc_per_day × b − cash_cost`, bit for bit a full evaluation's profit (see
     // `ProfitGrid::compute`). Blocks of rows are formatted on every core, written in order.
-    let prices: Vec<String> = btc_price_usd.iter().map(f64::to_string).collect();
+    // Values as data: e-notation where the plain digits would run to hundreds (1e-300).
+    let prices: Vec<String> = btc_price_usd
+        .iter()
+        .map(|&p| format::data_number(p))
+        .collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     const ROWS_PER_TASK: usize = 32;
     let format_rows = |block: &[f64]| -> Vec<String> {
@@ -343,10 +347,10 @@ pub fn write_csv(
             .map(|&row| {
                 input.set(&mut s, row);
                 let e = crate::model::evaluate(&s);
-                let row_text = row.to_string();
+                let row_text = format::data_number(row);
                 let break_even = e
                     .break_even_btc_price_usd
-                    .map(|b| b.to_string())
+                    .map(format::data_number)
                     .unwrap_or_default();
                 let mut text = String::with_capacity(btc_price_usd.len() * 48);
                 for (price, &b) in prices.iter().zip(btc_price_usd) {
@@ -357,7 +361,12 @@ pub fn write_csv(
                     text.push(',');
                     text.push_str(price);
                     text.push(',');
-                    let _ = write!(text, "{profit}");
+                    // As `format::data_number`, without its allocation.
+                    if profit != 0.0 && !(1e-7..1e21).contains(&profit.abs()) {
+                        let _ = write!(text, "{profit:e}");
+                    } else {
+                        let _ = write!(text, "{profit}");
+                    }
                     text.push(',');
                     text.push_str(&break_even);
                     text.push('\n');

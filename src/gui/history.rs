@@ -116,7 +116,10 @@ fn history_or_message<'a>(
         Some(Err(e)) => {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                fill(s.unavailable, &[("error", &e.to_string())]),
+                fill(
+                    s.unavailable,
+                    &[("error", &e.localized(app.session.lang()))],
+                ),
             );
             None
         }
@@ -149,7 +152,8 @@ fn hover(
 fn log10_points(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
     points
         .iter()
-        .filter(|p| p[1] > 0.0)
+        // A log axis takes positive, finite values only.
+        .filter(|p| p[1] > 0.0 && p[1].is_finite())
         .map(|p| [p[0], p[1].log10()])
         .collect()
 }
@@ -588,6 +592,16 @@ pub fn backtest_ui(app: &App, ui: &mut egui::Ui) {
 
 fn backtest_chart_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &BacktestChart) {
     let sum = &chart.backtest.summary;
+    // A fleet above 1 % of the network would move the difficulty the history records.
+    if sum.largest_network_share_pct > crate::history::backtest::NETWORK_SHARE_WARNING_PCT {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            fill(
+                s.fleet_share_warning,
+                &[("share", &format::fixed(sum.largest_network_share_pct, 1))],
+            ),
+        );
+    }
     let payback_text = match sum.payback_month {
         Some(m) => fill(s.payback, &[("month", &m.to_string())]),
         None => fill(s.no_payback, &[("month", &chart.settings.to.to_string())]),

@@ -254,3 +254,35 @@ fn the_projection_shows_the_historys_growth_and_can_take_it_again() {
         5.0
     );
 }
+
+#[test]
+fn an_extreme_user_history_is_refused_in_the_windows_language() {
+    let dir = std::env::temp_dir().join(format!("hashwatt-extreme-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("history")).unwrap();
+    let path = dir.join("history").join("network-monthly.csv");
+    std::fs::write(
+        &path,
+        "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs,transactions,note\n2026-01,1,4400,3.125,0.02,1e308,,14000000,x\n",
+    )
+    .unwrap();
+    let session = Session {
+        language: LangChoice::Fixed(Lang::Zh),
+        tab: Tab::History,
+        ..Session::default()
+    };
+    let mut h = super::test_support::harness(
+        session,
+        Harness::builder().with_size(egui::vec2(1500.0, 1400.0)),
+    );
+    h.state_mut().presets_folder = Some(dir.clone());
+    h.state_mut().library_generation += 1;
+    super::test_support::settle(&mut h);
+    let error = History::builtin().import_file(&path).unwrap_err();
+    assert_eq!(error.line, 2);
+    let s = &strings(Lang::Zh).history;
+    h.get_by_label(&fill(
+        s.unavailable,
+        &[("error", &error.localized(Lang::Zh))],
+    ));
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -5,6 +5,18 @@
 /// The text for an undefined figure (a division by zero).
 pub const UNDEFINED: &str = "—";
 
+/// A number as data (a CSV cell): the shortest digits that read back to the same value, in
+/// e-notation (`5e-301`, `1e308`) where the plain form would run to dozens of digits
+/// (|x| ≥ 1e21 or 0 < |x| < 1e-7, where JavaScript switches too).
+pub fn data_number(x: f64) -> String {
+    let abs = x.abs();
+    if abs >= 1e21 || (abs != 0.0 && abs < 1e-7) {
+        format!("{x:e}")
+    } else {
+        x.to_string()
+    }
+}
+
 /// A number with thousands separators and about four significant digits (never dropping
 /// integer digits): `1,234,567`, `123.4`, `12.35`, `0.0660`.
 pub fn number(x: f64) -> String {
@@ -142,6 +154,18 @@ pub fn payback(days: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_numbers_stay_short_and_read_back() {
+        assert_eq!(data_number(0.006), "0.006");
+        assert_eq!(data_number(146e12), "146000000000000");
+        assert_eq!(data_number(5e-301), "5e-301");
+        assert_eq!(data_number(-1e308), "-1e308");
+        assert_eq!(data_number(0.0), "0");
+        for x in [5e-301, 1.2345e-8, 0.1, 1e21, 123.456] {
+            assert_eq!(data_number(x).parse::<f64>().unwrap(), x);
+        }
+    }
 
     #[test]
     fn mix_shares_have_one_precision() {

@@ -67,14 +67,20 @@ fn vertical<DB: DrawingBackend>(
     Ok(())
 }
 
-/// The largest value of some series, at least `floor`.
+/// The largest value of some series, at least `floor`, at most the core's
+/// [`CHART_VALUE_MAX`](crate::history::chart::CHART_VALUE_MAX): an axis end stays finite when
+/// padded.
 fn top(series: &[&[[f64; 2]]], floor: f64) -> f64 {
     series
         .iter()
         .flat_map(|s| s.iter().map(|p| p[1]))
         .filter(|v| v.is_finite())
         .fold(floor, f64::max)
+        .min(crate::history::chart::CHART_VALUE_MAX)
 }
+
+/// The widest log axis drawn, in decades either side of 1.
+const LOG_DECADES_MAX: f64 = 40.0;
 
 // ---------------------------------------------------------------------------------------------
 // History: network electricity with its band and Cambridge's points, CO₂ with the mining
@@ -152,8 +158,10 @@ pub(super) fn history<DB: DrawingBackend>(
     let hashprice: Vec<[f64; 2]> = chart
         .hashprice_usd_per_ph_day
         .iter()
-        .filter(|p| p[1] > 0.0)
-        .map(|p| [p[0], p[1].log10()])
+        .filter(|p| p[1] > 0.0 && p[1].is_finite())
+        // Decades beyond ±40 clamped: the labels are one a decade, and a range of hundreds
+        // of decades would only be drawn as a flat line anyway.
+        .map(|p| [p[0], p[1].log10().clamp(-LOG_DECADES_MAX, LOG_DECADES_MAX)])
         .collect();
     let (h_lo, h_hi) = hashprice
         .iter()

@@ -1,9 +1,12 @@
 //! A backtest: the scenario's fleet and site run through real months of the history, the
 //! hardware bought at the start.
 //!
-//! A month's BTC = fleet TH/s × 1e12 × seconds in the month × uptime / (difficulty × 2^32) ×
-//! (subsidy + fees per block) × (1 − pool fee); revenue at the month's mean price; electricity,
-//! opex, carbon and other income as `report` counts them per day, times the month's days.
+//! A month's BTC = the blocks the fleet finds × (subsidy + fees per block) × (1 − pool fee),
+//! where the blocks found are fleet TH/s × 1e12 × seconds in the month × uptime /
+//! (difficulty × 2^32), at most the month's blocks: the fleet is part of the network, so a
+//! fleet larger than the history's network is the whole network and finds every block.
+//! Revenue at the month's mean price; electricity, opex, carbon and other income as `report`
+//! counts them per day, times the month's days.
 
 use super::{Month, MonthRecord, TWO_POW_32};
 use crate::model::Scenario;
@@ -76,6 +79,24 @@ pub struct BacktestSummary {
     pub payback_month: Option<Month>,
     pub cash_cost_per_btc_usd: Option<f64>,
     pub co2_t: f64,
+    /// The fleet's largest share of a month's network hashrate, % (the history's hashrate,
+    /// which the fleet is part of: at most 100).
+    pub largest_network_share_pct: f64,
+}
+
+/// Above this share of the network a fleet's own hashes would move the difficulty, which the
+/// history (and a projection's assumptions) do not follow: the results warn.
+pub const NETWORK_SHARE_WARNING_PCT: f64 = 1.0;
+
+/// The warning for a fleet that is `share_pct` % of the network, in `lang`; `None` at or below
+/// [`NETWORK_SHARE_WARNING_PCT`].
+pub fn network_share_warning(share_pct: f64, lang: crate::i18n::Lang) -> Option<String> {
+    (share_pct > NETWORK_SHARE_WARNING_PCT).then(|| {
+        crate::i18n::fill(
+            crate::i18n::strings(lang).history.fleet_share_warning,
+            &[("share", &crate::format::fixed(share_pct, 1))],
+        )
+    })
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -101,12 +122,21 @@ pub fn run(inputs: &BacktestInputs, months: &[MonthRecord]) -> Result<Backtest, 
     let mut out = Vec::with_capacity(months.len());
     let mut cumulative = -inputs.hardware_usd;
     let mut payback_month = None;
-    let hashes_per_second = inputs.hashrate_ths * 1e12 * inputs.uptime * (1.0 - inputs.pool_fee);
+    let hashes_per_second = inputs.hashrate_ths * 1e12 * inputs.uptime;
+    let pool_keep = 1.0 - inputs.pool_fee;
+    let mut largest_share = 0.0f64;
     for r in months {
         let price = r.btc_price_usd.ok_or(BacktestError::NoPrice(r.month))?;
         let days = f64::from(r.month.days());
-        let btc = hashes_per_second * r.month.seconds() / (r.difficulty * TWO_POW_32)
-            * r.reward_btc_per_block();
+        let seconds = r.month.seconds();
+        let blocks_found = hashes_per_second * seconds / (r.difficulty * TWO_POW_32);
+        // The network is at least the fleet: it finds no more than every block of the month.
+        let btc = blocks_found.min(r.blocks) * r.reward_btc_per_block() * pool_keep;
+        // The share of the month's hashrate, the network counted as at least the fleet.
+        let network_hs = (r.network_hashrate_ehs * 1e18).max(hashes_per_second);
+        if network_hs > 0.0 {
+            largest_share = largest_share.max(hashes_per_second / network_hs);
+        }
         let revenue = btc * price;
         let electricity = inputs.electricity_usd_per_day * days;
         let other = inputs.other_costs_usd_per_day * days;
@@ -145,6 +175,7 @@ pub fn run(inputs: &BacktestInputs, months: &[MonthRecord]) -> Result<Backtest, 
         payback_month,
         cash_cost_per_btc_usd: (btc_mined > 0.0).then(|| cash_cost_usd / btc_mined),
         co2_t: sum(|m| m.co2_t),
+        largest_network_share_pct: largest_share * 100.0,
     };
     Ok(Backtest {
         months: out,

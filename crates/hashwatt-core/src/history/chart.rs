@@ -23,6 +23,19 @@ pub const CHINA_BAN: Month = Month {
 };
 
 /// Where a month sits on the time axis: its middle, in fractional years.
+/// The largest magnitude a charted value keeps; beyond it the value is clamped. Valid inputs
+/// stay far below it (a history's limits keep its hashprice under about 1e21 USD); it guards
+/// the plotting, which turns an axis range into pixels and ticks: over a range near 1e308
+/// those overflow or run into billions of labels.
+pub const CHART_VALUE_MAX: f64 = 1e30;
+
+/// A point as the charts draw it: `None` when either coordinate is not finite, the value
+/// clamped to ±[`CHART_VALUE_MAX`].
+pub fn drawable(point: [f64; 2]) -> Option<[f64; 2]> {
+    (point[0].is_finite() && point[1].is_finite())
+        .then(|| [point[0], point[1].clamp(-CHART_VALUE_MAX, CHART_VALUE_MAX)])
+}
+
 pub fn x_of(month: Month) -> f64 {
     f64::from(month.year) + (f64::from(month.month) - 0.5) / 12.0
 }
@@ -172,7 +185,7 @@ impl HistoryChart {
         let series = |f: &dyn Fn(&MonthEstimate) -> Option<f64>| -> Vec<[f64; 2]> {
             months
                 .iter()
-                .filter_map(|m| f(m).map(|v| [x_of(m.month), v]))
+                .filter_map(|m| f(m).and_then(|v| drawable([x_of(m.month), v])))
                 .collect()
         };
         let annual =
@@ -191,15 +204,15 @@ impl HistoryChart {
             view.years.iter().filter(|y| y.months == 12).collect();
         let yearly_twh = full_years
             .iter()
-            .map(|y| [f64::from(y.year) + 0.5, y.energy_twh])
+            .filter_map(|y| drawable([f64::from(y.year) + 0.5, y.energy_twh]))
             .collect();
         let yearly_gw = full_years
             .iter()
-            .map(|y| {
-                [
+            .filter_map(|y| {
+                drawable([
                     f64::from(y.year) + 0.5,
                     y.energy_twh * 1000.0 / year_hours(y.year),
-                ]
+                ])
             })
             .collect();
         let cambridge = CAMBRIDGE_TWH
@@ -387,9 +400,12 @@ impl BacktestChart {
         let backtest = backtest::run(&inputs, history.range(settings.from, settings.to))?;
         let start = f64::from(settings.from.year) + f64::from(settings.from.month - 1) / 12.0;
         let mut cumulative_usd = Vec::with_capacity(backtest.months.len() + 1);
-        cumulative_usd.push([start, -inputs.hardware_usd]);
+        cumulative_usd.extend(drawable([start, -inputs.hardware_usd]));
         for (i, m) in backtest.months.iter().enumerate() {
-            cumulative_usd.push([start + (i + 1) as f64 / 12.0, m.cumulative_cash_flow_usd]);
+            cumulative_usd.extend(drawable([
+                start + (i + 1) as f64 / 12.0,
+                m.cumulative_cash_flow_usd,
+            ]));
         }
         Ok(BacktestChart {
             settings,

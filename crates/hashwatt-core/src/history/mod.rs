@@ -143,40 +143,153 @@ pub fn hashprice_btc_per_ph_day(difficulty: f64, reward_btc_per_block: f64) -> f
     86_400.0 * 1e15 / (difficulty * TWO_POW_32) * reward_btc_per_block
 }
 
-/// A problem with a history CSV, naming the file, line and column.
+/// A problem with a history CSV, naming the file, the line and the column.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{file}:{line}: {message}")]
+#[error("{}", self.localized(crate::i18n::Lang::En))]
 pub struct HistoryError {
     pub file: String,
+    /// The physical line (from 1) where the record starts; 0 for the file as a whole.
     pub line: usize,
-    pub message: String,
+    pub problem: HistoryProblem,
+}
+
+/// What is wrong in a history CSV.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HistoryProblem {
+    /// The file could not be read (not found, empty, too large, …).
+    File(Box<crate::problem::Problem>),
+    Header,
+    CellCount {
+        expected: usize,
+        found: usize,
+    },
+    NotAMonth {
+        text: String,
+    },
+    NotANumber {
+        column: &'static str,
+        text: String,
+    },
+    Missing {
+        column: &'static str,
+    },
+    OutOfRange {
+        column: &'static str,
+        value: crate::model::limits::OutOfRange,
+    },
+    NotWholeTransactions {
+        text: String,
+    },
+    NotConsecutive {
+        month: Month,
+        previous: Month,
+    },
+    /// A quoted cell runs to the end of the file.
+    UnclosedQuote,
+    NoHeader,
+    NoMonths,
+    Gap {
+        first: Month,
+        last: Month,
+        history_first: Month,
+        history_last: Month,
+    },
+}
+
+impl HistoryError {
+    /// `file:line: message` (or `file: message` for the whole file), the words in `lang`.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::fill;
+        let s = &crate::i18n::strings(lang).history;
+        let message = match &self.problem {
+            HistoryProblem::File(problem) => problem.localized(lang),
+            HistoryProblem::Header => fill(s.csv_header, &[("columns", &COLUMNS.join(","))]),
+            HistoryProblem::CellCount { expected, found } => fill(
+                s.csv_cell_count,
+                &[
+                    ("expected", &expected.to_string()),
+                    ("found", &found.to_string()),
+                ],
+            ),
+            HistoryProblem::NotAMonth { text } => fill(s.csv_not_a_month, &[("text", text)]),
+            HistoryProblem::NotANumber { column, text } => {
+                format!("{column}: {}", fill(s.csv_not_a_number, &[("text", text)]))
+            }
+            HistoryProblem::Missing { column } => format!("{column}: {}", s.csv_missing),
+            HistoryProblem::OutOfRange { column, value } => {
+                format!("{column}: {}", value.localized(lang))
+            }
+            HistoryProblem::NotWholeTransactions { text } => {
+                fill(s.csv_transactions, &[("text", text)])
+            }
+            HistoryProblem::NotConsecutive { month, previous } => fill(
+                s.csv_not_consecutive,
+                &[
+                    ("month", &month.to_string()),
+                    ("previous", &previous.to_string()),
+                ],
+            ),
+            HistoryProblem::UnclosedQuote => s.csv_unclosed_quote.to_string(),
+            HistoryProblem::NoHeader => s.csv_no_header.to_string(),
+            HistoryProblem::NoMonths => s.csv_no_months.to_string(),
+            HistoryProblem::Gap {
+                first,
+                last,
+                history_first,
+                history_last,
+            } => fill(
+                s.csv_gap,
+                &[
+                    ("first", &first.to_string()),
+                    ("last", &last.to_string()),
+                    ("history_first", &history_first.to_string()),
+                    ("history_last", &history_last.to_string()),
+                ],
+            ),
+        };
+        if self.line == 0 {
+            format!("{}: {message}", self.file)
+        } else {
+            format!("{}:{}: {message}", self.file, self.line)
+        }
+    }
 }
 
 /// The optional columns after [`COLUMNS`], in this order when present.
 pub const OPTIONAL_COLUMNS: [&str; 2] = ["transactions", "note"];
 
+/// The limits of the numeric [`COLUMNS`] (the month excepted), in their order.
+const COLUMN_LIMITS: [crate::model::limits::Limit; 6] = {
+    use crate::model::limits as l;
+    [
+        l::HISTORY_DIFFICULTY,
+        l::HISTORY_BLOCKS_PER_MONTH,
+        l::BLOCK_SUBSIDY_BTC,
+        l::HISTORY_FEES_BTC_PER_BLOCK,
+        l::HISTORY_BTC_PRICE_USD,
+        l::HISTORY_HASHRATE_EHS,
+    ]
+};
+
 /// Reads a monthly history CSV: `#` lines are comments, the first other line is the header
 /// (the [`COLUMNS`], then optionally `transactions` and `note`), each row one month in
 /// increasing order without gaps. Empty fees, price or transactions cells mean "not sourced";
-/// an empty hashrate is computed from difficulty and blocks.
+/// an empty hashrate is computed from difficulty and blocks. Every number must lie within its
+/// column's limit (`model::limits::HISTORY_*`). A quoted cell may hold commas, doubled quotes
+/// and line breaks; errors name the line where the row starts.
 pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryError> {
-    let err = |line: usize, message: String| HistoryError {
+    let err = |line: usize, problem: HistoryProblem| HistoryError {
         file: file.to_string(),
         line,
-        message,
+        problem,
     };
     let mut rows = Vec::new();
     let mut header_seen = false;
     let mut transactions_col = None;
     let mut note_col = None;
     let mut width = COLUMNS.len();
-    for (i, raw) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let line = raw.trim_end_matches('\r');
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        }
-        let cells = split_csv_line(line);
+    for record in csv_records(text) {
+        let (line_no, cells) = record.map_err(|line| err(line, HistoryProblem::UnclosedQuote))?;
         if !header_seen {
             let names: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
             let extra = names.get(COLUMNS.len()..).unwrap_or(&[]);
@@ -184,13 +297,7 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryErro
             let mut optional = OPTIONAL_COLUMNS.iter();
             let extra_ok = extra.iter().all(|name| optional.any(|o| o == name));
             if names.len() < COLUMNS.len() || names[..COLUMNS.len()] != COLUMNS[..] || !extra_ok {
-                return Err(err(
-                    line_no,
-                    format!(
-                        "the header must be `{}` (optionally followed by `transactions`, then `note`)",
-                        COLUMNS.join(",")
-                    ),
-                ));
+                return Err(err(line_no, HistoryProblem::Header));
             }
             for (k, name) in extra.iter().enumerate() {
                 match *name {
@@ -207,56 +314,92 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryErro
         if cells.len() != width && !short_ok {
             return Err(err(
                 line_no,
-                format!("expected {width} cells, found {}", cells.len()),
+                HistoryProblem::CellCount {
+                    expected: width,
+                    found: cells.len(),
+                },
             ));
         }
-        let month = Month::parse(&cells[0])
-            .ok_or_else(|| err(line_no, format!("month: `{}` is not YYYY-MM", cells[0])))?;
-        let number = |col: usize, min: f64| -> Result<Option<f64>, HistoryError> {
+        let month = Month::parse(&cells[0]).ok_or_else(|| {
+            err(
+                line_no,
+                HistoryProblem::NotAMonth {
+                    text: cells[0].clone(),
+                },
+            )
+        })?;
+        let number = |col: usize| -> Result<Option<f64>, HistoryError> {
             let cell = cells[col].trim();
             if cell.is_empty() {
                 return Ok(None);
             }
-            match cell.parse::<f64>() {
-                Ok(v) if v.is_finite() && v >= min => Ok(Some(v)),
-                Ok(v) => Err(err(
-                    line_no,
-                    format!("{}: {v} is out of range (at least {min})", COLUMNS[col]),
-                )),
-                Err(_) => Err(err(
-                    line_no,
-                    format!("{}: `{cell}` is not a number", COLUMNS[col]),
-                )),
-            }
-        };
-        let required = |col: usize, min: f64| -> Result<f64, HistoryError> {
-            number(col, min)?.ok_or_else(|| err(line_no, format!("{}: missing", COLUMNS[col])))
-        };
-        let difficulty = required(1, 1.0)?;
-        let blocks = required(2, 1.0)?;
-        let subsidy_btc = required(3, 0.0)?;
-        if subsidy_btc > 50.0 {
-            return Err(err(line_no, "subsidy_btc: more than 50 BTC".into()));
-        }
-        let fees_btc_per_block = number(4, 0.0)?;
-        let btc_price_usd = number(5, 0.0)?;
-        let transactions = match transactions_col.map(|c| cells[c].trim()) {
-            None | Some("") => None,
-            Some(cell) => Some(cell.parse::<u64>().map_err(|_| {
+            let column = COLUMNS[col];
+            let value = cell.parse::<f64>().map_err(|_| {
                 err(
                     line_no,
-                    format!("transactions: `{cell}` is not a whole number of at least 0"),
+                    HistoryProblem::NotANumber {
+                        column,
+                        text: cell.to_string(),
+                    },
                 )
-            })?),
+            })?;
+            COLUMN_LIMITS[col - 1]
+                .check(value)
+                .map(Some)
+                .map_err(|value| err(line_no, HistoryProblem::OutOfRange { column, value }))
         };
+        let required = |col: usize| -> Result<f64, HistoryError> {
+            number(col)?.ok_or_else(|| {
+                err(
+                    line_no,
+                    HistoryProblem::Missing {
+                        column: COLUMNS[col],
+                    },
+                )
+            })
+        };
+        let difficulty = required(1)?;
+        let blocks = required(2)?;
+        let subsidy_btc = required(3)?;
+        let fees_btc_per_block = number(4)?;
+        let btc_price_usd = number(5)?;
+        let transactions = match transactions_col.map(|c| cells[c].trim()) {
+            None | Some("") => None,
+            Some(cell) => {
+                let count = cell.parse::<u64>().map_err(|_| {
+                    err(
+                        line_no,
+                        HistoryProblem::NotWholeTransactions {
+                            text: cell.to_string(),
+                        },
+                    )
+                })?;
+                crate::model::limits::HISTORY_TRANSACTIONS
+                    .check(count as f64)
+                    .map_err(|value| {
+                        err(
+                            line_no,
+                            HistoryProblem::OutOfRange {
+                                column: "transactions",
+                                value,
+                            },
+                        )
+                    })?;
+                Some(count)
+            }
+        };
+        // Within the limits above, the computed hashrate stays below about 3e7 EH/s.
         let network_hashrate_ehs =
-            number(6, 0.0)?.unwrap_or(blocks * difficulty * TWO_POW_32 / month.seconds() / 1e18);
+            number(6)?.unwrap_or(blocks * difficulty * TWO_POW_32 / month.seconds() / 1e18);
         if let Some(prev) = rows.last().map(|r: &MonthRecord| r.month)
             && month != prev.next()
         {
             return Err(err(
                 line_no,
-                format!("month: {month} does not follow {prev} (months must be consecutive)"),
+                HistoryProblem::NotConsecutive {
+                    month,
+                    previous: prev,
+                },
             ));
         }
         rows.push(MonthRecord {
@@ -273,17 +416,52 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryErro
                 .unwrap_or_default(),
         });
     }
+    // Problems of the file as a whole: no line to point at.
+    if text.trim().is_empty() {
+        return Err(err(
+            0,
+            HistoryProblem::File(Box::new(crate::problem::Problem::Empty)),
+        ));
+    }
     if !header_seen {
-        return Err(err(text.lines().count().max(1), "no header line".into()));
+        return Err(err(0, HistoryProblem::NoHeader));
     }
     if rows.is_empty() {
-        return Err(err(text.lines().count().max(1), "no months".into()));
+        return Err(err(0, HistoryProblem::NoMonths));
     }
     Ok(rows)
 }
 
-/// Splits one CSV line, honouring double quotes.
-fn split_csv_line(line: &str) -> Vec<String> {
+/// The records of a CSV text, each with the physical line (from 1) it starts on: blank lines
+/// and `#` comments between records are skipped; a quoted cell may run over line breaks. An
+/// `Err` is the line of a record whose quote is never closed.
+fn csv_records(text: &str) -> impl Iterator<Item = Result<(usize, Vec<String>), usize>> + '_ {
+    let mut lines = text.split('\n').enumerate();
+    std::iter::from_fn(move || {
+        loop {
+            let (i, raw) = lines.next()?;
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let start = i + 1;
+            let mut record = line.to_string();
+            // An odd count of quotes leaves a cell open: the record goes on past the break
+            // (a doubled quote inside a cell counts two, so it never changes the parity).
+            while record.matches('"').count() % 2 == 1 {
+                let Some((_, more)) = lines.next() else {
+                    return Some(Err(start));
+                };
+                record.push('\n');
+                record.push_str(more.trim_end_matches('\r'));
+            }
+            return Some(Ok((start, split_csv_record(&record))));
+        }
+    })
+}
+
+/// Splits one CSV record, honouring double quotes.
+fn split_csv_record(line: &str) -> Vec<String> {
     let mut cells = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
@@ -353,11 +531,12 @@ impl History {
             return Err(HistoryError {
                 file: file.to_string(),
                 line: 1,
-                message: format!(
-                    "months {first} to {last} leave a gap with the history ({} to {})",
-                    self.first(),
-                    self.last()
-                ),
+                problem: HistoryProblem::Gap {
+                    first,
+                    last,
+                    history_first: self.first(),
+                    history_last: self.last(),
+                },
             });
         }
         let start = first.min(self.first());
@@ -391,10 +570,11 @@ impl History {
     /// This history with the months of a CSV file laid over it.
     pub fn import_file(&self, path: &std::path::Path) -> Result<History, HistoryError> {
         let label = path.display().to_string();
+        // A file that cannot be read is a problem of the whole file: no line.
         let text = crate::file_io::read_text(path).map_err(|e| HistoryError {
             file: label.clone(),
             line: 0,
-            message: e.to_string(),
+            problem: HistoryProblem::File(e.problem),
         })?;
         let rows = parse_csv(&label, &text)?;
         self.merged(rows, &label)

@@ -612,3 +612,225 @@ fn trailing_growth_is_rounded_and_kept_within_the_fields_limits() {
     };
     assert_eq!(none.projection_pct_per_year(), (-99.0, 0.0));
 }
+
+const FULL_HEAD: &str = "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs,transactions,note\n";
+
+#[test]
+fn an_extreme_row_is_refused_naming_file_line_and_field() {
+    let e = parse_csv(
+        "x.csv",
+        &format!("{FULL_HEAD}2026-01,1,4400,3.125,0.02,1e308,,14000000,x\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "x.csv:2: btc_price_usd: 1e308 is not allowed; must be a number from 0 to 1e8 USD"
+    );
+    assert_eq!(
+        e.localized(crate::i18n::Lang::Zh),
+        format!(
+            "x.csv:2: btc_price_usd: {}",
+            crate::model::limits::HISTORY_BTC_PRICE_USD
+                .check(1e308)
+                .unwrap_err()
+                .localized(crate::i18n::Lang::Zh)
+        )
+    );
+    let e = parse_csv(
+        "x.csv",
+        &format!("{FULL_HEAD}2026-01,1,4400,3.125,1e300,90000,,14000000,x\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "x.csv:2: fees_btc_per_block: 1e300 is not allowed; must be a number from 0 to 100 BTC"
+    );
+    // Every column has an upper bound; tiny values print in e-notation, not 300 digits.
+    for (row, message) in [
+        (
+            "2026-01,1e308,4400,3.125,,,,,",
+            "difficulty: 1e308 is not allowed; must be a number from 1 to 1e18",
+        ),
+        (
+            "2026-01,1e-300,4400,3.125,,,,,",
+            "difficulty: 1e-300 is not allowed; must be a number from 1 to 1e18",
+        ),
+        (
+            "2026-01,1e14,1e308,3.125,,,,,",
+            "blocks: 1e308 is not allowed; must be a whole number from 1 to 17856",
+        ),
+        (
+            "2026-01,1e14,4400,3.125,,,1e308,,",
+            "network_hashrate_ehs: 1e308 is not allowed; must be a number from 0 to 1e9 EH/s",
+        ),
+        (
+            "2026-01,1e14,4400,3.125,,,,1e11,",
+            "transactions: `1e11` is not a whole number of at least 0",
+        ),
+        (
+            "2026-01,1e14,4400,3.125,,,,99999999999,",
+            "transactions: 9.9999999999e10 is not allowed; must be a whole number from 0 to 1e10",
+        ),
+    ] {
+        let e = parse_csv("x.csv", &format!("{FULL_HEAD}{row}\n")).unwrap_err();
+        assert_eq!(e.to_string(), format!("x.csv:2: {message}"), "{row}");
+    }
+}
+
+#[test]
+fn fractional_blocks_are_refused() {
+    let e = parse_csv(
+        "x.csv",
+        &format!("{FULL_HEAD}2026-01,1e14,4400.5,3.125,,,,,\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "x.csv:2: blocks: 4400.5 is not allowed; must be a whole number from 1 to 17856"
+    );
+}
+
+#[test]
+fn a_quoted_note_may_hold_a_line_break_and_lines_stay_counted() {
+    let text = format!(
+        "{FULL_HEAD}2026-01,1e14,4400,3.125,,,,,\"two lines,\nof \"\"note\"\"\"\n2026-02,1e14,4400,3.125,,,,,plain\n2026-04,1e14,4400,3.125,,,,,\n"
+    );
+    let e = parse_csv("n.csv", &text).unwrap_err();
+    // The third record starts on the fifth physical line.
+    assert_eq!(
+        e.to_string(),
+        "n.csv:5: month: 2026-04 does not follow 2026-02 (months must be consecutive)"
+    );
+    let rows = parse_csv("n.csv", text.rsplit_once("2026-04").unwrap().0).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0].note, "two lines,\nof \"note\"");
+    assert_eq!(rows[1].note, "plain");
+    let e = parse_csv(
+        "n.csv",
+        &format!("{FULL_HEAD}2026-01,1e14,4400,3.125,,,,,ok\n2026-02,1e14,4400,3.125,,,,,\"open\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "n.csv:3: a quoted cell is not closed before the end of the file"
+    );
+}
+
+#[test]
+fn problems_of_the_whole_file_have_no_line() {
+    let e = History::builtin()
+        .import_file(std::path::Path::new("/nonexistent/h.csv"))
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "/nonexistent/h.csv: cannot open the file: no such file"
+    );
+    assert_eq!(
+        e.localized(crate::i18n::Lang::Zh),
+        "/nonexistent/h.csv: 无法打开文件：文件不存在"
+    );
+    let e = parse_csv("c.csv", "\n  \n").unwrap_err();
+    assert_eq!(e.to_string(), "c.csv: the file is empty");
+    assert_eq!(e.localized(crate::i18n::Lang::Zh), "c.csv: 文件为空");
+    let e = parse_csv("c.csv", "# only a comment\n").unwrap_err();
+    assert_eq!(e.to_string(), "c.csv: no header line");
+    let e = parse_csv("c.csv", FULL_HEAD).unwrap_err();
+    assert_eq!(e.to_string(), "c.csv: no months");
+    assert_eq!(e.localized(crate::i18n::Lang::Zh), "c.csv: 没有任何月份");
+}
+
+/// The history with one month made extreme, bypassing the reader's limits (as a future
+/// reader or a merged source might).
+fn with_extreme_month(edit: impl Fn(&mut MonthRecord)) -> History {
+    let mut h = History::builtin();
+    let last = h.months.len() - 1;
+    edit(&mut h.months[last]);
+    h
+}
+
+#[test]
+fn charts_drop_non_finite_points_and_clamp_extreme_ones() {
+    use super::chart::{CHART_VALUE_MAX, HistoryChart, HistorySettings, drawable};
+    assert_eq!(drawable([2020.0, f64::INFINITY]), None);
+    assert_eq!(drawable([f64::NAN, 1.0]), None);
+    assert_eq!(drawable([2020.0, -1e308]), Some([2020.0, -CHART_VALUE_MAX]));
+    assert_eq!(drawable([2020.0, 5.0]), Some([2020.0, 5.0]));
+    let library = PresetLibrary::builtin();
+    for h in [
+        with_extreme_month(|r| {
+            r.difficulty = 1.0;
+            r.btc_price_usd = Some(1e308);
+        }),
+        with_extreme_month(|r| {
+            r.difficulty = 1.0;
+            r.fees_btc_per_block = Some(1e300);
+            r.btc_price_usd = Some(1e8);
+        }),
+    ] {
+        let settings = HistorySettings::whole(&h);
+        let chart = HistoryChart::of(&h, &library, settings);
+        for series in [
+            &chart.power_gw.lower,
+            &chart.power_gw.best,
+            &chart.power_gw.upper,
+            &chart.energy_twh_per_year.best,
+            &chart.yearly_twh,
+            &chart.co2_mt_per_year,
+            &chart.intensity_g_per_kwh,
+            &chart.hashprice_usd_per_ph_day,
+            &chart.hashprice_btc_per_ph_day,
+            &chart.shutdown_efficiency_j_per_th,
+        ] {
+            for p in series.iter() {
+                assert!(p[0].is_finite() && p[1].is_finite(), "{p:?}");
+                assert!(p[1].abs() <= CHART_VALUE_MAX, "{p:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_fleet_bigger_than_the_network_mines_at_most_the_blocks_rewards() {
+    let h = History::builtin();
+    // 60 PH/s from 2010-07, when the whole network ran at a few GH/s.
+    let inputs = BacktestInputs {
+        hashrate_ths: 60_000.0,
+        uptime: 1.0,
+        pool_fee: 0.0,
+        electricity_usd_per_day: 0.0,
+        other_costs_usd_per_day: 0.0,
+        co2_t_per_day: 0.0,
+        hardware_usd: 0.0,
+    };
+    let months = h.range(month("2010-07"), month("2012-12"));
+    let b = backtest::run(&inputs, months).unwrap();
+    let mut rewards = 0.0;
+    for (m, r) in b.months.iter().zip(months) {
+        let month_rewards = r.blocks * r.reward_btc_per_block();
+        assert!(m.btc <= month_rewards * (1.0 + 1e-12), "{}", m.month);
+        rewards += month_rewards;
+    }
+    assert!(b.summary.btc_mined <= rewards * (1.0 + 1e-12));
+    assert!(b.summary.btc_mined > 0.0);
+    assert_eq!(b.summary.largest_network_share_pct, 100.0);
+    let warning =
+        backtest::network_share_warning(b.summary.largest_network_share_pct, crate::i18n::Lang::En);
+    assert_eq!(
+        warning.as_deref(),
+        Some(
+            "The fleet is 100.0 % of the network's hashrate (more than 1 %): its own hashes \
+             would raise the difficulty, which these figures do not follow; its BTC is capped \
+             at the blocks' rewards."
+        )
+    );
+    let zh = backtest::network_share_warning(50.0, crate::i18n::Lang::Zh).unwrap();
+    assert!(
+        zh.starts_with("矿机占全网算力的 50.0 %（超过 1 %）"),
+        "{zh}"
+    );
+    // A small fleet: no warning, and the share is its own.
+    assert_eq!(
+        backtest::network_share_warning(1.0, crate::i18n::Lang::En),
+        None
+    );
+}

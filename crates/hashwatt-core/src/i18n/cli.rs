@@ -11,6 +11,8 @@ pub struct CliStrings {
     // Errors and warnings
     /// Before every error line.
     pub error_prefix: &'static str,
+    /// Before a warning about the results: "warning: ".
+    pub warning_prefix: &'static str,
     /// "warning: skipped preset {problem}".
     pub warning_skipped_preset: &'static str,
     pub write_failed: &'static str,
@@ -38,6 +40,8 @@ pub struct CliStrings {
     // What a flag allows (the engine's limits in words)
     pub must_be: &'static str,
     pub not_a_number: &'static str,
+    /// "`{text}` is not a month (YYYY-MM)": a `--from` or `--to` of the history's commands.
+    pub not_a_month: &'static str,
     pub one_of: &'static str,
     pub unknown_chart: &'static str,
     pub mix_not_a_pair: &'static str,
@@ -191,6 +195,7 @@ pub struct CliStrings {
 
 pub const EN: CliStrings = CliStrings {
     error_prefix: "error: ",
+    warning_prefix: "warning: ",
     warning_skipped_preset: "warning: skipped preset {problem}",
     write_failed: "cannot write the output: {error}",
     out_extension: "--out: \"{path}\" must end in .png or .svg",
@@ -212,6 +217,7 @@ pub const EN: CliStrings = CliStrings {
 
     must_be: "must be {allowed}",
     not_a_number: "not a number; must be {allowed}",
+    not_a_month: "`{text}` is not a month (YYYY-MM)",
     one_of: "must be one of {names}",
     unknown_chart: "unknown chart; must be one of {names}",
     mix_not_a_pair: "\"{part}\" is not SOURCE=PCT; e.g. coal=60,hydro=40",
@@ -336,6 +342,7 @@ pub const EN: CliStrings = CliStrings {
 /// Simplified Chinese.
 pub const ZH: CliStrings = CliStrings {
     error_prefix: "错误：",
+    warning_prefix: "警告：",
     warning_skipped_preset: "警告：已跳过预设 {problem}",
     write_failed: "无法写入输出：{error}",
     out_extension: "--out：\"{path}\" 的扩展名必须是 .png 或 .svg",
@@ -357,6 +364,7 @@ pub const ZH: CliStrings = CliStrings {
 
     must_be: "必须是 {allowed}",
     not_a_number: "不是数字；必须是 {allowed}",
+    not_a_month: "`{text}` 不是月份（YYYY-MM）",
     one_of: "必须是以下之一：{names}",
     unknown_chart: "未知图表；必须是以下之一：{names}",
     mix_not_a_pair: "\"{part}\" 不是 SOURCE=PCT 形式；例如 coal=60,hydro=40",

@@ -115,6 +115,30 @@ pub struct HistoryStrings {
     /// "From the history, {from} → {to}: difficulty {difficulty} % a year, BTC price {price} % a year."
     pub trailing_growth: &'static str,
     pub use_trailing: &'static str,
+
+    // Problems of a history CSV (after `file:line: `)
+    /// "the header must be `{columns}` (optionally followed by `transactions`, then `note`)".
+    pub csv_header: &'static str,
+    /// "expected {expected} cells, found {found}".
+    pub csv_cell_count: &'static str,
+    /// "month: `{text}` is not YYYY-MM".
+    pub csv_not_a_month: &'static str,
+    /// "`{text}` is not a number" (after the column).
+    pub csv_not_a_number: &'static str,
+    /// "missing" (after the column).
+    pub csv_missing: &'static str,
+    /// "transactions: `{text}` is not a whole number of at least 0".
+    pub csv_transactions: &'static str,
+    /// "month: {month} does not follow {previous} (months must be consecutive)".
+    pub csv_not_consecutive: &'static str,
+    pub csv_unclosed_quote: &'static str,
+    pub csv_no_header: &'static str,
+    pub csv_no_months: &'static str,
+    /// "months {first} to {last} leave a gap with the history ({history_first} to {history_last})".
+    pub csv_gap: &'static str,
+    /// "The fleet is {share} % of the network's hashrate (more than 1 %): …", for backtests,
+    /// projections and reports alike.
+    pub fleet_share_warning: &'static str,
 }
 
 pub const EN: HistoryStrings = HistoryStrings {
@@ -222,6 +246,23 @@ pub const EN: HistoryStrings = HistoryStrings {
     trailing_growth: "From the history, {from} → {to}: difficulty {difficulty} % a year, BTC \
                       price {price} % a year.",
     use_trailing: "Use the history's growth",
+
+    csv_header: "the header must be `{columns}` (optionally followed by `transactions`, then \
+                 `note`)",
+    csv_cell_count: "expected {expected} cells, found {found}",
+    csv_not_a_month: "month: `{text}` is not YYYY-MM",
+    csv_not_a_number: "`{text}` is not a number",
+    csv_missing: "missing",
+    csv_transactions: "transactions: `{text}` is not a whole number of at least 0",
+    csv_not_consecutive: "month: {month} does not follow {previous} (months must be consecutive)",
+    csv_unclosed_quote: "a quoted cell is not closed before the end of the file",
+    csv_no_header: "no header line",
+    csv_no_months: "no months",
+    csv_gap: "months {first} to {last} leave a gap with the history ({history_first} to \
+              {history_last})",
+    fleet_share_warning: "The fleet is {share} % of the network's hashrate (more than 1 %): \
+                          its own hashes would raise the difficulty, which these \
+                          figures do not follow; its BTC is capped at the blocks' rewards.",
 };
 
 pub const ZH: HistoryStrings = HistoryStrings {
@@ -324,4 +365,18 @@ pub const ZH: HistoryStrings = HistoryStrings {
 
     trailing_growth: "来自历史数据，{from} → {to}：难度每年 {difficulty} %，BTC 价格每年 {price} %。",
     use_trailing: "采用历史增长率",
+
+    csv_header: "表头必须为 `{columns}`（其后可依次跟 `transactions`、`note`）",
+    csv_cell_count: "应有 {expected} 个单元格，实际 {found} 个",
+    csv_not_a_month: "month：`{text}` 不是 YYYY-MM 格式的月份",
+    csv_not_a_number: "`{text}` 不是数字",
+    csv_missing: "缺少数值",
+    csv_transactions: "transactions：`{text}` 不是大于等于 0 的整数",
+    csv_not_consecutive: "month：{month} 不是 {previous} 的下一个月（月份必须连续）",
+    csv_unclosed_quote: "带引号的单元格直到文件末尾都没有闭合",
+    csv_no_header: "没有表头行",
+    csv_no_months: "没有任何月份",
+    csv_gap: "月份 {first} 至 {last} 与历史数据（{history_first} 至 {history_last}）之间有空缺",
+    fleet_share_warning: "矿机占全网算力的 {share} %（超过 1 %）：矿机自身的算力会推高难度，\
+                          而这些数字未计入这一点；其挖得的 BTC 不超过全部区块的补贴与手续费之和。",
 };

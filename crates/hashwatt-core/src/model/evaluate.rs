@@ -196,13 +196,36 @@ pub fn btc_per_day(
         * (1.0 - pool_fee_pct * 0.01)
 }
 
+/// A fleet's running hashes a second: `H × 1e12 × uptime`.
+#[inline(always)]
+fn running_hs(hashrate_ths: f64, uptime_pct: f64) -> f64 {
+    hashrate_ths * 1e12 * uptime_pct * 0.01
+}
+
+/// The scenario's running fleet as a % of a network of `network_hs` (counted as at least the
+/// fleet, which is part of it): above [`crate::history::backtest::NETWORK_SHARE_WARNING_PCT`]
+/// the results warn.
+pub fn network_share_pct(scenario: &Scenario, network_hs: f64) -> f64 {
+    let rates = FleetRates::of(scenario);
+    let fleet_hs = running_hs(rates.hashrate_ths, rates.uptime_pct);
+    let network_hs = network_hs.max(fleet_hs);
+    if network_hs > 0.0 {
+        fleet_hs / network_hs * 100.0
+    } else {
+        0.0
+    }
+}
+
 /// Evaluates a scenario. Pure: the same scenario always gives the same figures.
 pub fn evaluate(scenario: &Scenario) -> Evaluation {
     let rates = FleetRates::of(scenario);
     let site = &scenario.site;
     let market = &scenario.market;
 
-    let network_hs = market.network_hashrate_hs();
+    // The fleet is part of the network: never more than all of it (one max, no branch).
+    let network_hs = market
+        .network_hashrate_hs()
+        .max(running_hs(rates.hashrate_ths, rates.uptime_pct));
     let per_network_hs = Divisor::new(network_hs);
     let reward_btc = market.subsidy_btc() + market.fees_btc_per_block;
     let btc_per_day = btc_per_day(

@@ -238,6 +238,24 @@ pub const PRICE_USD_PER_MWH: Limit = Limit::closed(-1e4, 1e5, "USD/MWh");
 /// A minimum run or off time, steps (0: none).
 pub const DISPATCH_STEPS: Limit = Limit::whole(0.0, 1e5, "steps");
 
+// A history CSV's columns (`history::parse_csv`). Generous but physical: each bound lies far
+// beyond any month the network has had, and together they keep every figure derived from a
+// month (hashprice, power, a backtest's BTC and USD) finite and small enough to draw.
+/// Difficulty: 1.5e14 in 2025; 1e18 leaves room for four more orders of magnitude.
+pub const HISTORY_DIFFICULTY: Limit = Limit::closed(1.0, 1e18, "");
+/// Blocks in a month: 4,464 at ten minutes over 31 days; four times that allows for blocks
+/// found fast while the hashrate outruns the difficulty, as in 2010.
+pub const HISTORY_BLOCKS_PER_MONTH: Limit = Limit::whole(1.0, 4.0 * 4464.0, "");
+/// Mean fees per block: the highest month's mean was a few BTC; 100 BTC is twice the first
+/// subsidy.
+pub const HISTORY_FEES_BTC_PER_BLOCK: Limit = Limit::closed(0.0, 100.0, "BTC");
+/// Mean BTC price: 10^8 USD a coin is over a thousand times today's.
+pub const HISTORY_BTC_PRICE_USD: Limit = Limit::closed(0.0, 1e8, "USD");
+/// Network hashrate: the largest the other bounds imply is about 3e7 EH/s.
+pub const HISTORY_HASHRATE_EHS: Limit = Limit::closed(0.0, 1e9, "EH/s");
+/// Transactions in a month: about 1.3e7 today; 1e10 is hundreds of times the block space.
+pub const HISTORY_TRANSACTIONS: Limit = Limit::whole(0.0, 1e10, "");
+
 #[cfg(test)]
 mod tests {
     use super::*;

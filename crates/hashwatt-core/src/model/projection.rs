@@ -471,8 +471,9 @@ impl Plan {
             fleet_hs,
             pool_keep,
             base_network_hs,
-            // A shrinking network stops at the smallest one the engine accepts.
-            min_network_hs: limits::NETWORK_HASHRATE_EHS.min * 1e18,
+            // A shrinking network stops at the smallest one the engine accepts, and never below
+            // the fleet, which is part of it: the fleet then finds every block, no more.
+            min_network_hs: (limits::NETWORK_HASHRATE_EHS.min * 1e18).max(fleet_hs),
             difficulty_factor: monthly_factor(settings.difficulty_growth_pct_per_year),
             price_factor: monthly_factor(settings.btc_price_growth_pct_per_year),
             btc_price_usd: market.btc_price_usd,
@@ -713,5 +714,81 @@ mod switch_off_tests {
         let b = project(&scenario, &calm(true));
         assert_eq!(b.first_month_off, None);
         assert_eq!(a, b);
+    }
+}
+
+#[cfg(test)]
+mod fleet_share_tests {
+    use super::*;
+    use crate::model::{bitcoin, texas};
+
+    /// A network that loses 99 % at every halving for a century shrinks below any fleet.
+    fn collapsing() -> ProjectionSettings {
+        ProjectionSettings {
+            months: 1200,
+            halving_difficulty_drop_pct: 99.0,
+            ..ProjectionSettings::default()
+        }
+    }
+
+    #[test]
+    fn a_fleet_never_mines_more_than_the_blocks_rewards() {
+        let scenario = texas();
+        assert!(scenario.market.block_height().is_some());
+        let p = project(&scenario, &collapsing());
+        let fees = scenario.market.fees_btc_per_block;
+        let start_subsidy = scenario.market.subsidy_btc();
+        let mut bound = 0.0;
+        for m in &p.months {
+            // The month's blocks at the subsidy it started with, plus fees.
+            let month_bound = bitcoin::BLOCKS_PER_DAY * DAYS_PER_MONTH * (start_subsidy + fees);
+            assert!(
+                m.btc_mined <= month_bound * (1.0 + 1e-9),
+                "month {}",
+                m.month
+            );
+            bound += bitcoin::BLOCKS_PER_DAY * DAYS_PER_MONTH * fees;
+        }
+        // At most every remaining coin of the subsidy (under 21 million) plus every block's fees.
+        assert!(p.total_btc <= 21e6 + bound, "{}", p.total_btc);
+        // Once the network would shrink below it, the fleet is the network and finds every
+        // block of the month, no more.
+        let last = p.months.last().unwrap();
+        let all_blocks = bitcoin::BLOCKS_PER_DAY
+            * DAYS_PER_MONTH
+            * (last.block_subsidy_btc + fees)
+            * (1.0 - scenario.site.pool_fee_pct / 100.0);
+        assert!(
+            (last.btc_mined / all_blocks - 1.0).abs() < 1e-9,
+            "{}",
+            last.btc_mined
+        );
+        let mc = crate::model::monte_carlo(
+            &scenario,
+            &ProjectionSettings {
+                paths: 20,
+                btc_price_volatility_pct_per_year: 50.0,
+                difficulty_volatility_pct_per_year: 50.0,
+                ..collapsing()
+            },
+            &crate::model::Progress::new(),
+        )
+        .unwrap();
+        // Every path runs through the same month: none mines past the rewards either.
+        assert!(mc.btc_mined_mean <= 21e6 + bound, "{}", mc.btc_mined_mean);
+    }
+
+    #[test]
+    fn the_evaluation_counts_the_network_as_at_least_the_fleet() {
+        let mut scenario = texas();
+        scenario.market.network = crate::model::NetworkSpec::HashrateEhs(1e-12);
+        let e = crate::model::evaluate(&scenario);
+        let reward = scenario.market.subsidy_btc() + scenario.market.fees_btc_per_block;
+        assert!(e.btc_per_day <= bitcoin::BLOCKS_PER_DAY * reward * (1.0 + 1e-12));
+        let share = crate::model::evaluate::network_share_pct(
+            &scenario,
+            scenario.market.network_hashrate_hs(),
+        );
+        assert_eq!(share, 100.0);
     }
 }
