@@ -228,38 +228,17 @@ fn remove_stale_temporaries(target: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        let Some(name) = target.file_name() else {
-            return;
-        };
-        let prefix = format!(".{}.", name.to_string_lossy());
-        let dir = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
         // SAFETY: geteuid has no preconditions and cannot fail.
         let me = unsafe { libc::geteuid() };
-        for entry in entries.flatten() {
-            let file_name = entry.file_name();
-            let file_name = file_name.to_string_lossy();
-            let Some(suffix) = file_name.strip_prefix(&prefix) else {
-                continue;
-            };
-            if suffix.len() != 6 || !suffix.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                continue;
-            }
-            let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
-                continue;
-            };
+        for (path, suffix, meta) in temporaries_beside(target) {
             let stale = meta
                 .modified()
                 .ok()
                 .and_then(|m| m.elapsed().ok())
                 .is_some_and(|age| age >= STALE_TEMPORARY);
-            if meta.file_type().is_file() && meta.uid() == me && stale {
-                let _ = std::fs::remove_file(entry.path());
+            let named_ours = suffix.len() == 6 && suffix.bytes().all(|b| b.is_ascii_alphanumeric());
+            if named_ours && meta.file_type().is_file() && meta.uid() == me && stale {
+                let _ = std::fs::remove_file(path);
             }
         }
     }
@@ -273,28 +252,40 @@ fn remove_temporary(target: &Path, temporary: &std::fs::Metadata) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        let Some(name) = target.file_name() else {
-            return;
-        };
-        let prefix = format!(".{}.", name.to_string_lossy());
-        let dir = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let is_ours = entry.file_name().to_string_lossy().starts_with(&prefix)
-                && std::fs::symlink_metadata(entry.path())
-                    .is_ok_and(|m| m.dev() == temporary.dev() && m.ino() == temporary.ino());
-            if is_ours {
-                let _ = std::fs::remove_file(entry.path());
+        for (path, _, meta) in temporaries_beside(target) {
+            if meta.dev() == temporary.dev() && meta.ino() == temporary.ino() {
+                let _ = std::fs::remove_file(path);
             }
         }
     }
     #[cfg(not(unix))]
     let _ = (target, temporary);
+}
+
+/// The entries beside `target` named `.NAME.` and something (the temporary names a save
+/// uses), with that something and their own metadata (a link is not followed).
+#[cfg(unix)]
+fn temporaries_beside(target: &Path) -> Vec<(std::path::PathBuf, String, std::fs::Metadata)> {
+    let Some(name) = target.file_name() else {
+        return Vec::new();
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| {
+            let file_name = entry.file_name().to_string_lossy().into_owned();
+            let suffix = file_name.strip_prefix(&prefix)?.to_string();
+            let meta = std::fs::symlink_metadata(entry.path()).ok()?;
+            Some((entry.path(), suffix, meta))
+        })
+        .collect()
 }
 
 /// The file a save to `path` should replace: `path` itself, or the end of its chain of

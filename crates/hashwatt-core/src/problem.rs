@@ -484,9 +484,12 @@ impl FieldProblem {
 pub enum Change {
     /// A field that was renamed: `` `old` is now `new` ``.
     Renamed { old: String, new: String },
-    /// The projection gained the investment and uncertainty settings (format version 3); the
-    /// ones `missing` from the file take their defaults.
-    ProjectionSettingsAdded { missing: Vec<&'static str> },
+    /// The projection gained `added` investment and uncertainty settings (format version 3);
+    /// the ones `missing` from the file take their defaults.
+    ProjectionSettingsAdded {
+        missing: Vec<&'static str>,
+        added: usize,
+    },
 }
 
 impl Change {
@@ -497,9 +500,9 @@ impl Change {
                 strings(lang).problems.now_named,
                 &[("old", old), ("new", new)],
             ),
-            Change::ProjectionSettingsAdded { missing } => {
+            Change::ProjectionSettingsAdded { missing, added } => {
                 let t = &strings(lang).investment;
-                if missing.len() == crate::scenario_io::PROJECTION_FIELDS_OF_VERSION_3.len() {
+                if missing.len() == *added {
                     t.migrated_settings.to_string()
                 } else {
                     let names: Vec<String> = missing.iter().map(|m| (*m).to_string()).collect();

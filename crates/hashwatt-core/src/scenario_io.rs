@@ -126,7 +126,10 @@ pub fn parse_scenario_noting(
             .filter(|name| locate_field(text, &format!("projection.{name}"), None).is_none())
             .collect();
         if !missing.is_empty() {
-            changes.push(Change::ProjectionSettingsAdded { missing });
+            changes.push(Change::ProjectionSettingsAdded {
+                missing,
+                added: PROJECTION_FIELDS_OF_VERSION_3.len(),
+            });
         }
     }
     let migration = (doc.version < SCENARIO_VERSION).then(|| Migration {
