@@ -200,6 +200,8 @@ impl HistoryError {
     /// `file:line: message` (or `file: message` for the whole file), the words in `lang`.
     pub fn localized(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::fill;
+        // A cell is quoted as the file's other messages quote values: cut short.
+        use crate::problem::cut;
         let s = &crate::i18n::strings(lang).history;
         let message = match &self.problem {
             HistoryProblem::File(problem) => problem.localized(lang),
@@ -211,16 +213,19 @@ impl HistoryError {
                     ("found", &found.to_string()),
                 ],
             ),
-            HistoryProblem::NotAMonth { text } => fill(s.csv_not_a_month, &[("text", text)]),
+            HistoryProblem::NotAMonth { text } => fill(s.csv_not_a_month, &[("text", &cut(text))]),
             HistoryProblem::NotANumber { column, text } => {
-                format!("{column}: {}", fill(s.csv_not_a_number, &[("text", text)]))
+                format!(
+                    "{column}: {}",
+                    fill(s.csv_not_a_number, &[("text", &cut(text))])
+                )
             }
             HistoryProblem::Missing { column } => format!("{column}: {}", s.csv_missing),
             HistoryProblem::OutOfRange { column, value } => {
                 format!("{column}: {}", value.localized(lang))
             }
             HistoryProblem::NotWholeTransactions { text } => {
-                fill(s.csv_transactions, &[("text", text)])
+                fill(s.csv_transactions, &[("text", &cut(text))])
             }
             HistoryProblem::NotConsecutive { month, previous } => fill(
                 s.csv_not_consecutive,
@@ -448,16 +453,25 @@ fn csv_records(text: &str) -> impl Iterator<Item = Result<(usize, Vec<String>), 
             let mut record = line.to_string();
             // An odd count of quotes leaves a cell open: the record goes on past the break
             // (a doubled quote inside a cell counts two, so it never changes the parity).
-            while record.matches('"').count() % 2 == 1 {
+            // Each line's quotes are counted once, so a quote left open over many lines costs
+            // one pass over them.
+            let mut open = quotes(line) % 2 == 1;
+            while open {
                 let Some((_, more)) = lines.next() else {
                     return Some(Err(start));
                 };
+                let more = more.trim_end_matches('\r');
+                open ^= quotes(more) % 2 == 1;
                 record.push('\n');
-                record.push_str(more.trim_end_matches('\r'));
+                record.push_str(more);
             }
             return Some(Ok((start, split_csv_record(&record))));
         }
     })
+}
+
+fn quotes(line: &str) -> usize {
+    line.bytes().filter(|&b| b == b'"').count()
 }
 
 /// Splits one CSV record, honouring double quotes.

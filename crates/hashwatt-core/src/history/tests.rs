@@ -834,3 +834,32 @@ fn a_fleet_bigger_than_the_network_mines_at_most_the_blocks_rewards() {
         None
     );
 }
+
+#[test]
+fn a_huge_cell_is_quoted_cut_short() {
+    let huge = "9x".repeat(1 << 20);
+    let text = format!(
+        "{}\n2026-01,{huge},4400,3.125,0.02,90000,\n",
+        COLUMNS.join(",")
+    );
+    let message = parse_csv("h.csv", &text).unwrap_err().to_string();
+    assert!(message.len() < 200, "{} bytes", message.len());
+    assert!(
+        message.contains(&format!("{}…", "9x".repeat(20))),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_quote_left_open_over_many_lines_is_found_at_its_line() {
+    let mut text = format!(
+        "{}\n2026-01,1e14,4400,3.125,0.02,90000,,\"open\n",
+        COLUMNS.join(",")
+    );
+    text.push_str(&"xxxxxxxxxxxxxxx\n".repeat(60_000));
+    let error = parse_csv("h.csv", &text).unwrap_err();
+    assert_eq!(
+        (error.line, error.problem),
+        (2, HistoryProblem::UnclosedQuote)
+    );
+}
