@@ -361,12 +361,7 @@ pub fn write_csv(
                     text.push(',');
                     text.push_str(price);
                     text.push(',');
-                    // As `format::data_number`, without its allocation.
-                    if profit != 0.0 && !(1e-7..1e21).contains(&profit.abs()) {
-                        let _ = write!(text, "{profit:e}");
-                    } else {
-                        let _ = write!(text, "{profit}");
-                    }
+                    format::write_data_number(&mut text, profit);
                     text.push(',');
                     text.push_str(&break_even);
                     text.push('\n');

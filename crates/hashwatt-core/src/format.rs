@@ -9,12 +9,20 @@ pub const UNDEFINED: &str = "—";
 /// e-notation (`5e-301`, `1e308`) where the plain form would run to dozens of digits
 /// (|x| ≥ 1e21 or 0 < |x| < 1e-7, where JavaScript switches too).
 pub fn data_number(x: f64) -> String {
+    let mut text = String::new();
+    write_data_number(&mut text, x);
+    text
+}
+
+/// [`data_number`] appended to `out`, for writers of large tables that keep one buffer.
+pub fn write_data_number(out: &mut impl std::fmt::Write, x: f64) {
     let abs = x.abs();
-    if abs >= 1e21 || (abs != 0.0 && abs < 1e-7) {
-        format!("{x:e}")
+    // The tables are written to Strings, which cannot fail.
+    let _ = if abs >= 1e21 || (abs != 0.0 && abs < 1e-7) {
+        write!(out, "{x:e}")
     } else {
-        x.to_string()
-    }
+        write!(out, "{x}")
+    };
 }
 
 /// A number with thousands separators and about four significant digits (never dropping
