@@ -13,7 +13,7 @@ use crate::history::chart::{
     HistorySettings, month_at,
 };
 use crate::history::{History, Month};
-use crate::i18n::{Localized, fill, history::HistoryStrings};
+use crate::i18n::{Lang, Localized, fill, history::HistoryStrings};
 use crate::palette;
 use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
@@ -586,21 +586,17 @@ pub fn backtest_ui(app: &App, ui: &mut egui::Ui) {
         Some(Err(e)) => {
             ui.colored_label(ui.visuals().error_fg_color, backtest_error(s, e, history));
         }
-        Some(Ok(chart)) => backtest_chart_ui(ui, s, chart),
+        Some(Ok(chart)) => backtest_chart_ui(ui, s, chart, app.session.lang()),
     }
 }
 
-fn backtest_chart_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &BacktestChart) {
+fn backtest_chart_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &BacktestChart, lang: Lang) {
     let sum = &chart.backtest.summary;
     // A fleet above 1 % of the network would move the difficulty the history records.
-    if sum.largest_network_share_pct > crate::history::backtest::NETWORK_SHARE_WARNING_PCT {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            fill(
-                s.fleet_share_warning,
-                &[("share", &format::fixed(sum.largest_network_share_pct, 1))],
-            ),
-        );
+    if let Some(warning) =
+        crate::history::backtest::network_share_warning(sum.largest_network_share_pct, lang)
+    {
+        ui.colored_label(ui.visuals().warn_fg_color, warning);
     }
     let payback_text = match sum.payback_month {
         Some(m) => fill(s.payback, &[("month", &m.to_string())]),

@@ -226,6 +226,13 @@ pub struct ReplaceOnDisk {
     pub export: Option<DialogPurpose>,
 }
 
+/// Whether a write went ahead, or waits for the user's word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Written {
+    Yes,
+    No,
+}
+
 /// Why a file is not simply replaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OnDisk {
@@ -957,6 +964,43 @@ impl App {
         self.write_scenario(path, ctx, false)
     }
 
+    /// Writes `bytes` to `path` atomically. Unless `agreed`, a read-only file is not replaced:
+    /// the window asks (the answer then saves the scenario, or writes `export`).
+    fn write_or_ask(
+        &mut self,
+        path: &std::path::Path,
+        bytes: &[u8],
+        agreed: bool,
+        export: Option<DialogPurpose>,
+    ) -> Result<Written, crate::file_error::FileError> {
+        let written = if agreed {
+            crate::file_io::write_atomically_replacing(path, bytes)
+        } else {
+            crate::file_io::write_atomically(path, bytes)
+        };
+        match written {
+            Ok(()) => Ok(Written::Yes),
+            Err(e) if !agreed && *e.problem == crate::problem::Problem::ReadOnly => {
+                self.ask_to_replace(path, OnDisk::ReadOnly, export);
+                Ok(Written::No)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn ask_to_replace(
+        &mut self,
+        path: &std::path::Path,
+        why: OnDisk,
+        export: Option<DialogPurpose>,
+    ) {
+        self.replace_on_disk = Some(ReplaceOnDisk {
+            path: path.to_path_buf(),
+            why,
+            export,
+        });
+    }
+
     /// Whether `path` is the open file and another window or program wrote it since this
     /// window read or saved it (a file since removed is simply written again).
     fn changed_on_disk(&self, path: &std::path::Path) -> bool {
@@ -976,29 +1020,13 @@ impl App {
         agreed: bool,
     ) -> bool {
         if !agreed && self.changed_on_disk(path) {
-            self.replace_on_disk = Some(ReplaceOnDisk {
-                path: path.to_path_buf(),
-                why: OnDisk::ChangedSince,
-                export: None,
-            });
+            self.ask_to_replace(path, OnDisk::ChangedSince, None);
             return false;
         }
         let text = crate::scenario_io::scenario_to_ron(&self.session.doc);
-        let written = if agreed {
-            crate::file_io::write_atomically_replacing(path, text.as_bytes())
-        } else {
-            crate::scenario_io::write_atomically(path, text.as_bytes())
-        };
-        match written {
-            Err(e) if !agreed && *e.problem == crate::problem::Problem::ReadOnly => {
-                self.replace_on_disk = Some(ReplaceOnDisk {
-                    path: path.to_path_buf(),
-                    why: OnDisk::ReadOnly,
-                    export: None,
-                });
-                false
-            }
-            Ok(()) => {
+        match self.write_or_ask(path, text.as_bytes(), agreed, None) {
+            Ok(Written::No) => false,
+            Ok(Written::Yes) => {
                 self.session.saved_doc = self.session.doc.clone();
                 self.session.path = Some(path.to_path_buf());
                 self.session.disk_stamp = DiskStamp::of(path);
@@ -1367,29 +1395,16 @@ impl App {
             ),
             Err(e) => Err(files::Said::from(e.clone())),
         };
-        let mut read_only = false;
         let written = result.and_then(|bytes| {
-            let written = if agreed {
-                crate::file_io::write_atomically_replacing(path, &bytes)
-            } else {
-                crate::scenario_io::write_atomically(path, &bytes)
-            };
-            written.map_err(|e| {
-                read_only = *e.problem == crate::problem::Problem::ReadOnly;
-                files::Said::from(e)
-            })
+            self.write_or_ask(path, &bytes, agreed, Some(purpose))
+                .map_err(files::Said::from)
         });
-        if read_only && !agreed {
-            self.replace_on_disk = Some(ReplaceOnDisk {
-                path: path.to_path_buf(),
-                why: OnDisk::ReadOnly,
-                export: Some(purpose),
-            });
+        if matches!(written, Ok(Written::No)) {
             return false;
         }
         let done = written.is_ok();
         match written {
-            Ok(()) => self.set_info(|lang| {
+            Ok(_) => self.set_info(|lang| {
                 fill(
                     i18n::strings(lang).app.exported,
                     &[("path", &path.display().to_string())],

@@ -91,15 +91,24 @@ pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.2..=5.0;
 /// `app.ron.unreadable-<stamp>` (keeping every earlier one) and says why.
 pub fn set_aside_if_unreadable(dir: &Path, stamp: &str) -> Option<SetAside> {
     let path = dir.join(FILE_NAME);
-    // The one reader: regular files only (a FIFO would block, a link to /dev/zero never end),
-    // at most MAX_BYTES.
-    let text = match crate::file_io::read_text_capped(&path, MAX_BYTES) {
-        Ok(text) => text,
-        Err(e) if *e.problem == crate::problem::Problem::NoSuchFile => return None,
-        Err(e) => return set_aside(&path, stamp, Unreadable::File(*e.problem)),
+    let text = match read_or_set_aside(&path, stamp) {
+        Ok(Some(text)) => text,
+        Ok(None) => return None,
+        Err(aside) => return Some(aside),
     };
     let error = problem(text.as_bytes())?;
-    set_aside(&path, stamp, error)
+    Some(set_aside(&path, stamp, error))
+}
+
+/// A session file's text; `Ok(None)` when there is none, and a file that cannot be read is
+/// set aside. The one reader: regular files only (a FIFO would block, a link to /dev/zero
+/// never end), at most [`MAX_BYTES`].
+pub(super) fn read_or_set_aside(path: &Path, stamp: &str) -> Result<Option<String>, SetAside> {
+    match crate::file_io::read_text_capped(path, MAX_BYTES) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if *e.problem == crate::problem::Problem::NoSuchFile => Ok(None),
+        Err(e) => Err(set_aside(path, stamp, Unreadable::File(*e.problem))),
+    }
 }
 
 /// Why the bytes of a saved session are unreadable, or `None` when they are fine: the file,
@@ -143,8 +152,8 @@ pub fn problem(bytes: &[u8]) -> Option<Unreadable> {
 }
 
 /// Moves an unreadable session file to `NAME.unreadable-<stamp>` beside it (keeping every
-/// earlier one) and says why.
-pub(super) fn set_aside(path: &Path, stamp: &str, error: Unreadable) -> Option<SetAside> {
+/// earlier one) and says why (also when it could not be moved).
+pub(super) fn set_aside(path: &Path, stamp: &str, error: Unreadable) -> SetAside {
     let name = path
         .file_name()
         .map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy());
@@ -155,15 +164,15 @@ pub(super) fn set_aside(path: &Path, stamp: &str, error: Unreadable) -> Option<S
         moved_to = path.with_file_name(format!("{name}.unreadable-{stamp}-{n}"));
     }
     match std::fs::rename(path, &moved_to) {
-        Ok(()) => Some(SetAside { moved_to, error }),
+        Ok(()) => SetAside { moved_to, error },
         // If it cannot be moved, eframe will overwrite it: say so rather than hide it.
-        Err(e) => Some(SetAside {
+        Err(e) => SetAside {
             moved_to: path.to_path_buf(),
             error: Unreadable::NotMoved {
                 error: Box::new(error),
                 why: e.to_string(),
             },
-        }),
+        },
     }
 }
 

@@ -4,7 +4,7 @@
 //! window's geometry), and its geometry is checked before eframe applies it.
 
 use super::Session;
-use super::saved_session::{SetAside, Unreadable, set_aside};
+use super::saved_session::{SetAside, Unreadable, read_or_set_aside, set_aside};
 use crate::file_error::FileError;
 use crate::i18n::{Lang, fill};
 use std::collections::HashMap;
@@ -27,18 +27,18 @@ pub enum Loaded {
 /// Reads `dir/session.ron`; an unreadable file is moved aside (never overwritten unread).
 pub fn load(dir: &Path, stamp: &str) -> Loaded {
     let path = dir.join(FILE_NAME);
-    let text = match crate::file_io::read_text_capped(&path, super::saved_session::MAX_BYTES) {
-        Ok(text) => text,
-        Err(e) if *e.problem == crate::problem::Problem::NoSuchFile => return Loaded::Missing,
-        Err(e) => {
-            return set_aside(&path, stamp, Unreadable::File(*e.problem))
-                .map_or(Loaded::Missing, Loaded::SetAside);
-        }
+    let text = match read_or_set_aside(&path, stamp) {
+        Ok(Some(text)) => text,
+        Ok(None) => return Loaded::Missing,
+        Err(aside) => return Loaded::SetAside(aside),
     };
     match ron::from_str::<Session>(&text) {
         Ok(session) => Loaded::Session(Box::new(session)),
-        Err(e) => set_aside(&path, stamp, Unreadable::SessionEntry(e.to_string()))
-            .map_or(Loaded::Missing, Loaded::SetAside),
+        Err(e) => Loaded::SetAside(set_aside(
+            &path,
+            stamp,
+            Unreadable::SessionEntry(e.to_string()),
+        )),
     }
 }
 
