@@ -165,26 +165,12 @@ fn the_backtest_shows_the_payback_month_the_core_computes() {
 #[test]
 fn a_backtest_past_the_priced_months_says_why() {
     // Every built-in month has a price: the user's history adds 2026-01 without one.
-    let dir = std::env::temp_dir().join(format!("hashwatt-unpriced-{}", std::process::id()));
-    std::fs::create_dir_all(dir.join("history")).unwrap();
-    std::fs::write(
-        dir.join("history").join("network-monthly.csv"),
+    let (mut h, dir) = with_user_history(
+        "unpriced",
         "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs\n2026-01,1.4e14,4400,3.125,0.02,,\n",
-    )
-    .unwrap();
-    let session = Session {
-        language: LangChoice::Fixed(Lang::En),
-        tab: Tab::Backtest,
-        ..Session::default()
-    };
-    let mut h = super::test_support::harness(
-        session,
-        Harness::builder().with_size(egui::vec2(1500.0, 1400.0)),
+        Tab::Backtest,
+        Lang::En,
     );
-    h.state_mut().presets_folder = Some(dir.clone());
-    // as a reload of the presets does: the history is read again
-    h.state_mut().library_generation += 1;
-    super::test_support::settle(&mut h);
     let s = &strings(Lang::En).history;
     h.get_by_role_and_label(Role::SpinButton, s.to)
         .increment_accesskit();
@@ -257,17 +243,37 @@ fn the_projection_shows_the_historys_growth_and_can_take_it_again() {
 
 #[test]
 fn an_extreme_user_history_is_refused_in_the_windows_language() {
-    let dir = std::env::temp_dir().join(format!("hashwatt-extreme-{}", std::process::id()));
-    std::fs::create_dir_all(dir.join("history")).unwrap();
-    let path = dir.join("history").join("network-monthly.csv");
-    std::fs::write(
-        &path,
+    let (h, dir) = with_user_history(
+        "extreme",
         "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs,transactions,note\n2026-01,1,4400,3.125,0.02,1e308,,14000000,x\n",
-    )
-    .unwrap();
+        Tab::History,
+        Lang::Zh,
+    );
+    let path = dir.join("history").join("network-monthly.csv");
+    let error = History::builtin().import_file(&path).unwrap_err();
+    assert_eq!(error.line, 2);
+    let s = &strings(Lang::Zh).history;
+    h.get_by_label(&fill(
+        s.unavailable,
+        &[("error", &error.localized(Lang::Zh))],
+    ));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// The window on `tab` in `lang`, its user folder (returned) holding `csv` as the user's
+/// history, read as a reload of the presets reads it; settled.
+fn with_user_history(
+    name: &str,
+    csv: &str,
+    tab: Tab,
+    lang: Lang,
+) -> (Harness<'static, App>, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("hashwatt-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("history")).unwrap();
+    std::fs::write(dir.join("history").join("network-monthly.csv"), csv).unwrap();
     let session = Session {
-        language: LangChoice::Fixed(Lang::Zh),
-        tab: Tab::History,
+        language: LangChoice::Fixed(lang),
+        tab,
         ..Session::default()
     };
     let mut h = super::test_support::harness(
@@ -277,12 +283,5 @@ fn an_extreme_user_history_is_refused_in_the_windows_language() {
     h.state_mut().presets_folder = Some(dir.clone());
     h.state_mut().library_generation += 1;
     super::test_support::settle(&mut h);
-    let error = History::builtin().import_file(&path).unwrap_err();
-    assert_eq!(error.line, 2);
-    let s = &strings(Lang::Zh).history;
-    h.get_by_label(&fill(
-        s.unavailable,
-        &[("error", &error.localized(Lang::Zh))],
-    ));
-    std::fs::remove_dir_all(dir).unwrap();
+    (h, dir)
 }
