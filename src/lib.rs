@@ -8,6 +8,7 @@ pub mod cli;
 pub mod export;
 pub mod fonts;
 pub mod gui;
+pub mod history_fetch;
 pub mod market_fetch;
 
 /// The local market API the tests of the update ask (shared with the integration tests).

@@ -72,6 +72,13 @@ pub enum FetchError {
         detail: String,
     },
     Body(BodyError),
+    /// An answer larger than the client reads.
+    TooLarge {
+        url: String,
+        limit_bytes: u64,
+    },
+    /// The months fetched earlier cannot be read: nothing is fetched over them.
+    StoredHistory(crate::history::HistoryError),
     NoFolder,
     /// A file stands where the snapshots' folder (or one above it) must be.
     NotAFolder {
@@ -134,6 +141,14 @@ impl FetchError {
                 fill(t.connection, &[("host", host), ("detail", detail)])
             }
             FetchError::Body(e) => e.localized(lang),
+            FetchError::TooLarge { url, limit_bytes } => fill(
+                t.too_large,
+                &[
+                    ("url", url),
+                    ("mib", &(limit_bytes / (1024 * 1024)).max(1).to_string()),
+                ],
+            ),
+            FetchError::StoredHistory(e) => e.localized(lang),
             FetchError::NoFolder => t.no_folder.to_string(),
             FetchError::NotAFolder { path } => fill(t.not_a_folder, &[("path", path)]),
             FetchError::Save(e) => e.localized(lang),
@@ -337,33 +352,73 @@ fn redirect_target(url: &str, location: &str) -> String {
     }
 }
 
-/// Asks the API for today's market: the price, the network, the tip and the week's fees, one
-/// after the other within the deadline, each answer checked against [`Plausible`] bounds. Any
-/// failure stops it; nothing is kept.
-pub fn fetch(options: &FetchOptions) -> Result<FetchedMarket, FetchError> {
-    // Defence in depth: options built by hand may still carry user info.
-    let api_base = without_credentials(&options.api_base);
-    let host = host_of(&api_base).to_string();
-    let proxy = match &options.proxy {
-        Some(setting) => Some(
-            ureq::Proxy::new(&setting.url).map_err(|_| FetchError::BadProxy(setting.clone()))?,
-        ),
-        None => None,
-    };
-    let now_s = || {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs())
-    };
-    let plausible = Plausible::builtin(now_s());
-    let deadline = Instant::now() + options.timeout;
-    let get = |path: &str| -> Result<(String, String), FetchError> {
+/// The seconds since 1970 now.
+pub fn now_s() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// The largest answer read, bytes: the market's answers are small; the history's price list
+/// runs to a few megabytes.
+pub const BODY_LIMIT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// GETs to one API within one deadline: no redirect followed, no cookie, a User-Agent naming
+/// only hashwatt.
+pub struct Client<'a> {
+    options: &'a FetchOptions,
+    api_base: String,
+    host: String,
+    proxy: Option<ureq::Proxy>,
+    deadline: Instant,
+    body_limit_bytes: u64,
+}
+
+impl<'a> Client<'a> {
+    pub fn new(options: &'a FetchOptions) -> Result<Client<'a>, FetchError> {
+        // Defence in depth: options built by hand may still carry user info.
+        let api_base = without_credentials(&options.api_base);
+        let host = host_of(&api_base).to_string();
+        let proxy = match &options.proxy {
+            Some(setting) => Some(
+                ureq::Proxy::new(&setting.url)
+                    .map_err(|_| FetchError::BadProxy(setting.clone()))?,
+            ),
+            None => None,
+        };
+        Ok(Client {
+            options,
+            api_base,
+            host,
+            proxy,
+            deadline: Instant::now() + options.timeout,
+            body_limit_bytes: BODY_LIMIT_BYTES,
+        })
+    }
+
+    /// The same client reading at most `bytes` of an answer.
+    pub fn with_body_limit(mut self, bytes: u64) -> Client<'a> {
+        self.body_limit_bytes = bytes;
+        self
+    }
+
+    pub fn api_base(&self) -> &str {
+        &self.api_base
+    }
+
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// GETs `path` and gives the address asked with the answer's body.
+    pub fn get(&self, path: &str) -> Result<(String, String), FetchError> {
+        let options = self.options;
         // The address asked is the address answered: no redirect is followed.
-        let url = format!("{api_base}{path}");
-        let remaining = deadline.saturating_duration_since(Instant::now());
+        let url = format!("{}{path}", self.api_base);
+        let remaining = self.deadline.saturating_duration_since(Instant::now());
         if remaining.is_zero() {
             return Err(FetchError::Timeout {
-                host: host.clone(),
+                host: self.host.clone(),
                 seconds: options.timeout.as_secs().max(1),
             });
         }
@@ -372,11 +427,11 @@ pub fn fetch(options: &FetchOptions) -> Result<FetchedMarket, FetchError> {
             .https_only(false)
             // A redirect could lead to another host, or to plain HTTP; none is followed.
             .max_redirects(0)
-            .proxy(proxy.clone())
+            .proxy(self.proxy.clone())
             .user_agent(concat!("hashwatt/", env!("CARGO_PKG_VERSION")))
             .build()
             .into();
-        let classified = |e| classify(e, &host, &url, options.timeout);
+        let classified = |e| classify(e, &self.host, &url, options.timeout);
         let mut response = agent
             .get(&url)
             .header("Accept", "application/json")
@@ -400,25 +455,39 @@ pub fn fetch(options: &FetchOptions) -> Result<FetchedMarket, FetchError> {
         let body = response
             .body_mut()
             .with_config()
-            .limit(16 * 1024 * 1024)
+            .limit(self.body_limit_bytes)
             .read_to_string()
-            .map_err(classified)?;
+            .map_err(|e| match e {
+                ureq::Error::BodyExceedsLimit(_) => FetchError::TooLarge {
+                    url: url.clone(),
+                    limit_bytes: self.body_limit_bytes,
+                },
+                e => classified(e),
+            })?;
         Ok((url, body))
-    };
+    }
+}
+
+/// Asks the API for today's market: the price, the network, the tip and the week's fees, one
+/// after the other within the deadline, each answer checked against [`Plausible`] bounds. Any
+/// failure stops it; nothing is kept.
+pub fn fetch(options: &FetchOptions) -> Result<FetchedMarket, FetchError> {
+    let client = Client::new(options)?;
+    let plausible = Plausible::builtin(now_s());
     let body_error = FetchError::Body;
-    let (url, body) = get(market_api::PRICES_PATH)?;
+    let (url, body) = client.get(market_api::PRICES_PATH)?;
     let price = market_api::price_usd(&url, &body).map_err(body_error)?;
     plausible.price(&url, price).map_err(body_error)?;
-    let (url, body) = get(market_api::HASHRATE_PATH)?;
+    let (url, body) = client.get(market_api::HASHRATE_PATH)?;
     let network = market_api::network_now(&url, &body).map_err(body_error)?;
     plausible.network(&url, network).map_err(body_error)?;
-    let (url, body) = get(market_api::TIP_HEIGHT_PATH)?;
+    let (url, body) = client.get(market_api::TIP_HEIGHT_PATH)?;
     let height = market_api::tip_height(&url, &body).map_err(body_error)?;
     plausible.height(&url, height).map_err(body_error)?;
-    let (url, body) = get(market_api::BLOCK_FEES_PATH)?;
+    let (url, body) = client.get(market_api::BLOCK_FEES_PATH)?;
     let fees = market_api::week_fees(&url, &body).map_err(body_error)?;
     Ok(FetchedMarket::new(
-        &api_base,
+        client.api_base(),
         now_s(),
         price,
         network,
@@ -439,13 +508,18 @@ pub fn snapshot_path(folder: Option<&Path>, market: &FetchedMarket) -> Result<Pa
 /// the same day's snapshot is replaced), and returns its path.
 pub fn save_snapshot(folder: Option<&Path>, market: &FetchedMarket) -> Result<PathBuf, FetchError> {
     let path = snapshot_path(folder, market)?;
-    let label = path.display().to_string();
-    let cannot = |why: String| {
+    let text = crate::scenario_io::to_ron(&market.snapshot()).map_err(|why| {
         FetchError::Save(FileError::new(
-            &label,
+            &path.display().to_string(),
             crate::problem::Problem::CannotSave(why),
         ))
-    };
+    })?;
+    save_in_folder(&path, &text)?;
+    Ok(path)
+}
+
+/// Writes `text` to `path` atomically, making its folder first.
+pub fn save_in_folder(path: &Path, text: &str) -> Result<(), FetchError> {
     if let Some(parent) = path.parent() {
         // A file where a folder must be would otherwise be the system's "File exists".
         for ancestor in parent.ancestors() {
@@ -459,11 +533,14 @@ pub fn save_snapshot(folder: Option<&Path>, market: &FetchedMarket) -> Result<Pa
                 Err(_) => {}
             }
         }
-        std::fs::create_dir_all(parent).map_err(|e| cannot(e.to_string()))?;
+        std::fs::create_dir_all(parent).map_err(|e| {
+            FetchError::Save(FileError::new(
+                &path.display().to_string(),
+                crate::problem::Problem::CannotSave(e.to_string()),
+            ))
+        })?;
     }
-    let text = crate::scenario_io::to_ron(&market.snapshot()).map_err(cannot)?;
-    crate::file_io::write_atomically(&path, text.as_bytes()).map_err(FetchError::Save)?;
-    Ok(path)
+    crate::file_io::write_atomically(path, text.as_bytes()).map_err(FetchError::Save)
 }
 
 #[cfg(test)]

@@ -135,3 +135,161 @@ fn serve(stream: TcpStream, routes: &[(String, Answer)], seen: &Mutex<Vec<String
         }
     }
 }
+
+/// A made-up chain for the history update: a block every 600 s from
+/// [`CHAIN_START_S`] at height [`CHAIN_START_HEIGHT`], a difficulty adjustment every 2,016
+/// blocks (each 1 % above the one before), a daily price and a daily fee group.
+pub mod chain {
+    /// 2025-11-01T00:00:00Z.
+    pub const CHAIN_START_S: i64 = 1_761_955_200;
+    pub const CHAIN_START_HEIGHT: u64 = 921_000;
+    pub const BLOCK_S: i64 = 600;
+    pub const FIRST_DIFFICULTY: f64 = 150e12;
+    pub const FEES_SATS: f64 = 2_000_000.0;
+
+    pub fn height_at(t: i64) -> u64 {
+        CHAIN_START_HEIGHT + ((t - CHAIN_START_S).div_euclid(BLOCK_S)) as u64
+    }
+
+    pub fn time_of(height: u64) -> i64 {
+        CHAIN_START_S + (height - CHAIN_START_HEIGHT) as i64 * BLOCK_S
+    }
+
+    /// The difficulty block `height` is mined at.
+    pub fn difficulty_of(height: u64) -> f64 {
+        let first_epoch = CHAIN_START_HEIGHT / 2016;
+        let epochs = (height / 2016).saturating_sub(first_epoch);
+        FIRST_DIFFICULTY * 1.01f64.powi(epochs as i32)
+    }
+
+    /// The price on the day starting at `t`.
+    pub fn price_on(t: i64) -> f64 {
+        90_000.0 + ((t - CHAIN_START_S) / 86_400) as f64 * 10.0
+    }
+
+    fn iso(t: i64) -> String {
+        let days = t.div_euclid(86_400);
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        let s = t.rem_euclid(86_400);
+        format!(
+            "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.000Z",
+            s / 3600,
+            s / 60 % 60,
+            s % 60
+        )
+    }
+
+    /// Seconds since 1970 at the start of each month from 2025-12 to the month of `now_s`
+    /// and the next (the boundaries an update may ask for).
+    pub fn month_starts(now_s: i64) -> Vec<i64> {
+        let mut starts = Vec::new();
+        let (mut y, mut m) = (2025i64, 12i64);
+        loop {
+            // Days from 1970 to the 1st of the month (days_from_civil).
+            let (yy, mm) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+            let era = yy.div_euclid(400);
+            let yoe = yy - era * 400;
+            let doy = (153 * mm + 2) / 5;
+            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+            let t = (era * 146_097 + doe - 719_468) * 86_400;
+            starts.push(t);
+            if t > now_s {
+                return starts;
+            }
+            m += 1;
+            if m == 13 {
+                y += 1;
+                m = 1;
+            }
+        }
+    }
+
+    /// The answers of every endpoint an update at `now_s` asks.
+    pub fn routes(now_s: i64) -> Vec<(String, super::Answer)> {
+        let tip = height_at(now_s);
+        let mut adjustments = Vec::new();
+        let mut h = (CHAIN_START_HEIGHT / 2016 + 1) * 2016;
+        while h <= tip {
+            adjustments.push(format!(
+                "[{},{h},{},1.01]",
+                time_of(h),
+                difficulty_of(h)
+            ));
+            h += 2016;
+        }
+        // The epoch the chain starts in, dated at its start (before the first month asked).
+        let first = CHAIN_START_HEIGHT / 2016 * 2016;
+        adjustments.push(format!(
+            "[{},{first},{},1.0]",
+            CHAIN_START_S - (CHAIN_START_HEIGHT - first) as i64 * BLOCK_S,
+            difficulty_of(first)
+        ));
+        let newest = adjustments.len() - 1;
+        adjustments[..newest].reverse();
+        let adjustments = format!("[{}]", adjustments.join(","));
+        let mut prices = Vec::new();
+        let mut fees = Vec::new();
+        let mut day = CHAIN_START_S;
+        while day <= now_s {
+            prices.push(format!(r#"{{"time":{day},"USD":{},"EUR":1}}"#, price_on(day)));
+            fees.push(format!(
+                r#"{{"avgHeight":{},"timestamp":{},"avgFees":{FEES_SATS},"USD":1}}"#,
+                height_at(day + 43_200),
+                day + 43_200
+            ));
+            day += 86_400;
+        }
+        // Newest first, as the API gives them.
+        prices.reverse();
+        let prices = format!(
+            r#"{{"prices":[{}],"exchangeRates":{{"USDEUR":0.92}}}}"#,
+            prices.join(",")
+        );
+        let fees = format!("[{}]", fees.join(","));
+        let mut routes = vec![
+            ("/api/blocks/tip/height".to_string(), tip.to_string()),
+            (
+                "/api/v1/mining/difficulty-adjustments/all".to_string(),
+                adjustments,
+            ),
+            ("/api/v1/historical-price?currency=USD".to_string(), prices),
+        ];
+        for period in ["1m", "3m", "6m", "1y", "2y", "3y", "all"] {
+            routes.push((format!("/api/v1/mining/blocks/fees/{period}"), fees.clone()));
+        }
+        for t in month_starts(now_s) {
+            let height = height_at(t);
+            routes.push((
+                format!("/api/v1/mining/blocks/timestamp/{t}"),
+                format!(
+                    r#"{{"height":{height},"hash":"00","timestamp":"{}"}}"#,
+                    iso(time_of(height))
+                ),
+            ));
+        }
+        routes
+            .into_iter()
+            .map(|(path, body)| (path, super::Answer::Json(200, body)))
+            .collect()
+    }
+
+    /// The routes at `now_s` with one path answering otherwise.
+    pub fn routes_with(now_s: i64, path: &str, answer: super::Answer) -> Vec<(String, super::Answer)> {
+        let mut routes = routes(now_s);
+        for (p, a) in &mut routes {
+            if p == path {
+                *a = answer.clone();
+            }
+        }
+        routes
+    }
+}

@@ -26,11 +26,11 @@ pub const BLOCK_FEES_PATH: &str = "/api/v1/mining/blocks/fees/1w";
 /// How long the whole update may take before it is given up, seconds.
 pub const TIMEOUT_S: u64 = 10;
 
-const SATS_PER_BTC: f64 = 1e8;
+pub(crate) const SATS_PER_BTC: f64 = 1e8;
 const HS_PER_EHS: f64 = 1e18;
 
 /// Fees of one block in satoshis: 0 to 10,000 BTC, as [`limits::FEES_BTC_PER_BLOCK`].
-const FEES_SATS: Limit = Limit {
+pub(crate) const FEES_SATS: Limit = Limit {
     min: 0.0,
     max: 1e12,
     min_exclusive: false,
@@ -100,6 +100,30 @@ pub enum Implausible {
     },
     HeightAboveClock {
         max: String,
+    },
+    /// A difficulty step beyond the retarget rule's clamp (a factor of 4 either way).
+    DifficultyStep {
+        ratio: String,
+        previous: String,
+    },
+    /// A list that must run in time order does not; `previous` is the entry before's time.
+    TimeOrder {
+        previous: String,
+    },
+    /// The last block at or before a moment is dated after it.
+    AfterMoment {
+        moment: String,
+    },
+    /// The heights at a month's two boundaries leave it without a block.
+    MonthWithoutBlocks {
+        month: String,
+    },
+    AboveTip {
+        tip: String,
+    },
+    /// No difficulty adjustment is at or before the start of the months asked.
+    NoAdjustmentBefore {
+        moment: String,
     },
 }
 
@@ -202,6 +226,23 @@ impl BodyError {
                     Implausible::HeightAboveClock { max } => {
                         fill(t.why_height_high, &[("max", max)])
                     }
+                    Implausible::DifficultyStep { ratio, previous } => fill(
+                        t.why_difficulty_step,
+                        &[("ratio", ratio), ("previous", previous)],
+                    ),
+                    Implausible::TimeOrder { previous } => {
+                        fill(t.why_time_order, &[("previous", previous)])
+                    }
+                    Implausible::AfterMoment { moment } => {
+                        fill(t.why_after_moment, &[("moment", moment)])
+                    }
+                    Implausible::MonthWithoutBlocks { month } => {
+                        fill(t.why_month_without_blocks, &[("month", month)])
+                    }
+                    Implausible::AboveTip { tip } => fill(t.why_above_tip, &[("tip", tip)]),
+                    Implausible::NoAdjustmentBefore { moment } => {
+                        fill(t.why_no_adjustment, &[("moment", moment)])
+                    }
                 };
                 fill(
                     t.implausible,
@@ -226,7 +267,7 @@ impl std::fmt::Display for BodyError {
 impl std::error::Error for BodyError {}
 
 /// Reads one body as JSON.
-fn json(url: &str, body: &str) -> Result<Value, BodyError> {
+pub(crate) fn json(url: &str, body: &str) -> Result<Value, BodyError> {
     serde_json::from_str(body.trim()).map_err(|e| {
         let detail = e.to_string();
         let problem = if detail.starts_with("number out of range") {
@@ -242,7 +283,7 @@ fn json(url: &str, body: &str) -> Result<Value, BodyError> {
 }
 
 /// A JSON value as it came, for a message: at most 40 characters.
-fn shown(value: &Value) -> String {
+pub(crate) fn shown(value: &Value) -> String {
     let text = value.to_string();
     if text.chars().count() > 40 {
         format!("{}…", text.chars().take(39).collect::<String>())

@@ -11,6 +11,7 @@ pub mod basket;
 pub mod cbeci;
 pub mod chart;
 pub mod disclosure;
+pub mod update;
 
 use serde::Serialize;
 use std::fmt;
@@ -569,16 +570,18 @@ impl History {
         Ok(History { months })
     }
 
-    /// The built-in history merged with the user's `history/network-monthly.csv`, if any.
+    /// The history everyone sees: the built-in months, the months fetched after them
+    /// ([`update::FETCHED_FILE`]), and the user's own `history/network-monthly.csv` laid over
+    /// both.
     pub fn with_user_folder(folder: Option<&std::path::Path>) -> Result<History, HistoryError> {
-        let builtin = History::builtin();
+        let history = update::bundled_and_fetched(folder)?;
         let Some(path) = folder.map(|f| f.join("history").join("network-monthly.csv")) else {
-            return Ok(builtin);
+            return Ok(history);
         };
         if !path.exists() {
-            return Ok(builtin);
+            return Ok(history);
         }
-        builtin.import_file(&path)
+        history.import_file(&path)
     }
 
     /// This history with the months of a CSV file laid over it.
@@ -723,18 +726,39 @@ pub fn builtin_trailing_growth() -> Option<TrailingGrowth> {
 /// trailing twelve months of the built-in history, their volatilities from its trailing two
 /// years, everything else the projection's own defaults.
 pub fn default_projection() -> crate::model::ProjectionSettings {
+    projection_from(builtin_trailing_growth(), builtin_trailing_volatility())
+}
+
+/// The projection's defaults from a trailing growth and volatility (the projection's own
+/// defaults where either is missing).
+pub fn projection_from(
+    growth: Option<TrailingGrowth>,
+    volatility: Option<TrailingVolatility>,
+) -> crate::model::ProjectionSettings {
     let mut settings = crate::model::ProjectionSettings::default();
-    if let Some(growth) = builtin_trailing_growth() {
+    if let Some(growth) = growth {
         let (difficulty, price) = growth.projection_pct_per_year();
         settings.difficulty_growth_pct_per_year = difficulty;
         settings.btc_price_growth_pct_per_year = price;
     }
-    if let Some(volatility) = builtin_trailing_volatility() {
+    if let Some(volatility) = volatility {
         let (price, difficulty) = volatility.projection_pct_per_year();
         settings.btc_price_volatility_pct_per_year = price;
         settings.difficulty_volatility_pct_per_year = difficulty;
     }
     settings
+}
+
+impl History {
+    /// The projection a new scenario starts with on a machine with this history: growth from
+    /// the trailing twelve months before the newest month, volatilities from the trailing two
+    /// years (the window and the command line agree on it).
+    pub fn default_projection(&self) -> crate::model::ProjectionSettings {
+        projection_from(
+            self.latest_trailing_growth(),
+            self.latest_trailing_volatility(),
+        )
+    }
 }
 
 #[cfg(test)]

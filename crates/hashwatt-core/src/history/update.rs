@@ -1,0 +1,777 @@
+//! The months after the bundled history, built from a mempool.space-compatible API's answers
+//! with the history's own definitions (its CSV header). The requests are the app's
+//! (`hashwatt::history_fetch`); here are the paths asked, pure readers of the answers, the
+//! checks that keep an implausible answer out, the rows, and the file they are kept in.
+//!
+//! Answers read (the API's published reference): `GET
+//! /api/v1/mining/difficulty-adjustments/all`, `[timestamp, height, difficulty, change_ratio]`
+//! newest first; `GET /api/v1/historical-price?currency=USD`, `{"prices": [{"time", "USD"}]}`;
+//! `GET /api/v1/mining/blocks/fees/{period}`, `[{"avgHeight", "timestamp", "avgFees"}]`
+//! oldest first, `avgFees` in satoshis per block; `GET /api/v1/mining/blocks/timestamp/{unix}`,
+//! the last block at or before a moment, `{"height", "timestamp"}` (ISO 8601); `GET
+//! /api/blocks/tip/height`.
+
+use super::{History, HistoryError, Month, MonthRecord, TWO_POW_32};
+use crate::market_api::{
+    ApiProblem, BodyError, Expected, FEES_SATS, Implausible, SATS_PER_BTC, json, shown,
+};
+use crate::model::date::Date;
+use crate::model::limits::{self, Limit};
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+pub const DIFFICULTY_ADJUSTMENTS_PATH: &str = "/api/v1/mining/difficulty-adjustments/all";
+pub const HISTORICAL_PRICE_PATH: &str = "/api/v1/historical-price?currency=USD";
+
+/// The fee periods the API offers, each with the days it surely reaches back (a month is
+/// taken as 31 days, a year as 365): the shortest that covers the months wanted is asked.
+pub const FEE_PERIODS: [(&str, i64); 7] = [
+    ("1m", 28),
+    ("3m", 89),
+    ("6m", 181),
+    ("1y", 365),
+    ("2y", 730),
+    ("3y", 1095),
+    ("all", i64::MAX),
+];
+
+/// The file the fetched months are kept in, inside the presets folder's `history/`.
+pub const FETCHED_FILE: &str = "network-monthly-fetched.csv";
+
+/// How the fetched months' transaction cells are explained: the API gives no monthly count.
+pub const NO_TRANSACTIONS_NOTE: &str = "transactions: the API gives no monthly count";
+
+/// `<presets folder>/history/network-monthly-fetched.csv`.
+pub fn fetched_path(folder: &Path) -> PathBuf {
+    folder.join("history").join(FETCHED_FILE)
+}
+
+pub fn fees_path(period: &str) -> String {
+    format!("/api/v1/mining/blocks/fees/{period}")
+}
+
+pub fn block_at_path(unix_s: i64) -> String {
+    format!("/api/v1/mining/blocks/timestamp/{unix_s}")
+}
+
+/// Seconds since 1970 at the start of a month (UTC).
+pub fn month_start_s(month: Month) -> i64 {
+    let date = Date {
+        year: month.year,
+        month: month.month,
+        day: 1,
+    };
+    date.days_since_epoch() * 86_400
+}
+
+/// The month (UTC) a moment falls in.
+pub fn month_of(unix_s: i64) -> Month {
+    let date = Date::from_days_since_epoch(unix_s.div_euclid(86_400));
+    Month {
+        year: date.year,
+        month: date.month,
+    }
+}
+
+/// What an update asks for: the months after the newest one the machine has, up to the last
+/// complete calendar month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UpdatePlan {
+    pub first: Month,
+    pub last: Month,
+    /// The shortest fee period that reaches back to `first`'s start.
+    pub fee_period: &'static str,
+}
+
+impl UpdatePlan {
+    /// The plan for a machine whose history ends at `have_last`, at the moment `now_s`;
+    /// `None` when the last complete month is already there.
+    pub fn new(have_last: Month, now_s: i64) -> Option<UpdatePlan> {
+        let last = Month::from_index(month_of(now_s).index() - 1);
+        let first = have_last.next();
+        if first > last {
+            return None;
+        }
+        let days_back = (now_s - month_start_s(first)).div_euclid(86_400) + 1;
+        let fee_period = FEE_PERIODS
+            .iter()
+            .find(|(_, days)| *days >= days_back)
+            .map_or("all", |(period, _)| period);
+        Some(UpdatePlan {
+            first,
+            last,
+            fee_period,
+        })
+    }
+
+    pub fn months(&self) -> Vec<Month> {
+        let mut months = Vec::new();
+        let mut m = self.first;
+        while m <= self.last {
+            months.push(m);
+            m = m.next();
+        }
+        months
+    }
+
+    /// The months' boundaries: the start of each, then the start of the month after the last.
+    pub fn boundaries_s(&self) -> Vec<i64> {
+        let mut starts: Vec<i64> = self.months().into_iter().map(month_start_s).collect();
+        starts.push(month_start_s(self.last.next()));
+        starts
+    }
+}
+
+/// One difficulty adjustment: from `time_s` on, blocks from `height` on are mined at
+/// `difficulty`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Adjustment {
+    pub time_s: i64,
+    pub height: u64,
+    pub difficulty: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PricePoint {
+    pub time_s: i64,
+    pub usd: f64,
+}
+
+/// One of the API's fee groups: the mean fees per block of the blocks around `avg_height`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FeeGroup {
+    pub avg_height: f64,
+    pub time_s: i64,
+    pub avg_fees_sats: f64,
+}
+
+/// The last block at or before a moment.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BlockAt {
+    pub height: u64,
+    pub time_s: i64,
+}
+
+fn fail(url: &str, problem: ApiProblem) -> BodyError {
+    BodyError {
+        url: url.to_string(),
+        problem,
+    }
+}
+
+fn implausible(url: &str, field: String, value: String, why: Implausible) -> BodyError {
+    fail(
+        url,
+        ApiProblem::Implausible {
+            field,
+            value,
+            why: Box::new(why),
+        },
+    )
+}
+
+fn list<'a>(url: &str, value: &'a Value, field: &str) -> Result<&'a Vec<Value>, BodyError> {
+    value.as_array().ok_or_else(|| {
+        fail(
+            url,
+            ApiProblem::WrongType {
+                field: field.to_string(),
+                found: shown(value),
+                expected: Expected::List,
+            },
+        )
+    })
+}
+
+fn number(url: &str, value: Option<&Value>, field: String) -> Result<f64, BodyError> {
+    let value = value.ok_or_else(|| fail(url, ApiProblem::Missing { field: field.clone() }))?;
+    value.as_f64().filter(|n| n.is_finite()).ok_or_else(|| {
+        fail(
+            url,
+            ApiProblem::WrongType {
+                field,
+                found: shown(value),
+                expected: Expected::Number,
+            },
+        )
+    })
+}
+
+fn whole(url: &str, value: Option<&Value>, field: String) -> Result<u64, BodyError> {
+    let value = value.ok_or_else(|| fail(url, ApiProblem::Missing { field: field.clone() }))?;
+    value.as_u64().ok_or_else(|| {
+        fail(
+            url,
+            ApiProblem::WrongType {
+                field,
+                found: shown(value),
+                expected: Expected::Whole,
+            },
+        )
+    })
+}
+
+/// A number checked against `limit`, named by `field`.
+fn within(url: &str, field: String, value: f64, limit: Limit) -> Result<f64, BodyError> {
+    if limit.contains(value) {
+        Ok(value)
+    } else {
+        Err(fail(
+            url,
+            ApiProblem::OutOfRange {
+                field,
+                value: crate::format::data_number(value),
+                limit,
+            },
+        ))
+    }
+}
+
+/// A time as the messages show it.
+pub fn shown_time(unix_s: i64) -> String {
+    crate::market_api::rfc3339(unix_s.max(0) as u64)
+}
+
+/// The difficulty adjustments, oldest first. They must come newest first, each within the
+/// retarget rule's factor of 4 of the one before.
+pub fn difficulty_adjustments(url: &str, body: &str) -> Result<Vec<Adjustment>, BodyError> {
+    let value = json(url, body)?;
+    let entries = list(url, &value, "/")?;
+    if entries.is_empty() {
+        return Err(fail(url, ApiProblem::NoBlocks));
+    }
+    let mut adjustments = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        let cells = list(url, entry, &format!("[{i}]"))?;
+        let time_s = whole(url, cells.first(), format!("[{i}][0]"))? as i64;
+        let height = whole(url, cells.get(1), format!("[{i}][1]"))?;
+        let difficulty = number(url, cells.get(2), format!("[{i}][2]"))?;
+        let difficulty = within(
+            url,
+            format!("[{i}][2]"),
+            difficulty,
+            limits::HISTORY_DIFFICULTY,
+        )?;
+        if let Some(newer) = adjustments.last() {
+            let newer: &Adjustment = newer;
+            if time_s >= newer.time_s || height >= newer.height {
+                return Err(implausible(
+                    url,
+                    format!("[{i}][0]"),
+                    time_s.to_string(),
+                    Implausible::TimeOrder {
+                        previous: newer.time_s.to_string(),
+                    },
+                ));
+            }
+            // Each newer difficulty is within a factor of 4 of the one it follows.
+            let ratio = newer.difficulty / difficulty;
+            if !(0.25 - 1e-9..=4.0 + 1e-9).contains(&ratio) {
+                return Err(implausible(
+                    url,
+                    format!("[{}][2]", i - 1),
+                    crate::format::data_number(newer.difficulty),
+                    Implausible::DifficultyStep {
+                        ratio: crate::format::fixed(ratio, 2),
+                        previous: crate::format::data_number(difficulty),
+                    },
+                ));
+            }
+        }
+        adjustments.push(Adjustment {
+            time_s,
+            height,
+            difficulty,
+        });
+    }
+    adjustments.reverse();
+    Ok(adjustments)
+}
+
+/// The USD price points, oldest first. They must run in one time order; a point inside
+/// `[from_s, to_s)` (the months asked) must be a positive price.
+pub fn price_points(
+    url: &str,
+    body: &str,
+    from_s: i64,
+    to_s: i64,
+) -> Result<Vec<PricePoint>, BodyError> {
+    let value = json(url, body)?;
+    if !value.is_object() {
+        return Err(fail(
+            url,
+            ApiProblem::WrongType {
+                field: "/".to_string(),
+                found: shown(&value),
+                expected: Expected::Object,
+            },
+        ));
+    }
+    let entries = list(
+        url,
+        value.get("prices").ok_or_else(|| {
+            fail(
+                url,
+                ApiProblem::Missing {
+                    field: "prices".to_string(),
+                },
+            )
+        })?,
+        "prices",
+    )?;
+    let mut points: Vec<PricePoint> = Vec::with_capacity(entries.len());
+    let mut descending = None;
+    for (i, entry) in entries.iter().enumerate() {
+        let time_s = whole(url, entry.get("time"), format!("prices[{i}].time"))? as i64;
+        let usd = number(url, entry.get("USD"), format!("prices[{i}].USD"))?;
+        if let Some(before) = points.last() {
+            let down = time_s < before.time_s;
+            if time_s == before.time_s || *descending.get_or_insert(down) != down {
+                return Err(implausible(
+                    url,
+                    format!("prices[{i}].time"),
+                    time_s.to_string(),
+                    Implausible::TimeOrder {
+                        previous: before.time_s.to_string(),
+                    },
+                ));
+            }
+        }
+        if (from_s..to_s).contains(&time_s) {
+            if usd <= 0.0 {
+                return Err(fail(
+                    url,
+                    ApiProblem::NotPositive {
+                        field: format!("prices[{i}].USD"),
+                        value: shown(&entry["USD"]),
+                    },
+                ));
+            }
+            within(
+                url,
+                format!("prices[{i}].USD"),
+                usd,
+                limits::HISTORY_BTC_PRICE_USD,
+            )?;
+        }
+        points.push(PricePoint { time_s, usd });
+    }
+    if descending == Some(true) {
+        points.reverse();
+    }
+    Ok(points)
+}
+
+/// The fee groups, oldest first (as the API gives them).
+pub fn fee_groups(url: &str, body: &str) -> Result<Vec<FeeGroup>, BodyError> {
+    let value = json(url, body)?;
+    let entries = list(url, &value, "/")?;
+    let mut groups: Vec<FeeGroup> = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        let avg_height = number(url, entry.get("avgHeight"), format!("[{i}].avgHeight"))?;
+        let time_s = whole(url, entry.get("timestamp"), format!("[{i}].timestamp"))? as i64;
+        let fees = number(url, entry.get("avgFees"), format!("[{i}].avgFees"))?;
+        let avg_fees_sats = within(url, format!("[{i}].avgFees"), fees, FEES_SATS)?;
+        if let Some(before) = groups.last() {
+            if time_s <= before.time_s || avg_height <= before.avg_height {
+                return Err(implausible(
+                    url,
+                    format!("[{i}].timestamp"),
+                    time_s.to_string(),
+                    Implausible::TimeOrder {
+                        previous: before.time_s.to_string(),
+                    },
+                ));
+            }
+        }
+        groups.push(FeeGroup {
+            avg_height,
+            time_s,
+            avg_fees_sats,
+        });
+    }
+    Ok(groups)
+}
+
+/// The last block at or before `moment_s`; it may not be dated after it.
+pub fn block_at(url: &str, body: &str, moment_s: i64) -> Result<BlockAt, BodyError> {
+    let value = json(url, body)?;
+    let height = whole(url, value.get("height"), "height".to_string())?;
+    within(
+        url,
+        "height".to_string(),
+        height as f64,
+        limits::BLOCK_HEIGHT,
+    )?;
+    let stamp = value
+        .get("timestamp")
+        .ok_or_else(|| {
+            fail(
+                url,
+                ApiProblem::Missing {
+                    field: "timestamp".to_string(),
+                },
+            )
+        })?
+        .clone();
+    // An ISO 8601 time, or seconds since 1970 as other instances give it.
+    let time_s = match &stamp {
+        Value::String(text) => iso_seconds(text),
+        other => other.as_i64(),
+    }
+    .ok_or_else(|| {
+        fail(
+            url,
+            ApiProblem::WrongType {
+                field: "timestamp".to_string(),
+                found: shown(&stamp),
+                expected: Expected::Number,
+            },
+        )
+    })?;
+    if time_s > moment_s {
+        return Err(implausible(
+            url,
+            "timestamp".to_string(),
+            shown(&stamp),
+            Implausible::AfterMoment {
+                moment: shown_time(moment_s),
+            },
+        ));
+    }
+    Ok(BlockAt { height, time_s })
+}
+
+/// `2026-01-01T00:00:00.000Z` → seconds since 1970; a fraction of a second is dropped.
+fn iso_seconds(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let whole = match text.find('.') {
+        Some(dot) => {
+            let digits = text[dot + 1..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
+            format!("{}{}", &text[..dot], &text[dot + 1 + digits..])
+        }
+        None => text.to_string(),
+    };
+    crate::price_series::parse_timestamp(&whole).map(|(s, _)| s)
+}
+
+/// Every answer an update reads, each with the address it came from (for messages).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answers {
+    pub adjustments: (String, Vec<Adjustment>),
+    pub prices: (String, Vec<PricePoint>),
+    pub fees: (String, Vec<FeeGroup>),
+    /// The last block at or before each of the plan's boundaries.
+    pub boundaries: Vec<(String, BlockAt)>,
+    pub tip: (String, u64),
+}
+
+/// Where fetched months came from: the API's host and the day they were fetched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FetchSource {
+    pub host: String,
+    pub fetched_on: Date,
+}
+
+impl FetchSource {
+    /// The source as a row's note begins: "mempool.space-compatible API at HOST, fetched DATE".
+    pub fn described(&self) -> String {
+        format!(
+            "mempool.space-compatible API at {}, fetched {}",
+            self.host, self.fetched_on
+        )
+    }
+}
+
+/// The mean subsidy per block of the blocks at heights `from..=to`, BTC, by the consensus
+/// rule (50 BTC halved every 210,000 blocks, in whole satoshis).
+pub fn mean_subsidy_btc(from: u64, to: u64) -> f64 {
+    const HALVING_BLOCKS: u64 = 210_000;
+    let mut sats: u128 = 0;
+    let mut h = from;
+    while h <= to {
+        let era = h / HALVING_BLOCKS;
+        let era_end = ((era + 1) * HALVING_BLOCKS - 1).min(to);
+        let subsidy = if era >= 64 {
+            0
+        } else {
+            5_000_000_000u64 >> era
+        };
+        sats += u128::from(subsidy) * u128::from(era_end - h + 1);
+        h = era_end + 1;
+    }
+    sats as f64 / (to - from + 1) as f64 / SATS_PER_BTC
+}
+
+/// Each group's share of blocks: half the height span to each neighbour (a group alone
+/// counts one).
+fn fee_group_blocks(groups: &[FeeGroup]) -> Vec<f64> {
+    let n = groups.len();
+    (0..n)
+        .map(|i| {
+            let before = if i > 0 {
+                groups[i].avg_height - groups[i - 1].avg_height
+            } else if n > 1 {
+                groups[1].avg_height - groups[0].avg_height
+            } else {
+                1.0
+            };
+            let after = if i + 1 < n {
+                groups[i + 1].avg_height - groups[i].avg_height
+            } else {
+                before
+            };
+            (before + after) / 2.0
+        })
+        .collect()
+}
+
+/// The plan's months from the answers, by the history's definitions: difficulty the
+/// time-weighted harmonic mean; blocks from the heights at the boundaries; subsidy by the
+/// consensus rule; price the mean of the month's points; fees the block-weighted mean of the
+/// month's groups; hashrate `Σ blocks × difficulty × 2^32 / seconds` over the epochs the
+/// month's blocks fall in; transactions empty (the note says why).
+pub fn build_months(
+    plan: &UpdatePlan,
+    answers: &Answers,
+    source: &FetchSource,
+) -> Result<Vec<MonthRecord>, BodyError> {
+    let boundaries = plan.boundaries_s();
+    assert_eq!(boundaries.len(), answers.boundaries.len());
+    let (adjustments_url, adjustments) = &answers.adjustments;
+    let first_start = boundaries[0];
+    if adjustments.first().is_none_or(|a| a.time_s > first_start) {
+        return Err(implausible(
+            adjustments_url,
+            "[0][0]".to_string(),
+            adjustments
+                .first()
+                .map_or_else(String::new, |a| a.time_s.to_string()),
+            Implausible::NoAdjustmentBefore {
+                moment: shown_time(first_start),
+            },
+        ));
+    }
+    // Heights never go down from one boundary to the next, and stay at or below the tip.
+    let (tip_url, tip) = &answers.tip;
+    for (k, (url, block)) in answers.boundaries.iter().enumerate() {
+        if block.height > *tip {
+            return Err(implausible(
+                url,
+                "height".to_string(),
+                block.height.to_string(),
+                Implausible::AboveTip {
+                    tip: tip.to_string(),
+                },
+            ));
+        }
+        if k > 0 && block.height <= answers.boundaries[k - 1].1.height {
+            return Err(implausible(
+                url,
+                "height".to_string(),
+                block.height.to_string(),
+                Implausible::MonthWithoutBlocks {
+                    month: plan.months()[k - 1].to_string(),
+                },
+            ));
+        }
+    }
+    let _ = tip_url;
+    let (_, prices) = &answers.prices;
+    let (fees_url, groups) = &answers.fees;
+    let group_blocks = fee_group_blocks(groups);
+    let mut rows = Vec::new();
+    for (k, month) in plan.months().into_iter().enumerate() {
+        let (t0, t1) = (boundaries[k], boundaries[k + 1]);
+        let seconds = (t1 - t0) as f64;
+        let (url, start) = &answers.boundaries[k];
+        let end = answers.boundaries[k + 1].1;
+        // Blocks mined in the month: heights start+1 ..= end.
+        let (first_height, last_height) = (start.height + 1, end.height);
+        let blocks = (last_height - start.height) as f64;
+        within(
+            url,
+            "height".to_string(),
+            blocks,
+            limits::HISTORY_BLOCKS_PER_MONTH,
+        )?;
+        let mut time_over_difficulty = 0.0;
+        let mut work = 0.0;
+        for (i, a) in adjustments.iter().enumerate() {
+            let next = adjustments.get(i + 1);
+            let from = a.time_s.max(t0);
+            let to = next.map_or(t1, |n| n.time_s.min(t1));
+            if to > from {
+                time_over_difficulty += (to - from) as f64 / a.difficulty;
+            }
+            let epoch_end = next.map_or(u64::MAX, |n| n.height.saturating_sub(1));
+            let low = a.height.max(first_height);
+            let high = epoch_end.min(last_height);
+            if high >= low {
+                work += (high - low + 1) as f64 * a.difficulty;
+            }
+        }
+        let difficulty = seconds / time_over_difficulty;
+        let in_month: Vec<f64> = prices
+            .iter()
+            .filter(|p| (t0..t1).contains(&p.time_s))
+            .map(|p| p.usd)
+            .collect();
+        let price = (!in_month.is_empty()).then(|| in_month.iter().sum::<f64>() / in_month.len() as f64);
+        let (mut fee_sats, mut fee_blocks, mut fee_count) = (0.0, 0.0, 0);
+        for (g, weight) in groups.iter().zip(&group_blocks) {
+            if (t0..t1).contains(&g.time_s) {
+                fee_sats += g.avg_fees_sats * weight;
+                fee_blocks += weight;
+                fee_count += 1;
+            }
+        }
+        let fees = (fee_blocks > 0.0).then(|| fee_sats / fee_blocks / SATS_PER_BTC);
+        let mut note = source.described();
+        let _ = write!(
+            note,
+            "; blocks {first_height} to {last_height}; price the mean of {} points",
+            in_month.len()
+        );
+        let _ = write!(
+            note,
+            "; fees the block-weighted mean of {fee_count} groups ({fees_url})"
+        );
+        if price.is_none() {
+            note.push_str("; price: no point in the month");
+        }
+        let _ = write!(note, "; {NO_TRANSACTIONS_NOTE}");
+        rows.push(MonthRecord {
+            month,
+            difficulty,
+            blocks,
+            subsidy_btc: mean_subsidy_btc(first_height, last_height),
+            fees_btc_per_block: fees,
+            btc_price_usd: price,
+            network_hashrate_ehs: work * TWO_POW_32 / seconds / 1e18,
+            transactions: None,
+            note,
+        });
+    }
+    Ok(rows)
+}
+
+/// A CSV cell: quoted when it holds a comma, a quote or a line break.
+fn cell(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// The fetched months as a history CSV in the import format: comments saying where they come
+/// from and how each column is computed, the header, one row per month (numbers in Rust's
+/// shortest form that reads back to the same value).
+pub fn fetched_csv(rows: &[MonthRecord]) -> String {
+    let mut out = String::new();
+    out.push_str(
+        "# hashwatt monthly network history: months fetched after the bundled history, by `hashwatt history update`\n\
+         # or Market -> Update from the internet... Delete this file to forget them.\n\
+         # Source: a mempool.space-compatible API (each row's note names the host and the day); grade Secondary.\n\
+         # difficulty = time-weighted harmonic mean of the difficulty adjustments over the month; blocks = height of the last block\n\
+         #   at or before the next month's start minus that at the month's start; subsidy_btc = mean subsidy per block by the consensus rule;\n\
+         #   btc_price_usd = mean of the month's price points; fees_btc_per_block = block-weighted mean of the month's fee groups;\n\
+         #   network_hashrate_ehs = sum(blocks x difficulty) x 2^32 / seconds over the epochs of the month's blocks;\n\
+         #   transactions left empty: the API gives no monthly count.\n",
+    );
+    out.push_str(&super::COLUMNS.join(","));
+    out.push_str(",transactions,note\n");
+    let optional = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{}",
+            r.month,
+            r.difficulty,
+            r.blocks,
+            r.subsidy_btc,
+            optional(r.fees_btc_per_block),
+            optional(r.btc_price_usd),
+            r.network_hashrate_ehs,
+            r.transactions.map_or_else(String::new, |n| n.to_string()),
+            cell(&r.note),
+        );
+    }
+    out
+}
+
+/// The fetched months kept in `folder`, after the bundled history's last month (a bundled
+/// month wins where both exist). No file: none.
+pub fn read_fetched(folder: &Path) -> Result<Vec<MonthRecord>, HistoryError> {
+    let path = fetched_path(folder);
+    if !path.exists() {
+        return Ok(Vec::new());
+    }
+    let label = path.display().to_string();
+    let text = crate::file_io::read_text(&path).map_err(|e| HistoryError {
+        file: label.clone(),
+        line: 0,
+        problem: super::HistoryProblem::File(e.problem),
+    })?;
+    let bundled_last = History::builtin().last();
+    let rows = super::parse_csv(&label, &text)?;
+    Ok(rows.into_iter().filter(|r| r.month > bundled_last).collect())
+}
+
+/// The bundled history followed by the months fetched into `folder`.
+pub fn bundled_and_fetched(folder: Option<&Path>) -> Result<History, HistoryError> {
+    let builtin = History::builtin();
+    let Some(folder) = folder else {
+        return Ok(builtin);
+    };
+    let fetched = read_fetched(folder)?;
+    let label = fetched_path(folder).display().to_string();
+    builtin.merged(fetched, &label)
+}
+
+/// Where the newest month of a history came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NewestOrigin {
+    /// The history compiled into hashwatt.
+    Bundled,
+    /// Fetched: the row's note (which names the API's host and the day).
+    Fetched { note: String },
+    /// The user's own history file laid over the rest.
+    UserFile { path: String },
+}
+
+/// Where `history`'s newest month came from, for a history read with
+/// [`History::with_user_folder`] from `folder`.
+pub fn newest_origin(history: &History, folder: Option<&Path>) -> NewestOrigin {
+    let last = history.last();
+    if let Some(folder) = folder {
+        let own = folder.join("history").join("network-monthly.csv");
+        let own_last = crate::file_io::read_text(&own)
+            .ok()
+            .and_then(|text| super::parse_csv("", &text).ok())
+            .and_then(|rows| rows.last().map(|r| r.month));
+        if own_last == Some(last) {
+            return NewestOrigin::UserFile {
+                path: own.display().to_string(),
+            };
+        }
+    }
+    if last > History::builtin().last() {
+        NewestOrigin::Fetched {
+            note: history
+                .get(last)
+                .map(|r| r.note.clone())
+                .unwrap_or_default(),
+        }
+    } else {
+        NewestOrigin::Bundled
+    }
+}
+
+#[cfg(test)]
+mod tests;
