@@ -39,11 +39,7 @@ pub fn options_for(api_base: &str) -> Result<FetchOptions, FetchError> {
 
 /// Fetches the months `folder`'s history lacks, at the moment `now_s`, and adds them to the
 /// fetched months' file (written atomically, whole, or not at all).
-pub fn update(
-    client: &Client,
-    folder: Option<&Path>,
-    now_s: i64,
-) -> Result<Updated, FetchError> {
+pub fn update(client: &Client, folder: Option<&Path>, now_s: i64) -> Result<Updated, FetchError> {
     let folder = folder.ok_or(FetchError::NoFolder)?;
     let have = update::bundled_and_fetched(Some(folder)).map_err(FetchError::StoredHistory)?;
     let Some(plan) = UpdatePlan::new(have.last(), now_s) else {

@@ -116,7 +116,7 @@ pub enum Command {
     /// List and show the built-in and user presets.
     #[command(subcommand)]
     Presets(super::presets::PresetsCommand),
-    /// Today's market from a mempool.space-compatible API (the only command that uses the network).
+    /// Today's market from a mempool.space-compatible API (with `history update`, the only commands that use the network).
     #[command(subcommand)]
     Market(super::market::MarketCommand),
     /// Print a shell completion script: bash, zsh or fish.

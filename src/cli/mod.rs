@@ -11,6 +11,7 @@ pub mod completions;
 pub mod disclose;
 pub mod dispatch;
 pub mod history;
+pub mod history_update;
 pub mod market;
 pub mod network;
 mod output;
@@ -188,7 +189,7 @@ pub fn execute(
         // Streams its output: a sweep can be millions of lines.
         Command::Sweep(a) => return sweep::run(a, library, lang, out),
         Command::Network(a) => network::run(a, library, lang)?,
-        Command::History(a) => history::run_history(a, library)?,
+        Command::History(a) => history::run_history(a, library, lang)?,
         Command::Backtest(a) => history::run_backtest(a, library, lang)?,
         Command::Disclose(a) => disclose::run(a, library, lang)?,
         Command::Dispatch(a) => dispatch::run(a, library, lang)?,

@@ -44,9 +44,15 @@ fn months_are_built_from_the_served_chain_as_the_history_defines_them() {
         panic!("nothing added");
     };
     assert_eq!(host, crate::market_api::host_of(&server.base));
-    assert_eq!(path, dir.join("history").join("network-monthly-fetched.csv"));
+    assert_eq!(
+        path,
+        dir.join("history").join("network-monthly-fetched.csv")
+    );
     assert_eq!(months.len(), 11);
-    assert_eq!((months[0].month, months[10].month), (m("2026-01"), m("2026-11")));
+    assert_eq!(
+        (months[0].month, months[10].month),
+        (m("2026-01"), m("2026-11"))
+    );
     let starts = chain::month_starts(NOW_S);
     for (k, row) in months.iter().enumerate() {
         // starts[0] is 2025-12-01: month k runs from starts[k + 1] to starts[k + 2].
@@ -57,18 +63,33 @@ fn months_are_built_from_the_served_chain_as_the_history_defines_them() {
         let heights = chain::height_at(t0) + 1..=chain::height_at(t1);
         let mined: Vec<f64> = heights.map(chain::difficulty_of).collect();
         let harmonic = seconds / mined.iter().map(|d| 600.0 / d).sum::<f64>();
-        assert!((row.difficulty / harmonic - 1.0).abs() < 1e-3, "{}", row.month);
+        assert!(
+            (row.difficulty / harmonic - 1.0).abs() < 1e-3,
+            "{}",
+            row.month
+        );
         let hashrate = mined.iter().sum::<f64>() * 4_294_967_296.0 / seconds / 1e18;
-        assert!((row.network_hashrate_ehs / hashrate - 1.0).abs() < 1e-12, "{}", row.month);
+        assert!(
+            (row.network_hashrate_ehs / hashrate - 1.0).abs() < 1e-12,
+            "{}",
+            row.month
+        );
         assert_eq!(row.subsidy_btc, 3.125);
         let days: Vec<f64> = (0..(t1 - t0) / 86_400)
             .map(|d| chain::price_on(t0 + d * 86_400))
             .collect();
         let price = days.iter().sum::<f64>() / days.len() as f64;
-        assert!((row.btc_price_usd.unwrap() - price).abs() < 1e-6, "{}", row.month);
+        assert!(
+            (row.btc_price_usd.unwrap() - price).abs() < 1e-6,
+            "{}",
+            row.month
+        );
         assert!((row.fees_btc_per_block.unwrap() - 0.02).abs() < 1e-12);
         assert_eq!(row.transactions, None);
-        assert!(row.note.ends_with("transactions: the API gives no monthly count"));
+        assert!(
+            row.note
+                .ends_with("transactions: the API gives no monthly count")
+        );
     }
     // What is stored is what the history shows, after the bundled months.
     let history = History::with_user_folder(Some(&dir)).unwrap();
@@ -111,7 +132,10 @@ fn an_update_after_a_partial_one_asks_only_for_what_is_missing() {
     // The months fetched before stay as they were written.
     let after = std::fs::read_to_string(&path).unwrap();
     assert!(after.starts_with(&before), "the earlier rows changed");
-    assert_eq!(History::with_user_folder(Some(&dir)).unwrap().last(), m("2026-11"));
+    assert_eq!(
+        History::with_user_folder(Some(&dir)).unwrap().last(),
+        m("2026-11")
+    );
 }
 
 #[test]
@@ -133,11 +157,17 @@ fn nothing_new_asks_nothing_and_writes_nothing() {
     );
     assert_eq!(server.requests().len(), asked);
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
-    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), modified);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        modified
+    );
     assert!(forget(Some(&dir)).unwrap());
     assert!(!path.exists());
     assert!(!forget(Some(&dir)).unwrap());
-    assert_eq!(History::with_user_folder(Some(&dir)).unwrap(), History::builtin());
+    assert_eq!(
+        History::with_user_folder(Some(&dir)).unwrap(),
+        History::builtin()
+    );
 }
 
 /// A folder holding the months to 2026-05, and the bytes of its file.
@@ -155,7 +185,11 @@ fn failure(name: &str, routes: Vec<(String, Answer)>) -> String {
     let (dir, bytes) = partial_folder(name);
     let server = ApiServer::start(routes);
     let e = run(&server, &dir, NOW_S).unwrap_err();
-    assert_eq!(std::fs::read(update::fetched_path(&dir)).unwrap(), bytes, "{name}");
+    assert_eq!(
+        std::fs::read(update::fetched_path(&dir)).unwrap(),
+        bytes,
+        "{name}"
+    );
     let line = e.localized(Lang::En).replace(&server.base, "BASE");
     assert!(!line.contains('\n'), "{line}");
     assert!(!e.localized(Lang::Zh).is_empty());

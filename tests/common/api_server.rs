@@ -219,11 +219,7 @@ pub mod chain {
         let mut adjustments = Vec::new();
         let mut h = (CHAIN_START_HEIGHT / 2016 + 1) * 2016;
         while h <= tip {
-            adjustments.push(format!(
-                "[{},{h},{},1.01]",
-                time_of(h),
-                difficulty_of(h)
-            ));
+            adjustments.push(format!("[{},{h},{},1.01]", time_of(h), difficulty_of(h)));
             h += 2016;
         }
         // The epoch the chain starts in, dated at its start (before the first month asked).
@@ -240,7 +236,10 @@ pub mod chain {
         let mut fees = Vec::new();
         let mut day = CHAIN_START_S;
         while day <= now_s {
-            prices.push(format!(r#"{{"time":{day},"USD":{},"EUR":1}}"#, price_on(day)));
+            prices.push(format!(
+                r#"{{"time":{day},"USD":{},"EUR":1}}"#,
+                price_on(day)
+            ));
             fees.push(format!(
                 r#"{{"avgHeight":{},"timestamp":{},"avgFees":{FEES_SATS},"USD":1}}"#,
                 height_at(day + 43_200),
@@ -283,7 +282,11 @@ pub mod chain {
     }
 
     /// The routes at `now_s` with one path answering otherwise.
-    pub fn routes_with(now_s: i64, path: &str, answer: super::Answer) -> Vec<(String, super::Answer)> {
+    pub fn routes_with(
+        now_s: i64,
+        path: &str,
+        answer: super::Answer,
+    ) -> Vec<(String, super::Answer)> {
         let mut routes = routes(now_s);
         for (p, a) in &mut routes {
             if p == path {

@@ -185,7 +185,14 @@ fn list<'a>(url: &str, value: &'a Value, field: &str) -> Result<&'a Vec<Value>, 
 }
 
 fn number(url: &str, value: Option<&Value>, field: String) -> Result<f64, BodyError> {
-    let value = value.ok_or_else(|| fail(url, ApiProblem::Missing { field: field.clone() }))?;
+    let value = value.ok_or_else(|| {
+        fail(
+            url,
+            ApiProblem::Missing {
+                field: field.clone(),
+            },
+        )
+    })?;
     value.as_f64().filter(|n| n.is_finite()).ok_or_else(|| {
         fail(
             url,
@@ -199,7 +206,14 @@ fn number(url: &str, value: Option<&Value>, field: String) -> Result<f64, BodyEr
 }
 
 fn whole(url: &str, value: Option<&Value>, field: String) -> Result<u64, BodyError> {
-    let value = value.ok_or_else(|| fail(url, ApiProblem::Missing { field: field.clone() }))?;
+    let value = value.ok_or_else(|| {
+        fail(
+            url,
+            ApiProblem::Missing {
+                field: field.clone(),
+            },
+        )
+    })?;
     value.as_u64().ok_or_else(|| {
         fail(
             url,
@@ -621,7 +635,8 @@ pub fn build_months(
             .filter(|p| (t0..t1).contains(&p.time_s))
             .map(|p| p.usd)
             .collect();
-        let price = (!in_month.is_empty()).then(|| in_month.iter().sum::<f64>() / in_month.len() as f64);
+        let price =
+            (!in_month.is_empty()).then(|| in_month.iter().sum::<f64>() / in_month.len() as f64);
         let (mut fee_sats, mut fee_blocks, mut fee_count) = (0.0, 0.0, 0);
         for (g, weight) in groups.iter().zip(&group_blocks) {
             if (t0..t1).contains(&g.time_s) {
@@ -720,7 +735,10 @@ pub fn read_fetched(folder: &Path) -> Result<Vec<MonthRecord>, HistoryError> {
     })?;
     let bundled_last = History::builtin().last();
     let rows = super::parse_csv(&label, &text)?;
-    Ok(rows.into_iter().filter(|r| r.month > bundled_last).collect())
+    Ok(rows
+        .into_iter()
+        .filter(|r| r.month > bundled_last)
+        .collect())
 }
 
 /// The bundled history followed by the months fetched into `folder`.
@@ -739,8 +757,8 @@ pub fn bundled_and_fetched(folder: Option<&Path>) -> Result<History, HistoryErro
 pub enum NewestOrigin {
     /// The history compiled into hashwatt.
     Bundled,
-    /// Fetched: the row's note (which names the API's host and the day).
-    Fetched { note: String },
+    /// Fetched from an API's host on a day (as the row's note names them).
+    Fetched { host: String, fetched_on: String },
     /// The user's own history file laid over the rest.
     UserFile { path: String },
 }
@@ -762,15 +780,46 @@ pub fn newest_origin(history: &History, folder: Option<&Path>) -> NewestOrigin {
         }
     }
     if last > History::builtin().last() {
+        let note = history.get(last).map_or("", |r| r.note.as_str());
+        let described = note.split(';').next().unwrap_or_default();
+        let (host, fetched_on) = described
+            .strip_prefix("mempool.space-compatible API at ")
+            .and_then(|rest| rest.rsplit_once(", fetched "))
+            .unwrap_or((described, ""));
         NewestOrigin::Fetched {
-            note: history
-                .get(last)
-                .map(|r| r.note.clone())
-                .unwrap_or_default(),
+            host: host.to_string(),
+            fetched_on: fetched_on.to_string(),
         }
     } else {
         NewestOrigin::Bundled
     }
+}
+
+impl NewestOrigin {
+    /// The origin in words, as "Newest month: …, from {origin}" ends.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        let t = &crate::i18n::strings(lang).update;
+        match self {
+            NewestOrigin::Bundled => t.origin_bundled.to_string(),
+            NewestOrigin::Fetched { host, fetched_on } => {
+                crate::i18n::fill(t.origin_fetched, &[("host", host), ("date", fetched_on)])
+            }
+            NewestOrigin::UserFile { path } => {
+                crate::i18n::fill(t.origin_user_file, &[("path", path)])
+            }
+        }
+    }
+}
+
+/// "Newest month: 2026-11, from mempool.space, fetched 2026-12-07." in `lang`.
+pub fn newest_line(history: &History, folder: Option<&Path>, lang: crate::i18n::Lang) -> String {
+    crate::i18n::fill(
+        crate::i18n::strings(lang).update.newest_line,
+        &[
+            ("month", &history.last().to_string()),
+            ("origin", &newest_origin(history, folder).localized(lang)),
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -38,7 +38,10 @@ fn the_subsidy_is_the_consensus_rules_mean_across_a_halving() {
     assert_eq!(mean_subsidy_btc(1, 10), 50.0);
     assert_eq!(mean_subsidy_btc(840_000, 840_099), 3.125);
     // 2,000 blocks at 3.125 and 2,000 at 1.5625.
-    assert_eq!(mean_subsidy_btc(1_048_000, 1_051_999), (3.125 + 1.5625) / 2.0);
+    assert_eq!(
+        mean_subsidy_btc(1_048_000, 1_051_999),
+        (3.125 + 1.5625) / 2.0
+    );
 }
 
 const D1: f64 = 100e12;
@@ -80,10 +83,14 @@ fn two_months() -> (UpdatePlan, Answers) {
         b[1] + 100,
     );
     let fees = fee_groups("fees", &fees).unwrap();
-    let boundaries = [(1_047_999u64, b[0] - 30), (1_052_463, b[1] - 5), (1_056_495, b[2] - 700)]
-        .iter()
-        .map(|&(height, time_s)| (url("/t"), BlockAt { height, time_s }))
-        .collect();
+    let boundaries = [
+        (1_047_999u64, b[0] - 30),
+        (1_052_463, b[1] - 5),
+        (1_056_495, b[2] - 700),
+    ]
+    .iter()
+    .map(|&(height, time_s)| (url("/t"), BlockAt { height, time_s }))
+    .collect();
     (
         plan,
         Answers {
@@ -105,7 +112,11 @@ fn months_are_computed_as_the_history_defines_them() {
     assert_eq!(jan.month, m("2026-01"));
     // 15.5 days at each difficulty: their harmonic mean.
     let expected = 2.0 / (1.0 / D1 + 1.0 / D2);
-    assert!((jan.difficulty / expected - 1.0).abs() < 1e-12, "{}", jan.difficulty);
+    assert!(
+        (jan.difficulty / expected - 1.0).abs() < 1e-12,
+        "{}",
+        jan.difficulty
+    );
     assert_eq!(jan.blocks, 4464.0);
     // Blocks 1,048,000 … 1,048,999 at D1, 1,049,000 … 1,052,463 at D2.
     let seconds = 31.0 * 86_400.0;
@@ -118,7 +129,10 @@ fn months_are_computed_as_the_history_defines_them() {
     let fees = (2000.0 * 0.01 + 2000.0 * 0.02 + 3000.0 * 0.04) / 7000.0;
     assert!((jan.fees_btc_per_block.unwrap() - fees).abs() < 1e-15);
     assert_eq!(jan.transactions, None);
-    assert!(jan.note.starts_with("mempool.space-compatible API at api.test, fetched 2026-12-07"));
+    assert!(
+        jan.note
+            .starts_with("mempool.space-compatible API at api.test, fetched 2026-12-07")
+    );
     assert!(jan.note.ends_with(NO_TRANSACTIONS_NOTE), "{}", jan.note);
     let feb = &rows[1];
     assert_eq!(feb.difficulty, D2);
@@ -143,8 +157,13 @@ fn the_rows_read_back_as_a_history_file_and_follow_the_bundled_months() {
     assert_eq!(
         newest_origin(&history, Some(&folder)),
         NewestOrigin::Fetched {
-            note: rows[1].note.clone()
+            host: "api.test".to_string(),
+            fetched_on: "2026-12-07".to_string(),
         }
+    );
+    assert_eq!(
+        newest_line(&history, Some(&folder), Lang::En),
+        "Newest month: 2026-02, from api.test, fetched 2026-12-07."
     );
     // The trailing growth now ends at the newest fetched month.
     assert_eq!(history.latest_trailing_growth().unwrap().to, m("2026-02"));
@@ -166,7 +185,10 @@ fn a_bundled_month_wins_over_a_fetched_one() {
     std::fs::write(fetched_path(&folder), fetched_csv(&[december])).unwrap();
     let history = History::with_user_folder(Some(&folder)).unwrap();
     assert_eq!(history, builtin);
-    assert_eq!(newest_origin(&history, Some(&folder)), NewestOrigin::Bundled);
+    assert_eq!(
+        newest_origin(&history, Some(&folder)),
+        NewestOrigin::Bundled
+    );
     std::fs::remove_dir_all(&folder).unwrap();
 }
 
@@ -176,7 +198,10 @@ fn message(e: BodyError) -> String {
 
 #[test]
 fn implausible_answers_are_refused_naming_the_endpoint_and_the_value() {
-    let step = format!("[[{ADJ2_S},1049000,{},1.1],[{ADJ1_S},1047000,{D1},1.02]]", D1 * 5.0);
+    let step = format!(
+        "[[{ADJ2_S},1049000,{},1.1],[{ADJ1_S},1047000,{D1},1.02]]",
+        D1 * 5.0
+    );
     assert_eq!(
         message(difficulty_adjustments("BASE/adj", &step).unwrap_err()),
         "BASE/adj: \"[0][2]\" is 500000000000000; it is 5.00 times the adjustment before it (100000000000000); the retarget rule keeps each step within a factor of 4"
@@ -184,7 +209,9 @@ fn implausible_answers_are_refused_naming_the_endpoint_and_the_value() {
     let order = format!("[[{ADJ1_S},1047000,{D1},1],[{ADJ2_S},1049000,{D2},1.1]]");
     assert_eq!(
         message(difficulty_adjustments("BASE/adj", &order).unwrap_err()),
-        format!("BASE/adj: \"[1][0]\" is {ADJ2_S}; it is out of time order (the entry before it: {ADJ1_S})")
+        format!(
+            "BASE/adj: \"[1][0]\" is {ADJ2_S}; it is out of time order (the entry before it: {ADJ1_S})"
+        )
     );
     let zero = r#"{"prices":[{"time":1767225700,"USD":0}]}"#;
     assert_eq!(
@@ -194,7 +221,9 @@ fn implausible_answers_are_refused_naming_the_endpoint_and_the_value() {
     // Outside the months asked, a zero price is none of the update's business.
     assert!(price_points("BASE/p", zero, 0, 1).is_ok());
     let mixed = r#"{"prices":[{"time":3,"USD":1},{"time":2,"USD":1},{"time":5,"USD":1}]}"#;
-    assert!(message(price_points("BASE/p", mixed, 0, 1).unwrap_err()).contains("out of time order"));
+    assert!(
+        message(price_points("BASE/p", mixed, 0, 1).unwrap_err()).contains("out of time order")
+    );
     let late = r#"{"height":930000,"hash":"00","timestamp":"2026-01-01T00:00:01.000Z"}"#;
     assert_eq!(
         message(block_at("BASE/t", late, 1_767_225_600).unwrap_err()),
