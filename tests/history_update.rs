@@ -185,3 +185,80 @@ fn a_failed_update_exits_2_with_one_line_and_changes_nothing() {
         stderr(&out)
     );
 }
+
+#[test]
+fn project_states_its_assumptions_and_takes_the_newest_trailing_months() {
+    let folder = temp_dir("history-update-project");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = run_in(&folder, args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let before = json(&["project", "--months", "1", "--json"]);
+    let a = &before["assumptions"];
+    assert_eq!(a["growth_source"], "history");
+    assert_eq!(
+        (&a["growth_from"], &a["growth_to"]),
+        (&"2024-12".into(), &"2025-12".into())
+    );
+    assert_eq!(a["volatility_from"], "2023-12");
+    assert_eq!(a["history_newest_month"], "2025-12");
+    // The window's new scenario starts from the same figures.
+    let builtin = hashwatt::history::History::builtin().default_projection();
+    assert_eq!(
+        a["difficulty_growth_pct_per_year"],
+        builtin.difficulty_growth_pct_per_year
+    );
+    assert_eq!(
+        a["btc_price_growth_pct_per_year"],
+        builtin.btc_price_growth_pct_per_year
+    );
+    assert_eq!(
+        a["btc_price_volatility_pct_per_year"],
+        builtin.btc_price_volatility_pct_per_year
+    );
+
+    let server = ApiServer::start(chain::routes(now_s()));
+    let out = run_in(&folder, &["history", "update", "--api-base", &server.base]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let last = last_complete_month();
+    let after = json(&["project", "--months", "1", "--json"]);
+    let a = &after["assumptions"];
+    assert_eq!(a["growth_to"], last.as_str());
+    assert_eq!(a["volatility_to"], last.as_str());
+    assert_ne!(
+        a["btc_price_growth_pct_per_year"],
+        before["assumptions"]["btc_price_growth_pct_per_year"]
+    );
+    let text = stdout(&run_in(&folder, &["project", "--months", "1"]));
+    let host = server.base.trim_start_matches("http://");
+    assert!(
+        text.starts_with("Assumptions\n  Growth: difficulty "),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("→ {last}, newest from {host}, fetched ")),
+        "{text}"
+    );
+    // A file's own figures, and the flags', are named as theirs.
+    let file = json(&[
+        "project",
+        "presets/scenarios/texas-s21.ron",
+        "--months",
+        "1",
+        "--json",
+    ]);
+    assert_eq!(file["assumptions"]["growth_source"], "scenario");
+    assert_eq!(file["assumptions"]["growth_from"], serde_json::Value::Null);
+    let flags = json(&[
+        "project",
+        "--months",
+        "1",
+        "--json",
+        "--btc-price-growth-pct-year",
+        "5",
+    ]);
+    assert_eq!(flags["assumptions"]["growth_source"], "flags");
+    assert_eq!(flags["assumptions"]["btc_price_growth_pct_per_year"], 5.0);
+    assert_eq!(flags["assumptions"]["volatility_source"], "history");
+}

@@ -36,6 +36,16 @@ pub struct ProjectArgs {
 pub fn run(a: &ProjectArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
     let loaded = super::load(&a.scenario, library, lang)?;
     let mut settings = loaded.doc.projection;
+    let history = super::history::load_history(None)?;
+    let assumptions = Assumptions::of(a, &history);
+    if a.scenario.file.is_none() {
+        // A new scenario's defaults, as the window's: the history's trailing figures.
+        let defaults = history.default_projection();
+        settings.difficulty_growth_pct_per_year = defaults.difficulty_growth_pct_per_year;
+        settings.btc_price_growth_pct_per_year = defaults.btc_price_growth_pct_per_year;
+        settings.btc_price_volatility_pct_per_year = defaults.btc_price_volatility_pct_per_year;
+        settings.difficulty_volatility_pct_per_year = defaults.difficulty_volatility_pct_per_year;
+    }
     if let Some(months) = a.months {
         settings.months = months;
     }
@@ -70,12 +80,172 @@ pub fn run(a: &ProjectArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
             None => projection_csv(&projection, start),
         }
     } else if a.json {
-        projection_json(&projection, monte_carlo.as_ref())
+        projection_json(
+            &projection,
+            monte_carlo.as_ref(),
+            assumptions.json(&settings, &history),
+        )
     } else {
-        let mut out = projection_table(&loaded, &projection, start, lang);
+        let mut out = assumptions.lines(&settings, &history, lang);
+        out.push_str(&projection_table(&loaded, &projection, start, lang));
         investment_lines(&mut out, &settings, &projection, monte_carlo.as_ref(), lang);
         out
     })
+}
+
+/// Where the projection's growth and volatilities came from: the command line's flags, the
+/// scenario file, or (for a run without a file) the history's trailing months.
+struct Assumptions {
+    growth: Source,
+    volatility: Source,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Source {
+    Flags,
+    File,
+    History,
+}
+
+impl Source {
+    fn key(self) -> &'static str {
+        match self {
+            Source::Flags => "flags",
+            Source::File => "scenario",
+            Source::History => "history",
+        }
+    }
+}
+
+impl Assumptions {
+    fn of(a: &ProjectArgs, _history: &crate::history::History) -> Assumptions {
+        let from = |flagged: bool| {
+            if flagged {
+                Source::Flags
+            } else if a.scenario.file.is_some() {
+                Source::File
+            } else {
+                Source::History
+            }
+        };
+        Assumptions {
+            growth: from(
+                a.growth.difficulty_growth_pct_year.is_some()
+                    || a.growth.btc_price_growth_pct_year.is_some(),
+            ),
+            volatility: from(
+                a.uncertainty.btc_price_volatility_pct_year.is_some()
+                    || a.uncertainty.difficulty_volatility_pct_year.is_some(),
+            ),
+        }
+    }
+
+    /// The months a source's figures come from, when they come from the history.
+    fn windows(
+        &self,
+        history: &crate::history::History,
+    ) -> (Option<(String, String)>, Option<(String, String)>) {
+        let growth = (self.growth == Source::History)
+            .then(|| history.latest_trailing_growth())
+            .flatten()
+            .map(|g| (g.from.to_string(), g.to.to_string()));
+        let volatility = (self.volatility == Source::History)
+            .then(|| history.latest_trailing_volatility())
+            .flatten()
+            .map(|v| (v.from.to_string(), v.to.to_string()));
+        (growth, volatility)
+    }
+
+    /// The lines above the table.
+    fn lines(
+        &self,
+        settings: &ProjectionSettings,
+        history: &crate::history::History,
+        lang: Lang,
+    ) -> String {
+        let t = &strings(lang).update;
+        let folder = crate::user_presets_folder();
+        let origin = crate::history::update::newest_origin(history, folder.as_deref());
+        let source = |source: Source, window: Option<(String, String)>| match (source, window) {
+            (Source::Flags, _) => t.source_flags.to_string(),
+            (Source::File, _) => t.source_file.to_string(),
+            (Source::History, Some((from, to))) => fill(
+                t.source_history,
+                &[
+                    ("from", &from),
+                    ("to", &to),
+                    ("origin", &origin.localized(lang)),
+                ],
+            ),
+            (Source::History, None) => t.origin_bundled.to_string(),
+        };
+        let (growth, volatility) = self.windows(history);
+        let mut out = format!("{}\n", t.assumptions);
+        let _ = writeln!(
+            out,
+            "  {}",
+            fill(
+                t.growth_line,
+                &[
+                    (
+                        "difficulty",
+                        &format::fixed(settings.difficulty_growth_pct_per_year, 1)
+                    ),
+                    (
+                        "price",
+                        &format::fixed(settings.btc_price_growth_pct_per_year, 1)
+                    ),
+                    ("source", &source(self.growth, growth)),
+                ],
+            )
+        );
+        let _ = writeln!(
+            out,
+            "  {}",
+            fill(
+                t.volatility_line,
+                &[
+                    (
+                        "price",
+                        &format::fixed(settings.btc_price_volatility_pct_per_year, 1)
+                    ),
+                    (
+                        "difficulty",
+                        &format::fixed(settings.difficulty_volatility_pct_per_year, 1)
+                    ),
+                    ("source", &source(self.volatility, volatility)),
+                ],
+            )
+        );
+        out.push('\n');
+        out
+    }
+
+    /// The `assumptions` object of `--json`.
+    fn json(
+        &self,
+        settings: &ProjectionSettings,
+        history: &crate::history::History,
+    ) -> serde_json::Value {
+        let (growth, volatility) = self.windows(history);
+        let month = |w: &Option<(String, String)>, end: bool| {
+            w.as_ref()
+                .map(|(from, to)| if end { to.clone() } else { from.clone() })
+        };
+        serde_json::json!({
+            "difficulty_growth_pct_per_year": settings.difficulty_growth_pct_per_year,
+            "btc_price_growth_pct_per_year": settings.btc_price_growth_pct_per_year,
+            "growth_source": self.growth.key(),
+            "growth_from": month(&growth, false),
+            "growth_to": month(&growth, true),
+            "btc_price_volatility_pct_per_year": settings.btc_price_volatility_pct_per_year,
+            "difficulty_volatility_pct_per_year": settings.difficulty_volatility_pct_per_year,
+            "volatility_source": self.volatility.key(),
+            "volatility_from": month(&volatility, false),
+            "volatility_to": month(&volatility, true),
+            "history_newest_month": history.last().to_string(),
+        })
+    }
 }
 
 /// The flag of a projection setting that failed its check after the flags were applied: the
@@ -92,9 +262,13 @@ fn flag_of(field: &str, a: &ProjectArgs) -> String {
     }
 }
 
-/// The projection as JSON: its months, its halvings and its summary (with paths, the monthly
+/// The projection as JSON: the assumptions it used, its months, its halvings and its summary (with paths, the monthly
 /// percentiles too), keys in the order the structures declare them.
-pub fn projection_json(p: &Projection, mc: Option<&MonteCarlo>) -> String {
+pub fn projection_json(
+    p: &Projection,
+    mc: Option<&MonteCarlo>,
+    assumptions: serde_json::Value,
+) -> String {
     #[derive(serde::Serialize)]
     struct Percentiles {
         month: u32,
@@ -109,6 +283,7 @@ pub fn projection_json(p: &Projection, mc: Option<&MonteCarlo>) -> String {
     }
     #[derive(serde::Serialize)]
     struct Output<'a> {
+        assumptions: serde_json::Value,
         months: &'a [model::projection::ProjectionMonth],
         halvings: &'a [model::projection::Halving],
         summary: ProjectionSummary,
@@ -116,6 +291,7 @@ pub fn projection_json(p: &Projection, mc: Option<&MonteCarlo>) -> String {
         percentiles: Option<Vec<Percentiles>>,
     }
     let output = Output {
+        assumptions,
         months: &p.months,
         halvings: &p.halvings,
         summary: ProjectionSummary::of(p, mc),
