@@ -40,10 +40,38 @@ pub fn options_for(api_base: &str) -> Result<FetchOptions, FetchError> {
 /// Fetches the months `folder`'s history lacks, at the moment `now_s`, and adds them to the
 /// fetched months' file (written atomically, whole, or not at all).
 pub fn update(client: &Client, folder: Option<&Path>, now_s: i64) -> Result<Updated, FetchError> {
+    match fetch_months(client, folder, now_s)? {
+        Fetched::UpToDate { newest } => Ok(Updated::UpToDate { newest }),
+        Fetched::Months { months, host } => {
+            let path = save_months(folder, &months)?;
+            Ok(Updated::Added { months, path, host })
+        }
+    }
+}
+
+/// What was fetched, before anything is stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Fetched {
+    UpToDate {
+        newest: Month,
+    },
+    Months {
+        months: Vec<MonthRecord>,
+        host: String,
+    },
+}
+
+/// Asks the API for the months `folder`'s history lacks, at the moment `now_s`; stores
+/// nothing.
+pub fn fetch_months(
+    client: &Client,
+    folder: Option<&Path>,
+    now_s: i64,
+) -> Result<Fetched, FetchError> {
     let folder = folder.ok_or(FetchError::NoFolder)?;
     let have = update::bundled_and_fetched(Some(folder)).map_err(FetchError::StoredHistory)?;
     let Some(plan) = UpdatePlan::new(have.last(), now_s) else {
-        return Ok(Updated::UpToDate {
+        return Ok(Fetched::UpToDate {
             newest: have.last(),
         });
     };
@@ -53,7 +81,19 @@ pub fn update(client: &Client, folder: Option<&Path>, now_s: i64) -> Result<Upda
         fetched_on: Date::from_days_since_epoch(now_s.div_euclid(86_400)),
     };
     let months = update::build_months(&plan, &answers, &source).map_err(FetchError::Body)?;
+    Ok(Fetched::Months {
+        months,
+        host: client.host().to_string(),
+    })
+}
+
+/// Adds fetched months to the file after the ones already there (written atomically); the
+/// file's path.
+pub fn save_months(folder: Option<&Path>, months: &[MonthRecord]) -> Result<PathBuf, FetchError> {
+    let folder = folder.ok_or(FetchError::NoFolder)?;
     let mut rows = update::read_fetched(folder).map_err(FetchError::StoredHistory)?;
+    // Months fetched twice (two windows) are kept once: the newer answer wins.
+    rows.retain(|r| months.first().is_none_or(|first| r.month < first.month));
     rows.extend(months.iter().cloned());
     let path = update::fetched_path(folder);
     let text = update::fetched_csv(&rows);
@@ -63,11 +103,7 @@ pub fn update(client: &Client, folder: Option<&Path>, now_s: i64) -> Result<Upda
         .and_then(|parsed| History::builtin().merged(parsed, &label))
         .map_err(FetchError::StoredHistory)?;
     crate::market_fetch::save_in_folder(&path, &text)?;
-    Ok(Updated::Added {
-        months,
-        path,
-        host: client.host().to_string(),
-    })
+    Ok(path)
 }
 
 /// Every answer the plan needs, one request after another within the client's deadline.

@@ -529,11 +529,12 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             .computed
             .as_ref()
             .map_or(0.0, |c| c.scenario.site.electricity_usd_per_kwh);
+        let trailing = app.history_summary.volatility;
         let p = &mut app.session.doc.projection;
         // Side by side, so the fan stays in view.
         ui.columns(2, |cols| {
             super::projection_mc::investment_settings_ui(&mut cols[0], p, site_price, lang, s);
-            super::projection_mc::uncertainty_settings_ui(&mut cols[1], p, lang, s);
+            super::projection_mc::uncertainty_settings_ui(&mut cols[1], p, trailing, lang, s);
         });
     }
     let Ok(computed) = &app.computed else {

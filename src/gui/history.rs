@@ -15,6 +15,7 @@ use crate::history::chart::{
 use crate::history::{History, Month};
 use crate::i18n::{Lang, Localized, fill, history::HistoryStrings};
 use crate::palette;
+#[cfg(test)]
 use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
 use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, Points, Polygon, VLine};
@@ -29,9 +30,10 @@ pub struct HistoryState {
     pub backtest: Option<BacktestSettings>,
 }
 
-/// A new scenario: the document's defaults, with the projection's difficulty and BTC-price
-/// growth taken from the trailing twelve months of the built-in history and their volatilities
-/// from its trailing two years.
+/// A new scenario on a machine with only the built-in history: the document's defaults, with
+/// the projection's difficulty and BTC-price growth taken from the trailing twelve months of
+/// the built-in history and their volatilities from its trailing two years.
+#[cfg(test)]
 pub fn new_document() -> ScenarioDoc {
     ScenarioDoc {
         projection: crate::history::default_projection(),
@@ -42,7 +44,7 @@ pub fn new_document() -> ScenarioDoc {
 /// Beside the projection's growth fields: the history's trailing growth and the window it comes
 /// from, and a button that sets the fields to it.
 pub fn trailing_growth_ui(app: &mut App, ui: &mut egui::Ui) {
-    let Some(growth) = crate::history::builtin_trailing_growth() else {
+    let Some(growth) = app.history_summary.growth else {
         return;
     };
     let s = &app.strings().history;
@@ -168,6 +170,8 @@ pub fn history_ui(app: &App, ui: &mut egui::Ui) {
     };
     ui.label(egui::RichText::new(s.title).strong());
     ui.label(egui::RichText::new(s.intro).small().weak());
+    // Where the newest month came from: the bundled history, an update, or the user's file.
+    ui.label(egui::RichText::new(app.history_summary.newest_line(app.session.lang())).small());
 
     let mut state = app.history_view;
     let mut settings = chart.settings;

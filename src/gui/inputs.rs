@@ -4,7 +4,7 @@ use super::picker::{Picker, PickerItem};
 use super::widgets::{InputField, badge, source_color};
 use super::{App, PresetPrompt};
 use crate::format;
-use crate::i18n::Localized;
+use crate::i18n::{Localized, fill};
 use crate::inputs::Input;
 use crate::model::{EnergyMix, EnergySource, IntensityMethod, NetworkSpec, SubsidySpec, bitcoin};
 use crate::names::Names;
@@ -734,6 +734,7 @@ fn market_ui(app: &mut App, ui: &mut egui::Ui) {
             );
             ui.end_row();
         });
+    market_age_ui(app, ui);
     let doc = &app.session.doc.market;
     let changed = doc.btc_price_usd.is_some()
         || doc.network.is_some()
@@ -748,6 +749,49 @@ fn market_ui(app: &mut App, ui: &mut egui::Ui) {
                     preset,
                     ..Default::default()
                 };
+            }
+        });
+    }
+}
+
+/// How old the market in use is ("Market of 2026-12-07, fetched today."), and past a month
+/// the update offered on a line of its own.
+fn market_age_ui(app: &mut App, ui: &mut egui::Ui) {
+    let Some(market) = app
+        .session
+        .doc
+        .market
+        .preset
+        .as_deref()
+        .and_then(|id| app.library.market(id))
+        .or_else(|| app.library.newest_market())
+    else {
+        return;
+    };
+    let u = &app.strings().update;
+    let date = market.date.to_string();
+    let days = crate::today().days_since_epoch() - market.date.days_since_epoch();
+    let built_in = crate::presets::builtin_files(crate::presets::PresetKind::Market)
+        .iter()
+        .any(|(path, _)| path.ends_with(&format!("/{}.ron", market.id)));
+    let line = if built_in {
+        fill(u.market_builtin, &[("date", &date)])
+    } else {
+        let age = if days <= 0 {
+            u.age_today.to_string()
+        } else {
+            fill(u.age_days, &[("days", &days.to_string())])
+        };
+        fill(u.market_fetched, &[("date", &date), ("age", &age)])
+    };
+    ui.label(egui::RichText::new(line).small());
+    if days > 31 && app.market_update.is_idle() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(u.market_stale).small());
+            if ui.small_button(u.update_now).clicked() {
+                app.queue(super::Command::MarketUpdate(
+                    super::market_update::Action::Start,
+                ));
             }
         });
     }

@@ -1,10 +1,13 @@
 //! *Market → Update from the internet…*: asks once per API address whether it may go online
 //! (naming the host, saying that nothing about the user is sent), fetches on a thread of its
 //! own within the 10 s deadline, shows the figures for review, and on acceptance saves them as
-//! a dated market snapshot that the scenario then uses. A failure is the banner; nothing is
-//! saved.
+//! a dated market snapshot that the scenario then uses. Ticked in the consent (and by default),
+//! the same job asks the same host for the months the network history lacks
+//! ([`crate::history_fetch`]); they are added when the review is accepted. *Market → Forget
+//! fetched history* deletes them. A failure is the banner; nothing is saved.
 
 use super::{App, Command};
+use crate::history_fetch::{self, Fetched};
 use crate::i18n::{Lang, fill};
 use crate::market_api::{DEFAULT_API_BASE, FetchedMarket, host_of, without_credentials};
 use crate::market_fetch::{self, FetchError, FetchOptions};
@@ -20,9 +23,19 @@ pub enum Action {
     Allow(String),
     /// Close the consent, the wait or the review without saving.
     Cancel,
-    /// Save the reviewed market as a snapshot and use it.
+    /// Save the reviewed market as a snapshot and use it (and add the fetched months, if
+    /// ticked).
     Accept,
+    /// Delete the months fetched after the bundled history.
+    ForgetHistory,
 }
+
+/// What the update's thread answers: the market, and the history's months when they were
+/// asked for (their failure does not spoil the market).
+pub type Reply = (
+    Result<FetchedMarket, FetchError>,
+    Option<Result<Fetched, FetchError>>,
+);
 
 /// Where the update is.
 #[derive(Default)]
@@ -30,20 +43,32 @@ pub enum Stage {
     #[default]
     Idle,
     /// Waiting for the user's consent; the address is editable.
-    Consent {
-        api_base: String,
-    },
+    Consent { api_base: String },
     /// A request is under way on its own thread.
     Fetching {
         host: String,
-        reply: mpsc::Receiver<Result<FetchedMarket, FetchError>>,
+        reply: mpsc::Receiver<Reply>,
     },
-    Review(FetchedMarket),
+    Review {
+        market: FetchedMarket,
+        history: Option<Result<Fetched, FetchError>>,
+    },
 }
 
-#[derive(Default)]
 pub struct MarketUpdate {
     pub stage: Stage,
+    /// Whether the update asks for the history's missing months too (the consent's and the
+    /// review's box).
+    pub with_history: bool,
+}
+
+impl Default for MarketUpdate {
+    fn default() -> MarketUpdate {
+        MarketUpdate {
+            stage: Stage::Idle,
+            with_history: true,
+        }
+    }
 }
 
 impl MarketUpdate {
@@ -84,11 +109,105 @@ pub fn apply(app: &mut App, action: Action, ctx: &egui::Context) {
         },
         Action::Cancel => app.market_update.stage = Stage::Idle,
         Action::Accept => {
-            if let Stage::Review(market) = std::mem::take(&mut app.market_update.stage) {
+            if let Stage::Review { market, history } = std::mem::take(&mut app.market_update.stage)
+            {
                 accept(app, &market);
+                if let Some(Ok(Fetched::Months { months, host })) = history
+                    && app.market_update.with_history
+                {
+                    add_months(app, &months, &host);
+                }
             }
         }
+        Action::ForgetHistory => forget_history(app),
     }
+}
+
+/// The history changed on disk: the views and a new scenario's defaults follow.
+fn history_changed(app: &mut App) {
+    app.history_summary =
+        super::network_history::HistorySummary::load(app.presets_folder.as_deref());
+    // The History and Backtest views reread the history with the library.
+    app.library_generation += 1;
+}
+
+/// Adds the reviewed months to the fetched history; the banner says so after the market's.
+fn add_months(app: &mut App, months: &[crate::history::MonthRecord], host: &str) {
+    match history_fetch::save_months(app.presets_folder.as_deref(), months) {
+        Ok(path) => {
+            history_changed(app);
+            // After the market's banner, in both languages.
+            let market_said = app
+                .banner
+                .as_ref()
+                .filter(|b| !b.error)
+                .map(|b| [b.text(Lang::En).to_string(), b.text(Lang::Zh).to_string()]);
+            let (count, first, last) = (
+                months.len().to_string(),
+                months[0].month.to_string(),
+                months[months.len() - 1].month.to_string(),
+            );
+            let host = host.to_string();
+            app.set_info(move |lang| {
+                let added = fill(
+                    crate::i18n::strings(lang).update.added,
+                    &[
+                        ("count", &count),
+                        ("first", &first),
+                        ("last", &last),
+                        ("host", &host),
+                        ("path", &path.display().to_string()),
+                    ],
+                );
+                match &market_said {
+                    Some([en, zh]) => {
+                        format!("{} {added}", if lang == Lang::En { en } else { zh })
+                    }
+                    None => added,
+                }
+            });
+        }
+        Err(e) => fail_history(app, &e),
+    }
+}
+
+fn forget_history(app: &mut App) {
+    match history_fetch::forget(app.presets_folder.as_deref()) {
+        Ok(true) => {
+            history_changed(app);
+            let month = app.history_summary.last.to_string();
+            app.set_info(move |lang| {
+                fill(
+                    crate::i18n::strings(lang).update.forgot,
+                    &[("month", &month)],
+                )
+            });
+        }
+        Ok(false) => app.set_info(|lang| {
+            crate::i18n::strings(lang)
+                .update
+                .nothing_to_forget
+                .to_string()
+        }),
+        Err(e) => {
+            let error = e.to_string();
+            app.set_error(move |lang| {
+                fill(
+                    crate::i18n::strings(lang).update.failed_banner,
+                    &[("error", &error)],
+                )
+            });
+        }
+    }
+}
+
+fn fail_history(app: &mut App, error: &FetchError) {
+    app.set_error(|lang| {
+        fill(
+            crate::i18n::strings(lang).update.failed_banner,
+            &[("error", &error.localized(lang))],
+        )
+    });
 }
 
 fn fail(app: &mut App, error: &FetchError) {
@@ -112,10 +231,26 @@ fn start_fetch(app: &mut App, base: &str, ctx: &egui::Context) {
     };
     let (tx, rx) = mpsc::channel();
     let ctx = ctx.clone();
+    let with_history = app.market_update.with_history;
+    let folder = app.presets_folder.clone();
     let spawned = std::thread::Builder::new()
         .name("market-update".into())
         .spawn(move || {
-            let _ = tx.send(market_fetch::fetch(&options));
+            let market = market_fetch::fetch(&options);
+            // The same host answers both, one after the other.
+            let history = (with_history && market.is_ok()).then(|| {
+                let options = FetchOptions {
+                    timeout: std::time::Duration::from_secs(history_fetch::TIMEOUT_S),
+                    ..options
+                };
+                let client = market_fetch::Client::new(&options)?;
+                history_fetch::fetch_months(
+                    &client,
+                    folder.as_deref(),
+                    market_fetch::now_s() as i64,
+                )
+            });
+            let _ = tx.send((market, history));
             ctx.request_repaint();
         });
     match spawned {
@@ -144,14 +279,14 @@ pub fn poll(app: &mut App) {
         return;
     };
     match reply.try_recv() {
-        Ok(Ok(market)) => {
-            app.market_update.stage = Stage::Review(market);
+        Ok((Ok(market), history)) => {
+            app.market_update.stage = Stage::Review { market, history };
             // The banner of an earlier failure no longer holds.
             if app.banner.as_ref().is_some_and(|b| b.error) {
                 app.banner = None;
             }
         }
-        Ok(Err(e)) => {
+        Ok((Err(e), _)) => {
             app.market_update.stage = Stage::Idle;
             fail(app, &e);
         }
@@ -191,9 +326,13 @@ pub fn dialogs_ui(app: &mut App, ctx: &egui::Context) {
     let lang = app.session.lang();
     let t = &crate::i18n::strings(lang).market;
     let s = &crate::i18n::strings(lang).app;
+    let u = &crate::i18n::strings(lang).update;
     let commands = app.commands().clone();
     let send = |action| commands.send(Command::MarketUpdate(action));
-    match &mut app.market_update.stage {
+    let history_last = app.history_summary.last.to_string();
+    let update = &mut app.market_update;
+    let with_history = &mut update.with_history;
+    match &mut update.stage {
         Stage::Idle => {}
         Stage::Consent { api_base } => {
             egui::Modal::new(egui::Id::unique("market-consent")).show(ctx, |ui| {
@@ -206,6 +345,10 @@ pub fn dialogs_ui(app: &mut App, ctx: &egui::Context) {
                     ui.add(egui::TextEdit::singleline(api_base).desired_width(320.0))
                         .labelled_by(label.id);
                 });
+                ui.checkbox(
+                    with_history,
+                    fill(u.consent_history, &[("month", &history_last)]),
+                );
                 ui.horizontal(|ui| {
                     if ui
                         .button(fill(t.consent_allow, &[("host", &host)]))
@@ -230,8 +373,9 @@ pub fn dialogs_ui(app: &mut App, ctx: &egui::Context) {
                 }
             });
         }
-        Stage::Review(market) => {
+        Stage::Review { market, history } => {
             egui::Modal::new(egui::Id::unique("market-review")).show(ctx, |ui| {
+                ui.set_max_width(560.0);
                 ui.heading(t.review_title);
                 review_grid(ui, market, lang);
                 ui.label(fill(
@@ -241,6 +385,7 @@ pub fn dialogs_ui(app: &mut App, ctx: &egui::Context) {
                         ("fetched_at", &market.fetched_at),
                     ],
                 ));
+                history_review_ui(ui, history.as_ref(), with_history, lang);
                 ui.horizontal(|ui| {
                     if ui.button(t.review_accept).clicked() {
                         send(Action::Accept);
@@ -250,6 +395,44 @@ pub fn dialogs_ui(app: &mut App, ctx: &egui::Context) {
                     }
                 });
             });
+        }
+    }
+}
+
+/// What the history's part of the update found: months to add (a box), nothing new, or why
+/// it failed.
+fn history_review_ui(
+    ui: &mut egui::Ui,
+    history: Option<&Result<Fetched, FetchError>>,
+    with_history: &mut bool,
+    lang: Lang,
+) {
+    let u = &crate::i18n::strings(lang).update;
+    match history {
+        None => {}
+        Some(Ok(Fetched::UpToDate { newest })) => {
+            ui.label(fill(u.nothing_new, &[("month", &newest.to_string())]));
+        }
+        Some(Ok(Fetched::Months { months, host })) => {
+            ui.checkbox(
+                with_history,
+                fill(
+                    u.review_history,
+                    &[
+                        ("count", &months.len().to_string()),
+                        ("first", &months[0].month.to_string()),
+                        ("last", &months[months.len() - 1].month.to_string()),
+                        ("host", host),
+                    ],
+                ),
+            );
+            ui.label(egui::RichText::new(u.no_transactions).small());
+        }
+        Some(Err(e)) => {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                fill(u.failed_banner, &[("error", &e.localized(lang))]),
+            );
         }
     }
 }

@@ -3,6 +3,7 @@
 //! snapshot and the scenario uses it, and a failure is the banner with nothing saved.
 
 use super::market_update::Stage;
+use super::network_history::HistorySummary;
 use super::test_support::harness;
 use super::*;
 use egui_kittest::Harness;
@@ -25,6 +26,7 @@ fn window(folder: &std::path::Path) -> Harness<'static, App> {
     );
     let _ = std::fs::remove_dir_all(folder);
     h.state_mut().presets_folder = Some(folder.to_path_buf());
+    h.state_mut().history_summary = HistorySummary::load(Some(folder));
     h.run();
     h
 }
@@ -79,6 +81,11 @@ fn consent_then_review_then_the_scenario_uses_todays_market() {
         *api_base = server.base.clone();
     }
     h.run();
+    // This test is the market's alone: the history's box is unticked.
+    h.get_by_label("Also update the monthly history (the months after 2025-12, up to last month)")
+        .click();
+    h.run();
+    assert!(!h.state().market_update.with_history);
     let host = crate::market_api::host_of(&server.base).to_string();
     h.get_by_label(&format!("Ask {host}")).click();
     wait_for_answer(&mut h);
@@ -203,4 +210,115 @@ fn credentials_in_the_address_are_never_shown_or_kept() {
         assert!(!secret(&text), "{text}");
     }
     let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// The market's answers and a made-up chain up to now: both updates from one host.
+fn market_and_chain() -> ApiServer {
+    let now_s = crate::market_fetch::now_s() as i64;
+    let mut routes = api_server::chain::routes(now_s);
+    routes.extend(
+        good_routes()
+            .into_iter()
+            .filter(|(path, _)| path != api_server::TIP_HEIGHT_PATH),
+    );
+    ApiServer::start(routes)
+}
+
+#[test]
+fn the_update_adds_the_history_months_on_acceptance_and_forget_removes_them() {
+    let server = market_and_chain();
+    let folder = folder("market-history");
+    let mut h = window(&folder);
+    open_update(&mut h);
+    assert!(h.state().market_update.with_history);
+    if let Stage::Consent { api_base } = &mut h.state_mut().market_update.stage {
+        *api_base = server.base.clone();
+    }
+    h.run();
+    let host = crate::market_api::host_of(&server.base).to_string();
+    h.get_by_label(&format!("Ask {host}")).click();
+    wait_for_answer(&mut h);
+    let fetched = folder.join("history").join("network-monthly-fetched.csv");
+    // Reviewed first: nothing is stored yet.
+    assert!(!fetched.exists());
+    let Stage::Review {
+        history: Some(Ok(crate::history_fetch::Fetched::Months { months, .. })),
+        ..
+    } = &h.state().market_update.stage
+    else {
+        panic!("the review offers the history's months");
+    };
+    let (count, last) = (months.len(), months[months.len() - 1].month);
+    let offer = format!("Also add {count} months (2026-01 → {last}) from {host} to the history");
+    assert!(h.query_by_label(&offer).is_some());
+    h.get_by_label("Save as a market snapshot and use it")
+        .click();
+    h.run();
+    assert!(fetched.exists());
+    let app = h.state();
+    assert_eq!(app.history_summary.last, last);
+    let today = crate::today().to_string();
+    assert_eq!(
+        app.history_summary.newest_line(Lang::En),
+        format!("Newest month: {last}, from {host}, fetched {today}.")
+    );
+    // Both from the same host's answers: the snapshot's source and the history's origin.
+    let snapshot = app.library.market(&today).expect("the snapshot");
+    assert!(snapshot.btc_price_usd.source.contains(&server.base));
+    let banner = app.shown_banner().expect("a banner");
+    assert!(!banner.error);
+    assert!(
+        banner.text.starts_with("Saved the market of "),
+        "{}",
+        banner.text
+    );
+    assert!(banner.text.contains(&format!(
+        "Added {count} months (2026-01 → {last}) from {host}"
+    )));
+    // The input panel says how old the market is.
+    assert!(
+        h.query_by_label(&format!("Market of {today}, fetched today."))
+            .is_some()
+    );
+    // A new scenario starts from the newest trailing months.
+    assert_eq!(
+        app.history_summary.growth.unwrap().to,
+        last,
+        "the trailing growth ends at the newest month"
+    );
+
+    h.get_all_by_label("Market").next().unwrap().click();
+    h.run();
+    h.get_by_label("Forget fetched history").click();
+    h.run();
+    assert!(!fetched.exists());
+    assert_eq!(h.state().history_summary.last.to_string(), "2025-12");
+    assert_eq!(
+        h.state().shown_banner().unwrap().text,
+        "Forgot the fetched months; the history ends at 2025-12 again."
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn an_old_market_offers_the_update_on_a_line() {
+    let folder = folder("market-old");
+    let mut h = window(&folder);
+    // The built-in snapshots are more than a month old by now.
+    let newest = h.state().library.newest_market().unwrap().date.to_string();
+    assert!(
+        h.query_by_label(&format!("Market of {newest} (built in)."))
+            .is_some()
+    );
+    assert!(h.query_by_label("It is more than a month old.").is_some());
+    // The market section sits low in the input panel.
+    h.get_by_label("Update it from the internet…")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label("Update it from the internet…").click();
+    h.run();
+    assert!(matches!(
+        h.state().market_update.stage,
+        Stage::Consent { .. }
+    ));
 }

@@ -21,6 +21,7 @@ mod inputs;
 mod layout_tests;
 pub mod market_update;
 mod network;
+pub mod network_history;
 mod path_field;
 #[cfg(test)]
 mod path_field_tests;
@@ -518,6 +519,8 @@ pub struct App {
     pub presets_folder: Option<PathBuf>,
     /// Market → Update from the internet, under way or not.
     pub market_update: market_update::MarketUpdate,
+    /// The network history's trailing figures and newest month, read when it changes.
+    pub history_summary: network_history::HistorySummary,
     commands: CommandSender,
     command_rx: mpsc::Receiver<Command>,
     /// Every command applied, in order (tests check what a click or a key did).
@@ -558,10 +561,14 @@ impl App {
                 .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
         });
         // The first run starts with a new scenario (projection growth from the history).
-        let first_run = || Session {
-            doc: history::new_document(),
-            saved_doc: history::new_document(),
-            ..Session::default()
+        let first_run = || {
+            let summary =
+                network_history::HistorySummary::load(crate::user_presets_folder().as_deref());
+            Session {
+                doc: summary.new_document(),
+                saved_doc: summary.new_document(),
+                ..Session::default()
+            }
         };
         let mut app = App::restore(restored.unwrap_or_else(first_run), library, dialogs);
         app.apply_theme(&cc.egui_ctx);
@@ -614,6 +621,8 @@ impl App {
         let computed_for = session.doc.clone();
         let pinned_for = session.pinned.clone();
         let history = undo::History::starting_at(&session.doc);
+        let presets_folder = crate::user_presets_folder();
+        let history_summary = network_history::HistorySummary::load(presets_folder.as_deref());
         App {
             session,
             library,
@@ -637,8 +646,9 @@ impl App {
             pinned_generation: 0,
             pinned_for,
             library_generation: 0,
-            presets_folder: crate::user_presets_folder(),
+            presets_folder,
             market_update: Default::default(),
+            history_summary,
             commands: CommandSender(command_tx),
             command_rx,
             #[cfg(test)]
@@ -824,8 +834,8 @@ impl App {
     fn perform(&mut self, action: Guarded, ctx: &egui::Context) {
         match action {
             Guarded::New => {
-                self.session.doc = history::new_document();
-                self.session.saved_doc = history::new_document();
+                self.session.doc = self.history_summary.new_document();
+                self.session.saved_doc = self.history_summary.new_document();
                 self.session.path = None;
                 self.banner = None;
                 self.start_history();
@@ -1665,6 +1675,9 @@ impl App {
             ui.menu_button(m.menu_market, |ui| {
                 let update = Command::MarketUpdate(market_update::Action::Start);
                 self.menu_item_enabled(ui, m.menu_update, update, self.market_update.is_idle());
+                let forget = Command::MarketUpdate(market_update::Action::ForgetHistory);
+                let u = &self.strings().update;
+                self.menu_item_enabled(ui, u.menu_forget, forget, self.market_update.is_idle());
             });
             ui.menu_button(s.menu_view, |ui| {
                 ui.label(s.theme_label);

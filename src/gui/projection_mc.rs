@@ -155,6 +155,7 @@ pub fn investment_settings_ui(
 pub fn uncertainty_settings_ui(
     ui: &mut egui::Ui,
     p: &mut ProjectionSettings,
+    trailing: Option<crate::history::TrailingVolatility>,
     lang: Lang,
     s: &Strings,
 ) {
@@ -200,7 +201,7 @@ pub fn uncertainty_settings_ui(
                     ));
                     ui.end_row();
                 });
-            let note = match crate::history::builtin_trailing_volatility() {
+            let note = match trailing {
                 Some(t) => {
                     let (price, difficulty) = t.projection_pct_per_year();
                     crate::i18n::fill(

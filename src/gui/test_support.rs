@@ -24,7 +24,9 @@ impl Dialogs for NoDialogs {
 /// The window with `session` and the built-in presets, in a harness made by `builder` (its
 /// size, its frame limit).
 pub(super) fn harness(session: Session, builder: HarnessBuilder<App>) -> Harness<'static, App> {
-    let app = App::with_session(session, PresetLibrary::builtin(), Box::new(NoDialogs));
+    let mut app = App::with_session(session, PresetLibrary::builtin(), Box::new(NoDialogs));
+    // Whatever the machine's own history folder holds, tests start from the built-in history.
+    app.history_summary = super::network_history::HistorySummary::load(None);
     builder.build_ui_state(|ui, app: &mut App| app.frame(ui), app)
 }
 

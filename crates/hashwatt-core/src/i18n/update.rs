@@ -23,6 +23,8 @@ pub struct UpdateStrings {
     /// "Also update the monthly history (the months after {month}, up to last month)"
     pub consent_history: &'static str,
     pub fetching_history: &'static str,
+    /// "Also add {count} months ({first} → {last}) from {host} to the history"
+    pub review_history: &'static str,
     pub menu_forget: &'static str,
     /// "Forgot the fetched months; the history ends at {month} again."
     pub forgot: &'static str,
@@ -37,6 +39,7 @@ pub struct UpdateStrings {
     /// "{days} days ago"
     pub age_days: &'static str,
     pub market_stale: &'static str,
+    pub update_now: &'static str,
 
     // `hashwatt project`
     pub assumptions: &'static str,
@@ -61,6 +64,7 @@ pub const EN: UpdateStrings = UpdateStrings {
 
     consent_history: "Also update the monthly history (the months after {month}, up to last month)",
     fetching_history: "Asking {host} for the months after {month}…",
+    review_history: "Also add {count} months ({first} → {last}) from {host} to the history",
     menu_forget: "Forget fetched history",
     forgot: "Forgot the fetched months; the history ends at {month} again.",
     nothing_to_forget: "There are no fetched months to forget.",
@@ -70,6 +74,7 @@ pub const EN: UpdateStrings = UpdateStrings {
     age_today: "today",
     age_days: "{days} days ago",
     market_stale: "It is more than a month old.",
+    update_now: "Update it from the internet…",
 
     assumptions: "Assumptions",
     growth_line: "Growth: difficulty {difficulty} %/year, BTC price {price} %/year ({source})",
@@ -90,6 +95,7 @@ pub const ZH: UpdateStrings = UpdateStrings {
 
     consent_history: "同时更新月度历史数据（{month} 之后、到上个月为止的月份）",
     fetching_history: "正在向 {host} 请求 {month} 之后的月份…",
+    review_history: "同时把来自 {host} 的 {count} 个月（{first} → {last}）加入历史数据",
     menu_forget: "忘记已获取的历史数据",
     forgot: "已忘记获取的月份；历史数据重新截至 {month}。",
     nothing_to_forget: "没有可忘记的已获取月份。",
@@ -99,6 +105,7 @@ pub const ZH: UpdateStrings = UpdateStrings {
     age_today: "今天",
     age_days: "{days} 天前",
     market_stale: "它已超过一个月。",
+    update_now: "从互联网更新它…",
 
     assumptions: "假设",
     growth_line: "增长：难度每年 {difficulty} %，比特币价格每年 {price} %（{source}）",
