@@ -37,7 +37,7 @@ pub fn run(a: &ProjectArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
     let loaded = super::load(&a.scenario, library, lang)?;
     let mut settings = loaded.doc.projection;
     let history = super::history::load_history(None)?;
-    let assumptions = Assumptions::of(a, &history);
+    let assumptions = Assumptions::of(a);
     if a.scenario.file.is_none() {
         // A new scenario's defaults, as the window's: the history's trailing figures.
         let defaults = history.default_projection();
@@ -93,6 +93,9 @@ pub fn run(a: &ProjectArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
     })
 }
 
+/// The first and last month of a trailing window, `YYYY-MM`.
+type Window = (String, String);
+
 /// Where the projection's growth and volatilities came from: the command line's flags, the
 /// scenario file, or (for a run without a file) the history's trailing months.
 struct Assumptions {
@@ -118,7 +121,7 @@ impl Source {
 }
 
 impl Assumptions {
-    fn of(a: &ProjectArgs, _history: &crate::history::History) -> Assumptions {
+    fn of(a: &ProjectArgs) -> Assumptions {
         let from = |flagged: bool| {
             if flagged {
                 Source::Flags
@@ -141,10 +144,7 @@ impl Assumptions {
     }
 
     /// The months a source's figures come from, when they come from the history.
-    fn windows(
-        &self,
-        history: &crate::history::History,
-    ) -> (Option<(String, String)>, Option<(String, String)>) {
+    fn windows(&self, history: &crate::history::History) -> (Option<Window>, Option<Window>) {
         let growth = (self.growth == Source::History)
             .then(|| history.latest_trailing_growth())
             .flatten()
@@ -166,7 +166,7 @@ impl Assumptions {
         let t = &strings(lang).update;
         let folder = crate::user_presets_folder();
         let origin = crate::history::update::newest_origin(history, folder.as_deref());
-        let source = |source: Source, window: Option<(String, String)>| match (source, window) {
+        let source = |source: Source, window: Option<Window>| match (source, window) {
             (Source::Flags, _) => t.source_flags.to_string(),
             (Source::File, _) => t.source_file.to_string(),
             (Source::History, Some((from, to))) => fill(
@@ -228,7 +228,7 @@ impl Assumptions {
         history: &crate::history::History,
     ) -> serde_json::Value {
         let (growth, volatility) = self.windows(history);
-        let month = |w: &Option<(String, String)>, end: bool| {
+        let month = |w: &Option<Window>, end: bool| {
             w.as_ref()
                 .map(|(from, to)| if end { to.clone() } else { from.clone() })
         };

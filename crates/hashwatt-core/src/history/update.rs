@@ -387,17 +387,17 @@ pub fn fee_groups(url: &str, body: &str) -> Result<Vec<FeeGroup>, BodyError> {
         let time_s = whole(url, entry.get("timestamp"), format!("[{i}].timestamp"))? as i64;
         let fees = number(url, entry.get("avgFees"), format!("[{i}].avgFees"))?;
         let avg_fees_sats = within(url, format!("[{i}].avgFees"), fees, FEES_SATS)?;
-        if let Some(before) = groups.last() {
-            if time_s <= before.time_s || avg_height <= before.avg_height {
-                return Err(implausible(
-                    url,
-                    format!("[{i}].timestamp"),
-                    time_s.to_string(),
-                    Implausible::TimeOrder {
-                        previous: before.time_s.to_string(),
-                    },
-                ));
-            }
+        if let Some(before) = groups.last()
+            && (time_s <= before.time_s || avg_height <= before.avg_height)
+        {
+            return Err(implausible(
+                url,
+                format!("[{i}].timestamp"),
+                time_s.to_string(),
+                Implausible::TimeOrder {
+                    previous: before.time_s.to_string(),
+                },
+            ));
         }
         groups.push(FeeGroup {
             avg_height,
@@ -571,7 +571,7 @@ pub fn build_months(
         ));
     }
     // Heights never go down from one boundary to the next, and stay at or below the tip.
-    let (tip_url, tip) = &answers.tip;
+    let (_, tip) = &answers.tip;
     for (k, (url, block)) in answers.boundaries.iter().enumerate() {
         if block.height > *tip {
             return Err(implausible(
@@ -594,7 +594,6 @@ pub fn build_months(
             ));
         }
     }
-    let _ = tip_url;
     let (_, prices) = &answers.prices;
     let (fees_url, groups) = &answers.fees;
     let group_blocks = fee_group_blocks(groups);
