@@ -407,3 +407,60 @@ fn a_fleet_bigger_than_the_network_mines_at_most_the_blocks_and_is_warned_about(
     assert!(o.status.success());
     assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
 }
+
+/// English words left in a line once flags, months, numbers, file names and the user's own
+/// values (quoted) are taken out.
+fn english_words(line: &str) -> Vec<String> {
+    let unquoted: String = line
+        .split('\'')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, part)| part)
+        .collect::<Vec<_>>()
+        .join(" ");
+    unquoted
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '/'))
+        .filter(|w| !w.starts_with("--") && !w.contains('/') && !w.contains(".csv"))
+        .filter(|w| w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 3)
+        .filter(|w| !["CSV", "BTC", "USD", "kWh", "USD/kWh"].contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn the_history_commands_refuse_in_chinese_without_english_words() {
+    let no_price = common::temp_file(
+        "no-price-zh.csv",
+        "month,difficulty,blocks,subsidy_btc,fees_btc_per_block,btc_price_usd,network_hashrate_ehs\n\
+         2026-01,1.5e14,4464,3.125,0.02,,\n",
+    );
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["history", "--from", "1999-01"],
+        vec!["history", "--from", "2024-05", "--to", "2024-01"],
+        vec!["history", "--electricity-usd-kwh", "abc"],
+        vec!["history", "--electricity-usd-kwh", "11"],
+        vec!["backtest", "--from", "1999-01"],
+        vec!["backtest", "--from", "2024-05", "--to", "2024-01"],
+        vec![
+            "backtest",
+            "--from",
+            "2026-01",
+            "--to",
+            "2026-01",
+            "--history-csv",
+            no_price.to_str().unwrap(),
+        ],
+        vec!["disclose", "--to", "2099-01"],
+        vec!["disclose", "--electricity-usd-kwh", "-1"],
+    ];
+    for args in cases {
+        let mut all = vec!["--lang", "zh"];
+        all.extend(&args);
+        let o = hashwatt(&all);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(err.starts_with("错误："), "{args:?}: {err}");
+        assert_eq!(english_words(&err), Vec::<String>::new(), "{args:?}: {err}");
+    }
+}

@@ -395,7 +395,7 @@ pub struct ScenarioArgs {
 }
 
 /// A value parser that accepts a finite number within `limit`.
-pub(crate) fn limited(
+pub(super) fn limited(
     limit: Limit,
 ) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
     move |text: &str| {

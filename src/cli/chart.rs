@@ -236,8 +236,14 @@ fn backtest_chart(
         Some(a.to.unwrap_or(latest.to.max(a.from.unwrap_or(latest.from)))),
     )?;
     BacktestChart::of(&history, scenario, BacktestSettings { from, to }).map_err(|e| {
-        let flag = if a.to.is_some() { "--to" } else { "--from" };
-        CliError(format!("{flag}: {e}"))
+        let lang = super::args::message_lang();
+        match e {
+            crate::history::chart::BacktestViewError::Range(e) => CliError(e.for_flags(lang)),
+            crate::history::chart::BacktestViewError::Run(e) => {
+                let flag = if a.to.is_some() { "--to" } else { "--from" };
+                CliError(format!("{flag}: {}", e.localized(lang)))
+            }
+        }
     })
 }
 

@@ -75,12 +75,17 @@ pub(super) fn parse_month(text: &str) -> Result<Month, String> {
     })
 }
 
+/// The miners' electricity price of the history's profitability filter, USD/kWh.
+const HISTORY_ELECTRICITY_USD_PER_KWH: crate::model::limits::Limit = crate::model::limits::Limit {
+    min: 0.0,
+    max: 10.0,
+    min_exclusive: false,
+    integer: false,
+    unit: "USD/kWh",
+};
+
 pub(super) fn parse_price(text: &str) -> Result<f64, String> {
-    match text.trim().parse::<f64>() {
-        Ok(p) if p.is_finite() && (0.0..=10.0).contains(&p) => Ok(p),
-        Ok(_) => Err("must be from 0 to 10 USD/kWh".into()),
-        Err(_) => Err(format!("`{text}` is not a number")),
-    }
+    super::args::limited(HISTORY_ELECTRICITY_USD_PER_KWH)(text)
 }
 
 #[derive(Debug, Args)]
@@ -167,24 +172,9 @@ pub(super) fn range(
     from: Option<Month>,
     to: Option<Month>,
 ) -> Result<(Month, Month), CliError> {
-    let (first, last) = (history.first(), history.last());
-    let outside = |flag: &str, m: Month| {
-        CliError(format!(
-            "{flag}: {m} is outside the history ({first} to {last})"
-        ))
-    };
-    let from = from.unwrap_or(first);
-    let to = to.unwrap_or(last);
-    if from < first || from > last {
-        return Err(outside("--from", from));
-    }
-    if to < first || to > last {
-        return Err(outside("--to", to));
-    }
-    if to < from {
-        return Err(CliError(format!("--to: {to} is before --from {from}")));
-    }
-    Ok((from, to))
+    history
+        .months_within(from, to)
+        .map_err(|e| CliError(e.for_flags(super::args::message_lang())))
 }
 
 fn opt(v: Option<f64>) -> Value {
@@ -347,7 +337,7 @@ pub fn run_backtest(
     let inputs = BacktestInputs::of(&loaded.scenario);
     let result = backtest::run(&inputs, history.range(from, to)).map_err(|e| {
         let flag = if a.to.is_some() { "--to" } else { "--from" };
-        CliError(format!("{flag}: {e}"))
+        CliError(format!("{flag}: {}", e.localized(lang)))
     })?;
     super::warn_network_share(result.summary.largest_network_share_pct, lang);
     let rows: Vec<Vec<Value>> = result

@@ -527,22 +527,16 @@ fn years_table(ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart) {
 }
 
 /// The message for a backtest that cannot run.
-pub fn backtest_error(s: &HistoryStrings, e: &BacktestViewError, history: &History) -> String {
+pub fn backtest_error(
+    s: &HistoryStrings,
+    e: &BacktestViewError,
+    history: &History,
+    lang: crate::i18n::Lang,
+) -> String {
     match e {
-        BacktestViewError::Outside(month, first, last) => fill(
-            s.outside,
-            &[
-                ("month", &month.to_string()),
-                ("first", &first.to_string()),
-                ("last", &last.to_string()),
-            ],
-        ),
-        BacktestViewError::Reversed { from, to } => fill(
-            s.reversed,
-            &[("from", &from.to_string()), ("to", &to.to_string())],
-        ),
+        BacktestViewError::Range(e) => e.localized(lang),
         // Not reached: a range inside the history, start before end, has months.
-        BacktestViewError::Run(BacktestError::Empty) => e.to_string(),
+        BacktestViewError::Run(e @ BacktestError::Empty) => e.localized(lang),
         BacktestViewError::Run(BacktestError::NoPrice(month)) => fill(
             s.no_price,
             &[
@@ -588,7 +582,10 @@ pub fn backtest_ui(app: &App, ui: &mut egui::Ui) {
     match app.derived.backtest.get() {
         None => {}
         Some(Err(e)) => {
-            ui.colored_label(ui.visuals().error_fg_color, backtest_error(s, e, history));
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                backtest_error(s, e, history, app.session.lang()),
+            );
         }
         Some(Ok(chart)) => backtest_chart_ui(ui, s, chart, app.session.lang()),
     }

@@ -108,10 +108,23 @@ pub struct Backtest {
 /// Why a backtest cannot run over the months asked for.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BacktestError {
-    #[error("no months: the range is empty")]
+    #[error("{}", self.localized(crate::i18n::Lang::En))]
     Empty,
-    #[error("{0} has no BTC price in the history; import a history CSV that gives one")]
+    #[error("{}", self.localized(crate::i18n::Lang::En))]
     NoPrice(Month),
+}
+
+impl BacktestError {
+    /// The problem in `lang`, as the command line says it.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        let t = &crate::i18n::strings(lang).history;
+        match self {
+            BacktestError::Empty => t.no_months.to_string(),
+            BacktestError::NoPrice(month) => {
+                crate::i18n::fill(t.flag_no_price, &[("month", &month.to_string())])
+            }
+        }
+    }
 }
 
 /// Runs `inputs` through `months` (consecutive, as [`super::History::range`] gives them).

@@ -356,10 +356,8 @@ impl BacktestSettings {
 /// Why the Backtest view has nothing to show.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BacktestViewError {
-    #[error("{0} is outside the history ({1} to {2})")]
-    Outside(Month, Month, Month),
-    #[error("the end month {to} is before the start month {from}")]
-    Reversed { from: Month, to: Month },
+    #[error(transparent)]
+    Range(#[from] super::range::RangeError),
     #[error(transparent)]
     Run(#[from] BacktestError),
 }
@@ -381,21 +379,7 @@ impl BacktestChart {
         scenario: &Scenario,
         settings: BacktestSettings,
     ) -> Result<BacktestChart, BacktestViewError> {
-        for m in [settings.from, settings.to] {
-            if history.get(m).is_none() {
-                return Err(BacktestViewError::Outside(
-                    m,
-                    history.first(),
-                    history.last(),
-                ));
-            }
-        }
-        if settings.to < settings.from {
-            return Err(BacktestViewError::Reversed {
-                from: settings.from,
-                to: settings.to,
-            });
-        }
+        history.months_within(Some(settings.from), Some(settings.to))?;
         let inputs = BacktestInputs::of(scenario);
         let backtest = backtest::run(&inputs, history.range(settings.from, settings.to))?;
         let start = f64::from(settings.from.year) + f64::from(settings.from.month - 1) / 12.0;
@@ -587,7 +571,9 @@ mod tests {
                     to: month("2022-01")
                 }
             ),
-            Err(BacktestViewError::Reversed { .. })
+            Err(BacktestViewError::Range(
+                crate::history::range::RangeError::Reversed { .. }
+            ))
         ));
         // every built-in month has a price: an imported month without one
         let imported = crate::history::parse_csv(
@@ -616,7 +602,9 @@ mod tests {
                     to: month("2020-01")
                 }
             ),
-            Err(BacktestViewError::Outside(..))
+            Err(BacktestViewError::Range(
+                crate::history::range::RangeError::Outside { .. }
+            ))
         ));
     }
 

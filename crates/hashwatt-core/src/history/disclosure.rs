@@ -139,37 +139,19 @@ pub fn figures_at(maps: &[MapFigures], month: Month) -> Option<MonthFigures> {
 /// Why the indicators cannot be computed for a period.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum DisclosureError {
-    #[error("{month} is outside the history ({first} to {last})")]
-    Outside {
-        month: Month,
-        first: Month,
-        last: Month,
-    },
-    #[error("{to} is before {from}")]
-    Reversed { from: Month, to: Month },
-    #[error("{0}")]
+    #[error(transparent)]
+    Range(#[from] super::range::RangeError),
+    #[error("{}", self.localized(Lang::En))]
     Presets(Problem),
-    #[error("no mining map to place the hashrate")]
+    #[error("{}", self.localized(Lang::En))]
     NoMap,
 }
 
 impl DisclosureError {
     /// The problem in `lang`, as the History tab says it.
     pub fn localized(&self, lang: Lang) -> String {
-        let t = &i18n::strings(lang).history;
         match self {
-            DisclosureError::Outside { month, first, last } => fill(
-                t.outside,
-                &[
-                    ("month", &month.to_string()),
-                    ("first", &first.to_string()),
-                    ("last", &last.to_string()),
-                ],
-            ),
-            DisclosureError::Reversed { from, to } => fill(
-                t.reversed,
-                &[("from", &from.to_string()), ("to", &to.to_string())],
-            ),
+            DisclosureError::Range(e) => e.localized(lang),
             DisclosureError::Presets(problem) => problem.localized(lang),
             DisclosureError::NoMap => i18n::strings(lang).mica.no_map.to_string(),
         }
@@ -233,15 +215,7 @@ pub fn disclose(
     from: Month,
     to: Month,
 ) -> Result<NetworkDisclosure, DisclosureError> {
-    let (first, last) = (history.first(), history.last());
-    for month in [from, to] {
-        if month < first || month > last {
-            return Err(DisclosureError::Outside { month, first, last });
-        }
-    }
-    if to < from {
-        return Err(DisclosureError::Reversed { from, to });
-    }
+    history.months_within(Some(from), Some(to))?;
     let maps = map_figures(library).map_err(DisclosureError::Presets)?;
     if maps.is_empty() {
         return Err(DisclosureError::NoMap);

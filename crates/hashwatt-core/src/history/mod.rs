@@ -11,6 +11,7 @@ pub mod basket;
 pub mod cbeci;
 pub mod chart;
 pub mod disclosure;
+pub mod range;
 pub mod update;
 
 use serde::Serialize;

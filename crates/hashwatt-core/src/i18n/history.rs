@@ -107,6 +107,13 @@ pub struct HistoryStrings {
     pub outside: &'static str,
     /// "The end month {to} is before the start month {from}."
     pub reversed: &'static str,
+    /// "{flag}: {month} is outside the history ({first} to {last})", on the command line.
+    pub flag_outside: &'static str,
+    /// "--to: {to} is before --from {from}", on the command line.
+    pub flag_reversed: &'static str,
+    /// "{month} has no BTC price in the history; …", on the command line.
+    pub flag_no_price: &'static str,
+    pub no_months: &'static str,
     /// "{month} has no BTC price in the history: pick months up to {last_priced}, or import a
     /// history CSV that gives one."
     pub no_price: &'static str,
@@ -240,6 +247,10 @@ pub const EN: HistoryStrings = HistoryStrings {
     col_co2_t: "CO₂ (t)",
     outside: "{month} is outside the history ({first} to {last}).",
     reversed: "The end month {to} is before the start month {from}.",
+    flag_outside: "{flag}: {month} is outside the history ({first} to {last})",
+    flag_reversed: "--to: {to} is before --from {from}",
+    flag_no_price: "{month} has no BTC price in the history; import a history CSV that gives one",
+    no_months: "no months: the range is empty",
     no_price: "{month} has no BTC price in the history: pick months up to {last_priced}, or \
                import a history CSV that gives one.",
 
@@ -360,6 +371,10 @@ pub const ZH: HistoryStrings = HistoryStrings {
     col_co2_t: "CO₂（吨）",
     outside: "{month} 超出历史范围（{first} 至 {last}）。",
     reversed: "结束月 {to} 早于起始月 {from}。",
+    flag_outside: "{flag}：{month} 超出历史范围（{first} 至 {last}）",
+    flag_reversed: "--to：{to} 早于 --from {from}",
+    flag_no_price: "历史数据中 {month} 没有 BTC 价格；请导入提供价格的历史 CSV",
+    no_months: "没有月份：范围为空",
     no_price: "历史数据中 {month} 没有 BTC 价格：请选择 {last_priced} 及以前的月份，或导入提供价格的\
                历史 CSV。",
 

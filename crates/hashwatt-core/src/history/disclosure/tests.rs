@@ -244,12 +244,15 @@ fn a_period_outside_the_history_or_reversed_is_refused() {
     assert_eq!(
         err.to_string(),
         format!(
-            "2009-01 is outside the history (2010-07 to {})",
+            "2009-01 is outside the history (2010-07 to {}).",
             history.last()
         )
     );
     let err = disclose(&history, &library, 0.05, month("2024-05"), month("2024-01")).unwrap_err();
-    assert_eq!(err.to_string(), "2024-01 is before 2024-05");
+    assert_eq!(
+        err.to_string(),
+        "The end month 2024-01 is before the start month 2024-05."
+    );
     assert_eq!(
         err.localized(Lang::Zh),
         "结束月 2024-01 早于起始月 2024-05。"
