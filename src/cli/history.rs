@@ -234,16 +234,13 @@ fn render(columns: &[&str], rows: &[Vec<Value>], csv: bool, as_json: bool) -> St
 
 fn table_cell(v: &Value, csv: bool) -> String {
     match v {
+        // Plain numbers, as every other table prints them: no exponents, and small figures
+        // (the first years' hashrate) keep three significant digits.
         Value::Number(n) if !csv => {
-            let x = n.as_f64().unwrap_or(0.0);
             if n.is_i64() || n.is_u64() {
                 n.to_string()
-            } else if x.abs() >= 1e6 {
-                format!("{x:.4e}")
-            } else if x.abs() >= 100.0 {
-                format!("{x:.1}")
             } else {
-                format!("{x:.4}")
+                crate::format::number(n.as_f64().unwrap_or(0.0))
             }
         }
         Value::Null if !csv => "–".into(),
