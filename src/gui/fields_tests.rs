@@ -164,3 +164,26 @@ fn changing_the_region_keeps_the_users_own_price_and_shows_the_regions() {
     assert_eq!(computed_price(&h), quebec_price);
     assert!(h.query_by_label_contains("Region's price").is_none());
 }
+
+#[test]
+fn a_mix_share_reads_a_decimal_comma_and_says_why_it_refuses_text() {
+    let mut h = harness_in(Lang::En);
+    type_into(&mut h, "Coal", "90,5");
+    let mix = h
+        .state()
+        .session
+        .doc
+        .site
+        .mix
+        .expect("a mix of the user's own");
+    assert_eq!(mix.get(crate::model::EnergySource::Coal), 90.5);
+    assert!((mix.total_pct() - 100.0).abs() < 1e-9);
+    // A trailing per cent sign is the field's own unit.
+    type_into(&mut h, "Gas", "5 %");
+    let mix = h.state().session.doc.site.mix.unwrap();
+    assert_eq!(mix.get(crate::model::EnergySource::Gas), 5.0);
+    let before = h.state().session.doc.clone();
+    type_into(&mut h, "Hydro", "abc");
+    assert_eq!(h.state().session.doc, before);
+    assert!(h.query_by_label("“abc” is not a number").is_some());
+}

@@ -1,7 +1,7 @@
 //! The input panel: site, hardware and market, each in a collapsible section.
 
 use super::picker::{Picker, PickerItem};
-use super::widgets::{InputField, badge, source_color};
+use super::widgets::{InputField, badge, number_field, source_color};
 use super::{App, PresetPrompt};
 use crate::format;
 use crate::i18n::{Localized, fill};
@@ -336,6 +336,7 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
 /// One row per source: a bounded share and a bar. Editing one share keeps the total at 100 %.
 fn mix_ui(app: &mut App, ui: &mut egui::Ui) {
     let strings = app.strings();
+    let lang = app.session.lang();
     let s = &strings.app;
     let Ok(computed) = app.computed.as_ref() else {
         return;
@@ -361,15 +362,21 @@ fn mix_ui(app: &mut App, ui: &mut egui::Ui) {
                 // and editing one rescales the others (`set_share_keeping_total`).
                 let label = ui.label(strings.source(source));
                 let mut share = mix.get(source);
+                // "90,5" is read as 90.5; "abc" is refused, said beside the field.
                 let response = ui
-                    .add(
-                        egui::DragValue::new(&mut share)
-                            .range(0.0..=100.0)
-                            .speed(0.2)
-                            .suffix(" %")
-                            .custom_formatter(|share, _| format::share_pct(share)),
-                    )
-                    .labelled_by(label.id);
+                    .horizontal(|ui| {
+                        number_field(
+                            ui,
+                            &mut share,
+                            0.0..=100.0,
+                            0.2,
+                            " %",
+                            format::share_pct,
+                            label.id,
+                            lang,
+                        )
+                    })
+                    .inner;
                 if response.changed() {
                     edited = Some((source, share));
                 }

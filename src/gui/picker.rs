@@ -133,12 +133,30 @@ impl<'a> Picker<'a> {
                     }
                 }
                 let needle = state.filter.trim().to_lowercase();
-                let matches: Vec<usize> = items
+                let mut matches: Vec<usize> = items
                     .iter()
                     .enumerate()
                     .filter(|(_, item)| needle.is_empty() || item.search.contains(&needle))
                     .map(|(i, _)| i)
                     .collect();
+                // Within each group, a name the filter ends or starts a word of comes first:
+                // "s21 xp" lists the S21 XP before the S21 XP+ Hydro.
+                let group_start = |i: usize| {
+                    items
+                        .iter()
+                        .position(|item| item.group == items[i].group)
+                        .unwrap_or(i)
+                };
+                let rank = |i: usize| {
+                    // The shown text and every name it is found by, one per line.
+                    let item: &PickerItem<K> = &items[i];
+                    std::iter::once(item.text.as_str())
+                        .chain(item.search.lines())
+                        .map(|name| match_rank(name, &needle))
+                        .min()
+                        .unwrap_or(2)
+                };
+                matches.sort_by_key(|&i| (group_start(i), rank(i), i));
                 if just_opened {
                     state.highlight = matches.iter().position(|&i| items[i].selected).unwrap_or(0);
                 } else if state.filter != before {
@@ -186,5 +204,39 @@ impl<'a> Picker<'a> {
             combo.response.labelled_by(label);
         }
         picked
+    }
+}
+
+/// How well `text` (a list entry) matches the typed filter: 0 when the name is the filter or
+/// ends with it as whole words, 1 when a word of the name starts with it, 2 otherwise.
+pub fn match_rank(text: &str, needle: &str) -> u8 {
+    if needle.is_empty() {
+        return 0;
+    }
+    let name = text.to_lowercase();
+    let at_word = |at: usize| at == 0 || name[..at].ends_with([' ', '-', '(', '/']);
+    let whole = name
+        .match_indices(needle)
+        .any(|(at, _)| at_word(at) && at + needle.len() == name.len());
+    if whole {
+        0
+    } else if name.match_indices(needle).any(|(at, _)| at_word(at)) {
+        1
+    } else {
+        2
+    }
+}
+
+#[cfg(test)]
+mod rank_tests {
+    use super::match_rank;
+
+    #[test]
+    fn a_name_ending_with_the_filter_comes_before_one_that_goes_on() {
+        assert_eq!(match_rank("Antminer S21 XP", "s21 xp"), 0);
+        assert_eq!(match_rank("Antminer S21 XP+ Hydro", "s21 xp"), 1);
+        assert_eq!(match_rank("Antminer S21 XP", "21 xp"), 2);
+        assert_eq!(match_rank("Texas (ERCOT)", "texas"), 1);
+        assert_eq!(match_rank("Texas", "texas"), 0);
     }
 }

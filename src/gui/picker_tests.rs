@@ -149,3 +149,18 @@ fn short_pickers_answer_the_keys_too() {
     assert_ne!(after, before, "Down then Enter picks the next table");
     assert!(h.state().library.emission_table(&after).is_some());
 }
+
+#[test]
+fn an_exact_name_is_listed_before_longer_ones() {
+    let mut h = harness();
+    open(&mut h, "Miner");
+    h.event(egui::Event::Text("s21 xp".into()));
+    h.run();
+    assert!(is_open(&h, "Antminer S21 XP+ Hydro"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().session.doc.fleet[0].miner.as_deref(),
+        Some("antminer-s21-xp")
+    );
+}

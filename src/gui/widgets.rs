@@ -142,6 +142,7 @@ impl egui::Widget for InputField<'_> {
             speed: spec.step / scale,
             suffix,
             decimals,
+            shown_as: None,
             typed: std::cell::RefCell::new(None),
         };
         ui.horizontal(|ui| match target {
@@ -182,12 +183,40 @@ impl egui::Widget for InputField<'_> {
     }
 }
 
+/// A number field that is no `Input` of its own (a share of the energy mix): typed text is read
+/// as in every input field (a decimal comma, a trailing `%`), and a text that is no number, or a
+/// value clamped to `range`, is said beside the field.
+#[allow(clippy::too_many_arguments)]
+pub fn number_field(
+    ui: &mut egui::Ui,
+    value: &mut f64,
+    range: std::ops::RangeInclusive<f64>,
+    speed: f64,
+    suffix: &str,
+    shown_as: fn(f64) -> String,
+    label: egui::Id,
+    lang: Lang,
+) -> egui::Response {
+    let format = Format {
+        range,
+        speed,
+        suffix,
+        decimals: 2,
+        shown_as: Some(shown_as),
+        typed: std::cell::RefCell::new(None),
+    };
+    format.add(ui, value, label, lang)
+}
+
 /// How a field shows its number, and what it made of the text typed into it this frame.
 struct Format<'s> {
     range: std::ops::RangeInclusive<f64>,
     speed: f64,
     suffix: &'s str,
     decimals: usize,
+    /// How the number is written in the field, where not with `decimals` (a mix share's one
+    /// decimal, two for a tiny share).
+    shown_as: Option<fn(f64) -> String>,
     /// The last text the field parsed this frame, and what it read.
     typed: std::cell::RefCell<Option<(String, Option<Parsed>)>>,
 }
@@ -202,16 +231,19 @@ impl Format<'_> {
         label: egui::Id,
         lang: Lang,
     ) -> egui::Response {
-        let drag = egui::DragValue::new(shown)
+        let mut drag = egui::DragValue::new(shown)
             .range(self.range.clone())
             .speed(self.speed)
             .suffix(self.suffix.to_string())
             .max_decimals(self.decimals)
             .custom_parser(|text| {
-                let parsed = parse_number(text, self.decimals == 0);
+                let parsed = parse_number(text.trim_end_matches('%').trim(), self.decimals == 0);
                 *self.typed.borrow_mut() = Some((text.to_string(), parsed));
                 parsed.map(|p| p.value)
             });
+        if let Some(shown_as) = self.shown_as {
+            drag = drag.custom_formatter(move |x, _| shown_as(x));
+        }
         let response = ui.add(drag).labelled_by(label);
         let key = response.id.with("typed-note");
         if let Some((text, parsed)) = self.typed.borrow_mut().take() {
