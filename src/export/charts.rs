@@ -328,9 +328,11 @@ fn draw<DB: DrawingBackend>(
             &[("title", title), ("suffix", opts.title_suffix.trim())],
         )
     };
-    // The History is about the network, not the scenario: its footer names no site sources.
-    let sources: &[String] = match kind {
-        ChartKind::History => &[],
+    // The History is about the network, not the scenario: its footer names the history's
+    // sources, not the site's.
+    let sources: &[String] = match (kind, input.history) {
+        (ChartKind::History, Some(chart)) => &chart.sources,
+        (ChartKind::History, None) => &[],
         _ => &data.sources,
     };
     let body = frame(root, &title, sources, opts, t, &look)?;

@@ -561,6 +561,14 @@ fn the_history_backtest_and_dispatch_charts_draw_the_views_numbers() {
     assert!(v.dispatch.points.iter().any(|p| !p.mined));
     let history = svg(ChartKind::History, input(&data, &v, &pinned), &opts);
     assert!(history.contains("2010-07 → "), "the range is named");
-    // The History's footer names no site sources: it is about the network.
-    assert!(!history.contains(strings(Lang::En).charts.sources_footer));
+    // The History's footer names the history's sources, not the site's: it is about the
+    // network.
+    assert!(history.contains(strings(Lang::En).charts.sources_footer));
+    assert!(
+        history.contains("hashwatt monthly network history"),
+        "{history}"
+    );
+    assert!(history.contains("Cambridge Bitcoin Electricity"));
+    let site_source = data.sources.first().expect("the site has sources");
+    assert!(!history.contains(site_source.as_str()), "{site_source}");
 }

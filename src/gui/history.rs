@@ -252,7 +252,7 @@ fn event_lines(plot: &mut egui_plot::PlotUi<'_>, s: &HistoryStrings, chart: &His
     for e in &chart.events {
         let (name, c) = match e.kind {
             EventKind::Halving => (halving_name.clone(), color(palette::EVENT)),
-            EventKind::ChinaBan => (s.china_ban.to_string(), color(palette::LOSS)),
+            EventKind::ChinaBan => (s.china_ban.to_string(), color(palette::POLICY)),
         };
         plot.vline(
             VLine::new(name, e.x)

@@ -35,6 +35,9 @@ pub const GAIN: Rgb = (40, 150, 70);
 pub const LOSS: Rgb = (200, 50, 50);
 /// Halvings and other events on a time axis.
 pub const EVENT: Rgb = (130, 70, 170);
+/// A policy event on a time axis (China's mining ban): dark grey, so that it is not taken for
+/// the red of emissions or losses beside it.
+pub const POLICY: Rgb = (70, 70, 70);
 /// The loss end of the heat maps' diverging scale: red against blue (ColorBrewer's RdBu ends)
 /// stays two colours for people who cannot tell red from green.
 pub const HEAT_LOSS: Rgb = (178, 24, 43);

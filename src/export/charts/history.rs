@@ -127,7 +127,7 @@ pub(super) fn history<DB: DrawingBackend>(
         entries.push((Swatch::Dashed(event), label));
     }
     if chart.events.iter().any(|e| e.kind == EventKind::ChinaBan) {
-        entries.push((Swatch::Dashed(loss), s.china_ban.into()));
+        entries.push((Swatch::Dashed(rgb(palette::POLICY)), s.china_ban.into()));
     }
     let body = legend(body, &entries, look)?;
     let settings = &chart.settings;
@@ -189,11 +189,12 @@ pub(super) fn history<DB: DrawingBackend>(
     let (energy_area, rest) = body.split_vertically((f64::from(h) * 0.40) as u32);
     let (co2_area, hashprice_area) = rest.split_vertically((f64::from(h) * 0.29) as u32);
     let year = |v: &f64| year_tick(*v);
+    let policy = rgb(palette::POLICY);
     let events = |c: &mut TimeChart<'_, DB>, y: (f64, f64)| -> Drawn {
         for e in &chart.events {
             let colour = match e.kind {
                 EventKind::Halving => event,
-                EventKind::ChinaBan => loss,
+                EventKind::ChinaBan => policy,
             };
             vertical(c, e.x, y, colour, look)?;
         }

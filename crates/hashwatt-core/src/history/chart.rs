@@ -165,6 +165,45 @@ pub struct HistoryChart {
     pub eras: Vec<MapEra>,
     /// Halvings and the China ban inside the view.
     pub events: Vec<Event>,
+    /// Where the figures come from: the monthly history (and any months fetched into the
+    /// view), Cambridge's method and published years, the mining maps.
+    pub sources: Vec<String>,
+}
+
+/// The bundled monthly history's sources, in one line.
+pub const HISTORY_SOURCES: &str = "hashwatt monthly network history (consensus figures from \
+bitcoinj and Electrum checkpoints; prices from CoinCodex, Investing.com and Yahoo Finance; fees \
+and transactions from blockchain.com and Bitcoin Core getblockstats)";
+/// Cambridge's method and the published years drawn beside hashwatt's.
+pub const CBECI_SOURCES: &str = "Cambridge Bitcoin Electricity Consumption Index, 2023 \
+method (ccaf.io/cbnsi/cbeci/methodology) with hashwatt's miner basket; Cambridge's published \
+yearly figures";
+
+/// The chart's sources for the months `from..=to` of `history` and the library's maps.
+fn chart_sources(
+    history: &History,
+    library: &PresetLibrary,
+    from: Month,
+    to: Month,
+) -> Vec<String> {
+    let mut sources = vec![HISTORY_SOURCES.to_string()];
+    // Months fetched after the bundled history name their API and day.
+    for record in history.range(from, to) {
+        if record.month <= History::builtin().last() {
+            continue;
+        }
+        let origin = record.note.split(';').next().unwrap_or_default().trim();
+        if !origin.is_empty() && !sources.iter().any(|s| s == origin) {
+            sources.push(origin.to_string());
+        }
+    }
+    sources.push(CBECI_SOURCES.to_string());
+    for map in library.mining_maps() {
+        if !sources.contains(&map.source) {
+            sources.push(map.source.clone());
+        }
+    }
+    sources
 }
 
 impl HistoryChart {
@@ -245,6 +284,7 @@ impl HistoryChart {
             shutdown_efficiency_j_per_th: series(&|m| m.shutdown_efficiency_j_per_th),
             eras: map_eras(library),
             events: events(history, settings.from, settings.to),
+            sources: chart_sources(history, library, settings.from, settings.to),
             view,
         }
     }
