@@ -1057,7 +1057,7 @@ impl App {
                 self.set_error(|lang| {
                     fill(
                         i18n::strings(lang).app.save_failed,
-                        &[("error", &e.localized(lang))],
+                        &[("error", &e.save_reason(lang))],
                     )
                 });
                 false

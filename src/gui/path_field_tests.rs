@@ -172,12 +172,16 @@ fn a_banner_is_redrawn_in_the_new_language() {
     let mut h = harness();
     save_nowhere(&mut h, "lang");
     let english = h.state().shown_banner().unwrap().text;
-    assert!(english.starts_with("Could not save"), "{english}");
+    assert!(english.starts_with("Could not save: "), "{english}");
+    // Said once: the problem's own "cannot save" is not repeated after the sentence's.
+    assert_eq!(english.matches("save").count(), 2, "{english}");
+    assert!(!english.contains("cannot save"), "{english}");
     h.state_mut().session.language = LangChoice::Fixed(Lang::Zh);
     h.run();
     h.run();
     let chinese = h.state().shown_banner().unwrap().text;
     assert_ne!(chinese, english);
     assert!(chinese.starts_with("无法保存"), "{chinese}");
+    assert_eq!(chinese.matches("无法保存").count(), 1, "{chinese}");
     assert!(h.query_by_label(&chinese).is_some(), "on screen");
 }

@@ -35,6 +35,18 @@ impl FileError {
     pub fn localized(&self, lang: crate::i18n::Lang) -> String {
         format!("{}{}", self.place(), self.problem.localized(lang))
     }
+
+    /// The error as a sentence that already says "Could not save" goes on: the place, then
+    /// the reason without the problem's own "cannot save:".
+    pub fn save_reason(&self, lang: crate::i18n::Lang) -> String {
+        let text = self.problem.localized(lang);
+        let said = crate::i18n::strings(lang)
+            .problems
+            .cannot_save
+            .replace("{why}", "");
+        let reason = text.strip_prefix(said.as_str()).unwrap_or(&text);
+        format!("{}{reason}", self.place())
+    }
 }
 
 impl FileError {
