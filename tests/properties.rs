@@ -284,6 +284,9 @@ prop_compose! {
             levers,
             dispatch: Default::default(),
             instruments: Default::default(),
+            presets: Default::default(),
+            imported_from: None,
+            imported_on: None,
         }
     }
 }

@@ -366,6 +366,9 @@ pub fn region_preset_from_site(
     preset.name = name.to_string();
     preset.name_zh = String::new();
     preset.hashrate_shares.clear();
+    // The new preset is the user's own, not the imported one it is based on.
+    preset.imported_from = None;
+    preset.imported_on = None;
     preset.note = format!("Saved from hashwatt on {today}, based on {}.", base.name);
     if let Some(mix) = doc.site.mix {
         let table = library
@@ -436,6 +439,8 @@ pub fn miner_preset_from_fleet(
         historical: false,
         note: format!("Saved from hashwatt on {}.", crate::today()),
         modes: Vec::new(),
+        imported_from: None,
+        imported_on: None,
     };
     crate::presets::check_miner(&preset)?;
     Ok(preset)

@@ -59,6 +59,8 @@ fn unknown(field: &str, kind: PresetKind, id: &str, known: Vec<&str>) -> Resolve
 impl ScenarioDoc {
     /// Replaces every id with the figures it stands for and checks every value's range.
     pub fn resolve(&self, library: &impl PresetLookup) -> Result<Scenario, ResolveError> {
+        // The file's own presets come first: a shared file means the presets it carries.
+        let library = &crate::presets::embedded::Overlay::new(&self.presets, library);
         let site = &self.site;
         let table = library
             .emission_table(&site.emission_table)

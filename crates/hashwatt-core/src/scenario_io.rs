@@ -132,6 +132,7 @@ pub fn parse_scenario_noting(
             });
         }
     }
+    crate::presets::embedded::check(path, text, &doc)?;
     let migration = (doc.version < SCENARIO_VERSION).then(|| Migration {
         path: path.to_string(),
         from_version: doc.version,

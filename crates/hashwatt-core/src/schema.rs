@@ -5,7 +5,7 @@ use crate::model::{EmissionFactors, EnergyMix, NetworkSpec, PerSource, SubsidySp
 use serde::{Deserialize, Serialize};
 
 /// The kinds of preset, in the order `presets list` shows them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PresetKind {
     Region,
     Miner,
@@ -171,6 +171,11 @@ pub struct RegionPreset {
     /// Why it matters, and the reasoning behind any estimate.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The file name it was imported from, and the day (`presets import`, *Import presets…*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_on: Option<Date>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -217,6 +222,11 @@ pub struct MinerPreset {
     /// Firmware power modes besides the figures above (eco, turbo), each with its source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modes: Vec<MinerModePreset>,
+    /// The file name it was imported from, and the day (`presets import`, *Import presets…*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_on: Option<Date>,
 }
 
 /// A miner's power mode as a preset gives it: one machine's figures in that mode.
@@ -272,6 +282,11 @@ pub struct EmissionTablePreset {
     pub factors: PerSource<FactorEntry>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The file name it was imported from, and the day (`presets import`, *Import presets…*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_on: Option<Date>,
 }
 
 impl EmissionTablePreset {
@@ -307,4 +322,58 @@ pub struct MarketPreset {
     pub fees_btc_per_block: Figure<f64>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The file name it was imported from, and the day (`presets import`, *Import presets…*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_on: Option<Date>,
+}
+
+/// The presets a scenario file carries with it (its `presets:` section), each in exactly the
+/// form of its own preset file. Opening the scenario looks ids up here first, then in the
+/// library, so a file sent to another machine resolves to the same figures.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmbeddedPresets {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<RegionPreset>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub miners: Vec<MinerPreset>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub emission_tables: Vec<EmissionTablePreset>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub markets: Vec<MarketPreset>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mining_maps: Vec<crate::presets::MiningMapPreset>,
+}
+
+impl EmbeddedPresets {
+    pub fn is_empty(&self) -> bool {
+        self.regions.is_empty()
+            && self.miners.is_empty()
+            && self.emission_tables.is_empty()
+            && self.markets.is_empty()
+            && self.mining_maps.is_empty()
+    }
+
+    /// How many presets the section holds, of every kind.
+    pub fn len(&self) -> usize {
+        self.regions.len()
+            + self.miners.len()
+            + self.emission_tables.len()
+            + self.markets.len()
+            + self.mining_maps.len()
+    }
+
+    /// The name a section's list has in the file (`presets.emission_tables`).
+    pub fn list_name(kind: PresetKind) -> &'static str {
+        match kind {
+            PresetKind::Region => "regions",
+            PresetKind::Miner => "miners",
+            PresetKind::EmissionTable => "emission_tables",
+            PresetKind::Market => "markets",
+            PresetKind::MiningMap => "mining_maps",
+            PresetKind::Scenario => "scenarios",
+        }
+    }
 }

@@ -15,6 +15,7 @@ pub mod network;
 pub mod problems;
 pub mod results;
 pub mod sensitivity;
+pub mod sharing;
 
 use serde::{Deserialize, Serialize};
 
@@ -77,6 +78,8 @@ pub struct Strings {
     pub disclosure: disclosure::DisclosureStrings,
     /// The MiCA network indicators (`hashwatt disclose`, the History tab's section).
     pub mica: mica::MicaStrings,
+    /// Scenarios that carry their presets, preset import and export, packs.
+    pub sharing: sharing::SharingStrings,
     /// Energy sources by name.
     pub sources: SourceNames,
 }
@@ -111,6 +114,7 @@ pub static EN: Strings = Strings {
     market: market::EN,
     disclosure: disclosure::EN,
     mica: mica::EN,
+    sharing: sharing::EN,
     sources: SourceNames {
         coal: "Coal",
         gas: "Gas",
@@ -140,6 +144,7 @@ pub static ZH: Strings = Strings {
     market: market::ZH,
     disclosure: disclosure::ZH,
     mica: mica::ZH,
+    sharing: sharing::ZH,
     sources: SourceNames {
         coal: "煤炭",
         gas: "天然气",

@@ -50,6 +50,11 @@ pub struct MiningMapPreset {
     /// What the map covers and what it leaves out.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The file name it was imported from, and the day (`presets import`, *Import presets…*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_on: Option<crate::model::date::Date>,
 }
 
 impl MiningMapPreset {

@@ -18,7 +18,7 @@ fn in_limit(field: &str, limit: limits::Limit, value: f64) -> Check {
     limit.check(value).map(|_| ()).or_else(|m| fail(field, m))
 }
 
-fn id(value: &str) -> Check {
+pub(super) fn id(value: &str) -> Check {
     let ok = !value.is_empty()
         && value
             .chars()
