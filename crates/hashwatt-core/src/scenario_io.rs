@@ -132,7 +132,7 @@ pub fn parse_scenario_noting(
             });
         }
     }
-    crate::presets::embedded::check(path, text, &doc)?;
+    check_own_presets(path, text, &doc)?;
     let migration = (doc.version < SCENARIO_VERSION).then(|| Migration {
         path: path.to_string(),
         from_version: doc.version,
@@ -140,6 +140,20 @@ pub fn parse_scenario_noting(
     });
     doc.version = SCENARIO_VERSION;
     Ok((doc, migration))
+}
+
+/// Checks the presets a scenario carries with the presets folder's rules; the first problem
+/// names its line and field. A mining map's regions are checked where the library is known
+/// (import): a scenario does not use its maps.
+fn check_own_presets(path: &str, text: &str, doc: &ScenarioDoc) -> Result<(), FileError> {
+    let any_region = |_: &str| true;
+    match crate::preset_checks::section(&doc.presets, "presets.", &any_region)
+        .into_iter()
+        .next()
+    {
+        None => Ok(()),
+        Some(e) => Err(FileError::at_field(path, text, &e.field, None, e.problem)),
+    }
 }
 
 /// The format version a scenario's text declares, read with every other field ignored; `None`

@@ -85,6 +85,16 @@ pub fn read_incoming(
         if doc.presets.is_empty() {
             return Err(vec![FileError::new(path, Problem::NoPresetsInFile)]);
         }
+        // Reading the scenario checked everything but its maps' regions, which need the library.
+        let own = &doc.presets.regions;
+        let known = |id: &str| library.region(id).is_some() || own.iter().any(|r| r.id == id);
+        let problems = crate::preset_checks::section(&doc.presets, "presets.", &known);
+        if !problems.is_empty() {
+            return Err(problems
+                .into_iter()
+                .map(|e| FileError::at_field(path, text, &e.field, None, e.problem))
+                .collect());
+        }
         return Ok(doc.presets.all());
     }
     library

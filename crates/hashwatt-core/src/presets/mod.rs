@@ -5,17 +5,17 @@
 pub mod any;
 pub mod embedded;
 pub mod import;
-pub mod mining_map;
+#[cfg(test)]
+mod mining_map;
 pub mod pack;
 
-mod validate;
+use crate::preset_checks as validate;
 
 pub use any::AnyPreset;
 
 use crate::file_error::{FileError, parse_ron};
 use crate::scenario_file::ScenarioDoc;
 pub use crate::schema::*;
-pub use mining_map::*;
 use std::path::{Path, PathBuf};
 
 mod builtin {
@@ -314,11 +314,15 @@ impl PresetLibrary {
             .is_some_and(|builtin| builtin.same_content(preset))
     }
 
-    /// This library with a scenario's own presets in place of any of the same id.
+    /// This library with a scenario's own presets in place of any of the same id: the kinds a
+    /// scenario resolves with (its mining maps travel with it, unused and unchecked against
+    /// this machine's regions, until they are imported).
     pub fn with_embedded(&self, embedded: &EmbeddedPresets) -> PresetLibrary {
         let mut library = self.clone();
         for preset in embedded.all() {
-            library.insert(preset);
+            if preset.kind() != PresetKind::MiningMap {
+                library.insert(preset);
+            }
         }
         library
     }

@@ -7,7 +7,7 @@ use super::{AnyPreset, MiningMapPreset, PresetLibrary, ScenarioPreset};
 use crate::file_error::{FileError, parse_ron};
 use crate::model::date::Date;
 use crate::problem::Problem;
-use crate::scenario_file::ScenarioDoc;
+use crate::scenario_file::{SCENARIO_VERSION, ScenarioDoc};
 use crate::schema::{
     EmbeddedPresets, EmissionTablePreset, MarketPreset, MinerPreset, PresetKind, RegionPreset,
 };
@@ -165,12 +165,6 @@ pub fn read_pack(
         )]);
     }
     let presets = pack.presets(path);
-    let known = |id: &str| library.region(id).is_some() || pack.regions.iter().any(|r| r.id == id);
-    let mut errors: Vec<FileError> = super::embedded::check_list(&presets, "", &known)
-        .into_iter()
-        .map(|e| FileError::at_field(path, text, &e.field, None, e.problem))
-        .collect();
-    // A scenario must resolve with the presets it carries and those of the pack.
     let section = EmbeddedPresets {
         regions: pack.regions.clone(),
         miners: pack.miners.clone(),
@@ -178,24 +172,35 @@ pub fn read_pack(
         markets: pack.markets.clone(),
         mining_maps: pack.mining_maps.clone(),
     };
+    let known = |id: &str| library.region(id).is_some() || pack.regions.iter().any(|r| r.id == id);
+    let mut errors: Vec<FileError> = crate::preset_checks::section(&section, "", &known)
+        .into_iter()
+        .map(|e| FileError::at_field(path, text, &e.field, None, e.problem))
+        .collect();
+    // A scenario must resolve with the presets it carries and those of the pack.
     let with_pack = library.with_embedded(&section);
     for (i, s) in pack.scenarios.iter().enumerate() {
-        let at = format!("scenarios[{i}].scenario");
-        let mut problem = None;
-        if s.scenario.version > crate::scenario_file::SCENARIO_VERSION {
-            problem = Some((
-                "version".to_string(),
-                Problem::NewerVersion {
+        let own = |field: &str| format!("scenarios[{i}].{field}");
+        let inside = |field: &str| format!("scenarios[{i}].scenario.{field}");
+        let problem: Option<(String, Problem, Option<String>)> =
+            if let Err(e) = crate::preset_checks::preset_id(&s.id) {
+                Some((own(&e.field), e.problem, None))
+            } else if pack.scenarios[..i].iter().any(|seen| seen.id == s.id) {
+                let problem = Problem::IdTwiceInFile { id: s.id.clone() };
+                Some((own("id"), problem, None))
+            } else if s.scenario.version > SCENARIO_VERSION {
+                let problem = Problem::NewerVersion {
                     found: s.scenario.version,
-                    supported: crate::scenario_file::SCENARIO_VERSION,
-                },
-                None,
-            ));
-        } else if let Err(e) = s.scenario.resolve(&with_pack) {
-            problem = Some((e.field, e.problem, e.value));
-        }
+                    supported: SCENARIO_VERSION,
+                };
+                Some((inside("version"), problem, None))
+            } else {
+                let resolved = s.scenario.resolve(&with_pack);
+                resolved
+                    .err()
+                    .map(|e| (inside(&e.field), e.problem, e.value))
+            };
         if let Some((field, problem, value)) = problem {
-            let field = format!("{at}.{field}");
             errors.push(FileError::at_field(
                 path,
                 text,

@@ -1,4 +1,5 @@
 use super::*;
+use crate::presets::AnyPreset;
 use crate::presets::fixtures::{self, SCENARIO};
 use crate::scenario_io::{parse_scenario, parse_scenario_noting, scenario_to_ron};
 

@@ -145,9 +145,10 @@ fn a_pack_with_one_invalid_preset_writes_nothing_and_names_each_problem() {
         fields,
         ["miners[0].power_w", "emission_tables[0].factors.coal"]
     );
-    for e in &errors {
+    for (e, key) in errors.iter().zip(["power_w: -1.0", "coal: ("]) {
         let (line, _) = e.position.expect("each problem has its line");
-        assert!(broken.lines().nth(line - 1).unwrap().contains("-"), "{e}");
+        let written = broken.lines().nth(line - 1).unwrap();
+        assert!(written.trim_start().starts_with(key), "{e}: {written}");
         assert!(
             e.to_string().starts_with(&format!("pack.ron:{line}:")),
             "{e}"
