@@ -720,9 +720,9 @@ fn a_version_1_file_opens_migrated_says_so_and_is_unsaved() {
     assert_eq!(
         banner.text,
         format!(
-            "{}: migrated from format version 1 to 3 (`site.emission_factors` is now \
+            "{}: migrated from format version 1 to 4 (`site.emission_factors` is now \
              `emission_table`; `projection` gained the investment and uncertainty settings, at \
-             their defaults); saving writes version 3. Save to keep the file in the new format.",
+             their defaults); saving writes version 4. Save to keep the file in the new format.",
             path.display()
         )
     );

@@ -133,7 +133,10 @@ pub fn parse_scenario_noting(
         }
     }
     check_own_presets(path, text, &doc)?;
-    let migration = (doc.version < SCENARIO_VERSION).then(|| Migration {
+    // Version 4 only added what a version 3 file cannot have (its own presets): such a file
+    // reads unchanged and is not worth a note, nor an unsaved mark in the window.
+    let noted = doc.version < 3 || !changes.is_empty();
+    let migration = (doc.version < SCENARIO_VERSION && noted).then(|| Migration {
         path: path.to_string(),
         from_version: doc.version,
         changes,

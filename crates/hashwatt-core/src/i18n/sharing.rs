@@ -20,7 +20,7 @@ pub struct SharingStrings {
     pub outcome_renamed: &'static str,
     pub outcome_skipped: &'static str,
     pub outcome_conflict: &'static str,
-    /// One line of `presets import`: "{kind} \"{id}\": {outcome}{new}".
+    /// One line of `presets import`: "{file}: {kind} \"{id}\": {outcome}{new}".
     pub import_line: &'static str,
     /// After a renamed preset's outcome: " as \"{new_id}\"".
     pub import_as: &'static str,
@@ -53,7 +53,7 @@ pub const EN: SharingStrings = SharingStrings {
     outcome_renamed: "kept both",
     outcome_skipped: "skipped",
     outcome_conflict: "conflict, nothing written",
-    import_line: "{kind} \"{id}\": {outcome}{new}",
+    import_line: "{file}: {kind} \"{id}\": {outcome}{new}",
     import_as: ", the imported one as \"{new_id}\"",
     import_conflicts: "{count} preset(s) have the id of a different one here ({ids}) and were not written; choose --replace, --keep-both or --skip",
     exists_use_force: "{path} exists; add --force to replace it",
@@ -78,7 +78,7 @@ pub const ZH: SharingStrings = SharingStrings {
     outcome_renamed: "两者都保留",
     outcome_skipped: "已跳过",
     outcome_conflict: "冲突，未写入",
-    import_line: "{kind} \"{id}\"：{outcome}{new}",
+    import_line: "{file}：{kind} \"{id}\"：{outcome}{new}",
     import_as: "，导入的一份为 \"{new_id}\"",
     import_conflicts: "{count} 个预设与本机不同预设的 id 相同（{ids}），未写入；请选择 --replace、--keep-both 或 --skip",
     exists_use_force: "{path} 已存在；加 --force 以替换",

@@ -66,15 +66,16 @@ fn a_scenarios_own_preset_wins_over_a_different_one_of_the_same_id_and_is_report
 }
 
 #[test]
-fn a_version_3_file_reads_unchanged_and_is_noted_as_migrated() {
+fn a_version_3_file_reads_unchanged_without_a_migration_note() {
     let v3 = "(version: 3, name: \"Old\", site: (region: \"texas-ercot\"), fleet: [(miner: \"antminer-s21\", units: 4)])";
     let (doc, migration) = parse_scenario_noting("old.ron", v3).unwrap();
     let v4 = parse_scenario("new.ron", &v3.replace("version: 3", "version: 4")).unwrap();
     assert_eq!(doc, v4);
     assert!(doc.presets.is_empty());
-    let migration = migration.expect("a version 3 file is migrated");
-    assert_eq!(migration.from_version, 3);
-    assert!(migration.changes.is_empty());
+    assert_eq!(migration, None);
+    // A version 2 file is still noted.
+    let (_, v2) = parse_scenario_noting("v2.ron", &v3.replace("version: 3", "version: 2")).unwrap();
+    assert_eq!(v2.map(|m| m.from_version), Some(2));
     assert_eq!(
         doc.resolve(&PresetLibrary::builtin()).unwrap(),
         v4.resolve(&PresetLibrary::builtin()).unwrap()
