@@ -220,3 +220,10 @@ pub fn scenario_to_ron(doc: &ScenarioDoc) -> String {
     let body = to_ron(doc).unwrap_or_else(|e| format!("// could not write the scenario: {e}\n"));
     format!("// hashwatt scenario (format version {SCENARIO_VERSION})\n{body}")
 }
+
+/// A scenario as one line of RON, for a chat or a forum post (it reads back as any file does).
+pub fn scenario_to_compact_ron(doc: &ScenarioDoc) -> String {
+    ron_options()
+        .to_string(doc)
+        .unwrap_or_else(|e| format!("// could not write the scenario: {e}"))
+}

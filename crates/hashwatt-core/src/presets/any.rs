@@ -186,6 +186,78 @@ impl EmbeddedPresets {
     }
 }
 
+/// One field where two presets of the same id differ, each value as written in a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Difference {
+    /// The field's path, as errors name it (`mix.shares.coal`, `modes[0].power_w`).
+    pub field: String,
+    /// The value here, or `None` where this side does not have the field.
+    pub here: Option<String>,
+    pub imported: Option<String>,
+}
+
+/// The fields in which two presets differ, field by field in the order of their names (their
+/// record of being imported left out).
+pub fn differences(here: &AnyPreset, imported: &AnyPreset) -> Vec<Difference> {
+    fn json(p: &AnyPreset) -> serde_json::Value {
+        let value = match p.content() {
+            AnyPreset::Region(p) => serde_json::to_value(p),
+            AnyPreset::Miner(p) => serde_json::to_value(p),
+            AnyPreset::EmissionTable(p) => serde_json::to_value(p),
+            AnyPreset::Market(p) => serde_json::to_value(p),
+            AnyPreset::MiningMap(p) => serde_json::to_value(p),
+            AnyPreset::Scenario(s) => serde_json::to_value(s.doc),
+        };
+        value.unwrap_or(serde_json::Value::Null)
+    }
+    fn flatten(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
+        let at = |key: &str| {
+            if prefix.is_empty() {
+                key.to_string()
+            } else {
+                format!("{prefix}.{key}")
+            }
+        };
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    flatten(&at(key), v, out);
+                }
+            }
+            serde_json::Value::Array(list) => {
+                for (i, v) in list.iter().enumerate() {
+                    flatten(&format!("{prefix}[{i}]"), v, out);
+                }
+            }
+            serde_json::Value::String(text) => out.push((prefix.to_string(), text.clone())),
+            other => out.push((prefix.to_string(), other.to_string())),
+        }
+    }
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    flatten("", &json(here), &mut a);
+    flatten("", &json(imported), &mut b);
+    let mut fields: Vec<&String> = a.iter().map(|(f, _)| f).collect();
+    for (f, _) in &b {
+        if !fields.contains(&f) {
+            fields.push(f);
+        }
+    }
+    let value = |list: &[(String, String)], field: &str| {
+        list.iter().find(|(f, _)| f == field).map(|(_, v)| v.clone())
+    };
+    fields
+        .into_iter()
+        .filter_map(|field| {
+            let (here, imported) = (value(&a, field), value(&b, field));
+            (here != imported).then(|| Difference {
+                field: field.clone(),
+                here,
+                imported,
+            })
+        })
+        .collect()
+}
+
 /// The kind as `--json`, `presets export KIND:ID` and packs name it.
 pub fn kind_key(kind: PresetKind) -> &'static str {
     match kind {
