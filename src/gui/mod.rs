@@ -32,6 +32,7 @@ mod results;
 pub mod saved_session;
 mod sensitivity;
 mod session_file;
+mod sharing;
 mod theme;
 mod undo;
 mod widgets;
@@ -46,6 +47,8 @@ mod frame_tests;
 mod market_update_tests;
 #[cfg(test)]
 mod projection_mc_tests;
+#[cfg(test)]
+mod sharing_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
@@ -357,6 +360,8 @@ pub enum Command {
     MarketUpdate(market_update::Action),
     /// What the Dispatch tab asks for.
     Dispatch(dispatch::DispatchCommand),
+    /// Presets and scenarios that travel: import, export, copy and paste.
+    Sharing(sharing::SharingCommand),
 }
 
 /// The buttons of the unsaved-changes prompt.
@@ -382,7 +387,7 @@ impl CommandSender {
 /// Every keyboard shortcut and its command: the shortcut handler and the menu both read this
 /// table, so the menu always names the keys that do the same thing. Ctrl+Shift+S comes before
 /// Ctrl+S, and Ctrl+Shift+Z before Ctrl+Z, which would match them too.
-pub static SHORTCUTS: [(Command, egui::KeyboardShortcut); 6] = {
+pub static SHORTCUTS: [(Command, egui::KeyboardShortcut); 7] = {
     use egui::{Key, KeyboardShortcut, Modifiers};
     [
         (
@@ -409,6 +414,10 @@ pub static SHORTCUTS: [(Command, egui::KeyboardShortcut); 6] = {
             Command::Undo,
             KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
         ),
+        (
+            Command::Sharing(sharing::SharingCommand::PasteScenario),
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V),
+        ),
     ]
 };
 
@@ -427,6 +436,8 @@ pub enum Guarded {
     Open,
     OpenPath(PathBuf),
     OpenExample(String),
+    /// Open a scenario pasted as text.
+    OpenText(String),
     Close,
 }
 
@@ -518,6 +529,8 @@ pub struct App {
     pub presets_folder: Option<PathBuf>,
     /// Market → Update from the internet, under way or not.
     pub market_update: market_update::MarketUpdate,
+    /// Preset import and export, and a scenario pasted as text.
+    pub sharing: sharing::SharingState,
     commands: CommandSender,
     command_rx: mpsc::Receiver<Command>,
     /// Every command applied, in order (tests check what a click or a key did).
@@ -639,6 +652,7 @@ impl App {
             library_generation: 0,
             presets_folder: crate::user_presets_folder(),
             market_update: Default::default(),
+            sharing: Default::default(),
             commands: CommandSender(command_tx),
             command_rx,
             #[cfg(test)]
@@ -843,6 +857,9 @@ impl App {
                     self.start_history();
                 }
             }
+            Guarded::OpenText(text) => {
+                sharing::open_text(self, &text);
+            }
             Guarded::Close => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -910,6 +927,8 @@ impl App {
                         )
                     });
                 }
+                let doc = self.session.doc.clone();
+                sharing::note_differing(self, &doc, &path.display().to_string());
                 true
             }
             Err(e) => {
@@ -1023,11 +1042,14 @@ impl App {
             self.ask_to_replace(path, OnDisk::ChangedSince, None);
             return false;
         }
-        let text = crate::scenario_io::scenario_to_ron(&self.session.doc);
+        // The user presets the scenario uses go inside it, so the file opens anywhere.
+        let doc = sharing::self_contained(&self.session.doc, &self.library);
+        let text = crate::scenario_io::scenario_to_ron(&doc);
         match self.write_or_ask(path, text.as_bytes(), agreed, None) {
             Ok(Written::No) => false,
             Ok(Written::Yes) => {
-                self.session.saved_doc = self.session.doc.clone();
+                self.session.doc = doc.clone();
+                self.session.saved_doc = doc;
                 self.session.path = Some(path.to_path_buf());
                 self.session.disk_stamp = DiskStamp::of(path);
                 self.remember_recent(path);
@@ -1138,6 +1160,11 @@ impl App {
                 true
             }
             DialogPurpose::SaveAs => self.save_to(&path, ctx),
+            DialogPurpose::ImportPresets => {
+                sharing::import_path(self, path);
+                true
+            }
+            DialogPurpose::ExportPresets => sharing::export_path(self, &path),
             export => self.export_to(export, &path),
         };
         if done {
@@ -1156,6 +1183,12 @@ impl App {
                     DialogPurpose::ImportPrices => self.queue(Command::Dispatch(
                         dispatch::DispatchCommand::ImportPath(path),
                     )),
+                    DialogPurpose::ImportPresets => {
+                        self.queue(Command::Sharing(sharing::SharingCommand::ImportPath(path)))
+                    }
+                    DialogPurpose::ExportPresets => {
+                        self.queue(Command::Sharing(sharing::SharingCommand::ExportPath(path)))
+                    }
                     purpose => self.queue(Command::ExportTo(purpose, path)),
                 },
                 None if reply.unavailable => self.show_path_field(reply.purpose, true),
@@ -1186,6 +1219,7 @@ impl App {
                 self.open_path(&path);
             }
             Command::OpenExample(id) => self.guard(Guarded::OpenExample(id), ctx),
+            Command::Sharing(command) => sharing::apply(self, command, ctx),
             Command::Save => match self.session.path.clone() {
                 Some(path) => {
                     self.save_to(&path, ctx);
@@ -1338,7 +1372,12 @@ impl App {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.queue(Command::OpenPath(path));
+            // A preset file or a pack is imported; anything else is opened as a scenario.
+            if sharing::offers_presets(&path) {
+                self.queue(Command::Sharing(sharing::SharingCommand::ImportPath(path)));
+            } else {
+                self.queue(Command::OpenPath(path));
+            }
         }
     }
 
@@ -1489,14 +1528,19 @@ impl App {
         Ok(Some((id.to_string(), path)))
     }
 
+    /// Reads the presets again (the presets folder changed) and recomputes with them.
+    fn reload_library(&mut self) {
+        self.library = PresetLibrary::with_user_folder(self.presets_folder.as_deref());
+        self.library_generation += 1;
+        self.recompute();
+    }
+
     fn finish_preset_save(&mut self, result: Result<Option<(String, PathBuf)>, files::Said>) {
         match result {
             // Waiting for the answer to "Replace?".
             Ok(None) => {}
             Ok(Some((id, path))) => {
-                self.library = PresetLibrary::with_user_folder(self.presets_folder.as_deref());
-                self.library_generation += 1;
-                self.recompute();
+                self.reload_library();
                 self.set_info(|lang| {
                     fill(
                         i18n::strings(lang).app.preset_saved,
@@ -1527,6 +1571,7 @@ impl App {
         self.handle_dialog_replies();
         market_update::poll(self);
         self.handle_shortcuts(&ctx);
+        sharing::poll_paste(self, &ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
         // Normally a no-op: everything was brought up to date at the end of the last frame.
@@ -1556,6 +1601,7 @@ impl App {
             path_field::path_field_ui(&ctx, field, self.session.lang(), &self.commands);
         }
         self.dialogs_ui(&ctx);
+        sharing::windows_ui(self, &ctx);
         market_update::dialogs_ui(self, &ctx);
 
         let applied = self.apply_commands(&ctx);
@@ -1633,6 +1679,8 @@ impl App {
                 self.menu_item(ui, s.menu_save, Command::Save);
                 self.menu_item(ui, s.menu_save_as, Command::SaveAs);
                 ui.separator();
+                sharing::file_menu_ui(self, ui);
+                ui.separator();
                 ui.menu_button(s.menu_export, |ui| {
                     for (label, format) in [
                         (s.menu_export_results_csv, files::ResultsFormat::Csv),
@@ -1660,6 +1708,8 @@ impl App {
                 let can_redo = self.history.can_redo(doc);
                 self.menu_item_enabled(ui, s.menu_undo, Command::Undo, can_undo);
                 self.menu_item_enabled(ui, s.menu_redo, Command::Redo, can_redo);
+                ui.separator();
+                sharing::edit_menu_ui(self, ui);
             });
             let m = &self.strings().market;
             ui.menu_button(m.menu_market, |ui| {

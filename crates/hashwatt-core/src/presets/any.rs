@@ -243,7 +243,9 @@ pub fn differences(here: &AnyPreset, imported: &AnyPreset) -> Vec<Difference> {
         }
     }
     let value = |list: &[(String, String)], field: &str| {
-        list.iter().find(|(f, _)| f == field).map(|(_, v)| v.clone())
+        list.iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, v)| v.clone())
     };
     fields
         .into_iter()

@@ -103,6 +103,12 @@ pub fn read_incoming(
         .map_err(|e| vec![e])
 }
 
+/// Whether a file's text is presets to import (a pack or one preset file) rather than a
+/// scenario.
+pub fn offers_presets(text: &str) -> bool {
+    super::pack::is_pack(text) || kind_of(text) != PresetKind::Scenario
+}
+
 /// The kind of preset a file holds: the one kind its text reads as, else the kind whose
 /// telling fields it has (so a broken file gets that kind's message), else a scenario.
 fn kind_of(text: &str) -> PresetKind {

@@ -265,11 +265,15 @@ fn a_scenario_file_offers_its_own_presets_and_a_broken_preset_file_is_told_as_it
 #[test]
 fn two_presets_of_one_id_differ_field_by_field() {
     let library = PresetLibrary::builtin();
-    let ours = library.parse(PresetKind::Region, "a.ron", &fixtures::my_site()).unwrap();
+    let ours = library
+        .parse(PresetKind::Region, "a.ron", &fixtures::my_site())
+        .unwrap();
     let changed = fixtures::my_site()
         .replace("(value: 0.031,", "(value: 0.052,")
         .replace("name: \"My site\"", "name: \"Our site\"");
-    let mut theirs = library.parse(PresetKind::Region, "b.ron", &changed).unwrap();
+    let mut theirs = library
+        .parse(PresetKind::Region, "b.ron", &changed)
+        .unwrap();
     theirs.set_imported(Some("b.ron".into()), Some(day()));
     let found = crate::presets::any::differences(&ours, &theirs);
     let fields: Vec<(&str, Option<&str>, Option<&str>)> = found
@@ -279,7 +283,11 @@ fn two_presets_of_one_id_differ_field_by_field() {
     assert_eq!(
         fields,
         [
-            ("electricity_price_usd_per_kwh.value", Some("0.031"), Some("0.052")),
+            (
+                "electricity_price_usd_per_kwh.value",
+                Some("0.031"),
+                Some("0.052")
+            ),
             ("name", Some("My site"), Some("Our site")),
         ]
     );
