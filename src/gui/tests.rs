@@ -728,7 +728,7 @@ fn a_version_1_file_opens_migrated_says_so_and_is_unsaved() {
     );
     let state = h.state();
     assert_eq!(state.session.doc.site.emission_table, "real-fleet");
-    assert_eq!(state.session.doc.version, 3);
+    assert_eq!(state.session.doc.version, 4);
     assert!(state.is_dirty(), "the file on disk is still version 1");
 }
 

@@ -293,3 +293,35 @@ fn two_presets_of_one_id_differ_field_by_field() {
     );
     assert!(crate::presets::any::differences(&ours, &ours).is_empty());
 }
+
+#[test]
+fn a_pack_cut_short_anywhere_or_with_a_character_changed_is_refused_naming_the_file() {
+    let sender = PresetLibrary::with_user_folder(Some(&fixtures::user_folder("pack-cut")));
+    let presets: Vec<AnyPreset> = ["my-site", "my-rig"]
+        .iter()
+        .map(|id| select(&sender, id).unwrap())
+        .collect();
+    let text = PackDoc::new(presets, day(), "", "").to_ron().unwrap();
+    let library = PresetLibrary::builtin();
+    let cuts: Vec<String> = text
+        .char_indices()
+        .step_by(7)
+        .map(|(at, _)| text[..at].to_string())
+        .collect();
+    let changed: Vec<String> = text
+        .char_indices()
+        .step_by(11)
+        .map(|(at, c)| {
+            let swap = if c == '(' { ')' } else { '(' };
+            format!("{}{swap}{}", &text[..at], &text[at + c.len_utf8()..])
+        })
+        .collect();
+    for broken in cuts.iter().chain(&changed) {
+        if let Err(errors) = read_incoming("pack.ron", broken, &library) {
+            assert!(!errors.is_empty());
+            for e in errors {
+                assert!(e.to_string().starts_with("pack.ron"), "{e}");
+            }
+        }
+    }
+}
