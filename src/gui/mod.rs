@@ -493,6 +493,14 @@ pub enum PresetPrompt {
 pub struct App {
     pub session: Session,
     pub library: PresetLibrary,
+    /// This machine's presets (built in and the presets folder), without the open scenario's
+    /// own: what opening, importing and the notice of a differing preset compare with.
+    /// `library` is this with the scenario's own presets in place.
+    pub machine_library: PresetLibrary,
+    /// The scenario presets `library` holds, and the `library_generation` it was made at (a
+    /// reload of `library` elsewhere makes it this machine's anew).
+    merged_presets: crate::schema::EmbeddedPresets,
+    merged_generation: u64,
     /// The figures for `computed_for`.
     pub computed: Result<Computed, ResolveError>,
     /// Undo and redo of `session.doc`; not part of the session, so never saved with it.
@@ -622,6 +630,9 @@ impl App {
                 )
             })
         });
+        let machine_library = library.clone();
+        let library = library.with_embedded(&session.doc.presets);
+        let merged_presets = session.doc.presets.clone();
         let computed = Computed::of(&session.doc, &library, session.lang());
         let computed_lang = session.lang();
         let computed_for = session.doc.clone();
@@ -630,6 +641,9 @@ impl App {
         App {
             session,
             library,
+            machine_library,
+            merged_presets,
+            merged_generation: 0,
             computed,
             history,
             computed_for,
@@ -740,6 +754,7 @@ impl App {
 
     /// Recomputes every figure (after the inputs or the preset library changed).
     fn recompute(&mut self) {
+        self.merge_scenario_presets();
         self.computed_lang = self.session.lang();
         self.computed = Computed::of(&self.session.doc, &self.library, self.computed_lang);
         self.computed_for = self.session.doc.clone();
@@ -908,7 +923,7 @@ impl App {
     /// Opens a scenario file; on any error the current inputs stay exactly as they were, and
     /// the answer is false.
     pub fn open_path(&mut self, path: &std::path::Path) -> bool {
-        match crate::resolve::load_scenario_noting(path, &self.library) {
+        match crate::resolve::load_scenario_noting(path, &self.machine_library) {
             Ok((doc, _, migration)) => {
                 self.session.doc = doc.clone();
                 self.session.saved_doc = doc;
@@ -949,7 +964,7 @@ impl App {
         if self.session.pinned.len() >= compare::MAX_PINNED {
             return true;
         }
-        match crate::resolve::load_scenario(path, &self.library) {
+        match crate::resolve::load_scenario(path, &self.machine_library) {
             Ok((doc, _)) => {
                 let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
                 let name = if doc.name.is_empty() {
@@ -1533,6 +1548,23 @@ impl App {
         self.library = PresetLibrary::with_user_folder(self.presets_folder.as_deref());
         self.library_generation += 1;
         self.recompute();
+    }
+
+    /// Puts the open scenario's own presets in `library`, so the pickers and views name them;
+    /// a `library` reloaded elsewhere is first taken as this machine's.
+    fn merge_scenario_presets(&mut self) {
+        let reloaded = self.library_generation != self.merged_generation;
+        if reloaded {
+            self.machine_library = self.library.clone();
+        }
+        if reloaded || self.session.doc.presets != self.merged_presets {
+            self.library = self
+                .machine_library
+                .with_embedded(&self.session.doc.presets);
+            self.merged_presets = self.session.doc.presets.clone();
+            self.library_generation += 1;
+            self.merged_generation = self.library_generation;
+        }
     }
 
     fn finish_preset_save(&mut self, result: Result<Option<(String, PathBuf)>, files::Said>) {

@@ -67,7 +67,7 @@ pub fn self_contained(doc: &ScenarioDoc, library: &PresetLibrary) -> ScenarioDoc
 
 /// Says once, after a scenario is opened, which of its own presets differ from this machine's.
 pub fn note_differing(app: &mut App, doc: &ScenarioDoc, name: &str) {
-    let conflicts = crate::presets::embedded::conflicts(doc, &app.library);
+    let conflicts = crate::presets::embedded::conflicts(doc, &app.machine_library);
     if conflicts.is_empty() {
         return;
     }
@@ -165,7 +165,7 @@ fn read_text(app: &mut App, text: &str) -> Option<ScenarioDoc> {
     let label = i18n::strings(app.session.lang()).sharing.clipboard_name;
     let text = crate::file_io::normalize_text(text.to_string());
     let parsed = crate::scenario_io::parse_scenario(label, &text).and_then(|doc| {
-        crate::resolve::resolve_in_file(label, &text, &doc, &app.library).map(|_| doc)
+        crate::resolve::resolve_in_file(label, &text, &doc, &app.machine_library).map(|_| doc)
     });
     match parsed {
         Ok(doc) => Some(doc),
@@ -203,7 +203,7 @@ pub fn import_path(app: &mut App, path: PathBuf) {
     let label = path.display().to_string();
     let read = crate::file_io::read_text(&path)
         .map_err(|e| vec![e])
-        .and_then(|text| import::read_incoming(&label, &text, &app.library));
+        .and_then(|text| import::read_incoming(&label, &text, &app.machine_library));
     let incoming = match read {
         Ok(incoming) => incoming,
         Err(problems) => {
@@ -220,7 +220,7 @@ pub fn import_path(app: &mut App, path: PathBuf) {
     let conflicts: Vec<(PresetKind, String, Vec<Difference>)> = incoming
         .iter()
         .filter_map(|preset| {
-            let here = app.library.get(preset.kind(), preset.id())?;
+            let here = app.machine_library.get(preset.kind(), preset.id())?;
             let found = differences(&here, preset);
             (!found.is_empty()).then(|| (preset.kind(), preset.id().to_string(), found))
         })
@@ -255,7 +255,7 @@ fn write_import(
     match import::import(
         incoming,
         &source,
-        &app.library,
+        &app.machine_library,
         &folder,
         choice,
         crate::today(),
@@ -297,7 +297,7 @@ pub fn export_path(app: &mut App, path: &std::path::Path) -> bool {
     let chosen = app.sharing.export_choice.clone().unwrap_or_default();
     let presets: Vec<AnyPreset> = chosen
         .iter()
-        .filter_map(|(kind, id)| app.library.get(*kind, id))
+        .filter_map(|(kind, id)| app.machine_library.get(*kind, id))
         .collect();
     let count = presets.len();
     let pack = crate::presets::pack::PackDoc::new(presets, crate::today(), "", "");
@@ -473,7 +473,7 @@ pub fn windows_ui(app: &App, ctx: &egui::Context) {
                         for kind in PresetKind::ALL {
                             ui.strong(kind.words(app.session.lang()));
                             // The user's own first: they are what is usually sent.
-                            let mut presets = app.library.all(kind);
+                            let mut presets = app.machine_library.all(kind);
                             presets.sort_by_key(PresetLibrary::is_builtin);
                             for preset in presets {
                                 let id = preset.id().to_string();

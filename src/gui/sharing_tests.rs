@@ -368,3 +368,45 @@ fn open_presets_folder_creates_it_and_opens_it() {
     assert!(folder.is_dir());
     assert_eq!(h.state().sharing.opened_folders, [folder]);
 }
+
+#[test]
+fn the_pickers_name_a_scenarios_own_presets_and_the_next_file_does_not_inherit_them() {
+    let a_folder = senders_folder("names-a");
+    let files = temp_dir("names-files");
+    let path = files.join("s.ron");
+    std::fs::write(&path, SCENARIO).unwrap();
+    let mut a = machine(&a_folder, None);
+    open(&mut a, &path);
+    a.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    a.run();
+
+    let mut b = machine(&temp_dir("names-b"), None);
+    open(&mut b, &path);
+    assert!(
+        b.query_all_by_label_contains("Custom mix").next().is_none(),
+        "the region is named, not taken for a custom mix"
+    );
+    b.get_by_label("Region").click();
+    b.run();
+    assert!(
+        b.query_all_by_label_contains("My site").next().is_some(),
+        "the region picker lists it"
+    );
+    b.key_press(egui::Key::Escape);
+    b.run();
+    assert!(b.state().library.region("my-site").is_some());
+    assert!(b.state().machine_library.region("my-site").is_none());
+
+    // A file that names "my-site" without carrying it is refused, as on a fresh machine.
+    let bare = files.join("bare.ron");
+    std::fs::write(&bare, SCENARIO).unwrap();
+    b.state_mut().queue(Command::OpenPath(bare.clone()));
+    b.run();
+    assert_eq!(b.state().session.path.as_deref(), Some(path.as_path()));
+    let banner = b.state().shown_banner().expect("why it was refused");
+    assert!(
+        banner.error && banner.text.contains("my-table"),
+        "{}",
+        banner.text
+    );
+}
