@@ -164,9 +164,22 @@ pub fn poll_paste(app: &mut App, ctx: &egui::Context) {
 fn read_text(app: &mut App, text: &str) -> Option<ScenarioDoc> {
     let label = i18n::strings(app.session.lang()).sharing.clipboard_name;
     let text = crate::file_io::normalize_text(text.to_string());
-    let parsed = crate::scenario_io::parse_scenario(label, &text).and_then(|doc| {
-        crate::resolve::resolve_in_file(label, &text, &doc, &app.machine_library).map(|_| doc)
-    });
+    // The clipboard is held to a file's cap: no scenario comes near it.
+    let capped = if text.len() as u64 > crate::file_io::MAX_FILE_BYTES {
+        Err(crate::file_error::FileError::new(
+            label,
+            crate::problem::Problem::TooLarge {
+                kib: crate::file_io::MAX_FILE_BYTES / 1024,
+            },
+        ))
+    } else {
+        Ok(())
+    };
+    let parsed = capped
+        .and_then(|()| crate::scenario_io::parse_scenario(label, &text))
+        .and_then(|doc| {
+            crate::resolve::resolve_in_file(label, &text, &doc, &app.machine_library).map(|_| doc)
+        });
     match parsed {
         Ok(doc) => Some(doc),
         Err(e) => {

@@ -182,24 +182,38 @@ pub fn read_pack(
     for (i, s) in pack.scenarios.iter().enumerate() {
         let own = |field: &str| format!("scenarios[{i}].{field}");
         let inside = |field: &str| format!("scenarios[{i}].scenario.{field}");
-        let problem: Option<(String, Problem, Option<String>)> =
-            if let Err(e) = crate::preset_checks::preset_id(&s.id) {
-                Some((own(&e.field), e.problem, None))
-            } else if pack.scenarios[..i].iter().any(|seen| seen.id == s.id) {
-                let problem = Problem::IdTwiceInFile { id: s.id.clone() };
-                Some((own("id"), problem, None))
-            } else if s.scenario.version > SCENARIO_VERSION {
-                let problem = Problem::NewerVersion {
-                    found: s.scenario.version,
-                    supported: SCENARIO_VERSION,
-                };
-                Some((inside("version"), problem, None))
-            } else {
-                let resolved = s.scenario.resolve(&with_pack);
-                resolved
-                    .err()
-                    .map(|e| (inside(&e.field), e.problem, e.value))
+        let problem: Option<(String, Problem, Option<String>)> = if let Err(e) =
+            crate::preset_checks::preset_id(&s.id)
+        {
+            Some((own(&e.field), e.problem, None))
+        } else if pack.scenarios[..i].iter().any(|seen| seen.id == s.id) {
+            let problem = Problem::IdTwiceInFile { id: s.id.clone() };
+            Some((own("id"), problem, None))
+        } else if s.scenario.version == 0 {
+            let problem = Problem::VersionZero {
+                supported: SCENARIO_VERSION,
             };
+            Some((inside("version"), problem, None))
+        } else if let Some(e) =
+            crate::preset_checks::section(&s.scenario.presets, &inside("presets."), &|id: &str| {
+                known(id) || s.scenario.presets.regions.iter().any(|r| r.id == id)
+            })
+            .into_iter()
+            .next()
+        {
+            Some((e.field, e.problem, None))
+        } else if s.scenario.version > SCENARIO_VERSION {
+            let problem = Problem::NewerVersion {
+                found: s.scenario.version,
+                supported: SCENARIO_VERSION,
+            };
+            Some((inside("version"), problem, None))
+        } else {
+            let resolved = s.scenario.resolve(&with_pack);
+            resolved
+                .err()
+                .map(|e| (inside(&e.field), e.problem, e.value))
+        };
         if let Some((field, problem, value)) = problem {
             errors.push(FileError::at_field(
                 path,

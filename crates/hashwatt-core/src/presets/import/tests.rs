@@ -325,3 +325,32 @@ fn a_pack_cut_short_anywhere_or_with_a_character_changed_is_refused_naming_the_f
         }
     }
 }
+
+#[test]
+fn a_scenario_in_a_pack_is_held_to_the_same_checks_as_a_file() {
+    let sender = PresetLibrary::with_user_folder(Some(&fixtures::user_folder("pack-scenario")));
+    let doc = crate::scenario_io::parse_scenario("s.ron", fixtures::SCENARIO).unwrap();
+    let own = crate::presets::embedded::self_contained(&doc, &sender).unwrap();
+    let scenario = AnyPreset::Scenario(crate::presets::ScenarioPreset {
+        id: "shared".into(),
+        path: String::new(),
+        doc: own,
+    });
+    let text = PackDoc::new(vec![scenario], day(), "", "")
+        .to_ron()
+        .unwrap();
+    let library = PresetLibrary::builtin();
+    assert_eq!(read_incoming("p.ron", &text, &library).unwrap().len(), 1);
+    let bad_preset = text.replacen("power_w: 3300.0,", "power_w: -1.0,", 1);
+    let e = read_incoming("p.ron", &bad_preset, &library).unwrap_err();
+    assert_eq!(
+        e[0].field.as_deref(),
+        Some("scenarios[0].scenario.presets.miners[0].power_w")
+    );
+    let zero = text.replacen("version: 4,", "version: 0,", 1);
+    let e = read_incoming("p.ron", &zero, &library).unwrap_err();
+    assert_eq!(e[0].field.as_deref(), Some("scenarios[0].scenario.version"));
+    let bad_id = text.replacen("id: \"shared\"", "id: \"Shared!\"", 1);
+    let e = read_incoming("p.ron", &bad_id, &library).unwrap_err();
+    assert_eq!(e[0].field.as_deref(), Some("scenarios[0].id"));
+}
