@@ -10,7 +10,7 @@ use hashwatt::scenario_io::parse_scenario;
 
 /// A valid scenario; each case changes one thing in it.
 const BASE: &str = r#"(
-    version: 3,
+    version: 4,
     name: "Golden",
     site: (
         region: "texas-ercot",
@@ -71,11 +71,11 @@ fn the_base_scenario_is_valid() {
 fn syntax_errors() {
     let cases = [
         (
-            replaced("version: 3,", "version: 3"),
+            replaced("version: 4,", "version: 4"),
             "s.ron:3:5: expected `,` between fields: the one before this does not end with `,`",
         ),
         (
-            "(\n    version: 3,\n    name: \"Golden\n".to_string(),
+            "(\n    version: 4,\n    name: \"Golden\n".to_string(),
             "s.ron:3:11: name: a quoted text is not closed: a `\"` is missing",
         ),
         (
@@ -306,28 +306,28 @@ fn message_of_missing(dir: &std::path::Path) -> String {
 #[test]
 fn newer_versions_are_refused_naming_both() {
     assert_eq!(
-        scenario_message(&replaced("version: 3", "version: 4")),
-        "s.ron:2:5: version: the file is format version 4, written by a newer hashwatt; this \
-         build reads version 3"
+        scenario_message(&replaced("version: 4", "version: 5")),
+        "s.ron:2:5: version: the file is format version 5, written by a newer hashwatt; this \
+         build reads version 4"
     );
     assert_eq!(
-        scenario_message(&replaced("version: 3", "version: 0")),
-        "s.ron:2:5: version: 0 is not allowed; must be a format version from 1 to 3"
+        scenario_message(&replaced("version: 4", "version: 0")),
+        "s.ron:2:5: version: 0 is not allowed; must be a format version from 1 to 4"
     );
     // A newer file with fields this build does not know: the version is the reason given,
     // wherever the new fields stand (before or after the version).
-    let newer = replaced("version: 3", "version: 4")
+    let newer = replaced("version: 4", "version: 5")
         .replace("pue: 1.1,", "pue: 1.1,\n        new_field: 1,");
     assert_eq!(
         scenario_message(&newer),
-        "s.ron:2:5: version: the file is format version 4, written by a newer hashwatt; this \
-         build reads version 3"
+        "s.ron:2:5: version: the file is format version 5, written by a newer hashwatt; this \
+         build reads version 4"
     );
     let first = newer.replacen("(\n", "(\n    another_new: (a: 1),\n", 1);
     assert_eq!(
         scenario_message(&first),
-        "s.ron:3:5: version: the file is format version 4, written by a newer hashwatt; this \
-         build reads version 3"
+        "s.ron:3:5: version: the file is format version 5, written by a newer hashwatt; this \
+         build reads version 4"
     );
 }
 
@@ -367,15 +367,15 @@ fn version_1_files_are_migrated_and_say_so() {
     std::fs::write(&path, v1).expect("write");
     let (doc, _, migration) =
         load_scenario_noting(&path, &PresetLibrary::builtin()).expect("migrated");
-    assert_eq!(doc.version, 3);
+    assert_eq!(doc.version, 4);
     assert_eq!(doc.site.emission_table, "real-fleet");
     let migration = migration.expect("a migration note");
     assert_eq!(
         migration.to_string(),
         format!(
-            "{}: migrated from format version 1 to 3 (`site.emission_factors` is now \
+            "{}: migrated from format version 1 to 4 (`site.emission_factors` is now \
              `emission_table`; `projection` gained the investment and uncertainty settings, at \
-             their defaults); saving writes version 3",
+             their defaults); saving writes version 4",
             path.display()
         )
     );
@@ -408,9 +408,9 @@ fn on_the_command_line_bad_files_exit_2_with_the_message_on_stderr() {
         ),
         (
             "newer.ron",
-            replaced("version: 3", "version: 9"),
+            replaced("version: 4", "version: 9"),
             "2:5: version: the file is format version 9, written by a newer hashwatt; this build \
-             reads version 3",
+             reads version 4",
         ),
     ];
     for (name, text, expected) in cases {
@@ -440,9 +440,9 @@ fn on_the_command_line_a_version_1_file_runs_with_a_note() {
     assert_eq!(
         common::stderr(&out),
         format!(
-            "note: {shown}: migrated from format version 1 to 3 (`site.emission_factors` is now \
+            "note: {shown}: migrated from format version 1 to 4 (`site.emission_factors` is now \
              `emission_table`; `projection` gained the investment and uncertainty settings, at \
-             their defaults); saving writes version 3\n"
+             their defaults); saving writes version 4\n"
         )
     );
     let chinese = common::hashwatt_with(&["report", &shown, "--json"], &[("HASHWATT_LANG", "zh")]);

@@ -321,7 +321,7 @@ fn the_settings_come_from_the_scenario_file() {
     let o = hashwatt(&["project", old.to_str().unwrap(), "--json"]);
     assert!(o.status.success());
     assert!(
-        stderr(&o).contains("migrated from format version 2 to 3 (`projection` gained the investment and uncertainty settings, at their defaults)"),
+        stderr(&o).contains("migrated from format version 2 to 4 (`projection` gained the investment and uncertainty settings, at their defaults)"),
         "{}",
         stderr(&o)
     );

@@ -284,6 +284,9 @@ prop_compose! {
             levers,
             dispatch: Default::default(),
             instruments: Default::default(),
+            presets: Default::default(),
+            imported_from: None,
+            imported_on: None,
         }
     }
 }
@@ -610,7 +613,7 @@ proptest! {
     #[test]
     fn save_and_open_round_trip((doc, scenario) in resolved()) {
         let text = scenario_to_ron(&doc);
-        prop_assert!(text.starts_with("// hashwatt scenario (format version 3)\n"), "{}", text);
+        prop_assert!(text.starts_with("// hashwatt scenario (format version 4)\n"), "{}", text);
         let (opened, migration) = match parse_scenario_noting("round-trip.ron", &text) {
             Ok(ok) => ok,
             Err(e) => {

@@ -113,7 +113,9 @@ pub enum Command {
     Backtest(super::history::BacktestArgs),
     /// MiCA's network sustainability indicators for a period of the history: energy, renewable share, emissions, per transaction.
     Disclose(super::disclose::DiscloseArgs),
-    /// List and show the built-in and user presets.
+    /// Write a self-contained copy of a scenario: every preset it uses that is not built in goes inside.
+    Share(super::share::ShareArgs),
+    /// List, show, import and export the built-in and user presets.
     #[command(subcommand)]
     Presets(super::presets::PresetsCommand),
     /// Today's market from a mempool.space-compatible API (with `history update`, the only commands that use the network).
@@ -273,7 +275,7 @@ impl ProjectionFlags {
 /// The scenario: a file, and flags that override its values (or make the whole scenario).
 #[derive(Debug, Args, Default)]
 pub struct ScenarioArgs {
-    /// A scenario file (.ron). Without one, the flags and the defaults make the scenario.
+    /// A scenario file (.ron), or - for standard input. Without one, the flags and the defaults make the scenario.
     #[arg(value_name = "SCENARIO.ron")]
     pub file: Option<PathBuf>,
 

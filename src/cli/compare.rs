@@ -16,7 +16,7 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The scenario files to compare.
+    /// The scenario files to compare; one of them may be - for standard input.
     #[arg(value_name = "SCENARIO.ron", required = true, num_args = 1..)]
     pub files: Vec<PathBuf>,
     /// Print JSON: each scenario's figures and the best scenario for each figure.
@@ -35,13 +35,24 @@ pub fn run(a: &CompareArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
     let mut evaluations = Vec::with_capacity(a.files.len());
     // Notes wait until every file has loaded, so an error stays the only line.
     let mut migrations = Vec::new();
+    if a.files.iter().filter(|p| super::is_stdin(p)).count() > 1 {
+        return Err(CliError(strings(lang).sharing.stdin_once.to_string()));
+    }
     for path in &a.files {
-        let (doc, scenario, migration) = resolve::load_scenario_noting(path, library)?;
+        let (doc, scenario, migration) = if super::is_stdin(path) {
+            let (label, text) = super::scenario_text(path)?;
+            let (doc, migration) = crate::scenario_io::parse_scenario_noting(&label, &text)?;
+            let scenario = resolve::resolve_in_file(&label, &text, &doc, library)?;
+            (doc, scenario, migration)
+        } else {
+            resolve::load_scenario_noting(path, library)?
+        };
         migrations.push(migration);
-        let stem = path.file_stem().map_or_else(
-            || path.display().to_string(),
-            |s| s.to_string_lossy().into_owned(),
-        );
+        let stem = match path.file_stem() {
+            _ if super::is_stdin(path) => strings(lang).sharing.stdin_name.to_string(),
+            Some(stem) => stem.to_string_lossy().into_owned(),
+            None => path.display().to_string(),
+        };
         let or_stem = |name: &str| {
             if name.is_empty() {
                 stem.clone()

@@ -49,12 +49,9 @@ pub fn run(a: &DispatchArgs, library: &PresetLibrary, lang: Lang) -> Result<Stri
         .doc
         .fleet_modes(&loaded.scenario, library)
         .map_err(|e| match &a.scenario.file {
-            Some(path) => match crate::scenario_io::read_text(path) {
-                Ok(text) => {
-                    crate::resolve::locate_resolve_error(&path.display().to_string(), &text, e)
-                        .into()
-                }
-                Err(read) => read.into(),
+            Some(path) => match super::scenario_text(path) {
+                Ok((label, text)) => crate::resolve::locate_resolve_error(&label, &text, e).into(),
+                Err(read) => read,
             },
             None => CliError(e.localized(lang)),
         })?;

@@ -18,6 +18,7 @@ mod output;
 pub mod presets;
 pub mod project;
 pub mod report;
+pub mod share;
 pub mod sweep;
 pub mod term;
 
@@ -89,7 +90,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
 /// Writes one line to stderr. Errors, warnings and notes quote flags, paths, ids and names as
 /// given, so their control characters are escaped: the line stays one line and cannot drive the
 /// terminal.
-fn say(line: &str) {
+pub(crate) fn say(line: &str) {
     eprintln!("{}", term::escape(line));
 }
 
@@ -181,7 +182,21 @@ pub fn execute(
     out: &mut dyn std::io::Write,
 ) -> Result<(), CliError> {
     let t = &crate::i18n::strings(lang).cli;
+    // A scenario that carries presets of its own is looked at with them, in every figure and
+    // name a command shows, not only in its resolution.
+    let with_own;
+    let library = match scenario_library(command, library) {
+        Some(merged) => {
+            with_own = merged;
+            &with_own
+        }
+        None => library,
+    };
     let text = match command {
+        Command::Share(a) => share::run_share(a, library, lang)?,
+        Command::Presets(presets::PresetsCommand::Import(a)) => {
+            return share::run_import(a, lang, out);
+        }
         Command::Report(a) => report::run(a, library, lang)?,
         Command::Project(a) => project::run(a, library, lang)?,
         Command::Chart(a) => chart::run(a, library, lang)?,
@@ -206,6 +221,50 @@ fn write_bytes(out: &mut dyn std::io::Write, bytes: &[u8], lang: Lang) -> Result
     let t = &crate::i18n::strings(lang).cli;
     out.write_all(bytes)
         .map_err(|e| CliError(fill(t.write_failed, &[("error", &e.to_string())])))
+}
+
+/// The scenario file a command reads with the flags (not `compare`'s several).
+fn scenario_args(command: &Command) -> Option<&ScenarioArgs> {
+    match command {
+        Command::Report(a) => Some(&a.scenario),
+        Command::Project(a) => Some(&a.scenario),
+        Command::Chart(a) => Some(&a.scenario),
+        Command::Sweep(a) => Some(&a.scenario),
+        Command::Dispatch(a) => Some(&a.scenario),
+        Command::Backtest(a) => Some(&a.scenario),
+        _ => None,
+    }
+}
+
+/// The library with the presets the command's scenario carries, when it carries any. A file
+/// that does not read is left to the command, which reports it.
+fn scenario_library(command: &Command, library: &PresetLibrary) -> Option<PresetLibrary> {
+    let path = scenario_args(command)?.file.as_ref()?;
+    let (label, text) = scenario_text(path).ok()?;
+    let doc = scenario_io::parse_scenario(&label, &text).ok()?;
+    (!doc.presets.is_empty()).then(|| library.with_embedded(&doc.presets))
+}
+
+/// Whether a scenario argument is `-`: standard input.
+pub(crate) fn is_stdin(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// A scenario argument's text and the name messages give it: a file's, or standard input's for
+/// `-` (read once, whoever asks).
+pub(crate) fn scenario_text(path: &std::path::Path) -> Result<(String, String), CliError> {
+    if !is_stdin(path) {
+        return Ok((path.display().to_string(), scenario_io::read_text(path)?));
+    }
+    static STDIN: std::sync::OnceLock<Result<String, FileError>> = std::sync::OnceLock::new();
+    let label = crate::i18n::strings(args::message_lang())
+        .sharing
+        .stdin_name
+        .to_string();
+    let text = STDIN
+        .get_or_init(|| crate::file_io::read_stream(&label, std::io::stdin().lock()))
+        .clone()?;
+    Ok((label, text))
 }
 
 /// A scenario as loaded: the document (with the flags applied) and its resolution.
@@ -239,14 +298,13 @@ pub(crate) fn note_migration(migration: Option<scenario_io::Migration>, lang: La
 pub fn load(a: &ScenarioArgs, library: &PresetLibrary, lang: Lang) -> Result<Loaded, CliError> {
     let (mut doc, file) = match &a.file {
         Some(path) => {
-            let text = scenario_io::read_text(path)?;
-            let (doc, migration) =
-                scenario_io::parse_scenario_noting(&path.display().to_string(), &text)?;
-            (doc, Some((text, migration)))
+            let (label, text) = scenario_text(path)?;
+            let (doc, migration) = scenario_io::parse_scenario_noting(&label, &text)?;
+            (doc, Some((label, text, migration)))
         }
         None => (ScenarioDoc::default(), None),
     };
-    let (file_text, migration) = file.map_or((None, None), |(t, m)| (Some(t), m));
+    let (file_text, migration) = file.map_or((None, None), |(l, t, m)| (Some((l, t)), m));
     apply_flags(&mut doc, a, lang)?;
     match doc.resolve(library) {
         Ok(scenario) => {
@@ -259,14 +317,11 @@ pub fn load(a: &ScenarioArgs, library: &PresetLibrary, lang: Lang) -> Result<Loa
             if let Some(flag) = flag_for(&e.field, a) {
                 return Err(CliError(format!("{flag}: {}", e.problem.localized(lang))));
             }
-            match (&a.file, &file_text) {
-                (Some(path), Some(text)) => {
-                    Err(
-                        crate::resolve::locate_resolve_error(&path.display().to_string(), text, e)
-                            .into(),
-                    )
+            match &file_text {
+                Some((label, text)) => {
+                    Err(crate::resolve::locate_resolve_error(label, text, e).into())
                 }
-                _ => Err(CliError(e.to_string())),
+                None => Err(CliError(e.to_string())),
             }
         }
     }

@@ -26,6 +26,10 @@ pub enum PresetsCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Import presets from preset files, packs or scenarios that carry presets into the presets folder.
+    Import(super::share::ImportArgs),
+    /// Write presets of any kinds to one pack file.
+    Export(super::share::ExportArgs),
 }
 
 /// Runs `hashwatt presets …` and returns what to print.
@@ -47,6 +51,11 @@ pub fn run(
             }
         }
         PresetsCommand::Show { id, json } => preset_show(library, id, *json, lang),
+        // `execute` gives import its own output stream; this is the same run to stdout.
+        PresetsCommand::Import(a) => {
+            super::share::run_import(a, lang, &mut std::io::stdout().lock()).map(|()| String::new())
+        }
+        PresetsCommand::Export(a) => super::share::run_export(a, library, lang),
     }
 }
 

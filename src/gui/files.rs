@@ -47,6 +47,10 @@ pub enum DialogPurpose {
     AddToCompare,
     /// A price series (CSV) for the Dispatch tab.
     ImportPrices,
+    /// A preset file, a pack or a scenario whose presets to import.
+    ImportPresets,
+    /// Where to write a pack of presets.
+    ExportPresets,
 }
 
 impl DialogPurpose {
@@ -54,7 +58,10 @@ impl DialogPurpose {
     pub fn writes(self) -> bool {
         !matches!(
             self,
-            DialogPurpose::Open | DialogPurpose::AddToCompare | DialogPurpose::ImportPrices
+            DialogPurpose::Open
+                | DialogPurpose::AddToCompare
+                | DialogPurpose::ImportPrices
+                | DialogPurpose::ImportPresets
         )
     }
 
@@ -71,6 +78,9 @@ impl DialogPurpose {
             DialogPurpose::ExportResults(ResultsFormat::Markdown) => ("Markdown", &["md"]),
             DialogPurpose::ExportResults(ResultsFormat::Json) => ("JSON", &["json"]),
             DialogPurpose::ImportPrices => ("CSV", &["csv"]),
+            DialogPurpose::ImportPresets | DialogPurpose::ExportPresets => {
+                (crate::i18n::strings(lang).sharing.filter_presets, &["ron"])
+            }
             DialogPurpose::ExportResults(ResultsFormat::Pdf) => ("PDF", &["pdf"]),
         }
     }
@@ -84,9 +94,11 @@ impl DialogPurpose {
             stem
         };
         match self {
-            DialogPurpose::Open | DialogPurpose::AddToCompare | DialogPurpose::ImportPrices => {
-                String::new()
-            }
+            DialogPurpose::Open
+            | DialogPurpose::AddToCompare
+            | DialogPurpose::ImportPrices
+            | DialogPurpose::ImportPresets => String::new(),
+            DialogPurpose::ExportPresets => "presets.ron".to_string(),
             DialogPurpose::SaveAs => format!("{stem}.ron"),
             DialogPurpose::ExportChart(kind, format) => format!(
                 "{stem}-{}.{}",
@@ -308,7 +320,10 @@ pub fn export(
         DialogPurpose::Open
         | DialogPurpose::SaveAs
         | DialogPurpose::AddToCompare
-        | DialogPurpose::ImportPrices => unreachable!("{purpose:?} is not an export"),
+        | DialogPurpose::ImportPrices
+        | DialogPurpose::ImportPresets
+        // A pack is written by `sharing::export_path`.
+        | DialogPurpose::ExportPresets => unreachable!("{purpose:?} is not an export"),
     }
 }
 
@@ -366,6 +381,9 @@ pub fn region_preset_from_site(
     preset.name = name.to_string();
     preset.name_zh = String::new();
     preset.hashrate_shares.clear();
+    // The new preset is the user's own, not the imported one it is based on.
+    preset.imported_from = None;
+    preset.imported_on = None;
     preset.note = format!("Saved from hashwatt on {today}, based on {}.", base.name);
     if let Some(mix) = doc.site.mix {
         let table = library
@@ -436,6 +454,8 @@ pub fn miner_preset_from_fleet(
         historical: false,
         note: format!("Saved from hashwatt on {}.", crate::today()),
         modes: Vec::new(),
+        imported_from: None,
+        imported_on: None,
     };
     crate::presets::check_miner(&preset)?;
     Ok(preset)

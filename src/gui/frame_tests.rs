@@ -161,6 +161,9 @@ fn every_menu_item_with_a_shortcut_does_what_its_keys_do() {
         Command::SaveAs => (s.menu_file, s.menu_save_as),
         Command::Undo => (s.menu_edit, s.menu_undo),
         Command::Redo => (s.menu_edit, s.menu_redo),
+        Command::Sharing(super::sharing::SharingCommand::PasteScenario) => {
+            (s.menu_edit, strings(Lang::En).sharing.menu_paste_scenario)
+        }
         other => panic!("{other:?} has a shortcut but no menu item"),
     };
     for (command, shortcut) in &SHORTCUTS {

@@ -33,6 +33,7 @@ mod results;
 pub mod saved_session;
 mod sensitivity;
 mod session_file;
+mod sharing;
 mod theme;
 mod undo;
 mod widgets;
@@ -47,6 +48,8 @@ mod frame_tests;
 mod market_update_tests;
 #[cfg(test)]
 mod projection_mc_tests;
+#[cfg(test)]
+mod sharing_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]
@@ -358,6 +361,8 @@ pub enum Command {
     MarketUpdate(market_update::Action),
     /// What the Dispatch tab asks for.
     Dispatch(dispatch::DispatchCommand),
+    /// Presets and scenarios that travel: import, export, copy and paste.
+    Sharing(sharing::SharingCommand),
 }
 
 /// The buttons of the unsaved-changes prompt.
@@ -383,7 +388,7 @@ impl CommandSender {
 /// Every keyboard shortcut and its command: the shortcut handler and the menu both read this
 /// table, so the menu always names the keys that do the same thing. Ctrl+Shift+S comes before
 /// Ctrl+S, and Ctrl+Shift+Z before Ctrl+Z, which would match them too.
-pub static SHORTCUTS: [(Command, egui::KeyboardShortcut); 6] = {
+pub static SHORTCUTS: [(Command, egui::KeyboardShortcut); 7] = {
     use egui::{Key, KeyboardShortcut, Modifiers};
     [
         (
@@ -410,6 +415,10 @@ pub static SHORTCUTS: [(Command, egui::KeyboardShortcut); 6] = {
             Command::Undo,
             KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
         ),
+        (
+            Command::Sharing(sharing::SharingCommand::PasteScenario),
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::V),
+        ),
     ]
 };
 
@@ -428,6 +437,8 @@ pub enum Guarded {
     Open,
     OpenPath(PathBuf),
     OpenExample(String),
+    /// Open a scenario pasted as text.
+    OpenText(String),
     Close,
 }
 
@@ -483,6 +494,14 @@ pub enum PresetPrompt {
 pub struct App {
     pub session: Session,
     pub library: PresetLibrary,
+    /// This machine's presets (built in and the presets folder), without the open scenario's
+    /// own: what opening, importing and the notice of a differing preset compare with.
+    /// `library` is this with the scenario's own presets in place.
+    pub machine_library: PresetLibrary,
+    /// The scenario presets `library` holds, and the `library_generation` it was made at (a
+    /// reload of `library` elsewhere makes it this machine's anew).
+    merged_presets: crate::schema::EmbeddedPresets,
+    merged_generation: u64,
     /// The figures for `computed_for`.
     pub computed: Result<Computed, ResolveError>,
     /// Undo and redo of `session.doc`; not part of the session, so never saved with it.
@@ -521,6 +540,8 @@ pub struct App {
     pub market_update: market_update::MarketUpdate,
     /// The network history's trailing figures and newest month, read when it changes.
     pub history_summary: network_history::HistorySummary,
+    /// Preset import and export, and a scenario pasted as text.
+    pub sharing: sharing::SharingState,
     commands: CommandSender,
     command_rx: mpsc::Receiver<Command>,
     /// Every command applied, in order (tests check what a click or a key did).
@@ -616,6 +637,9 @@ impl App {
                 )
             })
         });
+        let machine_library = library.clone();
+        let library = library.with_embedded(&session.doc.presets);
+        let merged_presets = session.doc.presets.clone();
         let computed = Computed::of(&session.doc, &library, session.lang());
         let computed_lang = session.lang();
         let computed_for = session.doc.clone();
@@ -626,6 +650,9 @@ impl App {
         App {
             session,
             library,
+            machine_library,
+            merged_presets,
+            merged_generation: 0,
             computed,
             history,
             computed_for,
@@ -649,6 +676,7 @@ impl App {
             presets_folder,
             market_update: Default::default(),
             history_summary,
+            sharing: Default::default(),
             commands: CommandSender(command_tx),
             command_rx,
             #[cfg(test)]
@@ -736,6 +764,7 @@ impl App {
 
     /// Recomputes every figure (after the inputs or the preset library changed).
     fn recompute(&mut self) {
+        self.merge_scenario_presets();
         self.computed_lang = self.session.lang();
         self.computed = Computed::of(&self.session.doc, &self.library, self.computed_lang);
         self.computed_for = self.session.doc.clone();
@@ -853,6 +882,9 @@ impl App {
                     self.start_history();
                 }
             }
+            Guarded::OpenText(text) => {
+                sharing::open_text(self, &text);
+            }
             Guarded::Close => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -901,7 +933,7 @@ impl App {
     /// Opens a scenario file; on any error the current inputs stay exactly as they were, and
     /// the answer is false.
     pub fn open_path(&mut self, path: &std::path::Path) -> bool {
-        match crate::resolve::load_scenario_noting(path, &self.library) {
+        match crate::resolve::load_scenario_noting(path, &self.machine_library) {
             Ok((doc, _, migration)) => {
                 self.session.doc = doc.clone();
                 self.session.saved_doc = doc;
@@ -920,6 +952,8 @@ impl App {
                         )
                     });
                 }
+                let doc = self.session.doc.clone();
+                sharing::note_differing(self, &doc, &path.display().to_string());
                 true
             }
             Err(e) => {
@@ -940,7 +974,7 @@ impl App {
         if self.session.pinned.len() >= compare::MAX_PINNED {
             return true;
         }
-        match crate::resolve::load_scenario(path, &self.library) {
+        match crate::resolve::load_scenario(path, &self.machine_library) {
             Ok((doc, _)) => {
                 let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
                 let name = if doc.name.is_empty() {
@@ -1033,11 +1067,14 @@ impl App {
             self.ask_to_replace(path, OnDisk::ChangedSince, None);
             return false;
         }
-        let text = crate::scenario_io::scenario_to_ron(&self.session.doc);
+        // The user presets the scenario uses go inside it, so the file opens anywhere.
+        let doc = sharing::self_contained(&self.session.doc, &self.library);
+        let text = crate::scenario_io::scenario_to_ron(&doc);
         match self.write_or_ask(path, text.as_bytes(), agreed, None) {
             Ok(Written::No) => false,
             Ok(Written::Yes) => {
-                self.session.saved_doc = self.session.doc.clone();
+                self.session.doc = doc.clone();
+                self.session.saved_doc = doc;
                 self.session.path = Some(path.to_path_buf());
                 self.session.disk_stamp = DiskStamp::of(path);
                 self.remember_recent(path);
@@ -1148,6 +1185,11 @@ impl App {
                 true
             }
             DialogPurpose::SaveAs => self.save_to(&path, ctx),
+            DialogPurpose::ImportPresets => {
+                sharing::import_path(self, path);
+                true
+            }
+            DialogPurpose::ExportPresets => sharing::export_path(self, &path),
             export => self.export_to(export, &path),
         };
         if done {
@@ -1166,6 +1208,12 @@ impl App {
                     DialogPurpose::ImportPrices => self.queue(Command::Dispatch(
                         dispatch::DispatchCommand::ImportPath(path),
                     )),
+                    DialogPurpose::ImportPresets => {
+                        self.queue(Command::Sharing(sharing::SharingCommand::ImportPath(path)))
+                    }
+                    DialogPurpose::ExportPresets => {
+                        self.queue(Command::Sharing(sharing::SharingCommand::ExportPath(path)))
+                    }
                     purpose => self.queue(Command::ExportTo(purpose, path)),
                 },
                 None if reply.unavailable => self.show_path_field(reply.purpose, true),
@@ -1196,6 +1244,7 @@ impl App {
                 self.open_path(&path);
             }
             Command::OpenExample(id) => self.guard(Guarded::OpenExample(id), ctx),
+            Command::Sharing(command) => sharing::apply(self, command, ctx),
             Command::Save => match self.session.path.clone() {
                 Some(path) => {
                     self.save_to(&path, ctx);
@@ -1348,7 +1397,12 @@ impl App {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.queue(Command::OpenPath(path));
+            // A preset file or a pack is imported; anything else is opened as a scenario.
+            if sharing::offers_presets(&path) {
+                self.queue(Command::Sharing(sharing::SharingCommand::ImportPath(path)));
+            } else {
+                self.queue(Command::OpenPath(path));
+            }
         }
     }
 
@@ -1499,14 +1553,36 @@ impl App {
         Ok(Some((id.to_string(), path)))
     }
 
+    /// Reads the presets again (the presets folder changed) and recomputes with them.
+    fn reload_library(&mut self) {
+        self.library = PresetLibrary::with_user_folder(self.presets_folder.as_deref());
+        self.library_generation += 1;
+        self.recompute();
+    }
+
+    /// Puts the open scenario's own presets in `library`, so the pickers and views name them;
+    /// a `library` reloaded elsewhere is first taken as this machine's.
+    fn merge_scenario_presets(&mut self) {
+        let reloaded = self.library_generation != self.merged_generation;
+        if reloaded {
+            self.machine_library = self.library.clone();
+        }
+        if reloaded || self.session.doc.presets != self.merged_presets {
+            self.library = self
+                .machine_library
+                .with_embedded(&self.session.doc.presets);
+            self.merged_presets = self.session.doc.presets.clone();
+            self.library_generation += 1;
+            self.merged_generation = self.library_generation;
+        }
+    }
+
     fn finish_preset_save(&mut self, result: Result<Option<(String, PathBuf)>, files::Said>) {
         match result {
             // Waiting for the answer to "Replace?".
             Ok(None) => {}
             Ok(Some((id, path))) => {
-                self.library = PresetLibrary::with_user_folder(self.presets_folder.as_deref());
-                self.library_generation += 1;
-                self.recompute();
+                self.reload_library();
                 self.set_info(|lang| {
                     fill(
                         i18n::strings(lang).app.preset_saved,
@@ -1537,6 +1613,7 @@ impl App {
         self.handle_dialog_replies();
         market_update::poll(self);
         self.handle_shortcuts(&ctx);
+        sharing::poll_paste(self, &ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
         // Normally a no-op: everything was brought up to date at the end of the last frame.
@@ -1566,6 +1643,7 @@ impl App {
             path_field::path_field_ui(&ctx, field, self.session.lang(), &self.commands);
         }
         self.dialogs_ui(&ctx);
+        sharing::windows_ui(self, &ctx);
         market_update::dialogs_ui(self, &ctx);
 
         let applied = self.apply_commands(&ctx);
@@ -1643,6 +1721,8 @@ impl App {
                 self.menu_item(ui, s.menu_save, Command::Save);
                 self.menu_item(ui, s.menu_save_as, Command::SaveAs);
                 ui.separator();
+                sharing::file_menu_ui(self, ui);
+                ui.separator();
                 ui.menu_button(s.menu_export, |ui| {
                     for (label, format) in [
                         (s.menu_export_results_csv, files::ResultsFormat::Csv),
@@ -1670,6 +1750,8 @@ impl App {
                 let can_redo = self.history.can_redo(doc);
                 self.menu_item_enabled(ui, s.menu_undo, Command::Undo, can_undo);
                 self.menu_item_enabled(ui, s.menu_redo, Command::Redo, can_redo);
+                ui.separator();
+                sharing::edit_menu_ui(self, ui);
             });
             let m = &self.strings().market;
             ui.menu_button(m.menu_market, |ui| {

@@ -64,6 +64,36 @@ pub fn read_text_capped(path: &Path, max_bytes: u64) -> Result<String, FileError
     Ok(normalize_text(text))
 }
 
+/// Reads text from a stream (standard input) as [`read_text`] reads a file: capped at
+/// [`MAX_FILE_BYTES`], UTF-8, normalized; `label` names it in messages.
+pub fn read_stream(label: &str, reader: impl Read) -> Result<String, FileError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_FILE_BYTES.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::new(label, Problem::CannotRead(e.to_string())))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::new(
+            label,
+            Problem::TooLarge {
+                kib: MAX_FILE_BYTES / 1024,
+            },
+        ));
+    }
+    if bytes.is_empty() {
+        return Err(FileError::new(label, Problem::Empty));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        FileError::new(
+            label,
+            Problem::NotUtf8 {
+                offset: e.utf8_error().valid_up_to(),
+            },
+        )
+    })?;
+    Ok(normalize_text(text))
+}
+
 /// Text as the parsers expect it: without the byte-order mark some editors put first, and with
 /// old Mac line ends (a lone CR) made LF, so errors point at the right line.
 pub fn normalize_text(text: String) -> String {

@@ -23,6 +23,7 @@ pub mod model;
 pub mod names;
 pub mod network_data;
 pub mod palette;
+pub mod preset_checks;
 pub mod presets;
 pub mod price_series;
 pub mod problem;

@@ -758,6 +758,8 @@ impl FetchedMarket {
                     ("ehs", &format!("{:.1}", self.network_hashrate_ehs)),
                 ],
             ),
+            imported_from: None,
+            imported_on: None,
         }
     }
 }

@@ -117,6 +117,16 @@ pub enum Problem {
         id: &'static str,
     },
     NoSnapshot,
+    /// A file names the same id twice for one kind of preset.
+    IdTwiceInFile {
+        id: String,
+    },
+    /// A file whose `format` names something other than a preset pack.
+    NotAPack {
+        found: String,
+    },
+    /// A scenario given to import that carries no presets of its own.
+    NoPresetsInFile,
     /// More energy attribute certificates than the grid energy they may cover.
     CertificatesBeyondConsumption {
         certificates_mwh: f64,
@@ -374,6 +384,9 @@ impl Problem {
             Problem::NoDefaultRegion { id } => fill(p.no_default_region, &[("id", id)]),
             Problem::PresetMissing { id } => fill(p.preset_missing, &[("id", id)]),
             Problem::NoSnapshot => plain(p.no_snapshot),
+            Problem::IdTwiceInFile { id } => fill(p.id_twice_in_file, &[("id", &cut(id))]),
+            Problem::NotAPack { found } => fill(p.not_a_pack, &[("found", &cut(found))]),
+            Problem::NoPresetsInFile => plain(p.no_presets_in_file),
             Problem::CertificatesBeyondConsumption {
                 certificates_mwh,
                 coverable_mwh,

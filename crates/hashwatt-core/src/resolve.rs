@@ -7,7 +7,7 @@ use crate::model::{AccountingInputs, Grid, Market, MinerGroup, Scenario, Site};
 use crate::problem::Problem;
 use crate::scenario_file::{ScenarioDoc, defaults};
 use crate::scenario_io;
-use crate::schema::{FactorKind, PresetKind};
+use crate::schema::{EmbeddedPresets, FactorKind, PresetKind};
 
 /// The combustion-only table location-based Scope 2 uses with a life-cycle scenario table.
 pub const OPERATIONAL_TABLE: &str = "direct-combustion";
@@ -24,6 +24,74 @@ pub trait PresetLookup {
     fn newest_market(&self) -> Option<&MarketPreset>;
     /// The ids of one kind, in the library's order.
     fn ids(&self, kind: PresetKind) -> Vec<&str>;
+}
+
+/// A library seen through a scenario's own presets: an id the scenario carries is its own.
+pub struct Overlay<'a, L: PresetLookup + ?Sized> {
+    embedded: &'a EmbeddedPresets,
+    base: &'a L,
+}
+
+impl<'a, L: PresetLookup + ?Sized> Overlay<'a, L> {
+    pub fn new(embedded: &'a EmbeddedPresets, base: &'a L) -> Self {
+        Overlay { embedded, base }
+    }
+}
+
+impl<L: PresetLookup + ?Sized> PresetLookup for Overlay<'_, L> {
+    fn region(&self, id: &str) -> Option<&RegionPreset> {
+        let own = self.embedded.regions.iter().find(|p| p.id == id);
+        own.or_else(|| self.base.region(id))
+    }
+    fn miner(&self, id: &str) -> Option<&MinerPreset> {
+        let own = self.embedded.miners.iter().find(|p| p.id == id);
+        own.or_else(|| self.base.miner(id))
+    }
+    fn emission_table(&self, id: &str) -> Option<&EmissionTablePreset> {
+        let own = self.embedded.emission_tables.iter().find(|p| p.id == id);
+        own.or_else(|| self.base.emission_table(id))
+    }
+    fn market(&self, id: &str) -> Option<&MarketPreset> {
+        let own = self.embedded.markets.iter().find(|p| p.id == id);
+        own.or_else(|| self.base.market(id))
+    }
+    /// A scenario that names no snapshot means this machine's newest: its own snapshots are
+    /// there only because it names them.
+    fn newest_market(&self) -> Option<&MarketPreset> {
+        self.base.newest_market()
+    }
+    fn ids(&self, kind: PresetKind) -> Vec<&str> {
+        let mut ids: Vec<&str> = match kind {
+            PresetKind::Region => self
+                .embedded
+                .regions
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect(),
+            PresetKind::Miner => self.embedded.miners.iter().map(|p| p.id.as_str()).collect(),
+            PresetKind::EmissionTable => {
+                let tables = self.embedded.emission_tables.iter();
+                tables.map(|p| p.id.as_str()).collect()
+            }
+            PresetKind::Market => self
+                .embedded
+                .markets
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect(),
+            PresetKind::MiningMap => {
+                let maps = self.embedded.mining_maps.iter();
+                maps.map(|p| p.id.as_str()).collect()
+            }
+            PresetKind::Scenario => Vec::new(),
+        };
+        for id in self.base.ids(kind) {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
 }
 
 /// A reference to a preset that does not exist, or an input out of range.
@@ -59,6 +127,8 @@ fn unknown(field: &str, kind: PresetKind, id: &str, known: Vec<&str>) -> Resolve
 impl ScenarioDoc {
     /// Replaces every id with the figures it stands for and checks every value's range.
     pub fn resolve(&self, library: &impl PresetLookup) -> Result<Scenario, ResolveError> {
+        // The file's own presets come first: a shared file means the presets it carries.
+        let library = &Overlay::new(&self.presets, library);
         let site = &self.site;
         let table = library
             .emission_table(&site.emission_table)

@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 
 /// The format version this build writes. Older versions are read and migrated. Version 3
 /// added the projection's investment and uncertainty settings (a version 2 file takes their
-/// defaults).
-pub const SCENARIO_VERSION: u32 = 3;
+/// defaults); version 4 the `presets` section a file carries its own presets in, and the
+/// `imported_from` and `imported_on` of an imported example scenario (a version 3 file has
+/// none of them and reads unchanged).
+pub const SCENARIO_VERSION: u32 = 4;
 
 /// Field names that older format versions used and that are still read from them (see
 /// `scenario_io::RENAMED_FIELDS`), but are no longer offered.
@@ -64,6 +66,14 @@ pub struct ScenarioDoc {
     /// mix); written only when the file gives any.
     #[serde(skip_serializing_if = "Instruments::is_empty")]
     pub instruments: Instruments,
+    /// The presets the file carries (not built in), looked up before the library's.
+    #[serde(skip_serializing_if = "crate::schema::EmbeddedPresets::is_empty")]
+    pub presets: crate::schema::EmbeddedPresets,
+    /// Set when the scenario was imported into the presets folder from another file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub imported_on: Option<crate::model::date::Date>,
 }
 
 impl Default for ScenarioDoc {
@@ -82,6 +92,9 @@ impl Default for ScenarioDoc {
             levers: Levers::default(),
             dispatch: Default::default(),
             instruments: Instruments::default(),
+            presets: Default::default(),
+            imported_from: None,
+            imported_on: None,
         }
     }
 }

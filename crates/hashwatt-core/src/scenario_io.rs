@@ -132,13 +132,31 @@ pub fn parse_scenario_noting(
             });
         }
     }
-    let migration = (doc.version < SCENARIO_VERSION).then(|| Migration {
+    check_own_presets(path, text, &doc)?;
+    // Version 4 only added what a version 3 file cannot have (its own presets): such a file
+    // reads unchanged and is not worth a note, nor an unsaved mark in the window.
+    let noted = doc.version < 3 || !changes.is_empty();
+    let migration = (doc.version < SCENARIO_VERSION && noted).then(|| Migration {
         path: path.to_string(),
         from_version: doc.version,
         changes,
     });
     doc.version = SCENARIO_VERSION;
     Ok((doc, migration))
+}
+
+/// Checks the presets a scenario carries with the presets folder's rules; the first problem
+/// names its line and field. A mining map's regions are checked where the library is known
+/// (import): a scenario does not use its maps.
+fn check_own_presets(path: &str, text: &str, doc: &ScenarioDoc) -> Result<(), FileError> {
+    let any_region = |_: &str| true;
+    match crate::preset_checks::section(&doc.presets, "presets.", &any_region)
+        .into_iter()
+        .next()
+    {
+        None => Ok(()),
+        Some(e) => Err(FileError::at_field(path, text, &e.field, None, e.problem)),
+    }
 }
 
 /// The format version a scenario's text declares, read with every other field ignored; `None`
@@ -201,4 +219,11 @@ pub fn to_ron<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, String>
 pub fn scenario_to_ron(doc: &ScenarioDoc) -> String {
     let body = to_ron(doc).unwrap_or_else(|e| format!("// could not write the scenario: {e}\n"));
     format!("// hashwatt scenario (format version {SCENARIO_VERSION})\n{body}")
+}
+
+/// A scenario as one line of RON, for a chat or a forum post (it reads back as any file does).
+pub fn scenario_to_compact_ron(doc: &ScenarioDoc) -> String {
+    ron_options()
+        .to_string(doc)
+        .unwrap_or_else(|e| format!("// could not write the scenario: {e}"))
 }

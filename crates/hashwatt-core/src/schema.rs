@@ -5,7 +5,7 @@ use crate::model::{EmissionFactors, EnergyMix, NetworkSpec, PerSource, SubsidySp
 use serde::{Deserialize, Serialize};
 
 /// The kinds of preset, in the order `presets list` shows them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PresetKind {
     Region,
     Miner,
@@ -171,6 +171,11 @@ pub struct RegionPreset {
     /// Why it matters, and the reasoning behind any estimate.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The file name it was imported from, and the day (`presets import`, *Import presets…*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_on: Option<Date>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -217,6 +222,11 @@ pub struct MinerPreset {
     /// Firmware power modes besides the figures above (eco, turbo), each with its source.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modes: Vec<MinerModePreset>,
+    /// The file name it was imported from, and the day (`presets import`, *Import presets…*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_on: Option<Date>,
 }
 
 /// A miner's power mode as a preset gives it: one machine's figures in that mode.
@@ -272,6 +282,11 @@ pub struct EmissionTablePreset {
     pub factors: PerSource<FactorEntry>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The file name it was imported from, and the day (`presets import`, *Import presets…*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_on: Option<Date>,
 }
 
 impl EmissionTablePreset {
@@ -307,4 +322,142 @@ pub struct MarketPreset {
     pub fees_btc_per_block: Figure<f64>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The file name it was imported from, and the day (`presets import`, *Import presets…*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_on: Option<Date>,
+}
+
+// Mining maps: where the network's hashrate was at one time, as shares by region preset. Each
+// snapshot names its source and grade; a share may name its own where it differs.
+
+/// How a map was made, which decides what it can be compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MapBasis {
+    /// The Cambridge (CCAF) mining map: the IP addresses of miners at participating pools.
+    PoolGeolocation,
+    /// A survey of mining firms: shares of the surveyed firms' hashrate, not of the network.
+    Survey,
+}
+
+/// One region's share of the network in a snapshot.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapShare {
+    /// A region preset id.
+    pub region: String,
+    /// Percent of the global network hashrate.
+    pub share_pct: f64,
+    /// Where it differs from the snapshot's source (empty: the snapshot's).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// Where it differs from the snapshot's grade.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<Grade>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MiningMapPreset {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name_zh: String,
+    /// The last day the snapshot describes, `YYYY-MM-DD` in the file (orders the snapshots).
+    pub date: crate::model::date::Date,
+    /// The period in words: "September 2019 to April 2020, average".
+    pub period: String,
+    pub basis: MapBasis,
+    pub source: String,
+    pub grade: Grade,
+    pub shares: Vec<MapShare>,
+    /// What the map covers and what it leaves out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The file name it was imported from, and the day (`presets import`, *Import presets…*).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_on: Option<crate::model::date::Date>,
+}
+
+impl MiningMapPreset {
+    /// The shares summed, percent of the network.
+    pub fn total_pct(&self) -> f64 {
+        self.shares.iter().map(|s| s.share_pct).sum()
+    }
+
+    /// A share's source: its own, else the snapshot's.
+    pub fn share_source<'a>(&'a self, share: &'a MapShare) -> &'a str {
+        if share.source.trim().is_empty() {
+            &self.source
+        } else {
+            &share.source
+        }
+    }
+
+    /// A share's grade: its own, else the snapshot's.
+    pub fn share_grade(&self, share: &MapShare) -> Grade {
+        share.grade.unwrap_or(self.grade)
+    }
+
+    /// Whether the map describes the whole network (pool-based) rather than a survey's firms.
+    pub fn comparable(&self) -> bool {
+        self.basis == MapBasis::PoolGeolocation
+    }
+}
+
+/// How far past 100 % the shares may sum (rounding in the published figures).
+pub const TOTAL_TOLERANCE_PCT: f64 = 0.1;
+
+/// The presets a scenario file carries with it (its `presets:` section), each in exactly the
+/// form of its own preset file. Opening the scenario looks ids up here first, then in the
+/// library, so a file sent to another machine resolves to the same figures.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmbeddedPresets {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<RegionPreset>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub miners: Vec<MinerPreset>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub emission_tables: Vec<EmissionTablePreset>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub markets: Vec<MarketPreset>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mining_maps: Vec<MiningMapPreset>,
+}
+
+impl EmbeddedPresets {
+    pub fn is_empty(&self) -> bool {
+        self.regions.is_empty()
+            && self.miners.is_empty()
+            && self.emission_tables.is_empty()
+            && self.markets.is_empty()
+            && self.mining_maps.is_empty()
+    }
+
+    /// How many presets the section holds, of every kind.
+    pub fn len(&self) -> usize {
+        self.regions.len()
+            + self.miners.len()
+            + self.emission_tables.len()
+            + self.markets.len()
+            + self.mining_maps.len()
+    }
+
+    /// The name a section's list has in the file (`presets.emission_tables`).
+    pub fn list_name(kind: PresetKind) -> &'static str {
+        match kind {
+            PresetKind::Region => "regions",
+            PresetKind::Miner => "miners",
+            PresetKind::EmissionTable => "emission_tables",
+            PresetKind::Market => "markets",
+            PresetKind::MiningMap => "mining_maps",
+            PresetKind::Scenario => "scenarios",
+        }
+    }
 }

@@ -16,6 +16,7 @@ pub mod problems;
 pub mod results;
 pub mod sensitivity;
 pub mod update;
+pub mod sharing;
 
 use serde::{Deserialize, Serialize};
 
@@ -80,6 +81,8 @@ pub struct Strings {
     pub mica: mica::MicaStrings,
     /// The history update, the newest month's origin, the market's age, `project`'s assumptions.
     pub update: update::UpdateStrings,
+    /// Scenarios that carry their presets, preset import and export, packs.
+    pub sharing: sharing::SharingStrings,
     /// Energy sources by name.
     pub sources: SourceNames,
 }
@@ -115,6 +118,7 @@ pub static EN: Strings = Strings {
     disclosure: disclosure::EN,
     mica: mica::EN,
     update: update::EN,
+    sharing: sharing::EN,
     sources: SourceNames {
         coal: "Coal",
         gas: "Gas",
@@ -145,6 +149,7 @@ pub static ZH: Strings = Strings {
     disclosure: disclosure::ZH,
     mica: mica::ZH,
     update: update::ZH,
+    sharing: sharing::ZH,
     sources: SourceNames {
         coal: "煤炭",
         gas: "天然气",

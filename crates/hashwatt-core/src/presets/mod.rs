@@ -2,14 +2,20 @@
 //! scenarios. Built-in presets are compiled into the binary; the user's presets folder adds to
 //! them or overrides them by id. A file that fails validation is reported and skipped.
 
-pub mod mining_map;
+pub mod any;
+pub mod embedded;
+pub mod import;
+#[cfg(test)]
+mod mining_map;
+pub mod pack;
 
-mod validate;
+use crate::preset_checks as validate;
+
+pub use any::AnyPreset;
 
 use crate::file_error::{FileError, parse_ron};
 use crate::scenario_file::ScenarioDoc;
 pub use crate::schema::*;
-pub use mining_map::*;
 use std::path::{Path, PathBuf};
 
 mod builtin {
@@ -23,29 +29,6 @@ pub struct ScenarioPreset {
     pub id: String,
     pub path: String,
     pub doc: ScenarioDoc,
-}
-
-/// One parsed and validated preset file.
-enum Parsed {
-    Region(RegionPreset),
-    Miner(MinerPreset),
-    EmissionTable(EmissionTablePreset),
-    Market(MarketPreset),
-    MiningMap(MiningMapPreset),
-    Scenario(ScenarioPreset),
-}
-
-impl Parsed {
-    fn id(&self) -> &str {
-        match self {
-            Parsed::Region(r) => &r.id,
-            Parsed::Miner(m) => &m.id,
-            Parsed::EmissionTable(t) => &t.id,
-            Parsed::Market(m) => &m.id,
-            Parsed::MiningMap(m) => &m.id,
-            Parsed::Scenario(s) => &s.id,
-        }
-    }
 }
 
 /// Where a preset came from.
@@ -65,6 +48,8 @@ pub struct PresetLibrary {
     scenarios: Vec<ScenarioPreset>,
     /// Files that failed to parse or validate; the rest loaded.
     pub problems: Vec<FileError>,
+    /// The file each user preset was read from (built-in presets have none).
+    user_files: Vec<(PresetKind, String, PathBuf)>,
 }
 
 /// Adds or replaces (by id) an item in a list that keeps its first-seen order.
@@ -135,8 +120,11 @@ impl PresetLibrary {
                             },
                         ));
                     }
-                    claimed.push((id, label.clone()));
+                    claimed.push((id.clone(), label.clone()));
                     self.insert(preset);
+                    self.user_files
+                        .retain(|(k, seen, _)| !(*k == kind && *seen == id));
+                    self.user_files.push((kind, id, path.clone()));
                     Ok(())
                 });
                 if let Err(e) = added {
@@ -166,8 +154,8 @@ impl PresetLibrary {
         Ok(())
     }
 
-    /// Parses and validates one preset file's text against this library.
-    fn parse(&self, kind: PresetKind, path: &str, text: &str) -> Result<Parsed, FileError> {
+    /// Parses and validates one preset file's text against this library, adding nothing.
+    pub fn parse(&self, kind: PresetKind, path: &str, text: &str) -> Result<AnyPreset, FileError> {
         let located = |e: crate::problem::FieldProblem| {
             FileError::at_field(path, text, &e.field, None, e.problem)
         };
@@ -175,28 +163,28 @@ impl PresetLibrary {
             PresetKind::Region => {
                 let region: RegionPreset = parse_ron(path, text)?;
                 validate::region(&region).map_err(located)?;
-                Parsed::Region(region)
+                AnyPreset::Region(region)
             }
             PresetKind::Miner => {
                 let miner: MinerPreset = parse_ron(path, text)?;
                 validate::miner(&miner).map_err(located)?;
-                Parsed::Miner(miner)
+                AnyPreset::Miner(miner)
             }
             PresetKind::EmissionTable => {
                 let table: EmissionTablePreset = parse_ron(path, text)?;
                 validate::table(&table).map_err(located)?;
-                Parsed::EmissionTable(table)
+                AnyPreset::EmissionTable(table)
             }
             PresetKind::Market => {
                 let market: MarketPreset = parse_ron(path, text)?;
                 validate::market(&market).map_err(located)?;
-                Parsed::Market(market)
+                AnyPreset::Market(market)
             }
             PresetKind::MiningMap => {
                 let map: MiningMapPreset = parse_ron(path, text)?;
                 let known = |id: &str| self.region(id).is_some();
                 validate::mining_map(&map, &known).map_err(located)?;
-                Parsed::MiningMap(map)
+                AnyPreset::MiningMap(map)
             }
             PresetKind::Scenario => {
                 let doc = crate::scenario_io::parse_scenario(path, text)?;
@@ -207,7 +195,7 @@ impl PresetLibrary {
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_else(|| path.to_string());
-                Parsed::Scenario(ScenarioPreset {
+                AnyPreset::Scenario(ScenarioPreset {
                     id,
                     path: path.to_string(),
                     doc,
@@ -216,14 +204,14 @@ impl PresetLibrary {
         })
     }
 
-    fn insert(&mut self, preset: Parsed) {
+    fn insert(&mut self, preset: AnyPreset) {
         match preset {
-            Parsed::Region(r) => upsert(&mut self.regions, r, |r| &r.id),
-            Parsed::Miner(m) => upsert(&mut self.miners, m, |m| &m.id),
-            Parsed::EmissionTable(t) => upsert(&mut self.tables, t, |t| &t.id),
-            Parsed::Market(m) => upsert(&mut self.markets, m, |m| &m.id),
-            Parsed::MiningMap(m) => upsert(&mut self.mining_maps, m, |m| &m.id),
-            Parsed::Scenario(s) => upsert(&mut self.scenarios, s, |s| &s.id),
+            AnyPreset::Region(r) => upsert(&mut self.regions, r, |r| &r.id),
+            AnyPreset::Miner(m) => upsert(&mut self.miners, m, |m| &m.id),
+            AnyPreset::EmissionTable(t) => upsert(&mut self.tables, t, |t| &t.id),
+            AnyPreset::Market(m) => upsert(&mut self.markets, m, |m| &m.id),
+            AnyPreset::MiningMap(m) => upsert(&mut self.mining_maps, m, |m| &m.id),
+            AnyPreset::Scenario(s) => upsert(&mut self.scenarios, s, |s| &s.id),
         }
     }
 
@@ -283,6 +271,60 @@ impl PresetLibrary {
     }
     pub fn scenario(&self, id: &str) -> Option<&ScenarioPreset> {
         self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// The preset of a kind and id, whatever the kind.
+    pub fn get(&self, kind: PresetKind, id: &str) -> Option<AnyPreset> {
+        match kind {
+            PresetKind::Region => self.region(id).cloned().map(AnyPreset::Region),
+            PresetKind::Miner => self.miner(id).cloned().map(AnyPreset::Miner),
+            PresetKind::EmissionTable => self
+                .emission_table(id)
+                .cloned()
+                .map(AnyPreset::EmissionTable),
+            PresetKind::Market => self.market(id).cloned().map(AnyPreset::Market),
+            PresetKind::MiningMap => self.mining_map(id).cloned().map(AnyPreset::MiningMap),
+            PresetKind::Scenario => self.scenario(id).cloned().map(AnyPreset::Scenario),
+        }
+    }
+
+    /// Every preset of a kind, in the library's order.
+    pub fn all(&self, kind: PresetKind) -> Vec<AnyPreset> {
+        crate::resolve::PresetLookup::ids(self, kind)
+            .into_iter()
+            .filter_map(|id| self.get(kind, id))
+            .collect()
+    }
+
+    /// Where a preset came from: the user's file it was read from, else built in.
+    pub fn origin(&self, kind: PresetKind, id: &str) -> Origin {
+        self.user_files
+            .iter()
+            .find(|(k, seen, _)| *k == kind && seen == id)
+            .map_or(Origin::BuiltIn, |(_, _, path)| {
+                Origin::UserFile(path.clone())
+            })
+    }
+
+    /// Whether a preset is one of the built-in ones, unchanged: it need not travel with a
+    /// scenario, since every hashwatt has it.
+    pub fn is_builtin(preset: &AnyPreset) -> bool {
+        embedded::builtin_library()
+            .get(preset.kind(), preset.id())
+            .is_some_and(|builtin| builtin.same_content(preset))
+    }
+
+    /// This library with a scenario's own presets in place of any of the same id: the kinds a
+    /// scenario resolves with (its mining maps travel with it, unused and unchecked against
+    /// this machine's regions, until they are imported).
+    pub fn with_embedded(&self, embedded: &EmbeddedPresets) -> PresetLibrary {
+        let mut library = self.clone();
+        for preset in embedded.all() {
+            if preset.kind() != PresetKind::MiningMap {
+                library.insert(preset);
+            }
+        }
+        library
     }
 
     /// The snapshot with the latest date: the default market.
@@ -359,3 +401,6 @@ pub use crate::suggest::did_you_mean;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+pub(crate) mod fixtures;

@@ -1,4 +1,5 @@
-//! Checks on preset contents beyond their syntax. Each returns the field's path and what is
+//! Checks on preset contents beyond their syntax (the presets folder's, a pack's and a
+//! scenario's own presets alike). Each returns the field's path and what is
 //! wrong, so the loader can point at the line.
 
 use crate::model::{NetworkSpec, SubsidySpec, limits};
@@ -240,7 +241,7 @@ pub fn market(m: &MarketPreset) -> Check {
 
 /// A mining map: its id and date, every share 0–100 % of a known region (each region once),
 /// the shares summing to at most 100 % (+ 0.1 for rounding), every figure sourced.
-pub fn mining_map(m: &super::MiningMapPreset, known_region: &dyn Fn(&str) -> bool) -> Check {
+pub fn mining_map(m: &MiningMapPreset, known_region: &dyn Fn(&str) -> bool) -> Check {
     id(&m.id)?;
     if m.name.trim().is_empty() {
         return fail("name", Problem::MapNeedsName);
@@ -278,8 +279,77 @@ pub fn mining_map(m: &super::MiningMapPreset, known_region: &dyn Fn(&str) -> boo
         source(&format!("shares[{i}].source"), m.share_source(s))?;
     }
     let total = m.total_pct();
-    if total > 100.0 + super::mining_map::TOTAL_TOLERANCE_PCT {
+    if total > 100.0 + TOTAL_TOLERANCE_PCT {
         return fail("shares", crate::model::energy::MixError::SumAbove { total });
     }
     Ok(())
+}
+
+/// Checks a scenario's `presets` section (or a pack's lists) with the presets folder's rules:
+/// each preset's own checks, and ids unique within a kind. Every problem is returned, its field
+/// under `prefix` (`presets.` in a scenario, empty in a pack).
+pub fn section(
+    section: &EmbeddedPresets,
+    prefix: &str,
+    known_region: &dyn Fn(&str) -> bool,
+) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    fn each<T>(
+        problems: &mut Vec<FieldProblem>,
+        list: &[T],
+        at: &str,
+        id_of: impl Fn(&T) -> &str,
+        check: impl Fn(&T) -> Check,
+    ) {
+        for (i, item) in list.iter().enumerate() {
+            let field = |f: &str| format!("{at}[{i}].{f}");
+            if let Err(e) = check(item) {
+                problems.push(FieldProblem {
+                    field: field(&e.field),
+                    problem: e.problem,
+                });
+            } else if list[..i].iter().any(|seen| id_of(seen) == id_of(item)) {
+                problems.push(FieldProblem {
+                    field: field("id"),
+                    problem: Problem::IdTwiceInFile {
+                        id: id_of(item).to_string(),
+                    },
+                });
+            }
+        }
+    }
+    let at = |kind| format!("{prefix}{}", EmbeddedPresets::list_name(kind));
+    let s = section;
+    each(
+        &mut problems,
+        &s.regions,
+        &at(PresetKind::Region),
+        |p| &p.id,
+        region,
+    );
+    each(
+        &mut problems,
+        &s.miners,
+        &at(PresetKind::Miner),
+        |p| &p.id,
+        miner,
+    );
+    let tables = at(PresetKind::EmissionTable);
+    each(&mut problems, &s.emission_tables, &tables, |p| &p.id, table);
+    each(
+        &mut problems,
+        &s.markets,
+        &at(PresetKind::Market),
+        |p| &p.id,
+        market,
+    );
+    let maps = at(PresetKind::MiningMap);
+    let map_check = |m: &MiningMapPreset| mining_map(m, known_region);
+    each(&mut problems, &s.mining_maps, &maps, |p| &p.id, map_check);
+    problems
+}
+
+/// An id as every preset's must be: lowercase letters, digits and hyphens.
+pub fn preset_id(value: &str) -> Check {
+    id(value)
 }
