@@ -15,8 +15,8 @@ pub mod network;
 pub mod problems;
 pub mod results;
 pub mod sensitivity;
-pub mod update;
 pub mod sharing;
+pub mod update;
 
 use serde::{Deserialize, Serialize};
 
