@@ -408,25 +408,6 @@ fn a_fleet_bigger_than_the_network_mines_at_most_the_blocks_and_is_warned_about(
     assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
 }
 
-/// English words left in a line once flags, months, numbers, file names and the user's own
-/// values (quoted) are taken out.
-fn english_words(line: &str) -> Vec<String> {
-    let unquoted: String = line
-        .split('\'')
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 0)
-        .map(|(_, part)| part)
-        .collect::<Vec<_>>()
-        .join(" ");
-    unquoted
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '.' || c == '/'))
-        .filter(|w| !w.starts_with("--") && !w.contains('/') && !w.contains(".csv"))
-        .filter(|w| w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 3)
-        .filter(|w| !["CSV", "BTC", "USD", "kWh", "USD/kWh"].contains(w))
-        .map(str::to_string)
-        .collect()
-}
-
 #[test]
 fn the_history_commands_refuse_in_chinese_without_english_words() {
     let no_price = common::temp_file(

@@ -94,3 +94,47 @@ pub fn assert_keys(v: &serde_json::Value, expected: &[&str]) {
     expected.sort_unstable();
     assert_eq!(keys, expected);
 }
+
+/// English words left in a line once flags, months, numbers, ids (`price_usd_mwh`, a field
+/// named before its colon), file names and the user's own values (quoted) are taken out.
+pub fn english_words(line: &str) -> Vec<String> {
+    let mut unquoted = String::new();
+    let mut closing: Option<char> = None;
+    for c in line.chars() {
+        match closing {
+            Some(end) if c == end => closing = None,
+            Some(_) => {}
+            None => match c {
+                '\'' | '"' | '`' => closing = Some(c),
+                '“' => closing = Some('”'),
+                _ => unquoted.push(c),
+            },
+        }
+    }
+    unquoted
+        .split_whitespace()
+        .filter(|chunk| !chunk.ends_with([':', '：']))
+        .flat_map(|chunk| chunk.split(|c: char| !(c.is_ascii_alphanumeric() || "-./_".contains(c))))
+        .filter(|w| !w.starts_with("--") && !w.contains(['/', '_']) && !w.contains(".csv"))
+        .filter(|w| w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 3)
+        // Units, formats and address parts are the same in every language.
+        .filter(|w| {
+            ![
+                "CSV",
+                "BTC",
+                "USD",
+                "kWh",
+                "MWh",
+                "JSON",
+                "HTTP",
+                "HTTPS",
+                "ISO",
+                "http",
+                "https",
+                "localhost",
+            ]
+            .contains(w)
+        })
+        .map(str::to_string)
+        .collect()
+}

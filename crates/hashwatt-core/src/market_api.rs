@@ -41,13 +41,18 @@ pub(crate) const FEES_SATS: Limit = Limit {
 /// What is wrong with one answer's body.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiProblem {
-    /// Not JSON, or not the shape expected; `detail` is the parser's words.
+    /// Not JSON, or not the shape expected; `detail` is the parser's words (English), `line`
+    /// and `column` where it stopped, for the other languages.
     Malformed {
         detail: String,
+        line: usize,
+        column: usize,
     },
     /// A number too large to be finite (JSON has no NaN or infinity; this is its nearest).
     NotFinite {
         detail: String,
+        line: usize,
+        column: usize,
     },
     Missing {
         field: String,
@@ -148,12 +153,28 @@ impl BodyError {
         let t = &strings(lang).market;
         let url = self.url.as_str();
         match &self.problem {
-            ApiProblem::Malformed { detail } => {
-                fill(t.malformed, &[("url", url), ("detail", detail)])
-            }
-            ApiProblem::NotFinite { detail } => {
-                fill(t.not_finite, &[("url", url), ("detail", detail)])
-            }
+            ApiProblem::Malformed {
+                detail,
+                line,
+                column,
+            } => fill(
+                t.malformed,
+                &[
+                    ("url", url),
+                    ("detail", &parser_detail(detail, *line, *column, lang)),
+                ],
+            ),
+            ApiProblem::NotFinite {
+                detail,
+                line,
+                column,
+            } => fill(
+                t.not_finite,
+                &[
+                    ("url", url),
+                    ("detail", &parser_detail(detail, *line, *column, lang)),
+                ],
+            ),
             ApiProblem::Missing { field } => {
                 fill(t.missing_field, &[("url", url), ("field", field)])
             }
@@ -266,14 +287,35 @@ impl std::fmt::Display for BodyError {
 
 impl std::error::Error for BodyError {}
 
+/// Where the JSON parser stopped: its own English words in English, the place in others.
+fn parser_detail(detail: &str, line: usize, column: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => detail.to_string(),
+        _ if line == 0 => detail.to_string(),
+        _ => fill(
+            strings(lang).market.json_position,
+            &[("line", &line.to_string()), ("column", &column.to_string())],
+        ),
+    }
+}
+
 /// Reads one body as JSON.
 pub(crate) fn json(url: &str, body: &str) -> Result<Value, BodyError> {
     serde_json::from_str(body.trim()).map_err(|e| {
         let detail = e.to_string();
+        let (line, column) = (e.line(), e.column());
         let problem = if detail.starts_with("number out of range") {
-            ApiProblem::NotFinite { detail }
+            ApiProblem::NotFinite {
+                detail,
+                line,
+                column,
+            }
         } else {
-            ApiProblem::Malformed { detail }
+            ApiProblem::Malformed {
+                detail,
+                line,
+                column,
+            }
         };
         BodyError {
             url: url.to_string(),
@@ -317,8 +359,11 @@ fn positive_number(
         })
     })?;
     if !number.is_finite() {
+        // A value, not the parser's words: no place to give.
         return Err(fail(ApiProblem::NotFinite {
             detail: shown(value),
+            line: 0,
+            column: 0,
         }));
     }
     if number <= 0.0 {

@@ -87,6 +87,9 @@ pub struct MarketFetchStrings {
     pub connection: &'static str,
     pub malformed: &'static str,
     pub not_finite: &'static str,
+    /// Where the JSON parser stopped, in the languages other than English (which gives the
+    /// parser's own words): "line {line} column {column}".
+    pub json_position: &'static str,
     pub missing_field: &'static str,
     pub wrong_type: &'static str,
     pub not_positive: &'static str,
@@ -163,6 +166,7 @@ pub const EN: MarketFetchStrings = MarketFetchStrings {
     connection: "{host}: {detail}",
     malformed: "{url}: not the JSON expected ({detail})",
     not_finite: "{url}: a number is not finite ({detail})",
+    json_position: "line {line} column {column}",
     missing_field: "{url}: the field \"{field}\" is missing",
     wrong_type: "{url}: \"{field}\" is {found}; expected {expected}",
     not_positive: "{url}: \"{field}\" is {value}; it must be a positive number",
@@ -239,6 +243,7 @@ pub const ZH: MarketFetchStrings = MarketFetchStrings {
     connection: "{host}：{detail}",
     malformed: "{url}：不是预期的 JSON（{detail}）",
     not_finite: "{url}：有数字不是有限值（{detail}）",
+    json_position: "第 {line} 行第 {column} 列",
     missing_field: "{url}：缺少字段“{field}”",
     wrong_type: "{url}：“{field}”为 {found}；应为{expected}",
     not_positive: "{url}：“{field}”为 {value}；必须是正数",
