@@ -47,6 +47,8 @@ pub fn run(a: &ReportArgs, library: &PresetLibrary, lang: Lang) -> Result<String
             library,
             lang,
             date: crate::today().to_string(),
+            // Standard input (`-`) has no file name.
+            file: a.scenario.file.as_deref().filter(|f| f.as_os_str() != "-"),
         };
         let t = &strings(lang).cli;
         let bytes = crate::export::render_report(&input, paper)

@@ -51,6 +51,24 @@ pub struct ReportInput<'a> {
     pub lang: Lang,
     /// The date printed in the footer; the renderer never reads the clock.
     pub date: String,
+    /// The file the scenario was opened from or saved as: its name titles the report (a user
+    /// knows the scenario by it), else the scenario's own name does.
+    pub file: Option<&'a std::path::Path>,
+}
+
+impl ReportInput<'_> {
+    /// The name the report is titled with: the file's name without `.ron`, else the
+    /// scenario's name, else "Untitled".
+    pub fn name(&self) -> String {
+        let words = i18n::strings(self.lang);
+        if let Some(stem) = self.file.and_then(|f| f.file_stem()) {
+            return stem.to_string_lossy().into_owned();
+        }
+        match self.doc.name_in(self.lang) {
+            "" => words.cli.untitled.to_string(),
+            name => name.to_string(),
+        }
+    }
 }
 
 const MARGIN: f32 = 48.0;
@@ -431,10 +449,7 @@ fn lay_out(layout: &mut Layout, input: &ReportInput, e: &Evaluation) {
     let lang = input.lang;
     let words = i18n::strings(lang);
     let d = &words.disclosure;
-    let name = match input.doc.name_in(lang) {
-        "" => words.cli.untitled,
-        name => name,
-    };
+    let name = input.name();
     layout.title(&format!("{} — {name}", d.report_title));
     layout.paragraph(
         &format!(
@@ -572,7 +587,7 @@ pub fn render_report(input: &ReportInput, paper: Paper) -> Result<Vec<u8>, Expor
     let mut document = Document::new();
     document.set_metadata(
         Metadata::new()
-            .title(format!("{} — {}", d.report_title, input.doc.name_in(lang)))
+            .title(format!("{} — {}", d.report_title, input.name()))
             .creator(format!("hashwatt {}", env!("CARGO_PKG_VERSION")))
             .language(lang.code().to_string()),
     );
@@ -679,6 +694,7 @@ mod tests {
             library: &library,
             lang,
             date: "2026-01-01".into(),
+            file: None,
         };
         (
             render_report(&input, paper).unwrap(),
@@ -721,6 +737,7 @@ mod tests {
             library: &library,
             lang: Lang::En,
             date: "2026-01-01".into(),
+            file: None,
         };
         let text = text_of(&render_report(&input, Paper::A4).unwrap());
         assert!(!text.contains('🔥'), "no empty box for the emoji");
@@ -760,6 +777,31 @@ mod tests {
         assert!(text.contains(&format!("Page {n} of {n}")));
         // The sources page names the region's intensity source and its grade.
         assert!(text.contains("Electricity Maps yearly carbon intensity"));
+    }
+
+    #[test]
+    fn a_report_is_titled_with_the_files_name_else_the_scenarios() {
+        let library = PresetLibrary::builtin();
+        let doc = library.scenario("texas-s21").unwrap().doc.clone();
+        let scenario = doc.resolve(&library).unwrap();
+        let file = std::path::Path::new("/home/me/texas-site.ron");
+        let mut input = ReportInput {
+            doc: &doc,
+            scenario: &scenario,
+            library: &library,
+            lang: Lang::En,
+            date: "2026-01-01".into(),
+            file: Some(file),
+        };
+        assert_eq!(input.name(), "texas-site");
+        let text = text_of(&render_report(&input, Paper::A4).unwrap());
+        assert!(
+            text.contains("Site report — texas-site"),
+            "{}",
+            &text[..200]
+        );
+        input.file = None;
+        assert_eq!(input.name(), doc.name);
     }
 
     #[test]

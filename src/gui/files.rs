@@ -299,6 +299,7 @@ pub fn export(
                 library: sources.library,
                 lang,
                 date: crate::today().to_string(),
+                file: session.path.as_deref(),
             };
             crate::export::render_report(&input, crate::export::Paper::A4).map_err(Said::from)
         }
