@@ -331,3 +331,17 @@ fn the_history_backtest_and_dispatch_charts_from_the_command_line() {
     );
     assert!(text.contains("2017-01 → 2022-12"));
 }
+
+/// The Network chart is about the network: its title does not name the loaded scenario, while
+/// a scenario's own chart does.
+#[test]
+fn the_network_chart_is_titled_for_the_network() {
+    let scenario = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/presets/scenarios/texas-s21.ron"
+    );
+    let network = svg_chart("network", "network-title", &[scenario]);
+    assert!(!network.contains("Texas S21 fleet"), "{network}");
+    let mix = svg_chart("mix", "mix-title", &[scenario]);
+    assert!(mix.contains("Texas S21 fleet"));
+}

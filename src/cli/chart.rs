@@ -126,11 +126,10 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
         width: a.width,
         height: a.height,
         date: crate::today().to_string(),
-        // The History is about the network, not the scenario.
-        title_suffix: if a.kind == ChartKind::History {
-            String::new()
-        } else {
+        title_suffix: if a.kind.is_about_the_scenario() {
             loaded.doc.name_in(lang).to_string()
+        } else {
+            String::new()
         },
         region_metric: a.metric,
         lang,

@@ -41,6 +41,17 @@ pub enum ChartKind {
 }
 
 impl ChartKind {
+    /// Whether the chart is about the open scenario, so that its title names it: the Network
+    /// and History charts are about the network, the Compare chart about the pins.
+    pub fn is_about_the_scenario(self) -> bool {
+        !matches!(
+            self,
+            ChartKind::Network | ChartKind::History | ChartKind::Compare
+        )
+    }
+}
+
+impl ChartKind {
     /// The charts of one scenario (what `hashwatt chart` draws); Compare needs pinned scenarios.
     pub const ALL: [ChartKind; 10] = [
         ChartKind::Mix,

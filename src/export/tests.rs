@@ -414,6 +414,8 @@ fn the_views_charts_draw_the_numbers_the_views_show() {
     }
     // Network: the best guess's power and every mining map's intensity.
     let network = svg(ChartKind::Network, input(&data, &v, &pinned), &opts);
+    assert!(!ChartKind::Network.is_about_the_scenario());
+    assert!(ChartKind::Mix.is_about_the_scenario());
     let figures = v.network.figures.as_ref().unwrap();
     let best = figures.estimate.best_guess.as_ref().unwrap();
     assert!(network.contains(&format::number(best.power_gw)));

@@ -257,12 +257,10 @@ pub fn export(
                 width: 1600,
                 height: 1000,
                 date: crate::today().to_string(),
-                // The Compare chart is about the pins and the History about the network, not
-                // the open scenario.
-                title_suffix: if matches!(kind, ChartKind::Compare | ChartKind::History) {
-                    String::new()
-                } else {
+                title_suffix: if kind.is_about_the_scenario() {
                     scenario_name.to_string()
+                } else {
+                    String::new()
                 },
                 region_metric: session.region_metric,
                 lang,
