@@ -12,6 +12,7 @@ pub mod investment;
 pub mod market;
 pub mod mica;
 pub mod network;
+pub mod prices;
 pub mod problems;
 pub mod results;
 pub mod sensitivity;
@@ -80,6 +81,8 @@ pub struct Strings {
     pub mica: mica::MicaStrings,
     /// The history update, the newest month's origin, the market's age, `project`'s assumptions.
     pub update: update::UpdateStrings,
+    /// A region's power price: grade, tariff components, availability.
+    pub prices: prices::PriceStrings,
     /// Energy sources by name.
     pub sources: SourceNames,
 }
@@ -115,6 +118,7 @@ pub static EN: Strings = Strings {
     disclosure: disclosure::EN,
     mica: mica::EN,
     update: update::EN,
+    prices: prices::EN,
     sources: SourceNames {
         coal: "Coal",
         gas: "Gas",
@@ -145,6 +149,7 @@ pub static ZH: Strings = Strings {
     disclosure: disclosure::ZH,
     mica: mica::ZH,
     update: update::ZH,
+    prices: prices::ZH,
     sources: SourceNames {
         coal: "煤炭",
         gas: "天然气",
