@@ -145,6 +145,20 @@ pub fn report_table(
         let _ = writeln!(out, "  {}{}", align_left(label, 9), escape(text));
     };
     header(&mut out, t.site, &site);
+    let price_lines = crate::region_price::scenario_price_lines(
+        s.site.electricity_usd_per_kwh,
+        doc.site.electricity_usd_per_kwh.is_some(),
+        region,
+        lang,
+    );
+    for (i, line) in price_lines.iter().enumerate() {
+        let label = if i == 0 {
+            words.prices.report_label
+        } else {
+            ""
+        };
+        header(&mut out, label, line);
+    }
     header(&mut out, t.grid, &intensity_from);
     let fleet: Vec<String> = s
         .fleet

@@ -28,6 +28,7 @@ mod path_field_tests;
 mod picker;
 #[cfg(test)]
 mod picker_tests;
+mod price_info;
 mod projection_mc;
 mod results;
 pub mod saved_session;

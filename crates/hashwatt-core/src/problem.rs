@@ -537,6 +537,23 @@ impl std::fmt::Display for Change {
     }
 }
 
+fn tariff_fault(
+    fault: crate::model::tariff_price::TariffFault,
+    p: &crate::i18n::problems::ProblemStrings,
+) -> &'static str {
+    use crate::model::tariff_price::TariffFault as F;
+    match fault {
+        F::NoEnergyCharge => p.tariff_no_energy,
+        F::Negative => p.tariff_negative,
+        F::TierUnbounded => p.tariff_tier_unbounded,
+        F::LastTierBounded => p.tariff_last_tier_bounded,
+        F::TiersNotRising => p.tariff_tiers_not_rising,
+        F::BillingDays => p.tariff_billing_days,
+        F::ExchangeRate => p.tariff_exchange_rate,
+        F::Currency => p.tariff_currency,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -600,22 +617,5 @@ mod tests {
                 "{key}"
             );
         }
-    }
-}
-
-fn tariff_fault(
-    fault: crate::model::tariff_price::TariffFault,
-    p: &crate::i18n::problems::ProblemStrings,
-) -> &'static str {
-    use crate::model::tariff_price::TariffFault as F;
-    match fault {
-        F::NoEnergyCharge => p.tariff_no_energy,
-        F::Negative => p.tariff_negative,
-        F::TierUnbounded => p.tariff_tier_unbounded,
-        F::LastTierBounded => p.tariff_last_tier_bounded,
-        F::TiersNotRising => p.tariff_tiers_not_rising,
-        F::BillingDays => p.tariff_billing_days,
-        F::ExchangeRate => p.tariff_exchange_rate,
-        F::Currency => p.tariff_currency,
     }
 }

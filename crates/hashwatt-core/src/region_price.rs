@@ -193,3 +193,31 @@ pub fn price_details(region: &RegionPreset, site: Option<SiteLoad>, lang: Lang) 
     }
     lines
 }
+
+/// The price a scenario runs at and where it came from, in one line; then the availability
+/// line when the region's rate is not open to a new mining load.
+pub fn scenario_price_lines(
+    price_usd_per_kwh: f64,
+    own_price: bool,
+    region: Option<&RegionPreset>,
+    lang: Lang,
+) -> Vec<String> {
+    let t = &strings(lang).prices;
+    let price = format::usd(price_usd_per_kwh);
+    let first = match region {
+        _ if own_price => fill(t.price_own, &[("price", &price)]),
+        Some(r) => {
+            let source = match &r.tariff {
+                Some(tariff) => format!("{}, {}", tariff.name, tariff.year),
+                None => source_line(&r.electricity_price_usd_per_kwh, lang),
+            };
+            fill(t.price_region, &[("price", &price), ("source", &source)])
+        }
+        None => fill(t.price_default, &[("price", &price)]),
+    };
+    let mut lines = vec![first];
+    if let Some(a) = region.and_then(|r| r.availability.as_ref()) {
+        lines.push(availability_line(a, lang));
+    }
+    lines
+}

@@ -41,6 +41,14 @@ pub struct PriceStrings {
     /// The price's own column headings in `presets list regions`.
     pub grade_column: &'static str,
     pub year_column: &'static str,
+    /// The report's header label for the power price: "Power:".
+    pub report_label: &'static str,
+    /// "{price}/kWh, the scenario's own"
+    pub price_own: &'static str,
+    /// "{price}/kWh from {source}"
+    pub price_region: &'static str,
+    /// "{price}/kWh (hashwatt's default)"
+    pub price_default: &'static str,
 }
 
 pub const EN: PriceStrings = PriceStrings {
@@ -65,6 +73,10 @@ pub const EN: PriceStrings = PriceStrings {
     status_banned: "mining is banned",
     grade_column: "grade",
     year_column: "year",
+    report_label: "Power:",
+    price_own: "{price}/kWh, the scenario's own",
+    price_region: "{price}/kWh from {source}",
+    price_default: "{price}/kWh (hashwatt's default)",
 };
 
 pub const ZH: PriceStrings = PriceStrings {
@@ -89,4 +101,8 @@ pub const ZH: PriceStrings = PriceStrings {
     status_banned: "挖矿被禁止",
     grade_column: "等级",
     year_column: "年份",
+    report_label: "电价：",
+    price_own: "{price}/kWh，情景自定",
+    price_region: "{price}/kWh，来自 {source}",
+    price_default: "{price}/kWh（hashwatt 默认值）",
 };
