@@ -67,9 +67,9 @@ pub fn source_line<T>(figure: &Figure<T>, lang: Lang) -> String {
     )
 }
 
-/// A price in a tariff's currency, with enough digits for a fraction of a cent.
+/// A tariff's own number, exactly as the schedule states it (4.025 ¢ stays 0.04025).
 fn local(x: f64) -> String {
-    format::number(x)
+    format!("{x}")
 }
 
 /// The tariff's components, one line each, and its effective price at the reference load and,
@@ -77,7 +77,7 @@ fn local(x: f64) -> String {
 pub fn tariff_lines(tariff: &RegionTariff, site: Option<SiteLoad>, lang: Lang) -> Vec<String> {
     let t = &strings(lang).prices;
     let currency = tariff.currency.as_str();
-    let days = format::number(tariff.billing_days);
+    let days = local(tariff.billing_days);
     let mut lines = vec![fill(
         t.tariff_heading,
         &[("name", &tariff.name), ("year", &tariff.year.to_string())],
@@ -130,7 +130,7 @@ pub fn tariff_lines(tariff: &RegionTariff, site: Option<SiteLoad>, lang: Lang) -
             t.tariff_exchange,
             &[
                 ("currency", currency),
-                ("usd", &format::number(tariff.usd_per_unit)),
+                ("usd", &local(tariff.usd_per_unit)),
                 ("date", &tariff.usd_per_unit_date),
             ],
         ));
