@@ -4,35 +4,9 @@
 
 use crate::format;
 use crate::i18n::{Lang, fill, strings};
+pub use crate::model::tariff_price::{Availability, AvailabilityStatus};
 use crate::model::tariff_price::{REFERENCE_LOAD, RegionTariff, SiteLoad};
 use crate::schema::{Figure, Grade, RegionPreset};
-use serde::{Deserialize, Serialize};
-
-/// Why a region's price may not be open to a new mining load.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AvailabilityStatus {
-    /// The rate exists but takes no new mining load.
-    Closed,
-    /// The utility has stopped connecting new mining loads, for now.
-    Suspended,
-    /// Mining itself is banned.
-    Banned,
-}
-
-/// A region's rate is not open to a new mining load: what a new entrant meets instead.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Availability {
-    pub status: AvailabilityStatus,
-    /// What a new mining load pays instead, where it is published, $/kWh.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub new_entrant_usd_per_kwh: Option<f64>,
-    pub source: String,
-    /// The year of the decision or of the newest statement of it.
-    pub year: u16,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
-}
 
 impl RegionPreset {
     /// The region's price for a load: its tariff's effective price when it has a tariff (and

@@ -164,7 +164,7 @@ pub struct RegionPreset {
     pub tariff: Option<crate::model::tariff_price::RegionTariff>,
     /// Whether the price is open to a new mining load (a closed rate, a moratorium, a ban).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub availability: Option<crate::region_price::Availability>,
+    pub availability: Option<crate::model::tariff_price::Availability>,
     pub mean_temperature_c: Figure<f64>,
     /// Annual electricity demand (countries).
     #[serde(default, skip_serializing_if = "Option::is_none")]
