@@ -29,6 +29,8 @@ mod picker;
 #[cfg(test)]
 mod picker_tests;
 mod price_info;
+#[cfg(test)]
+mod price_info_tests;
 mod projection_mc;
 mod results;
 pub mod saved_session;
