@@ -1226,16 +1226,16 @@ impl App {
                 let replaced = self.session.doc.site.electricity_usd_per_kwh.take();
                 if let (Some(own), Some(region)) = (replaced, self.library.region(&id)) {
                     let region = region.clone();
+                    // What the site will pay there: a tariff priced at this site's load.
+                    let load = price_info::site_load(self.computed.as_ref().ok());
+                    let price = region.price_usd_per_kwh(load);
                     self.set_info(|lang| {
                         fill(
                             i18n::strings(lang).app.price_replaced,
                             &[
                                 ("own", &crate::format::usd(own)),
                                 ("region", region.name_in(lang)),
-                                (
-                                    "price",
-                                    &crate::format::usd(region.electricity_price_usd_per_kwh.value),
-                                ),
+                                ("price", &crate::format::usd(price)),
                             ],
                         )
                     });
