@@ -148,7 +148,11 @@ fn editing_one_mix_source_keeps_the_total_at_100() {
     );
     // The others gave up their shares in proportion: the world's gas 21.784 of the non-coal
     // 67.042 % (Ember 2025).
-    assert!((mix.gas - 21.784 * 40.0 / 67.042).abs() < 1e-6, "{}", mix.gas);
+    assert!(
+        (mix.gas - 21.784 * 40.0 / 67.042).abs() < 1e-6,
+        "{}",
+        mix.gas
+    );
     assert!(
         h.query_by_label("custom").is_some(),
         "the mix is marked custom"
