@@ -100,11 +100,22 @@ fn builtin(kind: &str, id: &str) -> String {
 }
 
 fn my_site(price: f64) -> String {
-    builtin("regions", "alberta")
+    let alberta = builtin("regions", "alberta");
+    assert!(
+        alberta.contains(PRICE_FIELD),
+        "Alberta's listed price changed"
+    );
+    alberta
         .replace("id: \"alberta\"", "id: \"my-site\"")
         .replace("name: \"Alberta\"", "name: \"My site\"")
-        .replace("(value: 0.045,", &format!("(value: {price},"))
+        .replace(
+            PRICE_FIELD,
+            &format!("electricity_price_usd_per_kwh: (value: {price},"),
+        )
 }
+
+/// Alberta's listed price as its file writes it: the site's own price replaces it.
+const PRICE_FIELD: &str = "electricity_price_usd_per_kwh: (value: 0.0458,";
 
 fn my_rig() -> String {
     builtin("miners", "antminer-s21")

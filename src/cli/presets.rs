@@ -8,6 +8,7 @@ use crate::i18n::Localized;
 use crate::i18n::cli::CliStrings;
 use crate::i18n::{Lang, fill, strings};
 use crate::presets::{FactorKind, PresetKind, PresetLibrary};
+use crate::region_price;
 use clap::Subcommand;
 use std::fmt::Write as _;
 
@@ -100,14 +101,17 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind], lang: Lang) 
                     } else {
                         String::new()
                     };
+                    let price = &r.electricity_price_usd_per_kwh;
                     let _ = writeln!(
                         out,
-                        "  {} {} {:>6} g/kWh{} {:>8} USD/kWh",
+                        "  {} {} {:>6} g/kWh{} {:>8} USD/kWh  {} {}",
                         align_left(&escape(&r.id), 22),
                         align_left(&escape(r.name_in(lang)), w),
                         format::fixed(r.intensity.g_per_kwh, 0),
                         align_left(&estimate, 11),
-                        number(r.electricity_price_usd_per_kwh.value)
+                        number(price.value),
+                        align_left(region_price::grade_words(price.grade, lang), 9),
+                        price.year
                     );
                 }
             }
@@ -219,7 +223,14 @@ pub fn preset_show(
         if json { value.json() } else { value.ron() }
     };
     if let Some(r) = library.region(id) {
-        return pretty(r);
+        // Text shows the price's components under the preset; JSON carries them as fields.
+        let mut text = pretty(r)?;
+        if !json {
+            for line in region_price::price_details(r, None, lang) {
+                let _ = writeln!(text, "// {}", line.replace('\n', " "));
+            }
+        }
+        return Ok(text);
     }
     if let Some(m) = library.miner(id) {
         return pretty(m);

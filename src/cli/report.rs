@@ -13,6 +13,7 @@ use crate::i18n::{Lang, fill, strings};
 use crate::model::{self, Evaluation, IntensityMethod};
 use crate::presets::{IntensityConvention, PresetLibrary};
 use crate::scenario_file::{FleetEntryDoc, ScenarioDoc};
+use crate::schema::RegionPreset;
 use clap::Args;
 use std::fmt::Write as _;
 
@@ -99,6 +100,25 @@ fn convention(c: IntensityConvention, t: &CliStrings) -> &'static str {
 }
 
 /// The report as an aligned table with units.
+/// The power price the scenario runs at and where it came from, then a closed rate's
+/// availability line, under the header's site line.
+fn power_header(out: &mut String, loaded: &Loaded, region: Option<&RegionPreset>, lang: Lang) {
+    let lines = crate::region_price::scenario_price_lines(
+        loaded.scenario.site.electricity_usd_per_kwh,
+        loaded.doc.site.electricity_usd_per_kwh.is_some(),
+        region,
+        lang,
+    );
+    for (i, line) in lines.iter().enumerate() {
+        let label = if i == 0 {
+            strings(lang).prices.report_label
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  {}{}", align_left(label, 9), escape(line));
+    }
+}
+
 pub fn report_table(
     loaded: &Loaded,
     e: &Evaluation,
@@ -147,6 +167,7 @@ pub fn report_table(
         let _ = writeln!(out, "  {}{}", align_left(label, 9), escape(text));
     };
     header(&mut out, t.site, &site);
+    power_header(&mut out, loaded, region, lang);
     header(&mut out, t.grid, &intensity_from);
     let fleet: Vec<String> = s
         .fleet

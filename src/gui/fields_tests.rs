@@ -152,10 +152,15 @@ fn changing_the_region_keeps_the_users_own_price_and_shows_the_regions() {
     assert_eq!(site.region.as_deref(), Some("quebec"));
     assert_eq!(site.electricity_usd_per_kwh, Some(0.038));
     assert_eq!(computed_price(&h), 0.038);
+    // Québec's price is its tariff (Rate CB) at this site's load: the default fleet, PUE and
+    // uptime, the demand charge spread over the hours the site runs.
+    let load = super::price_info::site_load(h.state().computed.as_ref().ok());
     let quebec = h.state().library.region("quebec").unwrap();
-    let quebec_price = quebec.electricity_price_usd_per_kwh.value;
-    assert_eq!(quebec_price, 0.04);
-    assert!(h.query_by_label("Region's price: $0.0400/kWh").is_some());
+    let quebec_price = quebec.price_usd_per_kwh(load);
+    let tariff_by_hand = (0.04025 + 15.426 / (720.0 * load.load_factor)) * 0.7313;
+    assert!((quebec_price - tariff_by_hand).abs() < 1e-12);
+    let shown = format!("Region's price: {}/kWh", crate::format::usd(quebec_price));
+    assert!(h.query_by_label(&shown).is_some(), "{shown}");
 
     // The reset beside it puts the region's price to use.
     h.get_by_label("Use the region's price").click();

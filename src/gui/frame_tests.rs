@@ -329,9 +329,20 @@ fn moving_the_site_says_it_replaced_the_users_price() {
     h.state().queue(Command::SetRegion("quebec".into()));
     h.run();
     let banner = h.state().shown_banner().expect("a banner");
+    // Québec's price is its Rate CB at this site's load (the default fleet at 100 % uptime:
+    // 4.025 ¢ + $15.426/kW over 720 h, at 0.7313 USD/CAD), the price the site now computes with.
+    let computed = h
+        .state()
+        .computed
+        .as_ref()
+        .unwrap()
+        .scenario
+        .site
+        .electricity_usd_per_kwh;
+    assert!((computed - (0.04025 + 15.426 / 720.0) * 0.7313).abs() < 1e-12);
     assert_eq!(
         banner.text,
-        "The site moved to Québec and takes its power price, $0.0400/kWh, in place of the \
+        "The site moved to Québec and takes its power price, $0.0451/kWh, in place of the \
          $0.0380/kWh you had set (Edit → Undo brings it back)."
     );
     assert_eq!(h.state().session.doc.site.electricity_usd_per_kwh, None);

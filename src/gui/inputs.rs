@@ -269,9 +269,9 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
             }
             ui.end_row();
 
-            let region_price_usd_per_kwh = current_region_id(app)
-                .and_then(|id| app.library.region(&id))
-                .map(|r| r.electricity_price_usd_per_kwh.value);
+            let region = current_region_id(app).and_then(|id| app.library.region(&id).cloned());
+            let load = super::price_info::site_load(app.computed.as_ref().ok());
+            let region_price_usd_per_kwh = region.as_ref().map(|r| r.price_usd_per_kwh(load));
             let site = &mut app.session.doc.site;
             let effective_price = site_effective
                 .as_ref()
@@ -312,6 +312,7 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
                 });
                 ui.end_row();
             }
+            super::price_info::rows(ui, region.as_ref(), Some(load), lang);
             for (input, value) in [
                 (Input::Pue, &mut site.pue),
                 (Input::UptimePct, &mut site.uptime_pct),

@@ -28,6 +28,9 @@ mod path_field_tests;
 mod picker;
 #[cfg(test)]
 mod picker_tests;
+mod price_info;
+#[cfg(test)]
+mod price_info_tests;
 mod projection_mc;
 mod results;
 pub mod saved_session;
@@ -1272,16 +1275,16 @@ impl App {
                 let replaced = self.session.doc.site.electricity_usd_per_kwh.take();
                 if let (Some(own), Some(region)) = (replaced, self.library.region(&id)) {
                     let region = region.clone();
+                    // What the site will pay there: a tariff priced at this site's load.
+                    let load = price_info::site_load(self.computed.as_ref().ok());
+                    let price = region.price_usd_per_kwh(load);
                     self.set_info(|lang| {
                         fill(
                             i18n::strings(lang).app.price_replaced,
                             &[
                                 ("own", &crate::format::usd(own)),
                                 ("region", region.name_in(lang)),
-                                (
-                                    "price",
-                                    &crate::format::usd(region.electricity_price_usd_per_kwh.value),
-                                ),
+                                ("price", &crate::format::usd(price)),
                             ],
                         )
                     });

@@ -30,11 +30,22 @@ fn builtin(kind: PresetKind, id: &str) -> &'static str {
 }
 
 fn my_site(price: &str) -> String {
-    builtin(PresetKind::Region, "alberta")
+    let alberta = builtin(PresetKind::Region, "alberta");
+    assert!(
+        alberta.contains(PRICE_FIELD),
+        "Alberta's listed price changed"
+    );
+    alberta
         .replace("id: \"alberta\"", "id: \"my-site\"")
         .replace("name: \"Alberta\"", "name: \"My site\"")
-        .replace("(value: 0.045,", &format!("(value: {price},"))
+        .replace(
+            PRICE_FIELD,
+            &format!("electricity_price_usd_per_kwh: (value: {price},"),
+        )
 }
+
+/// Alberta's listed price as its file writes it: the site's own price replaces it.
+const PRICE_FIELD: &str = "electricity_price_usd_per_kwh: (value: 0.0458,";
 
 fn put(folder: &Path, kind: PresetKind, file: &str, text: &str) -> PathBuf {
     let dir = folder.join(kind.folder());

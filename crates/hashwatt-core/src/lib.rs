@@ -27,6 +27,7 @@ pub mod preset_checks;
 pub mod presets;
 pub mod price_series;
 pub mod problem;
+pub mod region_price;
 pub mod resolve;
 pub mod scenario_file;
 pub mod scenario_io;

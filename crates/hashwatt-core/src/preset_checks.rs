@@ -93,6 +93,7 @@ pub fn region(r: &RegionPreset) -> Check {
         &r.electricity_price_usd_per_kwh,
         limits::ELECTRICITY_USD_PER_KWH,
     )?;
+    region_tariff(r)?;
     let temperature = limits::Limit {
         min: -60.0,
         max: 60.0,
@@ -124,6 +125,42 @@ pub fn region(r: &RegionPreset) -> Check {
             s.share_pct,
         )?;
         source(&format!("hashrate_shares[{i}].source"), &s.source)?;
+    }
+    Ok(())
+}
+
+/// A region's tariff and availability: sound numbers, a source, and a listed price that is the
+/// tariff's own at the reference load (so the two cannot drift apart).
+fn region_tariff(r: &RegionPreset) -> Check {
+    use crate::model::tariff_price::{LISTED_PRICE_TOLERANCE, REFERENCE_LOAD};
+    if let Some(t) = &r.tariff {
+        t.check()
+            .or_else(|(field, fault)| fail(&format!("tariff.{field}"), Problem::Tariff(fault)))?;
+        source("tariff.source", &t.source)?;
+        year("tariff.year", t.year)?;
+        if t.currency != "USD" {
+            source("tariff.usd_per_unit_source", &t.usd_per_unit_source)?;
+        }
+        let stated = r.electricity_price_usd_per_kwh.value;
+        if let Some(computed) = t.effective_usd_per_kwh(REFERENCE_LOAD)
+            && (stated - computed).abs() > LISTED_PRICE_TOLERANCE * computed
+        {
+            return fail(
+                "electricity_price_usd_per_kwh.value",
+                Problem::TariffPriceMismatch { stated, computed },
+            );
+        }
+    }
+    if let Some(a) = &r.availability {
+        if let Some(price) = a.new_entrant_usd_per_kwh {
+            in_limit(
+                "availability.new_entrant_usd_per_kwh",
+                limits::ELECTRICITY_USD_PER_KWH,
+                price,
+            )?;
+        }
+        source("availability.source", &a.source)?;
+        year("availability.year", a.year)?;
     }
     Ok(())
 }

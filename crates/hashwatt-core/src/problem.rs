@@ -153,6 +153,13 @@ pub enum Problem {
         derived: f64,
         tolerance_pct: f64,
     },
+    /// A region's tariff whose numbers cannot be a tariff.
+    Tariff(crate::model::tariff_price::TariffFault),
+    /// A region's listed price that is not its tariff at the reference load.
+    TariffPriceMismatch {
+        stated: f64,
+        computed: f64,
+    },
     // Price series (CSV)
     SeriesHeader {
         found: String,
@@ -428,6 +435,17 @@ impl Problem {
                     ("tolerance", &fmt_value(*tolerance_pct)),
                 ],
             ),
+            Problem::Tariff(fault) => plain(tariff_fault(*fault, p)),
+            Problem::TariffPriceMismatch { stated, computed } => fill(
+                p.tariff_price_mismatch,
+                &[
+                    ("stated", &fmt_value(*stated)),
+                    (
+                        "computed",
+                        &crate::model::limits::fmt_value_fixed(*computed, 4),
+                    ),
+                ],
+            ),
             Problem::SeriesHeader { found } => fill(p.series_header, &[("found", &cut(found))]),
             Problem::FieldCount { expected, found } => fill(
                 p.field_count,
@@ -529,6 +547,23 @@ impl Change {
 impl std::fmt::Display for Change {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.localized(Lang::En))
+    }
+}
+
+fn tariff_fault(
+    fault: crate::model::tariff_price::TariffFault,
+    p: &crate::i18n::problems::ProblemStrings,
+) -> &'static str {
+    use crate::model::tariff_price::TariffFault as F;
+    match fault {
+        F::NoEnergyCharge => p.tariff_no_energy,
+        F::Negative => p.tariff_negative,
+        F::TierUnbounded => p.tariff_tier_unbounded,
+        F::LastTierBounded => p.tariff_last_tier_bounded,
+        F::TiersNotRising => p.tariff_tiers_not_rising,
+        F::BillingDays => p.tariff_billing_days,
+        F::ExchangeRate => p.tariff_exchange_rate,
+        F::Currency => p.tariff_currency,
     }
 }
 

@@ -165,11 +165,6 @@ impl ScenarioDoc {
                 });
             }
         };
-        let electricity = site
-            .electricity_usd_per_kwh
-            .or(region.map(|r| r.electricity_price_usd_per_kwh.value))
-            .unwrap_or(defaults::ELECTRICITY_USD_PER_KWH);
-
         let mut fleet = Vec::with_capacity(self.fleet.len());
         for (i, entry) in self.fleet.iter().enumerate() {
             let preset = match &entry.miner {
@@ -211,6 +206,12 @@ impl ScenarioDoc {
                     .unwrap_or(defaults::UNIT_COST_USD),
             });
         }
+
+        // The scenario's own price wins; else the region's tariff prices this fleet's load.
+        let electricity = site
+            .electricity_usd_per_kwh
+            .or(region.map(|r| r.price_usd_per_kwh(site_load(&fleet, site.pue, site.uptime_pct))))
+            .unwrap_or(defaults::ELECTRICITY_USD_PER_KWH);
 
         let snapshot = match &self.market.preset {
             Some(id) => Some(library.market(id).ok_or_else(|| {
@@ -317,6 +318,23 @@ impl ScenarioDoc {
             value: None,
         })?;
         Ok(scenario)
+    }
+}
+
+/// The load a tariff bills: the fleet's IT power × PUE as demand, the uptime as load factor.
+pub fn site_load(
+    fleet: &[MinerGroup],
+    pue: f64,
+    uptime_pct: f64,
+) -> crate::model::tariff_price::SiteLoad {
+    let it_kw: f64 = fleet
+        .iter()
+        .map(|g| g.power_w * g.units as f64)
+        .sum::<f64>()
+        / 1000.0;
+    crate::model::tariff_price::SiteLoad {
+        demand_kw: it_kw * pue,
+        load_factor: uptime_pct / 100.0,
     }
 }
 

@@ -158,6 +158,13 @@ pub struct RegionPreset {
     pub mix: MixFigure,
     pub intensity: IntensityFigure,
     pub electricity_price_usd_per_kwh: Figure<f64>,
+    /// The published tariff the price comes from, when there is one: the engine prices a
+    /// scenario's own load with it, and the figure above must be its price at the reference load.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tariff: Option<crate::model::tariff_price::RegionTariff>,
+    /// Whether the price is open to a new mining load (a closed rate, a moratorium, a ban).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<crate::model::tariff_price::Availability>,
     pub mean_temperature_c: Figure<f64>,
     /// Annual electricity demand (countries).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -107,7 +107,7 @@ pub const EN: DisclosureStrings = DisclosureStrings {
     scope2_location_t_per_year: fig(
         "Scope 2 (location-based)",
         "t CO₂e/year",
-        "grid energy × Σ share × combustion factor / 10⁶",
+        "grid energy × Σ share × combustion factor / 10⁶; an average intensity (what the grid emits per kWh over the year), not a marginal one: hashwatt has no marginal intensity",
     ),
     scope2_market_t_per_year: fig(
         "Scope 2 (market-based)",
@@ -195,7 +195,7 @@ pub const ZH: DisclosureStrings = DisclosureStrings {
     scope2_location_t_per_year: fig(
         "范围二（基于位置）",
         "t CO₂e/年",
-        "电网电量 × Σ 占比 × 燃烧排放因子 / 10⁶",
+        "电网电量 × Σ 占比 × 燃烧排放因子 / 10⁶；这是平均强度（电网全年每 kWh 的排放），不是边际强度：hashwatt 没有边际强度数据",
     ),
     scope2_market_t_per_year: fig(
         "范围二（基于市场）",

@@ -12,6 +12,7 @@ pub mod investment;
 pub mod market;
 pub mod mica;
 pub mod network;
+pub mod prices;
 pub mod problems;
 pub mod results;
 pub mod sensitivity;
@@ -83,6 +84,8 @@ pub struct Strings {
     pub update: update::UpdateStrings,
     /// Scenarios that carry their presets, preset import and export, packs.
     pub sharing: sharing::SharingStrings,
+    /// A region's power price: grade, tariff components, availability.
+    pub prices: prices::PriceStrings,
     /// Energy sources by name.
     pub sources: SourceNames,
 }
@@ -119,6 +122,7 @@ pub static EN: Strings = Strings {
     mica: mica::EN,
     update: update::EN,
     sharing: sharing::EN,
+    prices: prices::EN,
     sources: SourceNames {
         coal: "Coal",
         gas: "Gas",
@@ -150,6 +154,7 @@ pub static ZH: Strings = Strings {
     mica: mica::ZH,
     update: update::ZH,
     sharing: sharing::ZH,
+    prices: prices::ZH,
     sources: SourceNames {
         coal: "煤炭",
         gas: "天然气",

@@ -17,6 +17,7 @@ pub mod random;
 pub mod scenario;
 pub mod sweep;
 pub mod tariff;
+pub mod tariff_price;
 
 pub use accounting::{AccountingBasis, AccountingInputs, Instruments, SiteAccounting};
 pub use energy::{EmissionFactors, EnergyMix, EnergySource, IntensityBand, PerSource};

@@ -22,10 +22,18 @@ pub fn builtin_text(kind: PresetKind, id: &str) -> &'static str {
 
 /// The region "my-site": Alberta with another id and a power price of 0.031 USD/kWh.
 pub fn my_site() -> String {
-    builtin_text(PresetKind::Region, "alberta")
+    let alberta = builtin_text(PresetKind::Region, "alberta");
+    assert!(
+        alberta.contains("electricity_price_usd_per_kwh: (value: 0.0458,"),
+        "Alberta's listed price changed"
+    );
+    alberta
         .replace("id: \"alberta\"", "id: \"my-site\"")
         .replace("name: \"Alberta\"", "name: \"My site\"")
-        .replace("(value: 0.045,", "(value: 0.031,")
+        .replace(
+            "electricity_price_usd_per_kwh: (value: 0.0458,",
+            "electricity_price_usd_per_kwh: (value: 0.031,",
+        )
 }
 
 /// The miner "my-rig": an S21 drawing 3,300 W.

@@ -400,6 +400,8 @@ pub fn check_miner(miner: &MinerPreset) -> Result<(), crate::problem::FieldProbl
 pub use crate::suggest::did_you_mean;
 
 #[cfg(test)]
+mod price_tests;
+#[cfg(test)]
 mod tests;
 
 #[cfg(test)]

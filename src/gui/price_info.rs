@@ -1,0 +1,51 @@
+//! Where the site's power price comes from, under the price field: the region's source, year
+//! and grade (its tariff's components on hover), and whether the rate is open to a new mining
+//! load.
+
+use super::widgets::badge;
+use crate::i18n::Lang;
+use crate::model::tariff_price::SiteLoad;
+use crate::region_price;
+use crate::schema::RegionPreset;
+use eframe::egui;
+
+/// Two grid rows at most: the price's provenance, then the availability line.
+pub fn rows(ui: &mut egui::Ui, region: Option<&RegionPreset>, load: Option<SiteLoad>, lang: Lang) {
+    let Some(region) = region else {
+        return;
+    };
+    let figure = &region.electricity_price_usd_per_kwh;
+    let provenance = match &region.tariff {
+        Some(t) => format!("{}, {}", t.name, t.year),
+        None => region_price::source_line(figure, lang),
+    };
+    ui.label("");
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(provenance).small().weak());
+        ui.label(
+            egui::RichText::new(format!(
+                "{} {}",
+                region_price::grade_words(figure.grade, lang),
+                figure.year
+            ))
+            .small(),
+        );
+    })
+    .response
+    .on_hover_text(region_price::price_details(region, load, lang).join("\n"));
+    ui.end_row();
+    if let Some(a) = &region.availability {
+        ui.label("");
+        badge(ui, &region_price::availability_line(a, lang))
+            .on_hover_text(format!("{}, {}\n{}", a.source, a.year, a.note));
+        ui.end_row();
+    }
+}
+
+/// The load the region's tariff bills: the computed scenario's, else the reference site.
+pub fn site_load(computed: Option<&super::Computed>) -> SiteLoad {
+    computed.map_or(crate::model::tariff_price::REFERENCE_LOAD, |c| {
+        let site = &c.scenario.site;
+        crate::resolve::site_load(&c.scenario.fleet, site.pue, site.uptime_pct)
+    })
+}
