@@ -1,6 +1,7 @@
 //! The chart tabs. Every value drawn here comes from `chart_data` (computed once per change), the
 //! same data the PNG/SVG export draws.
 
+use super::plot_rules::TrustedPlot;
 use super::widgets::{InputField, color, source_color};
 use super::{App, Command, Tab};
 use crate::chart_data::{ChartData, RegionMetric};
@@ -409,16 +410,19 @@ fn profit_plot(
         .y_axis_formatter(|mark, _| format::fixed(mark.value, 0))
         .include_y(0.0)
         .label_formatter(move |hover| {
-            let point = match hover {
-                egui_plot::HoverPosition::NearDataPoint { position, .. } => position,
-                egui_plot::HoverPosition::Elsewhere { position } => position,
+            // The nearest data point's value, never the pointer's position.
+            let egui_plot::HoverPosition::NearDataPoint {
+                position: point, ..
+            } = hover
+            else {
+                return None;
             };
             Some(fill(
                 per_day,
                 &[("x", &fmt_x(point.x)), ("y", &format::usd(point.y))],
             ))
         })
-        .show(ui, |p| {
+        .show_trusted(ui, |p| {
             p.hline(
                 HLine::new("", 0.0)
                     .color(color(palette::NEUTRAL))
@@ -602,9 +606,12 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
         .y_axis_formatter(|mark, _| format::fixed(mark.value, 0))
         .include_y(0.0)
         .label_formatter(|hover| {
-            let point = match hover {
-                egui_plot::HoverPosition::NearDataPoint { position, .. } => position,
-                egui_plot::HoverPosition::Elsewhere { position } => position,
+            // The nearest data point's value, never the pointer's position.
+            let egui_plot::HoverPosition::NearDataPoint {
+                position: point, ..
+            } = hover
+            else {
+                return None;
             };
             Some(fill(
                 a.hover_month,
@@ -614,7 +621,7 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
                 ],
             ))
         })
-        .show(ui, |plot| {
+        .show_trusted(ui, |plot| {
             if let Some(mc) = &fan {
                 super::projection_mc::draw_fan(plot, mc, s);
             }
@@ -666,7 +673,7 @@ fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
         .x_axis_label(c.month_axis)
         .y_axis_label(c.btc_mined_axis)
         .include_y(0.0)
-        .show(ui, |plot| {
+        .show_trusted(ui, |plot| {
             plot.bar_chart(
                 BarChart::new(c.btc_mined_series, bars).color(color(palette::HIGHLIGHT)),
             );
@@ -739,7 +746,7 @@ fn hardware_ui(ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
             }
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
-        .show(ui, |p| {
+        .show_trusted(ui, |p| {
             let points =
                 |v: &Vec<(String, [f64; 2])>| v.iter().map(|(_, xy)| *xy).collect::<Vec<_>>();
             p.points(

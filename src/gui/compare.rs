@@ -1,6 +1,7 @@
 //! The Compare view: pinned scenarios side by side, "Where should this fleet go?", and the
 //! break-even BTC price against a carbon price.
 
+use super::plot_rules::TrustedPlot;
 use super::widgets::color;
 use super::{App, Command, Pinned};
 use crate::chart_data::RegionRow;
@@ -452,7 +453,7 @@ fn carbon_price_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
         .y_axis_label(s.break_even_btc_axis)
         .y_axis_formatter(|mark, _| format::fixed(mark.value, 0))
         .include_y(0.0)
-        .show(ui, |p| {
+        .show_trusted(ui, |p| {
             p.hline(
                 egui_plot::HLine::new(format!("BTC {}", format::usd(btc_price)), btc_price)
                     .color(color(palette::NEUTRAL))

@@ -4,6 +4,7 @@
 //! thread of its own, so a 5-minute year never stalls a frame; the dispatch itself is computed
 //! once per change of the scenario or the series.
 
+use super::plot_rules::TrustedPlot;
 use super::widgets::{InputField, color};
 use super::{App, Command};
 use crate::chart_data::dispatch::{DurationCurve, DurationPoint};
@@ -360,7 +361,7 @@ fn duration_ui(ui: &mut egui::Ui, outcome: &Outcome, s: &Strings) {
         .x_axis_label(t.duration_x)
         .y_axis_label(t.cost_axis)
         .allow_scroll(false)
-        .show(ui, |p| {
+        .show_trusted(ui, |p| {
             p.line(
                 Line::new(
                     t.cost_axis,
@@ -426,7 +427,7 @@ fn week_ui(app: &App, ui: &mut egui::Ui, outcome: &Outcome, s: &Strings) {
         .x_axis_label(t.hours_axis)
         .y_axis_label(t.cost_axis)
         .allow_scroll(false)
-        .show(ui, |p| {
+        .show_trusted(ui, |p| {
             p.line(Line::new(t.cost_axis, cost).color(color(palette::NEUTRAL)));
             p.points(
                 Points::new(t.mined, mined)

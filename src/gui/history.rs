@@ -4,6 +4,7 @@
 //! scenario's fleet through real months). Every value comes from `history::chart`, computed
 //! once per change of the settings (`derived`).
 
+use super::plot_rules::TrustedPlot;
 use super::widgets::color;
 use super::{App, Command};
 use crate::format;
@@ -130,7 +131,9 @@ fn history_or_message<'a>(
 }
 
 /// Hover text: the month under the pointer and the value.
-fn hover(
+/// A chart's hover label: the month and value of the data point nearest the pointer, or
+/// nothing when the pointer is near none.
+pub(super) fn hover_label(
     unit: &'static str,
     log: bool,
 ) -> impl Fn(&egui_plot::HoverPosition<'_>) -> Option<String> {
@@ -309,8 +312,8 @@ fn energy_ui(
         .link_cursor(link, [true, false])
         .y_axis_label(axis)
         .include_y(0.0)
-        .label_formatter(hover(axis, false))
-        .show(ui, |p| {
+        .label_formatter(hover_label(axis, false))
+        .show_trusted(ui, |p| {
             for piece in band_polygons(band) {
                 p.polygon(
                     Polygon::new(s.band_series, PlotPoints::from(piece))
@@ -376,8 +379,8 @@ fn co2_ui(app: &App, ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart
         .link_cursor(link, [true, false])
         .y_axis_label(s.co2_axis)
         .include_y(0.0)
-        .label_formatter(hover(s.co2_axis, false))
-        .show(ui, |p| {
+        .label_formatter(hover_label(s.co2_axis, false))
+        .show_trusted(ui, |p| {
             p.line(
                 Line::new(
                     s.co2_series,
@@ -396,8 +399,8 @@ fn co2_ui(app: &App, ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart
         .link_axis(link, [true, false])
         .link_cursor(link, [true, false])
         .y_axis_label(s.intensity_axis)
-        .label_formatter(hover(s.intensity_axis, false))
-        .show(ui, |p| {
+        .label_formatter(hover_label(s.intensity_axis, false))
+        .show_trusted(ui, |p| {
             p.line(
                 Line::new(
                     s.intensity_series,
@@ -461,8 +464,8 @@ fn hashprice_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &HistoryChart, lin
             .y_axis_label(axis)
             .y_axis_formatter(|mark, _| format::number(10f64.powf(mark.value)))
             .y_grid_spacer(egui_plot::log_grid_spacer(10))
-            .label_formatter(hover("", true))
-            .show(ui, |p| {
+            .label_formatter(hover_label("", true))
+            .show_trusted(ui, |p| {
                 p.line(
                     Line::new(name, PlotPoints::from(log10_points(points)))
                         .color(color(rgb))
@@ -671,7 +674,7 @@ fn backtest_chart_ui(ui: &mut egui::Ui, s: &HistoryStrings, chart: &BacktestChar
             )),
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
-        .show(ui, |p| {
+        .show_trusted(ui, |p| {
             p.hline(
                 HLine::new("", 0.0)
                     .color(color(palette::NEUTRAL))

@@ -285,3 +285,18 @@ fn with_user_history(
     super::test_support::settle(&mut h);
     (h, dir)
 }
+
+#[test]
+fn a_hover_label_names_the_nearest_data_point_or_nothing() {
+    let label = super::history::hover_label("GW", false);
+    let point = egui_plot::PlotPoint::new(2021.375, 12.5);
+    let near = egui_plot::HoverPosition::NearDataPoint {
+        plot_name: "Best guess",
+        position: point,
+        index: 3,
+    };
+    assert_eq!(label(&near).as_deref(), Some("2021-05 · 12.50 GW"));
+    // Between points, where none is near: no label at the pointer's own position.
+    let elsewhere = egui_plot::HoverPosition::Elsewhere { position: point };
+    assert_eq!(label(&elsewhere), None);
+}

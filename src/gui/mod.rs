@@ -28,6 +28,9 @@ mod path_field_tests;
 mod picker;
 #[cfg(test)]
 mod picker_tests;
+mod plot_rules;
+#[cfg(test)]
+mod plot_rules_tests;
 mod price_info;
 #[cfg(test)]
 mod price_info_tests;
@@ -1605,6 +1608,9 @@ impl App {
     /// Draws one frame. Separate from `eframe::App::ui` so tests can drive it.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // Widgets without the app (a chart's Reset view) read the language from here.
+        let lang = self.session.lang();
+        ctx.data_mut(|d| d.insert_temp(plot_rules::lang_id(), lang));
         if !self.fonts_installed {
             // Fonts apply from the next pass: draw nothing until then.
             install_fonts(&ctx);

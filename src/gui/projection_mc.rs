@@ -2,6 +2,7 @@
 //! (on a thread of its own, never in a frame), its cards, the fan of cumulative cash flow and
 //! the probability of having paid back.
 
+use super::plot_rules::TrustedPlot;
 use super::widgets::{InputField, color};
 use crate::format;
 use crate::i18n::{Lang, Strings, fill};
@@ -365,9 +366,12 @@ pub fn payback_probability_ui(ui: &mut egui::Ui, mc: &MonteCarlo, link: egui::Id
         .include_y(0.0)
         .include_y(100.0)
         .label_formatter(move |hover| {
-            let point = match hover {
-                egui_plot::HoverPosition::NearDataPoint { position, .. } => position,
-                egui_plot::HoverPosition::Elsewhere { position } => position,
+            // The nearest data point's value, never the pointer's position.
+            let egui_plot::HoverPosition::NearDataPoint {
+                position: point, ..
+            } = hover
+            else {
+                return None;
             };
             Some(fill(
                 v.hover_payback,
@@ -377,7 +381,7 @@ pub fn payback_probability_ui(ui: &mut egui::Ui, mc: &MonteCarlo, link: egui::Id
                 ],
             ))
         })
-        .show(ui, |plot| {
+        .show_trusted(ui, |plot| {
             plot.line(
                 Line::new(v.payback_probability_series, PlotPoints::from(points))
                     .color(color(palette::GAIN))

@@ -56,6 +56,8 @@ pub struct AppStrings {
     /// "Could not open {path}: {error}. Your current inputs are unchanged."
     pub open_failed: &'static str,
     pub save_failed: &'static str,
+    /// Over a chart the user zoomed or panned: back to the default view.
+    pub reset_view: &'static str,
     /// "Saved {path}".
     pub saved: &'static str,
     /// "Exported {path}".
@@ -317,6 +319,7 @@ pub const EN: AppStrings = AppStrings {
     dismiss: "Dismiss",
     open_failed: "Could not open the file: {error}. Your current inputs are unchanged.",
     save_failed: "Could not save: {error}. Your inputs are still here, unsaved.",
+    reset_view: "Reset view",
     saved: "Saved {path}",
     exported: "Exported {path}",
     export_failed: "Could not export: {error}",
@@ -553,6 +556,7 @@ pub const ZH: AppStrings = AppStrings {
     dismiss: "关闭",
     open_failed: "无法打开文件：{error}。当前输入保持不变。",
     save_failed: "无法保存：{error}。输入仍在，但尚未保存。",
+    reset_view: "重置视图",
     saved: "已保存 {path}",
     exported: "已导出 {path}",
     export_failed: "无法导出：{error}",
