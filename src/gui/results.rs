@@ -345,6 +345,15 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
         bad: ui.visuals().error_fg_color,
     };
     let all_cards: Vec<Card> = card_figures(e).map(|f| card(f, &context)).collect();
+    // A fleet that is a large part of the network would raise the difficulty itself, which the
+    // figures below do not follow: said above them, as the command line says it.
+    let share_pct = crate::model::evaluate::network_share_pct(
+        &computed.scenario,
+        computed.scenario.market.network_hashrate_hs(),
+    );
+    if let Some(warning) = crate::history::backtest::network_share_warning(share_pct, lang) {
+        ui.colored_label(ui.visuals().warn_fg_color, warning);
+    }
 
     let sources = computed.charts.sources.join("\n");
     // As many cards a row as fit; the rest wrap below.

@@ -1098,3 +1098,20 @@ fn lever_cards_are_the_lever_figures_in_the_chosen_language() {
     let label = Figure::HeatRevenueUsdPerDay.words(Lang::Zh).label;
     assert!(h.query_by_label(label).is_none());
 }
+
+#[test]
+fn a_fleet_that_is_much_of_the_network_is_warned_about_above_the_cards() {
+    let (mut h, _) = harness();
+    h.run();
+    let warning = "of the network's hashrate (more than 1 %)";
+    assert!(h.query_by_label_contains(warning).is_none());
+    // A billion S21s: far more than the network.
+    h.state_mut().session.doc.fleet[0].units = 1_000_000_000;
+    h.run();
+    h.run();
+    assert!(h.query_by_label_contains(warning).is_some());
+    assert!(
+        h.query_by_label_contains("which these figures do not follow")
+            .is_some()
+    );
+}
