@@ -454,14 +454,26 @@ pub enum Guarded {
 pub struct Banner {
     texts: [String; 2],
     pub error: bool,
+    /// When the banner was first drawn (egui's clock, seconds): a message fades after
+    /// [`BANNER_SECONDS`]; an error stays until dismissed.
+    pub shown_at: Option<f64>,
 }
+
+/// How long a message (saved, exported…) stays over the window, seconds.
+pub const BANNER_SECONDS: f64 = 6.0;
 
 impl Banner {
     pub fn new(error: bool, say: impl Fn(Lang) -> String) -> Banner {
         Banner {
             texts: [say(Lang::En), say(Lang::Zh)],
             error,
+            shown_at: None,
         }
+    }
+
+    /// Whether a message has been shown long enough at `now` (errors never expire).
+    pub fn expired(&self, now: f64) -> bool {
+        !self.error && self.shown_at.is_some_and(|t| now - t >= BANNER_SECONDS)
     }
 
     pub fn text(&self, lang: Lang) -> &str {
@@ -924,6 +936,11 @@ impl App {
         // Recomputed, and shown as saved or not, from the new document like any other change.
         if let Some(doc) = stepped {
             self.session.doc = doc;
+            // A message describes the change just made: once that is undone (or redone over)
+            // it no longer holds. An error stays until dismissed.
+            if self.banner.as_ref().is_some_and(|b| !b.error) {
+                self.banner = None;
+            }
         }
     }
 
@@ -1818,6 +1835,17 @@ impl App {
     fn banner_ui(&mut self, ctx: &egui::Context) {
         let lang = self.session.lang();
         let s = &self.strings().app;
+        let now = ctx.input(|i| i.time);
+        if let Some(banner) = &mut self.banner {
+            let shown_at = *banner.shown_at.get_or_insert(now);
+            if banner.expired(now) {
+                self.banner = None;
+            } else if !banner.error {
+                // Wake up to take the message away.
+                let left = (shown_at + BANNER_SECONDS - now).max(0.0);
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+            }
+        }
         let Some(banner) = &self.banner else {
             return;
         };

@@ -1115,3 +1115,40 @@ fn a_fleet_that_is_much_of_the_network_is_warned_about_above_the_cards() {
             .is_some()
     );
 }
+
+#[test]
+fn a_message_fades_and_an_undo_takes_it_away_while_an_error_stays() {
+    let (mut h, _) = harness();
+    h.run();
+    h.state_mut().set_info(|_| "Saved somewhere.".into());
+    h.run();
+    assert!(h.query_by_label("Saved somewhere.").is_some());
+    // Shown long enough ago: gone at the next frame.
+    let now = h.ctx.input(|i| i.time);
+    h.state_mut().banner.as_mut().unwrap().shown_at = Some(now - BANNER_SECONDS - 0.1);
+    h.run();
+    assert!(h.state().banner.is_none());
+    assert!(h.query_by_label("Saved somewhere.").is_none());
+
+    h.state_mut().set_error(|_| "Something failed.".into());
+    h.run();
+    let now = h.ctx.input(|i| i.time);
+    h.state_mut().banner.as_mut().unwrap().shown_at = Some(now - 60.0);
+    h.run();
+    assert!(
+        h.query_by_label("Something failed.").is_some(),
+        "errors stay"
+    );
+    h.state_mut().banner = None;
+
+    // A change, its message, then Undo: the message goes with the change.
+    h.get_by_role_and_label(Role::SpinButton, "Units")
+        .set_value_accesskit(7.0);
+    h.run();
+    h.state_mut().set_info(|_| "Seven units now.".into());
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().session.doc.fleet[0].units, 1);
+    assert!(h.state().banner.is_none());
+}
