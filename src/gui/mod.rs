@@ -1378,7 +1378,15 @@ impl App {
                             self.after_save = Some(action);
                             self.queue(Command::Save);
                         }
-                        UnsavedAnswer::Discard => self.perform(action, ctx),
+                        UnsavedAnswer::Discard => {
+                            // Closing without saving: the next start opens the scenario as
+                            // it was last saved (a new one if it never was), not the
+                            // discarded inputs.
+                            if matches!(action, Guarded::Close) {
+                                self.session.doc = self.session.saved_doc.clone();
+                            }
+                            self.perform(action, ctx)
+                        }
                         UnsavedAnswer::Cancel => {}
                     }
                 }

@@ -1152,3 +1152,30 @@ fn a_message_fades_and_an_undo_takes_it_away_while_an_error_stays() {
     assert_eq!(h.state().session.doc.fleet[0].units, 1);
     assert!(h.state().banner.is_none());
 }
+
+#[test]
+fn closing_without_saving_keeps_the_saved_scenario_for_the_next_start() {
+    let (mut h, dialogs) = harness();
+    let path = temp_dir("close-discard").join("site.ron");
+    h.run();
+    h.get_by_role_and_label(Role::SpinButton, "Units")
+        .set_value_accesskit(12.0);
+    h.run();
+    dialogs.answer(Some(path.clone()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let saved = h.state().session.doc.clone();
+    h.get_by_role_and_label(Role::SpinButton, "Units")
+        .set_value_accesskit(40.0);
+    h.run();
+    assert!(h.state().is_dirty());
+    // The window is closed with unsaved changes, and the user answers Don't save.
+    h.state_mut().confirm = Some(Guarded::Close);
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    // The session written at exit holds the file as saved, not the discarded 40 units.
+    assert_eq!(h.state().session.doc, saved);
+    assert_eq!(h.state().session.doc.fleet[0].units, 12);
+    assert!(!h.state().is_dirty());
+}
