@@ -330,9 +330,11 @@ fn draw<DB: DrawingBackend>(
     };
     // The History is about the network, not the scenario: its footer names the history's
     // sources, not the site's.
-    let sources: &[String] = match (kind, input.history) {
-        (ChartKind::History, Some(chart)) => &chart.sources,
-        (ChartKind::History, None) => &[],
+    let sources: &[String] = match (kind, input.history, input.pinned) {
+        (ChartKind::History, Some(chart), _) => &chart.sources,
+        (ChartKind::History, None, _) => &[],
+        // The pins' sources, every site's, not only the open scenario's.
+        (ChartKind::Compare, _, Some(pinned)) => pinned.sources,
         _ => &data.sources,
     };
     let body = frame(root, &title, sources, opts, t, &look)?;

@@ -31,6 +31,8 @@ struct Views {
     network: crate::network_data::NetworkView,
     comparison: crate::compare::Comparison,
     names: Vec<String>,
+    /// Both pins' sources, each once.
+    pin_sources: Vec<String>,
     history: crate::history::chart::HistoryChart,
     backtest: crate::history::chart::BacktestChart,
     dispatch: crate::chart_data::dispatch::DurationCurve,
@@ -42,6 +44,7 @@ impl Views {
         Pinned {
             comparison: &self.comparison,
             names: &self.names,
+            sources: &self.pin_sources,
         }
     }
 }
@@ -95,6 +98,15 @@ fn views(library: &PresetLibrary) -> Views {
         ),
         comparison: crate::compare::Comparison::of([&texas, &quebec], library),
         names: vec!["Texas pin".into(), "Québec pin".into()],
+        pin_sources: {
+            let mut all = crate::chart_data::sources(&texas, library, Lang::En);
+            for source in crate::chart_data::sources(&quebec, library, Lang::En) {
+                if !all.contains(&source) {
+                    all.push(source);
+                }
+            }
+            all
+        },
         history: crate::history::chart::HistoryChart::of(
             &crate::history::History::builtin(),
             library,
@@ -397,6 +409,12 @@ fn the_views_charts_draw_the_numbers_the_views_show() {
     // Compare: each pin by name, and each figure's value as the table shows it.
     let compare = svg(ChartKind::Compare, input(&data, &v, &pinned), &opts);
     assert!(compare.contains("Texas pin") && compare.contains("Québec pin"));
+    // The footer names both sites' sources: Québec's price tariff as well as Texas's statistic.
+    assert!(compare.contains("Hydro-Québec Rate CB"), "Québec's sources");
+    assert!(
+        compare.contains("US EIA Electric Power Annual"),
+        "Texas's sources"
+    );
     for figure in COMPARE_FIGURES {
         assert!(compare.contains(figure.words(Lang::En).label), "{figure:?}");
         let row = v

@@ -270,6 +270,14 @@ pub fn export(
                 .iter()
                 .map(|p| super::compare::pin_name(p, sources.library, lang))
                 .collect();
+            let mut pin_sources: Vec<String> = Vec::new();
+            for pin in &session.pinned {
+                for source in crate::chart_data::sources(&pin.doc, sources.library, lang) {
+                    if !pin_sources.contains(&source) {
+                        pin_sources.push(source);
+                    }
+                }
+            }
             let pinned = sources
                 .derived
                 .comparison
@@ -277,6 +285,7 @@ pub fn export(
                 .map(|comparison| crate::export::Pinned {
                     comparison,
                     names: &names,
+                    sources: &pin_sources,
                 });
             let input = crate::export::ChartInput {
                 data: &computed.charts,

@@ -13,6 +13,8 @@ pub struct Pinned<'a> {
     pub comparison: &'a Comparison,
     /// Each pinned document's name, by its index.
     pub names: &'a [String],
+    /// The sources of every pinned scenario, each once: the chart's footer.
+    pub sources: &'a [String],
 }
 
 /// The heat maps' colour at zero profit on a white page.
