@@ -100,7 +100,7 @@ pub fn save_months(folder: Option<&Path>, months: &[MonthRecord]) -> Result<Path
     // What is written must read back as the history it extends.
     let label = path.display().to_string();
     crate::history::parse_csv(&label, &text)
-        .and_then(|parsed| History::builtin().merged(parsed, &label))
+        .and_then(|parsed| History::builtin_ref().merged(parsed, &label))
         .map_err(FetchError::StoredHistory)?;
     crate::market_fetch::save_in_folder(&path, &text)?;
     Ok(path)

@@ -188,8 +188,9 @@ fn chart_sources(
 ) -> Vec<String> {
     let mut sources = vec![HISTORY_SOURCES.to_string()];
     // Months fetched after the bundled history name their API and day.
+    let bundled_last = History::builtin_ref().last();
     for record in history.range(from, to) {
-        if record.month <= History::builtin().last() {
+        if record.month <= bundled_last {
             continue;
         }
         let origin = record.note.split(';').next().unwrap_or_default().trim();

@@ -504,12 +504,18 @@ pub struct History {
 }
 
 impl History {
-    /// The history compiled into the binary.
-    pub fn builtin() -> History {
-        History {
+    /// The history compiled into the binary, read once.
+    pub fn builtin_ref() -> &'static History {
+        static BUILTIN: std::sync::OnceLock<History> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(|| History {
             months: parse_csv(BUILTIN_PATH, BUILTIN_CSV)
                 .expect("the built-in history is checked by its tests"),
-        }
+        })
+    }
+
+    /// A copy of the history compiled into the binary.
+    pub fn builtin() -> History {
+        History::builtin_ref().clone()
     }
 
     pub fn first(&self) -> Month {
@@ -713,14 +719,14 @@ impl TrailingVolatility {
 /// The trailing volatility of the built-in history, computed once.
 pub fn builtin_trailing_volatility() -> Option<TrailingVolatility> {
     static VOLATILITY: std::sync::OnceLock<Option<TrailingVolatility>> = std::sync::OnceLock::new();
-    *VOLATILITY.get_or_init(|| History::builtin().latest_trailing_volatility())
+    *VOLATILITY.get_or_init(|| History::builtin_ref().latest_trailing_volatility())
 }
 
 /// The trailing growth of the built-in history, computed once: where a new scenario's
 /// projection growth comes from.
 pub fn builtin_trailing_growth() -> Option<TrailingGrowth> {
     static GROWTH: std::sync::OnceLock<Option<TrailingGrowth>> = std::sync::OnceLock::new();
-    *GROWTH.get_or_init(|| History::builtin().latest_trailing_growth())
+    *GROWTH.get_or_init(|| History::builtin_ref().latest_trailing_growth())
 }
 
 /// The projection a new scenario starts with: difficulty and BTC-price growth from the

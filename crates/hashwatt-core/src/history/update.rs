@@ -386,7 +386,7 @@ pub fn read_fetched(folder: &Path) -> Result<Vec<MonthRecord>, HistoryError> {
         line: 0,
         problem: super::HistoryProblem::File(e.problem),
     })?;
-    let bundled_last = History::builtin().last();
+    let bundled_last = History::builtin_ref().last();
     let rows = super::parse_csv(&label, &text)?;
     Ok(rows
         .into_iter()
@@ -396,9 +396,9 @@ pub fn read_fetched(folder: &Path) -> Result<Vec<MonthRecord>, HistoryError> {
 
 /// The bundled history followed by the months fetched into `folder`.
 pub fn bundled_and_fetched(folder: Option<&Path>) -> Result<History, HistoryError> {
-    let builtin = History::builtin();
+    let builtin = History::builtin_ref();
     let Some(folder) = folder else {
-        return Ok(builtin);
+        return Ok(builtin.clone());
     };
     let fetched = read_fetched(folder)?;
     let label = fetched_path(folder).display().to_string();
@@ -432,7 +432,7 @@ pub fn newest_origin(history: &History, folder: Option<&Path>) -> NewestOrigin {
             };
         }
     }
-    if last > History::builtin().last() {
+    if last > History::builtin_ref().last() {
         let note = history.get(last).map_or("", |r| r.note.as_str());
         let described = note.split(';').next().unwrap_or_default();
         let (host, fetched_on) = described
