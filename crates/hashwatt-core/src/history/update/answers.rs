@@ -66,15 +66,20 @@ fn list<'a>(url: &str, value: &'a Value, field: &str) -> Result<&'a Vec<Value>, 
     })
 }
 
-fn number(url: &str, value: Option<&Value>, field: String) -> Result<f64, BodyError> {
-    let value = value.ok_or_else(|| {
+/// The field's value, or the answer's missing field named.
+fn present<'v>(url: &str, value: Option<&'v Value>, field: &str) -> Result<&'v Value, BodyError> {
+    value.ok_or_else(|| {
         fail(
             url,
             ApiProblem::Missing {
-                field: field.clone(),
+                field: field.to_string(),
             },
         )
-    })?;
+    })
+}
+
+fn number(url: &str, value: Option<&Value>, field: String) -> Result<f64, BodyError> {
+    let value = present(url, value, &field)?;
     value.as_f64().filter(|n| n.is_finite()).ok_or_else(|| {
         fail(
             url,
@@ -88,14 +93,7 @@ fn number(url: &str, value: Option<&Value>, field: String) -> Result<f64, BodyEr
 }
 
 fn whole(url: &str, value: Option<&Value>, field: String) -> Result<u64, BodyError> {
-    let value = value.ok_or_else(|| {
-        fail(
-            url,
-            ApiProblem::Missing {
-                field: field.clone(),
-            },
-        )
-    })?;
+    let value = present(url, value, &field)?;
     value.as_u64().ok_or_else(|| {
         fail(
             url,
@@ -204,18 +202,7 @@ pub fn price_points(
             },
         ));
     }
-    let entries = list(
-        url,
-        value.get("prices").ok_or_else(|| {
-            fail(
-                url,
-                ApiProblem::Missing {
-                    field: "prices".to_string(),
-                },
-            )
-        })?,
-        "prices",
-    )?;
+    let entries = list(url, present(url, value.get("prices"), "prices")?, "prices")?;
     let mut points: Vec<PricePoint> = Vec::with_capacity(entries.len());
     let mut descending = None;
     for (i, entry) in entries.iter().enumerate() {
@@ -300,17 +287,7 @@ pub fn block_at(url: &str, body: &str, moment_s: i64) -> Result<BlockAt, BodyErr
         height as f64,
         limits::BLOCK_HEIGHT,
     )?;
-    let stamp = value
-        .get("timestamp")
-        .ok_or_else(|| {
-            fail(
-                url,
-                ApiProblem::Missing {
-                    field: "timestamp".to_string(),
-                },
-            )
-        })?
-        .clone();
+    let stamp = present(url, value.get("timestamp"), "timestamp")?.clone();
     // An ISO 8601 time, or seconds since 1970 as other instances give it.
     let time_s = match &stamp {
         Value::String(text) => iso_seconds(text),
