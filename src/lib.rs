@@ -18,8 +18,9 @@ pub(crate) mod test_api_server;
 
 pub use hashwatt_core::{
     APP_ID, chart_data, compare, disclosure, dispatch_doc, figures, file_error, file_io, format,
-    history, i18n, inputs, market_api, model, names, network_data, palette, presets, price_series,
-    problem, region_price, resolve, scenario_file, scenario_io, schema, suggest, today,
+    history, i18n, inputs, map, market_api, model, names, network_data, palette, presets,
+    price_series, problem, region_price, resolve, scenario_file, scenario_io, schema, suggest,
+    today,
 };
 
 /// The user's presets folder: `<data dir>/hashwatt/presets` (e.g.

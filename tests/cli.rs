@@ -473,6 +473,13 @@ fn presets_list_counts_match_the_files() {
                     .is_some_and(|x| x == "ron")
             })
             .count();
+        // The country table adds a region for each of its 211 countries without a hand-made
+        // one (19 have one).
+        let files = if kind == "regions" {
+            files + 211 - 19
+        } else {
+            files
+        };
         assert_eq!(v[kind].as_array().unwrap().len(), files, "{kind}");
         let o = hashwatt(&["presets", "list", kind]);
         assert!(

@@ -120,6 +120,16 @@ prop_compose! {
         opex_usd_per_month in prop_oneof![Just(0.0), 0.0..1e7f64],
         carbon_price_usd_per_t in prop_oneof![Just(0.0), 0.0..1e3f64],
     ) -> SiteDoc {
+        // A region without a sourced price needs the scenario's own: a valid document gives it.
+        let priceless = place
+            .0
+            .as_deref()
+            .and_then(|id| LIB.region(id))
+            .is_some_and(|r| r.electricity_price_usd_per_kwh.is_none());
+        let electricity_usd_per_kwh = match electricity_usd_per_kwh {
+            None if priceless => Some(0.05),
+            price => price,
+        };
         SiteDoc {
             region: place.0,
             mix: place.1,

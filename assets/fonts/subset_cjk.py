@@ -34,6 +34,8 @@ def characters():
         sorted(ROOT.glob("src/**/*.rs"))
         + sorted(ROOT.glob("crates/*/src/**/*.rs"))
         + sorted(ROOT.glob("presets/**/*.ron"))
+        # The country table's and the map's country names in Chinese.
+        + [ROOT / "presets/countries/countries.csv", ROOT / "assets/map/countries-110m.txt"]
     )
     for path in files:
         chars.update(c for c in path.read_text(encoding="utf-8") if ord(c) >= 0xA0)

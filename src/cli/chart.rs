@@ -7,6 +7,7 @@ use crate::export::{ChartKind, IMAGE_SIZE_PX};
 use crate::history::Month;
 use crate::i18n::Localized;
 use crate::i18n::{Lang, fill};
+use crate::map::MapLayer;
 use crate::model::{self, limits::Limit};
 use crate::presets::PresetLibrary;
 use crate::scenario_io;
@@ -16,14 +17,19 @@ use std::path::PathBuf;
 #[derive(Debug, Args)]
 pub struct ChartArgs {
     /// The chart: mix, regions, break-even, projection, hardware, sensitivity, network, history,
-    /// backtest or dispatch.
+    /// backtest, dispatch or map.
     #[arg(value_name = "KIND", value_parser = parse_chart_kind)]
     pub kind: ChartKind,
     #[command(flatten)]
     pub scenario: ScenarioArgs,
     /// The file to write; its extension, .png or .svg, chooses the format.
-    #[arg(long, value_name = "FILE", help_heading = "Image")]
-    pub out: PathBuf,
+    #[arg(
+        long,
+        value_name = "FILE",
+        help_heading = "Image",
+        required_unless_present = "csv"
+    )]
+    pub out: Option<PathBuf>,
     /// Image width, pixels.
     #[arg(long, value_name = "W", default_value_t = crate::export::DEFAULT_WIDTH_PX, value_parser = whole(IMAGE_SIZE), help_heading = "Image", allow_hyphen_values = true)]
     pub width: u32,
@@ -57,6 +63,27 @@ pub struct ChartArgs {
     /// time-of-use tariff).
     #[arg(long, value_name = "FILE.csv", help_heading = "Dispatch")]
     pub prices: Option<PathBuf>,
+    /// The map's layer: intensity, demand, hashrate-share or profit.
+    #[arg(long, value_name = "LAYER", default_value = "intensity", value_parser = parse_layer, help_heading = "Map")]
+    pub layer: MapLayer,
+    /// The mining-map snapshot the hashrate-share layer shows (default: the newest), e.g.
+    /// ccaf-2021-08.
+    #[arg(long, value_name = "ID", help_heading = "Map")]
+    pub snapshot: Option<String>,
+    /// The year the demand layer compares Bitcoin at (default: the history's newest full year).
+    #[arg(long, value_name = "Y", value_parser = clap::value_parser!(i32), allow_hyphen_values = true, help_heading = "Map")]
+    pub year: Option<i32>,
+    /// Print the map's values to standard output as CSV
+    /// (`iso3,name,value,unit,year,source`) instead of drawing it.
+    #[arg(long, help_heading = "Map")]
+    pub csv: bool,
+}
+
+fn parse_layer(text: &str) -> Result<MapLayer, String> {
+    MapLayer::from_key(text.trim()).ok_or_else(|| {
+        let names: Vec<&str> = MapLayer::ALL.iter().map(|l| l.key()).collect();
+        fill(message_words().one_of, &[("names", &names.join(", "))])
+    })
 }
 
 /// The width and height limits of `--width` and `--height`.
@@ -100,14 +127,24 @@ fn parse_metric(text: &str) -> Result<RegionMetric, String> {
 pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
     use crate::export::{ChartOptions, ImageFormat};
     let t = &crate::i18n::strings(lang).cli;
-    let format = ImageFormat::from_path(&a.out).ok_or_else(|| {
-        CliError(fill(
-            t.out_extension,
-            &[("path", &a.out.display().to_string())],
-        ))
-    })?;
     check_view_flags(a)?;
     let loaded = super::load(&a.scenario, library, lang)?;
+    let map = match a.kind {
+        ChartKind::Map => Some(map_chart(a, &loaded.doc, library, lang)?),
+        _ => None,
+    };
+    if a.csv {
+        let rows = map.as_ref().map(|m| m.rows()).unwrap_or_default();
+        return Ok(crate::map::layers::csv_text(&rows));
+    }
+    // clap requires --out without --csv.
+    let out = a.out.clone().unwrap_or_default();
+    let format = ImageFormat::from_path(&out).ok_or_else(|| {
+        CliError(fill(
+            t.out_extension,
+            &[("path", &out.display().to_string())],
+        ))
+    })?;
     let mut settings = loaded.doc.projection;
     if let Some(months) = a.months {
         settings.months = months;
@@ -172,14 +209,41 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
         history_shows_power: false,
         backtest: backtest.as_ref(),
         dispatch: dispatch.as_ref(),
+        map: map.as_ref(),
     };
     let bytes = crate::export::render_chart(a.kind, input, &options, format)
         .map_err(|e| CliError(fill(t.chart_failed, &[("error", &e.localized(lang))])))?;
-    scenario_io::write_atomically(&a.out, &bytes)?;
+    scenario_io::write_atomically(&out, &bytes)?;
     Ok(format!(
         "{}\n",
-        super::term::escape(&a.out.display().to_string())
+        super::term::escape(&out.display().to_string())
     ))
+}
+
+/// The Map view's layer: the presets, the history (with any fetched months) and the scenario.
+fn map_chart(
+    a: &ChartArgs,
+    doc: &crate::scenario_file::ScenarioDoc,
+    library: &PresetLibrary,
+    lang: Lang,
+) -> Result<crate::map::MapChart, CliError> {
+    let history = super::history::load_history(None)?;
+    crate::map::layers::map_chart(&crate::map::MapRequest {
+        layer: a.layer,
+        library,
+        history: &history,
+        snapshot: a.snapshot.as_deref(),
+        year: a.year,
+        scenario: doc,
+        lang,
+    })
+    .map_err(|e| {
+        let flag = match e {
+            crate::map::layers::MapError::UnknownSnapshot { .. } => "--snapshot",
+            crate::map::layers::MapError::YearOutside { .. } => "--year",
+        };
+        CliError(format!("{flag}: {}", e.localized(lang)))
+    })
 }
 
 /// `--from`, `--to` and `--history-csv` belong to the history and backtest charts, `--prices`
@@ -201,6 +265,17 @@ fn check_view_flags(a: &ChartArgs) -> Result<(), CliError> {
         return Err(CliError(
             "--prices: only the dispatch chart takes it".to_string(),
         ));
+    }
+    let map = a.kind == ChartKind::Map;
+    for (given, flag) in [
+        (a.csv, "--csv"),
+        (a.snapshot.is_some(), "--snapshot"),
+        (a.year.is_some(), "--year"),
+        (a.layer != MapLayer::Intensity, "--layer"),
+    ] {
+        if given && !map {
+            return Err(CliError(format!("{flag}: only the map chart takes it")));
+        }
     }
     Ok(())
 }

@@ -95,23 +95,32 @@ pub fn presets_table(library: &PresetLibrary, kinds: &[PresetKind], lang: Lang) 
         match kind {
             PresetKind::Region => {
                 let w = name_width(library.regions().map(|r| r.name_in(lang)));
+                let id_w = name_width(library.regions().map(|r| r.id.as_str())).max(22);
                 for r in library.regions() {
                     let estimate = if r.intensity.grade == crate::presets::Grade::Estimate {
                         format!(" {}", words.network.estimate_mark)
                     } else {
                         String::new()
                     };
-                    let price = &r.electricity_price_usd_per_kwh;
+                    // A region without a sourced price shows dashes: a scenario there gives its own.
+                    let (value, grade, year) = match &r.electricity_price_usd_per_kwh {
+                        Some(p) => (
+                            number(p.value),
+                            region_price::grade_words(p.grade, lang),
+                            p.year.to_string(),
+                        ),
+                        None => ("—".to_string(), "—", String::new()),
+                    };
                     let _ = writeln!(
                         out,
                         "  {} {} {:>6} g/kWh{} {:>8} USD/kWh  {} {}",
-                        align_left(&escape(&r.id), 22),
+                        align_left(&escape(&r.id), id_w),
                         align_left(&escape(r.name_in(lang)), w),
                         format::fixed(r.intensity.g_per_kwh, 0),
                         align_left(&estimate, 11),
-                        number(price.value),
-                        align_left(region_price::grade_words(price.grade, lang), 9),
-                        price.year
+                        value,
+                        align_left(grade, 9),
+                        year
                     );
                 }
             }

@@ -2,6 +2,7 @@
 //! [`ChartData`]; this module only lays it out.
 
 pub(super) mod history;
+pub(super) mod map;
 pub(super) mod views;
 
 use super::{ChartInput, ChartKind, ChartOptions, ExportError};
@@ -319,6 +320,7 @@ fn draw<DB: DrawingBackend>(
         ChartKind::History => t.history.title,
         ChartKind::Backtest => t.history.backtest_title,
         ChartKind::Dispatch => t.dispatch.title,
+        ChartKind::Map => input.map.map_or(t.map.view, |m| m.title.as_str()),
     };
     let title = if opts.title_suffix.trim().is_empty() {
         title.to_string()
@@ -335,6 +337,8 @@ fn draw<DB: DrawingBackend>(
         (ChartKind::History, None, _) => &[],
         // The pins' sources, every site's, not only the open scenario's.
         (ChartKind::Compare, _, Some(pinned)) => pinned.sources,
+        // The map names its shapes, their point of view and its layer's sources.
+        (ChartKind::Map, _, _) => input.map.map_or(&[], |m| m.footer.as_slice()),
         _ => &data.sources,
     };
     let body = frame(root, &title, sources, opts, t, &look)?;
@@ -367,6 +371,10 @@ fn draw<DB: DrawingBackend>(
         },
         ChartKind::Dispatch => match input.dispatch {
             Some(curve) => history::dispatch(&body, curve, t, &look),
+            None => Ok(()),
+        },
+        ChartKind::Map => match input.map {
+            Some(chart) => map::map(&body, chart, opts.lang, &look),
             None => Ok(()),
         },
     }

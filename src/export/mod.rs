@@ -38,6 +38,8 @@ pub enum ChartKind {
     Backtest,
     /// The price-duration curve of a dispatch with its break-even line.
     Dispatch,
+    /// The world map, one layer (grid intensity, demand, hashrate share, a fleet's profit).
+    Map,
 }
 
 impl ChartKind {
@@ -46,14 +48,14 @@ impl ChartKind {
     pub fn is_about_the_scenario(self) -> bool {
         !matches!(
             self,
-            ChartKind::Network | ChartKind::History | ChartKind::Compare
+            ChartKind::Network | ChartKind::History | ChartKind::Compare | ChartKind::Map
         )
     }
 }
 
 impl ChartKind {
     /// The charts of one scenario (what `hashwatt chart` draws); Compare needs pinned scenarios.
-    pub const ALL: [ChartKind; 10] = [
+    pub const ALL: [ChartKind; 11] = [
         ChartKind::Mix,
         ChartKind::Regions,
         ChartKind::BreakEven,
@@ -64,6 +66,7 @@ impl ChartKind {
         ChartKind::History,
         ChartKind::Backtest,
         ChartKind::Dispatch,
+        ChartKind::Map,
     ];
 
     /// The name on the command line (`hashwatt chart break-even`).
@@ -80,6 +83,7 @@ impl ChartKind {
             ChartKind::History => "history",
             ChartKind::Backtest => "backtest",
             ChartKind::Dispatch => "dispatch",
+            ChartKind::Map => "map",
         }
     }
 
@@ -160,6 +164,7 @@ pub struct ChartInput<'a> {
     pub history_shows_power: bool,
     pub backtest: Option<&'a crate::history::chart::BacktestChart>,
     pub dispatch: Option<&'a crate::chart_data::dispatch::DurationCurve>,
+    pub map: Option<&'a crate::map::MapChart>,
 }
 
 impl<'a> From<&'a ChartData> for ChartInput<'a> {
@@ -173,6 +178,7 @@ impl<'a> From<&'a ChartData> for ChartInput<'a> {
             history_shows_power: false,
             backtest: None,
             dispatch: None,
+            map: None,
         }
     }
 }
@@ -250,6 +256,7 @@ pub fn render_chart<'a>(
         ChartKind::History => data.history.is_some(),
         ChartKind::Backtest => data.backtest.is_some(),
         ChartKind::Dispatch => data.dispatch.is_some(),
+        ChartKind::Map => data.map.is_some(),
         _ => true,
     };
     if !has_data {

@@ -392,8 +392,9 @@ fn source_rows(input: &ReportInput, lang: Lang) -> Vec<[String; 4]> {
                 ));
             }
         }
-        if doc.site.electricity_usd_per_kwh.is_none() {
-            let f = &r.electricity_price_usd_per_kwh;
+        if doc.site.electricity_usd_per_kwh.is_none()
+            && let Some(f) = &r.electricity_price_usd_per_kwh
+        {
             rows.push(row(
                 fill(d.source_region_price, &name),
                 &f.source,

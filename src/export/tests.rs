@@ -36,6 +36,7 @@ struct Views {
     history: crate::history::chart::HistoryChart,
     backtest: crate::history::chart::BacktestChart,
     dispatch: crate::chart_data::dispatch::DurationCurve,
+    map: crate::map::MapChart,
 }
 
 impl Views {
@@ -121,6 +122,16 @@ fn views(library: &PresetLibrary) -> Views {
         dispatch: crate::chart_data::dispatch::DurationCurve::of(&texas_dispatch(
             &texas, &scenario, library,
         )),
+        map: crate::map::layers::map_chart(&crate::map::MapRequest {
+            layer: crate::map::MapLayer::HashrateShare,
+            library,
+            history: crate::history::History::builtin_ref(),
+            snapshot: None,
+            year: None,
+            scenario: &texas,
+            lang: Lang::En,
+        })
+        .unwrap(),
     }
 }
 
@@ -135,6 +146,7 @@ fn input<'a>(data: &'a ChartData, v: &'a Views, pinned: &'a Pinned<'a>) -> Chart
         history_shows_power: false,
         backtest: Some(&v.backtest),
         dispatch: Some(&v.dispatch),
+        map: Some(&v.map),
     }
 }
 
@@ -244,7 +256,11 @@ fn the_regions_chart_names_every_region_and_ranks_by_the_chosen_metric() {
     for metric in crate::chart_data::RegionMetric::ALL {
         opts.region_metric = metric;
         let text = svg(ChartKind::Regions, &data, &opts);
-        for region in library.regions() {
+        // Every region with a power price (the country table's have none to rank by).
+        for region in library
+            .regions()
+            .filter(|r| r.electricity_price_usd_per_kwh.is_some())
+        {
             assert!(text.contains(&region.name), "{metric:?}: {}", region.name);
         }
     }
@@ -318,6 +334,7 @@ fn a_profitless_scenario_without_halvings_still_draws() {
                 | ChartKind::History
                 | ChartKind::Backtest
                 | ChartKind::Dispatch
+                | ChartKind::Map
         ) {
             continue;
         }

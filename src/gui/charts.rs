@@ -36,6 +36,7 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
             (Tab::Compare, strings.app.tab_compare),
             (Tab::Sensitivity, strings.sensitivity.tab),
             (Tab::Network, strings.network.tab),
+            (Tab::Map, strings.map.view),
             (Tab::History, strings.history.tab),
             (Tab::Backtest, strings.history.backtest_tab),
             (Tab::Dispatch, strings.dispatch.tab),
@@ -86,6 +87,7 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
                 Tab::Compare => super::compare::compare_ui(app, ui),
                 Tab::Sensitivity => super::sensitivity::sensitivity_ui(app, ui),
                 Tab::Network => super::network::network_ui(app, ui),
+                Tab::Map => super::map::map_ui(app, ui),
                 Tab::History => super::history::history_ui(app, ui),
                 Tab::Backtest => super::history::backtest_ui(app, ui),
                 Tab::Projection | Tab::Dispatch => {}
@@ -126,6 +128,7 @@ fn kind_of(tab: Tab) -> Option<ChartKind> {
         Tab::History => Some(ChartKind::History),
         Tab::Backtest => Some(ChartKind::Backtest),
         Tab::Dispatch => Some(ChartKind::Dispatch),
+        Tab::Map => Some(ChartKind::Map),
     }
 }
 

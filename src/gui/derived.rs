@@ -12,6 +12,7 @@ use crate::history::chart::{
     BacktestChart, BacktestSettings, BacktestViewError, HistoryChart, HistorySettings,
 };
 use crate::history::{History, HistoryError};
+use crate::map::layers::{MapChart, MapError};
 use crate::network_data::{NetworkView, ViewSettings};
 use crate::presets::PresetLibrary;
 use crate::resolve::ResolveError;
@@ -75,7 +76,12 @@ pub struct Derived {
     pub history: Cached<u64, Result<History, HistoryError>>,
     pub history_chart: Cached<(u64, HistorySettings), HistoryChart>,
     pub backtest: Cached<(u64, u64, BacktestSettings), Result<BacktestChart, BacktestViewError>>,
+    /// The Map view's layer: the document, the library and history, the view's choices and the
+    /// language (its names and legend are words).
+    pub map: Cached<MapKey, Result<MapChart, MapError>>,
 }
+
+type MapKey = (u64, u64, super::map::MapSettings, crate::i18n::Lang);
 
 /// Everything the derived values are computed from.
 pub struct Inputs<'a> {
@@ -84,6 +90,7 @@ pub struct Inputs<'a> {
     pub computed: &'a Result<Computed, ResolveError>,
     pub sensitivity: &'a sensitivity::Settings,
     pub network_view: &'a ViewSettings,
+    pub map_view: &'a super::map::MapSettings,
     pub history_view: &'a super::history::HistoryState,
     /// Where a user's `history/network-monthly.csv` may be.
     pub presets_folder: Option<&'a std::path::Path>,
@@ -178,6 +185,30 @@ impl Derived {
                             BacktestChart::of(history, &computed.scenario, settings)
                         });
                 }
+            }
+            Tab::Map => {
+                let generation = inputs.library_generation;
+                self.history.refresh(generation, || {
+                    History::with_user_folder(inputs.presets_folder)
+                });
+                // Without the user's history file the built-in one still draws the map.
+                let history = match self.history.get() {
+                    Some(Ok(history)) => history,
+                    _ => History::builtin_ref(),
+                };
+                let settings = inputs.map_view.clone();
+                let key = (inputs.doc_generation, generation, settings.clone(), lang);
+                self.map.refresh(key, || {
+                    crate::map::layers::map_chart(&crate::map::MapRequest {
+                        layer: settings.layer,
+                        library,
+                        history,
+                        snapshot: settings.snapshot.as_deref(),
+                        year: settings.year,
+                        scenario: &session.doc,
+                        lang,
+                    })
+                });
             }
             Tab::Mix
             | Tab::Regions

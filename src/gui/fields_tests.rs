@@ -156,7 +156,7 @@ fn changing_the_region_keeps_the_users_own_price_and_shows_the_regions() {
     // uptime, the demand charge spread over the hours the site runs.
     let load = super::price_info::site_load(h.state().computed.as_ref().ok());
     let quebec = h.state().library.region("quebec").unwrap();
-    let quebec_price = quebec.price_usd_per_kwh(load);
+    let quebec_price = quebec.price_usd_per_kwh(load).unwrap();
     let tariff_by_hand = (0.04025 + 15.426 / (720.0 * load.load_factor)) * 0.7313;
     assert!((quebec_price - tariff_by_hand).abs() < 1e-12);
     let shown = format!("Region's price: {}/kWh", crate::format::usd(quebec_price));

@@ -296,6 +296,7 @@ pub fn export(
                 history_shows_power: sources.history_shows_power,
                 backtest: sources.derived.backtest.get().and_then(|b| b.as_ref().ok()),
                 dispatch: sources.dispatch,
+                map: sources.derived.map.get().and_then(|m| m.as_ref().ok()),
             };
             crate::export::render_chart(kind, input, &options, format).map_err(Said::from)
         }
@@ -415,7 +416,7 @@ pub fn region_preset_from_site(
         };
     }
     if let Some(price) = doc.site.electricity_usd_per_kwh {
-        preset.electricity_price_usd_per_kwh = user_entered(price, year);
+        preset.electricity_price_usd_per_kwh = Some(user_entered(price, year));
     }
     crate::presets::check_region(&preset)?;
     Ok(preset)

@@ -148,11 +148,14 @@ fn region_picker(app: &mut App, ui: &mut egui::Ui) {
             } else {
                 ""
             };
+            let price = match &r.electricity_price_usd_per_kwh {
+                Some(p) => format!("${}/kWh", format::number(p.value)),
+                None => crate::i18n::strings(lang).map.no_price.to_string(),
+            };
             let text = format!(
-                "{}   {} g/kWh{estimate} · ${}/kWh",
+                "{}   {} g/kWh{estimate} · {price}",
                 r.name_in(lang),
                 format::fixed(r.intensity.g_per_kwh, 0),
-                format::number(r.electricity_price_usd_per_kwh.value)
             );
             let is_current = current.as_deref() == Some(r.id.as_str());
             items.push(
@@ -271,7 +274,7 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
 
             let region = current_region_id(app).and_then(|id| app.library.region(&id).cloned());
             let load = super::price_info::site_load(app.computed.as_ref().ok());
-            let region_price_usd_per_kwh = region.as_ref().map(|r| r.price_usd_per_kwh(load));
+            let region_price_usd_per_kwh = region.as_ref().and_then(|r| r.price_usd_per_kwh(load));
             let site = &mut app.session.doc.site;
             let effective_price = site_effective
                 .as_ref()

@@ -19,6 +19,7 @@ mod icon;
 mod inputs;
 #[cfg(test)]
 mod layout_tests;
+mod map;
 pub mod market_update;
 mod network;
 pub mod network_history;
@@ -171,6 +172,9 @@ pub enum Tab {
     Backtest,
     /// The fleet hour by hour against a price series or a time-of-use tariff.
     Dispatch,
+    /// The world: every country's grid, demand beside Bitcoin's, where Bitcoin is mined, and
+    /// what this fleet would earn in each region.
+    Map,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -350,6 +354,7 @@ pub enum Command {
     },
     SetSensitivity(crate::chart_data::sensitivity::Settings),
     SetNetworkView(crate::network_data::ViewSettings),
+    SetMapView(map::MapSettings),
     SetHistoryView(history::HistoryState),
     /// Show the in-app path field (File ▸ Open path…).
     ShowPathField(DialogPurpose),
@@ -536,6 +541,8 @@ pub struct App {
     pub sensitivity: crate::chart_data::sensitivity::Settings,
     /// The Network view's choices (for this run of the app).
     pub network_view: crate::network_data::ViewSettings,
+    /// The Map view's layer and its choices (for this run of the app).
+    pub map_view: map::MapSettings,
     /// The History and Backtest views' choices (for this run of the app).
     pub history_view: history::HistoryState,
     /// The Projection tab's Monte Carlo run (on its own thread).
@@ -683,6 +690,7 @@ impl App {
             replace_preset: None,
             sensitivity: Default::default(),
             network_view: Default::default(),
+            map_view: Default::default(),
             history_view: Default::default(),
             monte_carlo: Default::default(),
             derived: Default::default(),
@@ -799,6 +807,7 @@ impl App {
                 computed: &self.computed,
                 sensitivity: &self.sensitivity,
                 network_view: &self.network_view,
+                map_view: &self.map_view,
                 history_view: &self.history_view,
                 presets_folder: self.presets_folder.as_deref(),
                 doc_generation: self.doc_generation,
@@ -1292,12 +1301,20 @@ impl App {
             // Moving the site (a Regions bar, "Move here") takes the region's power price, as
             // its ranking did; a price the user had set is replaced, and the banner says so.
             Command::SetRegion(id) => {
-                let replaced = self.session.doc.site.electricity_usd_per_kwh.take();
-                if let (Some(own), Some(region)) = (replaced, self.library.region(&id)) {
+                // A region without a sourced price keeps the user's own (it has none to give).
+                let load = price_info::site_load(self.computed.as_ref().ok());
+                let region_price = self
+                    .library
+                    .region(&id)
+                    .and_then(|r| r.price_usd_per_kwh(load));
+                let replaced = match region_price {
+                    Some(_) => self.session.doc.site.electricity_usd_per_kwh.take(),
+                    None => None,
+                };
+                if let (Some(own), Some(region), Some(price)) =
+                    (replaced, self.library.region(&id), region_price)
+                {
                     let region = region.clone();
-                    // What the site will pay there: a tariff priced at this site's load.
-                    let load = price_info::site_load(self.computed.as_ref().ok());
-                    let price = region.price_usd_per_kwh(load);
                     self.set_info(|lang| {
                         fill(
                             i18n::strings(lang).app.price_replaced,
@@ -1366,6 +1383,7 @@ impl App {
             }
             Command::SetSensitivity(settings) => self.sensitivity = settings,
             Command::SetNetworkView(view) => self.network_view = view,
+            Command::SetMapView(view) => self.map_view = view,
             Command::SetHistoryView(view) => self.history_view = view,
             Command::ShowPathField(purpose) => self.show_path_field(purpose, false),
             Command::AnswerPathField(answer) => self.answer_path_field(answer, ctx),

@@ -14,7 +14,17 @@ pub fn rows(ui: &mut egui::Ui, region: Option<&RegionPreset>, load: Option<SiteL
     let Some(region) = region else {
         return;
     };
-    let figure = &region.electricity_price_usd_per_kwh;
+    let Some(figure) = &region.electricity_price_usd_per_kwh else {
+        // No sourced price: the scenario gives its own, and the line says so.
+        ui.label("");
+        ui.label(
+            egui::RichText::new(crate::i18n::strings(lang).prices.no_sourced_price)
+                .small()
+                .weak(),
+        );
+        ui.end_row();
+        return;
+    };
     let provenance = match &region.tariff {
         Some(t) => format!("{}, {}", t.name, t.year),
         None => region_price::source_line(figure, lang),

@@ -293,7 +293,10 @@ fn importing_a_changed_preset_shows_the_differences_and_keeps_both_when_asked() 
     h.run();
     assert!(h.state().sharing.pending_import.is_none());
     let kept = h.state().library.region("my-site-2").expect("kept beside");
-    assert_eq!(kept.electricity_price_usd_per_kwh.value, 0.052);
+    assert_eq!(
+        kept.electricity_price_usd_per_kwh.as_ref().unwrap().value,
+        0.052
+    );
     assert_eq!(kept.imported_from.as_deref(), Some("my-site.ron"));
     assert_eq!(
         h.state()
@@ -301,6 +304,8 @@ fn importing_a_changed_preset_shows_the_differences_and_keeps_both_when_asked() 
             .region("my-site")
             .unwrap()
             .electricity_price_usd_per_kwh
+            .as_ref()
+            .unwrap()
             .value,
         0.031
     );

@@ -246,7 +246,10 @@ pub fn regions_chart(doc: &ScenarioDoc, library: &PresetLibrary, lang: Lang) -> 
             let scenario = probe.resolve(library).ok()?;
             let e = model::evaluate(&scenario);
             let intensity_estimate = region.intensity.grade == Grade::Estimate;
-            let price_estimate = region.electricity_price_usd_per_kwh.grade == Grade::Estimate;
+            let price_estimate = region
+                .electricity_price_usd_per_kwh
+                .as_ref()
+                .is_some_and(|p| p.grade == Grade::Estimate);
             let carbon_priced = scenario.site.carbon_price_usd_per_t > 0.0;
             Some(RegionRow {
                 id: region.id.clone(),
@@ -366,8 +369,9 @@ pub fn sources(doc: &ScenarioDoc, library: &PresetLibrary, lang: Lang) -> Vec<St
             t.charts.source_mix,
             &[("source", &r.mix.source), ("year", &r.mix.year.to_string())],
         ));
-        if doc.site.electricity_usd_per_kwh.is_none() {
-            let price = &r.electricity_price_usd_per_kwh;
+        if doc.site.electricity_usd_per_kwh.is_none()
+            && let Some(price) = &r.electricity_price_usd_per_kwh
+        {
             lines.push(fill(
                 t.charts.source_price,
                 &[
@@ -479,7 +483,13 @@ mod tests {
     fn regions_chart_lists_every_region_with_its_own_figures() {
         let (doc, _, e, library) = setup();
         let chart = regions_chart(&doc, &library, Lang::En);
-        assert_eq!(chart.rows.len(), library.regions().count());
+        // Every region with a power price; the country table's regions have none.
+        let priced = library
+            .regions()
+            .filter(|r| r.electricity_price_usd_per_kwh.is_some())
+            .count();
+        assert_eq!(chart.rows.len(), priced);
+        assert!(priced >= 32);
         assert_eq!(chart.current.as_deref(), Some("texas-ercot"));
         let texas = chart.rows.iter().find(|r| r.id == "texas-ercot").unwrap();
         assert_eq!(texas.break_even_btc_price_usd, e.break_even_btc_price_usd);

@@ -17,6 +17,7 @@ pub mod format;
 pub mod history;
 pub mod i18n;
 pub mod inputs;
+pub mod map;
 pub mod market_api;
 pub mod mining_map;
 pub mod model;

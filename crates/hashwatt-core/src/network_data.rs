@@ -194,8 +194,11 @@ pub struct DemandBar {
     pub bitcoin: bool,
 }
 
+/// How many countries either side of Bitcoin the comparison shows.
+pub const NEIGHBOURS: usize = 8;
+
 /// The network's annual energy among the countries' annual electricity demand (the region
-/// presets' `demand_twh`), smallest first.
+/// presets' `demand_twh`), smallest first: the [`NEIGHBOURS`] nearest below and above it.
 pub fn countries(library: &PresetLibrary, bitcoin_twh_per_year: f64) -> Vec<DemandBar> {
     let mut bars: Vec<DemandBar> = library
         .regions()
@@ -216,7 +219,10 @@ pub fn countries(library: &PresetLibrary, bitcoin_twh_per_year: f64) -> Vec<Dema
         bitcoin: true,
     });
     bars.sort_by(|a, b| a.twh_per_year.total_cmp(&b.twh_per_year));
-    bars
+    let at = bars.iter().position(|b| b.bitcoin).unwrap_or(0);
+    let from = at.saturating_sub(NEIGHBOURS);
+    let to = (at + NEIGHBOURS + 1).min(bars.len());
+    bars[from..to].to_vec()
 }
 
 /// The choices behind one network estimate.
@@ -681,9 +687,28 @@ mod tests {
         );
         assert_eq!(bars.iter().filter(|b| b.bitcoin).count(), 1);
         let at = bars.iter().position(|b| b.bitcoin).unwrap();
-        // 138 TWh: between Kazakhstan (120.9) and Sweden (138.7).
-        assert_eq!(bars[at - 1].name, "Kazakhstan");
-        assert_eq!(bars[at + 1].name, "Sweden");
+        assert_eq!(bars.len(), 2 * NEIGHBOURS + 1);
+        assert_eq!(at, NEIGHBOURS);
+        // 138 TWh: the nearest countries below and above it among every country's demand.
+        let demands: Vec<(f64, &str)> = library
+            .regions()
+            .filter(|r| r.kind == RegionKind::Country)
+            .filter_map(|r| r.demand_twh.as_ref().map(|d| (d.value, r.name.as_str())))
+            .collect();
+        let below = demands
+            .iter()
+            .filter(|(v, _)| *v < 138.0)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap();
+        let above = demands
+            .iter()
+            .filter(|(v, _)| *v > 138.0)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .unwrap();
+        assert_eq!(bars[at - 1].name, below.1);
+        assert_eq!(bars[at + 1].name, above.1);
+        // Sweden's hand-made figure (138.7 TWh) is the one used.
+        assert_eq!(above.1, "Sweden");
     }
 
     #[test]
@@ -845,8 +870,11 @@ mod tests {
         assert!(names(&en).contains(&"Aug 2021".to_string()));
         assert!(names(&zh).contains(&"2021年8月".to_string()));
         let country = |f: &NetworkFigures, name: &str| f.countries.iter().any(|c| c.name == name);
-        assert!(country(&en, "China") && country(&zh, "中国"));
-        assert!(!country(&zh, "China"));
+        let near = en.countries.iter().find(|c| !c.bitcoin).unwrap();
+        let region = library.regions().find(|r| r.name == near.name).unwrap();
+        assert!(!region.name_zh.is_empty(), "{}", region.name);
+        assert!(country(&zh, &region.name_zh));
+        assert!(!country(&zh, &near.name));
         // The same numbers in either language.
         assert_eq!(en.estimate, zh.estimate);
         let tonnes = |f: &NetworkFigures| -> Vec<f64> {

@@ -88,11 +88,13 @@ pub fn region(r: &RegionPreset) -> Check {
     {
         return fail("intensity.grade", Problem::EstimateGrade);
     }
-    figure(
-        "electricity_price_usd_per_kwh",
-        &r.electricity_price_usd_per_kwh,
-        limits::ELECTRICITY_USD_PER_KWH,
-    )?;
+    if let Some(price) = &r.electricity_price_usd_per_kwh {
+        figure(
+            "electricity_price_usd_per_kwh",
+            price,
+            limits::ELECTRICITY_USD_PER_KWH,
+        )?;
+    }
     region_tariff(r)?;
     let temperature = limits::Limit {
         min: -60.0,
@@ -101,13 +103,11 @@ pub fn region(r: &RegionPreset) -> Check {
         integer: false,
         unit: "°C",
     };
-    in_limit(
-        "mean_temperature_c.value",
-        temperature,
-        r.mean_temperature_c.value,
-    )?;
-    source("mean_temperature_c.source", &r.mean_temperature_c.source)?;
-    year("mean_temperature_c.year", r.mean_temperature_c.year)?;
+    if let Some(t) = &r.mean_temperature_c {
+        in_limit("mean_temperature_c.value", temperature, t.value)?;
+        source("mean_temperature_c.source", &t.source)?;
+        year("mean_temperature_c.year", t.year)?;
+    }
     if let Some(d) = &r.demand_twh {
         let demand = limits::Limit {
             min: 0.0,
@@ -141,7 +141,9 @@ fn region_tariff(r: &RegionPreset) -> Check {
         if t.currency != "USD" {
             source("tariff.usd_per_unit_source", &t.usd_per_unit_source)?;
         }
-        let stated = r.electricity_price_usd_per_kwh.value;
+        let Some(stated) = r.electricity_price_usd_per_kwh.as_ref().map(|p| p.value) else {
+            return fail("electricity_price_usd_per_kwh", Problem::Missing);
+        };
         if let Some(computed) = t.effective_usd_per_kwh(REFERENCE_LOAD)
             && (stated - computed).abs() > LISTED_PRICE_TOLERANCE * computed
         {

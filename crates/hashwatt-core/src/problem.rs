@@ -117,6 +117,10 @@ pub enum Problem {
         id: &'static str,
     },
     NoSnapshot,
+    /// The site's region publishes no power price and the scenario gives none.
+    RegionHasNoPrice {
+        region: String,
+    },
     /// A file names the same id twice for one kind of preset.
     IdTwiceInFile {
         id: String,
@@ -391,6 +395,9 @@ impl Problem {
             Problem::NoDefaultRegion { id } => fill(p.no_default_region, &[("id", id)]),
             Problem::PresetMissing { id } => fill(p.preset_missing, &[("id", id)]),
             Problem::NoSnapshot => plain(p.no_snapshot),
+            Problem::RegionHasNoPrice { region } => {
+                fill(p.region_has_no_price, &[("region", &cut(region))])
+            }
             Problem::IdTwiceInFile { id } => fill(p.id_twice_in_file, &[("id", &cut(id))]),
             Problem::NotAPack { found } => fill(p.not_a_pack, &[("found", &cut(found))]),
             Problem::NoPresetsInFile => plain(p.no_presets_in_file),

@@ -3,19 +3,19 @@
 //! open to a new mining load.
 
 use crate::format;
-use crate::i18n::{Lang, fill, strings};
+use crate::i18n::{Lang, Localized, fill, strings};
 pub use crate::model::tariff_price::{Availability, AvailabilityStatus};
 use crate::model::tariff_price::{REFERENCE_LOAD, RegionTariff, SiteLoad};
 use crate::schema::{Figure, Grade, RegionPreset};
 
 impl RegionPreset {
     /// The region's price for a load: its tariff's effective price when it has a tariff (and
-    /// the load uses energy), else its listed figure.
-    pub fn price_usd_per_kwh(&self, load: SiteLoad) -> f64 {
+    /// the load uses energy), else its listed figure; none when the region has no sourced price.
+    pub fn price_usd_per_kwh(&self, load: SiteLoad) -> Option<f64> {
         self.tariff
             .as_ref()
             .and_then(|t| t.effective_usd_per_kwh(load))
-            .unwrap_or(self.electricity_price_usd_per_kwh.value)
+            .or(self.electricity_price_usd_per_kwh.as_ref().map(|f| f.value))
     }
 }
 
@@ -153,10 +153,15 @@ pub fn availability_line(a: &Availability, lang: Lang) -> String {
 /// Everything behind a region's price, for a tooltip or `presets show`: the figure's source,
 /// year and grade, then the tariff's components, then the availability and its source.
 pub fn price_details(region: &RegionPreset, site: Option<SiteLoad>, lang: Lang) -> Vec<String> {
-    let figure = &region.electricity_price_usd_per_kwh;
-    let mut lines = vec![source_line(figure, lang)];
-    if !figure.note.is_empty() {
-        lines.push(figure.note.clone());
+    let mut lines = Vec::new();
+    match &region.electricity_price_usd_per_kwh {
+        Some(figure) => {
+            lines.push(source_line(figure, lang));
+            if !figure.note.is_empty() {
+                lines.push(figure.note.clone());
+            }
+        }
+        None => lines.push(strings(lang).prices.no_sourced_price.to_string()),
     }
     if let Some(tariff) = &region.tariff {
         lines.extend(tariff_lines(tariff, site, lang));
@@ -179,11 +184,16 @@ pub fn scenario_price_lines(
     let t = &strings(lang).prices;
     let price = format::usd(price_usd_per_kwh);
     let first = match region {
+        Some(r) if own_price && r.electricity_price_usd_per_kwh.is_none() => fill(
+            t.price_yours,
+            &[("price", &price), ("region", r.name_in(lang))],
+        ),
         _ if own_price => fill(t.price_own, &[("price", &price)]),
         Some(r) => {
-            let source = match &r.tariff {
-                Some(tariff) => format!("{}, {}", tariff.name, tariff.year),
-                None => source_line(&r.electricity_price_usd_per_kwh, lang),
+            let source = match (&r.tariff, &r.electricity_price_usd_per_kwh) {
+                (Some(tariff), _) => format!("{}, {}", tariff.name, tariff.year),
+                (None, Some(figure)) => source_line(figure, lang),
+                (None, None) => String::new(),
             };
             fill(t.price_region, &[("price", &price), ("source", &source)])
         }

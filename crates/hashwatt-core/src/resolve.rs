@@ -208,10 +208,20 @@ impl ScenarioDoc {
         }
 
         // The scenario's own price wins; else the region's tariff prices this fleet's load.
-        let electricity = site
-            .electricity_usd_per_kwh
-            .or(region.map(|r| r.price_usd_per_kwh(site_load(&fleet, site.pue, site.uptime_pct))))
-            .unwrap_or(defaults::ELECTRICITY_USD_PER_KWH);
+        // A region without a sourced price asks for the user's rather than inventing one.
+        let electricity = match (site.electricity_usd_per_kwh, region) {
+            (Some(own), _) => own,
+            (None, Some(r)) => r
+                .price_usd_per_kwh(site_load(&fleet, site.pue, site.uptime_pct))
+                .ok_or_else(|| ResolveError {
+                    field: "site.electricity_usd_per_kwh".into(),
+                    problem: Problem::RegionHasNoPrice {
+                        region: r.name.clone(),
+                    },
+                    value: None,
+                })?,
+            (None, None) => defaults::ELECTRICITY_USD_PER_KWH,
+        };
 
         let snapshot = match &self.market.preset {
             Some(id) => Some(library.market(id).ok_or_else(|| {

@@ -66,6 +66,34 @@ pub enum Grade {
     Estimate,
 }
 
+/// Where a sub-national region sits on the map: a point inside it and its ISO 3166-2 code
+/// (with a season after it where the region is seasonal, e.g. `CN-SC-DRY`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MapPlace {
+    pub code: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// An optional field written as its bare value when present (no `Some(…)`), absent otherwise.
+mod present {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer, T: Serialize>(v: &Option<T>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(x) => x.serialize(s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        d: D,
+    ) -> Result<Option<T>, D::Error> {
+        T::deserialize(d).map(Some)
+    }
+}
+
 /// A figure with its provenance.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -154,10 +182,19 @@ pub struct RegionPreset {
     pub kind: RegionKind,
     /// The country it belongs to (a country names itself).
     pub country: String,
+    /// ISO 3166-1 alpha-3 of the country it is (or lies in), e.g. `KAZ`; the map draws it there.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub iso3: String,
+    /// Where a sub-national region is drawn on the map, and its ISO 3166-2 code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<MapPlace>,
     pub data_year: u16,
     pub mix: MixFigure,
     pub intensity: IntensityFigure,
-    pub electricity_price_usd_per_kwh: Figure<f64>,
+    /// A sourced power price; a region without one asks the user for theirs. Written as the
+    /// bare figure, so files from before it could be absent read as they did.
+    #[serde(default, with = "present", skip_serializing_if = "Option::is_none")]
+    pub electricity_price_usd_per_kwh: Option<Figure<f64>>,
     /// The published tariff the price comes from, when there is one: the engine prices a
     /// scenario's own load with it, and the figure above must be its price at the reference load.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -165,7 +202,8 @@ pub struct RegionPreset {
     /// Whether the price is open to a new mining load (a closed rate, a moratorium, a ban).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub availability: Option<crate::model::tariff_price::Availability>,
-    pub mean_temperature_c: Figure<f64>,
+    #[serde(default, with = "present", skip_serializing_if = "Option::is_none")]
+    pub mean_temperature_c: Option<Figure<f64>>,
     /// Annual electricity demand (countries).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub demand_twh: Option<Figure<f64>>,

@@ -9,6 +9,7 @@ pub mod dispatch;
 pub mod files;
 pub mod history;
 pub mod investment;
+pub mod map;
 pub mod market;
 pub mod mica;
 pub mod network;
@@ -84,6 +85,8 @@ pub struct Strings {
     pub update: update::UpdateStrings,
     /// Scenarios that carry their presets, preset import and export, packs.
     pub sharing: sharing::SharingStrings,
+    /// The world map.
+    pub map: map::MapStrings,
     /// A region's power price: grade, tariff components, availability.
     pub prices: prices::PriceStrings,
     /// Energy sources by name.
@@ -122,6 +125,7 @@ pub static EN: Strings = Strings {
     mica: mica::EN,
     update: update::EN,
     sharing: sharing::EN,
+    map: map::EN,
     prices: prices::EN,
     sources: SourceNames {
         coal: "Coal",
@@ -154,6 +158,7 @@ pub static ZH: Strings = Strings {
     mica: mica::ZH,
     update: update::ZH,
     sharing: sharing::ZH,
+    map: map::ZH,
     prices: prices::ZH,
     sources: SourceNames {
         coal: "煤炭",

@@ -49,6 +49,10 @@ pub struct PriceStrings {
     pub price_region: &'static str,
     /// "{price}/kWh (hashwatt's default)"
     pub price_default: &'static str,
+    /// The scenario's price where its region publishes none ("price: yours").
+    pub price_yours: &'static str,
+    /// A region without a sourced price, in its price details.
+    pub no_sourced_price: &'static str,
 }
 
 pub const EN: PriceStrings = PriceStrings {
@@ -77,6 +81,8 @@ pub const EN: PriceStrings = PriceStrings {
     price_own: "{price}/kWh, the scenario's own",
     price_region: "{price}/kWh from {source}",
     price_default: "{price}/kWh (hashwatt's default)",
+    price_yours: "price: yours, {price}/kWh ({region} has no sourced price)",
+    no_sourced_price: "No sourced power price: the scenario gives its own.",
 };
 
 pub const ZH: PriceStrings = PriceStrings {
@@ -105,4 +111,6 @@ pub const ZH: PriceStrings = PriceStrings {
     price_own: "{price}/kWh，情景自定",
     price_region: "{price}/kWh，来自 {source}",
     price_default: "{price}/kWh（hashwatt 默认值）",
+    price_yours: "电价：您的，{price}/kWh（{region} 没有有来源的电价）",
+    no_sourced_price: "没有有来源的电价：由情景给出自己的电价。",
 };

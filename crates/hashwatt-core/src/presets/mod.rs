@@ -3,6 +3,7 @@
 //! them or overrides them by id. A file that fails validation is reported and skipped.
 
 pub mod any;
+pub mod countries;
 pub mod embedded;
 pub mod import;
 #[cfg(test)]
@@ -69,9 +70,43 @@ impl PresetLibrary {
             for (path, text) in builtin_files(kind) {
                 library.add_text(kind, path, text);
             }
+            if kind == PresetKind::Region {
+                library.add_country_table();
+            }
         }
         library.check_scenarios();
         library
+    }
+
+    /// The country table's countries that have no hand-made region (matched by ISO code), after
+    /// the region files so those keep their own figures.
+    fn add_country_table(&mut self) {
+        let (countries, problems) = countries::builtin();
+        self.problems.extend(problems);
+        for country in countries {
+            let hand_made = self
+                .regions
+                .iter()
+                .position(|r| r.kind == RegionKind::Country && r.iso3 == country.iso3);
+            match hand_made {
+                // A hand-made region keeps its figures; a demand it lacks comes from the table.
+                Some(i) => {
+                    let region = &mut self.regions[i];
+                    if region.demand_twh.is_none() {
+                        region.demand_twh = country.demand_twh;
+                    }
+                }
+                None if self.region(&country.id).is_none() => self.regions.push(country),
+                None => {}
+            }
+        }
+    }
+
+    /// The country region drawn as `iso3` on a map: the hand-made one when there is one.
+    pub fn country_region(&self, iso3: &str) -> Option<&RegionPreset> {
+        self.regions
+            .iter()
+            .find(|r| r.kind == RegionKind::Country && r.iso3 == iso3)
     }
 
     /// The built-in presets plus the user's presets folder (if it exists).

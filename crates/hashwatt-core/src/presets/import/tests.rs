@@ -92,12 +92,17 @@ fn a_preset_is_added_then_identical_then_a_changed_copy_conflicts_until_a_choice
     let library = PresetLibrary::with_user_folder(Some(&folder));
     let kept = library.region("my-site-2").unwrap();
     assert_eq!(kept.name, "My site (imported)");
-    assert_eq!(kept.electricity_price_usd_per_kwh.value, 0.052);
+    assert_eq!(
+        kept.electricity_price_usd_per_kwh.as_ref().unwrap().value,
+        0.052
+    );
     assert_eq!(
         library
             .region("my-site")
             .unwrap()
             .electricity_price_usd_per_kwh
+            .as_ref()
+            .unwrap()
             .value,
         0.031
     );
@@ -116,7 +121,14 @@ fn a_preset_is_added_then_identical_then_a_changed_copy_conflicts_until_a_choice
     let library = PresetLibrary::with_user_folder(Some(&folder));
     assert!(library.problems.is_empty(), "{:?}", library.problems);
     let replaced = library.region("my-site").unwrap();
-    assert_eq!(replaced.electricity_price_usd_per_kwh.value, 0.061);
+    assert_eq!(
+        replaced
+            .electricity_price_usd_per_kwh
+            .as_ref()
+            .unwrap()
+            .value,
+        0.061
+    );
     assert_eq!(
         library.origin(PresetKind::Region, "my-site"),
         super::super::Origin::UserFile(written)
