@@ -146,3 +146,27 @@ fn bad_map_flags_are_refused_in_one_line() {
     ]);
     assert!(english_words(&err).is_empty(), "{err}");
 }
+
+#[test]
+fn a_country_from_the_table_asks_for_the_users_price_and_the_report_says_yours() {
+    let err = refused(&["report", "--region", "france"]);
+    assert_eq!(
+        err,
+        "error: --electricity-usd-kwh: France has no sourced power price: enter yours\n"
+    );
+    let err = refused(&["--lang", "zh", "report", "--region", "france"]);
+    assert!(err.contains("法国没有有来源的电价"), "{err}");
+    let out = ok(&[
+        "report",
+        "--region",
+        "france",
+        "--electricity-usd-kwh",
+        "0.07",
+    ]);
+    assert!(
+        out.contains("price: yours, $0.0700/kWh (France has no sourced price)"),
+        "{out}"
+    );
+    // Its grid is Ember's: France's 44.2 g/kWh (2024).
+    assert!(out.contains("44.20 g CO₂e/kWh"), "{out}");
+}

@@ -321,7 +321,12 @@ pub fn load(a: &ScenarioArgs, library: &PresetLibrary, lang: Lang) -> Result<Loa
                 Some((label, text)) => {
                     Err(crate::resolve::locate_resolve_error(label, text, e).into())
                 }
-                None => Err(CliError(e.to_string())),
+                // No file: a region without a price asks for the flag that gives one.
+                None if matches!(e.problem, crate::problem::Problem::RegionHasNoPrice { .. }) => {
+                    let problem = e.problem.localized(lang);
+                    Err(CliError(format!("--electricity-usd-kwh: {problem}")))
+                }
+                None => Err(CliError(e.localized(lang))),
             }
         }
     }

@@ -179,7 +179,8 @@ fn legend_ui(ui: &mut egui::Ui, chart: &MapChart, lang: Lang) {
         for entry in &chart.legend {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(18.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(rect, 2.0, colour(entry.rgb));
-            ui.label(egui::RichText::new(&entry.label).small());
+            // An entry wraps as a whole, never inside its words.
+            ui.add(egui::Label::new(egui::RichText::new(&entry.label).small()).extend());
             ui.add_space(6.0);
         }
         if !chart.circles.is_empty() {
@@ -189,7 +190,8 @@ fn legend_ui(ui: &mut egui::Ui, chart: &MapChart, lang: Lang) {
                 5.0,
                 egui::Stroke::new(1.0, ui.visuals().text_color()),
             );
-            ui.label(egui::RichText::new(crate::i18n::strings(lang).map.circles).small());
+            let circles = egui::RichText::new(crate::i18n::strings(lang).map.circles).small();
+            ui.add(egui::Label::new(circles).extend());
         }
     });
 }

@@ -120,6 +120,8 @@ pub enum Problem {
     /// The site's region publishes no power price and the scenario gives none.
     RegionHasNoPrice {
         region: String,
+        /// Its Chinese name (empty: the English one).
+        region_zh: String,
     },
     /// A file names the same id twice for one kind of preset.
     IdTwiceInFile {
@@ -395,8 +397,9 @@ impl Problem {
             Problem::NoDefaultRegion { id } => fill(p.no_default_region, &[("id", id)]),
             Problem::PresetMissing { id } => fill(p.preset_missing, &[("id", id)]),
             Problem::NoSnapshot => plain(p.no_snapshot),
-            Problem::RegionHasNoPrice { region } => {
-                fill(p.region_has_no_price, &[("region", &cut(region))])
+            Problem::RegionHasNoPrice { region, region_zh } => {
+                let name = crate::i18n::localized(lang, region, region_zh);
+                fill(p.region_has_no_price, &[("region", &cut(name))])
             }
             Problem::IdTwiceInFile { id } => fill(p.id_twice_in_file, &[("id", &cut(id))]),
             Problem::NotAPack { found } => fill(p.not_a_pack, &[("found", &cut(found))]),

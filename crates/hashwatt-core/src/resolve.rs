@@ -217,6 +217,7 @@ impl ScenarioDoc {
                     field: "site.electricity_usd_per_kwh".into(),
                     problem: Problem::RegionHasNoPrice {
                         region: r.name.clone(),
+                        region_zh: r.name_zh.clone(),
                     },
                     value: None,
                 })?,

@@ -111,6 +111,6 @@ pub const ZH: PriceStrings = PriceStrings {
     price_own: "{price}/kWh，情景自定",
     price_region: "{price}/kWh，来自 {source}",
     price_default: "{price}/kWh（hashwatt 默认值）",
-    price_yours: "电价：您的，{price}/kWh（{region} 没有有来源的电价）",
+    price_yours: "您的电价 {price}/kWh（{region}没有有来源的电价）",
     no_sourced_price: "没有有来源的电价：由情景给出自己的电价。",
 };

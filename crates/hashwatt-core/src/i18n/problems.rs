@@ -324,7 +324,7 @@ pub const ZH: ProblemStrings = ProblemStrings {
     no_default_region: "没有地区也没有能源结构，而默认地区 \"{id}\" 不存在",
     preset_missing: "地区预设 \"{id}\" 不存在",
     no_snapshot: "未加载任何市场快照，因此必须在 market 中给出该值",
-    region_has_no_price: "{region} 没有有来源的电价：请输入您的电价",
+    region_has_no_price: "{region}没有有来源的电价：请输入您的电价",
     id_twice_in_file: "id \"{id}\" 在此文件中出现了两次",
     not_a_pack: "\"{found}\" 不是 hashwatt 能读取的格式；预设包应写明 \"hashwatt preset pack\"",
     no_presets_in_file: "此情景没有自带预设，没有可导入的内容",
