@@ -23,24 +23,12 @@ pub const GROWTH_RANGE_PCT_PER_YEAR: std::ops::RangeInclusive<f64> =
 
 pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
     let strings = app.strings();
-    let c = &strings.charts;
     // Tabs, then the export menu, wrapping onto a second row in a narrow window rather than
     // covering each other.
     ui.horizontal_wrapped(|ui| {
-        for (tab, label) in [
-            (Tab::Mix, c.tab_mix),
-            (Tab::Regions, c.tab_regions),
-            (Tab::BreakEven, c.tab_break_even),
-            (Tab::Projection, c.tab_projection),
-            (Tab::Hardware, c.tab_hardware),
-            (Tab::Compare, strings.app.tab_compare),
-            (Tab::Sensitivity, strings.sensitivity.tab),
-            (Tab::Network, strings.network.tab),
-            (Tab::Map, strings.map.view),
-            (Tab::History, strings.history.tab),
-            (Tab::Backtest, strings.history.backtest_tab),
-            (Tab::Dispatch, strings.dispatch.tab),
-        ] {
+        // The open workspace's views, in the order its questions follow.
+        for &tab in app.session.workspace.tabs() {
+            let label = tab_label(tab, strings);
             if ui.selectable_label(app.session.tab == tab, label).clicked() {
                 app.queue(Command::SetTab(tab));
             }
@@ -111,6 +99,25 @@ fn legend_corner(points: &[(f64, f64)]) -> egui_plot::Corner {
     match (points.first(), points.last()) {
         (Some(first), Some(last)) if last.1 > first.1 => egui_plot::Corner::LeftTop,
         _ => egui_plot::Corner::RightTop,
+    }
+}
+
+/// A view's name in the tab row.
+pub fn tab_label(tab: Tab, strings: &'static Strings) -> &'static str {
+    let c = &strings.charts;
+    match tab {
+        Tab::Mix => c.tab_mix,
+        Tab::Regions => c.tab_regions,
+        Tab::BreakEven => c.tab_break_even,
+        Tab::Projection => c.tab_projection,
+        Tab::Hardware => c.tab_hardware,
+        Tab::Compare => strings.app.tab_compare,
+        Tab::Sensitivity => strings.sensitivity.tab,
+        Tab::Network => strings.network.tab,
+        Tab::Map => strings.map.view,
+        Tab::History => strings.history.tab,
+        Tab::Backtest => strings.history.backtest_tab,
+        Tab::Dispatch => strings.dispatch.tab,
     }
 }
 
@@ -297,7 +304,8 @@ fn metric_label(s: &Strings, metric: RegionMetric) -> &'static str {
 
 fn regions_ui(app: &App, ui: &mut egui::Ui, data: &ChartData, s: &Strings) {
     let c = &s.charts;
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow window the choices go onto a second row rather than off the edge.
+    ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new(c.regions_title).strong());
         ui.separator();
         ui.label(s.app.metric);

@@ -11,6 +11,7 @@ fn harness(tab: Tab) -> Harness<'static, App> {
     let session = Session {
         language: LangChoice::Fixed(Lang::En),
         tab,
+        all_figures: true,
         ..Session::default()
     };
     super::test_support::harness(
@@ -141,8 +142,7 @@ fn hidden_views_compute_nothing() {
 fn clicking_a_tab_switches_it_through_a_command() {
     let mut h = harness(Tab::Mix);
     h.run();
-    h.get_by_label(strings(Lang::En).network.tab).click();
-    h.run();
+    super::test_support::open_view(&mut h, Tab::Network);
     assert_eq!(h.state().session.tab, Tab::Network);
     assert!(h.state().applied.contains(&Command::SetTab(Tab::Network)));
     assert!(

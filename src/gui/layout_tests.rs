@@ -1,6 +1,7 @@
 //! The window's layout at the sizes people use: nothing overlaps in a small window, charts grow
 //! in a large one, each tab scrolls on its own, and a short window keeps room for the chart.
 
+use super::workspace::Workspace;
 use super::*;
 use crate::i18n::strings;
 use egui::accesskit::Role;
@@ -27,23 +28,23 @@ fn tab_rect(h: &Harness<'_, App>, label: &str) -> egui::Rect {
 
 #[test]
 fn at_1024_by_700_the_tabs_and_export_buttons_do_not_overlap() {
-    for lang in [Lang::En, Lang::Zh] {
-        let mut h = harness_at(1024.0, 700.0, Tab::Mix);
+    for (lang, workspace) in [Lang::En, Lang::Zh]
+        .into_iter()
+        .flat_map(|l| Workspace::ALL.map(|w| (l, w)))
+    {
+        let mut h = harness_at(1024.0, 700.0, workspace.tabs()[0]);
         h.state_mut().session.language = LangChoice::Fixed(lang);
         h.run();
         let s = strings(lang);
-        let labels = [
-            s.charts.tab_mix,
-            s.charts.tab_regions,
-            s.charts.tab_break_even,
-            s.charts.tab_projection,
-            s.charts.tab_hardware,
-            s.app.tab_compare,
-            s.sensitivity.tab,
-            s.network.tab,
-            s.app.export_png,
-            s.app.export_svg,
-        ];
+        // The workspace switch, the workspace's views and the export buttons.
+        let mut labels: Vec<&str> = Workspace::ALL.iter().map(|w| w.label(s).0).collect();
+        labels.extend(
+            workspace
+                .tabs()
+                .iter()
+                .map(|t| super::charts::tab_label(*t, s)),
+        );
+        labels.extend([s.app.export_png, s.app.export_svg]);
         let rects: Vec<egui::Rect> = labels.iter().map(|l| tab_rect(&h, l)).collect();
         for (i, a) in rects.iter().enumerate() {
             assert!(
@@ -94,11 +95,6 @@ fn regions_title_top(h: &Harness<'_, App>) -> f32 {
         .top()
 }
 
-fn open_tab(h: &mut Harness<'_, App>, label: &str) {
-    h.get_by_role_and_label(Role::Button, label).click();
-    h.run();
-}
-
 #[test]
 fn each_tab_keeps_its_own_scroll_position() {
     let s = strings(Lang::En);
@@ -121,14 +117,14 @@ fn each_tab_keeps_its_own_scroll_position() {
     h.run();
     let scrolled = regions_title_top(&h);
     assert!(scrolled < top - 50.0, "{top} → {scrolled}");
-    // Another tab opens at its top…
-    open_tab(&mut h, s.charts.tab_hardware);
+    // Another tab (of another workspace) opens at its top…
+    super::test_support::open_view(&mut h, Tab::Hardware);
     let hardware_title = h.get_by_label(s.charts.hardware_title).rect().top();
     assert!(
         (hardware_title - top).abs() < 5.0,
         "{top} vs {hardware_title}"
     );
     // …and Regions is where it was left.
-    open_tab(&mut h, s.charts.tab_regions);
+    super::test_support::open_view(&mut h, Tab::Regions);
     assert!((regions_title_top(&h) - scrolled).abs() < 2.0);
 }

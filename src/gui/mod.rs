@@ -44,6 +44,7 @@ mod sharing;
 mod theme;
 mod undo;
 mod widgets;
+pub mod workspace;
 
 #[cfg(test)]
 mod disk_tests;
@@ -63,6 +64,8 @@ mod test_support;
 mod tests;
 #[cfg(test)]
 mod undo_tests;
+#[cfg(test)]
+mod workspace_tests;
 
 use crate::chart_data::{Computed, RegionMetric};
 use crate::i18n::{self, Lang, Localized, Strings, fill};
@@ -195,6 +198,11 @@ pub struct Session {
     /// The document as it is on disk (or as a new scenario starts), to tell unsaved changes.
     pub saved_doc: ScenarioDoc,
     pub tab: Tab,
+    /// The workspace shown (Site, Where, Network) and the view each had open.
+    pub workspace: workspace::Workspace,
+    pub open_views: workspace::OpenViews,
+    /// Every result card rather than the four a miner decides by.
+    pub all_figures: bool,
     pub theme: ThemeChoice,
     pub recent: Vec<PathBuf>,
     pub region_metric: RegionMetric,
@@ -354,6 +362,13 @@ pub enum Command {
     },
     SetSensitivity(crate::chart_data::sensitivity::Settings),
     SetNetworkView(crate::network_data::ViewSettings),
+    SetWorkspace(workspace::Workspace),
+    /// A door of the start page: its example, its workspace and view.
+    OpenDoor(workspace::Door),
+    ShowStartPage,
+    CloseStartPage,
+    /// Every result card, or only the summary strip.
+    ShowAllFigures(bool),
     SetMapView(map::MapSettings),
     SetHistoryView(history::HistoryState),
     /// Show the in-app path field (File ▸ Open path…).
@@ -587,6 +602,8 @@ pub struct App {
     dialogs: Box<dyn Dialogs>,
     dialog_tx: mpsc::Sender<DialogReply>,
     dialog_rx: mpsc::Receiver<DialogReply>,
+    /// The start page is shown (on the first start, and from View → Start page).
+    pub start_page_open: bool,
     /// The folder of `session.ron` (None in tests, and where the system names no data folder:
     /// then eframe's storage keeps the session).
     pub session_dir: Option<PathBuf>,
@@ -616,7 +633,10 @@ impl App {
                 ..Session::default()
             }
         };
+        let first_start = restored.is_none();
         let mut app = App::restore(restored.unwrap_or_else(first_run), library, dialogs);
+        // The first start opens on the start page; later starts where the user left off.
+        app.start_page_open = first_start;
         app.apply_theme(&cc.egui_ctx);
         install_fonts(&cc.egui_ctx);
         theme::apply(&cc.egui_ctx);
@@ -642,10 +662,14 @@ impl App {
 
     /// An app with a given session (tests build it without eframe storage).
     pub fn with_session(
-        session: Session,
+        mut session: Session,
         library: PresetLibrary,
         dialogs: Box<dyn Dialogs>,
     ) -> App {
+        // A session from before workspaces: the workspace its view belongs to.
+        if !session.workspace.tabs().contains(&session.tab) {
+            session.workspace = workspace::Workspace::of(session.tab);
+        }
         let (dialog_tx, dialog_rx) = mpsc::channel();
         let (command_tx, command_rx) = mpsc::channel();
         let banner = (!library.problems.is_empty()).then(|| {
@@ -715,6 +739,7 @@ impl App {
             dialogs,
             dialog_tx,
             dialog_rx,
+            start_page_open: false,
             session_dir: None,
             session_written: String::new(),
         }
@@ -1367,7 +1392,33 @@ impl App {
                 }
             }
             Command::ClearPinned => self.session.pinned.clear(),
-            Command::SetTab(tab) => self.session.tab = tab,
+            Command::SetTab(tab) => {
+                self.session.tab = tab;
+                self.session.open_views.set(self.session.workspace, tab);
+            }
+            Command::SetWorkspace(workspace) => {
+                let s = &mut self.session;
+                s.open_views.set(s.workspace, s.tab);
+                s.workspace = workspace;
+                s.tab = s.open_views.get(workspace);
+                self.start_page_open = false;
+            }
+            Command::OpenDoor(door) => {
+                if let Some(id) = door.example() {
+                    self.queue(Command::OpenExample(id.to_string()));
+                }
+                // "Where should I mine?" ranks by what the fleet needs to break even.
+                if door == workspace::Door::Where {
+                    self.queue(Command::SetRegionMetric(RegionMetric::BreakEvenBtcPrice));
+                }
+                let (workspace, tab) = door.opens();
+                self.queue(Command::SetWorkspace(workspace));
+                self.queue(Command::SetTab(tab));
+                self.start_page_open = false;
+            }
+            Command::ShowStartPage => self.start_page_open = true,
+            Command::CloseStartPage => self.start_page_open = false,
+            Command::ShowAllFigures(all) => self.session.all_figures = all,
             Command::SetTheme(theme) => {
                 self.session.theme = theme;
                 self.apply_theme(ctx);
@@ -1673,23 +1724,12 @@ impl App {
         self.refresh_derived();
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        egui::Panel::left("inputs")
-            .resizable(true)
-            .default_size(380.0)
-            .min_size(300.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| inputs::inputs_ui(self, ui));
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            // The cards take at most about two fifths of a short window; the rest is the chart's.
-            let cards_height = (ui.available_height() * 0.42).max(170.0);
-            egui::ScrollArea::vertical()
-                .id_salt("results")
-                .max_height(cards_height)
-                .show(ui, |ui| results::results_ui(self, ui));
-            ui.separator();
-            charts::charts_ui(self, ui);
-        });
+        egui::Panel::top("workspaces").show(ui, |ui| workspace::switch_ui(self, ui));
+        if self.start_page_open {
+            egui::CentralPanel::default().show(ui, |ui| workspace::start_page_ui(self, ui));
+        } else {
+            self.workspace_ui(ui);
+        }
         self.banner_ui(&ctx);
         if let Some(field) = self.path_field.as_mut() {
             path_field::path_field_ui(&ctx, field, self.session.lang(), &self.commands);
@@ -1720,6 +1760,36 @@ impl App {
                 started.elapsed().as_secs_f64() * 1000.0
             );
         }
+    }
+
+    /// The open workspace: the site's inputs and figures where it has a site, then its views.
+    fn workspace_ui(&mut self, ui: &mut egui::Ui) {
+        if self.session.workspace.shows_site() {
+            egui::Panel::left("inputs")
+                .resizable(true)
+                .default_size(380.0)
+                .min_size(300.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| inputs::inputs_ui(self, ui));
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if self.session.workspace.shows_site() {
+                // All the cards take at most about two fifths of a short window; the strip one
+                // row. The rest is the view's.
+                let cards_height = if self.session.all_figures {
+                    (ui.available_height() * 0.42).max(170.0)
+                } else {
+                    ui.available_height()
+                };
+                egui::ScrollArea::vertical()
+                    .id_salt("results")
+                    .max_height(cards_height)
+                    .show(ui, |ui| results::results_ui(self, ui));
+                ui.separator();
+            }
+            charts::charts_ui(self, ui);
+        });
     }
 
     /// A menu item that sends `command`, showing its shortcut from [`SHORTCUTS`] if it has one.
@@ -1814,6 +1884,9 @@ impl App {
                 self.menu_item_enabled(ui, u.menu_forget, forget, self.market_update.is_idle());
             });
             ui.menu_button(s.menu_view, |ui| {
+                let w = &self.strings().workspace;
+                self.menu_item(ui, w.menu_start_page, Command::ShowStartPage);
+                ui.separator();
                 ui.label(s.theme_label);
                 for (theme, label) in [
                     (ThemeChoice::System, s.theme_system),

@@ -28,6 +28,23 @@ const CARDS: [Figure; 12] = [
     Figure::PaybackDays,
 ];
 
+/// The four figures a miner decides by: the summary strip's, in this order.
+pub const DECIDING: [Figure; 4] = [
+    Figure::BreakEvenBtcPriceUsd,
+    Figure::ProfitUsdPerDay,
+    Figure::Co2TPerBtc,
+    Figure::PaybackDays,
+];
+
+/// A card's title: the figure's label, the break-even named as the cash one.
+pub fn card_label(figure: Figure, lang: Lang) -> &'static str {
+    if figure == Figure::BreakEvenBtcPriceUsd {
+        crate::i18n::strings(lang).app.card_cash_break_even
+    } else {
+        figure.words(lang).label
+    }
+}
+
 /// The figures shown as cards for `e`: the chosen contract figures, then those of the levers
 /// that are on.
 fn card_figures(e: &Evaluation) -> impl Iterator<Item = Figure> + '_ {
@@ -298,7 +315,7 @@ fn card(figure: Figure, c: &Context) -> Card {
         Figure::PaybackDays => Some(s.payback_explained),
         _ => None,
     };
-    let label = (figure == Figure::BreakEvenBtcPriceUsd).then_some(s.card_cash_break_even);
+    let label = Some(card_label(figure, c.lang));
     Card {
         figure,
         value,
@@ -344,7 +361,12 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
         good: super::theme::gain_text(ui.visuals()),
         bad: ui.visuals().error_fg_color,
     };
-    let all_cards: Vec<Card> = card_figures(e).map(|f| card(f, &context)).collect();
+    let all = app.session.all_figures;
+    let cards: Vec<Card> = if all {
+        card_figures(e).map(|f| card(f, &context)).collect()
+    } else {
+        DECIDING.into_iter().map(|f| card(f, &context)).collect()
+    };
     // A fleet that is a large part of the network would raise the difficulty itself, which the
     // figures below do not follow: said above them, as the command line says it.
     let share_pct = crate::model::evaluate::network_share_pct(
@@ -356,20 +378,38 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
     }
 
     let sources = computed.charts.sources.join("\n");
-    // As many cards a row as fit; the rest wrap below.
-    let per_row = ((ui.available_width() + CARD_GAP) / (CARD_OUTER_WIDTH + CARD_GAP))
-        .floor()
-        .max(1.0) as usize;
-    for row in all_cards.chunks(per_row) {
+    // All the cards: as many a row as fit, the rest below. The strip: its four in one row,
+    // each a quarter of the width.
+    let (per_row, width) = if all {
+        let per_row = ((ui.available_width() + CARD_GAP) / (CARD_OUTER_WIDTH + CARD_GAP))
+            .floor()
+            .max(1.0) as usize;
+        (per_row, CARD_WIDTH)
+    } else {
+        let n = DECIDING.len() as f32;
+        let outer = (ui.available_width() - CARD_GAP * (n - 1.0)) / n;
+        (
+            DECIDING.len(),
+            (outer - (CARD_OUTER_WIDTH - CARD_WIDTH)).max(90.0),
+        )
+    };
+    for row in cards.chunks(per_row) {
         ui.horizontal_top(|ui| {
             ui.spacing_mut().item_spacing.x = CARD_GAP;
             for card in row {
-                card_ui(ui, card, lang, &sources, s.inputs_from, s.estimate_badge);
+                card_ui(ui, card, width, lang, &sources, s);
             }
         });
         ui.add_space(4.0);
     }
-    scope_table_ui(ui, e, &computed.scenario, lang);
+    let w = &strings.workspace;
+    let toggle = if all { w.fewer_figures } else { w.all_figures };
+    if ui.link(egui::RichText::new(toggle).small()).clicked() {
+        app.queue(super::Command::ShowAllFigures(!all));
+    }
+    if all {
+        scope_table_ui(ui, e, &computed.scenario, lang);
+    }
 }
 
 /// The Scope 1/2/3 table (GHG Protocol): each figure, its value, and how it was reached.
@@ -426,17 +466,18 @@ const CARD_GAP: f32 = 8.0;
 fn card_ui(
     ui: &mut egui::Ui,
     card: &Card,
+    width: f32,
     lang: Lang,
     sources: &str,
-    inputs_from: &str,
-    estimate: &str,
+    s: &crate::i18n::app::AppStrings,
 ) {
+    let (inputs_from, estimate) = (s.inputs_from, s.estimate_badge);
     let words = card.figure.words(lang);
     let label = card.label.unwrap_or(words.label);
     let response = egui::Frame::group(ui.style())
         .inner_margin(egui::Margin::symmetric(10, 6))
         .show(ui, |ui| {
-            ui.set_width(CARD_WIDTH);
+            ui.set_width(width);
             ui.vertical(|ui| {
                 ui.horizontal(|ui| {
                     ui.label(egui::RichText::new(label).small().weak());

@@ -3,6 +3,7 @@
 
 use super::files::{DialogPurpose, DialogReply, Dialogs};
 use super::*;
+use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, HarnessBuilder};
 
 /// Dialogs that never answer: these tests open, save and pin through commands.
@@ -64,4 +65,20 @@ pub(super) fn settle(h: &mut Harness<'_, App>) {
         );
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
+}
+
+/// Opens `tab` as a user would: its workspace first (by the switch at the top) when another is
+/// shown, then its tab.
+pub(super) fn open_view(h: &mut Harness<'_, App>, tab: Tab) {
+    let strings = h.state().strings();
+    if !h.state().session.workspace.tabs().contains(&tab) {
+        let (label, _) = super::workspace::Workspace::of(tab).label(strings);
+        h.get_by_role_and_label(egui::accesskit::Role::Button, label)
+            .click();
+        h.run();
+    }
+    let label = super::charts::tab_label(tab, strings);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, label)
+        .click();
+    h.run();
 }

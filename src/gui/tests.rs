@@ -60,9 +60,11 @@ fn harness_sized(
 }
 
 /// A session in English, whatever the machine's language.
+/// English, every result card shown (the tests read them).
 fn english() -> Session {
     Session {
         language: LangChoice::Fixed(Lang::En),
+        all_figures: true,
         ..Session::default()
     }
 }
@@ -177,8 +179,7 @@ use crate::model::IntensityMethod;
 fn regions_chart_lists_every_region() {
     let (mut h, _) = harness();
     h.run();
-    h.get_by_label("Regions").click();
-    h.run();
+    super::test_support::open_view(&mut h, Tab::Regions);
     assert_eq!(h.state().session.tab, Tab::Regions);
     let library = PresetLibrary::builtin();
     let computed = h.state().computed.as_ref().unwrap();
@@ -349,8 +350,7 @@ fn the_history_backtest_and_dispatch_tabs_export_their_charts() {
     let dir = temp_dir("export-history");
     h.run();
     let t = crate::i18n::strings(Lang::En);
-    h.get_by_label(t.history.tab).click();
-    h.run();
+    super::test_support::open_view(&mut h, Tab::History);
     assert_eq!(h.state().session.tab, Tab::History);
     assert!(h.state().derived.history_chart.get().is_some());
     let png = dir.join("history.png");
@@ -383,8 +383,7 @@ fn the_history_backtest_and_dispatch_tabs_export_their_charts() {
     assert!(text.contains(t.history.power_title));
     assert!(!text.contains(t.history.energy_title));
 
-    h.get_by_label(t.history.backtest_tab).click();
-    h.run();
+    super::test_support::open_view(&mut h, Tab::Backtest);
     let svg = dir.join("backtest.svg");
     dialogs.answer(Some(svg.clone()));
     h.get_by_label("Export SVG…").click();
@@ -395,8 +394,7 @@ fn the_history_backtest_and_dispatch_tabs_export_their_charts() {
 
     // The Dispatch tab exports once it has a dispatch to draw; before, the banner says what
     // it needs and nothing is written.
-    h.get_by_label(t.dispatch.tab).click();
-    h.run();
+    super::test_support::open_view(&mut h, Tab::Dispatch);
     let early = dir.join("dispatch-early.svg");
     dialogs.answer(Some(early.clone()));
     h.get_by_label("Export SVG…").click();
@@ -493,8 +491,7 @@ fn a_cancelled_dialog_changes_nothing() {
 fn pinned_scenarios_are_compared_and_the_best_marked() {
     let (mut h, dialogs) = harness();
     h.run();
-    h.get_by_label("Compare").click();
-    h.run();
+    super::test_support::open_view(&mut h, Tab::Compare);
     assert_eq!(h.state().session.tab, Tab::Compare);
     h.get_by_label("Pin this scenario").click();
     h.run();
@@ -542,8 +539,7 @@ fn pinned_scenarios_are_compared_and_the_best_marked() {
 fn ranking_moves_the_fleet_to_the_chosen_region() {
     let (mut h, _) = harness();
     h.run();
-    h.get_by_label("Compare").click();
-    h.run();
+    super::test_support::open_view(&mut h, Tab::Compare);
     assert!(h.query_by_label("Where should this fleet go?").is_some());
     h.get_all_by_label("Move here")
         .next()
@@ -587,8 +583,7 @@ fn switching_on_flared_gas_adds_the_counterfactual_card() {
 fn the_network_tab_shows_the_three_bounds_and_takes_a_given_efficiency() {
     let (mut h, _) = harness();
     h.run();
-    h.get_by_label("Network").click();
-    h.run();
+    super::test_support::open_view(&mut h, Tab::Network);
     assert_eq!(h.state().session.tab, Tab::Network);
     for label in [
         "Lower bound",
@@ -658,15 +653,26 @@ fn every_tab_draws_in_chinese_without_a_missing_glyph() {
         Tab::Compare,
         Tab::Sensitivity,
         Tab::Network,
+        Tab::History,
+        Tab::Map,
+        Tab::Backtest,
+        Tab::Dispatch,
     ] {
         let session = Session {
             language: LangChoice::Fixed(Lang::Zh),
             tab,
+            all_figures: true,
             ..Session::default()
         };
         let mut h = harness_with(session, FakeDialogs::default());
         super::test_support::settle(&mut h);
-        h.get_by_label("输入");
+        // The site's inputs beside every view but the Network workspace's.
+        let site = super::workspace::Workspace::of(tab).shows_site();
+        assert_eq!(h.query_by_label("输入").is_some(), site, "{tab:?}");
+        h.get_by_role_and_label(
+            egui::accesskit::Role::Button,
+            super::charts::tab_label(tab, crate::i18n::strings(Lang::Zh)),
+        );
     }
 }
 
@@ -751,6 +757,7 @@ fn a_version_1_file_opens_migrated_says_so_and_is_unsaved() {
 fn in_chinese_a_bad_file_is_reported_in_chinese() {
     let session = Session {
         language: LangChoice::Fixed(Lang::Zh),
+        all_figures: true,
         ..Session::default()
     };
     let mut h = harness_with(session, FakeDialogs::default());
@@ -1070,6 +1077,7 @@ fn lever_cards_are_the_lever_figures_in_the_chosen_language() {
     use crate::model::levers::{Curtailment, HeatReuse};
     let session = Session {
         language: LangChoice::Fixed(Lang::Zh),
+        all_figures: true,
         ..Session::default()
     };
     let mut h = harness_with(session, FakeDialogs::default());

@@ -19,6 +19,7 @@ pub mod results;
 pub mod sensitivity;
 pub mod sharing;
 pub mod update;
+pub mod workspace;
 
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +88,8 @@ pub struct Strings {
     pub sharing: sharing::SharingStrings,
     /// The world map.
     pub map: map::MapStrings,
+    /// The workspaces and the start page.
+    pub workspace: workspace::WorkspaceStrings,
     /// A region's power price: grade, tariff components, availability.
     pub prices: prices::PriceStrings,
     /// Energy sources by name.
@@ -126,6 +129,7 @@ pub static EN: Strings = Strings {
     update: update::EN,
     sharing: sharing::EN,
     map: map::EN,
+    workspace: workspace::EN,
     prices: prices::EN,
     sources: SourceNames {
         coal: "Coal",
@@ -159,6 +163,7 @@ pub static ZH: Strings = Strings {
     update: update::ZH,
     sharing: sharing::ZH,
     map: map::ZH,
+    workspace: workspace::ZH,
     prices: prices::ZH,
     sources: SourceNames {
         coal: "煤炭",

@@ -106,7 +106,7 @@ pub struct NetworkStrings {
 }
 
 pub const EN: NetworkStrings = NetworkStrings {
-    tab: "Network",
+    tab: "Network now",
     title: "The whole Bitcoin network",
     intro: "CBECI-style bounds: the network's hashrate × the efficiency of the machines that mine at a profit at this power price.",
 
@@ -186,7 +186,7 @@ pub const EN: NetworkStrings = NetworkStrings {
 
 /// Simplified Chinese.
 pub const ZH: NetworkStrings = NetworkStrings {
-    tab: "全网",
+    tab: "全网现状",
     title: "比特币全网",
     intro: "CBECI 式估算区间：全网算力 × 在此电价下仍能盈利的矿机能效。",
 
