@@ -25,24 +25,21 @@ pub fn rows(ui: &mut egui::Ui, region: Option<&RegionPreset>, load: Option<SiteL
         ui.end_row();
         return;
     };
-    let provenance = match &region.tariff {
-        Some(t) => format!("{}, {}", t.name, t.year),
+    // One wrapped label (two side by side overlap once the first wraps in the grid): the
+    // tariff and the figure's grade and year, or the figure's source line, which has them.
+    let text = match &region.tariff {
+        Some(t) => format!(
+            "{}, {} · {} {}",
+            t.name,
+            t.year,
+            region_price::grade_words(figure.grade, lang),
+            figure.year
+        ),
         None => region_price::source_line(figure, lang),
     };
     ui.label("");
-    ui.horizontal_wrapped(|ui| {
-        ui.label(egui::RichText::new(provenance).small().weak());
-        ui.label(
-            egui::RichText::new(format!(
-                "{} {}",
-                region_price::grade_words(figure.grade, lang),
-                figure.year
-            ))
-            .small(),
-        );
-    })
-    .response
-    .on_hover_text(region_price::price_details(region, load, lang).join("\n"));
+    ui.add(egui::Label::new(egui::RichText::new(text).small().weak()).wrap())
+        .on_hover_text(region_price::price_details(region, load, lang).join("\n"));
     ui.end_row();
     if let Some(a) = &region.availability {
         ui.label("");
