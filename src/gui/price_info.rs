@@ -38,7 +38,8 @@ pub fn rows(ui: &mut egui::Ui, region: Option<&RegionPreset>, load: Option<SiteL
         None => region_price::source_line(figure, lang),
     };
     ui.label("");
-    ui.add(egui::Label::new(egui::RichText::new(text).small().weak()).wrap())
+    ui.horizontal_wrapped(|ui| ui.label(egui::RichText::new(text).small().weak()))
+        .response
         .on_hover_text(region_price::price_details(region, load, lang).join("\n"));
     ui.end_row();
     if let Some(a) = &region.availability {
