@@ -52,6 +52,7 @@ mod session_file;
 mod sharing;
 mod theme;
 mod undo;
+mod views;
 mod widgets;
 pub mod workspace;
 

@@ -19,20 +19,9 @@ pub enum Workspace {
 impl Workspace {
     pub const ALL: [Workspace; 3] = [Workspace::Site, Workspace::Where, Workspace::Network];
 
-    /// Its views, in the order a question follows.
+    /// Its views, in the order a question follows (the views' registry's).
     pub fn tabs(self) -> &'static [Tab] {
-        match self {
-            Workspace::Site => &[
-                Tab::BreakEven,
-                Tab::Mix,
-                Tab::Projection,
-                Tab::Dispatch,
-                Tab::Hardware,
-                Tab::Backtest,
-            ],
-            Workspace::Where => &[Tab::Regions, Tab::Map, Tab::Compare, Tab::Sensitivity],
-            Workspace::Network => &[Tab::History, Tab::Network, Tab::Map],
-        }
+        super::views::tabs_of(self)
     }
 
     /// The workspace a view belongs to first (a saved session from before workspaces).
