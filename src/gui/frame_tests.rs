@@ -18,7 +18,11 @@ fn harness(tab: Tab) -> Harness<'static, App> {
         session,
         // Tall enough for the Compare table's rows (the contract's and site accounting's
         // figures) and the ranking below it.
-        Harness::builder().with_size(egui::vec2(1500.0, 1900.0)),
+        // A change of region changes the inputs grid's columns (its price line), and a grid
+        // lays out again over two more frames.
+        Harness::builder()
+            .with_size(egui::vec2(1500.0, 1900.0))
+            .with_max_steps(8),
     )
 }
 

@@ -25,21 +25,22 @@ pub fn rows(ui: &mut egui::Ui, region: Option<&RegionPreset>, load: Option<SiteL
         ui.end_row();
         return;
     };
-    // One wrapped label (two side by side overlap once the first wraps in the grid): the
-    // tariff and the figure's grade and year, or the figure's source line, which has them.
-    let text = match &region.tariff {
-        Some(t) => format!(
-            "{}, {} · {} {}",
-            t.name,
-            t.year,
-            region_price::grade_words(figure.grade, lang),
-            figure.year
-        ),
-        None => region_price::source_line(figure, lang),
+    // One line, cut to the panel's width (a wrapped line in the inputs grid could run under
+    // the next row): the grade and year first, then the tariff or the source; hover gives all.
+    let origin = match &region.tariff {
+        Some(t) => format!("{}, {}", t.name, t.year),
+        None => figure.source.clone(),
     };
+    let text = format!(
+        "{} {} · {origin}",
+        region_price::grade_words(figure.grade, lang),
+        figure.year
+    );
     ui.label("");
-    ui.horizontal_wrapped(|ui| ui.label(egui::RichText::new(text).small().weak()))
-        .response
+    // In a row of the full width, so the grid's column does not change with the text.
+    let line = egui::Label::new(egui::RichText::new(text).small().weak()).truncate();
+    ui.horizontal_wrapped(|ui| ui.add(line))
+        .inner
         .on_hover_text(region_price::price_details(region, load, lang).join("\n"));
     ui.end_row();
     if let Some(a) = &region.availability {

@@ -35,7 +35,7 @@ fn a_closed_rate_shows_its_availability_line_beside_the_price() {
             .is_some()
     );
     assert!(
-        h.query_all_by_label_contains(" · Measured 2024")
+        h.query_all_by_label_contains("Measured 2024 · Hydro-Québec Rate CB")
             .next()
             .is_some()
     );
@@ -54,7 +54,7 @@ fn the_availability_line_is_in_chinese_too() {
     let h = harness_at("sichuan-wet", Lang::Zh);
     assert!(h.query_by_label("可获得性：挖矿被禁止").is_some());
     assert!(
-        h.query_all_by_label_contains("，2020（估计）")
+        h.query_all_by_label_contains("估计 2020 · ")
             .next()
             .is_some()
     );

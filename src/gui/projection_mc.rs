@@ -236,13 +236,16 @@ pub fn cards_ui(
             format!("{} %", format::fixed(x, 1))
         })
     };
-    ui.horizontal_wrapped(|ui| {
+    // Three cards in one row, each a third of the width (at most 200 px): a frame cannot wrap
+    // to the next row, so it must fit before it is drawn.
+    let width = ((ui.available_width() - 16.0 - 2.0 * 8.0) / 3.0 - 22.0).clamp(120.0, 200.0);
+    ui.horizontal_top(|ui| {
         let mc = job.result.as_deref();
         let card = |ui: &mut egui::Ui, label: &str, value: String, detail: String, hint: &str| {
             egui::Frame::group(ui.style())
                 .inner_margin(egui::Margin::symmetric(10, 6))
                 .show(ui, |ui| {
-                    ui.set_width(200.0);
+                    ui.set_width(width);
                     ui.vertical(|ui| {
                         ui.label(egui::RichText::new(label).small().weak());
                         ui.label(egui::RichText::new(value).size(19.0).strong());

@@ -387,7 +387,8 @@ pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
         (per_row, CARD_WIDTH)
     } else {
         let n = DECIDING.len() as f32;
-        let outer = (ui.available_width() - CARD_GAP * (n - 1.0)) / n;
+        // Room spare for the frames. strokes and the scroll bar.
+        let outer = (ui.available_width() - 16.0 - CARD_GAP * (n - 1.0)) / n;
         (
             DECIDING.len(),
             (outer - (CARD_OUTER_WIDTH - CARD_WIDTH)).max(90.0),

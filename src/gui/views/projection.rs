@@ -14,6 +14,9 @@ use crate::palette;
 use eframe::egui;
 use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoints, VLine};
 
+/// Below this width the Investment and Uncertainty settings stack (each needs about 420 px).
+const SIDE_BY_SIDE_MIN_WIDTH: f32 = 860.0;
+
 pub struct ProjectionView;
 
 impl View for ProjectionView {
@@ -85,23 +88,29 @@ pub(super) fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             .map_or(0.0, |c| c.scenario.site.electricity_usd_per_kwh);
         let trailing = app.history_summary.volatility;
         let p = &mut app.session.doc.projection;
-        // Side by side, so the fan stays in view.
-        ui.columns(2, |cols| {
-            super::super::projection_mc::investment_settings_ui(
-                &mut cols[0],
-                p,
-                site_price,
-                lang,
-                s,
-            );
-            super::super::projection_mc::uncertainty_settings_ui(
-                &mut cols[1],
-                p,
-                trailing,
-                lang,
-                s,
-            );
-        });
+        // Side by side where both fit, so the fan stays in view; one above the other in a
+        // narrow window, where side by side their fields ran over each other.
+        if ui.available_width() >= SIDE_BY_SIDE_MIN_WIDTH {
+            ui.columns(2, |cols| {
+                super::super::projection_mc::investment_settings_ui(
+                    &mut cols[0],
+                    p,
+                    site_price,
+                    lang,
+                    s,
+                );
+                super::super::projection_mc::uncertainty_settings_ui(
+                    &mut cols[1],
+                    p,
+                    trailing,
+                    lang,
+                    s,
+                );
+            });
+        } else {
+            super::super::projection_mc::investment_settings_ui(ui, p, site_price, lang, s);
+            super::super::projection_mc::uncertainty_settings_ui(ui, p, trailing, lang, s);
+        }
     }
     let Ok(computed) = &app.computed else {
         return;
