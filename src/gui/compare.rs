@@ -130,6 +130,9 @@ fn pin_header(app: &App, ui: &mut egui::Ui, index: usize, name: &str, descriptio
     }
 }
 
+/// The height of every row of the comparison table: the two grids' rows line up.
+const COMPARE_ROW_HEIGHT: f32 = 22.0;
+
 /// A square of a pin's colour.
 fn swatch(ui: &mut egui::Ui, index: usize) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
@@ -206,15 +209,37 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
         rows.iter()
             .filter(|r| r.figure != Figure::GridIntensityGPerKwh),
     );
-    egui::ScrollArea::horizontal()
-        .id_salt("compare-table")
-        .show(ui, |ui| {
-            egui::Grid::new("compare-grid")
-                .striped(true)
-                .spacing([14.0, 4.0])
-                .show(ui, |ui| {
-                    ui.label(egui::RichText::new(s.compare_figure).strong());
-                    ui.label(egui::RichText::new(s.compare_unit).strong());
+    let figures: Vec<_> = figures.collect();
+    // The figures' names and units stay in place while the pins' columns scroll sideways: two
+    // grids side by side, every row of the same height so that their rows line up.
+    let grid = |id: &str| {
+        egui::Grid::new(id.to_string())
+            .striped(true)
+            .spacing([14.0, 4.0])
+            .min_row_height(COMPARE_ROW_HEIGHT)
+    };
+    ui.horizontal_top(|ui| {
+        grid("compare-names").show(ui, |ui| {
+            ui.label(egui::RichText::new(s.compare_figure).strong());
+            ui.label(egui::RichText::new(s.compare_unit).strong());
+            ui.end_row();
+            ui.label(s.rank_region);
+            ui.label("");
+            ui.end_row();
+            ui.label(s.rank_price);
+            ui.label(egui::RichText::new(Input::ElectricityUsdPerKwh.suffix(lang).trim()).weak());
+            ui.end_row();
+            for row in &figures {
+                let figure = row.figure.words(lang);
+                ui.label(figure.label);
+                ui.label(egui::RichText::new(figure.unit).weak());
+                ui.end_row();
+            }
+        });
+        egui::ScrollArea::horizontal()
+            .id_salt("compare-table")
+            .show(ui, |ui| {
+                grid("compare-grid").show(ui, |ui| {
                     for &i in columns {
                         let description = pin_description(&pinned[i], library, lang, s);
                         ui.horizontal(|ui| {
@@ -230,25 +255,16 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
                         });
                     }
                     ui.end_row();
-                    ui.label(s.rank_region);
-                    ui.label("");
                     for &i in columns {
                         ui.label(compare::region_name(&pinned[i].doc, library, lang));
                     }
                     ui.end_row();
-                    ui.label(s.rank_price);
-                    ui.label(
-                        egui::RichText::new(Input::ElectricityUsdPerKwh.suffix(lang).trim()).weak(),
-                    );
                     for (column, price) in comparison.power_usd_per_kwh.iter().enumerate() {
                         let best = comparison.power_best.contains(&column);
                         cell(ui, format::number(*price), best);
                     }
                     ui.end_row();
-                    for row in figures {
-                        let figure = row.figure.words(lang);
-                        ui.label(figure.label);
-                        ui.label(egui::RichText::new(figure.unit).weak());
+                    for row in &figures {
                         for (column, value) in row.values.iter().enumerate() {
                             let text = match (row.figure, value) {
                                 (Figure::PaybackDays, None) => strings.results.never.to_string(),
@@ -259,7 +275,8 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
                         ui.end_row();
                     }
                 });
-        });
+            });
+    });
     ui.label(egui::RichText::new(s.compare_best_note).small().weak());
 
     // Grouped bars: one chart per figure, one bar per scenario. One legend for the three, above

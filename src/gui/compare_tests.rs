@@ -315,3 +315,82 @@ fn app_move_buttons(h: &Harness<'_, App>) -> usize {
     h.query_all_by_label(strings(Lang::En).app.move_here)
         .count()
 }
+
+/// At 1024 × 700 with four pins the table scrolls sideways; the figures' names stay put and
+/// each stays on the row of its values.
+#[test]
+fn the_figure_names_stay_while_the_pins_scroll_sideways() {
+    let session = Session {
+        language: LangChoice::Fixed(Lang::En),
+        tab: Tab::Compare,
+        doc: texas_doc(),
+        saved_doc: texas_doc(),
+        ..Session::default()
+    };
+    let mut h = super::test_support::harness(
+        session,
+        Harness::builder()
+            .with_size(egui::vec2(1024.0, 700.0))
+            .with_max_steps(8),
+    );
+    h.run();
+    for region in ["texas-ercot", "quebec", "kazakhstan", "norway"] {
+        h.state_mut().session.doc.site.region = Some(region.into());
+        h.run();
+        pin_current(&mut h);
+    }
+    // The table's row (the ranking below has a column of the same name, lower down).
+    let name = strings(Lang::En).app.rank_price;
+    let row_name = |h: &Harness<'_, App>| {
+        h.get_all_by_label(name)
+            .map(|n| n.rect())
+            .min_by(|a, b| a.top().total_cmp(&b.top()))
+            .unwrap()
+    };
+    let before = row_name(&h);
+    let norway_text = format::number(
+        h.state()
+            .library
+            .region("norway")
+            .unwrap()
+            .electricity_price_usd_per_kwh
+            .as_ref()
+            .unwrap()
+            .value,
+    );
+    let norway_price = h
+        .get_all_by_label(&norway_text)
+        .map(|n| n.rect())
+        .next()
+        .expect("Norway's price is in the table");
+    // Same row: the name and the values line up.
+    assert!((norway_price.center().y - before.center().y).abs() < 2.0);
+    // Scroll the table sideways over its values.
+    let over = egui::pos2((before.right() + 200.0).min(1000.0), before.center().y);
+    h.hover_at(over);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(-400.0, 0.0),
+        modifiers: egui::Modifiers::SHIFT,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    h.run();
+    let after = row_name(&h);
+    assert_eq!(before, after, "the names did not move");
+    let norway_after = h
+        .get_all_by_label(&norway_text)
+        .map(|n| n.rect())
+        .next()
+        .unwrap();
+    assert!(
+        norway_after.left() < norway_price.left() - 50.0,
+        "the values scrolled: {norway_price:?} → {norway_after:?}"
+    );
+    // The last pin's remove button can be reached and is inside the window once scrolled to.
+    let remove = h.get_all_by_label("×").last().unwrap().rect();
+    assert!(
+        remove.left() >= before.right(),
+        "the buttons sit right of the names"
+    );
+}
