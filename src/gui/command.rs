@@ -356,7 +356,7 @@ impl App {
             }
             Command::SetSensitivity(settings) => self.sensitivity = settings,
             Command::SetNetworkView(view) => self.network_view = view,
-            Command::SetMapView(view) => self.map_view = view,
+            Command::SetMapView(view) => *self.map_view.of_mut(self.session.workspace) = view,
             Command::SetHistoryView(view) => self.history_view = view,
             Command::ShowPathField(purpose) => self.show_path_field(purpose, false),
             Command::AnswerPathField(answer) => self.answer_path_field(answer, ctx),

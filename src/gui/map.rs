@@ -21,6 +21,49 @@ pub struct MapSettings {
     pub year: Option<i32>,
 }
 
+/// The map's choices in each workspace that shows it: the Network's opens on the grids'
+/// intensity, Where's on this fleet's profit (its question is where the fleet pays).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapViews {
+    network: MapSettings,
+    where_: MapSettings,
+}
+
+impl Default for MapViews {
+    fn default() -> Self {
+        MapViews {
+            network: MapSettings::default(),
+            where_: MapSettings::for_where(),
+        }
+    }
+}
+
+impl MapViews {
+    pub fn of(&self, workspace: super::workspace::Workspace) -> &MapSettings {
+        match workspace {
+            super::workspace::Workspace::Where => &self.where_,
+            _ => &self.network,
+        }
+    }
+
+    pub fn of_mut(&mut self, workspace: super::workspace::Workspace) -> &mut MapSettings {
+        match workspace {
+            super::workspace::Workspace::Where => &mut self.where_,
+            _ => &mut self.network,
+        }
+    }
+}
+
+impl MapSettings {
+    /// The Where workspace's map: this fleet's profit in each region.
+    pub fn for_where() -> MapSettings {
+        MapSettings {
+            layer: MapLayer::Profit,
+            ..MapSettings::default()
+        }
+    }
+}
+
 /// Where the view looks: a zoom (1: the whole world) around a centre, kept in egui's memory.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct Camera {
@@ -87,7 +130,8 @@ fn colour((r, g, b): crate::palette::Rgb) -> egui::Color32 {
 pub fn map_ui(app: &App, ui: &mut egui::Ui) {
     let lang = app.session.lang();
     let t = &app.strings().map;
-    let mut settings = app.map_view.clone();
+    let current = app.map_view.of(app.session.workspace);
+    let mut settings = current.clone();
     ui.horizontal_wrapped(|ui| {
         ui.label(t.layer_label);
         for layer in MapLayer::ALL {
@@ -98,7 +142,7 @@ pub fn map_ui(app: &App, ui: &mut egui::Ui) {
         Some(Ok(chart)) => chart,
         Some(Err(e)) => {
             ui.colored_label(ui.visuals().error_fg_color, e.localized(lang));
-            if app.map_view != MapSettings::default() {
+            if *current != MapSettings::default() {
                 app.queue(Command::SetMapView(MapSettings::default()));
             }
             return;
@@ -106,7 +150,7 @@ pub fn map_ui(app: &App, ui: &mut egui::Ui) {
         None => return,
     };
     layer_controls(ui, chart, &mut settings, lang);
-    if settings != app.map_view {
+    if settings != *current {
         app.queue(Command::SetMapView(settings));
     }
     ui.label(egui::RichText::new(&chart.title).strong());

@@ -11,6 +11,7 @@ fn map_harness(lang: Lang, size: egui::Vec2) -> Harness<'static, App> {
     let session = Session {
         language: LangChoice::Fixed(lang),
         tab: Tab::Map,
+        workspace: crate::gui::workspace::Workspace::Network,
         ..Session::default()
     };
     let mut h = harness(
@@ -120,7 +121,11 @@ fn each_layer_draws_with_its_title_in_both_languages() {
         h.get_by_label(layer_label).click();
         h.run();
         h.run();
-        assert_eq!(h.state().map_view.layer, MapLayer::HashrateShare);
+        let workspace = h.state().session.workspace;
+        assert_eq!(
+            h.state().map_view.of(workspace).layer,
+            MapLayer::HashrateShare
+        );
         let chart = h.state().derived.map.get().unwrap().clone().unwrap();
         assert!(h.query_by_label(&chart.title).is_some(), "{}", chart.title);
         // Hover over China names its whole share with the mining map as source.
@@ -134,4 +139,26 @@ fn each_layer_draws_with_its_title_in_both_languages() {
             "{line}"
         );
     }
+}
+
+#[test]
+fn the_where_workspace_opens_the_map_on_this_fleets_profit() {
+    let mut h = map_harness(Lang::En, egui::vec2(1024.0, 700.0));
+    assert_eq!(
+        h.state().session.workspace,
+        super::super::workspace::Workspace::Network
+    );
+    let chart = h.state().derived.map.get().unwrap().clone().unwrap();
+    assert_eq!(chart.layer, MapLayer::Intensity);
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Where")
+        .click();
+    h.run();
+    super::super::test_support::open_view(&mut h, super::super::Tab::Map);
+    let chart = h.state().derived.map.get().unwrap().clone().unwrap();
+    assert_eq!(chart.layer, MapLayer::Profit);
+    assert!(
+        h.query_all_by_label_contains("Profit per day of")
+            .next()
+            .is_some()
+    );
 }

@@ -208,7 +208,7 @@ pub struct App {
     /// The Network view's choices (for this run of the app).
     pub network_view: crate::network_data::ViewSettings,
     /// The Map view's layer and its choices (for this run of the app).
-    pub map_view: map::MapSettings,
+    pub map_view: map::MapViews,
     /// The History and Backtest views' choices (for this run of the app).
     pub history_view: history::HistoryState,
     /// The Projection tab's Monte Carlo run (on its own thread).
@@ -483,7 +483,7 @@ impl App {
                 computed: &self.computed,
                 sensitivity: &self.sensitivity,
                 network_view: &self.network_view,
-                map_view: &self.map_view,
+                map_view: self.map_view.of(self.session.workspace),
                 history_view: &self.history_view,
                 presets_folder: self.presets_folder.as_deref(),
                 doc_generation: self.doc_generation,
