@@ -72,6 +72,8 @@ pub struct DispatchView {
     cached: Option<(CacheKey, Result<Arc<Outcome>, String>)>,
     /// Dispatches computed so far (tests check it is once per change).
     pub runs: u64,
+    /// The time-of-use tariff editor's draft.
+    pub tariff_editor: super::tariff_editor::TariffEditor,
 }
 
 impl DispatchView {
@@ -199,6 +201,8 @@ pub fn dispatch_ui(app: &mut App, ui: &mut egui::Ui) {
     ui.label(egui::RichText::new(t.intro).weak());
     ui.add_space(4.0);
     settings_ui(app, ui, strings);
+    ui.add_space(4.0);
+    super::tariff_editor::tariff_ui(app, ui);
     ui.add_space(4.0);
     let app: &App = app;
     let view = &app.dispatch;

@@ -41,6 +41,9 @@ pub mod saved_session;
 mod sensitivity;
 mod session_file;
 mod sharing;
+mod tariff_editor;
+#[cfg(test)]
+mod tariff_editor_tests;
 mod theme;
 mod undo;
 mod widgets;
