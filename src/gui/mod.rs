@@ -32,6 +32,9 @@ mod picker_tests;
 mod plot_rules;
 #[cfg(test)]
 mod plot_rules_tests;
+mod power_modes;
+#[cfg(test)]
+mod power_modes_tests;
 mod price_info;
 #[cfg(test)]
 mod price_info_tests;
