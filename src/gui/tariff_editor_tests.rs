@@ -386,3 +386,80 @@ fn the_tariff_editor_draws_in_chinese() {
     h.get_by_label(&said);
     h.get_by_label(t.not_stored);
 }
+
+#[test]
+fn at_1024_by_700_both_editors_fit_the_window_and_nothing_in_them_overlaps() {
+    for lang in Lang::ALL {
+        let mut doc = ScenarioDoc::default();
+        doc.dispatch.tariff = Some(TariffExample::TexasSummerPeak.tariff(2025, lang));
+        doc.fleet[0].modes = vec![crate::model::dispatch::PowerMode {
+            name: "eco".into(),
+            hashrate_ths: 160.0,
+            power_w: 2500.0,
+        }];
+        let session = Session {
+            language: LangChoice::Fixed(lang),
+            tab: Tab::Dispatch,
+            doc,
+            ..Session::default()
+        };
+        let mut h = build(
+            session,
+            Harness::builder().with_size(egui::vec2(1024.0, 700.0)),
+        );
+        h.run();
+        let t = &strings(lang).editors;
+        // The tariff editor, from its heading to its last button, and the modes of the panel.
+        let editor = h
+            .get_by_label(t.tariff_heading)
+            .rect()
+            .union(h.get_by_label(t.add_period).rect());
+        let modes = h
+            .get_by_label(&fill(t.modes_heading, &[("n", "1")]))
+            .rect()
+            .union(h.get_by_label(t.add_mode).rect());
+        // The panel's editor lies left of the tab's.
+        let panel_right = editor.left() - 10.0;
+        for (region, name) in [(editor, "tariff"), (modes, "modes")] {
+            let in_tab = name == "tariff";
+            let widgets: Vec<(String, egui::Rect)> = h
+                .get_all_by(|n| {
+                    matches!(
+                        n.role(),
+                        Role::Button | Role::SpinButton | Role::TextInput | Role::CheckBox
+                    )
+                })
+                .map(|n| (format!("{:?}", n.accesskit_node().label()), n.rect()))
+                .filter(|(_, r)| {
+                    r.top() >= region.top() - 1.0
+                        && r.bottom() <= region.bottom() + 1.0
+                        && (r.left() > panel_right) == in_tab
+                })
+                .collect();
+            let least = if in_tab { 30 } else { 5 };
+            assert!(widgets.len() >= least, "{name}: {widgets:?}");
+            for (i, (a_name, a)) in widgets.iter().enumerate() {
+                assert!(
+                    a.right() <= 1024.0,
+                    "{lang:?} {name}: {a_name} runs off: {a:?}"
+                );
+                for (b_name, b) in &widgets[i + 1..] {
+                    assert!(
+                        !a.shrink(1.0).intersects(b.shrink(1.0)),
+                        "{lang:?} {name}: {a_name} {a:?} overlaps {b_name} {b:?}"
+                    );
+                }
+            }
+        }
+        // Below the editor, the tab's cards wrap into rows within the window too.
+        let dispatched = format!("{}: ", strings(lang).dispatch.dispatched);
+        let cards: Vec<egui::Rect> = h
+            .get_all_by_label_contains(&dispatched)
+            .map(|n| n.rect())
+            .collect();
+        assert_eq!(cards.len(), 4, "{lang:?}");
+        for card in cards {
+            assert!(card.right() <= 1024.0 - 8.0, "{lang:?}: {card:?}");
+        }
+    }
+}
