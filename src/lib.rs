@@ -20,7 +20,7 @@ pub use hashwatt_core::{
     APP_ID, chart_data, compare, disclosure, dispatch_doc, figures, file_error, file_io, format,
     history, i18n, inputs, map, market_api, model, names, network_data, palette, presets,
     price_series, problem, region_price, resolve, scenario_file, scenario_io, schema, suggest,
-    today,
+    tariff_examples, today,
 };
 
 /// The user's presets folder: `<data dir>/hashwatt/presets` (e.g.

@@ -72,6 +72,8 @@ pub struct DispatchView {
     cached: Option<(CacheKey, Result<Arc<Outcome>, String>)>,
     /// Dispatches computed so far (tests check it is once per change).
     pub runs: u64,
+    /// The time-of-use tariff editor's draft.
+    pub tariff_editor: super::tariff_editor::TariffEditor,
 }
 
 impl DispatchView {
@@ -189,8 +191,20 @@ impl App {
     }
 }
 
+/// The central panel's margin, px: between the tab's content and the window's edge.
+const PANEL_MARGIN: f32 = 8.0;
+/// The narrowest the tab is laid out, px.
+const MIN_WIDTH: f32 = 300.0;
+
 /// The Dispatch tab.
 pub fn dispatch_ui(app: &mut App, ui: &mut egui::Ui) {
+    // Within the window's edge, even where a row above the tab ran wider than the panel (its
+    // layout then grows past the edge, and the editors' frames would be cut).
+    let right = ui
+        .max_rect()
+        .right()
+        .min(ui.clip_rect().right() - PANEL_MARGIN);
+    ui.set_max_width((right - ui.cursor().left()).max(MIN_WIDTH));
     app.poll_import();
     app.refresh_dispatch();
     let strings = app.strings();
@@ -199,6 +213,8 @@ pub fn dispatch_ui(app: &mut App, ui: &mut egui::Ui) {
     ui.label(egui::RichText::new(t.intro).weak());
     ui.add_space(4.0);
     settings_ui(app, ui, strings);
+    ui.add_space(4.0);
+    super::tariff_editor::tariff_ui(app, ui);
     ui.add_space(4.0);
     let app: &App = app;
     let view = &app.dispatch;
@@ -310,38 +326,73 @@ fn cards_ui(ui: &mut egui::Ui, d: &Dispatch, site_uptime_pct: f64, s: &Strings) 
             format!("{} g/kWh", maybe(m.intensity_paid_g_per_kwh)),
         ),
     ];
-    ui.horizontal_wrapped(|ui| {
-        for (label, always, dispatched) in rows {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_min_width(170.0);
-                ui.vertical(|ui| {
-                    ui.label(egui::RichText::new(label).strong());
-                    ui.label(format!("{}: {always}", t.always_on));
-                    ui.label(
-                        egui::RichText::new(format!("{}: {dispatched}", t.dispatched)).strong(),
-                    );
-                });
-            });
+    let mut cards: Vec<(f32, Vec<egui::RichText>)> = rows
+        .into_iter()
+        .map(|(label, always, dispatched)| {
+            let lines = vec![
+                egui::RichText::new(label).strong(),
+                egui::RichText::new(format!("{}: {always}", t.always_on)),
+                egui::RichText::new(format!("{}: {dispatched}", t.dispatched)).strong(),
+            ];
+            (CARD_WIDTH, lines)
+        })
+        .collect();
+    cards.push((
+        WIDE_CARD_WIDTH,
+        vec![
+            egui::RichText::new(format!(
+                "{}: {} h",
+                t.hours_mined,
+                format::number(m.hours_mined)
+            )),
+            egui::RichText::new(format!(
+                "{}: {} USD/MWh",
+                t.mean_price_paid,
+                m.mean_price_paid_usd_mwh
+                    .map_or(format::UNDEFINED.to_string(), |p| format::fixed(p, 2))
+            )),
+            egui::RichText::new(format!("{}: {}", t.credits, format::usd(m.credits_usd))),
+        ],
+    ));
+    // As many a row as fit: a frame in a wrapping layout would not wrap (its size is only
+    // known once drawn), so the rows are made here.
+    let frame = egui::Frame::group(ui.style());
+    let outer = |width: f32| width + frame.total_margin().sum().x;
+    let gap = ui.spacing().item_spacing.x;
+    let available = ui.available_width();
+    let mut rows: Vec<Vec<(f32, Vec<egui::RichText>)>> = Vec::new();
+    let mut used = 0.0;
+    for card in cards {
+        match rows.last_mut() {
+            Some(row) if used + gap + outer(card.0) <= available => {
+                used += gap + outer(card.0);
+                row.push(card);
+            }
+            _ => {
+                used = outer(card.0);
+                rows.push(vec![card]);
+            }
         }
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_min_width(220.0);
-            ui.vertical(|ui| {
-                ui.label(format!(
-                    "{}: {} h",
-                    t.hours_mined,
-                    format::number(m.hours_mined)
-                ));
-                ui.label(format!(
-                    "{}: {} USD/MWh",
-                    t.mean_price_paid,
-                    m.mean_price_paid_usd_mwh
-                        .map_or(format::UNDEFINED.to_string(), |p| format::fixed(p, 2))
-                ));
-                ui.label(format!("{}: {}", t.credits, format::usd(m.credits_usd)));
-            });
+    }
+    for row in rows {
+        ui.horizontal_top(|ui| {
+            for (width, lines) in row {
+                frame.show(ui, |ui| {
+                    ui.set_width(width);
+                    ui.vertical(|ui| {
+                        for line in lines {
+                            ui.label(line);
+                        }
+                    });
+                });
+            }
         });
-    });
+    }
 }
+
+/// A card's inner width, px; the hours, mean price and credits card's.
+const CARD_WIDTH: f32 = 170.0;
+const WIDE_CARD_WIDTH: f32 = 220.0;
 
 /// The price-duration curve: every step's cost of power, dearest first, the steps mined in
 /// the gain colour, and the break-even line.

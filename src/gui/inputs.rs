@@ -418,6 +418,7 @@ fn hardware_ui(app: &mut App, ui: &mut egui::Ui) {
         ui.push_id(index, |ui| {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 fleet_entry_ui(app, ui, index);
+                super::power_modes::modes_ui(app, ui, index);
                 ui.horizontal(|ui| {
                     if count > 1 && ui.small_button(s.remove_model).clicked() {
                         remove = Some(index);

@@ -39,6 +39,9 @@ mod picker_tests;
 mod plot_rules;
 #[cfg(test)]
 mod plot_rules_tests;
+mod power_modes;
+#[cfg(test)]
+mod power_modes_tests;
 mod price_info;
 #[cfg(test)]
 mod price_info_tests;
@@ -50,6 +53,9 @@ mod session;
 pub use session::*;
 mod session_file;
 mod sharing;
+mod tariff_editor;
+#[cfg(test)]
+mod tariff_editor_tests;
 mod theme;
 mod undo;
 mod views;

@@ -392,6 +392,12 @@ fn parse_number(text: &str, whole: bool) -> Option<Parsed> {
     })
 }
 
+/// A typed number read as every input field reads it ([`parse_number`]; a trailing `%` is
+/// dropped), for the fields of the editors.
+pub(super) fn parse_typed(text: &str, whole: bool) -> Option<f64> {
+    parse_number(text.trim_end_matches('%').trim(), whole).map(|p| p.value)
+}
+
 /// Text a number is still being typed into: nothing yet, or only a sign or a mark.
 fn is_unfinished(text: &str) -> bool {
     matches!(text.trim(), "" | "-" | "+" | "." | "," | "-." | "-,")

@@ -2,6 +2,7 @@
 //! miner presets (the scenario file's `dispatch` section is `model::dispatch::DispatchOptions`).
 
 use crate::model::dispatch::{PowerMode, mode_name_allowed};
+use crate::model::tariff::Tariff;
 use crate::model::{Scenario, limits::Limit};
 use crate::problem::Problem;
 use crate::resolve::{PresetLookup, ResolveError};
@@ -21,6 +22,19 @@ pub fn check_mode_name<'a>(
     }
 }
 
+/// Where a scenario file holds its time-of-use tariff.
+pub const TARIFF_PATH: &str = "dispatch.tariff";
+
+/// Checks a tariff as a scenario file's is checked when it is read: the first problem, named at
+/// its path in the file (`dispatch.tariff.periods[0].hours`), with the same message.
+pub fn check_tariff(tariff: &Tariff) -> Result<(), ResolveError> {
+    tariff.validate(TARIFF_PATH).map_err(|e| ResolveError {
+        field: e.field,
+        problem: e.problem.into(),
+        value: None,
+    })
+}
+
 /// A machine's hashrate or power in a mode: above 0.
 const MODE_FIGURE: Limit = Limit {
     min: 0.0,
@@ -29,6 +43,28 @@ const MODE_FIGURE: Limit = Limit {
     integer: false,
     unit: "",
 };
+
+/// Checks the modes of fleet entry `entry` (`fleet[entry].modes`) as a scenario file's are
+/// checked: each name allowed after those before it, each hashrate and power above 0. The first
+/// problem is named at its path (`fleet[0].modes[1].name`).
+pub fn check_entry_modes(entry: usize, modes: &[PowerMode]) -> Result<(), ResolveError> {
+    let fail = |field: String, problem: Problem| ResolveError {
+        field,
+        problem,
+        value: None,
+    };
+    for (k, m) in modes.iter().enumerate() {
+        let at = format!("fleet[{entry}].modes[{k}]");
+        check_mode_name(modes[..k].iter().map(|m| m.name.as_str()), &m.name)
+            .map_err(|p| fail(format!("{at}.name"), p))?;
+        for (field, value) in [("hashrate_ths", m.hashrate_ths), ("power_w", m.power_w)] {
+            MODE_FIGURE
+                .check(value)
+                .map_err(|e| fail(format!("{at}.{field}"), e.into()))?;
+        }
+    }
+    Ok(())
+}
 
 impl ScenarioDoc {
     /// The fleet's power modes besides stock, for [`crate::model::dispatch::dispatch`]. Each
@@ -43,23 +79,8 @@ impl ScenarioDoc {
         // Per entry: (name, hashrate, power) of one machine in each of its modes.
         let mut per_entry: Vec<Vec<(String, f64, f64)>> = Vec::with_capacity(self.fleet.len());
         for (i, entry) in self.fleet.iter().enumerate() {
-            let fail = |field: String, problem: Problem| ResolveError {
-                field,
-                problem,
-                value: None,
-            };
             let modes: Vec<(String, f64, f64)> = if !entry.modes.is_empty() {
-                for (k, m) in entry.modes.iter().enumerate() {
-                    let at = format!("fleet[{i}].modes[{k}]");
-                    check_mode_name(entry.modes[..k].iter().map(|m| m.name.as_str()), &m.name)
-                        .map_err(|p| fail(format!("{at}.name"), p))?;
-                    for (field, value) in [("hashrate_ths", m.hashrate_ths), ("power_w", m.power_w)]
-                    {
-                        MODE_FIGURE
-                            .check(value)
-                            .map_err(|e| fail(format!("{at}.{field}"), e.into()))?;
-                    }
-                }
+                check_entry_modes(i, &entry.modes)?;
                 entry
                     .modes
                     .iter()

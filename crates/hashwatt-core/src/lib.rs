@@ -34,6 +34,7 @@ pub mod scenario_file;
 pub mod scenario_io;
 pub mod schema;
 pub mod suggest;
+pub mod tariff_examples;
 
 /// The application id: names the data folder (`~/.local/share/hashwatt`).
 pub const APP_ID: &str = "hashwatt";

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod cli;
 pub mod disclosure;
 pub mod dispatch;
+pub mod editors;
 pub mod files;
 pub mod history;
 pub mod investment;
@@ -75,6 +76,8 @@ pub struct Strings {
     pub files: files::FileStrings,
     pub investment: investment::InvestmentStrings,
     pub dispatch: dispatch::DispatchStrings,
+    /// The tariff and power-mode editors.
+    pub editors: editors::EditorStrings,
     pub problems: problems::ProblemStrings,
     pub history: history::HistoryStrings,
     pub market: market::MarketFetchStrings,
@@ -121,6 +124,7 @@ pub static EN: Strings = Strings {
     files: files::EN,
     investment: investment::EN,
     dispatch: dispatch::EN,
+    editors: editors::EN,
     problems: problems::EN,
     history: history::EN,
     market: market::EN,
@@ -155,6 +159,7 @@ pub static ZH: Strings = Strings {
     files: files::ZH,
     investment: investment::ZH,
     dispatch: dispatch::ZH,
+    editors: editors::ZH,
     problems: problems::ZH,
     history: history::ZH,
     market: market::ZH,
