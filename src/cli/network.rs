@@ -6,6 +6,7 @@ use super::args::limited;
 use super::term::{align_left, align_right, escape};
 use crate::format::{self, number, usd};
 use crate::i18n::Localized;
+use crate::i18n::network::NetworkStrings;
 use crate::i18n::{self, Lang, fill};
 use crate::model::limits;
 use crate::model::network::{Bound, NetworkEstimate, PUE_BEST_GUESS};
@@ -163,9 +164,19 @@ fn json(c: &Computed) -> String {
 /// Label column width.
 const LABEL: usize = 24;
 
+/// The human-readable report: the market's figures, the three estimates, and how each is
+/// made.
 fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
     let s = &i18n::strings(lang).network;
     let mut out = String::new();
+    market_rows(&mut out, a, c, s);
+    bounds_table(&mut out, c, s);
+    how_made(&mut out, c, s);
+    out
+}
+
+/// The title and one row per market figure, each marked when given or defaulted.
+fn market_rows(out: &mut String, a: &NetworkArgs, c: &Computed, s: &NetworkStrings) {
     let _ = writeln!(
         out,
         "{}",
@@ -193,7 +204,7 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
         }
     };
     row(
-        &mut out,
+        out,
         s.row_hashrate,
         number(c.market.network_hashrate_ehs()),
         format!(
@@ -203,13 +214,13 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
         ),
     );
     row(
-        &mut out,
+        out,
         s.row_hashprice,
         usd(c.market.revenue_usd_per_th_day() * 1000.0),
         s.unit_per_ph_day.to_string(),
     );
     row(
-        &mut out,
+        out,
         s.row_power_price,
         usd(c.settings.electricity_usd_per_kwh),
         format!(
@@ -219,13 +230,13 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
         ),
     );
     row(
-        &mut out,
+        out,
         s.row_break_even,
         format::maybe(c.estimate.break_even_efficiency_j_per_th),
         format!("{} {}", s.unit_j_per_th, s.above_loses_mark),
     );
     row(
-        &mut out,
+        out,
         s.row_intensity,
         number(c.carbon.intensity_g_per_kwh),
         format!(
@@ -249,7 +260,10 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
             )
         );
     }
+}
 
+/// The lower bound, best guess and upper bound, one row each under two header rows.
+fn bounds_table(out: &mut String, c: &Computed, s: &NetworkStrings) {
     let _ = writeln!(out, "\n{}", s.bounds_title);
     let cols = |out: &mut String, cells: [&str; 6]| {
         let _ = writeln!(
@@ -264,7 +278,7 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
         );
     };
     cols(
-        &mut out,
+        out,
         [
             "",
             s.col_efficiency,
@@ -275,7 +289,7 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
         ],
     );
     cols(
-        &mut out,
+        out,
         [
             "",
             s.unit_j_per_th,
@@ -302,10 +316,15 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
             None => std::array::from_fn(|_| format::UNDEFINED.to_string()),
         };
         cols(
-            &mut out,
+            out,
             [label, &cells[0], &cells[1], &cells[2], &cells[3], &cells[4]],
         );
     }
+}
+
+/// How each estimate and the intensity are made, and the sources.
+fn how_made(out: &mut String, c: &Computed, s: &NetworkStrings) {
+    let e = &c.estimate;
     out.push('\n');
     if e.lower.is_none() {
         let _ = writeln!(out, "{}", s.none_profitable);
@@ -337,7 +356,6 @@ fn table(a: &NetworkArgs, c: &Computed, lang: Lang) -> String {
         )
     );
     let _ = writeln!(out, "{}", s.sources);
-    out
 }
 
 /// `presets list mining-maps`: one line per map.

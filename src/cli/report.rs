@@ -9,7 +9,7 @@ use crate::format::{
 };
 use crate::i18n::Localized;
 use crate::i18n::cli::CliStrings;
-use crate::i18n::{Lang, fill, strings};
+use crate::i18n::{Lang, Strings, fill, strings};
 use crate::model::{self, Evaluation, IntensityMethod};
 use crate::presets::{IntensityConvention, PresetLibrary};
 use crate::scenario_file::{FleetEntryDoc, ScenarioDoc};
@@ -99,7 +99,6 @@ fn convention(c: IntensityConvention, t: &CliStrings) -> &'static str {
     }
 }
 
-/// The report as an aligned table with units.
 /// The power price the scenario runs at and where it came from, then a closed rate's
 /// availability line, under the header's site line.
 fn power_header(out: &mut String, loaded: &Loaded, region: Option<&RegionPreset>, lang: Lang) {
@@ -119,6 +118,7 @@ fn power_header(out: &mut String, loaded: &Loaded, region: Option<&RegionPreset>
     }
 }
 
+/// The report as an aligned table with units.
 pub fn report_table(
     loaded: &Loaded,
     e: &Evaluation,
@@ -126,19 +126,62 @@ pub fn report_table(
     lang: Lang,
 ) -> String {
     let words = strings(lang);
-    let (t, r, n) = (&words.cli, &words.results, &words.network);
+    let t = &words.cli;
     let doc = &loaded.doc;
     let s = &loaded.scenario;
     let mut out = String::new();
     let _ = writeln!(out, "{}", title(doc, lang));
 
     let region = doc.site.base_region_id().and_then(|id| library.region(id));
-    let site = match (region, doc.site.mix.is_some()) {
+    // The header lines carry names and sources from preset and scenario files.
+    let header = |out: &mut String, label: &str, text: &str| {
+        let _ = writeln!(out, "  {}{}", align_left(label, 9), escape(text));
+    };
+    header(&mut out, t.site, &site_name(doc, region, t, lang));
+    power_header(&mut out, loaded, region, lang);
+    header(
+        &mut out,
+        t.grid,
+        &intensity_from(doc, e, region, library, t, lang),
+    );
+    header(&mut out, t.fleet, &fleet_line(loaded, library, t, lang));
+    header(&mut out, t.market, &market_line(loaded, library, t, lang));
+
+    power_section(&mut out, e, words);
+    carbon_section(&mut out, e, words);
+    scope_section(&mut out, e, s, lang);
+    mining_section(&mut out, e, words);
+    money_section(&mut out, e, words);
+    break_even_section(&mut out, e, s, lang);
+    levers_section(&mut out, e, words);
+    out
+}
+
+/// The site: its region's name, with "custom mix" when the scenario gives its own mix.
+fn site_name(
+    doc: &ScenarioDoc,
+    region: Option<&RegionPreset>,
+    t: &CliStrings,
+    lang: Lang,
+) -> String {
+    match (region, doc.site.mix.is_some()) {
         (Some(r), false) => r.name_in(lang).to_string(),
         (Some(r), true) => fill(t.region_custom_mix, &[("name", r.name_in(lang))]),
         (None, _) => t.custom_mix.to_string(),
-    };
-    let intensity_from = match (e.intensity_method, region) {
+    }
+}
+
+/// Where the grid's intensity comes from: the region's measured figure and its source, else
+/// the emission table the mix is priced with.
+fn intensity_from(
+    doc: &ScenarioDoc,
+    e: &Evaluation,
+    region: Option<&RegionPreset>,
+    library: &PresetLibrary,
+    t: &CliStrings,
+    lang: Lang,
+) -> String {
+    match (e.intensity_method, region) {
         (IntensityMethod::Measured, Some(r)) => fill(
             t.grid_measured,
             &[
@@ -161,14 +204,13 @@ pub fn report_table(
                 .map_or(doc.site.emission_table.as_str(), |t| t.name_in(lang));
             fill(t.grid_mix, &[("table", table)])
         }
-    };
-    // The header lines carry names and sources from preset and scenario files.
-    let header = |out: &mut String, label: &str, text: &str| {
-        let _ = writeln!(out, "  {}{}", align_left(label, 9), escape(text));
-    };
-    header(&mut out, t.site, &site);
-    power_header(&mut out, loaded, region, lang);
-    header(&mut out, t.grid, &intensity_from);
+    }
+}
+
+/// The fleet: each group's units and name, or "none".
+fn fleet_line(loaded: &Loaded, library: &PresetLibrary, t: &CliStrings, lang: Lang) -> String {
+    let doc = &loaded.doc;
+    let s = &loaded.scenario;
     let fleet: Vec<String> = s
         .fleet
         .iter()
@@ -200,12 +242,17 @@ pub fn report_table(
             )
         })
         .collect();
-    let fleet = if fleet.is_empty() {
+    if fleet.is_empty() {
         t.fleet_none.to_string()
     } else {
         fleet.join(t.fleet_separator)
-    };
-    header(&mut out, t.fleet, &fleet);
+    }
+}
+
+/// The market: BTC price, subsidy and fees, and the snapshot they come from.
+fn market_line(loaded: &Loaded, library: &PresetLibrary, t: &CliStrings, lang: Lang) -> String {
+    let doc = &loaded.doc;
+    let s = &loaded.scenario;
     let market = match &doc.market.preset {
         Some(id) => library.market(id),
         None => library.newest_market(),
@@ -223,7 +270,7 @@ pub fn report_table(
             )
         })
         .unwrap_or_default();
-    let market_line = fill(
+    fill(
         t.market_line,
         &[
             ("price", &usd(s.market.btc_price_usd)),
@@ -231,120 +278,108 @@ pub fn report_table(
             ("fees", &number(s.market.fees_btc_per_block)),
             ("snapshot", &snapshot),
         ],
-    );
-    header(&mut out, t.market, &market_line);
+    )
+}
 
-    heading(&mut out, t.section_power);
+/// Hashrate, efficiency, power and energy.
+fn power_section(out: &mut String, e: &Evaluation, words: &Strings) {
+    let (t, r) = (&words.cli, &words.results);
+    heading(out, t.section_power);
     row(
-        &mut out,
+        out,
         r.fleet_hashrate_ths.label,
         &number(e.fleet_hashrate_ths),
         "TH/s",
     );
     row(
-        &mut out,
+        out,
         r.efficiency_j_per_th.label,
         &maybe(e.efficiency_j_per_th),
         "J/TH",
     );
-    row_parts(&mut out, t.power_with_pue, power_kw_parts(e.power_kw), "");
+    row_parts(out, t.power_with_pue, power_kw_parts(e.power_kw), "");
     row_parts(
-        &mut out,
+        out,
         r.energy_kwh_per_day.label,
         energy_kwh_parts(e.energy_kwh_per_day),
         "",
     );
     row_parts(
-        &mut out,
+        out,
         r.energy_mwh_per_year.label,
         energy_kwh_parts(e.energy_mwh_per_year * 1000.0),
         "",
     );
+}
 
-    heading(&mut out, t.section_carbon);
+/// The grid's intensity and the CO₂ by day, year and BTC, with their ranges.
+fn carbon_section(out: &mut String, e: &Evaluation, words: &Strings) {
+    let (t, r) = (&words.cli, &words.results);
+    heading(out, t.section_carbon);
     let range = |low: String, high: String| fill(t.range, &[("low", &low), ("high", &high)]);
     let (low, high) = (
         e.intensity_band.low_g_per_kwh,
         e.intensity_band.high_g_per_kwh,
     );
     row(
-        &mut out,
+        out,
         r.grid_intensity_g_per_kwh.label,
         &number(e.grid_intensity_g_per_kwh),
         &format!("g CO₂e/kWh{}", range(number(low), number(high))),
     );
     row_parts(
-        &mut out,
+        out,
         r.co2_kg_per_day.label,
         co2_kg_parts(e.co2_kg_per_day),
         "",
     );
     let (low, high) = e.carbon_band(e.co2_t_per_year);
     row_parts(
-        &mut out,
+        out,
         r.co2_t_per_year.label,
         co2_kg_parts(e.co2_t_per_year * 1000.0),
         &range(co2_kg(low * 1000.0), co2_kg(high * 1000.0)),
     );
-    row(
-        &mut out,
-        r.co2_t_per_btc.label,
-        &maybe(e.co2_t_per_btc),
-        "t",
-    );
+    row(out, r.co2_t_per_btc.label, &maybe(e.co2_t_per_btc), "t");
+}
 
-    scope_section(&mut out, e, s, lang);
-
-    heading(&mut out, t.section_mining);
+/// The network, hashprice, BTC mined and energy per BTC.
+fn mining_section(out: &mut String, e: &Evaluation, words: &Strings) {
+    let (t, r, n) = (&words.cli, &words.results, &words.network);
+    heading(out, t.section_mining);
     row(
-        &mut out,
+        out,
         r.network_hashrate_ehs.label,
         &number(e.network_hashrate_ehs),
         "EH/s",
     );
     row(
-        &mut out,
+        out,
         r.hashprice_usd_per_ph_day.label,
         &usd(e.hashprice_usd_per_ph_day),
         n.unit_per_ph_day,
     );
-    row(
-        &mut out,
-        t.btc_mined,
-        &number(e.btc_per_day),
-        t.unit_btc_per_day,
-    );
+    row(out, t.btc_mined, &number(e.btc_per_day), t.unit_btc_per_day);
     match e.energy_kwh_per_btc {
-        Some(kwh) => row_parts(
-            &mut out,
-            r.energy_kwh_per_btc.label,
-            energy_kwh_parts(kwh),
-            "",
-        ),
-        None => row(&mut out, r.energy_kwh_per_btc.label, format::UNDEFINED, ""),
+        Some(kwh) => row_parts(out, r.energy_kwh_per_btc.label, energy_kwh_parts(kwh), ""),
+        None => row(out, r.energy_kwh_per_btc.label, format::UNDEFINED, ""),
     }
+}
 
-    heading(&mut out, t.section_money);
+/// Revenue, costs and profit a day.
+fn money_section(out: &mut String, e: &Evaluation, words: &Strings) {
+    let (t, r) = (&words.cli, &words.results);
+    heading(out, t.section_money);
     row(
-        &mut out,
+        out,
         r.revenue_usd_per_day.label,
         &usd(e.revenue_usd_per_day),
         "",
     );
+    row(out, t.electricity, &usd(e.electricity_cost_usd_per_day), "");
+    row(out, r.opex_usd_per_day.label, &usd(e.opex_usd_per_day), "");
     row(
-        &mut out,
-        t.electricity,
-        &usd(e.electricity_cost_usd_per_day),
-        "",
-    );
-    row(
-        &mut out,
-        r.opex_usd_per_day.label,
-        &usd(e.opex_usd_per_day),
-        "",
-    );
-    row(
-        &mut out,
+        out,
         r.carbon_cost_usd_per_day.label,
         &usd(e.carbon_cost_usd_per_day),
         "",
@@ -352,11 +387,16 @@ pub fn report_table(
     // With a lever's income the lines add up: revenue + other income − costs = profit.
     let other_income = e.other_income_usd_per_day();
     if other_income != 0.0 {
-        row(&mut out, t.other_income, &usd(other_income), "");
+        row(out, t.other_income, &usd(other_income), "");
     }
-    row(&mut out, t.profit, &usd(e.profit_usd_per_day), "");
+    row(out, t.profit, &usd(e.profit_usd_per_day), "");
+}
 
-    heading(&mut out, t.section_break_even);
+/// Break-even BTC price and power price, all-in cost per BTC, hardware and payback.
+fn break_even_section(out: &mut String, e: &Evaluation, s: &model::Scenario, lang: Lang) {
+    let words = strings(lang);
+    let (t, r, n) = (&words.cli, &words.results, &words.network);
+    heading(out, t.section_break_even);
     let be = e
         .break_even_btc_price_usd
         .map_or(format::UNDEFINED.into(), usd);
@@ -365,51 +405,50 @@ pub fn report_table(
         Some(_) => t.verdict_losing,
         None => "",
     };
-    row(&mut out, r.break_even_btc_price_usd.label, &be, verdict);
+    row(out, r.break_even_btc_price_usd.label, &be, verdict);
     row(
-        &mut out,
+        out,
         r.all_in_cost_per_btc_usd.label,
         &e.all_in_cost_per_btc_usd
             .map_or(format::UNDEFINED.into(), usd),
         t.with_depreciation,
     );
     row(
-        &mut out,
+        out,
         r.break_even_electricity_usd_kwh.label,
         &e.break_even_electricity_usd_kwh
             .map_or(format::UNDEFINED.into(), usd),
         n.unit_per_kwh,
     );
-    row(&mut out, t.hardware, &usd(e.hardware_cost_usd), "");
+    row(out, t.hardware, &usd(e.hardware_cost_usd), "");
     row(
-        &mut out,
+        out,
         r.payback_days.label,
         &payback(e.payback_days, lang),
         "",
     );
+}
 
+/// What the levers change, when any is on.
+fn levers_section(out: &mut String, e: &Evaluation, words: &Strings) {
+    let (t, n) = (&words.cli, &words.network);
     let any_lever = e.effective_uptime_pct.is_some()
         || e.supply_price_usd_per_kwh.is_some()
         || e.heat_revenue_usd_per_day.is_some()
         || e.flaring_avoided_co2_t_per_year.is_some();
     if any_lever {
-        heading(&mut out, t.section_levers);
+        heading(out, t.section_levers);
         if let Some(p) = e.supply_price_usd_per_kwh {
-            row(&mut out, t.blended_power_price, &usd(p), n.unit_per_kwh);
+            row(out, t.blended_power_price, &usd(p), n.unit_per_kwh);
         }
         if let (Some(u), Some(c)) = (e.effective_uptime_pct, e.curtailment_credit_usd_per_day) {
-            row(
-                &mut out,
-                t.uptime_after_curtailment,
-                &format::fixed(u, 1),
-                "%",
-            );
-            row(&mut out, t.demand_response_credit, &usd(c), t.per_day);
+            row(out, t.uptime_after_curtailment, &format::fixed(u, 1), "%");
+            row(out, t.demand_response_credit, &usd(c), t.per_day);
         }
         if let (Some(h), Some(d)) = (e.heat_revenue_usd_per_day, e.heat_displaced_co2_t_per_year) {
-            row(&mut out, t.heat_sold, &usd(h), t.per_day);
+            row(out, t.heat_sold, &usd(h), t.per_day);
             row_parts(
-                &mut out,
+                out,
                 t.heat_displaced,
                 co2_kg_parts(d * 1000.0),
                 t.per_year_apart,
@@ -417,14 +456,13 @@ pub fn report_table(
         }
         if let Some(f) = e.flaring_avoided_co2_t_per_year {
             row_parts(
-                &mut out,
+                out,
                 t.flaring_avoided,
                 co2_kg_parts(f * 1000.0),
                 t.per_year_counterfactual,
             );
         }
     }
-    out
 }
 
 /// The Scope 1/2/3 table: each figure, its unit, and how it was reached.

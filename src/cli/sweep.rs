@@ -531,6 +531,20 @@ pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang
             ],
         ),
     );
+    out.push('\n');
+    row_table(&mut out, input, &grid, btc, t);
+    out
+}
+
+/// One line per row: its value, its break-even BTC price and its profit at the lowest and
+/// highest BTC price, under a header line.
+fn row_table(
+    out: &mut String,
+    input: RowInput,
+    grid: &sweep::GridSummary,
+    btc: &[f64],
+    t: &CliStrings,
+) {
     let head = match input {
         RowInput::ElectricityUsdPerKwh => "USD/kWh",
         RowInput::Difficulty => t.sweep_col_difficulty,
@@ -547,9 +561,8 @@ pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang
             align_right(cells[3], 20)
         );
     };
-    out.push('\n');
     cells(
-        &mut out,
+        out,
         [
             head,
             t.sweep_col_break_even,
@@ -559,7 +572,7 @@ pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang
     );
     for row in &grid.rows {
         cells(
-            &mut out,
+            out,
             [
                 &row_value(input, row.value),
                 &row.break_even_btc_price_usd
@@ -569,7 +582,6 @@ pub fn summary(loaded: &Loaded, input: RowInput, rows: &[f64], btc: &[f64], lang
             ],
         );
     }
-    out
 }
 
 #[cfg(test)]

@@ -6,9 +6,11 @@ pub(super) mod map;
 pub(super) mod views;
 
 use super::{ChartInput, ChartKind, ChartOptions, ExportError};
-use crate::chart_data::{ChartData, ProfitCurve, RegionMetric};
+use crate::chart_data::{ChartData, MixChart, ProfitCurve, RegionMetric};
 use crate::format;
+use crate::i18n::charts::ChartStrings;
 use crate::i18n::{self, Strings, fill};
+use crate::model::Projection;
 use crate::names::Names;
 use crate::palette::{self, Rgb};
 use plotters::coord::Shift;
@@ -569,7 +571,6 @@ fn label_at<DB: DrawingBackend>(
 // Energy mix: a donut of the shares, bars of each source's contribution to the intensity.
 
 fn mix<DB: DrawingBackend>(body: &Area<DB>, data: &ChartData, t: &Strings, look: &Look) -> Drawn {
-    let mix = &data.mix;
     let c = &t.charts;
     let (w, _) = body.dim_in_pixel();
     let (left, right) = body.split_horizontally((f64::from(w) * 0.47) as u32);
@@ -579,8 +580,20 @@ fn mix<DB: DrawingBackend>(body: &Area<DB>, data: &ChartData, t: &Strings, look:
         c.mix_contribution_title,
         look,
     )?;
+    let legend_x = mix_legend(&left, &data.mix, t, look)?;
+    mix_donut(&left, &data.mix, legend_x, c, look)?;
+    mix_contributions(&right, &data.mix, t, look)
+}
 
-    // The legend column: each source with its share.
+/// The legend column at the right of `left`: each source with its share, centred in height.
+/// Returns the legend's left edge.
+fn mix_legend<DB: DrawingBackend>(
+    left: &Area<DB>,
+    mix: &MixChart,
+    t: &Strings,
+    look: &Look,
+) -> Drawn<i32> {
+    let c = &t.charts;
     let legend_style = text_style(look.label, TEXT);
     let entries: Vec<(RGBColor, String)> = mix
         .slices
@@ -597,7 +610,7 @@ fn mix<DB: DrawingBackend>(body: &Area<DB>, data: &ChartData, t: &Strings, look:
     let row_h = (look.label * 1.6) as i32;
     let legend_w = entries
         .iter()
-        .map(|(_, l)| text_width(&left, l, &legend_style))
+        .map(|(_, l)| text_width(left, l, &legend_style))
         .max()
         .unwrap_or(0) as i32
         + swatch
@@ -620,8 +633,18 @@ fn mix<DB: DrawingBackend>(body: &Area<DB>, data: &ChartData, t: &Strings, look:
             anchored(legend_style.clone(), HPos::Left, VPos::Center),
         ))?;
     }
+    Ok(legend_x)
+}
 
-    // The donut, in the room left of the legend.
+/// The donut of the shares, in the room left of the legend, with the intensity in the middle.
+fn mix_donut<DB: DrawingBackend>(
+    left: &Area<DB>,
+    mix: &MixChart,
+    legend_x: i32,
+    c: &ChartStrings,
+    look: &Look,
+) -> Drawn {
+    let (_, lh) = left.dim_in_pixel();
     let room_w = (legend_x - look.margin).max(0);
     let diameter = room_w.min(lh as i32 - look.margin).max(0);
     let outer = f64::from(diameter) / 2.0;
@@ -673,8 +696,8 @@ fn mix<DB: DrawingBackend>(body: &Area<DB>, data: &ChartData, t: &Strings, look:
         let value = format::number(mix.intensity_g_per_kwh);
         let unit = fill(c.mix_centre, &[("value", "")]).trim().to_string();
         let hole = (inner * 1.6) as u32;
-        let big = fitted(&left, &value, look.title * 1.2, hole);
-        let small = fitted(&left, &unit, look.label, hole);
+        let big = fitted(left, &value, look.title * 1.2, hole);
+        let small = fitted(left, &unit, look.label, hole);
         let centre = (cx.round() as i32, cy.round() as i32);
         left.draw(&Text::new(
             value,
@@ -688,12 +711,22 @@ fn mix<DB: DrawingBackend>(body: &Area<DB>, data: &ChartData, t: &Strings, look:
         ))?;
     }
 
-    // Contribution bars, one per source, in the engine's source order from the top.
+    Ok(())
+}
+
+/// Contribution bars, one per source, in the engine's source order from the top.
+fn mix_contributions<DB: DrawingBackend>(
+    right: &Area<DB>,
+    mix: &MixChart,
+    t: &Strings,
+    look: &Look,
+) -> Drawn {
+    let c = &t.charts;
     let total_note = fill(
         c.mix_contribution_total,
         &[("value", &format::number(mix.mix_intensity_g_per_kwh))],
     );
-    let right = note(&right, &total_note, look)?;
+    let right = note(right, &total_note, look)?;
     let names: Vec<String> = mix
         .slices
         .iter()
@@ -1147,30 +1180,9 @@ fn projection<DB: DrawingBackend>(
     if n == 0 {
         return Ok(());
     }
-    let x_end = n as f64;
-    // Where each halving falls: inside its month, by day.
-    let halving_x: Vec<(f64, f64)> = p
-        .halvings
-        .iter()
-        .filter_map(|hv| {
-            let i = (hv.month as usize).checked_sub(1)?;
-            let end = p.months.get(i)?.end_day;
-            let start = if i == 0 { 0.0 } else { p.months[i - 1].end_day };
-            let frac = if end > start {
-                ((hv.day - start) / (end - start)).clamp(0.0, 1.0)
-            } else {
-                0.5
-            };
-            Some((i as f64 + frac, hv.subsidy_after_btc))
-        })
-        .collect();
-
     let (_, h) = body.dim_in_pixel();
     let (top, bottom) = body.split_vertically((f64::from(h) * 0.6) as u32);
     let (w, _) = top.dim_in_pixel();
-    let x_labels = x_label_count(w, look, 4.0);
-    let x_area_top = (look.tick * 1.8) as u32;
-    let x_area_bottom = (look.tick * 1.6 + look.label * 1.8) as u32;
 
     // Both panels share a y label width, so their x axes line up.
     let cash: Vec<(f64, f64)> = std::iter::once((0.0, -p.hardware_cost_usd))
@@ -1186,10 +1198,68 @@ fn projection<DB: DrawingBackend>(
     let btc_max = if btc_max > 0.0 { btc_max * 1.1 } else { 1.0 };
     let mut ticks = probable_ticks(y0, y1);
     ticks.extend(probable_ticks(0.0, btc_max));
-    let y_area = y_area_width(&body, &ticks, look);
+    let panels = MonthPanels {
+        x_end: n as f64,
+        x_labels: x_label_count(w, look, 4.0),
+        y_area: y_area_width(&body, &ticks, look),
+        halving_x: halving_positions(p),
+        dash: (look.px(8.0, 3.0) as i32, look.px(5.0, 2.0) as i32),
+    };
+    cash_flow_panel(&top, p, &cash, (y0, y1), &panels, c, look)?;
+    btc_mined_panel(&bottom, p, btc_max, w, &panels, c, look)
+}
 
-    // Top: cumulative cash flow.
-    let mut chart = ChartBuilder::on(&top)
+/// What the projection's two panels share: the months' axis, the y label width (so their x
+/// axes line up), and each halving's place (month and fraction of it) and subsidy after it.
+struct MonthPanels {
+    x_end: f64,
+    x_labels: usize,
+    y_area: u32,
+    halving_x: Vec<(f64, f64)>,
+    /// Dash and gap of the halvings' lines, pixels.
+    dash: (i32, i32),
+}
+
+/// Where each halving falls: inside its month, by day; with the subsidy after it.
+fn halving_positions(p: &Projection) -> Vec<(f64, f64)> {
+    p.halvings
+        .iter()
+        .filter_map(|hv| {
+            let i = (hv.month as usize).checked_sub(1)?;
+            let end = p.months.get(i)?.end_day;
+            let start = if i == 0 { 0.0 } else { p.months[i - 1].end_day };
+            let frac = if end > start {
+                ((hv.day - start) / (end - start)).clamp(0.0, 1.0)
+            } else {
+                0.5
+            };
+            Some((i as f64 + frac, hv.subsidy_after_btc))
+        })
+        .collect()
+}
+
+/// The top panel: cumulative cash flow, gains and losses shaded, halvings and payback marked.
+fn cash_flow_panel<DB: DrawingBackend>(
+    top: &Area<DB>,
+    p: &Projection,
+    cash: &[(f64, f64)],
+    (y0, y1): (f64, f64),
+    panels: &MonthPanels,
+    c: &ChartStrings,
+    look: &Look,
+) -> Drawn {
+    let series = rgb(palette::SERIES);
+    let event = rgb(palette::EVENT);
+    let highlight = rgb(palette::HIGHLIGHT);
+    let &MonthPanels {
+        x_end,
+        x_labels,
+        y_area,
+        dash,
+        ..
+    } = panels;
+    let x_area_top = (look.tick * 1.8) as u32;
+    let mut chart = ChartBuilder::on(top)
         .margin_right(look.margin)
         .margin_top(look.margin / 2)
         .x_label_area_size(x_area_top)
@@ -1221,9 +1291,8 @@ fn projection<DB: DrawingBackend>(
         vec![(0.0, 0.0), (x_end, 0.0)],
         rgb(palette::NEUTRAL).stroke_width(look.stroke(1.5)),
     )))?;
-    let dash = (look.px(8.0, 3.0) as i32, look.px(5.0, 2.0) as i32);
     let offset = look.px(6.0, 3.0) as i32;
-    for (x, subsidy) in &halving_x {
+    for (x, subsidy) in &panels.halving_x {
         chart.draw_series(std::iter::once(DashedPathElement::new(
             vec![(*x, y0), (*x, y1)],
             dash.0,
@@ -1274,8 +1343,30 @@ fn projection<DB: DrawingBackend>(
         )?;
     }
 
-    // Bottom: BTC mined each month.
-    let mut chart = ChartBuilder::on(&bottom)
+    Ok(())
+}
+
+/// The bottom panel: BTC mined each month, halvings marked.
+fn btc_mined_panel<DB: DrawingBackend>(
+    bottom: &Area<DB>,
+    p: &Projection,
+    btc_max: f64,
+    w: u32,
+    panels: &MonthPanels,
+    c: &ChartStrings,
+    look: &Look,
+) -> Drawn {
+    let series = rgb(palette::SERIES);
+    let event = rgb(palette::EVENT);
+    let &MonthPanels {
+        x_end,
+        x_labels,
+        y_area,
+        dash,
+        ..
+    } = panels;
+    let x_area_bottom = (look.tick * 1.6 + look.label * 1.8) as u32;
+    let mut chart = ChartBuilder::on(bottom)
         .margin_right(look.margin)
         .margin_top(look.margin / 2)
         .x_label_area_size(x_area_bottom)
@@ -1303,7 +1394,7 @@ fn projection<DB: DrawingBackend>(
             series.mix(0.55).filled(),
         )
     }))?;
-    for (x, _) in &halving_x {
+    for (x, _) in &panels.halving_x {
         chart.draw_series(std::iter::once(DashedPathElement::new(
             vec![(*x, 0.0), (*x, btc_max)],
             dash.0,

@@ -157,6 +157,64 @@ impl Input {
 
     /// The input's description.
     pub fn spec(self) -> InputSpec {
+        // Every input is listed once here, so a new one must join a group to compile.
+        match self {
+            Input::ElectricityUsdPerKwh
+            | Input::Pue
+            | Input::UptimePct
+            | Input::PoolFeePct
+            | Input::OpexUsdPerMonth
+            | Input::CarbonPriceUsdPerT => self.site_spec(),
+            Input::HashrateThs
+            | Input::PowerW
+            | Input::Units
+            | Input::UnitCostUsd
+            | Input::HardwareLifeYears => self.fleet_spec(),
+            Input::BtcPriceUsd
+            | Input::NetworkHashrateEhs
+            | Input::Difficulty
+            | Input::BlockSubsidyBtc
+            | Input::BlockHeight
+            | Input::FeesBtcPerBlock => self.market_spec(),
+            Input::ProjectionMonths
+            | Input::DifficultyGrowthPctPerYear
+            | Input::BtcPriceGrowthPctPerYear
+            | Input::HalvingDifficultyDropPct
+            | Input::HardwareResalePct
+            | Input::DiscountRatePctPerYear
+            | Input::LoanUsd
+            | Input::LoanRatePctPerYear
+            | Input::LoanMonths
+            | Input::HostingUsdPerKwh
+            | Input::HostingProfitSharePct => self.projection_spec(),
+            Input::Paths
+            | Input::Seed
+            | Input::BtcPriceVolatilityPctPerYear
+            | Input::DifficultyVolatilityPctPerYear
+            | Input::PriceDifficultyCorrelation => self.uncertainty_spec(),
+            Input::RenewableSharePct
+            | Input::RenewableIntensityGPerKwh
+            | Input::RenewableUsdPerKwh
+            | Input::CurtailmentHoursPerYear
+            | Input::CurtailmentCreditUsdPerMwh
+            | Input::HeatReusePct
+            | Input::HeatPriceUsdPerMwh
+            | Input::HeatDisplacedGPerKwh
+            | Input::GeneratorGPerKwh
+            | Input::AvoidedFlaringGPerKwh => self.lever_spec(),
+            Input::DispatchCreditUsdPerMwh
+            | Input::DispatchMinRunSteps
+            | Input::DispatchMinOffSteps => self.dispatch_spec(),
+            Input::CertificatesMwhPerYear
+            | Input::CertificateGPerKwh
+            | Input::PpaSharePct
+            | Input::PpaGPerKwh
+            | Input::ResidualMixGPerKwh => self.instrument_spec(),
+        }
+    }
+
+    /// The site's running costs and carbon price (`site.*`).
+    fn site_spec(self) -> InputSpec {
         use limits::*;
         match self {
             Input::ElectricityUsdPerKwh => spec(
@@ -186,6 +244,14 @@ impl Input {
                 0.5,
                 2,
             ),
+            _ => unreachable!("{self:?} is listed under another group in `spec`"),
+        }
+    }
+
+    /// A fleet entry's machines (`fleet[].*`) and how long they last.
+    fn fleet_spec(self) -> InputSpec {
+        use limits::*;
+        match self {
             Input::HashrateThs => spec(
                 "fleet[].hashrate_ths",
                 "hashrate-ths",
@@ -212,6 +278,14 @@ impl Input {
                 0.05,
                 2,
             ),
+            _ => unreachable!("{self:?} is listed under another group in `spec`"),
+        }
+    }
+
+    /// The market and the network (`market.*`).
+    fn market_spec(self) -> InputSpec {
+        use limits::*;
+        match self {
             Input::BtcPriceUsd => spec(
                 "market.btc_price_usd",
                 "btc-price-usd",
@@ -246,6 +320,14 @@ impl Input {
                 0.001,
                 4,
             ),
+            _ => unreachable!("{self:?} is listed under another group in `spec`"),
+        }
+    }
+
+    /// The projection's trends and its investment case (`projection.*`).
+    fn projection_spec(self) -> InputSpec {
+        use limits::*;
+        match self {
             Input::ProjectionMonths => spec(
                 "projection.months",
                 "months",
@@ -286,6 +368,89 @@ impl Input {
                 0.5,
                 1,
             ),
+            Input::DiscountRatePctPerYear => spec(
+                "projection.discount_rate_pct_per_year",
+                "discount-rate-pct-year",
+                DISCOUNT_RATE_PCT_PER_YEAR,
+                "%/year",
+                0.1,
+                1,
+            ),
+            Input::LoanUsd => spec("projection.loan_usd", "loan-usd", LOAN_USD, "USD", 100.0, 0),
+            Input::LoanRatePctPerYear => spec(
+                "projection.loan_rate_pct_per_year",
+                "loan-rate-pct-year",
+                LOAN_RATE_PCT_PER_YEAR,
+                "%/year",
+                0.1,
+                2,
+            ),
+            Input::LoanMonths => spec(
+                "projection.loan_months",
+                "loan-months",
+                LOAN_MONTHS,
+                "months",
+                1.0,
+                0,
+            ),
+            Input::HostingUsdPerKwh => spec(
+                "projection.hosting_usd_per_kwh",
+                "hosting-usd-kwh",
+                ELECTRICITY_USD_PER_KWH,
+                "USD/kWh",
+                0.0005,
+                4,
+            ),
+            Input::HostingProfitSharePct => spec(
+                "projection.hosting_profit_share_pct",
+                "hosting-profit-share-pct",
+                PERCENT,
+                "%",
+                0.5,
+                1,
+            ),
+            _ => unreachable!("{self:?} is listed under another group in `spec`"),
+        }
+    }
+
+    /// The projection's Monte Carlo paths and their spread (`projection.*`).
+    fn uncertainty_spec(self) -> InputSpec {
+        use limits::*;
+        match self {
+            Input::Paths => spec("projection.paths", "paths", PATHS, "", 10.0, 0),
+            Input::Seed => spec("projection.seed", "seed", SEED, "", 1.0, 0),
+            Input::BtcPriceVolatilityPctPerYear => spec(
+                "projection.btc_price_volatility_pct_per_year",
+                "btc-price-volatility-pct-year",
+                VOLATILITY_PCT_PER_YEAR,
+                "%/year",
+                0.5,
+                1,
+            ),
+            Input::DifficultyVolatilityPctPerYear => spec(
+                "projection.difficulty_volatility_pct_per_year",
+                "difficulty-volatility-pct-year",
+                VOLATILITY_PCT_PER_YEAR,
+                "%/year",
+                0.5,
+                1,
+            ),
+            Input::PriceDifficultyCorrelation => spec(
+                "projection.price_difficulty_correlation",
+                "price-difficulty-correlation",
+                CORRELATION,
+                "",
+                0.01,
+                2,
+            ),
+            _ => unreachable!("{self:?} is listed under another group in `spec`"),
+        }
+    }
+
+    /// The levers: renewable supply, curtailment, heat reuse, flared gas (`levers.*`).
+    fn lever_spec(self) -> InputSpec {
+        use limits::*;
+        match self {
             Input::RenewableSharePct => spec(
                 "levers.renewable.share_pct",
                 "renewable-share-pct",
@@ -366,97 +531,14 @@ impl Input {
                 1.0,
                 0,
             ),
-            Input::DiscountRatePctPerYear => spec(
-                "projection.discount_rate_pct_per_year",
-                "discount-rate-pct-year",
-                DISCOUNT_RATE_PCT_PER_YEAR,
-                "%/year",
-                0.1,
-                1,
-            ),
-            Input::LoanUsd => spec("projection.loan_usd", "loan-usd", LOAN_USD, "USD", 100.0, 0),
-            Input::LoanRatePctPerYear => spec(
-                "projection.loan_rate_pct_per_year",
-                "loan-rate-pct-year",
-                LOAN_RATE_PCT_PER_YEAR,
-                "%/year",
-                0.1,
-                2,
-            ),
-            Input::LoanMonths => spec(
-                "projection.loan_months",
-                "loan-months",
-                LOAN_MONTHS,
-                "months",
-                1.0,
-                0,
-            ),
-            Input::HostingUsdPerKwh => spec(
-                "projection.hosting_usd_per_kwh",
-                "hosting-usd-kwh",
-                ELECTRICITY_USD_PER_KWH,
-                "USD/kWh",
-                0.0005,
-                4,
-            ),
-            Input::HostingProfitSharePct => spec(
-                "projection.hosting_profit_share_pct",
-                "hosting-profit-share-pct",
-                PERCENT,
-                "%",
-                0.5,
-                1,
-            ),
-            Input::CertificatesMwhPerYear => spec(
-                "instruments.certificates_mwh_per_year",
-                "certificates-mwh-year",
-                CERTIFICATES_MWH_PER_YEAR,
-                "MWh/year",
-                10.0,
-                1,
-            ),
-            Input::CertificateGPerKwh => spec(
-                "instruments.certificate_g_per_kwh",
-                "certificate-g-kwh",
-                INTENSITY_G_PER_KWH,
-                "g CO₂e/kWh",
-                1.0,
-                1,
-            ),
-            Input::PpaSharePct => spec(
-                "instruments.ppa_share_pct",
-                "ppa-share-pct",
-                PERCENT,
-                "%",
-                0.5,
-                1,
-            ),
-            Input::Paths => spec("projection.paths", "paths", PATHS, "", 10.0, 0),
-            Input::Seed => spec("projection.seed", "seed", SEED, "", 1.0, 0),
-            Input::BtcPriceVolatilityPctPerYear => spec(
-                "projection.btc_price_volatility_pct_per_year",
-                "btc-price-volatility-pct-year",
-                VOLATILITY_PCT_PER_YEAR,
-                "%/year",
-                0.5,
-                1,
-            ),
-            Input::DifficultyVolatilityPctPerYear => spec(
-                "projection.difficulty_volatility_pct_per_year",
-                "difficulty-volatility-pct-year",
-                VOLATILITY_PCT_PER_YEAR,
-                "%/year",
-                0.5,
-                1,
-            ),
-            Input::PriceDifficultyCorrelation => spec(
-                "projection.price_difficulty_correlation",
-                "price-difficulty-correlation",
-                CORRELATION,
-                "",
-                0.01,
-                2,
-            ),
+            _ => unreachable!("{self:?} is listed under another group in `spec`"),
+        }
+    }
+
+    /// Hour-by-hour dispatch (`dispatch.*`).
+    fn dispatch_spec(self) -> InputSpec {
+        use limits::*;
+        match self {
             Input::DispatchCreditUsdPerMwh => spec(
                 "dispatch.credit_usd_per_mwh",
                 "credit-usd-mwh",
@@ -481,6 +563,38 @@ impl Input {
                 1.0,
                 0,
             ),
+            _ => unreachable!("{self:?} is listed under another group in `spec`"),
+        }
+    }
+
+    /// Contractual instruments for market-based Scope 2 (`instruments.*`).
+    fn instrument_spec(self) -> InputSpec {
+        use limits::*;
+        match self {
+            Input::CertificatesMwhPerYear => spec(
+                "instruments.certificates_mwh_per_year",
+                "certificates-mwh-year",
+                CERTIFICATES_MWH_PER_YEAR,
+                "MWh/year",
+                10.0,
+                1,
+            ),
+            Input::CertificateGPerKwh => spec(
+                "instruments.certificate_g_per_kwh",
+                "certificate-g-kwh",
+                INTENSITY_G_PER_KWH,
+                "g CO₂e/kWh",
+                1.0,
+                1,
+            ),
+            Input::PpaSharePct => spec(
+                "instruments.ppa_share_pct",
+                "ppa-share-pct",
+                PERCENT,
+                "%",
+                0.5,
+                1,
+            ),
             Input::PpaGPerKwh => spec(
                 "instruments.ppa_g_per_kwh",
                 "ppa-g-kwh",
@@ -497,6 +611,7 @@ impl Input {
                 1.0,
                 1,
             ),
+            _ => unreachable!("{self:?} is listed under another group in `spec`"),
         }
     }
 

@@ -140,6 +140,69 @@ pub enum Expected {
     List,
 }
 
+impl Implausible {
+    /// Why the value cannot be today's, in `lang`: the bound it broke.
+    fn localized(&self, lang: Lang) -> String {
+        let t = &strings(lang).market;
+        match self {
+            Implausible::PriceBelowOneDollar => t.why_price.to_string(),
+            Implausible::HashrateVsDifficulty {
+                difficulty,
+                implied_ehs,
+            } => fill(
+                t.why_hashrate,
+                &[("difficulty", difficulty), ("implied", implied_ehs)],
+            ),
+            Implausible::DifficultyOutOfBounds {
+                min,
+                max,
+                snapshot,
+                snapshot_difficulty,
+            } => fill(
+                t.why_difficulty,
+                &[
+                    ("min", min),
+                    ("max", max),
+                    ("id", snapshot),
+                    ("difficulty", snapshot_difficulty),
+                ],
+            ),
+            Implausible::HeightBelowSnapshot { min, snapshot } => {
+                fill(t.why_height_low, &[("min", min), ("id", snapshot)])
+            }
+            Implausible::HeightAboveClock { max } => fill(t.why_height_high, &[("max", max)]),
+            Implausible::DifficultyStep { ratio, previous } => fill(
+                t.why_difficulty_step,
+                &[("ratio", ratio), ("previous", previous)],
+            ),
+            Implausible::TimeOrder { previous } => {
+                fill(t.why_time_order, &[("previous", previous)])
+            }
+            Implausible::AfterMoment { moment } => fill(t.why_after_moment, &[("moment", moment)]),
+            Implausible::MonthWithoutBlocks { month } => {
+                fill(t.why_month_without_blocks, &[("month", month)])
+            }
+            Implausible::AboveTip { tip } => fill(t.why_above_tip, &[("tip", tip)]),
+            Implausible::NoAdjustmentBefore { moment } => {
+                fill(t.why_no_adjustment, &[("moment", moment)])
+            }
+        }
+    }
+}
+
+impl Expected {
+    /// The kind of JSON value expected, in `lang`.
+    fn localized(self, lang: Lang) -> &'static str {
+        let t = &strings(lang).market;
+        match self {
+            Expected::Number => t.type_number,
+            Expected::Whole => t.type_whole,
+            Expected::Object => t.type_object,
+            Expected::List => t.type_list,
+        }
+    }
+}
+
 /// A problem with the answer of one URL.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BodyError {
@@ -182,23 +245,15 @@ impl BodyError {
                 field,
                 found,
                 expected,
-            } => {
-                let expected = match expected {
-                    Expected::Number => t.type_number,
-                    Expected::Whole => t.type_whole,
-                    Expected::Object => t.type_object,
-                    Expected::List => t.type_list,
-                };
-                fill(
-                    t.wrong_type,
-                    &[
-                        ("url", url),
-                        ("field", field),
-                        ("found", found),
-                        ("expected", expected),
-                    ],
-                )
-            }
+            } => fill(
+                t.wrong_type,
+                &[
+                    ("url", url),
+                    ("field", field),
+                    ("found", found),
+                    ("expected", expected.localized(lang)),
+                ],
+            ),
             ApiProblem::NotPositive { field, value } => fill(
                 t.not_positive,
                 &[("url", url), ("field", field), ("value", value)],
@@ -218,53 +273,7 @@ impl BodyError {
             ),
             ApiProblem::NoBlocks => fill(t.no_blocks, &[("url", url)]),
             ApiProblem::Implausible { field, value, why } => {
-                let why = match why.as_ref() {
-                    Implausible::PriceBelowOneDollar => t.why_price.to_string(),
-                    Implausible::HashrateVsDifficulty {
-                        difficulty,
-                        implied_ehs,
-                    } => fill(
-                        t.why_hashrate,
-                        &[("difficulty", difficulty), ("implied", implied_ehs)],
-                    ),
-                    Implausible::DifficultyOutOfBounds {
-                        min,
-                        max,
-                        snapshot,
-                        snapshot_difficulty,
-                    } => fill(
-                        t.why_difficulty,
-                        &[
-                            ("min", min),
-                            ("max", max),
-                            ("id", snapshot),
-                            ("difficulty", snapshot_difficulty),
-                        ],
-                    ),
-                    Implausible::HeightBelowSnapshot { min, snapshot } => {
-                        fill(t.why_height_low, &[("min", min), ("id", snapshot)])
-                    }
-                    Implausible::HeightAboveClock { max } => {
-                        fill(t.why_height_high, &[("max", max)])
-                    }
-                    Implausible::DifficultyStep { ratio, previous } => fill(
-                        t.why_difficulty_step,
-                        &[("ratio", ratio), ("previous", previous)],
-                    ),
-                    Implausible::TimeOrder { previous } => {
-                        fill(t.why_time_order, &[("previous", previous)])
-                    }
-                    Implausible::AfterMoment { moment } => {
-                        fill(t.why_after_moment, &[("moment", moment)])
-                    }
-                    Implausible::MonthWithoutBlocks { month } => {
-                        fill(t.why_month_without_blocks, &[("month", month)])
-                    }
-                    Implausible::AboveTip { tip } => fill(t.why_above_tip, &[("tip", tip)]),
-                    Implausible::NoAdjustmentBefore { moment } => {
-                        fill(t.why_no_adjustment, &[("moment", moment)])
-                    }
-                };
+                let why = why.localized(lang);
                 fill(
                     t.implausible,
                     &[

@@ -42,31 +42,13 @@ pub fn parse_price_series(path: &str, text: &str) -> Result<PriceSeries, FileErr
     let Some((header_line, header)) = lines.next() else {
         return Err(FileError::new(path, Problem::Empty));
     };
-    let names: Vec<String> = header
-        .split(',')
-        .map(|n| unquote(n).to_ascii_lowercase())
-        .collect();
-    let with_intensity = match names.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        [TIMESTAMP, PRICE] => false,
-        [TIMESTAMP, PRICE, INTENSITY] => true,
-        _ => {
-            return Err(error(
-                header_line,
-                1,
-                None,
-                Problem::SeriesHeader {
-                    found: header.trim().to_string(),
-                },
-            ));
-        }
-    };
-    let columns = names.len();
+    let with_intensity =
+        header_has_intensity(header).map_err(|p| error(header_line, 1, None, p))?;
+    let columns = if with_intensity { 3 } else { 2 };
 
     let mut prices = Vec::new();
     let mut intensities = Vec::new();
-    let mut start: Option<(i64, i32)> = None;
-    let mut previous: Option<(i64, usize)> = None;
-    let mut step_s: Option<i64> = None;
+    let mut times = TimeSteps::default();
     for (line, text) in lines {
         let mut fields = Vec::with_capacity(columns);
         let mut col = 1;
@@ -94,57 +76,9 @@ pub fn parse_price_series(path: &str, text: &str) -> Result<PriceSeries, FileErr
             ));
         }
         let (time_col, time_text) = fields[0];
-        let Some((time, offset)) = parse_timestamp(unquote(time_text)) else {
-            let value = unquote(time_text).to_string();
-            // A valid ISO 8601 time that falls between two seconds is refused for that reason.
-            let problem = if has_fraction_of_a_second(&value) {
-                Problem::FractionOfASecond { value }
-            } else {
-                Problem::BadTimestamp { value }
-            };
-            return Err(error(line, time_col, Some(TIMESTAMP), problem));
-        };
-        let at_time = |problem| error(line, time_col, Some(TIMESTAMP), problem);
-        if let Some((before, before_line)) = previous {
-            let delta = time - before;
-            let minutes = || fmt_value(delta as f64 / 60.0);
-            if delta < 0 {
-                return Err(at_time(Problem::TimeBefore { line: before_line }));
-            }
-            if delta == 0 {
-                return Err(at_time(Problem::TimeRepeated { line: before_line }));
-            }
-            match step_s {
-                None => {
-                    if delta % 60 != 0
-                        || !STEP_MINUTES_ALLOWED.contains(&((delta / 60).min(1 << 20) as u32))
-                    {
-                        return Err(at_time(Problem::StepNotAllowed { minutes: minutes() }));
-                    }
-                    step_s = Some(delta);
-                }
-                Some(step) if delta == step => {}
-                Some(step) => {
-                    let step = (step / 60) as u32;
-                    return Err(at_time(if delta % (i64::from(step) * 60) == 0 {
-                        Problem::TimeGap {
-                            minutes: minutes(),
-                            line: before_line,
-                            step,
-                        }
-                    } else {
-                        Problem::StepChanges {
-                            minutes: minutes(),
-                            line: before_line,
-                            step,
-                        }
-                    }));
-                }
-            }
-        } else {
-            start = Some((time, offset));
-        }
-        previous = Some((time, line));
+        timestamp_field(time_text)
+            .and_then(|(time, offset)| times.push(time, offset, line))
+            .map_err(|p| error(line, time_col, Some(TIMESTAMP), p))?;
 
         let (price_col, price_text) = fields[1];
         prices.push(
@@ -159,7 +93,7 @@ pub fn parse_price_series(path: &str, text: &str) -> Result<PriceSeries, FileErr
             );
         }
     }
-    let (Some((start_unix_s, offset)), Some(step)) = (start, step_s) else {
+    let (Some((start_unix_s, offset)), Some(step)) = (times.start, times.step_s) else {
         return Err(FileError::new(path, Problem::TooFewRows));
     };
     Ok(PriceSeries {
@@ -169,6 +103,92 @@ pub fn parse_price_series(path: &str, text: &str) -> Result<PriceSeries, FileErr
         price_usd_per_mwh: prices,
         intensity_g_per_kwh: with_intensity.then_some(intensities),
     })
+}
+
+/// Whether a series' header names the intensity column after the time and the price; a
+/// header that is neither form is refused.
+fn header_has_intensity(header: &str) -> Result<bool, Problem> {
+    let names: Vec<String> = header
+        .split(',')
+        .map(|n| unquote(n).to_ascii_lowercase())
+        .collect();
+    match names.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        [TIMESTAMP, PRICE] => Ok(false),
+        [TIMESTAMP, PRICE, INTENSITY] => Ok(true),
+        _ => Err(Problem::SeriesHeader {
+            found: header.trim().to_string(),
+        }),
+    }
+}
+
+/// A row's time: seconds since 1970-01-01 UTC and its offset from UTC, minutes.
+fn timestamp_field(text: &str) -> Result<(i64, i32), Problem> {
+    parse_timestamp(unquote(text)).ok_or_else(|| {
+        let value = unquote(text).to_string();
+        // A valid ISO 8601 time that falls between two seconds is refused for that reason.
+        if has_fraction_of_a_second(&value) {
+            Problem::FractionOfASecond { value }
+        } else {
+            Problem::BadTimestamp { value }
+        }
+    })
+}
+
+/// The times of a series' rows so far: the first, with its offset; the last, with its line;
+/// and the step the first two set, seconds.
+#[derive(Default)]
+struct TimeSteps {
+    start: Option<(i64, i32)>,
+    previous: Option<(i64, usize)>,
+    step_s: Option<i64>,
+}
+
+impl TimeSteps {
+    /// Takes the time on `line`, refused unless it is one allowed step after the last (the
+    /// second sets the step).
+    fn push(&mut self, time: i64, offset: i32, line: usize) -> Result<(), Problem> {
+        if let Some((before, before_line)) = self.previous {
+            let delta = time - before;
+            let minutes = || fmt_value(delta as f64 / 60.0);
+            if delta < 0 {
+                return Err(Problem::TimeBefore { line: before_line });
+            }
+            if delta == 0 {
+                return Err(Problem::TimeRepeated { line: before_line });
+            }
+            match self.step_s {
+                None => {
+                    if delta % 60 != 0
+                        || !STEP_MINUTES_ALLOWED.contains(&((delta / 60).min(1 << 20) as u32))
+                    {
+                        return Err(Problem::StepNotAllowed { minutes: minutes() });
+                    }
+                    self.step_s = Some(delta);
+                }
+                Some(step) if delta == step => {}
+                Some(step) => {
+                    let step = (step / 60) as u32;
+                    return Err(if delta % (i64::from(step) * 60) == 0 {
+                        Problem::TimeGap {
+                            minutes: minutes(),
+                            line: before_line,
+                            step,
+                        }
+                    } else {
+                        Problem::StepChanges {
+                            minutes: minutes(),
+                            line: before_line,
+                            step,
+                        }
+                    });
+                }
+            }
+        } else {
+            self.start = Some((time, offset));
+        }
+        self.previous = Some((time, line));
+        Ok(())
+    }
 }
 
 /// A field without its surrounding spaces and double quotes.

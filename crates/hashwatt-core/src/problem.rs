@@ -287,6 +287,86 @@ fn quoted_list(names: &[String]) -> String {
 impl Problem {
     /// The problem in `lang`.
     pub fn localized(&self, lang: Lang) -> String {
+        // Each problem is listed once here, so a new one must join a group to compile.
+        match self {
+            Problem::Empty
+            | Problem::TooLarge { .. }
+            | Problem::NotUtf8 { .. }
+            | Problem::NoSuchFile
+            | Problem::PermissionDenied
+            | Problem::NotRegular(..)
+            | Problem::CannotOpen(..)
+            | Problem::CannotRead(..)
+            | Problem::CannotSave(..)
+            | Problem::SaveNotRegular(..)
+            | Problem::ReadOnly => self.file_message(lang),
+            Problem::UnknownField { .. }
+            | Problem::Missing
+            | Problem::WrittenTwice
+            | Problem::VariantNotAllowed { .. }
+            | Problem::ExpectedFound { .. }
+            | Problem::ExpectedWholeNumber
+            | Problem::MustNotBeNegative
+            | Problem::NumberTooLarge
+            | Problem::ExpectedNumber
+            | Problem::ExpectedText
+            | Problem::UnclosedText
+            | Problem::ExpectedBool
+            | Problem::ExpectedList
+            | Problem::ExpectedListEnd
+            | Problem::ExpectedGroup
+            | Problem::ExpectedGroupEnd
+            | Problem::ExpectedColon
+            | Problem::ExpectedComma
+            | Problem::EndsEarly
+            | Problem::TrailingText
+            | Problem::Syntax(..)
+            | Problem::NewerVersion { .. }
+            | Problem::VersionZero { .. }
+            | Problem::Renamed { .. } => self.syntax_message(lang),
+            Problem::OutOfRange(..)
+            | Problem::Mix(..)
+            | Problem::Date(..)
+            | Problem::YearNotAllowed { .. } => self.value_message(lang),
+            Problem::UnknownId { .. }
+            | Problem::CustomMinerNeeds { .. }
+            | Problem::IdUsedTwice { .. }
+            | Problem::NoDefaultRegion { .. }
+            | Problem::PresetMissing { .. }
+            | Problem::NoSnapshot
+            | Problem::RegionHasNoPrice { .. }
+            | Problem::IdTwiceInFile { .. }
+            | Problem::NotAPack { .. }
+            | Problem::NoPresetsInFile
+            | Problem::CertificatesBeyondConsumption { .. } => self.reference_message(lang),
+            Problem::NeedsSource
+            | Problem::EstimateGrade
+            | Problem::BadId { .. }
+            | Problem::ListedTwice { .. }
+            | Problem::RegionNeedsName
+            | Problem::MapNeedsName
+            | Problem::FactorOrder { .. }
+            | Problem::EfficiencyMismatch { .. }
+            | Problem::Tariff(..)
+            | Problem::TariffPriceMismatch { .. } => self.preset_message(lang),
+            Problem::SeriesHeader { .. }
+            | Problem::FieldCount { .. }
+            | Problem::BadTimestamp { .. }
+            | Problem::FractionOfASecond { .. }
+            | Problem::NotANumber { .. }
+            | Problem::TimeBefore { .. }
+            | Problem::TimeRepeated { .. }
+            | Problem::TimeGap { .. }
+            | Problem::StepChanges { .. }
+            | Problem::StepNotAllowed { .. }
+            | Problem::TooFewRows
+            | Problem::TooManyRows { .. }
+            | Problem::ModeName { .. } => self.series_message(lang),
+        }
+    }
+
+    /// Reading and writing a file.
+    fn file_message(&self, lang: Lang) -> String {
         let p = &strings(lang).problems;
         let plain = |template: &str| template.to_string();
         match self {
@@ -296,13 +376,22 @@ impl Problem {
             Problem::NoSuchFile => plain(p.no_such_file),
             Problem::PermissionDenied => plain(p.permission_denied),
             Problem::NotRegular(kind) => fill(p.not_regular, &[("kind", kind_words(p, *kind))]),
+            Problem::CannotOpen(why) => fill(p.cannot_open, &[("why", why)]),
+            Problem::CannotRead(why) => fill(p.cannot_read, &[("why", why)]),
+            Problem::CannotSave(why) => fill(p.cannot_save, &[("why", why)]),
             Problem::SaveNotRegular(kind) => {
                 fill(p.save_not_regular, &[("kind", kind_words(p, *kind))])
             }
             Problem::ReadOnly => plain(p.read_only),
-            Problem::CannotOpen(why) => fill(p.cannot_open, &[("why", why)]),
-            Problem::CannotRead(why) => fill(p.cannot_read, &[("why", why)]),
-            Problem::CannotSave(why) => fill(p.cannot_save, &[("why", why)]),
+            _ => unreachable!("{self:?} is listed under another group in `localized`"),
+        }
+    }
+
+    /// Syntax, types and versions.
+    fn syntax_message(&self, lang: Lang) -> String {
+        let p = &strings(lang).problems;
+        let plain = |template: &str| template.to_string();
+        match self {
             Problem::UnknownField { near, allowed } => match near {
                 Some(near) => fill(
                     p.unknown_field_near,
@@ -364,6 +453,14 @@ impl Problem {
                 p.renamed,
                 &[("version", &version.to_string()), ("new", new)],
             ),
+            _ => unreachable!("{self:?} is listed under another group in `localized`"),
+        }
+    }
+
+    /// Values out of their range or shape.
+    fn value_message(&self, lang: Lang) -> String {
+        let p = &strings(lang).problems;
+        match self {
             Problem::OutOfRange(e) => e.localized(lang),
             Problem::Mix(e) => e.localized(lang),
             Problem::Date(e) => e.localized(lang),
@@ -375,6 +472,15 @@ impl Problem {
                     ("max", &max.to_string()),
                 ],
             ),
+            _ => unreachable!("{self:?} is listed under another group in `localized`"),
+        }
+    }
+
+    /// Ids and references between documents and presets.
+    fn reference_message(&self, lang: Lang) -> String {
+        let p = &strings(lang).problems;
+        let plain = |template: &str| template.to_string();
+        match self {
             Problem::UnknownId { kind, id, near } => {
                 let values = [
                     ("kind", kind.words(lang)),
@@ -416,6 +522,15 @@ impl Problem {
                     ("coverable", &crate::format::number(*coverable_mwh)),
                 ],
             ),
+            _ => unreachable!("{self:?} is listed under another group in `localized`"),
+        }
+    }
+
+    /// A preset's own checks.
+    fn preset_message(&self, lang: Lang) -> String {
+        let p = &strings(lang).problems;
+        let plain = |template: &str| template.to_string();
+        match self {
             Problem::NeedsSource => plain(p.needs_source),
             Problem::EstimateGrade => plain(p.estimate_grade),
             Problem::BadId { value } => fill(p.bad_id, &[("value", &cut(value))]),
@@ -456,6 +571,15 @@ impl Problem {
                     ),
                 ],
             ),
+            _ => unreachable!("{self:?} is listed under another group in `localized`"),
+        }
+    }
+
+    /// Price series (CSV), and power modes' names.
+    fn series_message(&self, lang: Lang) -> String {
+        let p = &strings(lang).problems;
+        let plain = |template: &str| template.to_string();
+        match self {
             Problem::SeriesHeader { found } => fill(p.series_header, &[("found", &cut(found))]),
             Problem::FieldCount { expected, found } => fill(
                 p.field_count,
@@ -501,6 +625,7 @@ impl Problem {
             Problem::TooFewRows => plain(p.too_few_rows),
             Problem::TooManyRows { max } => fill(p.too_many_rows, &[("max", &max.to_string())]),
             Problem::ModeName { name } => fill(p.mode_name, &[("name", &cut(name))]),
+            _ => unreachable!("{self:?} is listed under another group in `localized`"),
         }
     }
 }

@@ -5,7 +5,7 @@
 use crate::file_error::{FileError, locate_field};
 use crate::model::{AccountingInputs, Grid, Market, MinerGroup, Scenario, Site};
 use crate::problem::Problem;
-use crate::scenario_file::{ScenarioDoc, defaults};
+use crate::scenario_file::{FleetEntryDoc, ScenarioDoc, defaults};
 use crate::scenario_io;
 use crate::schema::{EmbeddedPresets, FactorKind, PresetKind};
 
@@ -140,18 +140,7 @@ impl ScenarioDoc {
                     library.ids(PresetKind::EmissionTable),
                 )
             })?;
-        let region = match (&site.region, &site.mix) {
-            (Some(id), _) => Some(library.region(id).ok_or_else(|| {
-                unknown(
-                    "site.region",
-                    PresetKind::Region,
-                    id,
-                    library.ids(PresetKind::Region),
-                )
-            })?),
-            (None, Some(_)) => None,
-            (None, None) => library.region(defaults::REGION),
-        };
+        let region = self.resolve_region(library)?;
         let (mix, measured) = match (&site.mix, region) {
             (Some(mix), _) => (*mix, None),
             (None, Some(region)) => (region.mix.shares, Some(region.intensity.g_per_kwh)),
@@ -165,54 +154,67 @@ impl ScenarioDoc {
                 });
             }
         };
-        let mut fleet = Vec::with_capacity(self.fleet.len());
-        for (i, entry) in self.fleet.iter().enumerate() {
-            let preset = match &entry.miner {
-                Some(id) => Some(library.miner(id).ok_or_else(|| {
-                    unknown(
-                        &format!("fleet[{i}].miner"),
-                        PresetKind::Miner,
-                        id,
-                        library.ids(PresetKind::Miner),
-                    )
-                })?),
-                None => None,
-            };
-            let missing = |what: &'static str| ResolveError {
-                field: format!("fleet[{i}].{what}"),
-                problem: Problem::CustomMinerNeeds { field: what },
-                value: None,
-            };
-            let hashrate_ths = entry
-                .hashrate_ths
-                .or(preset.map(|p| p.hashrate_ths))
-                .ok_or_else(|| missing("hashrate_ths"))?;
-            let power_w = entry
-                .power_w
-                .or(preset.map(|p| p.power_w))
-                .ok_or_else(|| missing("power_w"))?;
-            fleet.push(MinerGroup {
-                name: entry
-                    .name
-                    .clone()
-                    .or(preset.map(|p| p.name.clone()))
-                    .unwrap_or_else(|| format!("Custom miner {}", i + 1)),
-                hashrate_ths,
-                power_w,
-                units: entry.units,
-                unit_cost_usd: entry
-                    .unit_cost_usd
-                    .or(preset.and_then(|p| p.price.as_ref().map(|price| price.usd)))
-                    .unwrap_or(defaults::UNIT_COST_USD),
-            });
-        }
+        let fleet = self
+            .fleet
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| resolve_miner_group(i, entry, library))
+            .collect::<Result<Vec<_>, _>>()?;
+        let electricity = self.site_electricity(region, &fleet)?;
+        let market = self.resolve_market(library)?;
+        let accounting = self.accounting(library, table)?;
+        let scenario = Scenario {
+            site: Site {
+                grid: Grid::new(mix, table.factors(), measured, site.intensity_method),
+                electricity_usd_per_kwh: electricity,
+                pue: site.pue,
+                uptime_pct: site.uptime_pct,
+                pool_fee_pct: site.pool_fee_pct,
+                opex_usd_per_month: site.opex_usd_per_month,
+                carbon_price_usd_per_t: site.carbon_price_usd_per_t,
+            },
+            fleet,
+            market,
+            hardware_life_years: self.hardware_life_years,
+            levers: self.levers,
+            accounting,
+        };
+        self.check_resolved(&scenario)?;
+        Ok(scenario)
+    }
 
-        // The scenario's own price wins; else the region's tariff prices this fleet's load.
-        // A region without a sourced price asks for the user's rather than inventing one.
-        let electricity = match (site.electricity_usd_per_kwh, region) {
+    /// The site's region: the one it names, none for a mix of its own, else the default.
+    fn resolve_region<'l>(
+        &self,
+        library: &'l impl PresetLookup,
+    ) -> Result<Option<&'l RegionPreset>, ResolveError> {
+        Ok(match (&self.site.region, &self.site.mix) {
+            (Some(id), _) => Some(library.region(id).ok_or_else(|| {
+                unknown(
+                    "site.region",
+                    PresetKind::Region,
+                    id,
+                    library.ids(PresetKind::Region),
+                )
+            })?),
+            (None, Some(_)) => None,
+            (None, None) => library.region(defaults::REGION),
+        })
+    }
+
+    /// The power price, USD/kWh. The scenario's own price wins; else the region's tariff
+    /// prices this fleet's load. A region without a sourced price asks for the user's rather
+    /// than inventing one.
+    fn site_electricity(
+        &self,
+        region: Option<&RegionPreset>,
+        fleet: &[MinerGroup],
+    ) -> Result<f64, ResolveError> {
+        let site = &self.site;
+        Ok(match (site.electricity_usd_per_kwh, region) {
             (Some(own), _) => own,
             (None, Some(r)) => r
-                .price_usd_per_kwh(site_load(&fleet, site.pue, site.uptime_pct))
+                .price_usd_per_kwh(site_load(fleet, site.pue, site.uptime_pct))
                 .ok_or_else(|| ResolveError {
                     field: "site.electricity_usd_per_kwh".into(),
                     problem: Problem::RegionHasNoPrice {
@@ -222,8 +224,12 @@ impl ScenarioDoc {
                     value: None,
                 })?,
             (None, None) => defaults::ELECTRICITY_USD_PER_KWH,
-        };
+        })
+    }
 
+    /// The market: each figure the scenario's own, else its snapshot's (the one it names, or
+    /// the newest).
+    fn resolve_market(&self, library: &impl PresetLookup) -> Result<Market, ResolveError> {
         let snapshot = match &self.market.preset {
             Some(id) => Some(library.market(id).ok_or_else(|| {
                 unknown(
@@ -241,7 +247,7 @@ impl ScenarioDoc {
             value: None,
         };
         let m = &self.market;
-        let market = Market {
+        Ok(Market {
             btc_price_usd: m
                 .btc_price_usd
                 .or(snapshot.map(|s| s.btc_price_usd.value))
@@ -258,8 +264,16 @@ impl ScenarioDoc {
                 .fees_btc_per_block
                 .or(snapshot.map(|s| s.fees_btc_per_block.value))
                 .ok_or_else(|| need("fees_btc_per_block"))?,
-        };
+        })
+    }
 
+    /// What the carbon accounting needs besides the grid: the instruments, the combustion-only
+    /// factors for location-based Scope 2 and the region's residual mix.
+    fn accounting(
+        &self,
+        library: &impl PresetLookup,
+        table: &EmissionTablePreset,
+    ) -> Result<AccountingInputs, ResolveError> {
         // Scope 2 location-based uses the grid's combustion-only intensity: the scenario's own
         // table when it is one, else the bundled combustion table.
         let operational = if table.kind == FactorKind::Direct {
@@ -276,41 +290,29 @@ impl ScenarioDoc {
                 })?
         };
         // A custom mix has no region's residual mix: it is no longer that region's grid.
-        let residual_mix = site
+        let residual_mix = self
+            .site
             .preset_region_id()
             .and_then(|id| library.region(id))
             .and_then(|r| r.residual_mix_g_per_kwh.as_ref())
             .map(|f| f.value);
-        let accounting = AccountingInputs {
+        Ok(AccountingInputs {
             instruments: self.instruments,
             operational_factors: operational.factors().central_g_per_kwh,
             operational_table: operational.id.as_str().into(),
             table_is_direct: table.kind == FactorKind::Direct,
             residual_mix_g_per_kwh: residual_mix,
-        };
+        })
+    }
 
-        let scenario = Scenario {
-            site: Site {
-                grid: Grid::new(mix, table.factors(), measured, site.intensity_method),
-                electricity_usd_per_kwh: electricity,
-                pue: site.pue,
-                uptime_pct: site.uptime_pct,
-                pool_fee_pct: site.pool_fee_pct,
-                opex_usd_per_month: site.opex_usd_per_month,
-                carbon_price_usd_per_t: site.carbon_price_usd_per_t,
-            },
-            fleet,
-            market,
-            hardware_life_years: self.hardware_life_years,
-            levers: self.levers,
-            accounting,
-        };
+    /// The checks of a resolved scenario, then of the projection and dispatch settings.
+    fn check_resolved(&self, scenario: &Scenario) -> Result<(), ResolveError> {
         scenario.validate().map_err(|e| ResolveError {
             field: e.field,
             problem: e.problem.into(),
             value: None,
         })?;
-        crate::model::accounting::check_certificates(&scenario).map_err(|e| ResolveError {
+        crate::model::accounting::check_certificates(scenario).map_err(|e| ResolveError {
             field: "instruments.certificates_mwh_per_year".into(),
             problem: Problem::CertificatesBeyondConsumption {
                 certificates_mwh: e.certificates_mwh,
@@ -327,9 +329,54 @@ impl ScenarioDoc {
             field: e.field,
             problem: e.problem.into(),
             value: None,
-        })?;
-        Ok(scenario)
+        })
     }
+}
+
+/// Fleet entry `i`: its miner preset's figures where it gives none of its own.
+fn resolve_miner_group(
+    i: usize,
+    entry: &FleetEntryDoc,
+    library: &impl PresetLookup,
+) -> Result<MinerGroup, ResolveError> {
+    let preset = match &entry.miner {
+        Some(id) => Some(library.miner(id).ok_or_else(|| {
+            unknown(
+                &format!("fleet[{i}].miner"),
+                PresetKind::Miner,
+                id,
+                library.ids(PresetKind::Miner),
+            )
+        })?),
+        None => None,
+    };
+    let missing = |what: &'static str| ResolveError {
+        field: format!("fleet[{i}].{what}"),
+        problem: Problem::CustomMinerNeeds { field: what },
+        value: None,
+    };
+    let hashrate_ths = entry
+        .hashrate_ths
+        .or(preset.map(|p| p.hashrate_ths))
+        .ok_or_else(|| missing("hashrate_ths"))?;
+    let power_w = entry
+        .power_w
+        .or(preset.map(|p| p.power_w))
+        .ok_or_else(|| missing("power_w"))?;
+    Ok(MinerGroup {
+        name: entry
+            .name
+            .clone()
+            .or(preset.map(|p| p.name.clone()))
+            .unwrap_or_else(|| format!("Custom miner {}", i + 1)),
+        hashrate_ths,
+        power_w,
+        units: entry.units,
+        unit_cost_usd: entry
+            .unit_cost_usd
+            .or(preset.and_then(|p| p.price.as_ref().map(|price| price.usd)))
+            .unwrap_or(defaults::UNIT_COST_USD),
+    })
 }
 
 /// The load a tariff bills: the fleet's IT power × PUE as demand, the uptime as load factor.

@@ -4,7 +4,8 @@
 
 use super::*;
 use crate::chart_data::dispatch::DurationCurve;
-use crate::history::chart::{BacktestChart, EventKind, HistoryChart};
+use crate::history::chart::{BacktestChart, Band, EventKind, HistoryChart};
+use crate::i18n::history::HistoryStrings;
 
 type TimeChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
@@ -94,34 +95,22 @@ pub(super) fn history<DB: DrawingBackend>(
     look: &Look,
 ) -> Drawn {
     let s = &t.history;
-    // Energy (TWh a year) or power (GW), as the tab shows it.
-    let (band, yearly, title, axis) = if show_power {
-        (
-            &chart.power_gw,
-            &chart.yearly_gw,
-            s.power_title,
-            s.power_axis,
-        )
-    } else {
-        (
-            &chart.energy_twh_per_year,
-            &chart.yearly_twh,
-            s.energy_title,
-            s.energy_axis,
-        )
-    };
+    let energy = EnergySeries::of(chart, show_power, s);
     let series = rgb(palette::SERIES);
-    let highlight = rgb(palette::HIGHLIGHT);
     let event = rgb(palette::EVENT);
-    let loss = rgb(palette::LOSS);
-    let gain = rgb(palette::GAIN);
     let mut entries = vec![
         (Swatch::Fill(series.mix(0.22), series), s.band_series.into()),
         (Swatch::Line(series), s.best_series.into()),
-        (Swatch::Dot(highlight), s.cambridge_series.into()),
+        (
+            Swatch::Dot(rgb(palette::HIGHLIGHT)),
+            s.cambridge_series.into(),
+        ),
         (Swatch::Triangle(series), s.yearly_series.into()),
-        (Swatch::Line(loss), s.co2_series.into()),
-        (Swatch::Line(gain), s.hashprice_usd_series.into()),
+        (Swatch::Line(rgb(palette::LOSS)), s.co2_series.into()),
+        (
+            Swatch::Line(rgb(palette::GAIN)),
+            s.hashprice_usd_series.into(),
+        ),
     ];
     if let Some(label) = chart.halving_label(s) {
         entries.push((Swatch::Dashed(event), label));
@@ -148,13 +137,74 @@ pub(super) fn history<DB: DrawingBackend>(
         crate::history::chart::x_of(settings.to) + 0.5 / 12.0,
     );
 
-    let cambridge: Vec<[f64; 2]> = chart
-        .cambridge
-        .iter()
-        .map(|c| [c.x, if show_power { c.average_gw } else { c.twh }])
-        .collect();
-    let energy_top = top(&[&band.upper, &band.best, &cambridge], 1.0) * 1.05;
+    let energy_top = top(
+        &[&energy.band.upper, &energy.band.best, &energy.cambridge],
+        1.0,
+    ) * 1.05;
     let co2_top = top(&[&chart.co2_mt_per_year], 1.0) * 1.1;
+    let (hashprice, (h_lo, h_hi)) = log_hashprice(chart);
+    let mut labels = probable_ticks(0.0, energy_top);
+    labels.extend(probable_ticks(0.0, co2_top));
+    labels.extend((h_lo as i32..=h_hi as i32).map(|e| tick(10f64.powi(e))));
+    let panels = HistoryPanels {
+        chart,
+        x,
+        y_area: y_area_width(&body, &labels, look),
+        look,
+    };
+
+    let (_, h) = body.dim_in_pixel();
+    let (energy_area, rest) = body.split_vertically((f64::from(h) * 0.40) as u32);
+    let (co2_area, hashprice_area) = rest.split_vertically((f64::from(h) * 0.29) as u32);
+    energy_panel(&energy_area, &panels, &energy, energy_top, look)?;
+    co2_panel(&co2_area, &panels, co2_top, t, look)?;
+    hashprice_panel(&hashprice_area, &panels, &hashprice, (h_lo, h_hi), s, look)
+}
+
+/// The top panel's series: energy (TWh a year) or power (GW), as the tab shows it, with
+/// Cambridge's published years in the same unit.
+struct EnergySeries<'a> {
+    band: &'a Band,
+    yearly: &'a [[f64; 2]],
+    cambridge: Vec<[f64; 2]>,
+    title: &'a str,
+    axis: &'a str,
+}
+
+impl<'a> EnergySeries<'a> {
+    fn of(chart: &'a HistoryChart, show_power: bool, s: &'a HistoryStrings) -> EnergySeries<'a> {
+        let (band, yearly, title, axis) = if show_power {
+            (
+                &chart.power_gw,
+                &chart.yearly_gw,
+                s.power_title,
+                s.power_axis,
+            )
+        } else {
+            (
+                &chart.energy_twh_per_year,
+                &chart.yearly_twh,
+                s.energy_title,
+                s.energy_axis,
+            )
+        };
+        let cambridge = chart
+            .cambridge
+            .iter()
+            .map(|c| [c.x, if show_power { c.average_gw } else { c.twh }])
+            .collect();
+        EnergySeries {
+            band,
+            yearly,
+            cambridge,
+            title,
+            axis,
+        }
+    }
+}
+
+/// The months with a hashprice in USD, as decades (log₁₀), and the whole decades around them.
+fn log_hashprice(chart: &HistoryChart) -> (Vec<[f64; 2]>, (f64, f64)) {
     let hashprice: Vec<[f64; 2]> = chart
         .hashprice_usd_per_ph_day
         .iter()
@@ -168,54 +218,76 @@ pub(super) fn history<DB: DrawingBackend>(
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), p| {
             (lo.min(p[1]), hi.max(p[1]))
         });
-    let (h_lo, h_hi) = if h_lo.is_finite() {
+    let decades = if h_lo.is_finite() {
         (h_lo.floor(), h_hi.ceil().max(h_lo.floor() + 1.0))
     } else {
         (0.0, 1.0)
     };
-    let log_tick = |v: &f64| {
-        if (v - v.round()).abs() < 1e-9 {
-            tick(10f64.powf(*v))
-        } else {
-            String::new()
-        }
-    };
-    let mut labels = probable_ticks(0.0, energy_top);
-    labels.extend(probable_ticks(0.0, co2_top));
-    labels.extend((h_lo as i32..=h_hi as i32).map(|e| tick(10f64.powi(e))));
-    let y_area = y_area_width(&body, &labels, look);
+    (hashprice, decades)
+}
 
-    let (_, h) = body.dim_in_pixel();
-    let (energy_area, rest) = body.split_vertically((f64::from(h) * 0.40) as u32);
-    let (co2_area, hashprice_area) = rest.split_vertically((f64::from(h) * 0.29) as u32);
-    let year = |v: &f64| year_tick(*v);
-    let policy = rgb(palette::POLICY);
-    let events = |c: &mut TimeChart<'_, DB>, y: (f64, f64)| -> Drawn {
-        for e in &chart.events {
+/// What the history's three panels share: the chart, the time axis and the y label width
+/// (so their x axes line up).
+struct HistoryPanels<'a> {
+    chart: &'a HistoryChart,
+    x: (f64, f64),
+    y_area: u32,
+    look: &'a Look,
+}
+
+impl HistoryPanels<'_> {
+    /// A plot of one panel over the time axis.
+    fn plot<'a, DB: DrawingBackend>(
+        &self,
+        area: &'a Area<DB>,
+        y: (f64, f64),
+        y_desc: &str,
+        x_desc: Option<&str>,
+        y_tick: &dyn Fn(&f64) -> String,
+        y_labels: Option<usize>,
+    ) -> Drawn<TimeChart<'a, DB>> {
+        let year = |v: &f64| year_tick(*v);
+        plot(
+            area,
+            self.x,
+            y,
+            y_desc,
+            x_desc,
+            &year,
+            y_tick,
+            self.y_area,
+            y_labels,
+            self.look,
+        )
+    }
+
+    /// The halvings and China's ban, across a panel.
+    fn events<DB: DrawingBackend>(&self, c: &mut TimeChart<'_, DB>, y: (f64, f64)) -> Drawn {
+        for e in &self.chart.events {
             let colour = match e.kind {
-                EventKind::Halving => event,
-                EventKind::ChinaBan => policy,
+                EventKind::Halving => rgb(palette::EVENT),
+                EventKind::ChinaBan => rgb(palette::POLICY),
             };
-            vertical(c, e.x, y, colour, look)?;
+            vertical(c, e.x, y, colour, self.look)?;
         }
         Ok(())
-    };
+    }
+}
 
-    // Energy, annualised, with its band; Cambridge's published years and hashwatt's sums.
-    let energy_area = heading(&energy_area, title, look)?;
+/// Energy, annualised, with its band; Cambridge's published years and hashwatt's sums.
+fn energy_panel<DB: DrawingBackend>(
+    area: &Area<DB>,
+    panels: &HistoryPanels,
+    energy: &EnergySeries,
+    energy_top: f64,
+    look: &Look,
+) -> Drawn {
+    let series = rgb(palette::SERIES);
+    let highlight = rgb(palette::HIGHLIGHT);
+    let band = energy.band;
+    let area = heading(area, energy.title, look)?;
     let y = (0.0, energy_top);
-    let mut c = plot(
-        &energy_area,
-        x,
-        y,
-        axis,
-        None,
-        &year,
-        &|v| tick(*v),
-        y_area,
-        None,
-        look,
-    )?;
+    let mut c = panels.plot(&area, y, energy.axis, None, &|v| tick(*v), None)?;
     if !band.upper.is_empty() {
         let outline: Vec<(f64, f64)> = band
             .upper
@@ -228,27 +300,42 @@ pub(super) fn history<DB: DrawingBackend>(
             series.mix(0.22).filled(),
         )))?;
     }
-    events(&mut c, y)?;
+    panels.events(&mut c, y)?;
     c.draw_series(LineSeries::new(
         band.best.iter().map(|p| (p[0], p[1])),
         series.stroke_width(look.stroke(2.5)),
     ))?;
     let r = look.px(5.0, 2.5) as i32;
     c.draw_series(
-        yearly
+        energy
+            .yearly
             .iter()
             .map(|p| TriangleMarker::new((p[0], p[1]), r, series.filled())),
     )?;
     c.draw_series(
-        cambridge
+        energy
+            .cambridge
             .iter()
             .map(|p| Circle::new((p[0], p[1]), r, highlight.filled())),
     )?;
+    Ok(())
+}
 
-    // CO₂, annualised, and where each mining map starts an era (named in a line above the
-    // plot: the maps of 2021-08 and 2022-01 are too close for labels beside their lines).
-    let co2_area = heading(
-        &co2_area,
+/// CO₂, annualised, and where each mining map starts an era (named in a line above the plot:
+/// the maps of 2021-08 and 2022-01 are too close for labels beside their lines).
+fn co2_panel<DB: DrawingBackend>(
+    area: &Area<DB>,
+    panels: &HistoryPanels,
+    co2_top: f64,
+    t: &Strings,
+    look: &Look,
+) -> Drawn {
+    let s = &t.history;
+    let chart = panels.chart;
+    let x = panels.x;
+    let gain = rgb(palette::GAIN);
+    let area = heading(
+        area,
         &fill(
             t.charts.label_value,
             &[("label", s.co2_title), ("value", s.co2_axis)],
@@ -268,26 +355,15 @@ pub(super) fn history<DB: DrawingBackend>(
             )
         })
         .collect();
-    let co2_area = text_block(
-        &co2_area,
+    let area = text_block(
+        &area,
         &format!("{} · {}", eras.join(" · "), s.before_first_map),
         text_style(look.small, gain),
         look.small,
     )?;
     let y = (0.0, co2_top);
-    let mut c = plot(
-        &co2_area,
-        x,
-        y,
-        "",
-        None,
-        &year,
-        &|v| tick(*v),
-        y_area,
-        None,
-        look,
-    )?;
-    events(&mut c, y)?;
+    let mut c = panels.plot(&area, y, "", None, &|v| tick(*v), None)?;
+    panels.events(&mut c, y)?;
     for era in chart.eras.iter().filter(|e| e.x >= x.0 && e.x <= x.1) {
         c.draw_series(std::iter::once(PathElement::new(
             vec![(era.x, y.0), (era.x, y.1)],
@@ -296,29 +372,42 @@ pub(super) fn history<DB: DrawingBackend>(
     }
     c.draw_series(LineSeries::new(
         chart.co2_mt_per_year.iter().map(|p| (p[0], p[1])),
-        loss.stroke_width(look.stroke(2.5)),
+        rgb(palette::LOSS).stroke_width(look.stroke(2.5)),
     ))?;
+    Ok(())
+}
 
-    // Hashprice in USD on a log scale (months with a price).
-    let hashprice_area = heading(&hashprice_area, s.hashprice_usd_axis, look)?;
+/// Hashprice in USD on a log scale (months with a price), `hashprice` in decades.
+fn hashprice_panel<DB: DrawingBackend>(
+    area: &Area<DB>,
+    panels: &HistoryPanels,
+    hashprice: &[[f64; 2]],
+    (h_lo, h_hi): (f64, f64),
+    s: &HistoryStrings,
+    look: &Look,
+) -> Drawn {
+    let log_tick = |v: &f64| {
+        if (v - v.round()).abs() < 1e-9 {
+            tick(10f64.powf(*v))
+        } else {
+            String::new()
+        }
+    };
+    let area = heading(area, s.hashprice_usd_axis, look)?;
     let y = (h_lo, h_hi);
-    let mut c = plot(
-        &hashprice_area,
-        x,
+    let mut c = panels.plot(
+        &area,
         y,
         "",
         Some(s.col_year),
-        &year,
         &log_tick,
-        y_area,
         // Every other decade at most (the labels are whole decades only).
         Some(((h_hi - h_lo) as usize / 2 + 1).clamp(2, 6)),
-        look,
     )?;
-    events(&mut c, y)?;
+    panels.events(&mut c, y)?;
     c.draw_series(LineSeries::new(
         hashprice.iter().map(|p| (p[0], p[1])),
-        gain.stroke_width(look.stroke(2.5)),
+        rgb(palette::GAIN).stroke_width(look.stroke(2.5)),
     ))?;
     Ok(())
 }

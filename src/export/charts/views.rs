@@ -6,7 +6,7 @@ use crate::chart_data::sensitivity::Maps;
 use crate::compare::Comparison;
 use crate::figures::Figure;
 use crate::model::sweep::{ProfitGrid, RowInput};
-use crate::network_data::NetworkView;
+use crate::network_data::{NetworkFigures, NetworkView};
 
 /// The pinned scenarios of the Compare view, named as the view names them.
 pub struct Pinned<'a> {
@@ -231,7 +231,18 @@ pub(super) fn network<DB: DrawingBackend>(
     let (w, _) = body.dim_in_pixel();
     let (left, right) = body.split_horizontally((f64::from(w) * 0.5) as u32);
 
-    // Each mining map's hashrate-weighted intensity, oldest first; surveys lighter.
+    migration_bars(&left, figures, t, look)?;
+    country_bars(&right, figures, t, look)
+}
+
+/// Each mining map's hashrate-weighted intensity, oldest first; surveys lighter.
+fn migration_bars<DB: DrawingBackend>(
+    left: &Area<DB>,
+    figures: &NetworkFigures,
+    t: &Strings,
+    look: &Look,
+) -> Drawn {
+    let s = &t.network;
     let left = heading(
         &left.margin(look.margin / 2, 0, 0, look.margin),
         s.migration_intensity_title,
@@ -284,9 +295,18 @@ pub(super) fn network<DB: DrawingBackend>(
             undefined: t.results.undefined,
         },
         look,
-    )?;
+    )
+}
 
-    // Bitcoin among the countries' electricity demand, largest first.
+/// Bitcoin among the countries' electricity demand, largest first.
+fn country_bars<DB: DrawingBackend>(
+    right: &Area<DB>,
+    figures: &NetworkFigures,
+    t: &Strings,
+    look: &Look,
+) -> Drawn {
+    let s = &t.network;
+    let series = rgb(palette::SERIES);
     let right = heading(
         &right.margin(look.margin / 2, 0, look.margin, 0),
         s.countries_title,

@@ -290,138 +290,20 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryErro
         line,
         problem,
     };
-    let mut rows = Vec::new();
-    let mut header_seen = false;
-    let mut transactions_col = None;
-    let mut note_col = None;
-    let mut width = COLUMNS.len();
+    let mut rows: Vec<MonthRecord> = Vec::new();
+    let mut layout: Option<CsvLayout> = None;
     for record in csv_records(text) {
         let (line_no, cells) = record.map_err(|line| err(line, HistoryProblem::UnclosedQuote))?;
-        if !header_seen {
-            let names: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
-            let extra = names.get(COLUMNS.len()..).unwrap_or(&[]);
-            // The optional columns may appear, each at most once, in their fixed order.
-            let mut optional = OPTIONAL_COLUMNS.iter();
-            let extra_ok = extra.iter().all(|name| optional.any(|o| o == name));
-            if names.len() < COLUMNS.len() || names[..COLUMNS.len()] != COLUMNS[..] || !extra_ok {
-                return Err(err(line_no, HistoryProblem::Header));
-            }
-            for (k, name) in extra.iter().enumerate() {
-                match *name {
-                    "transactions" => transactions_col = Some(COLUMNS.len() + k),
-                    _ => note_col = Some(COLUMNS.len() + k),
-                }
-            }
-            width = names.len();
-            header_seen = true;
+        let Some(layout) = &layout else {
+            layout = Some(
+                CsvLayout::from_header(&cells)
+                    .ok_or_else(|| err(line_no, HistoryProblem::Header))?,
+            );
             continue;
-        }
-        // A row may leave out a trailing note.
-        let short_ok = note_col == Some(width - 1) && cells.len() == width - 1;
-        if cells.len() != width && !short_ok {
-            return Err(err(
-                line_no,
-                HistoryProblem::CellCount {
-                    expected: width,
-                    found: cells.len(),
-                },
-            ));
-        }
-        let month = Month::parse(&cells[0]).ok_or_else(|| {
-            err(
-                line_no,
-                HistoryProblem::NotAMonth {
-                    text: cells[0].clone(),
-                },
-            )
-        })?;
-        let number = |col: usize| -> Result<Option<f64>, HistoryError> {
-            let cell = cells[col].trim();
-            if cell.is_empty() {
-                return Ok(None);
-            }
-            let column = COLUMNS[col];
-            let value = cell.parse::<f64>().map_err(|_| {
-                err(
-                    line_no,
-                    HistoryProblem::NotANumber {
-                        column,
-                        text: cell.to_string(),
-                    },
-                )
-            })?;
-            COLUMN_LIMITS[col - 1]
-                .check(value)
-                .map(Some)
-                .map_err(|value| err(line_no, HistoryProblem::OutOfRange { column, value }))
         };
-        let required = |col: usize| -> Result<f64, HistoryError> {
-            number(col)?.ok_or_else(|| {
-                err(
-                    line_no,
-                    HistoryProblem::Missing {
-                        column: COLUMNS[col],
-                    },
-                )
-            })
-        };
-        let difficulty = required(1)?;
-        let blocks = required(2)?;
-        let subsidy_btc = required(3)?;
-        let fees_btc_per_block = number(4)?;
-        let btc_price_usd = number(5)?;
-        let transactions = match transactions_col.map(|c| cells[c].trim()) {
-            None | Some("") => None,
-            Some(cell) => {
-                let count = cell.parse::<u64>().map_err(|_| {
-                    err(
-                        line_no,
-                        HistoryProblem::NotWholeTransactions {
-                            text: cell.to_string(),
-                        },
-                    )
-                })?;
-                crate::model::limits::HISTORY_TRANSACTIONS
-                    .check(count as f64)
-                    .map_err(|value| {
-                        err(
-                            line_no,
-                            HistoryProblem::OutOfRange {
-                                column: "transactions",
-                                value,
-                            },
-                        )
-                    })?;
-                Some(count)
-            }
-        };
-        // Within the limits above, the computed hashrate stays below about 3e7 EH/s.
-        let network_hashrate_ehs =
-            number(6)?.unwrap_or(blocks * difficulty * TWO_POW_32 / month.seconds() / 1e18);
-        if let Some(prev) = rows.last().map(|r: &MonthRecord| r.month)
-            && month != prev.next()
-        {
-            return Err(err(
-                line_no,
-                HistoryProblem::NotConsecutive {
-                    month,
-                    previous: prev,
-                },
-            ));
-        }
-        rows.push(MonthRecord {
-            month,
-            difficulty,
-            blocks,
-            subsidy_btc,
-            fees_btc_per_block,
-            btc_price_usd,
-            network_hashrate_ehs,
-            transactions,
-            note: note_col
-                .and_then(|c| cells.get(c).cloned())
-                .unwrap_or_default(),
-        });
+        let previous = rows.last().map(|r| r.month);
+        let row = parse_row(layout, &cells, previous).map_err(|problem| err(line_no, problem))?;
+        rows.push(row);
     }
     // Problems of the file as a whole: no line to point at.
     if text.trim().is_empty() {
@@ -430,13 +312,141 @@ pub fn parse_csv(file: &str, text: &str) -> Result<Vec<MonthRecord>, HistoryErro
             HistoryProblem::File(Box::new(crate::problem::Problem::Empty)),
         ));
     }
-    if !header_seen {
+    if layout.is_none() {
         return Err(err(0, HistoryProblem::NoHeader));
     }
     if rows.is_empty() {
         return Err(err(0, HistoryProblem::NoMonths));
     }
     Ok(rows)
+}
+
+/// Where a history CSV's header puts the optional columns, and how many cells a row has.
+struct CsvLayout {
+    transactions_col: Option<usize>,
+    note_col: Option<usize>,
+    width: usize,
+}
+
+impl CsvLayout {
+    /// The layout a header line gives, or `None` when the header is not the [`COLUMNS`]
+    /// followed by optional columns, each at most once, in their fixed order.
+    fn from_header(cells: &[String]) -> Option<CsvLayout> {
+        let names: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
+        let extra = names.get(COLUMNS.len()..).unwrap_or(&[]);
+        let mut optional = OPTIONAL_COLUMNS.iter();
+        let extra_ok = extra.iter().all(|name| optional.any(|o| o == name));
+        if names.len() < COLUMNS.len() || names[..COLUMNS.len()] != COLUMNS[..] || !extra_ok {
+            return None;
+        }
+        let mut layout = CsvLayout {
+            transactions_col: None,
+            note_col: None,
+            width: names.len(),
+        };
+        for (k, name) in extra.iter().enumerate() {
+            match *name {
+                "transactions" => layout.transactions_col = Some(COLUMNS.len() + k),
+                _ => layout.note_col = Some(COLUMNS.len() + k),
+            }
+        }
+        Some(layout)
+    }
+}
+
+/// One month's row of a history CSV, the month before it (if any) to check that none is
+/// skipped. Problems are checked in the row's column order.
+fn parse_row(
+    layout: &CsvLayout,
+    cells: &[String],
+    previous: Option<Month>,
+) -> Result<MonthRecord, HistoryProblem> {
+    let width = layout.width;
+    // A row may leave out a trailing note.
+    let short_ok = layout.note_col == Some(width - 1) && cells.len() == width - 1;
+    if cells.len() != width && !short_ok {
+        return Err(HistoryProblem::CellCount {
+            expected: width,
+            found: cells.len(),
+        });
+    }
+    let month = Month::parse(&cells[0]).ok_or_else(|| HistoryProblem::NotAMonth {
+        text: cells[0].clone(),
+    })?;
+    let required = |col: usize| -> Result<f64, HistoryProblem> {
+        number_cell(cells, col)?.ok_or(HistoryProblem::Missing {
+            column: COLUMNS[col],
+        })
+    };
+    let difficulty = required(1)?;
+    let blocks = required(2)?;
+    let subsidy_btc = required(3)?;
+    let fees_btc_per_block = number_cell(cells, 4)?;
+    let btc_price_usd = number_cell(cells, 5)?;
+    let transactions = transactions_cell(layout.transactions_col.map(|c| cells[c].trim()))?;
+    // Within the limits above, the computed hashrate stays below about 3e7 EH/s.
+    let network_hashrate_ehs =
+        number_cell(cells, 6)?.unwrap_or(blocks * difficulty * TWO_POW_32 / month.seconds() / 1e18);
+    if let Some(previous) = previous
+        && month != previous.next()
+    {
+        return Err(HistoryProblem::NotConsecutive { month, previous });
+    }
+    Ok(MonthRecord {
+        month,
+        difficulty,
+        blocks,
+        subsidy_btc,
+        fees_btc_per_block,
+        btc_price_usd,
+        network_hashrate_ehs,
+        transactions,
+        note: layout
+            .note_col
+            .and_then(|c| cells.get(c).cloned())
+            .unwrap_or_default(),
+    })
+}
+
+/// The number in column `col` (one of the numeric [`COLUMNS`]) within its limit, or `None`
+/// when the cell is empty.
+fn number_cell(cells: &[String], col: usize) -> Result<Option<f64>, HistoryProblem> {
+    let cell = cells[col].trim();
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    let column = COLUMNS[col];
+    let value = cell
+        .parse::<f64>()
+        .map_err(|_| HistoryProblem::NotANumber {
+            column,
+            text: cell.to_string(),
+        })?;
+    COLUMN_LIMITS[col - 1]
+        .check(value)
+        .map(Some)
+        .map_err(|value| HistoryProblem::OutOfRange { column, value })
+}
+
+/// The optional transactions cell: a whole count within its limit, or `None` when the column
+/// or the cell is empty.
+fn transactions_cell(cell: Option<&str>) -> Result<Option<u64>, HistoryProblem> {
+    let cell = match cell {
+        None | Some("") => return Ok(None),
+        Some(cell) => cell,
+    };
+    let count = cell
+        .parse::<u64>()
+        .map_err(|_| HistoryProblem::NotWholeTransactions {
+            text: cell.to_string(),
+        })?;
+    crate::model::limits::HISTORY_TRANSACTIONS
+        .check(count as f64)
+        .map_err(|value| HistoryProblem::OutOfRange {
+            column: "transactions",
+            value,
+        })?;
+    Ok(Some(count))
 }
 
 /// The records of a CSV text, each with the physical line (from 1) it starts on: blank lines

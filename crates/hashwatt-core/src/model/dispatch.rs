@@ -332,76 +332,171 @@ pub fn dispatch(
     series: &PriceSeries,
     settings: &DispatchSettings,
 ) -> Dispatch {
-    let n = series.len();
-    let step_h = series.step_hours();
-    // Revenue, energy and BTC of a mined step in each option: 0 off, 1 stock, 2.. the modes.
     let modes = &modes[..modes.len().min(MAX_MODES)];
-    let options = modes.len() + 2;
-    let mut revenue = Vec::with_capacity(options);
-    let mut energy_kwh = Vec::with_capacity(options);
-    let mut names = Vec::with_capacity(options);
-    revenue.push(0.0);
-    energy_kwh.push(0.0);
-    names.push(OFF.to_string());
-    // `x × step hours / 24`, the product first: exact for round figures.
-    let stock_revenue = rates.revenue_usd_per_day * step_h / 24.0;
-    let stock_energy = rates.energy_kwh_per_day * step_h / 24.0;
-    revenue.push(stock_revenue);
-    energy_kwh.push(stock_energy);
-    names.push(STOCK.to_string());
-    let hashrate_share = |h: f64| ratio(h, rates.hashrate_ths).unwrap_or(0.0);
-    let power_share = |w: f64| ratio(w, rates.it_power_w).unwrap_or(0.0);
-    for m in modes {
-        revenue.push(stock_revenue * hashrate_share(m.hashrate_ths));
-        energy_kwh.push(stock_energy * power_share(m.power_w));
-        names.push(m.name.clone());
-    }
-    // Revenue per kWh of each option: a step's value is `energy × (r_k − cost)`, so that at a
-    // cost exactly at `r` the stock option is worth exactly 0 and is not mined.
-    // Stock's is `r` exactly as the contract states it (revenue / energy per day); a mode's is
-    // `r × (h_k / h_stock) / (w_k / w_stock)`.
-    let r = rates.break_even_usd_per_kwh().unwrap_or(0.0);
-    let revenue_per_kwh: Vec<f64> = (0..options)
-        .map(|k| match k {
-            0 => 0.0,
-            1 => r,
-            _ => ratio(revenue[k], energy_kwh[k]).map_or(0.0, |_| {
-                let m = &modes[k - 2];
-                ratio(r * hashrate_share(m.hashrate_ths), power_share(m.power_w)).unwrap_or(0.0)
-            }),
-        })
-        .collect();
-    // Options tried from the lowest power up, so that a tie keeps the lower power.
-    let mut order: Vec<usize> = (1..options).collect();
-    order.sort_by(|&a, &b| energy_kwh[a].total_cmp(&energy_kwh[b]));
-
-    let carbon_per_g = rates.carbon_price_usd_per_t / 1e6;
-    let site_intensity = rates.site_intensity_g_per_kwh;
-    let intensity = series.intensity_g_per_kwh.as_deref();
+    let options = StepOptions::new(rates, modes, series.step_hours());
+    let prices = StepPrices {
+        carbon_per_g: rates.carbon_price_usd_per_t / 1e6,
+        site_intensity: rates.site_intensity_g_per_kwh,
+        r: rates.break_even_usd_per_kwh().unwrap_or(0.0),
+    };
     let hold = settings.min_run_steps > 1 || settings.min_off_steps > 1;
+    let mut tally = StepTally::new(series.len(), options.len());
+    if modes.is_empty() && !hold && options.energy_kwh[1] > 0.0 {
+        tally.stock_only(series, &prices);
+    } else {
+        tally.best_value(series, &prices, &options, settings, hold);
+    }
+    let summary = summarize(rates, settings, series, &options, &tally, !modes.is_empty());
+    Dispatch {
+        summary,
+        run: tally.run,
+        names: options.names,
+        cost_usd_per_mwh: tally.cost_usd_per_mwh,
+        option_revenue_usd: options.revenue_usd,
+        option_energy_kwh: options.energy_kwh,
+    }
+}
 
-    let mut run = vec![0u8; n];
-    let mut cost_usd_per_mwh = vec![0.0; n];
-    // Per option: steps, Σ price (USD/MWh), Σ intensity (g/kWh).
-    let mut count = vec![0usize; options];
-    let mut price_sum = vec![0.0; options];
-    let mut intensity_sum = vec![0.0; options];
-    let mut all_price_sum = 0.0;
-    let mut all_intensity_sum = 0.0;
-    // The on/off state so far and for how many steps it has held (no limit at the start).
-    let mut on = false;
-    let mut held = u32::MAX;
-    let stock_only = modes.is_empty() && !hold && energy_kwh[1] > 0.0;
-    if stock_only {
-        // Stock only, no minimum times: a step is mined if and only if its cost is below `r`
-        // (E × (r − cost) > 0 exactly when r > cost). Branch-free sums, so the loop vectorises.
+/// What one mined step of each option earns and uses: 0 off, 1 stock, 2.. the modes.
+struct StepOptions {
+    revenue_usd: Vec<f64>,
+    energy_kwh: Vec<f64>,
+    names: Vec<String>,
+    /// Revenue per kWh of each option: a step's value is `energy × (r_k − cost)`, so that at a
+    /// cost exactly at `r` the stock option is worth exactly 0 and is not mined.
+    revenue_per_kwh: Vec<f64>,
+    /// The options besides off from the lowest power up, so that a tie keeps the lower power.
+    order: Vec<usize>,
+}
+
+impl StepOptions {
+    fn new(rates: &DispatchRates, modes: &[PowerMode], step_h: f64) -> StepOptions {
+        let options = modes.len() + 2;
+        let mut revenue = Vec::with_capacity(options);
+        let mut energy_kwh = Vec::with_capacity(options);
+        let mut names = Vec::with_capacity(options);
+        revenue.push(0.0);
+        energy_kwh.push(0.0);
+        names.push(OFF.to_string());
+        // `x × step hours / 24`, the product first: exact for round figures.
+        let stock_revenue = rates.revenue_usd_per_day * step_h / 24.0;
+        let stock_energy = rates.energy_kwh_per_day * step_h / 24.0;
+        revenue.push(stock_revenue);
+        energy_kwh.push(stock_energy);
+        names.push(STOCK.to_string());
+        let hashrate_share = |h: f64| ratio(h, rates.hashrate_ths).unwrap_or(0.0);
+        let power_share = |w: f64| ratio(w, rates.it_power_w).unwrap_or(0.0);
+        for m in modes {
+            revenue.push(stock_revenue * hashrate_share(m.hashrate_ths));
+            energy_kwh.push(stock_energy * power_share(m.power_w));
+            names.push(m.name.clone());
+        }
+        // Stock's is `r` exactly as the contract states it (revenue / energy per day); a mode's
+        // is `r × (h_k / h_stock) / (w_k / w_stock)`.
+        let r = rates.break_even_usd_per_kwh().unwrap_or(0.0);
+        let revenue_per_kwh: Vec<f64> = (0..options)
+            .map(|k| match k {
+                0 => 0.0,
+                1 => r,
+                _ => ratio(revenue[k], energy_kwh[k]).map_or(0.0, |_| {
+                    let m = &modes[k - 2];
+                    ratio(r * hashrate_share(m.hashrate_ths), power_share(m.power_w)).unwrap_or(0.0)
+                }),
+            })
+            .collect();
+        let mut order: Vec<usize> = (1..options).collect();
+        order.sort_by(|&a, &b| energy_kwh[a].total_cmp(&energy_kwh[b]));
+        StepOptions {
+            revenue_usd: revenue,
+            energy_kwh,
+            names,
+            revenue_per_kwh,
+            order,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.revenue_usd.len()
+    }
+
+    /// The most valuable option at this cost of power (0, off, unless one is worth more than
+    /// nothing), and the most valuable one that runs, for a minimum run time to keep to.
+    #[inline]
+    fn best_at(&self, cost_kwh: f64) -> (usize, usize) {
+        let mut best = 0usize;
+        let mut best_value = 0.0;
+        let mut best_running = self.order[0];
+        let mut best_running_value = f64::NEG_INFINITY;
+        for &k in &self.order {
+            let value = if self.energy_kwh[k] > 0.0 {
+                self.energy_kwh[k] * (self.revenue_per_kwh[k] - cost_kwh)
+            } else {
+                self.revenue_usd[k]
+            };
+            if value > best_value {
+                best = k;
+                best_value = value;
+            }
+            if value > best_running_value {
+                best_running = k;
+                best_running_value = value;
+            }
+        }
+        (best, best_running)
+    }
+}
+
+/// What prices a step's power: carbon per gram (USD), the site's intensity for a series
+/// without its own (g/kWh), and `r` (USD/kWh).
+struct StepPrices {
+    carbon_per_g: f64,
+    site_intensity: f64,
+    r: f64,
+}
+
+/// What ran in each step and what it cost, with sums per option.
+struct StepTally {
+    run: Vec<u8>,
+    cost_usd_per_mwh: Vec<f64>,
+    /// Per option: steps, Σ price (USD/MWh), Σ intensity (g/kWh).
+    count: Vec<usize>,
+    price_sum: Vec<f64>,
+    intensity_sum: Vec<f64>,
+    /// Over every step, whatever ran.
+    all_price_sum: f64,
+    all_intensity_sum: f64,
+}
+
+impl StepTally {
+    fn new(steps: usize, options: usize) -> StepTally {
+        StepTally {
+            run: vec![0u8; steps],
+            cost_usd_per_mwh: vec![0.0; steps],
+            count: vec![0usize; options],
+            price_sum: vec![0.0; options],
+            intensity_sum: vec![0.0; options],
+            all_price_sum: 0.0,
+            all_intensity_sum: 0.0,
+        }
+    }
+
+    /// Stock only, no minimum times: a step is mined if and only if its cost is below `r`
+    /// (E × (r − cost) > 0 exactly when r > cost). Branch-free sums, so the loop vectorises.
+    fn stock_only(&mut self, series: &PriceSeries, prices: &StepPrices) {
+        let n = series.len();
+        let &StepPrices {
+            carbon_per_g,
+            site_intensity,
+            r,
+        } = prices;
+        let (mut all_price_sum, mut all_intensity_sum) = (0.0, 0.0);
         let (mut on_steps, mut on_price, mut on_intensity) = (0usize, 0.0, 0.0);
         // Zipped slices: no bounds checks in the loop.
         let steps = series
             .price_usd_per_mwh
             .iter()
-            .zip(cost_usd_per_mwh.iter_mut())
-            .zip(run.iter_mut());
+            .zip(self.cost_usd_per_mwh.iter_mut())
+            .zip(self.run.iter_mut());
         let mut accumulate = |price: f64, g: f64, cost_out: &mut f64, run_out: &mut u8| {
             let cost_kwh = price / 1000.0 + carbon_per_g * g;
             *cost_out = cost_kwh * 1000.0;
@@ -416,7 +511,7 @@ pub fn dispatch(
             on_price += f64::from_bits(price.to_bits() & keep);
             on_intensity += f64::from_bits(g.to_bits() & keep);
         };
-        match intensity {
+        match series.intensity_g_per_kwh.as_deref() {
             Some(v) => {
                 for (((&price, cost_out), run_out), &g) in steps.zip(v.iter()) {
                     accumulate(price, g, cost_out, run_out);
@@ -428,72 +523,91 @@ pub fn dispatch(
                 }
             }
         }
-        count[1] = on_steps;
-        count[0] = n - on_steps;
-        price_sum[1] = on_price;
-        intensity_sum[1] = on_intensity;
-        price_sum[0] = all_price_sum - on_price;
-        intensity_sum[0] = all_intensity_sum - on_intensity;
-    }
-    for i in (0..n).filter(|_| !stock_only) {
-        let price = series.price_usd_per_mwh[i];
-        let g = intensity.map_or(site_intensity, |v| v[i]);
-        let cost_kwh = price / 1000.0 + carbon_per_g * g;
-        cost_usd_per_mwh[i] = cost_kwh * 1000.0;
-        all_price_sum += price;
-        all_intensity_sum += g;
-
-        let mut best = 0usize;
-        let mut best_value = 0.0;
-        let mut best_running = order[0];
-        let mut best_running_value = f64::NEG_INFINITY;
-        for &k in &order {
-            let value = if energy_kwh[k] > 0.0 {
-                energy_kwh[k] * (revenue_per_kwh[k] - cost_kwh)
-            } else {
-                revenue[k]
-            };
-            if value > best_value {
-                best = k;
-                best_value = value;
-            }
-            if value > best_running_value {
-                best_running = k;
-                best_running_value = value;
-            }
-        }
-        if hold {
-            if on && best == 0 && held < settings.min_run_steps {
-                best = best_running;
-            } else if !on && best != 0 && held < settings.min_off_steps {
-                best = 0;
-            }
-            let now_on = best != 0;
-            if now_on == on {
-                held = held.saturating_add(1);
-            } else {
-                on = now_on;
-                held = 1;
-            }
-        }
-        run[i] = best as u8;
-        count[best] += 1;
-        price_sum[best] += price;
-        intensity_sum[best] += g;
+        self.count[1] = on_steps;
+        self.count[0] = n - on_steps;
+        self.price_sum[1] = on_price;
+        self.intensity_sum[1] = on_intensity;
+        self.price_sum[0] = all_price_sum - on_price;
+        self.intensity_sum[0] = all_intensity_sum - on_intensity;
+        self.all_price_sum = all_price_sum;
+        self.all_intensity_sum = all_intensity_sum;
     }
 
-    let step_count = |k: usize| count[k] as f64;
-    let steps_on = n - count[0];
+    /// Each step runs its most valuable option, held on or off for the minimum times when
+    /// `hold`.
+    fn best_value(
+        &mut self,
+        series: &PriceSeries,
+        prices: &StepPrices,
+        options: &StepOptions,
+        settings: &DispatchSettings,
+        hold: bool,
+    ) {
+        let intensity = series.intensity_g_per_kwh.as_deref();
+        // The on/off state so far and for how many steps it has held (no limit at the start).
+        let mut on = false;
+        let mut held = u32::MAX;
+        for i in 0..series.len() {
+            let price = series.price_usd_per_mwh[i];
+            let g = intensity.map_or(prices.site_intensity, |v| v[i]);
+            let cost_kwh = price / 1000.0 + prices.carbon_per_g * g;
+            self.cost_usd_per_mwh[i] = cost_kwh * 1000.0;
+            self.all_price_sum += price;
+            self.all_intensity_sum += g;
+
+            let (mut best, best_running) = options.best_at(cost_kwh);
+            if hold {
+                if on && best == 0 && held < settings.min_run_steps {
+                    best = best_running;
+                } else if !on && best != 0 && held < settings.min_off_steps {
+                    best = 0;
+                }
+                let now_on = best != 0;
+                if now_on == on {
+                    held = held.saturating_add(1);
+                } else {
+                    on = now_on;
+                    held = 1;
+                }
+            }
+            self.run[i] = best as u8;
+            self.count[best] += 1;
+            self.price_sum[best] += price;
+            self.intensity_sum[best] += g;
+        }
+    }
+}
+
+/// The totals of a dispatch from its tally; `with_modes` adds the hours in each option.
+fn summarize(
+    rates: &DispatchRates,
+    settings: &DispatchSettings,
+    series: &PriceSeries,
+    options: &StepOptions,
+    tally: &StepTally,
+    with_modes: bool,
+) -> DispatchSummary {
+    let n = series.len();
+    let step_h = series.step_hours();
+    let carbon_per_g = rates.carbon_price_usd_per_t / 1e6;
+    let StepOptions {
+        revenue_usd: revenue,
+        energy_kwh,
+        names,
+        ..
+    } = options;
+    let step_count = |k: usize| tally.count[k] as f64;
+    let steps_on = n - tally.count[0];
     let hours = n as f64 * step_h;
     let hours_mined = steps_on as f64 * step_h;
     let mut energy = 0.0;
     let mut electricity = 0.0;
     let mut co2_g = 0.0;
     let mut revenue_total = 0.0;
-    for k in 1..options {
+    for k in 1..options.len() {
         energy += energy_kwh[k] * step_count(k);
-        electricity += energy_kwh[k] * price_sum[k] / 1000.0;
-        co2_g += energy_kwh[k] * intensity_sum[k];
+        electricity += energy_kwh[k] * tally.price_sum[k] / 1000.0;
+        co2_g += energy_kwh[k] * tally.intensity_sum[k];
         revenue_total += revenue[k] * step_count(k);
     }
     let btc_price = ratio(rates.revenue_usd_per_day, rates.btc_per_day).unwrap_or(0.0);
@@ -504,21 +618,21 @@ pub fn dispatch(
     let profit = revenue_total + credits - electricity - carbon - opex;
 
     let energy_always = energy_kwh[1] * n as f64;
-    let co2_always_g = energy_kwh[1] * all_intensity_sum;
+    let co2_always_g = energy_kwh[1] * tally.all_intensity_sum;
     let profit_always_on = revenue[1] * n as f64
-        - energy_kwh[1] * all_price_sum / 1000.0
+        - energy_kwh[1] * tally.all_price_sum / 1000.0
         - co2_always_g * carbon_per_g
         - opex;
 
-    let hours_per_mode = (!modes.is_empty()).then(|| {
-        (1..options)
+    let hours_per_mode = with_modes.then(|| {
+        (1..options.len())
             .map(|k| ModeHours {
                 name: names[k].clone(),
                 hours: step_count(k) * step_h,
             })
             .collect()
     });
-    let summary = DispatchSummary {
+    DispatchSummary {
         steps: n,
         hours,
         hours_mined,
@@ -539,14 +653,6 @@ pub fn dispatch(
         intensity_always_on_g_per_kwh: ratio(co2_always_g, energy_always),
         break_even_usd_mwh: rates.break_even_usd_per_kwh().map(|r| r * 1000.0),
         hours_per_mode,
-    };
-    Dispatch {
-        summary,
-        run,
-        names,
-        cost_usd_per_mwh,
-        option_revenue_usd: revenue,
-        option_energy_kwh: energy_kwh,
     }
 }
 

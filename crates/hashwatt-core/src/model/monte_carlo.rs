@@ -262,72 +262,128 @@ pub fn monte_carlo(
     let mut cumulative = vec![0.0; n * width];
     let mut totals = vec![PathTotals::default(); n];
     let threads = threads_for(n);
-    let per_thread = n.div_ceil(threads);
-    // The paths' rates cluster around the deterministic one: their IRR search starts there
-    // (from 0, as the deterministic projection's own, when every path is that projection).
-    let calm_run = shocks.price_sd == 0.0 && shocks.difficulty_sd == 0.0;
-    let irr_guess = if calm_run {
-        0.0
-    } else {
-        let calm = Shocks {
-            price_sd: 0.0,
-            difficulty_sd: 0.0,
-            ..shocks
-        };
-        let (mut cum, mut flows) = (vec![0.0; width], vec![0.0; width]);
-        let t = run_path(&plan, calm, 0, 0, &mut cum, &mut flows, 0.0);
-        if t.irr_monthly.is_nan() {
-            0.0
-        } else {
-            t.irr_monthly
-        }
+    let irr_guess = calm_irr_guess(&plan, shocks, width);
+    let paths = PathRun {
+        plan: &plan,
+        shocks,
+        seed: settings.seed,
+        width,
+        irr_guess,
+        progress,
     };
-
-    // Paths: each thread runs a contiguous block; path k's numbers depend on k alone.
-    let finished = std::thread::scope(|scope| {
-        let handles: Vec<_> = cumulative
-            .chunks_mut(per_thread * width)
-            .zip(totals.chunks_mut(per_thread))
-            .enumerate()
-            .map(|(t, (cum_block, totals_block))| {
-                let plan = &plan;
-                scope.spawn(move || {
-                    let mut flows = vec![0.0; width];
-                    let first = t * per_thread;
-                    for (i, (cum, out)) in cum_block
-                        .chunks_mut(width)
-                        .zip(totals_block.iter_mut())
-                        .enumerate()
-                    {
-                        if i % 32 == 0 && progress.is_cancelled() {
-                            return false;
-                        }
-                        let k = (first + i) as u64;
-                        *out = run_path(plan, shocks, settings.seed, k, cum, &mut flows, irr_guess);
-                        if i % 32 == 31 {
-                            progress.done.fetch_add(32, Ordering::Relaxed);
-                        }
-                    }
-                    true
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .all(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-    });
+    let finished = paths.run_all(&mut cumulative, &mut totals, threads);
     if !finished || progress.is_cancelled() {
         return None;
     }
     progress.done.store(n as u32, Ordering::Relaxed);
+    let by_month = month_statistics(&cumulative, n, width, threads);
+    let payback_probability_by_month = payback_probability_by_month(&totals, width);
+    Some(summarize_paths(
+        &plan,
+        settings,
+        &totals,
+        &by_month,
+        payback_probability_by_month,
+    ))
+}
 
-    // Each month's percentiles and mean: the months shared out between the threads.
+/// The monthly IRR the paths' searches start from: their rates cluster around the
+/// deterministic one (0, as the deterministic projection's own search starts, when every path
+/// is that projection or it has no IRR).
+fn calm_irr_guess(plan: &Plan, shocks: Shocks, width: usize) -> f64 {
+    let calm_run = shocks.price_sd == 0.0 && shocks.difficulty_sd == 0.0;
+    if calm_run {
+        return 0.0;
+    }
+    let calm = Shocks {
+        price_sd: 0.0,
+        difficulty_sd: 0.0,
+        ..shocks
+    };
+    let (mut cum, mut flows) = (vec![0.0; width], vec![0.0; width]);
+    let t = run_path(plan, calm, 0, 0, &mut cum, &mut flows, 0.0);
+    if t.irr_monthly.is_nan() {
+        0.0
+    } else {
+        t.irr_monthly
+    }
+}
+
+/// What every path shares: the plan, the shocks' law, the seed and where the IRR search
+/// starts; `width` is a path's months plus its start.
+struct PathRun<'a> {
+    plan: &'a Plan,
+    shocks: Shocks,
+    seed: u64,
+    width: usize,
+    irr_guess: f64,
+    progress: &'a Progress,
+}
+
+impl PathRun<'_> {
+    /// Runs every path into `cumulative` (`width` values a path) and `totals` on `threads`
+    /// threads, each a contiguous block; path k's numbers depend on k alone. False when
+    /// cancelled.
+    fn run_all(&self, cumulative: &mut [f64], totals: &mut [PathTotals], threads: usize) -> bool {
+        let per_thread = totals.len().div_ceil(threads);
+        let width = self.width;
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = cumulative
+                .chunks_mut(per_thread * width)
+                .zip(totals.chunks_mut(per_thread))
+                .enumerate()
+                .map(|(t, (cum_block, totals_block))| {
+                    scope.spawn(move || self.run_block(t * per_thread, cum_block, totals_block))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .all(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        })
+    }
+
+    /// Runs the paths from number `first` on, one for each of `totals`. False when cancelled.
+    fn run_block(&self, first: usize, cum_block: &mut [f64], totals: &mut [PathTotals]) -> bool {
+        let mut flows = vec![0.0; self.width];
+        for (i, (cum, out)) in cum_block
+            .chunks_mut(self.width)
+            .zip(totals.iter_mut())
+            .enumerate()
+        {
+            if i % 32 == 0 && self.progress.is_cancelled() {
+                return false;
+            }
+            let k = (first + i) as u64;
+            *out = run_path(
+                self.plan,
+                self.shocks,
+                self.seed,
+                k,
+                cum,
+                &mut flows,
+                self.irr_guess,
+            );
+            if i % 32 == 31 {
+                self.progress.done.fetch_add(32, Ordering::Relaxed);
+            }
+        }
+        true
+    }
+}
+
+/// Each month's percentiles and mean of the paths' cumulative cash flow (`n` paths of
+/// `width` months): the months shared out between the threads.
+fn month_statistics(
+    cumulative: &[f64],
+    n: usize,
+    width: usize,
+    threads: usize,
+) -> Vec<([f64; 5], f64)> {
     let month_threads = threads.min(width);
     let per_month_thread = width.div_ceil(month_threads);
     let mut by_month = vec![([0.0; 5], 0.0); width];
     std::thread::scope(|scope| {
         for (t, block) in by_month.chunks_mut(per_month_thread).enumerate() {
-            let cumulative = &cumulative;
             scope.spawn(move || {
                 // Eight months' columns gathered in one pass over the paths: the eight values
                 // of a path share a cache line, where one column at a time read a line for each.
@@ -351,22 +407,37 @@ pub fn monte_carlo(
             });
         }
     });
+    by_month
+}
 
+/// For each month of `width`, the share of the paths paid back by then.
+fn payback_probability_by_month(totals: &[PathTotals], width: usize) -> Vec<f64> {
+    let n = totals.len();
     let mut paid_by = vec![0u32; width];
-    for t in &totals {
+    for t in totals {
         if let Some(slot) = paid_by.get_mut(t.payback as usize) {
             *slot += 1;
         }
     }
     let mut paid = 0u32;
-    let payback_probability_by_month: Vec<f64> = paid_by
+    paid_by
         .iter()
         .map(|&count| {
             paid += count;
             f64::from(paid) / n as f64
         })
-        .collect();
+        .collect()
+}
 
+/// The paths' statistics from their totals and their months' statistics.
+fn summarize_paths(
+    plan: &Plan,
+    settings: &ProjectionSettings,
+    totals: &[PathTotals],
+    by_month: &[([f64; 5], f64)],
+    payback_probability_by_month: Vec<f64>,
+) -> MonteCarlo {
+    let n = totals.len();
     let column = |pick: fn(&PathTotals) -> f64| totals.iter().map(pick).collect::<Vec<f64>>();
     let median = |mut values: Vec<f64>| percentiles(&mut values, [50.0])[0];
     let revenue = column(|t| t.revenue);
@@ -397,7 +468,7 @@ pub fn monte_carlo(
     let irr_median = median(irr_keys);
     let btc = column(|t| t.btc);
     let npv = column(|t| t.npv);
-    Some(MonteCarlo {
+    MonteCarlo {
         paths: n as u32,
         seed: settings.seed,
         months: plan.months,
@@ -417,7 +488,7 @@ pub fn monte_carlo(
         irr_pct_p50: irr_median
             .is_finite()
             .then(|| investment::annualised(irr_median) * 100.0),
-    })
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use super::bitcoin::{self, HALVING_INTERVAL_BLOCKS};
 use super::evaluate::{DAYS_PER_MONTH, FleetRates, ratio};
 use super::limits;
-use super::scenario::{FieldError, Scenario, check};
+use super::scenario::{FieldError, Market, Scenario, check};
 use serde::Serialize;
 
 /// Fixed defaults of the uncertainty and the investment case. A new scenario in the window takes
@@ -362,6 +362,94 @@ pub(crate) struct MonthCash {
     pub subsidy_btc: f64,
 }
 
+/// The halvings after block `height` (none when the market gives a subsidy, not a height) that
+/// fall within `horizon_days` of the start.
+fn halvings_within(height: Option<u64>, horizon_days: f64) -> Vec<Halving> {
+    let Some(h0) = height else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut next = bitcoin::next_halving_height(h0);
+    loop {
+        let day = bitcoin::days_until_height(h0, next);
+        if day >= horizon_days {
+            break;
+        }
+        out.push(Halving {
+            height: next,
+            day,
+            month: (day / DAYS_PER_MONTH).floor() as u32 + 1,
+            subsidy_after_btc: bitcoin::block_subsidy_btc(next),
+        });
+        next += HALVING_INTERVAL_BLOCKS;
+    }
+    out
+}
+
+/// The `months` months cut at any halvings inside them: the pieces, and where each month's
+/// pieces start (month `m`'s are `first_piece[m]..first_piece[m + 1]`). Each piece mines at
+/// its own subsidy and network hashrate, the network kept at `halving_keep` a halving.
+fn month_pieces(
+    market: &Market,
+    months: u32,
+    halvings: &[Halving],
+    halving_keep: f64,
+) -> (Vec<Piece>, Vec<usize>) {
+    let height = market.block_height();
+    let mut pieces = Vec::with_capacity(months as usize + halvings.len());
+    let mut first_piece = Vec::with_capacity(months as usize + 1);
+    for m in 0..months {
+        first_piece.push(pieces.len());
+        let start = f64::from(m) * DAYS_PER_MONTH;
+        let end = start + DAYS_PER_MONTH;
+        let mut piece_start = start;
+        let cuts = halvings
+            .iter()
+            .filter(|h| h.day > start && h.day < end)
+            .map(|h| h.day)
+            .chain(std::iter::once(end));
+        for cut in cuts {
+            let mid = (piece_start + cut) / 2.0;
+            let passed = halvings.iter().filter(|h| h.day <= mid).count() as i32;
+            let subsidy = match height {
+                Some(h0) => bitcoin::block_subsidy_btc(h0 + (mid * bitcoin::BLOCKS_PER_DAY) as u64),
+                None => market.subsidy_btc(),
+            };
+            pieces.push(Piece {
+                keep: halving_keep.powi(passed),
+                subsidy_btc: subsidy,
+                reward_btc: subsidy + market.fees_btc_per_block,
+                days: cut - piece_start,
+            });
+            piece_start = cut;
+        }
+    }
+    first_piece.push(pieces.len());
+    (pieces, first_piece)
+}
+
+/// Per month, what its pieces come to at the starting difficulty, `btc_at_start` giving a
+/// piece's BTC there.
+fn month_terms(
+    pieces: &[Piece],
+    first_piece: &[usize],
+    btc_at_start: impl Fn(&Piece) -> f64,
+) -> Vec<MonthTerms> {
+    first_piece
+        .windows(2)
+        .map(|w| {
+            let month = &pieces[w[0]..w[1]];
+            let last = month.last().expect("every month has a piece");
+            MonthTerms {
+                btc_at_start: month.iter().map(&btc_at_start).sum(),
+                keep_min: month.iter().map(|p| p.keep).fold(f64::INFINITY, f64::min),
+                keep_last: last.keep,
+                subsidy_last: last.subsidy_btc,
+            }
+        })
+        .collect()
+}
+
 impl Plan {
     pub fn new(scenario: &Scenario, settings: &ProjectionSettings) -> Plan {
         let mut rates = FleetRates::of(scenario);
@@ -378,83 +466,14 @@ impl Plan {
 
         let horizon_days = f64::from(settings.months) * DAYS_PER_MONTH;
         let height = market.block_height();
-        let halvings: Vec<Halving> = match height {
-            Some(h0) => {
-                let mut out = Vec::new();
-                let mut next = bitcoin::next_halving_height(h0);
-                loop {
-                    let day = bitcoin::days_until_height(h0, next);
-                    if day >= horizon_days {
-                        break;
-                    }
-                    out.push(Halving {
-                        height: next,
-                        day,
-                        month: (day / DAYS_PER_MONTH).floor() as u32 + 1,
-                        subsidy_after_btc: bitcoin::block_subsidy_btc(next),
-                    });
-                    next += HALVING_INTERVAL_BLOCKS;
-                }
-                out
-            }
-            None => Vec::new(),
-        };
-
-        let mut pieces = Vec::with_capacity(settings.months as usize + halvings.len());
-        let mut first_piece = Vec::with_capacity(settings.months as usize + 1);
-        for m in 0..settings.months {
-            first_piece.push(pieces.len());
-            let start = f64::from(m) * DAYS_PER_MONTH;
-            let end = start + DAYS_PER_MONTH;
-            // Split the month at any halvings inside it; each piece mines at its own subsidy
-            // and network hashrate.
-            let mut piece_start = start;
-            let cuts = halvings
-                .iter()
-                .filter(|h| h.day > start && h.day < end)
-                .map(|h| h.day)
-                .chain(std::iter::once(end));
-            for cut in cuts {
-                let mid = (piece_start + cut) / 2.0;
-                let passed = halvings.iter().filter(|h| h.day <= mid).count() as i32;
-                let subsidy = match height {
-                    Some(h0) => {
-                        bitcoin::block_subsidy_btc(h0 + (mid * bitcoin::BLOCKS_PER_DAY) as u64)
-                    }
-                    None => market.subsidy_btc(),
-                };
-                pieces.push(Piece {
-                    keep: halving_keep.powi(passed),
-                    subsidy_btc: subsidy,
-                    reward_btc: subsidy + market.fees_btc_per_block,
-                    days: cut - piece_start,
-                });
-                piece_start = cut;
-            }
-        }
-        first_piece.push(pieces.len());
+        let halvings = halvings_within(height, horizon_days);
+        let (pieces, first_piece) = month_pieces(market, settings.months, &halvings, halving_keep);
         let fleet_hs = rates.hashrate_ths * 1e12 * rates.uptime_pct / 100.0;
         let pool_keep = 1.0 - site.pool_fee_pct / 100.0;
         let base_network_hs = market.network_hashrate_hs();
-        let month_terms = first_piece
-            .windows(2)
-            .map(|w| {
-                let month = &pieces[w[0]..w[1]];
-                let btc_at_start = month
-                    .iter()
-                    .map(|piece| {
-                        piece_btc(fleet_hs, base_network_hs * piece.keep, piece, pool_keep)
-                    })
-                    .sum();
-                let last = month.last().expect("every month has a piece");
-                MonthTerms {
-                    btc_at_start,
-                    keep_min: month.iter().map(|p| p.keep).fold(f64::INFINITY, f64::min),
-                    keep_last: last.keep,
-                    subsidy_last: last.subsidy_btc,
-                }
-            })
-            .collect();
+        let month_terms = month_terms(&pieces, &first_piece, |piece| {
+            piece_btc(fleet_hs, base_network_hs * piece.keep, piece, pool_keep)
+        });
 
         let energy_kwh_per_month = rates.energy_kwh_per_day * DAYS_PER_MONTH;
         let hardware = rates.hardware_cost_usd;
