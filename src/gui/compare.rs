@@ -279,6 +279,14 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
     });
     ui.label(egui::RichText::new(s.compare_best_note).small().weak());
 
+    bars_ui(ui, comparison, &names, lang);
+}
+
+/// Grouped bars: one chart per figure, one bar per scenario, their legend above them.
+fn bars_ui(ui: &mut egui::Ui, comparison: &compare::Comparison, names: &[String], lang: Lang) {
+    let columns = &comparison.columns;
+    let rows = &comparison.rows;
+    let name_of = |i: usize| names.get(i).map_or("", String::as_str);
     // Grouped bars: one chart per figure, one bar per scenario. One legend for the three, above
     // them: inside a plot it would cover bars.
     ui.add_space(6.0);

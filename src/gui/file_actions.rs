@@ -212,14 +212,14 @@ impl App {
     pub(super) fn ask_path(&mut self, purpose: DialogPurpose, ctx: &egui::Context) {
         let start = self.start_folder();
         let suggested = purpose.suggested_name(&self.display_name());
-        self.dialogs.ask(
+        let request = files::DialogRequest {
             purpose,
-            start,
-            suggested,
-            self.session.lang(),
-            self.dialog_tx.clone(),
-            ctx.clone(),
-        );
+            start_dir: start,
+            suggested_name: suggested,
+            lang: self.session.lang(),
+        };
+        self.dialogs
+            .ask(request, self.dialog_tx.clone(), ctx.clone());
     }
 
     /// Where a file dialog or the path field starts: the open file's folder, else the last

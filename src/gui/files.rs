@@ -125,17 +125,18 @@ pub struct DialogReply {
     pub unavailable: bool,
 }
 
+/// What a file dialog is asked: what for, where it starts, the name it suggests, in which
+/// language.
+pub struct DialogRequest {
+    pub purpose: DialogPurpose,
+    pub start_dir: Option<PathBuf>,
+    pub suggested_name: String,
+    pub lang: Lang,
+}
+
 /// Something that asks the user for a path and answers on `reply`.
 pub trait Dialogs {
-    fn ask(
-        &mut self,
-        purpose: DialogPurpose,
-        start_dir: Option<PathBuf>,
-        suggested_name: String,
-        lang: Lang,
-        reply: Sender<DialogReply>,
-        ctx: egui::Context,
-    );
+    fn ask(&mut self, request: DialogRequest, reply: Sender<DialogReply>, ctx: egui::Context);
 }
 
 /// The platform's dialogs (XDG portal or zenity on Linux) through rfd, off the UI thread.
@@ -146,15 +147,13 @@ pub struct NativeDialogs;
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
 
 impl Dialogs for NativeDialogs {
-    fn ask(
-        &mut self,
-        purpose: DialogPurpose,
-        start_dir: Option<PathBuf>,
-        suggested_name: String,
-        lang: Lang,
-        reply: Sender<DialogReply>,
-        ctx: egui::Context,
-    ) {
+    fn ask(&mut self, request: DialogRequest, reply: Sender<DialogReply>, ctx: egui::Context) {
+        let DialogRequest {
+            purpose,
+            start_dir,
+            suggested_name,
+            lang,
+        } = request;
         let fallback = reply.clone();
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())

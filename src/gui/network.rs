@@ -51,7 +51,6 @@ pub fn network_ui(app: &App, ui: &mut egui::Ui) {
     let mut state = app.network_view.clone();
     settings_ui(
         ui,
-        s,
         &mut state,
         view.site_usd_per_kwh,
         &view.site_name,
@@ -121,13 +120,13 @@ pub fn network_ui(app: &App, ui: &mut egui::Ui) {
 
 fn settings_ui(
     ui: &mut egui::Ui,
-    s: &NetworkStrings,
     state: &mut ViewSettings,
     site_price: f64,
     site_name: &str,
     library: &crate::presets::PresetLibrary,
     lang: crate::i18n::Lang,
 ) {
+    let s = &crate::i18n::strings(lang).network;
     egui::Grid::new("network-settings")
         .num_columns(2)
         .spacing([8.0, 4.0])

@@ -2,7 +2,7 @@
 //! preset that differs from this machine's is named once, presets are imported (asking on a
 //! conflict) and exported, and a scenario goes through the clipboard as text.
 
-use super::files::{DialogPurpose, DialogReply, Dialogs};
+use super::files::{DialogReply, Dialogs};
 use super::sharing::SharingCommand;
 use super::*;
 use crate::presets::{PresetKind, builtin_files};
@@ -89,13 +89,11 @@ struct Answers(Option<PathBuf>);
 impl Dialogs for Answers {
     fn ask(
         &mut self,
-        purpose: DialogPurpose,
-        _start_dir: Option<PathBuf>,
-        _suggested_name: String,
-        _lang: Lang,
+        request: super::files::DialogRequest,
         reply: mpsc::Sender<DialogReply>,
         _ctx: egui::Context,
     ) {
+        let purpose = request.purpose;
         let _ = reply.send(DialogReply {
             purpose,
             path: self.0.clone(),

@@ -1,7 +1,7 @@
 //! What the window's headless tests share: an app whose file dialogs never answer, driven
 //! frame by frame in a kittest harness.
 
-use super::files::{DialogPurpose, DialogReply, Dialogs};
+use super::files::{DialogReply, Dialogs};
 use super::*;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, HarnessBuilder};
@@ -12,10 +12,7 @@ pub(super) struct NoDialogs;
 impl Dialogs for NoDialogs {
     fn ask(
         &mut self,
-        _purpose: DialogPurpose,
-        _start_dir: Option<PathBuf>,
-        _suggested_name: String,
-        _lang: Lang,
+        _request: super::files::DialogRequest,
         _reply: mpsc::Sender<DialogReply>,
         _ctx: egui::Context,
     ) {

@@ -26,13 +26,11 @@ impl FakeDialogs {
 impl Dialogs for FakeDialogs {
     fn ask(
         &mut self,
-        purpose: DialogPurpose,
-        _start_dir: Option<PathBuf>,
-        _suggested_name: String,
-        _lang: Lang,
+        request: super::files::DialogRequest,
         reply: mpsc::Sender<DialogReply>,
         ctx: egui::Context,
     ) {
+        let purpose = request.purpose;
         self.asked.borrow_mut().push(purpose);
         let path = self.answers.borrow_mut().pop_front().flatten();
         let _ = reply.send(DialogReply {

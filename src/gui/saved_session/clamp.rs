@@ -34,8 +34,16 @@ pub(super) fn to_u32(value: u64) -> u32 {
 }
 
 pub(super) fn clamp_doc(fix: &mut Fixer, at: &str, doc: &mut ScenarioDoc) {
+    clamp_site(fix, at, &mut doc.site);
+    clamp_fleet(fix, at, &mut doc.fleet);
+    clamp_market(fix, at, &mut doc.market);
+    clamp_projection(fix, at, doc);
+    clamp_levers(fix, at, &mut doc.levers);
+    clamp_dispatch(fix, at, &mut doc.dispatch);
+}
+
+fn clamp_site(fix: &mut Fixer, at: &str, site: &mut crate::scenario_file::SiteDoc) {
     let d = ScenarioDoc::default();
-    let site = &mut doc.site;
     let f = |name: &str| format!("{at}{name}");
     fix.option(
         &f("site.electricity_usd_per_kwh"),
@@ -84,7 +92,10 @@ pub(super) fn clamp_doc(fix: &mut Fixer, at: &str, doc: &mut ScenarioDoc) {
         range(limits::CARBON_PRICE_USD_PER_T),
         d.site.carbon_price_usd_per_t,
     );
-    for (i, entry) in doc.fleet.iter_mut().enumerate() {
+}
+
+fn clamp_fleet(fix: &mut Fixer, at: &str, fleet: &mut [crate::scenario_file::FleetEntryDoc]) {
+    for (i, entry) in fleet.iter_mut().enumerate() {
         let g = |name: &str| format!("{at}fleet[{i}].{name}");
         fix.option(
             &g("hashrate_ths"),
@@ -99,7 +110,10 @@ pub(super) fn clamp_doc(fix: &mut Fixer, at: &str, doc: &mut ScenarioDoc) {
             range(limits::UNIT_COST_USD),
         );
     }
-    let market = &mut doc.market;
+}
+
+fn clamp_market(fix: &mut Fixer, at: &str, market: &mut crate::scenario_file::MarketDoc) {
+    let f = |name: &str| format!("{at}{name}");
     fix.option(
         &f("market.btc_price_usd"),
         &mut market.btc_price_usd,
@@ -142,6 +156,12 @@ pub(super) fn clamp_doc(fix: &mut Fixer, at: &str, doc: &mut ScenarioDoc) {
         &mut market.fees_btc_per_block,
         range(limits::FEES_BTC_PER_BLOCK),
     );
+}
+
+/// The hardware's life and the projection's fields, with the ranges of the Projection tab's.
+fn clamp_projection(fix: &mut Fixer, at: &str, doc: &mut ScenarioDoc) {
+    let d = ScenarioDoc::default();
+    let f = |name: &str| format!("{at}{name}");
     fix.value(
         &f("hardware_life_years"),
         &mut doc.hardware_life_years,
@@ -236,8 +256,14 @@ pub(super) fn clamp_doc(fix: &mut Fixer, at: &str, doc: &mut ScenarioDoc) {
         paths.min..=paths.max,
     ));
     p.seed = fix.whole(&f("projection.seed"), p.seed, input_range(Input::Seed));
-    clamp_levers(fix, at, &mut doc.levers);
-    let dispatch = &mut doc.dispatch;
+}
+
+fn clamp_dispatch(
+    fix: &mut Fixer,
+    at: &str,
+    dispatch: &mut crate::model::dispatch::DispatchOptions,
+) {
+    let f = |name: &str| format!("{at}{name}");
     fix.value(
         &f("dispatch.credit_usd_per_mwh"),
         &mut dispatch.credit_usd_per_mwh,
