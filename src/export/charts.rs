@@ -1199,19 +1199,22 @@ fn projection<DB: DrawingBackend>(
     let mut ticks = probable_ticks(y0, y1);
     ticks.extend(probable_ticks(0.0, btc_max));
     let panels = MonthPanels {
+        projection: p,
         x_end: n as f64,
         x_labels: x_label_count(w, look, 4.0),
         y_area: y_area_width(&body, &ticks, look),
         halving_x: halving_positions(p),
         dash: (look.px(8.0, 3.0) as i32, look.px(5.0, 2.0) as i32),
     };
-    cash_flow_panel(&top, p, &cash, (y0, y1), &panels, c, look)?;
-    btc_mined_panel(&bottom, p, btc_max, w, &panels, c, look)
+    cash_flow_panel(&top, &cash, (y0, y1), &panels, c, look)?;
+    btc_mined_panel(&bottom, btc_max, w, &panels, c, look)
 }
 
-/// What the projection's two panels share: the months' axis, the y label width (so their x
-/// axes line up), and each halving's place (month and fraction of it) and subsidy after it.
-struct MonthPanels {
+/// What the projection's two panels share: the projection they draw, the months' axis, the y
+/// label width (so their x axes line up), and each halving's place (month and fraction of it)
+/// and subsidy after it.
+struct MonthPanels<'a> {
+    projection: &'a Projection,
     x_end: f64,
     x_labels: usize,
     y_area: u32,
@@ -1241,7 +1244,6 @@ fn halving_positions(p: &Projection) -> Vec<(f64, f64)> {
 /// The top panel: cumulative cash flow, gains and losses shaded, halvings and payback marked.
 fn cash_flow_panel<DB: DrawingBackend>(
     top: &Area<DB>,
-    p: &Projection,
     cash: &[(f64, f64)],
     (y0, y1): (f64, f64),
     panels: &MonthPanels,
@@ -1252,6 +1254,7 @@ fn cash_flow_panel<DB: DrawingBackend>(
     let event = rgb(palette::EVENT);
     let highlight = rgb(palette::HIGHLIGHT);
     let &MonthPanels {
+        projection: p,
         x_end,
         x_labels,
         y_area,
@@ -1349,7 +1352,6 @@ fn cash_flow_panel<DB: DrawingBackend>(
 /// The bottom panel: BTC mined each month, halvings marked.
 fn btc_mined_panel<DB: DrawingBackend>(
     bottom: &Area<DB>,
-    p: &Projection,
     btc_max: f64,
     w: u32,
     panels: &MonthPanels,
@@ -1359,6 +1361,7 @@ fn btc_mined_panel<DB: DrawingBackend>(
     let series = rgb(palette::SERIES);
     let event = rgb(palette::EVENT);
     let &MonthPanels {
+        projection: p,
         x_end,
         x_labels,
         y_area,

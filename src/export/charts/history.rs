@@ -235,28 +235,34 @@ struct HistoryPanels<'a> {
     look: &'a Look,
 }
 
+/// A history panel's y axis: its range, description and tick labels, and how many labels
+/// (`None`: as many as fit).
+struct YAxis<'a> {
+    range: (f64, f64),
+    desc: &'a str,
+    tick: &'a dyn Fn(&f64) -> String,
+    labels: Option<usize>,
+}
+
 impl HistoryPanels<'_> {
-    /// A plot of one panel over the time axis.
+    /// A plot of one panel over the time axis; x labels only when `x_desc` is given.
     fn plot<'a, DB: DrawingBackend>(
         &self,
         area: &'a Area<DB>,
-        y: (f64, f64),
-        y_desc: &str,
+        y: &YAxis,
         x_desc: Option<&str>,
-        y_tick: &dyn Fn(&f64) -> String,
-        y_labels: Option<usize>,
     ) -> Drawn<TimeChart<'a, DB>> {
         let year = |v: &f64| year_tick(*v);
         plot(
             area,
             self.x,
-            y,
-            y_desc,
+            y.range,
+            y.desc,
             x_desc,
             &year,
-            y_tick,
+            y.tick,
             self.y_area,
-            y_labels,
+            y.labels,
             self.look,
         )
     }
@@ -287,7 +293,13 @@ fn energy_panel<DB: DrawingBackend>(
     let band = energy.band;
     let area = heading(area, energy.title, look)?;
     let y = (0.0, energy_top);
-    let mut c = panels.plot(&area, y, energy.axis, None, &|v| tick(*v), None)?;
+    let y_axis = YAxis {
+        range: y,
+        desc: energy.axis,
+        tick: &|v| tick(*v),
+        labels: None,
+    };
+    let mut c = panels.plot(&area, &y_axis, None)?;
     if !band.upper.is_empty() {
         let outline: Vec<(f64, f64)> = band
             .upper
@@ -362,7 +374,13 @@ fn co2_panel<DB: DrawingBackend>(
         look.small,
     )?;
     let y = (0.0, co2_top);
-    let mut c = panels.plot(&area, y, "", None, &|v| tick(*v), None)?;
+    let y_axis = YAxis {
+        range: y,
+        desc: "",
+        tick: &|v| tick(*v),
+        labels: None,
+    };
+    let mut c = panels.plot(&area, &y_axis, None)?;
     panels.events(&mut c, y)?;
     for era in chart.eras.iter().filter(|e| e.x >= x.0 && e.x <= x.1) {
         c.draw_series(std::iter::once(PathElement::new(
@@ -395,15 +413,14 @@ fn hashprice_panel<DB: DrawingBackend>(
     };
     let area = heading(area, s.hashprice_usd_axis, look)?;
     let y = (h_lo, h_hi);
-    let mut c = panels.plot(
-        &area,
-        y,
-        "",
-        Some(s.col_year),
-        &log_tick,
+    let y_axis = YAxis {
+        range: y,
+        desc: "",
+        tick: &log_tick,
         // Every other decade at most (the labels are whole decades only).
-        Some(((h_hi - h_lo) as usize / 2 + 1).clamp(2, 6)),
-    )?;
+        labels: Some(((h_hi - h_lo) as usize / 2 + 1).clamp(2, 6)),
+    };
+    let mut c = panels.plot(&area, &y_axis, Some(s.col_year))?;
     panels.events(&mut c, y)?;
     c.draw_series(LineSeries::new(
         hashprice.iter().map(|p| (p[0], p[1])),

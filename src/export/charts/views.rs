@@ -73,35 +73,53 @@ pub(super) fn sensitivity<DB: DrawingBackend>(
     let (w, _) = body.dim_in_pixel();
     let (left, right) = body.split_horizontally(w / 2);
     let (btc, power, difficulty) = maps.current;
+    let electricity = HeatMap {
+        grid: &maps.electricity,
+        title: s.electricity_map_title,
+        current: (btc, power),
+    };
     heat_map(
         &left.margin(0, 0, 0, look.margin),
-        &maps.electricity,
-        s.electricity_map_title,
-        (btc, power),
+        &electricity,
         scale,
         t,
         look,
     )?;
+    let difficulty = HeatMap {
+        grid: &maps.difficulty,
+        title: s.difficulty_map_title,
+        current: (btc, difficulty),
+    };
     heat_map(
         &right.margin(0, 0, look.margin, 0),
-        &maps.difficulty,
-        s.difficulty_map_title,
-        (btc, difficulty),
+        &difficulty,
         scale,
         t,
         look,
     )
 }
 
+/// One of the sensitivity maps: its grid of daily profits, its title, and the scenario's own
+/// place on it (BTC price, and the row input in the grid's unit).
+struct HeatMap<'a> {
+    grid: &'a ProfitGrid,
+    title: &'a str,
+    current: (f64, f64),
+}
+
+/// A heat map of daily profit, coloured from −`scale` to +`scale`.
 fn heat_map<DB: DrawingBackend>(
     area: &Area<DB>,
-    grid: &ProfitGrid,
-    title: &str,
-    current: (f64, f64),
+    map: &HeatMap,
     scale: f64,
     t: &Strings,
     look: &Look,
 ) -> Drawn {
+    let &HeatMap {
+        grid,
+        title,
+        current,
+    } = map;
     let s = &t.sensitivity;
     let area = heading(area, title, look)?;
     // Difficulty is drawn in T, as in the window.

@@ -145,18 +145,17 @@ struct PathTotals {
     payback: u32,
 }
 
-/// Runs path `k`: its cumulative cash flow for months `0..=M` into `cumulative`, its cash
-/// flows into `flows` (scratch). Exactly [`super::projection::project`]'s arithmetic.
+/// Runs the path drawn from `rng` (path k's is `Rng::for_stream(seed, k)`): its cumulative cash
+/// flow for months `0..=M` into `cumulative`, its cash flows into `flows` (scratch). Exactly
+/// [`super::projection::project`]'s arithmetic.
 fn run_path(
     plan: &Plan,
     shocks: Shocks,
-    seed: u64,
-    k: u64,
+    mut rng: Rng,
     cumulative: &mut [f64],
     flows: &mut [f64],
     irr_guess: f64,
 ) -> PathTotals {
-    let mut rng = Rng::for_stream(seed, k);
     let mut cum = -plan.equity_usd;
     let mut npv = cum;
     cumulative[0] = cum;
@@ -301,7 +300,7 @@ fn calm_irr_guess(plan: &Plan, shocks: Shocks, width: usize) -> f64 {
         ..shocks
     };
     let (mut cum, mut flows) = (vec![0.0; width], vec![0.0; width]);
-    let t = run_path(plan, calm, 0, 0, &mut cum, &mut flows, 0.0);
+    let t = run_path(plan, calm, Rng::for_stream(0, 0), &mut cum, &mut flows, 0.0);
     if t.irr_monthly.is_nan() {
         0.0
     } else {
@@ -357,8 +356,7 @@ impl PathRun<'_> {
             *out = run_path(
                 self.plan,
                 self.shocks,
-                self.seed,
-                k,
+                Rng::for_stream(self.seed, k),
                 cum,
                 &mut flows,
                 self.irr_guess,
@@ -599,8 +597,22 @@ mod tests {
         let shocks = Shocks::of(&uncertain(500, 42));
         let mut cum = vec![0.0; 49];
         let mut flows = vec![0.0; 49];
-        let first = run_path(&plan, shocks, 42, 0, &mut cum, &mut flows, 0.0);
-        let again = run_path(&plan, shocks, 42, 0, &mut cum.clone(), &mut flows, 0.0);
+        let first = run_path(
+            &plan,
+            shocks,
+            Rng::for_stream(42, 0),
+            &mut cum,
+            &mut flows,
+            0.0,
+        );
+        let again = run_path(
+            &plan,
+            shocks,
+            Rng::for_stream(42, 0),
+            &mut cum.clone(),
+            &mut flows,
+            0.0,
+        );
         assert_eq!(first.npv, again.npv);
     }
 
