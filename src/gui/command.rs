@@ -214,6 +214,10 @@ impl App {
         any
     }
 
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one of the window's last long functions, to be split into named steps"
+    )]
     pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
         match command {
             Command::New => self.guard(Guarded::New, ctx),

@@ -140,6 +140,10 @@ fn swatch(ui: &mut egui::Ui, index: usize) {
         .rect_filled(rect, 2.0, color(PINNED_COLOURS[index % MAX_PINNED]));
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one of the window's last long functions, to be split into named steps"
+)]
 fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
     let s = &strings.app;
     let lang = app.session.lang();

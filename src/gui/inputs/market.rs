@@ -2,6 +2,10 @@
 
 use super::*;
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "one of the window's last long functions, to be split into named steps"
+)]
 pub(super) fn market_ui(app: &mut App, ui: &mut egui::Ui) {
     let s = &app.strings().app;
     let lang = app.session.lang();
