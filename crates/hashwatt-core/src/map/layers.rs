@@ -255,15 +255,29 @@ fn country_items(
     figure: &dyn Fn(&RegionPreset) -> Figure,
     colour: &dyn Fn(Option<f64>) -> Rgb,
 ) -> Vec<MapItem> {
+    let no_figure = || Figure {
+        value: None,
+        year: None,
+        source: String::new(),
+    };
+    country_items_by(
+        request,
+        &|_, region| region.map_or_else(no_figure, figure),
+        colour,
+    )
+}
+
+/// The country rows, each with the figure `figure` gives its code and its region (if any).
+fn country_items_by(
+    request: &MapRequest,
+    figure: &dyn Fn(&str, Option<&RegionPreset>) -> Figure,
+    colour: &dyn Fn(Option<f64>) -> Rgb,
+) -> Vec<MapItem> {
     shapes::countries()
         .iter()
         .map(|shape| {
             let region = request.library.country_region(&shape.code);
-            let f = region.map(figure).unwrap_or(Figure {
-                value: None,
-                year: None,
-                source: String::new(),
-            });
+            let f = figure(&shape.code, region);
             MapItem {
                 code: shape.code.clone(),
                 name: region
@@ -578,33 +592,17 @@ fn share_chart(request: &MapRequest) -> Result<MapChart, MapError> {
             0.0
         };
     }
-    let countries = shapes::countries()
-        .iter()
-        .map(|shape| {
-            let value = by_country
-                .iter()
-                .find(|(c, _)| *c == shape.code)
-                .map(|(_, v)| *v);
-            let region = library.country_region(&shape.code);
-            MapItem {
-                code: shape.code.clone(),
-                name: region
-                    .map(|r| r.name_in(lang).to_string())
-                    .unwrap_or_else(|| shape.name_in(lang).to_string()),
-                value,
-                year: value.map(|_| year),
-                source: if value.is_some() {
-                    map.source.clone()
-                } else {
-                    String::new()
-                },
-                region_id: region.map(|r| r.id.clone()),
-                rgb: value.map_or(NO_DATA, |v| ramp(&SHARE_STOPS, v)),
-                at: None,
-                radius: 0.0,
-            }
-        })
-        .collect();
+    // A country's whole share (its regions summed), with the snapshot as its source.
+    let share_of = |code: &str, _: Option<&RegionPreset>| {
+        let value = by_country.iter().find(|(c, _)| c == code).map(|(_, v)| *v);
+        Figure {
+            value,
+            year: value.map(|_| year),
+            source: value.map(|_| map.source.clone()).unwrap_or_default(),
+        }
+    };
+    let share_colour = |v: Option<f64>| v.map_or(NO_DATA, |v| ramp(&SHARE_STOPS, v));
+    let countries = country_items_by(request, &share_of, &share_colour);
     let mut chart = empty_chart(
         MapLayer::HashrateShare,
         fill(t.title_hashrate_share, &[("snapshot", map.name_in(lang))]),
