@@ -12,7 +12,7 @@ use egui_plot::Plot;
 pub const GROWTH_RANGE_PCT_PER_YEAR: std::ops::RangeInclusive<f64> =
     -99.0..=limits::GROWTH_PCT_PER_YEAR.max;
 
-pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
+pub fn charts_ui(app: &App, doc: &mut crate::scenario_file::ScenarioDoc, ui: &mut egui::Ui) {
     let strings = app.strings();
     // Tabs, then the export menu, wrapping onto a second row in a narrow window rather than
     // covering each other.
@@ -44,7 +44,7 @@ pub fn charts_ui(app: &mut App, ui: &mut egui::Ui) {
         .id_salt(("charts", app.session.tab))
         .show(ui, |ui| {
             if view.edits_document() {
-                view.edit_ui(app, ui);
+                view.edit_ui(app, doc, ui);
             } else {
                 // Every other view only reads the app (and its cached data) and sends commands.
                 view.ui(app, ui);

@@ -17,6 +17,8 @@ pub enum Command {
     Save,
     SaveAs,
     SaveTo(PathBuf),
+    /// A change of the scenario document (every change the window makes is one).
+    Edit(edit::Edit),
     /// Take the scenario document one step back.
     Undo,
     /// Take it one step forward again, after an undo.
@@ -25,6 +27,8 @@ pub enum Command {
     ExportResults(files::ResultsFormat),
     ExportTo(DialogPurpose, PathBuf),
     SetRegion(String),
+    /// Ask for the name of a preset to save from the site or a fleet entry.
+    AskPresetName(PresetPrompt),
     SaveRegionPreset(String),
     SaveMinerPreset(usize, String),
     /// Save a preset over the user preset of the same id (the user agreed to replace it).
@@ -163,11 +167,9 @@ impl App {
     pub(super) fn perform(&mut self, action: Guarded, ctx: &egui::Context) {
         match action {
             Guarded::New => {
-                self.session.doc = self.history_summary.new_document();
-                self.session.saved_doc = self.history_summary.new_document();
-                self.session.path = None;
+                let doc = self.history_summary.new_document();
+                self.replace_document(doc.clone(), doc, None);
                 self.banner = None;
-                self.start_history();
             }
             Guarded::Open => self.ask_path(DialogPurpose::Open, ctx),
             Guarded::OpenPath(path) => {
@@ -175,11 +177,9 @@ impl App {
             }
             Guarded::OpenExample(id) => {
                 if let Some(example) = self.library.scenario(&id) {
-                    self.session.doc = example.doc.clone();
-                    self.session.saved_doc = example.doc.clone();
-                    self.session.path = None;
+                    let doc = example.doc.clone();
+                    self.replace_document(doc.clone(), doc, None);
                     self.banner = None;
-                    self.start_history();
                 }
             }
             Guarded::OpenText(text) => {
@@ -238,6 +238,7 @@ impl App {
             Command::SaveTo(path) => {
                 self.save_to(&path, ctx);
             }
+            Command::Edit(edit) => self.edit(edit),
             Command::Undo => self.step_history(false),
             Command::Redo => self.step_history(true),
             Command::ExportChart(kind, format) => {
@@ -249,37 +250,8 @@ impl App {
             Command::ExportTo(purpose, path) => {
                 self.export_to(purpose, &path);
             }
-            // Moving the site (a Regions bar, "Move here") takes the region's power price, as
-            // its ranking did; a price the user had set is replaced, and the banner says so.
-            Command::SetRegion(id) => {
-                // A region without a sourced price keeps the user's own (it has none to give).
-                let load = price_info::site_load(self.computed.as_ref().ok());
-                let region_price = self
-                    .library
-                    .region(&id)
-                    .and_then(|r| r.price_usd_per_kwh(load));
-                let replaced = match region_price {
-                    Some(_) => self.session.doc.site.electricity_usd_per_kwh.take(),
-                    None => None,
-                };
-                if let (Some(own), Some(region), Some(price)) =
-                    (replaced, self.library.region(&id), region_price)
-                {
-                    let region = region.clone();
-                    self.set_info(|lang| {
-                        fill(
-                            i18n::strings(lang).app.price_replaced,
-                            &[
-                                ("own", &crate::format::usd(own)),
-                                ("region", region.name_in(lang)),
-                                ("price", &crate::format::usd(price)),
-                            ],
-                        )
-                    });
-                }
-                self.session.doc.site.region = Some(id);
-                self.session.doc.site.mix = None;
-            }
+            Command::SetRegion(id) => self.set_region(id),
+            Command::AskPresetName(prompt) => self.preset_prompt = Some(prompt),
             Command::SaveRegionPreset(name) => self.save_region_preset(&name, false),
             Command::SaveMinerPreset(index, name) => self.save_miner_preset(index, &name, false),
             Command::ReplacePreset(PresetPrompt::Region(name)) => {
@@ -413,37 +385,78 @@ impl App {
         }
     }
 
-    /// Starts a fresh undo history at the current document: an undo never brings back the
+    /// Moves the site to a region (a Regions bar, "Move here", a click on the map). It takes
+    /// the region's power price, as its ranking did: a price the user had set is replaced, and
+    /// the banner says so. A region without a sourced price keeps the user's own (it has none
+    /// to give).
+    fn set_region(&mut self, id: String) {
+        let load = price_info::site_load(self.computed.as_ref().ok());
+        let region = self.library.region(&id).cloned();
+        let region_price = region.as_ref().and_then(|r| r.price_usd_per_kwh(load));
+        let mut site = self.session.doc.site.clone();
+        let replaced = match region_price {
+            Some(_) => site.electricity_usd_per_kwh.take(),
+            None => None,
+        };
+        site.region = Some(id);
+        site.mix = None;
+        self.edit(edit::Edit::Site(Box::new(site)));
+        if let (Some(own), Some(region), Some(price)) = (replaced, region, region_price) {
+            self.set_info(|lang| {
+                fill(
+                    i18n::strings(lang).app.price_replaced,
+                    &[
+                        ("own", &crate::format::usd(own)),
+                        ("region", region.name_in(lang)),
+                        ("price", &crate::format::usd(price)),
+                    ],
+                )
+            });
+        }
+    }
+
+    /// Puts another document in the window (a new one, a file, an example, pasted text), as
+    /// `saved` on disk at `path`, with a fresh undo history: an undo never brings back the
     /// inputs of the scenario that was open before.
-    pub(super) fn start_history(&mut self) {
-        self.history = undo::History::starting_at(&self.session.doc);
+    pub(super) fn replace_document(
+        &mut self,
+        doc: ScenarioDoc,
+        saved: ScenarioDoc,
+        path: Option<PathBuf>,
+    ) {
+        self.session.doc = doc;
+        self.session.saved_doc = saved;
+        self.session.path = path;
+        self.history = undo::History::default();
     }
 
-    /// Notes the document in the undo history at the end of a frame. A change is its own step
-    /// as soon as nothing is under way: no pointer button held (a drag is one step, taken when
-    /// released), no text field being typed into (its own Ctrl+Z undoes the typing).
-    pub(super) fn feed_history(&mut self, ctx: &egui::Context) {
-        let (time_s, pointer_down) = ctx.input(|i| (i.time, i.pointer.any_down()));
+    /// Changes the document by an edit, recorded in the undo history.
+    pub(super) fn edit(&mut self, edit: edit::Edit) {
+        self.history.apply(edit, &mut self.session.doc);
+    }
+
+    /// Closes the undo history's open step at the end of a frame once nothing is under way: no
+    /// pointer button held (a drag is one step, taken when released), no text field being
+    /// typed into (its own Ctrl+Z undoes the typing).
+    pub(super) fn settle_history(&mut self, ctx: &egui::Context) {
+        let pointer_down = ctx.input(|i| i.pointer.any_down());
         let settled = !pointer_down && !ctx.text_edit_focused();
-        self.history.feed(time_s, &self.session.doc, settled);
+        self.history.settle(settled, &self.session.doc);
     }
 
-    /// Replaces the document by its previous (or next) version in the history.
+    /// Takes the document one step back (or forward) in the history.
     pub(super) fn step_history(&mut self, forward: bool) {
-        let doc = &self.session.doc;
+        let doc = &mut self.session.doc;
         let stepped = if forward {
             self.history.redo(doc)
         } else {
             self.history.undo(doc)
         };
         // Recomputed, and shown as saved or not, from the new document like any other change.
-        if let Some(doc) = stepped {
-            self.session.doc = doc;
-            // A message describes the change just made: once that is undone (or redone over)
-            // it no longer holds. An error stays until dismissed.
-            if self.banner.as_ref().is_some_and(|b| !b.error) {
-                self.banner = None;
-            }
+        // A message describes the change just made: once that is undone (or redone over) it
+        // no longer holds. An error stays until dismissed.
+        if stepped && self.banner.as_ref().is_some_and(|b| !b.error) {
+            self.banner = None;
         }
     }
 }

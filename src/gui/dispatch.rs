@@ -14,6 +14,7 @@ use crate::i18n::{Strings, fill};
 use crate::inputs::Input;
 use crate::model::dispatch::{Dispatch, DispatchRates, PriceSeries, dispatch};
 use crate::palette;
+use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
 use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, Points};
 use std::path::PathBuf;
@@ -30,6 +31,8 @@ pub enum DispatchCommand {
     ClearSeries,
     /// Show this week in the week view.
     SetWeek(usize),
+    /// What the tariff editor's fields now show.
+    SetTariffEditor(Box<super::tariff_editor::TariffEditor>),
 }
 
 /// An imported price series and the file it came from.
@@ -116,11 +119,12 @@ impl App {
                 self.dispatch.series_generation += 1;
             }
             DispatchCommand::SetWeek(week) => self.dispatch.week = week,
+            DispatchCommand::SetTariffEditor(editor) => self.dispatch.tariff_editor = *editor,
         }
     }
 
     /// Takes a finished import, if one has arrived.
-    fn poll_import(&mut self) {
+    pub(super) fn poll_import(&mut self) {
         let Some(importing) = &self.dispatch.importing else {
             return;
         };
@@ -148,7 +152,7 @@ impl App {
     }
 
     /// The dispatch for the current document and series, computed when either changed.
-    fn refresh_dispatch(&mut self) {
+    pub(super) fn refresh_dispatch(&mut self) {
         let key = (self.doc_generation, self.dispatch.series_generation);
         if self
             .dispatch
@@ -197,7 +201,7 @@ const PANEL_MARGIN: f32 = 8.0;
 const MIN_WIDTH: f32 = 300.0;
 
 /// The Dispatch tab.
-pub fn dispatch_ui(app: &mut App, ui: &mut egui::Ui) {
+pub fn dispatch_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
     // Within the window's edge, even where a row above the tab ran wider than the panel (its
     // layout then grows past the edge, and the editors' frames would be cut).
     let right = ui
@@ -205,18 +209,15 @@ pub fn dispatch_ui(app: &mut App, ui: &mut egui::Ui) {
         .right()
         .min(ui.clip_rect().right() - PANEL_MARGIN);
     ui.set_max_width((right - ui.cursor().left()).max(MIN_WIDTH));
-    app.poll_import();
-    app.refresh_dispatch();
     let strings = app.strings();
     let t = &strings.dispatch;
     ui.heading(t.title);
     ui.label(egui::RichText::new(t.intro).weak());
     ui.add_space(4.0);
-    settings_ui(app, ui, strings);
+    settings_ui(app, doc, ui, strings);
     ui.add_space(4.0);
-    super::tariff_editor::tariff_ui(app, ui);
+    super::tariff_editor::tariff_ui(app, doc, ui);
     ui.add_space(4.0);
-    let app: &App = app;
     let view = &app.dispatch;
     if let Some(importing) = &view.importing {
         ui.horizontal(|ui| {
@@ -247,7 +248,7 @@ pub fn dispatch_ui(app: &mut App, ui: &mut egui::Ui) {
 }
 
 /// The credit, the minimum run and off times, and the import and clear buttons.
-fn settings_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
+fn settings_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui, s: &Strings) {
     let t = &s.dispatch;
     let lang = app.session.lang();
     ui.horizontal_wrapped(|ui| {
@@ -258,7 +259,7 @@ fn settings_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             app.queue(Command::Dispatch(DispatchCommand::ClearSeries));
         }
         ui.separator();
-        let d = &mut app.session.doc.dispatch;
+        let d = &mut doc.dispatch;
         ui.add(
             InputField::new(Input::DispatchCreditUsdPerMwh, &mut d.credit_usd_per_mwh).lang(lang),
         );

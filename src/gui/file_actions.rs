@@ -40,13 +40,10 @@ impl App {
     pub fn open_path(&mut self, path: &std::path::Path) -> bool {
         match crate::resolve::load_scenario_noting(path, &self.machine_library) {
             Ok((doc, _, migration)) => {
-                self.session.doc = doc.clone();
-                self.session.saved_doc = doc;
-                self.session.path = Some(path.to_path_buf());
+                self.replace_document(doc.clone(), doc, Some(path.to_path_buf()));
                 self.session.disk_stamp = DiskStamp::of(path);
                 self.remember_recent(path);
                 self.banner = None;
-                self.start_history();
                 if let Some(migration) = migration {
                     // Shown as unsaved: the file on disk is still in the old format.
                     self.session.saved_doc.version = migration.from_version;
@@ -178,6 +175,7 @@ impl App {
         match self.write_or_ask(path, text.as_bytes(), agreed, None) {
             Ok(Written::No) => false,
             Ok(Written::Yes) => {
+                // The presets it now carries are no change of the user's: no step to undo.
                 self.session.doc = doc.clone();
                 self.session.saved_doc = doc;
                 self.session.path = Some(path.to_path_buf());
@@ -459,14 +457,18 @@ impl App {
             _ => None,
         };
         self.finish_preset_save(result);
-        if let (Some(id), Some(entry)) = (id, self.session.doc.fleet.get_mut(index)) {
+        if let Some(id) = id
+            && index < self.session.doc.fleet.len()
+            && self.library.miner(&id).is_some()
+        {
             // The fleet now refers to the saved preset, with nothing overridden.
-            if self.library.miner(&id).is_some() {
-                entry.miner = Some(id);
-                entry.name = None;
-                entry.hashrate_ths = None;
-                entry.power_w = None;
-            }
+            let mut fleet = self.session.doc.fleet.clone();
+            let entry = &mut fleet[index];
+            entry.miner = Some(id);
+            entry.name = None;
+            entry.hashrate_ths = None;
+            entry.power_w = None;
+            self.edit(edit::Edit::Fleet(fleet));
         }
     }
 

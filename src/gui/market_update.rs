@@ -302,10 +302,10 @@ fn accept(app: &mut App, market: &FetchedMarket) {
             app.library =
                 crate::presets::PresetLibrary::with_user_folder(app.presets_folder.as_deref());
             app.library_generation += 1;
-            app.session.doc.market = crate::scenario_file::MarketDoc {
+            app.edit(super::edit::Edit::Market(crate::scenario_file::MarketDoc {
                 preset: Some(market.snapshot_id()),
                 ..Default::default()
-            };
+            }));
             app.recompute();
             app.set_info(|lang| {
                 fill(

@@ -6,6 +6,7 @@ mod charts;
 mod command;
 mod compare;
 mod dialogs;
+mod edit;
 mod file_actions;
 mod menus;
 pub use command::*;
@@ -350,7 +351,7 @@ impl App {
         let computed_lang = session.lang();
         let computed_for = session.doc.clone();
         let pinned_for = session.pinned.clone();
-        let history = undo::History::starting_at(&session.doc);
+        let history = undo::History::default();
         let presets_folder = crate::user_presets_folder();
         let history_summary = network_history::HistorySummary::load(presets_folder.as_deref());
         App {
@@ -548,7 +549,7 @@ impl App {
         market_update::dialogs_ui(self, &ctx);
 
         let applied = self.apply_commands(&ctx);
-        self.feed_history(&ctx);
+        self.settle_history(&ctx);
         let changed = self.recompute_if_changed();
         if applied || changed {
             // This frame was drawn from the state before the change: draw the next one now.
@@ -572,21 +573,27 @@ impl App {
     }
 
     /// The open workspace: the site's inputs and figures where it has a site, then its views.
+    /// Panels draw from the app read-only and change a draft of the document; what they
+    /// changed is sent as edit commands, applied (and recorded for undo) after the frame.
     fn workspace_ui(&mut self, ui: &mut egui::Ui) {
-        if self.session.workspace.shows_site() {
+        self.prepare_views(ui.ctx());
+        let app: &App = self;
+        let mut draft = app.session.doc.clone();
+        if app.session.workspace.shows_site() {
             egui::Panel::left("inputs")
                 .resizable(true)
                 .default_size(380.0)
                 .min_size(300.0)
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| inputs::inputs_ui(self, ui));
+                    egui::ScrollArea::vertical()
+                        .show(ui, |ui| inputs::inputs_ui(app, &mut draft, ui));
                 });
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            if self.session.workspace.shows_site() {
+            if app.session.workspace.shows_site() {
                 // All the cards take at most about two fifths of a short window; the strip one
                 // row. The rest is the view's.
-                let cards_height = if self.session.all_figures {
+                let cards_height = if app.session.all_figures {
                     (ui.available_height() * 0.42).max(170.0)
                 } else {
                     ui.available_height()
@@ -594,11 +601,33 @@ impl App {
                 egui::ScrollArea::vertical()
                     .id_salt("results")
                     .max_height(cards_height)
-                    .show(ui, |ui| results::results_ui(self, ui));
+                    .show(ui, |ui| results::results_ui(app, ui));
                 ui.separator();
             }
-            charts::charts_ui(self, ui);
+            charts::charts_ui(app, &mut draft, ui);
         });
+        for edit in edit::Edit::between(&app.session.doc, &draft) {
+            app.queue(Command::Edit(edit));
+        }
+    }
+
+    /// Brings what the open view shows up to date before it is drawn read-only: a finished
+    /// import taken, the dispatch recomputed when its inputs changed, the Monte Carlo started
+    /// for the projection's inputs (on its own thread) or its result taken.
+    fn prepare_views(&mut self, ctx: &egui::Context) {
+        match self.session.tab {
+            Tab::Dispatch => {
+                self.poll_import();
+                self.refresh_dispatch();
+            }
+            Tab::Projection => {
+                if let Ok(computed) = &self.computed {
+                    self.monte_carlo
+                        .update(ctx, &computed.scenario, &self.session.doc.projection);
+                }
+            }
+            _ => {}
+        }
     }
 }
 

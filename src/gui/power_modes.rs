@@ -12,6 +12,7 @@ use crate::dispatch_doc::check_entry_modes;
 use crate::i18n::{self, fill};
 use crate::inputs::Input;
 use crate::model::dispatch::PowerMode;
+use crate::scenario_file::FleetEntryDoc;
 use eframe::egui;
 
 /// The width of a mode's name field, px.
@@ -31,10 +32,10 @@ pub fn draft_id(index: usize) -> egui::Id {
 }
 
 /// The power modes of fleet entry `index`, under its figures.
-pub fn modes_ui(app: &mut App, ui: &mut egui::Ui, index: usize) {
+pub fn modes_ui(app: &App, fleet: &mut [FleetEntryDoc], ui: &mut egui::Ui, index: usize) {
     let lang = app.session.lang();
     let t = &i18n::strings(lang).editors;
-    let entry = &app.session.doc.fleet[index];
+    let entry = &fleet[index];
     let id = draft_id(index);
     let mut draft: Draft = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     if draft.synced != entry.modes {
@@ -99,7 +100,7 @@ pub fn modes_ui(app: &mut App, ui: &mut egui::Ui, index: usize) {
         });
     if draft.modes != before {
         if check_entry_modes(index, &draft.modes).is_ok() {
-            app.session.doc.fleet[index].modes = draft.modes.clone();
+            fleet[index].modes = draft.modes.clone();
             draft.synced = draft.modes.clone();
         }
         ui.ctx().request_repaint();

@@ -330,7 +330,7 @@ fn card(figure: Figure, c: &Context) -> Card {
     }
 }
 
-pub fn results_ui(app: &mut App, ui: &mut egui::Ui) {
+pub fn results_ui(app: &App, ui: &mut egui::Ui) {
     let strings = app.strings();
     let s = &strings.app;
     let lang = app.session.lang();

@@ -200,11 +200,9 @@ pub fn open_text(app: &mut App, text: &str) -> bool {
     let Some(doc) = read_text(app, text) else {
         return false;
     };
-    app.session.doc = doc.clone();
-    app.session.saved_doc = app.history_summary.new_document();
-    app.session.path = None;
+    let saved = app.history_summary.new_document();
+    app.replace_document(doc.clone(), saved, None);
     app.session.disk_stamp = None;
-    app.start_history();
     app.set_info(|lang| i18n::strings(lang).sharing.pasted.to_string());
     let label = i18n::strings(app.session.lang()).sharing.clipboard_name;
     note_differing(app, &doc, label);

@@ -9,12 +9,14 @@
 //! it names, and the document keeps the tariff as it last passed. A change of the document
 //! from elsewhere (an undo, a file opened) replaces the draft.
 
-use super::App;
+use super::dispatch::DispatchCommand;
 use super::widgets::parse_typed;
+use super::{App, Command};
 use crate::dispatch_doc::{TARIFF_PATH, check_tariff};
 use crate::i18n::{self, Lang, fill};
 use crate::model::tariff::{Tariff, TariffPeriod, Weekday};
 use crate::resolve::ResolveError;
+use crate::scenario_file::ScenarioDoc;
 use crate::tariff_examples::TariffExample;
 use eframe::egui;
 
@@ -22,7 +24,7 @@ use eframe::egui;
 const ROW_LABEL_WIDTH: f32 = 64.0;
 
 /// What the tariff editor shows, for this run of the app.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TariffEditor {
     /// The document's tariff as last seen here: when the document holds another, the editor
     /// shows that one instead of its draft.
@@ -76,15 +78,16 @@ impl Context<'_> {
 }
 
 /// The tariff editor, under the Dispatch tab's settings.
-pub fn tariff_ui(app: &mut App, ui: &mut egui::Ui) {
+pub fn tariff_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
     let lang = app.session.lang();
     let t = &i18n::strings(lang).editors;
     let flat_usd_mwh = app.computed.as_ref().map_or(0.0, |c| {
         (c.scenario.site.electricity_usd_per_kwh * 1000.0 * 100.0).round() / 100.0
     });
     let imported = app.dispatch.imported.is_some();
-    let editor = &mut app.dispatch.tariff_editor;
-    editor.follow(&app.session.doc.dispatch.tariff);
+    // The fields edit a copy; the app takes it by a command after the frame.
+    let mut editor = app.dispatch.tariff_editor.clone();
+    editor.follow(&doc.dispatch.tariff);
     let problem = editor.problem();
     let before = editor.draft.clone();
     let cx = Context {
@@ -103,9 +106,14 @@ pub fn tariff_ui(app: &mut App, ui: &mut egui::Ui) {
             body(ui, &mut editor.draft, &cx);
         });
     if editor.draft != before {
-        editor.store(&mut app.session.doc.dispatch.tariff);
+        editor.store(&mut doc.dispatch.tariff);
         // The message (or its absence) is drawn from the draft as it is now.
         ui.ctx().request_repaint();
+    }
+    if editor != app.dispatch.tariff_editor {
+        app.queue(Command::Dispatch(DispatchCommand::SetTariffEditor(
+            Box::new(editor),
+        )));
     }
 }
 

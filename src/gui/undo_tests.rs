@@ -145,7 +145,7 @@ fn one_undo_takes_back_move_here_with_the_mix_and_price_it_replaced() {
     let before = session.doc.clone();
     let mut h = harness_with(session);
     h.run();
-    assert!(!h.state().history.can_undo(&h.state().session.doc));
+    assert!(!h.state().history.can_undo());
 
     h.get_all_by_label("Move here")
         .next()
@@ -290,7 +290,7 @@ fn opening_another_file_starts_a_fresh_history() {
     assert_eq!(h.state().session.path.as_deref(), Some(path.as_path()));
     let opened = h.state().session.doc.clone();
     assert_eq!(opened.site.pue, 1.6);
-    assert!(!h.state().history.can_undo(&opened));
+    assert!(!h.state().history.can_undo());
     undo_keys(&mut h);
     assert_eq!(
         h.state().session.doc,
@@ -326,8 +326,8 @@ fn a_new_scenario_starts_a_fresh_history() {
     redo_keys(&mut h);
     undo_keys(&mut h);
     assert_eq!(h.state().session.doc, super::history::new_document());
-    assert!(!h.state().history.can_undo(&h.state().session.doc));
-    assert!(!h.state().history.can_redo(&h.state().session.doc));
+    assert!(!h.state().history.can_undo());
+    assert!(!h.state().history.can_redo());
 }
 
 #[test]
@@ -350,7 +350,7 @@ fn ctrl_z_in_a_text_field_is_the_field_s_own() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert!(
-        !h.state().history.can_undo(&h.state().session.doc),
+        !h.state().history.can_undo(),
         "the document is as it was: no step to undo"
     );
 
@@ -363,4 +363,43 @@ fn ctrl_z_in_a_text_field_is_the_field_s_own() {
     undo_keys(&mut h);
     assert_eq!(h.state().applied.last(), Some(&Command::Undo));
     assert_eq!(pue(&h), 1.1);
+}
+
+#[test]
+fn an_edit_in_a_panel_reaches_the_document_as_an_edit_command() {
+    let mut h = harness();
+    let before = h.state().session.doc.clone();
+    type_pue(&mut h, "1.3");
+    // The panel changed a draft; the document changed only by the command it sent.
+    let edits: Vec<&edit::Edit> = h
+        .state()
+        .applied
+        .iter()
+        .filter_map(|c| match c {
+            Command::Edit(edit) => Some(edit),
+            _ => None,
+        })
+        .collect();
+    assert!(!edits.is_empty());
+    assert!(
+        edits
+            .iter()
+            .all(|e| matches!(e, edit::Edit::Site(site) if site.region == before.site.region)),
+        "{edits:?}"
+    );
+    assert_eq!(pue(&h), 1.3);
+    let mut expected = before.clone();
+    expected.site.pue = 1.3;
+    assert_eq!(h.state().session.doc, expected, "only the PUE changed");
+    // Adding a machine model is one fleet edit, undone in one step.
+    h.get_by_label(strings(Lang::En).app.add_model).click();
+    h.run();
+    assert!(matches!(
+        h.state().applied.last(),
+        Some(Command::Edit(edit::Edit::Fleet(fleet))) if fleet.len() == before.fleet.len() + 1
+    ));
+    undo_keys(&mut h);
+    assert_eq!(h.state().session.doc, expected);
+    undo_keys(&mut h);
+    assert_eq!(h.state().session.doc, before);
 }

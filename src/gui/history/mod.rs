@@ -15,6 +15,7 @@ use crate::history::chart::{
 };
 use crate::history::{History, Month};
 use crate::i18n::{Lang, Localized, fill, history::HistoryStrings};
+use crate::model::ProjectionSettings;
 use crate::palette;
 #[cfg(test)]
 use crate::scenario_file::ScenarioDoc;
@@ -47,7 +48,7 @@ pub fn new_document() -> ScenarioDoc {
 
 /// Beside the projection's growth fields: the history's trailing growth and the window it comes
 /// from, and a button that sets the fields to it.
-pub fn trailing_growth_ui(app: &mut App, ui: &mut egui::Ui) {
+pub fn trailing_growth_ui(app: &App, p: &mut ProjectionSettings, ui: &mut egui::Ui) {
     let Some(growth) = app.history_summary.growth else {
         return;
     };
@@ -66,7 +67,6 @@ pub fn trailing_growth_ui(app: &mut App, ui: &mut egui::Ui) {
             ))
             .small(),
         );
-        let p = &mut app.session.doc.projection;
         let current = (
             p.difficulty_growth_pct_per_year,
             p.btc_price_growth_pct_per_year,
@@ -78,7 +78,7 @@ pub fn trailing_growth_ui(app: &mut App, ui: &mut egui::Ui) {
             )
             .clicked()
         {
-            // An edit of the document, as typing the two values would be (undoable).
+            // A change of the draft, as typing the two values would be (undoable).
             p.difficulty_growth_pct_per_year = difficulty;
             p.btc_price_growth_pct_per_year = price;
         }

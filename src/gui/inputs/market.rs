@@ -1,12 +1,11 @@
 //! The inputs' market section: a dated snapshot whose values can be changed, and its age.
 
 use super::*;
+use crate::i18n::{Lang, app::AppStrings};
+use crate::model::Market;
+use crate::scenario_file::MarketDoc;
 
-#[expect(
-    clippy::too_many_lines,
-    reason = "one of the window's last long functions, to be split into named steps"
-)]
-pub(super) fn market_ui(app: &mut App, ui: &mut egui::Ui) {
+pub(super) fn market_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
     let s = &app.strings().app;
     let lang = app.session.lang();
     let market = app
@@ -20,7 +19,7 @@ pub(super) fn market_ui(app: &mut App, ui: &mut egui::Ui) {
         .show(ui, |ui| {
             let label = ui.label(s.market_snapshot);
             let newest = app.library.newest_market().map(|m| m.id.clone());
-            let current = app.session.doc.market.preset.clone().or(newest.clone());
+            let current = doc.market.preset.clone().or(newest.clone());
             let current_name = current
                 .as_deref()
                 .and_then(|id| app.library.market(id))
@@ -48,7 +47,7 @@ pub(super) fn market_ui(app: &mut App, ui: &mut egui::Ui) {
                 .labelled_by(label.id)
                 .show(ui, &snapshots)
             {
-                app.session.doc.market = crate::scenario_file::MarketDoc {
+                doc.market = crate::scenario_file::MarketDoc {
                     preset: Some(id),
                     ..Default::default()
                 };
@@ -58,133 +57,23 @@ pub(super) fn market_ui(app: &mut App, ui: &mut egui::Ui) {
             let Some(market) = market else {
                 return;
             };
-            let doc = &mut app.session.doc.market;
-            ui.add(
-                InputField::overriding(
-                    Input::BtcPriceUsd,
-                    &mut doc.btc_price_usd,
-                    market.btc_price_usd,
-                )
-                .lang(lang),
-            );
-            ui.end_row();
-
-            // The network, by hashrate or by difficulty.
-            let label = ui.label(s.network_by);
-            let by_difficulty = matches!(market.network, NetworkSpec::Difficulty(_));
-            let mut want_difficulty = by_difficulty;
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut want_difficulty, false, s.network_hashrate)
-                    .labelled_by(label.id);
-                ui.radio_value(&mut want_difficulty, true, s.difficulty);
-            });
-            ui.end_row();
-            let network_hs = market.network_hashrate_hs();
-            if want_difficulty != by_difficulty {
-                doc.network = Some(if want_difficulty {
-                    NetworkSpec::Difficulty(bitcoin::difficulty_from_hashrate_hs(network_hs))
-                } else {
-                    NetworkSpec::HashrateEhs(network_hs / 1e18)
-                });
-            }
-            match doc.network.unwrap_or(market.network) {
-                NetworkSpec::HashrateEhs(ehs) => {
-                    let mut v = doc.network.map(|_| ehs);
-                    let field = InputField::overriding(Input::NetworkHashrateEhs, &mut v, ehs);
-                    if ui.add(field.lang(lang)).changed() {
-                        doc.network = v.map(NetworkSpec::HashrateEhs);
-                    }
-                    ui.end_row();
-                }
-                NetworkSpec::Difficulty(d) => {
-                    let mut v = doc.network.map(|_| d);
-                    // Edited in T: a difficulty of 1.5 × 10¹⁴ is typed as 150.
-                    let field =
-                        InputField::overriding(Input::Difficulty, &mut v, d).scaled(1e12, " T", 3);
-                    if ui.add(field.lang(lang)).changed() {
-                        doc.network = v.map(NetworkSpec::Difficulty);
-                    }
-                    ui.end_row();
-                }
-            }
-
-            // The subsidy, by block height or directly.
-            let label = ui.label(s.subsidy_by);
-            let by_height = matches!(market.subsidy, SubsidySpec::BlockHeight(_));
-            let mut want_height = by_height;
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut want_height, true, s.block_height)
-                    .labelled_by(label.id);
-                ui.radio_value(&mut want_height, false, s.block_subsidy);
-            });
-            ui.end_row();
-            if want_height != by_height {
-                doc.subsidy = Some(if want_height {
-                    SubsidySpec::BlockHeight(
-                        market
-                            .block_height()
-                            .unwrap_or(bitcoin::HALVING_INTERVAL_BLOCKS * 4),
-                    )
-                } else {
-                    SubsidySpec::Btc(market.subsidy_btc())
-                });
-            }
-            match doc.subsidy.unwrap_or(market.subsidy) {
-                SubsidySpec::BlockHeight(h) => {
-                    let mut v = doc.subsidy.map(|_| h as f64);
-                    let field = InputField::overriding(Input::BlockHeight, &mut v, h as f64);
-                    if ui.add(field.lang(lang)).changed() {
-                        doc.subsidy = v.map(|h| SubsidySpec::BlockHeight(h.round() as u64));
-                    }
-                    ui.end_row();
-                    ui.label("");
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "{} BTC",
-                            format::number(bitcoin::block_subsidy_btc(h))
-                        ))
-                        .small()
-                        .weak(),
-                    );
-                    ui.end_row();
-                }
-                SubsidySpec::Btc(btc) => {
-                    let mut v = doc.subsidy.map(|_| btc);
-                    let field = InputField::overriding(Input::BlockSubsidyBtc, &mut v, btc);
-                    if ui.add(field.lang(lang)).changed() {
-                        doc.subsidy = v.map(SubsidySpec::Btc);
-                    }
-                    ui.end_row();
-                }
-            }
-            ui.add(
-                InputField::overriding(
-                    Input::FeesBtcPerBlock,
-                    &mut doc.fees_btc_per_block,
-                    market.fees_btc_per_block,
-                )
-                .lang(lang),
-            );
-            ui.end_row();
-            ui.add(
-                InputField::new(Input::PoolFeePct, &mut app.session.doc.site.pool_fee_pct)
-                    .lang(lang),
-            );
+            network_rows(ui, &mut doc.market, &market, s, lang);
+            subsidy_rows(ui, &mut doc.market, &market, s, lang);
+            ui.add(InputField::new(Input::PoolFeePct, &mut doc.site.pool_fee_pct).lang(lang));
             ui.end_row();
         });
-    market_age_ui(app, ui);
-    let doc = &app.session.doc.market;
-    let changed = doc.btc_price_usd.is_some()
-        || doc.network.is_some()
-        || doc.subsidy.is_some()
-        || doc.fees_btc_per_block.is_some();
+    market_age_ui(app, doc, ui);
+    let m = &mut doc.market;
+    let changed = m.btc_price_usd.is_some()
+        || m.network.is_some()
+        || m.subsidy.is_some()
+        || m.fees_btc_per_block.is_some();
     if changed {
         ui.horizontal(|ui| {
             badge(ui, s.changed_from_snapshot);
             if ui.small_button(s.reset_to_snapshot).clicked() {
-                let preset = app.session.doc.market.preset.clone();
-                app.session.doc.market = crate::scenario_file::MarketDoc {
-                    preset,
+                *m = MarketDoc {
+                    preset: m.preset.take(),
                     ..Default::default()
                 };
             }
@@ -192,12 +81,124 @@ pub(super) fn market_ui(app: &mut App, ui: &mut egui::Ui) {
     }
 }
 
+/// The BTC price, the fees and the network (by hashrate or by difficulty), each over the
+/// snapshot's value.
+fn network_rows(ui: &mut egui::Ui, m: &mut MarketDoc, market: &Market, s: &AppStrings, lang: Lang) {
+    ui.add(
+        InputField::overriding(
+            Input::BtcPriceUsd,
+            &mut m.btc_price_usd,
+            market.btc_price_usd,
+        )
+        .lang(lang),
+    );
+    ui.end_row();
+
+    // The network, by hashrate or by difficulty.
+    let label = ui.label(s.network_by);
+    let by_difficulty = matches!(market.network, NetworkSpec::Difficulty(_));
+    let mut want_difficulty = by_difficulty;
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut want_difficulty, false, s.network_hashrate)
+            .labelled_by(label.id);
+        ui.radio_value(&mut want_difficulty, true, s.difficulty);
+    });
+    ui.end_row();
+    let network_hs = market.network_hashrate_hs();
+    if want_difficulty != by_difficulty {
+        m.network = Some(if want_difficulty {
+            NetworkSpec::Difficulty(bitcoin::difficulty_from_hashrate_hs(network_hs))
+        } else {
+            NetworkSpec::HashrateEhs(network_hs / 1e18)
+        });
+    }
+    match m.network.unwrap_or(market.network) {
+        NetworkSpec::HashrateEhs(ehs) => {
+            let mut v = m.network.map(|_| ehs);
+            let field = InputField::overriding(Input::NetworkHashrateEhs, &mut v, ehs);
+            if ui.add(field.lang(lang)).changed() {
+                m.network = v.map(NetworkSpec::HashrateEhs);
+            }
+            ui.end_row();
+        }
+        NetworkSpec::Difficulty(d) => {
+            let mut v = m.network.map(|_| d);
+            // Edited in T: a difficulty of 1.5 × 10¹⁴ is typed as 150.
+            let field = InputField::overriding(Input::Difficulty, &mut v, d).scaled(1e12, " T", 3);
+            if ui.add(field.lang(lang)).changed() {
+                m.network = v.map(NetworkSpec::Difficulty);
+            }
+            ui.end_row();
+        }
+    }
+}
+
+/// The block subsidy, by block height or directly, over the snapshot's value.
+fn subsidy_rows(ui: &mut egui::Ui, m: &mut MarketDoc, market: &Market, s: &AppStrings, lang: Lang) {
+    // The subsidy, by block height or directly.
+    let label = ui.label(s.subsidy_by);
+    let by_height = matches!(market.subsidy, SubsidySpec::BlockHeight(_));
+    let mut want_height = by_height;
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut want_height, true, s.block_height)
+            .labelled_by(label.id);
+        ui.radio_value(&mut want_height, false, s.block_subsidy);
+    });
+    ui.end_row();
+    if want_height != by_height {
+        m.subsidy = Some(if want_height {
+            SubsidySpec::BlockHeight(
+                market
+                    .block_height()
+                    .unwrap_or(bitcoin::HALVING_INTERVAL_BLOCKS * 4),
+            )
+        } else {
+            SubsidySpec::Btc(market.subsidy_btc())
+        });
+    }
+    match m.subsidy.unwrap_or(market.subsidy) {
+        SubsidySpec::BlockHeight(h) => {
+            let mut v = m.subsidy.map(|_| h as f64);
+            let field = InputField::overriding(Input::BlockHeight, &mut v, h as f64);
+            if ui.add(field.lang(lang)).changed() {
+                m.subsidy = v.map(|h| SubsidySpec::BlockHeight(h.round() as u64));
+            }
+            ui.end_row();
+            ui.label("");
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} BTC",
+                    format::number(bitcoin::block_subsidy_btc(h))
+                ))
+                .small()
+                .weak(),
+            );
+            ui.end_row();
+        }
+        SubsidySpec::Btc(btc) => {
+            let mut v = m.subsidy.map(|_| btc);
+            let field = InputField::overriding(Input::BlockSubsidyBtc, &mut v, btc);
+            if ui.add(field.lang(lang)).changed() {
+                m.subsidy = v.map(SubsidySpec::Btc);
+            }
+            ui.end_row();
+        }
+    }
+    ui.add(
+        InputField::overriding(
+            Input::FeesBtcPerBlock,
+            &mut m.fees_btc_per_block,
+            market.fees_btc_per_block,
+        )
+        .lang(lang),
+    );
+    ui.end_row();
+}
+
 /// How old the market in use is ("Market of 2026-12-07, fetched today."), and past a month
 /// the update offered on a line of its own.
-pub(super) fn market_age_ui(app: &mut App, ui: &mut egui::Ui) {
-    let Some(market) = app
-        .session
-        .doc
+pub(super) fn market_age_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
+    let Some(market) = doc
         .market
         .preset
         .as_deref()

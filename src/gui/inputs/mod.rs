@@ -2,34 +2,34 @@
 
 use super::picker::{Picker, PickerItem};
 use super::widgets::{InputField, badge, number_field, source_color};
-use super::{App, PresetPrompt};
+use super::{App, Command, PresetPrompt};
 use crate::format;
 use crate::i18n::{Localized, fill};
 use crate::inputs::Input;
 use crate::model::{EnergyMix, EnergySource, IntensityMethod, NetworkSpec, SubsidySpec, bitcoin};
 use crate::names::Names;
 use crate::presets::{Grade, RegionKind};
-use crate::scenario_file::{FleetEntryDoc, defaults};
+use crate::scenario_file::{FleetEntryDoc, ScenarioDoc, SiteDoc, defaults};
 use eframe::egui;
 
 mod market;
 use market::*;
 
-pub fn inputs_ui(app: &mut App, ui: &mut egui::Ui) {
+pub fn inputs_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
     let s = &app.strings().app;
     ui.heading(s.inputs_heading);
     egui::CollapsingHeader::new(s.section_site)
         .default_open(true)
-        .show(ui, |ui| site_ui(app, ui));
+        .show(ui, |ui| site_ui(app, doc, ui));
     egui::CollapsingHeader::new(s.section_hardware)
         .default_open(true)
-        .show(ui, |ui| hardware_ui(app, ui));
+        .show(ui, |ui| hardware_ui(app, doc, ui));
     egui::CollapsingHeader::new(s.section_market)
         .default_open(true)
-        .show(ui, |ui| market_ui(app, ui));
+        .show(ui, |ui| market_ui(app, doc, ui));
     egui::CollapsingHeader::new(s.section_levers)
         .default_open(false)
-        .show(ui, |ui| levers_ui(app, ui));
+        .show(ui, |ui| levers_ui(app, doc, ui));
 }
 
 /// A checkbox that switches a lever on (with its defaults) or off.
@@ -46,11 +46,11 @@ fn lever_toggle<T: Default>(ui: &mut egui::Ui, lever: &mut Option<T>, label: &st
     }
 }
 
-fn levers_ui(app: &mut App, ui: &mut egui::Ui) {
+fn levers_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
     use crate::model::levers::{Curtailment, FlaredGas, HeatReuse, RenewableSupply};
     let s = &app.strings().app;
     let lang = app.session.lang();
-    let levers = &mut app.session.doc.levers;
+    let levers = &mut doc.levers;
     let row = |ui: &mut egui::Ui, input: Input, value: &mut f64| {
         ui.add(InputField::new(input, value).lang(lang));
         ui.end_row();
@@ -122,14 +122,14 @@ fn levers_ui(app: &mut App, ui: &mut egui::Ui) {
 }
 
 /// The region the site is based on, if any (a custom mix without a region has none).
-fn current_region_id(app: &App) -> Option<String> {
-    app.session.doc.site.base_region_id().map(str::to_string)
+fn current_region_id(doc: &ScenarioDoc) -> Option<String> {
+    doc.site.base_region_id().map(str::to_string)
 }
 
-fn region_picker(app: &mut App, ui: &mut egui::Ui) {
+fn region_picker(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
     let s = &app.strings().app;
     let lang = app.session.lang();
-    let current = current_region_id(app);
+    let current = current_region_id(doc);
     let selected = current
         .as_deref()
         .and_then(|id| app.library.region(id))
@@ -174,155 +174,33 @@ fn region_picker(app: &mut App, ui: &mut egui::Ui) {
         .show(ui, &items);
     if let Some(id) = chosen {
         // The user's own power price stays: the region's is shown beside it, with a reset.
-        let site = &mut app.session.doc.site;
+        let site = &mut doc.site;
         site.region = Some(id);
         site.mix = None;
     }
     ui.end_row();
 }
 
-#[expect(
-    clippy::too_many_lines,
-    reason = "one of the window's last long functions, to be split into named steps"
-)]
-fn site_ui(app: &mut App, ui: &mut egui::Ui) {
+fn site_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
     let s = &app.strings().app;
-    let lang = app.session.lang();
     egui::Grid::new("site-grid")
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            region_picker(app, ui);
-            if let Some(region) = current_region_id(app).and_then(|id| app.library.region(&id)) {
-                ui.label("");
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "{} · {}",
-                            // The country's own preset has its name in each language.
-                            app.library
-                                .regions()
-                                .find(|r| r.name == region.country)
-                                .map_or(region.country.as_str(), |c| c.name_in(app.session.lang())),
-                            app.strings().convention(region.intensity.convention)
-                        ))
-                        .small()
-                        .weak(),
-                    );
-                    if region.intensity.grade == Grade::Estimate {
-                        badge(ui, s.estimate_badge).on_hover_text(&region.intensity.note);
-                    }
-                })
-                .response
-                .on_hover_text(&region.note);
-                ui.end_row();
-            }
+            region_picker(app, doc, ui);
+            region_line(app, doc, ui);
         });
     ui.add_space(4.0);
-    mix_ui(app, ui);
+    mix_ui(app, doc, ui);
     ui.add_space(4.0);
-
-    let site_effective = app.computed.as_ref().ok().map(|c| c.scenario.site.clone());
-    let doc_has_mix = app.session.doc.site.mix.is_some();
     egui::Grid::new("site-grid-2")
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            let label = ui.label(s.intensity_method);
-            ui.horizontal(|ui| {
-                let site = &mut app.session.doc.site;
-                let measured = ui
-                    .add_enabled(
-                        !doc_has_mix,
-                        egui::RadioButton::new(
-                            site.intensity_method == IntensityMethod::Measured,
-                            s.method_measured,
-                        ),
-                    )
-                    .on_disabled_hover_text(s.method_measured_unavailable);
-                if measured.clicked() {
-                    site.intensity_method = IntensityMethod::Measured;
-                }
-                if ui
-                    .radio(
-                        site.intensity_method == IntensityMethod::Mix || doc_has_mix,
-                        s.method_mix,
-                    )
-                    .clicked()
-                {
-                    site.intensity_method = IntensityMethod::Mix;
-                }
-                measured.labelled_by(label.id);
-            });
-            ui.end_row();
-
-            let label = ui.label(s.emission_table);
-            let current_table = app
-                .library
-                .emission_table(&app.session.doc.site.emission_table)
-                .map_or(app.session.doc.site.emission_table.clone(), |t| {
-                    t.name_in(app.session.lang()).to_string()
-                });
-            let tables: Vec<_> = app
-                .library
-                .emission_tables()
-                .map(|t| {
-                    let is_current = t.id == app.session.doc.site.emission_table;
-                    PickerItem::new(t.id.clone(), t.name_in(lang).to_string(), is_current)
-                })
-                .collect();
-            if let Some(id) = Picker::new("table-picker", current_table)
-                .labelled_by(label.id)
-                .show(ui, &tables)
-            {
-                app.session.doc.site.emission_table = id;
-            }
-            ui.end_row();
-
-            let region = current_region_id(app).and_then(|id| app.library.region(&id).cloned());
-            let load = super::price_info::site_load(app.computed.as_ref().ok());
-            let region_price_usd_per_kwh = region.as_ref().and_then(|r| r.price_usd_per_kwh(load));
-            let site = &mut app.session.doc.site;
-            let effective_price = site_effective
-                .as_ref()
-                .map_or(defaults::ELECTRICITY_USD_PER_KWH, |e| {
-                    e.electricity_usd_per_kwh
-                });
-            ui.add(
-                InputField::overriding(
-                    Input::ElectricityUsdPerKwh,
-                    &mut site.electricity_usd_per_kwh,
-                    effective_price,
-                )
-                .lang(lang)
-                .reset_hint(s.reset_to_region),
-            );
-            ui.end_row();
-            // A price of one's own outlives a change of region: the region's stays in sight.
-            if site.electricity_usd_per_kwh.is_some()
-                && let Some(region_price) = region_price_usd_per_kwh
-            {
-                ui.label("");
-                ui.horizontal(|ui| {
-                    let price = format::usd(region_price);
-                    ui.label(
-                        egui::RichText::new(crate::i18n::fill(
-                            s.region_price,
-                            &[("price", &price)],
-                        ))
-                        .small()
-                        .weak(),
-                    );
-                    if ui
-                        .link(egui::RichText::new(s.reset_to_region).small())
-                        .clicked()
-                    {
-                        site.electricity_usd_per_kwh = None;
-                    }
-                });
-                ui.end_row();
-            }
-            super::price_info::rows(ui, region.as_ref(), Some(load), lang);
+            method_and_table_rows(app, &mut doc.site, ui);
+            price_rows(app, &mut doc.site, ui);
+            let lang = app.session.lang();
+            let site = &mut doc.site;
             for (input, value) in [
                 (Input::Pue, &mut site.pue),
                 (Input::UptimePct, &mut site.uptime_pct),
@@ -334,18 +212,152 @@ fn site_ui(app: &mut App, ui: &mut egui::Ui) {
             }
         });
     if ui.button(s.save_region_preset).clicked() {
-        let base = current_region_id(app)
+        let base = current_region_id(doc)
             .and_then(|id| app.library.region(&id).map(|r| r.name.clone()))
             .unwrap_or_default();
-        app.preset_prompt = Some(PresetPrompt::Region(crate::i18n::fill(
-            s.my_site,
-            &[("name", &base)],
+        app.queue(Command::AskPresetName(PresetPrompt::Region(
+            crate::i18n::fill(s.my_site, &[("name", &base)]),
         )));
     }
 }
 
+/// Under the region picker: the region's country and intensity convention, and whether its
+/// intensity is an estimate.
+fn region_line(app: &App, doc: &ScenarioDoc, ui: &mut egui::Ui) {
+    let s = &app.strings().app;
+    let Some(region) = current_region_id(doc).and_then(|id| app.library.region(&id)) else {
+        return;
+    };
+    ui.label("");
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(format!(
+                "{} · {}",
+                // The country's own preset has its name in each language.
+                app.library
+                    .regions()
+                    .find(|r| r.name == region.country)
+                    .map_or(region.country.as_str(), |c| c.name_in(app.session.lang())),
+                app.strings().convention(region.intensity.convention)
+            ))
+            .small()
+            .weak(),
+        );
+        if region.intensity.grade == Grade::Estimate {
+            badge(ui, s.estimate_badge).on_hover_text(&region.intensity.note);
+        }
+    })
+    .response
+    .on_hover_text(&region.note);
+    ui.end_row();
+}
+
+/// How the grid's intensity is found (measured or from the mix), and the emission table.
+fn method_and_table_rows(app: &App, site: &mut SiteDoc, ui: &mut egui::Ui) {
+    let s = &app.strings().app;
+    let lang = app.session.lang();
+    let doc_has_mix = site.mix.is_some();
+    let label = ui.label(s.intensity_method);
+    ui.horizontal(|ui| {
+        let measured = ui
+            .add_enabled(
+                !doc_has_mix,
+                egui::RadioButton::new(
+                    site.intensity_method == IntensityMethod::Measured,
+                    s.method_measured,
+                ),
+            )
+            .on_disabled_hover_text(s.method_measured_unavailable);
+        if measured.clicked() {
+            site.intensity_method = IntensityMethod::Measured;
+        }
+        if ui
+            .radio(
+                site.intensity_method == IntensityMethod::Mix || doc_has_mix,
+                s.method_mix,
+            )
+            .clicked()
+        {
+            site.intensity_method = IntensityMethod::Mix;
+        }
+        measured.labelled_by(label.id);
+    });
+    ui.end_row();
+
+    let label = ui.label(s.emission_table);
+    let current_table = app
+        .library
+        .emission_table(&site.emission_table)
+        .map_or(site.emission_table.clone(), |t| t.name_in(lang).to_string());
+    let tables: Vec<_> = app
+        .library
+        .emission_tables()
+        .map(|t| {
+            let is_current = t.id == site.emission_table;
+            PickerItem::new(t.id.clone(), t.name_in(lang).to_string(), is_current)
+        })
+        .collect();
+    if let Some(id) = Picker::new("table-picker", current_table)
+        .labelled_by(label.id)
+        .show(ui, &tables)
+    {
+        site.emission_table = id;
+    }
+    ui.end_row();
+}
+
+/// The power price: the user's own over the region's, the region's kept in sight with a
+/// reset, and where the region's comes from.
+fn price_rows(app: &App, site: &mut SiteDoc, ui: &mut egui::Ui) {
+    let s = &app.strings().app;
+    let lang = app.session.lang();
+    let region = site
+        .base_region_id()
+        .and_then(|id| app.library.region(id).cloned());
+    let load = super::price_info::site_load(app.computed.as_ref().ok());
+    let region_price_usd_per_kwh = region.as_ref().and_then(|r| r.price_usd_per_kwh(load));
+    let effective_price = app
+        .computed
+        .as_ref()
+        .map_or(defaults::ELECTRICITY_USD_PER_KWH, |c| {
+            c.scenario.site.electricity_usd_per_kwh
+        });
+    ui.add(
+        InputField::overriding(
+            Input::ElectricityUsdPerKwh,
+            &mut site.electricity_usd_per_kwh,
+            effective_price,
+        )
+        .lang(lang)
+        .reset_hint(s.reset_to_region),
+    );
+    ui.end_row();
+    // A price of one's own outlives a change of region: the region's stays in sight.
+    if site.electricity_usd_per_kwh.is_some()
+        && let Some(region_price) = region_price_usd_per_kwh
+    {
+        ui.label("");
+        ui.horizontal(|ui| {
+            let price = format::usd(region_price);
+            ui.label(
+                egui::RichText::new(crate::i18n::fill(s.region_price, &[("price", &price)]))
+                    .small()
+                    .weak(),
+            );
+            if ui
+                .link(egui::RichText::new(s.reset_to_region).small())
+                .clicked()
+            {
+                site.electricity_usd_per_kwh = None;
+            }
+        });
+        ui.end_row();
+    }
+    super::price_info::rows(ui, region.as_ref(), Some(load), lang);
+}
+
 /// One row per source: a bounded share and a bar. Editing one share keeps the total at 100 %.
-fn mix_ui(app: &mut App, ui: &mut egui::Ui) {
+fn mix_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
     let strings = app.strings();
     let lang = app.session.lang();
     let s = &strings.app;
@@ -353,13 +365,13 @@ fn mix_ui(app: &mut App, ui: &mut egui::Ui) {
         return;
     };
     let mut mix: EnergyMix = *computed.scenario.site.grid.mix();
-    let custom = app.session.doc.site.mix.is_some();
+    let custom = doc.site.mix.is_some();
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(s.energy_mix).strong());
         if custom {
             badge(ui, s.mix_custom_marker);
             if ui.small_button(s.mix_reset).clicked() {
-                app.session.doc.site.mix = None;
+                doc.site.mix = None;
             }
         }
     });
@@ -406,8 +418,8 @@ fn mix_ui(app: &mut App, ui: &mut egui::Ui) {
         });
     if let Some((source, share)) = edited {
         mix.set_share_keeping_total(source, share);
-        app.session.doc.site.mix = Some(mix);
-        app.session.doc.site.intensity_method = IntensityMethod::Mix;
+        doc.site.mix = Some(mix);
+        doc.site.intensity_method = IntensityMethod::Mix;
     }
 }
 
@@ -417,38 +429,38 @@ fn miner_label(app: &App, id: &str) -> String {
     })
 }
 
-fn hardware_ui(app: &mut App, ui: &mut egui::Ui) {
+fn hardware_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
     let s = &app.strings().app;
     let mut remove = None;
-    let count = app.session.doc.fleet.len();
+    let count = doc.fleet.len();
     for index in 0..count {
         ui.push_id(index, |ui| {
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                fleet_entry_ui(app, ui, index);
-                super::power_modes::modes_ui(app, ui, index);
+                fleet_entry_ui(app, doc, ui, index);
+                super::power_modes::modes_ui(app, &mut doc.fleet, ui, index);
                 ui.horizontal(|ui| {
                     if count > 1 && ui.small_button(s.remove_model).clicked() {
                         remove = Some(index);
                     }
                     if ui.small_button(s.save_miner_preset).clicked() {
-                        let name = app.session.doc.fleet[index]
+                        let name = doc.fleet[index]
                             .miner
                             .as_deref()
                             .map_or(s.custom_miner.to_string(), |id| miner_label(app, id));
-                        app.preset_prompt = Some(PresetPrompt::Miner(
+                        app.queue(Command::AskPresetName(PresetPrompt::Miner(
                             index,
                             crate::i18n::fill(s.my_miner, &[("name", &name)]),
-                        ));
+                        )));
                     }
                 });
             });
         });
     }
     if let Some(index) = remove {
-        app.session.doc.fleet.remove(index);
+        doc.fleet.remove(index);
     }
     if ui.button(s.add_model).clicked() {
-        app.session.doc.fleet.push(FleetEntryDoc::preset(
+        doc.fleet.push(FleetEntryDoc::preset(
             crate::scenario_file::defaults::MINER,
             crate::scenario_file::defaults::UNITS,
         ));
@@ -458,20 +470,16 @@ fn hardware_ui(app: &mut App, ui: &mut egui::Ui) {
         .num_columns(2)
         .show(ui, |ui| {
             ui.add(
-                InputField::new(
-                    Input::HardwareLifeYears,
-                    &mut app.session.doc.hardware_life_years,
-                )
-                .lang(lang),
+                InputField::new(Input::HardwareLifeYears, &mut doc.hardware_life_years).lang(lang),
             );
             ui.end_row();
         });
 }
 
-fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
+fn miner_picker(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui, index: usize) {
     let s = &app.strings().app;
     let lang = app.session.lang();
-    let entry = &app.session.doc.fleet[index];
+    let entry = &doc.fleet[index];
     let selected = entry
         .miner
         .as_deref()
@@ -483,7 +491,7 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
             .cmp(&a.release_year)
             .then(a.name.cmp(&b.name))
     });
-    let current = app.session.doc.fleet[index].miner.clone();
+    let current = doc.fleet[index].miner.clone();
     let mut items = vec![PickerItem::new(
         None,
         s.custom_miner.to_string(),
@@ -515,7 +523,7 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
         .show(ui, &items);
     ui.end_row();
     if let Some(choice) = chosen {
-        let entry = &mut app.session.doc.fleet[index];
+        let entry = &mut doc.fleet[index];
         match choice {
             Some(id) => {
                 entry.miner = Some(id);
@@ -531,7 +539,7 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
                     .as_ref()
                     .ok()
                     .and_then(|c| c.scenario.fleet.get(index).cloned());
-                let entry = &mut app.session.doc.fleet[index];
+                let entry = &mut doc.fleet[index];
                 entry.miner = None;
                 if let Some(g) = effective {
                     entry.hashrate_ths = Some(g.hashrate_ths);
@@ -543,7 +551,7 @@ fn miner_picker(app: &mut App, ui: &mut egui::Ui, index: usize) {
     }
 }
 
-fn fleet_entry_ui(app: &mut App, ui: &mut egui::Ui, index: usize) {
+fn fleet_entry_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui, index: usize) {
     let lang = app.session.lang();
     let effective = app
         .computed
@@ -554,8 +562,8 @@ fn fleet_entry_ui(app: &mut App, ui: &mut egui::Ui, index: usize) {
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            miner_picker(app, ui, index);
-            let entry = &mut app.session.doc.fleet[index];
+            miner_picker(app, doc, ui, index);
+            let entry = &mut doc.fleet[index];
             ui.add(InputField::count(Input::Units, &mut entry.units).lang(lang));
             ui.end_row();
             let hashrate = effective.as_ref().map_or(0.0, |g| g.hashrate_ths);

@@ -4,6 +4,7 @@ use super::super::{App, Tab};
 use super::View;
 use crate::export::ChartKind;
 use crate::i18n::Strings;
+use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
 
 pub struct DispatchView;
@@ -26,7 +27,7 @@ impl View for DispatchView {
     fn edits_document(&self) -> bool {
         true
     }
-    fn edit_ui(&self, app: &mut App, ui: &mut egui::Ui) {
-        super::super::dispatch::dispatch_ui(app, ui);
+    fn edit_ui(&self, app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
+        super::super::dispatch::dispatch_ui(app, doc, ui);
     }
 }

@@ -5,13 +5,14 @@
 //! and a row there (see docs/development.md, *Add a view*).
 //!
 //! A view draws from the app read-only and asks for changes by commands ([`App::queue`]); the
-//! two whose settings are inputs of the document (Projection, Dispatch) draw with the app
-//! itself ([`View::edits_document`]).
+//! two whose settings are inputs of the document (Projection, Dispatch) also change a draft of
+//! the document, which the window turns into edit commands ([`View::edits_document`]).
 
 use super::workspace::Workspace;
 use super::{App, Tab};
 use crate::export::ChartKind;
 use crate::i18n::Strings;
+use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
 
 mod backtest;
@@ -38,12 +39,15 @@ pub trait View: Sync {
     fn export(&self) -> Option<ChartKind>;
     /// Draws the view from the app, read-only; changes go through commands.
     fn ui(&self, app: &App, ui: &mut egui::Ui);
-    /// Whether the view edits the document in place (its settings are document inputs): it is
-    /// drawn with [`View::edit_ui`] instead.
+    /// Whether the view's settings are inputs of the document: it is drawn with
+    /// [`View::edit_ui`] instead.
     fn edits_document(&self) -> bool {
         false
     }
-    fn edit_ui(&self, app: &mut App, ui: &mut egui::Ui) {
+    /// Draws the view from the app, read-only, with a draft of the document whose changes
+    /// become edit commands after the frame.
+    fn edit_ui(&self, app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
+        let _ = doc;
         self.ui(app, ui);
     }
 }

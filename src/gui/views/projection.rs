@@ -9,8 +9,10 @@ use crate::export::ChartKind;
 use crate::format;
 use crate::i18n::{Strings, fill};
 use crate::inputs::Input;
-use crate::model::DAYS_PER_MONTH;
+use crate::model::monte_carlo::MonteCarlo;
+use crate::model::{DAYS_PER_MONTH, Projection, ProjectionSettings};
 use crate::palette;
+use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
 use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoints, VLine};
 
@@ -37,25 +39,21 @@ impl View for ProjectionView {
     fn edits_document(&self) -> bool {
         true
     }
-    fn edit_ui(&self, app: &mut App, ui: &mut egui::Ui) {
+    fn edit_ui(&self, app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
         let strings = app.strings();
-        projection_ui(app, ui, strings);
+        settings_ui(app, &mut doc.projection, ui, strings);
+        results_ui(app, ui, strings);
     }
 }
 
-#[expect(
-    clippy::too_many_lines,
-    reason = "one of the window's last long functions, to be split into named steps"
-)]
-pub(super) fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
-    let c = &s.charts;
+/// The projection's settings: growth, halvings, resale, then investment and uncertainty.
+fn settings_ui(app: &App, p: &mut ProjectionSettings, ui: &mut egui::Ui, s: &Strings) {
     let a = &s.app;
     egui::Grid::new("projection-settings")
         .num_columns(4)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
             let lang = app.session.lang();
-            let p = &mut app.session.doc.projection;
             let field = |input, value| InputField::new(input, value).lang(lang);
             // Two fields a row.
             let months =
@@ -83,7 +81,7 @@ pub(super) fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
                 .on_hover_text(a.switch_off_when_losing_hint);
             ui.end_row();
         });
-    super::super::history::trailing_growth_ui(app, ui);
+    super::super::history::trailing_growth_ui(app, p, ui);
     {
         let lang = app.session.lang();
         let site_price = app
@@ -91,7 +89,6 @@ pub(super) fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             .as_ref()
             .map_or(0.0, |c| c.scenario.site.electricity_usd_per_kwh);
         let trailing = app.history_summary.volatility;
-        let p = &mut app.session.doc.projection;
         // Side by side where both fit, so the fan stays in view; one above the other in a
         // narrow window, where side by side their fields ran over each other.
         if ui.available_width() >= SIDE_BY_SIDE_MIN_WIDTH {
@@ -116,16 +113,36 @@ pub(super) fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             super::super::projection_mc::uncertainty_settings_ui(ui, p, trailing, lang, s);
         }
     }
+}
+
+/// The cards, the payback line and the two charts of the projection as computed.
+fn results_ui(app: &App, ui: &mut egui::Ui, s: &Strings) {
     let Ok(computed) = &app.computed else {
         return;
     };
-    // The paths run on their own thread; a frame only starts a run and takes its result.
+    // The paths run on their own thread, started before the frame (`App::prepare_views`).
     let settings = app.session.doc.projection;
-    app.monte_carlo
-        .update(ui.ctx(), &computed.scenario, &settings);
     let p = &computed.charts.projection.projection;
     super::super::projection_mc::cards_ui(ui, &app.monte_carlo, p, &settings, s);
     let fan = app.monte_carlo.result.clone();
+    summary_ui(ui, p, s);
+    // The two charts share the room left, the cash flow the larger part.
+    let room = ui.available_height();
+    cash_chart_ui(ui, p, fan.as_deref(), room, s);
+    if let Some(mc) = &fan {
+        super::super::projection_mc::payback_probability_ui(ui, mc, link_id(), s);
+    }
+    btc_chart_ui(ui, p, room, s);
+}
+
+/// The x axis the projection's charts share.
+fn link_id() -> egui::Id {
+    egui::Id::unique("projection-x")
+}
+
+/// Payback, the month the fleet is switched off, BTC mined and the cost per BTC.
+fn summary_ui(ui: &mut egui::Ui, p: &Projection, s: &Strings) {
+    let a = &s.app;
     ui.horizontal(|ui| {
         let payback = match p.payback_month {
             Some(m) => fill(a.payback_month, &[("month", &m.to_string())]),
@@ -150,9 +167,37 @@ pub(super) fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             ui.label(egui::RichText::new(a.no_halvings).small().weak());
         }
     });
+}
+
+/// The halvings within the projection: where each falls, in months, and its marker's name.
+fn halvings(p: &Projection, s: &Strings) -> Vec<(f64, String)> {
+    p.halvings
+        .iter()
+        .map(|h| {
+            (
+                h.day / DAYS_PER_MONTH,
+                format!(
+                    "{} {}",
+                    s.charts.halving_marker,
+                    format::fixed(h.height as f64, 0)
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Cumulative cash flow, with the fan of paths when the Monte Carlo has run.
+fn cash_chart_ui(
+    ui: &mut egui::Ui,
+    p: &Projection,
+    fan: Option<&MonteCarlo>,
+    room: f32,
+    s: &Strings,
+) {
+    let (a, c) = (&s.app, &s.charts);
     let halving_color = color(palette::EVENT);
     let payback_color = color(palette::GAIN);
-    let link = egui::Id::unique("projection-x");
+    let link = link_id();
     let cash: Vec<[f64; 2]> = std::iter::once([0.0, -p.equity_usd])
         .chain(
             p.months
@@ -160,17 +205,7 @@ pub(super) fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
                 .map(|m| [f64::from(m.month), m.cumulative_cash_flow_usd]),
         )
         .collect();
-    let halvings: Vec<(f64, String)> = p
-        .halvings
-        .iter()
-        .map(|h| {
-            (
-                h.day / DAYS_PER_MONTH,
-                format!("{} {}", c.halving_marker, format::fixed(h.height as f64, 0)),
-            )
-        })
-        .collect();
-    let room = ui.available_height();
+    let halvings = halvings(p, s);
     Plot::new("projection-cash")
         .legend(Legend::default())
         .height((room * 0.58 - 8.0).max(240.0))
@@ -197,7 +232,7 @@ pub(super) fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
             ))
         })
         .show_trusted(ui, |plot| {
-            if let Some(mc) = &fan {
+            if let Some(mc) = fan {
                 super::super::projection_mc::draw_fan(plot, mc, s);
             }
             plot.hline(
@@ -230,9 +265,14 @@ pub(super) fn projection_ui(app: &mut App, ui: &mut egui::Ui, s: &Strings) {
                 );
             }
         });
-    if let Some(mc) = &fan {
-        super::super::projection_mc::payback_probability_ui(ui, mc, link, s);
-    }
+}
+
+/// BTC mined each month, on the cash flow's time axis.
+fn btc_chart_ui(ui: &mut egui::Ui, p: &Projection, room: f32, s: &Strings) {
+    let c = &s.charts;
+    let halving_color = color(palette::EVENT);
+    let halvings = halvings(p, s);
+    let link = link_id();
     let bars: Vec<Bar> = p
         .months
         .iter()
