@@ -214,10 +214,6 @@ impl App {
         any
     }
 
-    #[expect(
-        clippy::too_many_lines,
-        reason = "one of the window's last long functions, to be split into named steps"
-    )]
     pub(super) fn apply(&mut self, command: Command, ctx: &egui::Context) {
         match command {
             Command::New => self.guard(Guarded::New, ctx),
@@ -265,19 +261,7 @@ impl App {
             Command::PinFile(path) => {
                 self.pin_file(&path);
             }
-            Command::PinCurrent => {
-                if self.session.pinned.len() < compare::MAX_PINNED {
-                    let name = self.display_name();
-                    let doc = self.session.doc.clone();
-                    self.session.pinned.push(Pinned {
-                        name,
-                        doc,
-                        title: None,
-                        // The file only while the pin is what it holds.
-                        path: self.session.path.clone().filter(|_| !self.is_dirty()),
-                    });
-                }
-            }
+            Command::PinCurrent => self.pin_current(),
             Command::RenamePinned(index, title) => {
                 if let Some(pinned) = self.session.pinned.get_mut(index) {
                     let title = title.trim();
@@ -294,26 +278,8 @@ impl App {
                 self.session.tab = tab;
                 self.session.open_views.set(self.session.workspace, tab);
             }
-            Command::SetWorkspace(workspace) => {
-                let s = &mut self.session;
-                s.open_views.set(s.workspace, s.tab);
-                s.workspace = workspace;
-                s.tab = s.open_views.get(workspace);
-                self.start_page_open = false;
-            }
-            Command::OpenDoor(door) => {
-                if let Some(id) = door.example() {
-                    self.queue(Command::OpenExample(id.to_string()));
-                }
-                // "Where should I mine?" ranks by what the fleet needs to break even.
-                if door == workspace::Door::Where {
-                    self.queue(Command::SetRegionMetric(RegionMetric::BreakEvenBtcPrice));
-                }
-                let (workspace, tab) = door.opens();
-                self.queue(Command::SetWorkspace(workspace));
-                self.queue(Command::SetTab(tab));
-                self.start_page_open = false;
-            }
+            Command::SetWorkspace(workspace) => self.set_workspace(workspace),
+            Command::OpenDoor(door) => self.open_door(door),
             Command::ShowStartPage => self.start_page_open = true,
             Command::CloseStartPage => self.start_page_open = false,
             Command::ShowAllFigures(all) => self.session.all_figures = all,
@@ -338,26 +304,7 @@ impl App {
             Command::AnswerPathField(answer) => self.answer_path_field(answer, ctx),
             Command::Dispatch(command) => self.apply_dispatch(command, ctx),
             Command::DismissBanner => self.banner = None,
-            Command::AnswerUnsaved(answer) => {
-                if let Some(action) = self.confirm.take() {
-                    match answer {
-                        UnsavedAnswer::Save => {
-                            self.after_save = Some(action);
-                            self.queue(Command::Save);
-                        }
-                        UnsavedAnswer::Discard => {
-                            // Closing without saving: the next start opens the scenario as
-                            // it was last saved (a new one if it never was), not the
-                            // discarded inputs.
-                            if matches!(action, Guarded::Close) {
-                                self.session.doc = self.session.saved_doc.clone();
-                            }
-                            self.perform(action, ctx)
-                        }
-                        UnsavedAnswer::Cancel => {}
-                    }
-                }
-            }
+            Command::AnswerUnsaved(answer) => self.answer_unsaved(answer, ctx),
             Command::MarketUpdate(action) => market_update::apply(self, action, ctx),
             Command::AnswerReplaceOnDisk(answer) => self.answer_replace_on_disk(answer, ctx),
             Command::AnswerReplace(replace) => {
@@ -382,6 +329,69 @@ impl App {
             if ctx.input_mut(|i| i.consume_shortcut(shortcut)) {
                 self.queue(command.clone());
             }
+        }
+    }
+
+    /// Pins the open scenario for comparison (while there is room).
+    fn pin_current(&mut self) {
+        if self.session.pinned.len() < compare::MAX_PINNED {
+            let name = self.display_name();
+            let doc = self.session.doc.clone();
+            self.session.pinned.push(Pinned {
+                name,
+                doc,
+                title: None,
+                // The file only while the pin is what it holds.
+                path: self.session.path.clone().filter(|_| !self.is_dirty()),
+            });
+        }
+    }
+
+    /// Shows a workspace, with the view it had open; the view left is remembered.
+    fn set_workspace(&mut self, workspace: workspace::Workspace) {
+        let s = &mut self.session;
+        s.open_views.set(s.workspace, s.tab);
+        s.workspace = workspace;
+        s.tab = s.open_views.get(workspace);
+        self.start_page_open = false;
+    }
+
+    /// A door of the start page: its example, then its workspace and view.
+    fn open_door(&mut self, door: workspace::Door) {
+        if let Some(id) = door.example() {
+            self.queue(Command::OpenExample(id.to_string()));
+        }
+        // "Where should I mine?" ranks by what the fleet needs to break even.
+        if door == workspace::Door::Where {
+            self.queue(Command::SetRegionMetric(RegionMetric::BreakEvenBtcPrice));
+        }
+        let (workspace, tab) = door.opens();
+        self.queue(Command::SetWorkspace(workspace));
+        self.queue(Command::SetTab(tab));
+        self.start_page_open = false;
+    }
+
+    /// The answer to "Save the changes?" for the action waiting on it.
+    fn answer_unsaved(&mut self, answer: UnsavedAnswer, ctx: &egui::Context) {
+        let Some(action) = self.confirm.take() else {
+            return;
+        };
+        match answer {
+            UnsavedAnswer::Save => {
+                self.after_save = Some(action);
+                self.queue(Command::Save);
+            }
+            UnsavedAnswer::Discard => {
+                // Closing without saving: the next start opens the scenario as it was last
+                // saved (a new one if it never was), not the discarded inputs.
+                if matches!(action, Guarded::Close) {
+                    let saved = self.session.saved_doc.clone();
+                    let path = self.session.path.clone();
+                    self.replace_document(saved.clone(), saved, path);
+                }
+                self.perform(action, ctx)
+            }
+            UnsavedAnswer::Cancel => {}
         }
     }
 

@@ -140,40 +140,12 @@ fn swatch(ui: &mut egui::Ui, index: usize) {
         .rect_filled(rect, 2.0, color(PINNED_COLOURS[index % MAX_PINNED]));
 }
 
-#[expect(
-    clippy::too_many_lines,
-    reason = "one of the window's last long functions, to be split into named steps"
-)]
 fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
     let s = &strings.app;
     let lang = app.session.lang();
     let library = &app.library;
     let pinned = &app.session.pinned;
-    let full = pinned.len() >= MAX_PINNED;
-    ui.horizontal(|ui| {
-        if ui
-            .add_enabled(!full, egui::Button::new(s.pin_current))
-            .clicked()
-        {
-            app.queue(Command::PinCurrent);
-        }
-        if ui
-            .add_enabled(!full, egui::Button::new(s.add_files))
-            .clicked()
-        {
-            app.queue(Command::AddToCompare);
-        }
-        if !pinned.is_empty() && ui.button(s.clear_pinned).clicked() {
-            app.queue(Command::ClearPinned);
-        }
-        ui.label(fill(
-            s.pinned_count,
-            &[
-                ("n", &pinned.len().to_string()),
-                ("max", &MAX_PINNED.to_string()),
-            ],
-        ));
-    });
+    pin_buttons_ui(app, ui, s);
     if pinned.is_empty() {
         ui.label(egui::RichText::new(s.compare_empty).weak());
         return;
@@ -195,6 +167,23 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
             );
         }
     }
+    table_ui(app, ui, comparison, &names, strings);
+    ui.label(egui::RichText::new(s.compare_best_note).small().weak());
+
+    bars_ui(ui, comparison, &names, lang);
+}
+
+/// The table: the figures' names and units frozen on the left, one column per pin.
+fn table_ui(
+    app: &App,
+    ui: &mut egui::Ui,
+    comparison: &compare::Comparison,
+    names: &[String],
+    strings: &Strings,
+) {
+    let (s, lang, library) = (&strings.app, app.session.lang(), &app.library);
+    let pinned = &app.session.pinned;
+    let name_of = |i: usize| names.get(i).map_or("", String::as_str);
     let columns = &comparison.columns;
     let rows = &comparison.rows;
     let gain = color(palette::GAIN);
@@ -281,9 +270,36 @@ fn pinned_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
                 });
             });
     });
-    ui.label(egui::RichText::new(s.compare_best_note).small().weak());
+}
 
-    bars_ui(ui, comparison, &names, lang);
+/// Pin the open scenario, add files, clear, and how many are pinned.
+fn pin_buttons_ui(app: &App, ui: &mut egui::Ui, s: &AppStrings) {
+    let pinned = &app.session.pinned;
+    let full = pinned.len() >= MAX_PINNED;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(!full, egui::Button::new(s.pin_current))
+            .clicked()
+        {
+            app.queue(Command::PinCurrent);
+        }
+        if ui
+            .add_enabled(!full, egui::Button::new(s.add_files))
+            .clicked()
+        {
+            app.queue(Command::AddToCompare);
+        }
+        if !pinned.is_empty() && ui.button(s.clear_pinned).clicked() {
+            app.queue(Command::ClearPinned);
+        }
+        ui.label(fill(
+            s.pinned_count,
+            &[
+                ("n", &pinned.len().to_string()),
+                ("max", &MAX_PINNED.to_string()),
+            ],
+        ));
+    });
 }
 
 /// Grouped bars: one chart per figure, one bar per scenario, their legend above them.

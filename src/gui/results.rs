@@ -145,24 +145,72 @@ impl ProfitSum {
     }
 }
 
+/// A card's value and the line under it (with its colour, if it has one).
+type CardText = (String, Option<(String, Option<egui::Color32>)>);
+
 /// The card of `figure`.
-#[expect(
-    clippy::too_many_lines,
-    reason = "one of the window's last long functions, to be split into named steps"
-)]
 fn card(figure: Figure, c: &Context) -> Card {
-    let (e, s, r) = (c.e, &c.strings.app, &c.strings.results);
+    let s = &c.strings.app;
+    let (value, detail) = match figure {
+        Figure::PowerKw
+        | Figure::EnergyMwhPerYear
+        | Figure::GridIntensityGPerKwh
+        | Figure::Co2TPerYear
+        | Figure::Co2TPerBtc
+        | Figure::HeatDisplacedCo2TPerYear
+        | Figure::FlaringAvoidedCo2TPerYear => energy_text(figure, c),
+        Figure::PaybackDays => payback_text(c),
+        _ => money_text(figure, c),
+    };
+    let estimate = match figure {
+        Figure::GridIntensityGPerKwh | Figure::Co2TPerYear | Figure::Co2TPerBtc => {
+            c.region_estimate
+        }
+        // Counterfactuals beside the site's own emissions, never netted into them.
+        Figure::HeatDisplacedCo2TPerYear | Figure::FlaringAvoidedCo2TPerYear => true,
+        _ => false,
+    };
+    let note = match figure {
+        // "11–1,959 g" around Québec's 35 g is the table's spread, not an error: say so.
+        Figure::GridIntensityGPerKwh | Figure::Co2TPerYear | Figure::Co2TPerBtc => {
+            Some(s.band_explained)
+        }
+        Figure::PaybackDays => Some(s.payback_explained),
+        _ => None,
+    };
+    let label = Some(card_label(figure, c.lang));
+    Card {
+        figure,
+        value,
+        detail,
+        estimate,
+        note,
+        label,
+    }
+}
+
+fn undefined() -> String {
+    format::UNDEFINED.to_string()
+}
+
+fn plain(text: String) -> Option<(String, Option<egui::Color32>)> {
+    Some((text, None))
+}
+
+fn tonnes(t: f64) -> String {
+    co2_kg(t * 1000.0)
+}
+
+/// Power, energy, the grid's intensity and CO₂, with the emission table's band where it has one.
+fn energy_text(figure: Figure, c: &Context) -> CardText {
+    let (e, s) = (c.e, &c.strings.app);
     let words = figure.words(c.lang);
     let band = |central: f64, show: &dyn Fn(f64) -> String| {
         let (low, high) = e.carbon_band(central);
         fill(s.band, &[("low", &show(low)), ("high", &show(high))])
     };
-    let undefined = || format::UNDEFINED.to_string();
-    let plain = |text: String| Some((text, None));
-    let tonnes = |t: f64| co2_kg(t * 1000.0);
     let value = figure.value(e);
-    let mut estimate = false;
-    let (value, detail) = match figure {
+    match figure {
         Figure::PowerKw => (
             power_kw(e.power_kw),
             plain(format!(
@@ -178,27 +226,42 @@ fn card(figure: Figure, c: &Context) -> Card {
                 &[("value", &energy_kwh(e.energy_kwh_per_day))],
             )),
         ),
-        Figure::GridIntensityGPerKwh => {
-            estimate = c.region_estimate;
-            (
-                format!("{} {}", number(e.grid_intensity_g_per_kwh), words.unit),
-                plain(band(e.grid_intensity_g_per_kwh, &|x| format::fixed(x, 0))),
-            )
-        }
-        Figure::Co2TPerYear => {
-            estimate = c.region_estimate;
-            (
-                tonnes(e.co2_t_per_year),
-                plain(band(e.co2_t_per_year, &tonnes)),
-            )
-        }
-        Figure::Co2TPerBtc => {
-            estimate = c.region_estimate;
+        Figure::GridIntensityGPerKwh => (
+            format!("{} {}", number(e.grid_intensity_g_per_kwh), words.unit),
+            plain(band(e.grid_intensity_g_per_kwh, &|x| format::fixed(x, 0))),
+        ),
+        Figure::Co2TPerYear => (
+            tonnes(e.co2_t_per_year),
+            plain(band(e.co2_t_per_year, &tonnes)),
+        ),
+        Figure::Co2TPerBtc => (
+            value.map_or_else(undefined, tonnes),
+            value.and_then(|t| plain(band(t, &tonnes))),
+        ),
+        Figure::HeatDisplacedCo2TPerYear | Figure::FlaringAvoidedCo2TPerYear => {
+            let note = if figure == Figure::HeatDisplacedCo2TPerYear {
+                s.not_netted
+            } else {
+                s.counterfactual
+            };
             (
                 value.map_or_else(undefined, tonnes),
-                value.and_then(|t| plain(band(t, &tonnes))),
+                plain(note.to_string()),
             )
         }
+        _ => (
+            value.map_or_else(undefined, |v| format!("{} {}", number(v), words.unit)),
+            None,
+        ),
+    }
+}
+
+/// BTC, profit, break-evens, costs and the levers' money.
+fn money_text(figure: Figure, c: &Context) -> CardText {
+    let (e, s) = (c.e, &c.strings.app);
+    let words = figure.words(c.lang);
+    let value = figure.value(e);
+    match figure {
         Figure::BtcPerDay => (
             format!("{} BTC", number(e.btc_per_day)),
             plain(fill(
@@ -261,73 +324,44 @@ fn card(figure: Figure, c: &Context) -> Card {
                 &[("value", &number(e.network_hashrate_ehs))],
             )),
         ),
-        // Today's simple payback beside the projection's, so the two never disagree silently.
-        Figure::PaybackDays => {
-            let projection = match c.projection_payback {
-                (Some(month), _) => {
-                    fill(s.payback_projection_month, &[("month", &month.to_string())])
-                }
-                (None, months) => fill(
-                    s.payback_projection_never,
-                    &[("months", &months.to_string())],
-                ),
-            };
-            let simple = value.map(|d| {
-                fill(
-                    s.years_value,
-                    &[("n", &format::fixed(d / crate::model::DAYS_PER_YEAR, 1))],
-                )
-            });
-            (
-                match value {
-                    None => r.never.to_string(),
-                    Some(days) => fill(s.days_value, &[("n", &format::fixed(days, 0))]),
-                },
-                plain(match simple {
-                    Some(years) => format!("{years} · {projection}"),
-                    None => projection,
-                }),
-            )
-        }
         Figure::CurtailmentCreditUsdPerDay | Figure::HeatRevenueUsdPerDay => {
             (value.map_or_else(undefined, usd), None)
-        }
-        Figure::HeatDisplacedCo2TPerYear | Figure::FlaringAvoidedCo2TPerYear => {
-            // Counterfactuals beside the site's own emissions, never netted into them.
-            estimate = true;
-            let note = if figure == Figure::HeatDisplacedCo2TPerYear {
-                s.not_netted
-            } else {
-                s.counterfactual
-            };
-            (
-                value.map_or_else(undefined, tonnes),
-                plain(note.to_string()),
-            )
         }
         // Without a layout of their own: the number and the figure's unit.
         _ => (
             value.map_or_else(undefined, |v| format!("{} {}", number(v), words.unit)),
             None,
         ),
-    };
-    let note = match figure {
-        // "11–1,959 g" around Québec's 35 g is the table's spread, not an error: say so.
-        Figure::GridIntensityGPerKwh | Figure::Co2TPerYear | Figure::Co2TPerBtc => {
-            Some(s.band_explained)
-        }
-        Figure::PaybackDays => Some(s.payback_explained),
-        _ => None,
-    };
-    let label = Some(card_label(figure, c.lang));
-    Card {
-        figure,
-        value,
-        detail,
-        estimate,
-        note,
-        label,
     }
+}
+
+/// Today's simple payback beside the projection's, so the two never disagree silently.
+fn payback_text(c: &Context) -> CardText {
+    let (s, r) = (&c.strings.app, &c.strings.results);
+    let value = Figure::PaybackDays.value(c.e);
+    let projection = match c.projection_payback {
+        (Some(month), _) => fill(s.payback_projection_month, &[("month", &month.to_string())]),
+        (None, months) => fill(
+            s.payback_projection_never,
+            &[("months", &months.to_string())],
+        ),
+    };
+    let simple = value.map(|d| {
+        fill(
+            s.years_value,
+            &[("n", &format::fixed(d / crate::model::DAYS_PER_YEAR, 1))],
+        )
+    });
+    (
+        match value {
+            None => r.never.to_string(),
+            Some(days) => fill(s.days_value, &[("n", &format::fixed(days, 0))]),
+        },
+        plain(match simple {
+            Some(years) => format!("{years} · {projection}"),
+            None => projection,
+        }),
+    )
 }
 
 pub fn results_ui(app: &App, ui: &mut egui::Ui) {
