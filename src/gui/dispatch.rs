@@ -4,6 +4,7 @@
 //! thread of its own, so a 5-minute year never stalls a frame; the dispatch itself is computed
 //! once per change of the scenario or the series.
 
+use super::job::{Job, Status};
 use super::plot_rules::TrustedPlot;
 use super::widgets::{InputField, color};
 use super::{App, Command};
@@ -18,7 +19,7 @@ use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
 use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, Points};
 use std::path::PathBuf;
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 
 /// What the Dispatch tab asks the app for.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,7 +45,7 @@ pub struct Imported {
 /// A series being read on another thread.
 pub struct Importing {
     pub label: String,
-    reply: mpsc::Receiver<Result<PriceSeries, FileError>>,
+    job: Job<Result<PriceSeries, FileError>>,
 }
 
 /// What the tab shows, computed once per change.
@@ -95,18 +96,13 @@ impl App {
             }
             DispatchCommand::ImportPath(path) => {
                 let label = path.display().to_string();
-                let (tx, rx) = mpsc::channel();
-                let ctx = ctx.clone();
                 // A 5-minute year is 105,120 rows: read and checked beside the UI thread.
-                let spawned = std::thread::Builder::new()
-                    .name("price-series".into())
-                    .spawn(move || {
-                        let _ = tx.send(crate::price_series::read_price_series(&path));
-                        ctx.request_repaint();
-                    });
+                let spawned = Job::spawn("price-series", ctx, move || {
+                    crate::price_series::read_price_series(&path)
+                });
                 match spawned {
-                    Ok(_) => {
-                        self.dispatch.importing = Some(Importing { label, reply: rx });
+                    Ok(job) => {
+                        self.dispatch.importing = Some(Importing { label, job });
                         self.dispatch.error = None;
                     }
                     Err(e) => self.dispatch.error = Some(e.to_string()),
@@ -128,10 +124,10 @@ impl App {
         let Some(importing) = &self.dispatch.importing else {
             return;
         };
-        let result = match importing.reply.try_recv() {
-            Ok(result) => result,
-            Err(mpsc::TryRecvError::Empty) => return,
-            Err(mpsc::TryRecvError::Disconnected) => {
+        let result = match importing.job.poll() {
+            Status::Done(result) => result,
+            Status::Running => return,
+            Status::Lost => {
                 self.dispatch.importing = None;
                 return;
             }

@@ -1,6 +1,7 @@
 //! The window's file actions: open, pin, save (asking before replacing a file changed on disk),
 //! the file dialogs and the path field, dropped files, exports, and saving presets.
 
+use super::job::Status;
 use super::*;
 
 /// A save or an export waiting for the user's word to replace a file.
@@ -216,8 +217,8 @@ impl App {
             suggested_name: suggested,
             lang: self.session.lang(),
         };
-        self.dialogs
-            .ask(request, self.dialog_tx.clone(), ctx.clone());
+        let answer = self.dialogs.ask(request, ctx.clone());
+        self.open_dialogs.push(answer);
     }
 
     /// Where a file dialog or the path field starts: the open file's folder, else the last
@@ -301,7 +302,17 @@ impl App {
     }
 
     pub(super) fn handle_dialog_replies(&mut self) {
-        while let Ok(reply) = self.dialog_rx.try_recv() {
+        let mut replies = Vec::new();
+        // A dialog whose thread died answers nothing, as one never closed.
+        self.open_dialogs.retain(|dialog| match dialog.poll() {
+            Status::Running => true,
+            Status::Done(reply) => {
+                replies.push(reply);
+                false
+            }
+            Status::Lost => false,
+        });
+        for reply in replies {
             match reply.path {
                 Some(path) => match reply.purpose {
                     // The Open dialog is only shown once unsaved changes were dealt with.

@@ -1,7 +1,8 @@
-//! File dialogs, exports and user presets. Native dialogs run on their own thread and answer
-//! over a channel; tests answer with a fake. Where no dialog can be shown (no portal, no zenity)
-//! the app falls back to a path field.
+//! File dialogs, exports and user presets. Native dialogs run as a job of their own (a thread
+//! whose answer the window polls); tests answer with a fake. Where no dialog can be shown (no
+//! portal, no zenity) the app falls back to a path field.
 
+use super::job::Job;
 use crate::chart_data::Computed;
 use crate::export::{ChartKind, ChartOptions, ImageFormat};
 use crate::i18n::Lang;
@@ -13,7 +14,6 @@ use crate::resolve::ResolveError;
 use crate::scenario_file::{ScenarioDoc, defaults};
 use eframe::egui;
 use std::path::PathBuf;
-use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -134,9 +134,9 @@ pub struct DialogRequest {
     pub lang: Lang,
 }
 
-/// Something that asks the user for a path and answers on `reply`.
+/// Something that asks the user for a path; the answer comes as the job's.
 pub trait Dialogs {
-    fn ask(&mut self, request: DialogRequest, reply: Sender<DialogReply>, ctx: egui::Context);
+    fn ask(&mut self, request: DialogRequest, ctx: egui::Context) -> Job<DialogReply>;
 }
 
 /// The platform's dialogs (XDG portal or zenity on Linux) through rfd, off the UI thread.
@@ -147,44 +147,41 @@ pub struct NativeDialogs;
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
 
 impl Dialogs for NativeDialogs {
-    fn ask(&mut self, request: DialogRequest, reply: Sender<DialogReply>, ctx: egui::Context) {
+    fn ask(&mut self, request: DialogRequest, ctx: egui::Context) -> Job<DialogReply> {
         let DialogRequest {
             purpose,
             start_dir,
             suggested_name,
             lang,
         } = request;
-        let fallback = reply.clone();
-        let spawned = std::thread::Builder::new()
-            .name("file-dialog".into())
-            .spawn(move || {
-                let started = Instant::now();
-                let (name, extensions) = purpose.filter(lang);
-                let mut dialog = rfd::FileDialog::new().add_filter(name, extensions);
-                if let Some(dir) = start_dir {
-                    dialog = dialog.set_directory(dir);
+        let asked = Job::spawn("file-dialog", &ctx, move || {
+            let started = Instant::now();
+            let (name, extensions) = purpose.filter(lang);
+            let mut dialog = rfd::FileDialog::new().add_filter(name, extensions);
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            let path = match purpose {
+                DialogPurpose::Open | DialogPurpose::AddToCompare | DialogPurpose::ImportPrices => {
+                    dialog.pick_file()
                 }
-                let path = match purpose {
-                    DialogPurpose::Open
-                    | DialogPurpose::AddToCompare
-                    | DialogPurpose::ImportPrices => dialog.pick_file(),
-                    _ => dialog.set_file_name(suggested_name).save_file(),
-                };
-                let unavailable = path.is_none() && started.elapsed() < NO_DIALOG_WITHIN;
-                let _ = reply.send(DialogReply {
-                    purpose,
-                    path,
-                    unavailable,
-                });
-                ctx.request_repaint();
-            });
-        if spawned.is_err() {
-            let _ = fallback.send(DialogReply {
+                _ => dialog.set_file_name(suggested_name).save_file(),
+            };
+            let unavailable = path.is_none() && started.elapsed() < NO_DIALOG_WITHIN;
+            DialogReply {
+                purpose,
+                path,
+                unavailable,
+            }
+        });
+        // Without a thread there is no dialog: the path field asks instead.
+        asked.unwrap_or_else(|_| {
+            Job::ready(DialogReply {
                 purpose,
                 path: None,
                 unavailable: true,
-            });
-        }
+            })
+        })
     }
 }
 

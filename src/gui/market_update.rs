@@ -6,13 +6,13 @@
 //! ([`crate::history_fetch`]); they are added when the review is accepted. *Market → Forget
 //! fetched history* deletes them. A failure is the banner; nothing is saved.
 
+use super::job::{Job, Status};
 use super::{App, Command};
 use crate::history_fetch::{self, Fetched};
 use crate::i18n::{Lang, fill};
 use crate::market_api::{DEFAULT_API_BASE, FetchedMarket, host_of, without_credentials};
 use crate::market_fetch::{self, FetchError, FetchOptions};
 use eframe::egui;
-use std::sync::mpsc;
 
 /// What the user asked of the update.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,10 +45,7 @@ pub enum Stage {
     /// Waiting for the user's consent; the address is editable.
     Consent { api_base: String },
     /// A request is under way on its own thread.
-    Fetching {
-        host: String,
-        reply: mpsc::Receiver<Reply>,
-    },
+    Fetching { host: String, job: Job<Reply> },
     Review {
         market: FetchedMarket,
         history: Option<Result<Fetched, FetchError>>,
@@ -219,8 +216,7 @@ fn fail(app: &mut App, error: &FetchError) {
     });
 }
 
-/// Starts the requests on a thread of their own; the answer comes back through a channel and
-/// wakes the window.
+/// Starts the requests on a thread of their own; their answer wakes the window.
 fn start_fetch(app: &mut App, base: &str, ctx: &egui::Context) {
     let options = match FetchOptions::for_base(base) {
         Ok(options) => options,
@@ -229,35 +225,26 @@ fn start_fetch(app: &mut App, base: &str, ctx: &egui::Context) {
             return fail(app, &e);
         }
     };
-    let (tx, rx) = mpsc::channel();
-    let ctx = ctx.clone();
     let with_history = app.market_update.with_history;
     let folder = app.presets_folder.clone();
-    let spawned = std::thread::Builder::new()
-        .name("market-update".into())
-        .spawn(move || {
-            let market = market_fetch::fetch(&options);
-            // The same host answers both, one after the other.
-            let history = (with_history && market.is_ok()).then(|| {
-                let options = FetchOptions {
-                    timeout: std::time::Duration::from_secs(history_fetch::TIMEOUT_S),
-                    ..options
-                };
-                let client = market_fetch::Client::new(&options)?;
-                history_fetch::fetch_months(
-                    &client,
-                    folder.as_deref(),
-                    market_fetch::now_s() as i64,
-                )
-            });
-            let _ = tx.send((market, history));
-            ctx.request_repaint();
+    let spawned = Job::spawn("market-update", ctx, move || {
+        let market = market_fetch::fetch(&options);
+        // The same host answers both, one after the other.
+        let history = (with_history && market.is_ok()).then(|| {
+            let options = FetchOptions {
+                timeout: std::time::Duration::from_secs(history_fetch::TIMEOUT_S),
+                ..options
+            };
+            let client = market_fetch::Client::new(&options)?;
+            history_fetch::fetch_months(&client, folder.as_deref(), market_fetch::now_s() as i64)
         });
+        (market, history)
+    });
     match spawned {
-        Ok(_) => {
+        Ok(job) => {
             app.market_update.stage = Stage::Fetching {
                 host: host_of(base).to_string(),
-                reply: rx,
+                job,
             }
         }
         Err(e) => {
@@ -275,23 +262,23 @@ fn start_fetch(app: &mut App, base: &str, ctx: &egui::Context) {
 
 /// Takes the thread's answer, if it came: the review, or the banner.
 pub fn poll(app: &mut App) {
-    let Stage::Fetching { reply, .. } = &app.market_update.stage else {
+    let Stage::Fetching { job, .. } = &app.market_update.stage else {
         return;
     };
-    match reply.try_recv() {
-        Ok((Ok(market), history)) => {
+    match job.poll() {
+        Status::Done((Ok(market), history)) => {
             app.market_update.stage = Stage::Review { market, history };
             // The banner of an earlier failure no longer holds.
             if app.banner.as_ref().is_some_and(|b| b.error) {
                 app.banner = None;
             }
         }
-        Ok((Err(e), _)) => {
+        Status::Done((Err(e), _)) => {
             app.market_update.stage = Stage::Idle;
             fail(app, &e);
         }
-        Err(mpsc::TryRecvError::Empty) => {}
-        Err(mpsc::TryRecvError::Disconnected) => app.market_update.stage = Stage::Idle,
+        Status::Running => {}
+        Status::Lost => app.market_update.stage = Stage::Idle,
     }
 }
 

@@ -25,6 +25,7 @@ mod history;
 mod history_tests;
 mod icon;
 mod inputs;
+mod job;
 #[cfg(test)]
 mod layout_tests;
 mod map;
@@ -258,8 +259,8 @@ pub struct App {
     /// Frames drawn so far (the first one is timed when asked).
     frames: u64,
     dialogs: Box<dyn Dialogs>,
-    dialog_tx: mpsc::Sender<DialogReply>,
-    dialog_rx: mpsc::Receiver<DialogReply>,
+    /// The file dialogs asked for and not yet answered, oldest first.
+    open_dialogs: Vec<job::Job<DialogReply>>,
     /// The start page is shown (on the first start, and from View → Start page).
     pub start_page_open: bool,
     /// The folder of `session.ron` (None in tests, and where the system names no data folder:
@@ -328,7 +329,6 @@ impl App {
         if !session.workspace.tabs().contains(&session.tab) {
             session.workspace = workspace::Workspace::of(session.tab);
         }
-        let (dialog_tx, dialog_rx) = mpsc::channel();
         let (command_tx, command_rx) = mpsc::channel();
         let banner = (!library.problems.is_empty()).then(|| {
             Banner::new(true, |lang| {
@@ -395,8 +395,7 @@ impl App {
             fonts_installed: false,
             frames: 0,
             dialogs,
-            dialog_tx,
-            dialog_rx,
+            open_dialogs: Vec::new(),
             start_page_open: false,
             session_dir: None,
             session_written: String::new(),

@@ -2,6 +2,7 @@
 //! (on a thread of its own, never in a frame), its cards, the fan of cumulative cash flow and
 //! the probability of having paid back.
 
+use super::job::{Job, Shared, Status};
 use super::plot_rules::TrustedPlot;
 use super::widgets::{InputField, color};
 use crate::format;
@@ -12,7 +13,7 @@ use crate::model::{Projection, ProjectionSettings, Scenario};
 use crate::palette;
 use eframe::egui;
 use egui_plot::{Line, PlotPoints, PlotUi, Polygon};
-use std::sync::{Arc, mpsc};
+use std::sync::Arc;
 
 /// The Monte Carlo run of the scenario and settings on screen: the last result, and the run
 /// under way when the inputs have changed since.
@@ -27,9 +28,15 @@ pub struct McJob {
 }
 
 struct Running {
-    progress: Arc<Progress>,
-    reply: mpsc::Receiver<Option<MonteCarlo>>,
+    /// Answers `None` when cancelled.
+    job: Job<Option<MonteCarlo>, Progress>,
     paths: u32,
+}
+
+impl Shared for Progress {
+    fn cancel(&self) {
+        Progress::cancel(self);
+    }
 }
 
 impl McJob {
@@ -46,40 +53,28 @@ impl McJob {
             .as_ref()
             .is_some_and(|(s, p)| s == scenario && p == settings);
         if !same {
-            if let Some(old) = self.running.take() {
-                old.progress.cancel();
-            }
+            // Dropping the run under way cancels it.
+            self.running = None;
             self.current = false;
             self.inputs = Some((scenario.clone(), *settings));
-            let progress = Arc::new(Progress::new());
-            let (tx, rx) = mpsc::channel();
             let (scenario, settings) = (scenario.clone(), *settings);
-            let worker_progress = Arc::clone(&progress);
-            let repaint = ctx.clone();
-            let spawned = std::thread::Builder::new()
-                .name("monte-carlo".into())
-                .spawn(move || {
-                    let result = monte_carlo::monte_carlo(&scenario, &settings, &worker_progress);
-                    let _ = tx.send(result);
-                    repaint.request_repaint();
-                });
-            if spawned.is_ok() {
-                self.running = Some(Running {
-                    progress,
-                    reply: rx,
-                    paths: settings.paths,
-                });
-            }
+            let spawned = Job::spawn_with("monte-carlo", ctx, Progress::new(), move |progress| {
+                monte_carlo::monte_carlo(&scenario, &settings, progress)
+            });
+            self.running = spawned.ok().map(|job| Running {
+                job,
+                paths: settings.paths,
+            });
         }
         if let Some(running) = &self.running {
-            match running.reply.try_recv() {
-                Ok(Some(result)) => {
+            match running.job.poll() {
+                Status::Done(Some(result)) => {
                     self.result = Some(Arc::new(result));
                     self.current = true;
                     self.running = None;
                 }
-                Ok(None) | Err(mpsc::TryRecvError::Disconnected) => self.running = None,
-                Err(mpsc::TryRecvError::Empty) => {
+                Status::Done(None) | Status::Lost => self.running = None,
+                Status::Running => {
                     // Redraw for the progress, and to take the result when it comes.
                     ctx.request_repaint_after(std::time::Duration::from_millis(50));
                 }
@@ -91,7 +86,7 @@ impl McJob {
     pub fn progress(&self) -> Option<(u32, u32)> {
         self.running
             .as_ref()
-            .map(|r| (r.progress.paths_done(), r.paths))
+            .map(|r| (r.job.shared().paths_done(), r.paths))
     }
 }
 

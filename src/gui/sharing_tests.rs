@@ -90,15 +90,14 @@ impl Dialogs for Answers {
     fn ask(
         &mut self,
         request: super::files::DialogRequest,
-        reply: mpsc::Sender<DialogReply>,
         _ctx: egui::Context,
-    ) {
+    ) -> super::job::Job<DialogReply> {
         let purpose = request.purpose;
-        let _ = reply.send(DialogReply {
+        super::job::Job::ready(DialogReply {
             purpose,
             path: self.0.clone(),
             unavailable: false,
-        });
+        })
     }
 }
 

@@ -13,9 +13,9 @@ impl Dialogs for NoDialogs {
     fn ask(
         &mut self,
         _request: super::files::DialogRequest,
-        _reply: mpsc::Sender<DialogReply>,
         _ctx: egui::Context,
-    ) {
+    ) -> super::job::Job<DialogReply> {
+        super::job::Job::lost()
     }
 }
 

@@ -27,18 +27,17 @@ impl Dialogs for FakeDialogs {
     fn ask(
         &mut self,
         request: super::files::DialogRequest,
-        reply: mpsc::Sender<DialogReply>,
         ctx: egui::Context,
-    ) {
+    ) -> super::job::Job<DialogReply> {
         let purpose = request.purpose;
         self.asked.borrow_mut().push(purpose);
         let path = self.answers.borrow_mut().pop_front().flatten();
-        let _ = reply.send(DialogReply {
+        ctx.request_repaint();
+        super::job::Job::ready(DialogReply {
             purpose,
             path,
             unavailable: false,
-        });
-        ctx.request_repaint();
+        })
     }
 }
 
