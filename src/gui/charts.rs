@@ -1,56 +1,8 @@
-//! The chart tabs. Every value drawn here comes from `chart_data` (computed once per change), the
-//! same data the PNG/SVG export draws.
+//! What the views' charts share: heights that fit the view, stacked axes, legends that keep
+//! clear of the line, bar plots whose axis names the bars.
 
-use super::{App, Command, Tab};
-use crate::export::{ChartKind, ImageFormat};
-use crate::i18n::Strings;
-use crate::model::limits;
 use eframe::egui;
 use egui_plot::Plot;
-
-/// The range of the projection's growth fields: above the limit's open −100 % bound.
-pub const GROWTH_RANGE_PCT_PER_YEAR: std::ops::RangeInclusive<f64> =
-    -99.0..=limits::GROWTH_PCT_PER_YEAR.max;
-
-pub fn charts_ui(app: &App, doc: &mut crate::scenario_file::ScenarioDoc, ui: &mut egui::Ui) {
-    let strings = app.strings();
-    // Tabs, then the export menu, wrapping onto a second row in a narrow window rather than
-    // covering each other.
-    ui.horizontal_wrapped(|ui| {
-        // The open workspace's views, in the order its questions follow.
-        for &tab in app.session.workspace.tabs() {
-            let label = tab_label(tab, strings);
-            if ui.selectable_label(app.session.tab == tab, label).clicked() {
-                app.queue(Command::SetTab(tab));
-            }
-        }
-        if let Some(kind) = kind_of(app.session.tab) {
-            ui.separator();
-            if ui.button(strings.app.export_png).clicked() {
-                app.queue(Command::ExportChart(kind, ImageFormat::Png));
-            }
-            if ui.button(strings.app.export_svg).clicked() {
-                app.queue(Command::ExportChart(kind, ImageFormat::Svg));
-            }
-        }
-    });
-    ui.separator();
-    if app.computed.is_err() {
-        return;
-    }
-    // Each tab scrolls on its own: it opens at its top and keeps its place when left.
-    let view = super::views::view(app.session.tab);
-    egui::ScrollArea::vertical()
-        .id_salt(("charts", app.session.tab))
-        .show(ui, |ui| {
-            if view.edits_document() {
-                view.edit_ui(app, doc, ui);
-            } else {
-                // Every other view only reads the app (and its cached data) and sends commands.
-                view.ui(app, ui);
-            }
-        });
-}
 
 /// A chart's height: the room left in the view, less `reserve` for what follows it, and at least
 /// `min`. Charts grow with the window; in a small one the tab scrolls.
@@ -69,16 +21,6 @@ pub(super) fn legend_corner(points: &[(f64, f64)]) -> egui_plot::Corner {
         (Some(first), Some(last)) if last.1 > first.1 => egui_plot::Corner::LeftTop,
         _ => egui_plot::Corner::RightTop,
     }
-}
-
-/// A view's name in the tab row.
-pub fn tab_label(tab: Tab, strings: &'static Strings) -> &'static str {
-    super::views::view(tab).label(strings)
-}
-
-/// The exported chart of a tab, if it has one.
-pub(super) fn kind_of(tab: Tab) -> Option<ChartKind> {
-    super::views::view(tab).export()
 }
 
 /// A fixed horizontal bar plot whose y axis names the bars (`names` from the top), one grid

@@ -2,6 +2,7 @@
 //! break-even BTC price against a carbon price.
 
 use super::plot_rules::TrustedPlot;
+use super::session::{RANK_MAX_INTENSITY_RANGE, pin_name};
 use super::widgets::color;
 use super::{App, Command, Pinned};
 use crate::chart_data::RegionRow;
@@ -15,9 +16,6 @@ use crate::palette;
 use crate::presets::PresetLibrary;
 use eframe::egui;
 use egui_plot::{Bar, BarChart, Legend, Line, Plot, PlotPoints, VLine};
-
-/// The range of the "at most … g CO₂e/kWh" field of the region ranking.
-pub const RANK_MAX_INTENSITY_RANGE: std::ops::RangeInclusive<f64> = 0.0..=2000.0;
 
 /// How many scenarios the comparison holds.
 pub const MAX_PINNED: usize = 8;
@@ -34,14 +32,6 @@ pub fn compare_ui(app: &App, ui: &mut egui::Ui) {
     ui.add_space(12.0);
     ui.separator();
     carbon_price_ui(app, ui, strings);
-}
-
-/// A pin's name: the one the user gave it, else its region and fleet in the window's language.
-pub fn pin_name(pinned: &Pinned, library: &PresetLibrary, lang: Lang) -> String {
-    pinned
-        .title
-        .clone()
-        .unwrap_or_else(|| compare::pin_title(&pinned.doc, library, lang))
 }
 
 /// Everything that tells a pin apart, one line each: its tooltip.

@@ -1,7 +1,8 @@
 //! The Compare view as its users meet it: pins named by region and fleet and renamable, the
 //! table's site rows, legends off the bars, and a ranking of every region.
 
-use super::compare::{pin_description, pin_name};
+use super::compare::pin_description;
+use super::session::pin_name;
 use super::*;
 use crate::compare;
 use crate::figures::Figure;

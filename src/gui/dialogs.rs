@@ -1,58 +1,14 @@
 //! What the window says over its views: the banner, and the modal questions (unsaved changes,
 //! replacing a file or a preset).
 
-use super::*;
-
-/// A preset about to overwrite a user preset of the same id, waiting for "Replace?".
-#[derive(Clone, Debug, PartialEq)]
-pub struct ReplacePreset {
-    pub prompt: PresetPrompt,
-    pub id: String,
-    pub path: PathBuf,
-}
-
-/// A preset-naming prompt.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PresetPrompt {
-    Region(String),
-    Miner(usize, String),
-}
-
-/// A message over the top of the window, said in both languages so that a switch of language
-/// redraws it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Banner {
-    texts: [String; 2],
-    pub error: bool,
-    /// When the banner was first drawn (egui's clock, seconds): a message fades after
-    /// [`BANNER_SECONDS`]; an error stays until dismissed.
-    pub shown_at: Option<f64>,
-}
-
-/// How long a message (saved, exported…) stays over the window, seconds.
-pub const BANNER_SECONDS: f64 = 6.0;
-
-impl Banner {
-    pub fn new(error: bool, say: impl Fn(Lang) -> String) -> Banner {
-        Banner {
-            texts: [say(Lang::En), say(Lang::Zh)],
-            error,
-            shown_at: None,
-        }
-    }
-
-    /// Whether a message has been shown long enough at `now` (errors never expire).
-    pub fn expired(&self, now: f64) -> bool {
-        !self.error && self.shown_at.is_some_and(|t| now - t >= BANNER_SECONDS)
-    }
-
-    pub fn text(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.texts[0],
-            Lang::Zh => &self.texts[1],
-        }
-    }
-}
+use super::App;
+use super::Command;
+use super::OnDisk;
+use super::UnsavedAnswer;
+use super::{BANNER_SECONDS, Banner, PresetPrompt};
+use crate::i18n::Lang;
+use crate::i18n::fill;
+use eframe::egui;
 
 /// A banner as the window shows it now (for tests).
 #[cfg(test)]

@@ -81,8 +81,8 @@ fn section(
     ui.label(egui::RichText::new(t.intro).small().weak());
     let (first, last) = (history.first(), history.last());
     ui.horizontal_wrapped(|ui| {
-        super::history::month_field(ui, t.period_from, &mut state.from, first, last);
-        super::history::month_field(ui, t.period_to, &mut state.to, first, last);
+        super::widgets::month_field(ui, t.period_from, &mut state.from, first, last);
+        super::widgets::month_field(ui, t.period_to, &mut state.to, first, last);
         if ui.button(t.last_12_months).clicked() {
             (state.from, state.to) = disclosure::last_twelve_months(history);
         }

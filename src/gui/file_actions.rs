@@ -1,32 +1,40 @@
 //! The window's file actions: open, pin, save (asking before replacing a file changed on disk),
 //! the file dialogs and the path field, dropped files, exports, and saving presets.
 
-use super::job::Status;
-use super::*;
+use super::App;
+use super::Command;
+use super::DiskStamp;
+use super::Guarded;
+use super::PathField;
+use super::PathFieldAnswer;
+use super::Pinned;
+use super::PresetPrompt;
+use super::RECENT_FILES;
+use super::ReplacePreset;
+use super::compare;
+use super::dispatch;
+use super::edit;
+use super::files;
+use super::files::DialogPurpose;
+use super::path_field;
+use super::saved_session;
+use super::session_file;
+use super::sharing;
+use crate::i18n;
+use crate::i18n::fill;
+use crate::presets::PresetLibrary;
+use eframe::egui;
+use serde::Serialize;
+use std::path::PathBuf;
 
-/// A save or an export waiting for the user's word to replace a file.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ReplaceOnDisk {
-    pub path: PathBuf,
-    pub why: OnDisk,
-    /// What to do once agreed: save the scenario, or write this export.
-    pub export: Option<DialogPurpose>,
-}
+use super::job::Status;
+use super::{OnDisk, ReplaceOnDisk};
 
 /// Whether a write went ahead, or waits for the user's word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Written {
     Yes,
     No,
-}
-
-/// Why a file is not simply replaced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OnDisk {
-    /// Another window or program wrote it since this window read or saved it.
-    ChangedSince,
-    /// Its owner made it read-only.
-    ReadOnly,
 }
 
 impl App {

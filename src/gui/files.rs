@@ -264,7 +264,7 @@ pub fn export(
             let names: Vec<String> = session
                 .pinned
                 .iter()
-                .map(|p| super::compare::pin_name(p, sources.library, lang))
+                .map(|p| super::session::pin_name(p, sources.library, lang))
                 .collect();
             let mut pin_sources: Vec<String> = Vec::new();
             for pin in &session.pinned {

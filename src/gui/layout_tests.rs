@@ -42,7 +42,7 @@ fn at_1024_by_700_the_tabs_and_export_buttons_do_not_overlap() {
             workspace
                 .tabs()
                 .iter()
-                .map(|t| super::charts::tab_label(*t, s)),
+                .map(|t| super::views::tab_label(*t, s)),
         );
         labels.extend([s.app.export_png, s.app.export_svg]);
         let rects: Vec<egui::Rect> = labels.iter().map(|l| tab_rect(&h, l)).collect();

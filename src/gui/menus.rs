@@ -1,6 +1,19 @@
 //! The menu bar: File, Edit, Market, View and the language menu.
 
-use super::*;
+use super::App;
+use super::Command;
+use super::LangChoice;
+use super::ThemeChoice;
+use super::files;
+use super::files::DialogPurpose;
+use super::market_update;
+use super::sharing;
+use super::shortcut_of;
+use crate::i18n;
+use crate::i18n::Lang;
+use crate::i18n::Localized;
+use crate::i18n::fill;
+use eframe::egui;
 
 impl App {
     /// A menu item that sends `command`, showing its shortcut from [`SHORTCUTS`] if it has one.

@@ -2,6 +2,8 @@
 //! and the chart-data module; it draws what they compute and turns clicks into commands, which
 //! are applied after the frame is drawn.
 
+mod app;
+mod apply;
 mod charts;
 mod command;
 mod compare;
@@ -9,9 +11,9 @@ mod dialogs;
 mod edit;
 mod file_actions;
 mod menus;
+pub use app::App;
 pub use command::*;
-pub use dialogs::{BANNER_SECONDS, Banner, PresetPrompt, ReplacePreset};
-pub use file_actions::{OnDisk, ReplaceOnDisk};
+pub use prompts::{BANNER_SECONDS, Banner, OnDisk, PresetPrompt, ReplaceOnDisk, ReplacePreset};
 #[cfg(test)]
 mod compare_tests;
 mod derived;
@@ -48,6 +50,7 @@ mod price_info;
 #[cfg(test)]
 mod price_info_tests;
 mod projection_mc;
+mod prompts;
 mod results;
 pub mod saved_session;
 mod sensitivity;
@@ -55,6 +58,7 @@ mod session;
 pub use session::*;
 mod session_file;
 mod sharing;
+mod start_page;
 mod tariff_editor;
 #[cfg(test)]
 mod tariff_editor_tests;
@@ -85,17 +89,15 @@ mod undo_tests;
 #[cfg(test)]
 mod workspace_tests;
 
-use crate::chart_data::{Computed, RegionMetric};
-use crate::i18n::{self, Lang, Localized, Strings, fill};
+use crate::chart_data::Computed;
+use crate::i18n::Lang;
 use crate::presets::PresetLibrary;
-use crate::resolve::ResolveError;
-use crate::scenario_file::ScenarioDoc;
+/// What the window's tests (`use super::*`) take from here.
+#[cfg(test)]
+use crate::{chart_data::RegionMetric, i18n::fill, scenario_file::ScenarioDoc};
 use eframe::egui;
-use files::{DialogPurpose, DialogReply, Dialogs};
-use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::mpsc;
 
 /// When the process started, for `HASHWATT_TIMING=1` (prints the time to the first frame).
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
@@ -172,342 +174,9 @@ pub fn run(file: Option<PathBuf>, lang: Option<Lang>) -> ExitCode {
     }
 }
 
-/// egui's fonts with the bundled CJK font as the last fallback, so Chinese has glyphs.
-pub fn install_fonts(ctx: &egui::Context) {
-    let mut fonts = egui::FontDefinitions::default();
-    let name = "NotoSansSC-hashwatt".to_string();
-    fonts.font_data.insert(
-        name.clone(),
-        std::sync::Arc::new(egui::FontData::from_static(crate::fonts::CJK_FONT)),
-    );
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().push(name.clone());
-    }
-    ctx.set_fonts(fonts);
-}
-
 pub use path_field::{PathField, PathFieldAnswer};
 
-pub struct App {
-    pub session: Session,
-    pub library: PresetLibrary,
-    /// This machine's presets (built in and the presets folder), without the open scenario's
-    /// own: what opening, importing and the notice of a differing preset compare with.
-    /// `library` is this with the scenario's own presets in place.
-    pub machine_library: PresetLibrary,
-    /// The scenario presets `library` holds, and the `library_generation` it was made at (a
-    /// reload of `library` elsewhere makes it this machine's anew).
-    merged_presets: crate::schema::EmbeddedPresets,
-    merged_generation: u64,
-    /// The figures for `computed_for`.
-    pub computed: Result<Computed, ResolveError>,
-    /// Undo and redo of `session.doc`; not part of the session, so never saved with it.
-    pub history: undo::History,
-    computed_for: ScenarioDoc,
-    pub banner: Option<Banner>,
-    pub path_field: Option<PathField>,
-    pub confirm: Option<Guarded>,
-    pub preset_prompt: Option<PresetPrompt>,
-    pub replace_preset: Option<ReplacePreset>,
-    /// A save or export that waits for the user's word to replace a file.
-    pub replace_on_disk: Option<ReplaceOnDisk>,
-    /// The Sensitivity view's ranges (for this run of the app).
-    pub sensitivity: crate::chart_data::sensitivity::Settings,
-    /// The Network view's choices (for this run of the app).
-    pub network_view: crate::network_data::ViewSettings,
-    /// The Map view's layer and its choices (for this run of the app).
-    pub map_view: map::MapViews,
-    /// The History and Backtest views' choices (for this run of the app).
-    pub history_view: history::HistoryState,
-    /// The Projection tab's Monte Carlo run (on its own thread).
-    pub monte_carlo: projection_mc::McJob,
-    /// What the views derive beyond `computed`, computed once per change.
-    pub derived: derived::Derived,
-    /// The Dispatch tab's series and dispatch (for this run of the app).
-    pub dispatch: dispatch::DispatchView,
-    /// Bumped whenever `computed` is recomputed (the document, the language or the library
-    /// changed): the key of everything derived from it.
-    pub doc_generation: u64,
-    /// Bumped whenever the pinned scenarios change.
-    pub pinned_generation: u64,
-    pinned_for: Vec<Pinned>,
-    /// Bumped whenever the preset library is reloaded.
-    pub library_generation: u64,
-    /// The user's presets folder (saved presets go there; tests point it at a temp folder).
-    pub presets_folder: Option<PathBuf>,
-    /// Market → Update from the internet, under way or not.
-    pub market_update: market_update::MarketUpdate,
-    /// The network history's trailing figures and newest month, read when it changes.
-    pub history_summary: network_history::HistorySummary,
-    /// Preset import and export, and a scenario pasted as text.
-    pub sharing: sharing::SharingState,
-    commands: CommandSender,
-    command_rx: mpsc::Receiver<Command>,
-    /// Every command applied, in order (tests check what a click or a key did).
-    #[cfg(test)]
-    pub applied: Vec<Command>,
-    /// An action to carry out once a save completes.
-    after_save: Option<Guarded>,
-    allow_close: bool,
-    /// The title last sent to the window, so it is only sent when it changes.
-    shown_title: String,
-    /// The language the chart data's names were computed in.
-    computed_lang: Lang,
-    /// Whether the CJK font is in egui's fonts (eframe installs it before the first frame;
-    /// a test harness, on the first frame).
-    fonts_installed: bool,
-    /// Frames drawn so far (the first one is timed when asked).
-    frames: u64,
-    dialogs: Box<dyn Dialogs>,
-    /// The file dialogs asked for and not yet answered, oldest first.
-    open_dialogs: Vec<job::Job<DialogReply>>,
-    /// The start page is shown (on the first start, and from View → Start page).
-    pub start_page_open: bool,
-    /// The folder of `session.ron` (None in tests, and where the system names no data folder:
-    /// then eframe's storage keeps the session).
-    pub session_dir: Option<PathBuf>,
-    /// The session text last written, so an unchanged session is not written again.
-    session_written: String,
-}
-
 impl App {
-    pub fn new(
-        cc: &eframe::CreationContext<'_>,
-        library: PresetLibrary,
-        dialogs: Box<dyn Dialogs>,
-        restored: Option<Session>,
-    ) -> App {
-        // A session kept in `app.ron` by an earlier version is taken up once.
-        let restored: Option<Session> = restored.or_else(|| {
-            cc.storage
-                .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
-        });
-        // The first run starts with a new scenario (projection growth from the history).
-        let first_run = || {
-            let summary =
-                network_history::HistorySummary::load(crate::user_presets_folder().as_deref());
-            Session {
-                doc: summary.new_document(),
-                saved_doc: summary.new_document(),
-                ..Session::default()
-            }
-        };
-        let first_start = restored.is_none();
-        let mut app = App::restore(restored.unwrap_or_else(first_run), library, dialogs);
-        // The first start opens on the start page; later starts where the user left off.
-        app.start_page_open = first_start;
-        app.apply_theme(&cc.egui_ctx);
-        install_fonts(&cc.egui_ctx);
-        theme::apply(&cc.egui_ctx);
-        app.fonts_installed = true;
-        app
-    }
-
-    /// An app with a session restored from the last run: values out of range are brought in
-    /// range, and the banner names the fields that changed.
-    pub fn restore(mut session: Session, library: PresetLibrary, dialogs: Box<dyn Dialogs>) -> App {
-        let changed = saved_session::clamp_session(&mut session);
-        let mut app = App::with_session(session, library, dialogs);
-        if !changed.is_empty() {
-            app.set_error(|lang| {
-                fill(
-                    i18n::strings(lang).app.session_values_changed,
-                    &[("fields", &changed.join(", "))],
-                )
-            });
-        }
-        app
-    }
-
-    /// An app with a given session (tests build it without eframe storage).
-    pub fn with_session(
-        mut session: Session,
-        library: PresetLibrary,
-        dialogs: Box<dyn Dialogs>,
-    ) -> App {
-        // A session from before workspaces: the workspace its view belongs to.
-        if !session.workspace.tabs().contains(&session.tab) {
-            session.workspace = workspace::Workspace::of(session.tab);
-        }
-        let (command_tx, command_rx) = mpsc::channel();
-        let banner = (!library.problems.is_empty()).then(|| {
-            Banner::new(true, |lang| {
-                format!(
-                    "{} {}",
-                    i18n::strings(lang).app.preset_problems,
-                    library
-                        .problems
-                        .iter()
-                        .map(|p| p.localized(lang))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                )
-            })
-        });
-        let machine_library = library.clone();
-        let library = library.with_embedded(&session.doc.presets);
-        let merged_presets = session.doc.presets.clone();
-        let computed = Computed::of(&session.doc, &library, session.lang());
-        let computed_lang = session.lang();
-        let computed_for = session.doc.clone();
-        let pinned_for = session.pinned.clone();
-        let history = undo::History::default();
-        let presets_folder = crate::user_presets_folder();
-        let history_summary = network_history::HistorySummary::load(presets_folder.as_deref());
-        App {
-            session,
-            library,
-            machine_library,
-            merged_presets,
-            merged_generation: 0,
-            computed,
-            history,
-            computed_for,
-            computed_lang,
-            banner,
-            path_field: None,
-            confirm: None,
-            replace_on_disk: None,
-            preset_prompt: None,
-            replace_preset: None,
-            sensitivity: Default::default(),
-            network_view: Default::default(),
-            map_view: Default::default(),
-            history_view: Default::default(),
-            monte_carlo: Default::default(),
-            derived: Default::default(),
-            dispatch: Default::default(),
-            doc_generation: 0,
-            pinned_generation: 0,
-            pinned_for,
-            library_generation: 0,
-            presets_folder,
-            market_update: Default::default(),
-            history_summary,
-            sharing: Default::default(),
-            commands: CommandSender(command_tx),
-            command_rx,
-            #[cfg(test)]
-            applied: Vec::new(),
-            after_save: None,
-            allow_close: false,
-            shown_title: String::new(),
-            fonts_installed: false,
-            frames: 0,
-            dialogs,
-            open_dialogs: Vec::new(),
-            start_page_open: false,
-            session_dir: None,
-            session_written: String::new(),
-        }
-    }
-
-    pub fn strings(&self) -> &'static Strings {
-        i18n::strings(self.session.lang())
-    }
-
-    /// Queues a command for after this frame.
-    pub fn queue(&self, command: Command) {
-        self.commands.send(command);
-    }
-
-    /// Where panels send commands.
-    pub fn commands(&self) -> &CommandSender {
-        &self.commands
-    }
-
-    pub fn is_dirty(&self) -> bool {
-        self.session.doc != self.session.saved_doc
-    }
-
-    /// The scenario's display name: its file name, else its own name, else "Untitled".
-    /// What an exported chart's title adds: the scenario's name, or for an untitled scenario
-    /// its region and fleet ("Texas · 500 × Antminer S21 XP").
-    fn export_title(&self) -> String {
-        if self.session.path.is_none() && self.session.doc.name.is_empty() {
-            crate::compare::pin_title(&self.session.doc, &self.library, self.session.lang())
-        } else {
-            self.display_name()
-        }
-    }
-
-    pub fn display_name(&self) -> String {
-        match &self.session.path {
-            Some(p) => p.file_name().map_or_else(
-                || p.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
-            None if !self.session.doc.name.is_empty() => {
-                self.session.doc.name_in(self.session.lang()).to_string()
-            }
-            None => self.strings().app.untitled.to_string(),
-        }
-    }
-
-    pub fn window_title(&self) -> String {
-        fill(
-            self.strings().app.window_title,
-            &[
-                ("name", &self.display_name()),
-                ("dirty", if self.is_dirty() { " •" } else { "" }),
-            ],
-        )
-    }
-
-    /// Recomputes every figure if the inputs changed since the last computation, and notes a
-    /// change of the pinned scenarios; true if anything changed.
-    pub fn recompute_if_changed(&mut self) -> bool {
-        let mut changed = false;
-        if self.session.doc != self.computed_for || self.session.lang() != self.computed_lang {
-            self.recompute();
-            changed = true;
-        }
-        if self.session.pinned != self.pinned_for {
-            self.pinned_for = self.session.pinned.clone();
-            self.pinned_generation += 1;
-            changed = true;
-        }
-        changed
-    }
-
-    /// Recomputes every figure (after the inputs or the preset library changed).
-    fn recompute(&mut self) {
-        self.merge_scenario_presets();
-        self.computed_lang = self.session.lang();
-        self.computed = Computed::of(&self.session.doc, &self.library, self.computed_lang);
-        self.computed_for = self.session.doc.clone();
-        self.doc_generation += 1;
-    }
-
-    /// Brings what the open view derives up to date (a no-op when nothing it depends on
-    /// changed). Runs before drawing, so panels only read it.
-    pub fn refresh_derived(&mut self) {
-        self.derived.refresh(
-            derived::Inputs {
-                session: &self.session,
-                library: &self.library,
-                computed: &self.computed,
-                sensitivity: &self.sensitivity,
-                network_view: &self.network_view,
-                map_view: self.map_view.of(self.session.workspace),
-                history_view: &self.history_view,
-                presets_folder: self.presets_folder.as_deref(),
-                doc_generation: self.doc_generation,
-                pinned_generation: self.pinned_generation,
-                library_generation: self.library_generation,
-            },
-            self.session.tab,
-        );
-    }
-
-    fn apply_theme(&self, ctx: &egui::Context) {
-        ctx.set_theme(match self.session.theme {
-            ThemeChoice::System => egui::ThemePreference::System,
-            ThemeChoice::Light => egui::ThemePreference::Light,
-            ThemeChoice::Dark => egui::ThemePreference::Dark,
-        });
-    }
-
     /// Draws one frame. Separate from `eframe::App::ui` so tests can drive it.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -516,7 +185,7 @@ impl App {
         ctx.data_mut(|d| d.insert_temp(plot_rules::lang_id(), lang));
         if !self.fonts_installed {
             // Fonts apply from the next pass: draw nothing until then.
-            install_fonts(&ctx);
+            theme::install_fonts(&ctx);
             self.fonts_installed = true;
             ctx.request_discard("the CJK font was installed");
             ctx.request_repaint();
@@ -533,15 +202,17 @@ impl App {
         self.refresh_derived();
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
-        egui::Panel::top("workspaces").show(ui, |ui| workspace::switch_ui(self, ui));
+        egui::Panel::top("workspaces").show(ui, |ui| start_page::switch_ui(self, ui));
         if self.start_page_open {
-            egui::CentralPanel::default().show(ui, |ui| workspace::start_page_ui(self, ui));
+            egui::CentralPanel::default().show(ui, |ui| start_page::start_page_ui(self, ui));
         } else {
             self.workspace_ui(ui);
         }
         self.banner_ui(&ctx);
-        if let Some(field) = self.path_field.as_mut() {
-            path_field::path_field_ui(&ctx, field, self.session.lang(), &self.commands);
+        if let Some(field) = self.path_field.as_mut()
+            && let Some(answer) = path_field::path_field_ui(&ctx, field, self.session.lang())
+        {
+            self.queue(Command::AnswerPathField(answer));
         }
         self.dialogs_ui(&ctx);
         sharing::windows_ui(self, &ctx);
@@ -603,7 +274,7 @@ impl App {
                     .show(ui, |ui| results::results_ui(app, ui));
                 ui.separator();
             }
-            charts::charts_ui(app, &mut draft, ui);
+            views::views_ui(app, &mut draft, ui);
         });
         for edit in edit::Edit::between(&app.session.doc, &draft) {
             app.queue(Command::Edit(edit));

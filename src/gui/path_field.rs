@@ -4,7 +4,6 @@
 //! when something fails.
 
 use super::files::DialogPurpose;
-use super::{Command, CommandSender};
 use crate::i18n::{Lang, fill, strings};
 use eframe::egui;
 use std::path::{Path, PathBuf};
@@ -83,15 +82,15 @@ pub enum PathFieldAnswer {
     Cancel,
 }
 
-/// Draws the path field as a modal window; its text is edited in place, everything else it
-/// asks for is a command.
+/// Draws the path field as a modal window; its text is edited in place. Returns what the user
+/// did, if anything (the window makes it a command).
 pub fn path_field_ui(
     ctx: &egui::Context,
     field: &mut PathField,
     lang: Lang,
-    commands: &CommandSender,
-) {
+) -> Option<PathFieldAnswer> {
     let s = &strings(lang).app;
+    let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("path-field")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         if field.no_dialog {
@@ -110,12 +109,10 @@ pub fn path_field_ui(
             ));
             ui.horizontal(|ui| {
                 if ui.button(s.path_field_replace_button).clicked() {
-                    commands.send(Command::AnswerPathField(PathFieldAnswer::Submit {
-                        replace: true,
-                    }));
+                    answer = Some(PathFieldAnswer::Submit { replace: true });
                 }
                 if ui.button(s.cancel).clicked() {
-                    commands.send(Command::AnswerPathField(PathFieldAnswer::KeepTyping));
+                    answer = Some(PathFieldAnswer::KeepTyping);
                 }
             });
             return;
@@ -136,19 +133,18 @@ pub fn path_field_ui(
             let ready = !field.text.trim().is_empty();
             let ok = ui.add_enabled(ready, egui::Button::new(s.ok)).clicked();
             if (ok || entered) && ready {
-                commands.send(Command::AnswerPathField(PathFieldAnswer::Submit {
-                    replace: false,
-                }));
+                answer = Some(PathFieldAnswer::Submit { replace: false });
             }
             if ui.button(s.cancel).clicked() {
-                commands.send(Command::AnswerPathField(PathFieldAnswer::Cancel));
+                answer = Some(PathFieldAnswer::Cancel);
             }
         });
     });
     // Esc (or a click beside the window) cancels, as in a file dialog.
     if modal.should_close() {
-        commands.send(Command::AnswerPathField(PathFieldAnswer::Cancel));
+        answer = Some(PathFieldAnswer::Cancel);
     }
+    answer
 }
 
 #[cfg(test)]

@@ -1,33 +1,15 @@
 //! What survives a restart: the session (the inputs, the open file, the workspace and its
 //! views, the language, the pins) and the names of its views.
 
-use super::*;
-
-/// The chart shown in the central area.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Tab {
-    #[default]
-    Mix,
-    Regions,
-    BreakEven,
-    Projection,
-    Hardware,
-    /// Pinned scenarios side by side, ranking of regions, carbon price.
-    Compare,
-    /// Heat maps of daily profit over electricity price or difficulty × BTC price.
-    Sensitivity,
-    /// The whole network's power, energy and CO₂; the mining maps; Bitcoin beside countries.
-    Network,
-    /// The network month by month since 2010 (Cambridge's method), hashprice, halvings.
-    History,
-    /// The scenario's fleet run through real months of the history.
-    Backtest,
-    /// The fleet hour by hour against a price series or a time-of-use tariff.
-    Dispatch,
-    /// The world: every country's grid, demand beside Bitcoin's, where Bitcoin is mined, and
-    /// what this fleet would earn in each region.
-    Map,
-}
+use super::workspace;
+pub use super::workspace::Tab;
+use crate::chart_data::RegionMetric;
+use crate::i18n;
+use crate::i18n::Lang;
+use crate::scenario_file::ScenarioDoc;
+use serde::Deserialize;
+use serde::Serialize;
+use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ThemeChoice {
@@ -122,3 +104,14 @@ pub struct Pinned {
 
 /// How many files the recent list keeps.
 pub(super) const RECENT_FILES: usize = 8;
+
+/// The range of the "at most … g CO₂e/kWh" field of the region ranking.
+pub const RANK_MAX_INTENSITY_RANGE: std::ops::RangeInclusive<f64> = 0.0..=2000.0;
+
+/// A pin's name: the one the user gave it, else its region and fleet in the window's language.
+pub fn pin_name(pinned: &Pinned, library: &crate::presets::PresetLibrary, lang: Lang) -> String {
+    pinned
+        .title
+        .clone()
+        .unwrap_or_else(|| crate::compare::pin_title(&pinned.doc, library, lang))
+}

@@ -9,14 +9,11 @@
 //! it names, and the document keeps the tariff as it last passed. A change of the document
 //! from elsewhere (an undo, a file opened) replaces the draft.
 
-use super::dispatch::DispatchCommand;
 use super::widgets::parse_typed;
-use super::{App, Command};
 use crate::dispatch_doc::{TARIFF_PATH, check_tariff};
 use crate::i18n::{self, Lang, fill};
 use crate::model::tariff::{Tariff, TariffPeriod, Weekday};
 use crate::resolve::ResolveError;
-use crate::scenario_file::ScenarioDoc;
 use crate::tariff_examples::TariffExample;
 use eframe::egui;
 
@@ -77,17 +74,19 @@ impl Context<'_> {
     }
 }
 
-/// The tariff editor, under the Dispatch tab's settings.
-pub fn tariff_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
-    let lang = app.session.lang();
+/// The tariff editor, under the Dispatch tab's settings: `editor` is the fields' state (a copy
+/// the caller keeps), `tariff` the document's draft, changed when the fields pass the checks.
+/// `flat_usd_mwh` is the site's flat price (a new period starts at it).
+pub fn tariff_ui(
+    ui: &mut egui::Ui,
+    editor: &mut TariffEditor,
+    tariff: &mut Option<Tariff>,
+    imported: bool,
+    flat_usd_mwh: f64,
+    lang: Lang,
+) {
     let t = &i18n::strings(lang).editors;
-    let flat_usd_mwh = app.computed.as_ref().map_or(0.0, |c| {
-        (c.scenario.site.electricity_usd_per_kwh * 1000.0 * 100.0).round() / 100.0
-    });
-    let imported = app.dispatch.imported.is_some();
-    // The fields edit a copy; the app takes it by a command after the frame.
-    let mut editor = app.dispatch.tariff_editor.clone();
-    editor.follow(&doc.dispatch.tariff);
+    editor.follow(tariff);
     let problem = editor.problem();
     let before = editor.draft.clone();
     let cx = Context {
@@ -106,14 +105,9 @@ pub fn tariff_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
             body(ui, &mut editor.draft, &cx);
         });
     if editor.draft != before {
-        editor.store(&mut doc.dispatch.tariff);
+        editor.store(tariff);
         // The message (or its absence) is drawn from the draft as it is now.
         ui.ctx().request_repaint();
-    }
-    if editor != app.dispatch.tariff_editor {
-        app.queue(Command::Dispatch(DispatchCommand::SetTariffEditor(
-            Box::new(editor),
-        )));
     }
 }
 

@@ -74,7 +74,7 @@ pub(super) fn open_view(h: &mut Harness<'_, App>, tab: Tab) {
             .click();
         h.run();
     }
-    let label = super::charts::tab_label(tab, strings);
+    let label = super::views::tab_label(tab, strings);
     h.get_by_role_and_label(egui::accesskit::Role::Button, label)
         .click();
     h.run();

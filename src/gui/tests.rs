@@ -668,7 +668,7 @@ fn every_tab_draws_in_chinese_without_a_missing_glyph() {
         assert_eq!(h.query_by_label("输入").is_some(), site, "{tab:?}");
         h.get_by_role_and_label(
             egui::accesskit::Role::Button,
-            super::charts::tab_label(tab, crate::i18n::strings(Lang::Zh)),
+            super::views::tab_label(tab, crate::i18n::strings(Lang::Zh)),
         );
     }
 }

@@ -44,6 +44,20 @@ pub fn gain_text(visuals: &egui::Visuals) -> Color32 {
     }
 }
 
+/// egui's fonts with the bundled CJK font as the last fallback, so Chinese has glyphs.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    let name = "NotoSansSC-hashwatt".to_string();
+    fonts.font_data.insert(
+        name.clone(),
+        std::sync::Arc::new(egui::FontData::from_static(crate::fonts::CJK_FONT)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push(name.clone());
+    }
+    ctx.set_fonts(fonts);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

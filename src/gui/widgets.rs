@@ -8,6 +8,10 @@ use crate::inputs::Input;
 use crate::model::limits::Limit;
 use eframe::egui;
 
+/// The range of the projection's growth fields: above the limit's open −100 % bound.
+pub const GROWTH_RANGE_PCT_PER_YEAR: std::ops::RangeInclusive<f64> =
+    -99.0..=crate::model::limits::GROWTH_PCT_PER_YEAR.max;
+
 /// The drag range of a limit (an open lower bound starts just above it).
 pub fn range(limit: Limit) -> std::ops::RangeInclusive<f64> {
     let min = if limit.min_exclusive {
@@ -25,7 +29,7 @@ pub fn input_range(input: Input) -> std::ops::RangeInclusive<f64> {
         // the value a file may not hold.
         Input::DifficultyGrowthPctPerYear
         | Input::BtcPriceGrowthPctPerYear
-        | Input::DiscountRatePctPerYear => super::charts::GROWTH_RANGE_PCT_PER_YEAR,
+        | Input::DiscountRatePctPerYear => GROWTH_RANGE_PCT_PER_YEAR,
         _ => range(input.limit()),
     }
 }
@@ -420,6 +424,29 @@ pub fn color((r, g, b): crate::palette::Rgb) -> egui::Color32 {
 /// An energy source's colour.
 pub fn source_color(source: crate::model::EnergySource) -> egui::Color32 {
     color(crate::palette::source_rgb(source))
+}
+
+/// A month field: a drag value over the months from `min` to `max`, shown and typed as YYYY-MM.
+pub fn month_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut crate::history::Month,
+    min: crate::history::Month,
+    max: crate::history::Month,
+) {
+    let label = ui.label(label);
+    let mut index = f64::from(value.index());
+    ui.add(
+        egui::DragValue::new(&mut index)
+            .range(f64::from(min.index())..=f64::from(max.index()))
+            .speed(1.0)
+            .custom_formatter(|v, _| {
+                crate::history::Month::from_index(v.round() as i32).to_string()
+            })
+            .custom_parser(|text| crate::history::Month::parse(text).map(|m| f64::from(m.index()))),
+    )
+    .labelled_by(label.id);
+    *value = crate::history::Month::from_index(index.round() as i32);
 }
 
 #[cfg(test)]

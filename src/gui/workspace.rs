@@ -3,10 +3,68 @@
 //! lists its own views and remembers the one left open; and the start page, whose three doors
 //! open a worked example in the workspace that answers it.
 
-use super::{App, Command, Tab};
 use crate::i18n::Strings;
-use eframe::egui;
 use serde::{Deserialize, Serialize};
+
+/// A view of the central area: its id, kept in the session.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Tab {
+    #[default]
+    Mix,
+    Regions,
+    BreakEven,
+    Projection,
+    Hardware,
+    /// Pinned scenarios side by side, ranking of regions, carbon price.
+    Compare,
+    /// Heat maps of daily profit over electricity price or difficulty × BTC price.
+    Sensitivity,
+    /// The whole network's power, energy and CO₂; the mining maps; Bitcoin beside countries.
+    Network,
+    /// The network month by month since 2010 (Cambridge's method), hashprice, halvings.
+    History,
+    /// The scenario's fleet run through real months of the history.
+    Backtest,
+    /// The fleet hour by hour against a price series or a time-of-use tariff.
+    Dispatch,
+    /// The world: every country's grid, demand beside Bitcoin's, where Bitcoin is mined, and
+    /// what this fleet would earn in each region.
+    Map,
+}
+
+impl Tab {
+    /// Every view, in the order its workspaces list them (the order a question follows).
+    pub const ALL: [Tab; 12] = [
+        Tab::BreakEven,
+        Tab::Mix,
+        Tab::Projection,
+        Tab::Dispatch,
+        Tab::Hardware,
+        Tab::Backtest,
+        Tab::Regions,
+        Tab::History,
+        Tab::Network,
+        Tab::Map,
+        Tab::Compare,
+        Tab::Sensitivity,
+    ];
+
+    /// The workspaces that list the view.
+    pub fn workspaces(self) -> &'static [Workspace] {
+        match self {
+            Tab::BreakEven
+            | Tab::Mix
+            | Tab::Projection
+            | Tab::Dispatch
+            | Tab::Hardware
+            | Tab::Backtest => &[Workspace::Site],
+            Tab::Regions | Tab::Compare | Tab::Sensitivity => &[Workspace::Where],
+            Tab::History | Tab::Network => &[Workspace::Network],
+            // Where: this fleet's profit in every region; Network: grids and hashrate.
+            Tab::Map => &[Workspace::Where, Workspace::Network],
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Workspace {
@@ -19,9 +77,19 @@ pub enum Workspace {
 impl Workspace {
     pub const ALL: [Workspace; 3] = [Workspace::Site, Workspace::Where, Workspace::Network];
 
-    /// Its views, in the order a question follows (the views' registry's).
+    /// Its views, in the order a question follows.
     pub fn tabs(self) -> &'static [Tab] {
-        super::views::tabs_of(self)
+        static TABS: std::sync::OnceLock<[Vec<Tab>; 3]> = std::sync::OnceLock::new();
+        let all = TABS.get_or_init(|| {
+            Workspace::ALL.map(|w| {
+                Tab::ALL
+                    .into_iter()
+                    .filter(|t| t.workspaces().contains(&w))
+                    .collect()
+            })
+        });
+        let i = Workspace::ALL.iter().position(|w| *w == self).unwrap_or(0);
+        &all[i]
     }
 
     /// The workspace a view belongs to first (a saved session from before workspaces).
@@ -93,26 +161,6 @@ impl OpenViews {
     }
 }
 
-/// The workspace switch at the top of the window.
-pub fn switch_ui(app: &App, ui: &mut egui::Ui) {
-    let strings = app.strings();
-    ui.horizontal(|ui| {
-        for workspace in Workspace::ALL {
-            let (label, hint) = workspace.label(strings);
-            let text = egui::RichText::new(label).size(15.0).strong();
-            let selected = app.session.workspace == workspace;
-            if ui
-                .selectable_label(selected, text)
-                .on_hover_text(hint)
-                .clicked()
-                && !selected
-            {
-                app.queue(Command::SetWorkspace(workspace));
-            }
-        }
-    });
-}
-
 /// The examples behind the start page's doors.
 pub const SITE_EXAMPLE: &str = "texas-s21";
 
@@ -141,69 +189,4 @@ impl Door {
             Door::Network => None,
         }
     }
-}
-
-/// The space between two doors.
-const GAP: f32 = 12.0;
-
-/// The start page: three doors, each with what it teaches.
-pub fn start_page_ui(app: &App, ui: &mut egui::Ui) {
-    let w = &app.strings().workspace;
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.add_space(24.0);
-        ui.vertical_centered(|ui| {
-            ui.heading(egui::RichText::new(w.start_title).size(24.0));
-            ui.label(egui::RichText::new(w.start_intro).weak());
-        });
-        ui.add_space(20.0);
-        let doors = [
-            (Door::Site, w.door_site, w.door_site_learn),
-            (Door::Where, w.door_where, w.door_where_learn),
-            (Door::Network, w.door_network, w.door_network_learn),
-        ];
-        // Side by side when they fit, else one above another.
-        let width = ui.available_width();
-        let columns = if width >= 760.0 { 3 } else { 1 };
-        let n = columns as f32;
-        // A door's frame adds its margins and stroke to its inner width.
-        let frame = 2.0 * 14.0 + 2.0;
-        let door_width = ((width - 16.0 - n * frame - (n - 1.0) * GAP) / n).min(340.0);
-        let draw = |ui: &mut egui::Ui, (door, title, learn): (Door, &str, &str)| {
-            egui::Frame::group(ui.style())
-                .inner_margin(egui::Margin::same(14))
-                .show(ui, |ui| {
-                    ui.set_width(door_width);
-                    ui.vertical(|ui| {
-                        let button = egui::Button::new(egui::RichText::new(title).size(18.0));
-                        if ui.add(button).clicked() {
-                            app.queue(Command::OpenDoor(door));
-                        }
-                        ui.add(egui::Label::new(learn).wrap());
-                    });
-                });
-        };
-        if columns == 3 {
-            ui.horizontal_top(|ui| {
-                ui.spacing_mut().item_spacing.x = GAP;
-                let used = n * (door_width + frame) + (n - 1.0) * GAP;
-                ui.add_space(((width - used) / 2.0).max(0.0));
-                for door in doors {
-                    draw(ui, door);
-                }
-            });
-        } else {
-            ui.vertical_centered(|ui| {
-                for door in doors {
-                    draw(ui, door);
-                    ui.add_space(8.0);
-                }
-            });
-        }
-        ui.add_space(16.0);
-        ui.vertical_centered(|ui| {
-            if ui.link(w.start_close).clicked() {
-                app.queue(Command::CloseStartPage);
-            }
-        });
-    });
 }

@@ -237,7 +237,7 @@ fn the_window_controls_of_every_view_stay_apart_and_inside_the_window() {
                         workspace
                             .tabs()
                             .iter()
-                            .map(|t| super::charts::tab_label(*t, s)),
+                            .map(|t| super::views::tab_label(*t, s)),
                     );
                     labels.extend([s.app.export_png, s.app.export_svg]);
                     if workspace.shows_site() {

@@ -1,6 +1,17 @@
 //! The Backtest view: the scenario's fleet run through real months of the history.
 
-use super::*;
+use super::super::plot_rules::TrustedPlot;
+use super::super::widgets::{color, month_field};
+use super::super::{App, Command};
+use super::parts::{Y_AXIS_WIDTH, history_or_message};
+use crate::format;
+use crate::history::History;
+use crate::history::backtest::BacktestError;
+use crate::history::chart::{BacktestChart, BacktestSettings, BacktestViewError, month_at};
+use crate::i18n::{Lang, fill, history::HistoryStrings};
+use crate::palette;
+use eframe::egui;
+use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, VLine};
 
 /// The message for a backtest that cannot run.
 pub fn backtest_error(

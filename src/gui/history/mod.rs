@@ -5,35 +5,24 @@
 //! once per change of the settings (`derived`).
 
 use super::plot_rules::TrustedPlot;
-use super::widgets::color;
+use super::widgets::{color, month_field};
 use super::{App, Command};
 use crate::format;
-use crate::history::backtest::BacktestError;
-use crate::history::chart::{
-    BacktestChart, BacktestSettings, BacktestViewError, Band, EventKind, HistoryChart,
-    HistorySettings, month_at,
-};
-use crate::history::{History, Month};
-use crate::i18n::{Lang, Localized, fill, history::HistoryStrings};
+use crate::history::chart::{Band, EventKind, HistoryChart, month_at};
+use crate::i18n::{Localized, fill, history::HistoryStrings};
 use crate::model::ProjectionSettings;
 use crate::palette;
 #[cfg(test)]
 use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
-use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, Points, Polygon, VLine};
+use egui_plot::{Legend, Line, Plot, PlotPoints, Points, Polygon, VLine};
 
 mod backtest;
-pub(super) use backtest::*;
-
-/// The History and Backtest views' choices; `None` is the default (the whole history; the
-/// newest three years with a price).
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct HistoryState {
-    pub chart: Option<HistorySettings>,
-    /// Show power (GW) rather than annualised energy (TWh a year).
-    pub show_power: bool,
-    pub backtest: Option<BacktestSettings>,
-}
+mod parts;
+mod state;
+pub(super) use backtest::backtest_ui;
+use parts::{Y_AXIS_WIDTH, history_or_message};
+pub use state::HistoryState;
 
 /// A new scenario on a machine with only the built-in history: the document's defaults, with
 /// the projection's difficulty and BTC-price growth taken from the trailing twelve months of
@@ -85,53 +74,8 @@ pub fn trailing_growth_ui(app: &App, p: &mut ProjectionSettings, ui: &mut egui::
     });
 }
 
-/// Width of the y axis of the charts stacked over one time axis, px.
-const Y_AXIS_WIDTH: f32 = 72.0;
 /// The upper limit of the price field, USD/kWh.
 const MAX_USD_PER_KWH: f64 = 0.5;
-
-/// A month field: a drag value over the months from `min` to `max`, shown and typed as YYYY-MM.
-pub(super) fn month_field(
-    ui: &mut egui::Ui,
-    label: &str,
-    value: &mut Month,
-    min: Month,
-    max: Month,
-) {
-    let label = ui.label(label);
-    let mut index = f64::from(value.index());
-    ui.add(
-        egui::DragValue::new(&mut index)
-            .range(f64::from(min.index())..=f64::from(max.index()))
-            .speed(1.0)
-            .custom_formatter(|v, _| Month::from_index(v.round() as i32).to_string())
-            .custom_parser(|text| Month::parse(text).map(|m| f64::from(m.index()))),
-    )
-    .labelled_by(label.id);
-    *value = Month::from_index(index.round() as i32);
-}
-
-/// The history, or a message saying why it could not be read.
-fn history_or_message<'a>(
-    app: &'a App,
-    ui: &mut egui::Ui,
-    s: &HistoryStrings,
-) -> Option<&'a History> {
-    match app.derived.history.get() {
-        Some(Ok(history)) => Some(history),
-        Some(Err(e)) => {
-            ui.colored_label(
-                ui.visuals().error_fg_color,
-                fill(
-                    s.unavailable,
-                    &[("error", &e.localized(app.session.lang()))],
-                ),
-            );
-            None
-        }
-        None => None,
-    }
-}
 
 /// Hover text: the month under the pointer and the value.
 /// A chart's hover label: the month and value of the data point nearest the pointer, or

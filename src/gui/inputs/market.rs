@@ -1,6 +1,19 @@
 //! The inputs' market section: a dated snapshot whose values can be changed, and its age.
 
-use super::*;
+use super::App;
+use super::Input;
+use super::InputField;
+use super::NetworkSpec;
+use super::Picker;
+use super::PickerItem;
+use super::SubsidySpec;
+use super::badge;
+use super::bitcoin;
+use super::format;
+use crate::i18n::{Localized, fill};
+use crate::scenario_file::ScenarioDoc;
+use eframe::egui;
+
 use crate::i18n::{Lang, app::AppStrings};
 use crate::model::Market;
 use crate::scenario_file::MarketDoc;

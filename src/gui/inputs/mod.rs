@@ -4,7 +4,7 @@ use super::picker::{Picker, PickerItem};
 use super::widgets::{InputField, badge, number_field, source_color};
 use super::{App, Command, PresetPrompt};
 use crate::format;
-use crate::i18n::{Localized, fill};
+use crate::i18n::Localized;
 use crate::inputs::Input;
 use crate::model::{EnergyMix, EnergySource, IntensityMethod, NetworkSpec, SubsidySpec, bitcoin};
 use crate::names::Names;

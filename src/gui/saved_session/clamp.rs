@@ -1,6 +1,16 @@
 //! A restored session's values brought within their limits, each change named for the banner.
 
-use super::*;
+use super::EnergySource;
+use super::Input;
+use super::Levers;
+use super::NetworkSpec;
+use super::Session;
+use super::SubsidySpec;
+use super::input_range;
+use super::limits;
+use super::range;
+use crate::scenario_file::ScenarioDoc;
+use std::ops::RangeInclusive;
 
 /// Brings every number of a restored session inside the range its field in the window allows
 /// (the same ranges, so drawing the field changes nothing more), and returns the fields that
@@ -18,7 +28,7 @@ pub fn clamp_session(session: &mut Session) -> Vec<String> {
     fixer.option(
         "rank_max_intensity",
         &mut session.rank_max_intensity,
-        super::super::compare::RANK_MAX_INTENSITY_RANGE,
+        super::super::session::RANK_MAX_INTENSITY_RANGE,
     );
     // The saved copy is only a baseline: its changes are not the user's to hear about.
     clamp_doc(&mut Fixer::default(), "", &mut session.saved_doc);
@@ -177,7 +187,7 @@ fn clamp_projection(fix: &mut Fixer, at: &str, doc: &mut ScenarioDoc) {
         p.months.into(),
         months.min..=months.max,
     ));
-    let growth = super::super::charts::GROWTH_RANGE_PCT_PER_YEAR;
+    let growth = super::super::widgets::GROWTH_RANGE_PCT_PER_YEAR;
     fix.value(
         &f("projection.difficulty_growth_pct_per_year"),
         &mut p.difficulty_growth_pct_per_year,
@@ -365,5 +375,57 @@ pub(super) fn clamp_levers(fix: &mut Fixer, at: &str, levers: &mut Levers) {
             intensity,
             d.avoided_flaring_g_per_kwh,
         );
+    }
+}
+
+#[derive(Default)]
+pub(super) struct Fixer {
+    changed: Vec<String>,
+}
+
+impl Fixer {
+    pub(super) fn note(&mut self, field: String, before: f64, after: f64) {
+        if before.to_bits() != after.to_bits() {
+            self.changed.push(field);
+        }
+    }
+
+    pub(super) fn value(
+        &mut self,
+        field: &str,
+        value: &mut f64,
+        range: RangeInclusive<f64>,
+        default: f64,
+    ) {
+        let before = *value;
+        *value = if value.is_nan() { default } else { *value };
+        *value = value.clamp(*range.start(), *range.end());
+        self.note(field.to_string(), before, *value);
+    }
+
+    pub(super) fn option(
+        &mut self,
+        field: &str,
+        value: &mut Option<f64>,
+        range: RangeInclusive<f64>,
+    ) {
+        match value {
+            Some(v) if v.is_nan() => {
+                *value = None;
+                self.changed.push(field.to_string());
+            }
+            Some(v) => self.value(field, v, range, 0.0),
+            None => {}
+        }
+    }
+
+    /// A whole number: returns it clamped into `range` (whose bounds are whole numbers).
+    pub(super) fn whole(&mut self, field: &str, value: u64, range: RangeInclusive<f64>) -> u64 {
+        let (min, max) = (*range.start() as u64, *range.end() as u64);
+        let after = value.clamp(min, max);
+        if after != value {
+            self.changed.push(field.to_string());
+        }
+        after
     }
 }

@@ -8,10 +8,8 @@ use crate::i18n::{Lang, fill};
 use crate::inputs::Input;
 use crate::model::{EnergySource, Levers, NetworkSpec, SubsidySpec, limits};
 use crate::problem::Problem;
-use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
 use std::collections::HashMap;
-use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
 mod clamp;
@@ -189,50 +187,10 @@ pub fn stamp_now() -> String {
     format!("{date}T{:02}{:02}{:02}", s / 3600, s % 3600 / 60, s % 60)
 }
 
-#[derive(Default)]
-struct Fixer {
-    changed: Vec<String>,
-}
-
-impl Fixer {
-    fn note(&mut self, field: String, before: f64, after: f64) {
-        if before.to_bits() != after.to_bits() {
-            self.changed.push(field);
-        }
-    }
-
-    fn value(&mut self, field: &str, value: &mut f64, range: RangeInclusive<f64>, default: f64) {
-        let before = *value;
-        *value = if value.is_nan() { default } else { *value };
-        *value = value.clamp(*range.start(), *range.end());
-        self.note(field.to_string(), before, *value);
-    }
-
-    fn option(&mut self, field: &str, value: &mut Option<f64>, range: RangeInclusive<f64>) {
-        match value {
-            Some(v) if v.is_nan() => {
-                *value = None;
-                self.changed.push(field.to_string());
-            }
-            Some(v) => self.value(field, v, range, 0.0),
-            None => {}
-        }
-    }
-
-    /// A whole number: returns it clamped into `range` (whose bounds are whole numbers).
-    fn whole(&mut self, field: &str, value: u64, range: RangeInclusive<f64>) -> u64 {
-        let (min, max) = (*range.start() as u64, *range.end() as u64);
-        let after = value.clamp(min, max);
-        if after != value {
-            self.changed.push(field.to_string());
-        }
-        after
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario_file::ScenarioDoc;
 
     fn temp_dir(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!(

@@ -15,9 +15,6 @@ impl View for BacktestView {
     fn label(&self, s: &'static Strings) -> &'static str {
         s.history.backtest_tab
     }
-    fn workspaces(&self) -> &'static [super::super::workspace::Workspace] {
-        super::SITE
-    }
     fn export(&self) -> Option<ChartKind> {
         Some(ChartKind::Backtest)
     }

@@ -15,9 +15,6 @@ impl View for CompareView {
     fn label(&self, s: &'static Strings) -> &'static str {
         s.app.tab_compare
     }
-    fn workspaces(&self) -> &'static [super::super::workspace::Workspace] {
-        super::WHERE
-    }
     fn export(&self) -> Option<ChartKind> {
         Some(ChartKind::Compare)
     }

@@ -16,9 +16,6 @@ impl View for DispatchView {
     fn label(&self, s: &'static Strings) -> &'static str {
         s.dispatch.tab
     }
-    fn workspaces(&self) -> &'static [super::super::workspace::Workspace] {
-        super::SITE
-    }
     fn export(&self) -> Option<ChartKind> {
         Some(ChartKind::Dispatch)
     }

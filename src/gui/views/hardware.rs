@@ -22,14 +22,11 @@ impl View for HardwareView {
     fn label(&self, s: &'static Strings) -> &'static str {
         s.charts.tab_hardware
     }
-    fn workspaces(&self) -> &'static [super::super::workspace::Workspace] {
-        super::SITE
-    }
     fn export(&self) -> Option<ChartKind> {
         Some(ChartKind::Hardware)
     }
     fn ui(&self, app: &App, ui: &mut egui::Ui) {
-        if let Some(data) = super::chart_data(app) {
+        if let Some(data) = super::view::chart_data(app) {
             hardware_ui(ui, data, app.strings());
         }
     }

@@ -15,12 +15,6 @@ impl View for MapView {
     fn label(&self, s: &'static Strings) -> &'static str {
         s.map.view
     }
-    fn workspaces(&self) -> &'static [super::super::workspace::Workspace] {
-        &[
-            super::super::workspace::Workspace::Where,
-            super::super::workspace::Workspace::Network,
-        ]
-    }
     fn export(&self) -> Option<ChartKind> {
         Some(ChartKind::Map)
     }

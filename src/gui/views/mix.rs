@@ -21,14 +21,11 @@ impl View for MixView {
     fn label(&self, s: &'static Strings) -> &'static str {
         s.charts.tab_mix
     }
-    fn workspaces(&self) -> &'static [super::super::workspace::Workspace] {
-        super::SITE
-    }
     fn export(&self) -> Option<ChartKind> {
         Some(ChartKind::Mix)
     }
     fn ui(&self, app: &App, ui: &mut egui::Ui) {
-        if let Some(data) = super::chart_data(app) {
+        if let Some(data) = super::view::chart_data(app) {
             mix_ui(ui, data, app.strings());
         }
     }

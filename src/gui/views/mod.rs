@@ -1,19 +1,20 @@
 //! The window's views as plug-ins: each view is one type implementing [`View`] (its tab, its
-//! name in both languages, the workspaces it belongs to, the chart it exports, and how it
-//! draws), and [`REGISTRY`] lists them, in the order the workspaces show them. The tab row,
-//! the export buttons and the workspaces all read the registry: adding a view is a file here
-//! and a row there (see docs/development.md, *Add a view*).
+//! name in both languages, the chart it exports, and how it draws), and [`REGISTRY`] lists
+//! them. Its `Tab` (`gui/workspace.rs`) is its id and says the workspaces that list it, in
+//! `Tab::ALL`'s order. The tab row and the export buttons read the registry: adding a view is
+//! a file here, a row there and its tab (see docs/development.md, *Add a view*).
 //!
 //! A view draws from the app read-only and asks for changes by commands ([`App::queue`]); the
 //! two whose settings are inputs of the document (Projection, Dispatch) also change a draft of
 //! the document, which the window turns into edit commands ([`View::edits_document`]).
 
-use super::workspace::Workspace;
-use super::{App, Tab};
-use crate::export::ChartKind;
+use super::{App, Command, Tab};
+use crate::export::{ChartKind, ImageFormat};
 use crate::i18n::Strings;
-use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
+
+mod view;
+pub use view::View;
 
 mod backtest;
 mod break_even;
@@ -27,34 +28,6 @@ mod network;
 mod projection;
 mod regions;
 mod sensitivity;
-
-pub trait View: Sync {
-    /// The view's id, kept in the session.
-    fn tab(&self) -> Tab;
-    /// Its name in the tab row.
-    fn label(&self, s: &'static Strings) -> &'static str;
-    /// The workspaces that list it (the registry's order is theirs).
-    fn workspaces(&self) -> &'static [Workspace];
-    /// The chart its PNG/SVG export draws, if it has one.
-    fn export(&self) -> Option<ChartKind>;
-    /// Draws the view from the app, read-only; changes go through commands.
-    fn ui(&self, app: &App, ui: &mut egui::Ui);
-    /// Whether the view's settings are inputs of the document: it is drawn with
-    /// [`View::edit_ui`] instead.
-    fn edits_document(&self) -> bool {
-        false
-    }
-    /// Draws the view from the app, read-only, with a draft of the document whose changes
-    /// become edit commands after the frame.
-    fn edit_ui(&self, app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
-        let _ = doc;
-        self.ui(app, ui);
-    }
-}
-
-const SITE: &[Workspace] = &[Workspace::Site];
-const WHERE: &[Workspace] = &[Workspace::Where];
-const NETWORK: &[Workspace] = &[Workspace::Network];
 
 /// Every view, in the order its workspaces list them.
 pub static REGISTRY: [&dyn View; 12] = [
@@ -81,47 +54,74 @@ pub fn view(tab: Tab) -> &'static dyn View {
         .expect("every tab has a view in the registry")
 }
 
-/// The views a workspace lists, in registry order.
-pub fn tabs_of(workspace: Workspace) -> &'static [Tab] {
-    static TABS: std::sync::OnceLock<[Vec<Tab>; 3]> = std::sync::OnceLock::new();
-    let all = TABS.get_or_init(|| {
-        Workspace::ALL.map(|w| {
-            REGISTRY
-                .iter()
-                .filter(|v| v.workspaces().contains(&w))
-                .map(|v| v.tab())
-                .collect()
-        })
+/// The open view under its workspace's tab row and export buttons.
+pub fn views_ui(app: &App, doc: &mut crate::scenario_file::ScenarioDoc, ui: &mut egui::Ui) {
+    let strings = app.strings();
+    // Tabs, then the export menu, wrapping onto a second row in a narrow window rather than
+    // covering each other.
+    ui.horizontal_wrapped(|ui| {
+        // The open workspace's views, in the order its questions follow.
+        for &tab in app.session.workspace.tabs() {
+            let label = tab_label(tab, strings);
+            if ui.selectable_label(app.session.tab == tab, label).clicked() {
+                app.queue(Command::SetTab(tab));
+            }
+        }
+        if let Some(kind) = kind_of(app.session.tab) {
+            ui.separator();
+            if ui.button(strings.app.export_png).clicked() {
+                app.queue(Command::ExportChart(kind, ImageFormat::Png));
+            }
+            if ui.button(strings.app.export_svg).clicked() {
+                app.queue(Command::ExportChart(kind, ImageFormat::Svg));
+            }
+        }
     });
-    let i = Workspace::ALL
-        .iter()
-        .position(|w| *w == workspace)
-        .unwrap_or(0);
-    &all[i]
+    ui.separator();
+    if app.computed.is_err() {
+        return;
+    }
+    // Each tab scrolls on its own: it opens at its top and keeps its place when left.
+    let view = view(app.session.tab);
+    egui::ScrollArea::vertical()
+        .id_salt(("charts", app.session.tab))
+        .show(ui, |ui| {
+            if view.edits_document() {
+                view.edit_ui(app, doc, ui);
+            } else {
+                // Every other view only reads the app (and its cached data) and sends commands.
+                view.ui(app, ui);
+            }
+        });
 }
 
-/// The chart data of the open scenario, which most views draw (`None`: the scenario does not
-/// resolve, and the window says why above).
-fn chart_data(app: &App) -> Option<&crate::chart_data::ChartData> {
-    app.computed.as_ref().ok().map(|c| &c.charts)
+/// A view's name in the tab row.
+pub fn tab_label(tab: Tab, strings: &'static Strings) -> &'static str {
+    view(tab).label(strings)
+}
+
+/// The exported chart of a tab, if it has one.
+pub fn kind_of(tab: Tab) -> Option<ChartKind> {
+    view(tab).export()
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::workspace::Workspace;
     use super::*;
 
     #[test]
     fn every_tab_has_one_view_and_every_view_a_workspace() {
-        for (i, a) in REGISTRY.iter().enumerate() {
-            assert!(!a.workspaces().is_empty(), "{:?}", a.tab());
-            for b in &REGISTRY[i + 1..] {
-                assert_ne!(a.tab(), b.tab());
-            }
+        for tab in Tab::ALL {
+            assert!(!tab.workspaces().is_empty(), "{tab:?}");
+            let views = REGISTRY.iter().filter(|v| v.tab() == tab).count();
+            assert_eq!(views, 1, "{tab:?}");
         }
-        let site = tabs_of(Workspace::Site);
+        assert_eq!(REGISTRY.len(), Tab::ALL.len());
+        let site = Workspace::Site.tabs();
         assert_eq!(site[0], Tab::BreakEven);
-        assert_eq!(tabs_of(Workspace::Where)[..2], [Tab::Regions, Tab::Map]);
-        assert_eq!(tabs_of(Workspace::Network)[0], Tab::History);
-        assert!(tabs_of(Workspace::Network).contains(&Tab::Map));
+        assert_eq!(Workspace::Where.tabs()[..2], [Tab::Regions, Tab::Map]);
+        assert_eq!(Workspace::Network.tabs()[0], Tab::History);
+        assert!(Workspace::Network.tabs().contains(&Tab::Map));
     }
 }

@@ -15,9 +15,6 @@ impl View for NetworkView {
     fn label(&self, s: &'static Strings) -> &'static str {
         s.network.tab
     }
-    fn workspaces(&self) -> &'static [super::super::workspace::Workspace] {
-        super::NETWORK
-    }
     fn export(&self) -> Option<ChartKind> {
         Some(ChartKind::Network)
     }

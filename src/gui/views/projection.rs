@@ -28,9 +28,6 @@ impl View for ProjectionView {
     fn label(&self, s: &'static Strings) -> &'static str {
         s.charts.tab_projection
     }
-    fn workspaces(&self) -> &'static [super::super::workspace::Workspace] {
-        super::SITE
-    }
     fn export(&self) -> Option<ChartKind> {
         Some(ChartKind::Projection)
     }

@@ -20,14 +20,11 @@ impl View for RegionsView {
     fn label(&self, s: &'static Strings) -> &'static str {
         s.charts.tab_regions
     }
-    fn workspaces(&self) -> &'static [super::super::workspace::Workspace] {
-        super::WHERE
-    }
     fn export(&self) -> Option<ChartKind> {
         Some(ChartKind::Regions)
     }
     fn ui(&self, app: &App, ui: &mut egui::Ui) {
-        if let Some(data) = super::chart_data(app) {
+        if let Some(data) = super::view::chart_data(app) {
             regions_ui(app, ui, data, app.strings());
         }
     }

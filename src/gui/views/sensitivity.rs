@@ -15,9 +15,6 @@ impl View for SensitivityView {
     fn label(&self, s: &'static Strings) -> &'static str {
         s.sensitivity.tab
     }
-    fn workspaces(&self) -> &'static [super::super::workspace::Workspace] {
-        super::WHERE
-    }
     fn export(&self) -> Option<ChartKind> {
         Some(ChartKind::Sensitivity)
     }

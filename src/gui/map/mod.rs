@@ -11,58 +11,8 @@ use crate::map::layers::{MapChart, MapItem};
 use crate::map::shapes::{self, LonLat, VIEW_LAT, VIEW_LON};
 use eframe::egui;
 
-/// What the view shows: its layer and the choices of that layer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct MapSettings {
-    pub layer: MapLayer,
-    /// The mining-map snapshot (hashrate-share); `None`: the newest.
-    pub snapshot: Option<String>,
-    /// Bitcoin's year (demand); `None`: the newest full year.
-    pub year: Option<i32>,
-}
-
-/// The map's choices in each workspace that shows it: the Network's opens on the grids'
-/// intensity, Where's on this fleet's profit (its question is where the fleet pays).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MapViews {
-    network: MapSettings,
-    where_: MapSettings,
-}
-
-impl Default for MapViews {
-    fn default() -> Self {
-        MapViews {
-            network: MapSettings::default(),
-            where_: MapSettings::for_where(),
-        }
-    }
-}
-
-impl MapViews {
-    pub fn of(&self, workspace: super::workspace::Workspace) -> &MapSettings {
-        match workspace {
-            super::workspace::Workspace::Where => &self.where_,
-            _ => &self.network,
-        }
-    }
-
-    pub fn of_mut(&mut self, workspace: super::workspace::Workspace) -> &mut MapSettings {
-        match workspace {
-            super::workspace::Workspace::Where => &mut self.where_,
-            _ => &mut self.network,
-        }
-    }
-}
-
-impl MapSettings {
-    /// The Where workspace's map: this fleet's profit in each region.
-    pub fn for_where() -> MapSettings {
-        MapSettings {
-            layer: MapLayer::Profit,
-            ..MapSettings::default()
-        }
-    }
-}
+mod settings;
+pub use settings::{MapSettings, MapViews};
 
 /// Where the view looks: a zoom (1: the whole world) around a centre, kept in egui's memory.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -385,5 +335,5 @@ fn outline(painter: &egui::Painter, projection: &Projection, item: &MapItem, ink
 }
 
 #[cfg(test)]
-#[path = "map_tests.rs"]
+#[path = "../map_tests.rs"]
 mod tests;

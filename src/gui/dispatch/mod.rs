@@ -9,83 +9,18 @@ use super::plot_rules::TrustedPlot;
 use super::widgets::{InputField, color};
 use super::{App, Command};
 use crate::chart_data::dispatch::{DurationCurve, DurationPoint};
-use crate::file_error::FileError;
 use crate::format;
 use crate::i18n::{Strings, fill};
 use crate::inputs::Input;
-use crate::model::dispatch::{Dispatch, DispatchRates, PriceSeries, dispatch};
+use crate::model::dispatch::{Dispatch, DispatchRates, dispatch};
 use crate::palette;
 use crate::scenario_file::ScenarioDoc;
 use eframe::egui;
 use egui_plot::{HLine, Legend, Line, Plot, PlotPoints, Points};
-use std::path::PathBuf;
 use std::sync::Arc;
 
-/// What the Dispatch tab asks the app for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum DispatchCommand {
-    /// Ask for a price series file.
-    Import,
-    /// Read this price series (off the UI thread).
-    ImportPath(PathBuf),
-    /// Forget the imported series (the scenario's tariff, if any, is used again).
-    ClearSeries,
-    /// Show this week in the week view.
-    SetWeek(usize),
-    /// What the tariff editor's fields now show.
-    SetTariffEditor(Box<super::tariff_editor::TariffEditor>),
-}
-
-/// An imported price series and the file it came from.
-pub struct Imported {
-    pub label: String,
-    pub series: Arc<PriceSeries>,
-}
-
-/// A series being read on another thread.
-pub struct Importing {
-    pub label: String,
-    job: Job<Result<PriceSeries, FileError>>,
-}
-
-/// What the tab shows, computed once per change.
-pub struct Outcome {
-    pub series: Arc<PriceSeries>,
-    pub dispatch: Dispatch,
-    /// The modes besides stock, by name.
-    pub modes: Vec<String>,
-    /// The site's uptime: always on, the fleet runs this share of the time.
-    pub site_uptime_pct: f64,
-    /// The price-duration curve and its break-even, as the export draws it too.
-    pub curve: DurationCurve,
-}
-
-/// The document's generation and the series' generation.
-type CacheKey = (u64, u64);
-
-/// The tab's state for this run of the app.
-#[derive(Default)]
-pub struct DispatchView {
-    pub imported: Option<Imported>,
-    pub importing: Option<Importing>,
-    /// Why the last import failed.
-    pub error: Option<String>,
-    pub week: usize,
-    /// Bumped on each import or clear: with the document's generation, the cache key.
-    series_generation: u64,
-    cached: Option<(CacheKey, Result<Arc<Outcome>, String>)>,
-    /// Dispatches computed so far (tests check it is once per change).
-    pub runs: u64,
-    /// The time-of-use tariff editor's draft.
-    pub tariff_editor: super::tariff_editor::TariffEditor,
-}
-
-impl DispatchView {
-    /// The last outcome, if one was computed.
-    pub fn outcome(&self) -> Option<&Arc<Outcome>> {
-        self.cached.as_ref().and_then(|(_, o)| o.as_ref().ok())
-    }
-}
+mod state;
+pub use state::*;
 
 impl App {
     /// Applies a command of the Dispatch tab.
@@ -212,7 +147,7 @@ pub fn dispatch_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
     ui.add_space(4.0);
     settings_ui(app, doc, ui, strings);
     ui.add_space(4.0);
-    super::tariff_editor::tariff_ui(app, doc, ui);
+    tariff_ui(app, doc, ui);
     ui.add_space(4.0);
     let view = &app.dispatch;
     if let Some(importing) = &view.importing {
@@ -241,6 +176,27 @@ pub fn dispatch_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
     duration_ui(ui, &outcome, strings);
     ui.add_space(6.0);
     week_ui(app, ui, &outcome, strings);
+}
+
+/// The tariff editor on the document's draft; its fields' state goes back by a command.
+fn tariff_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
+    let flat_usd_mwh = app.computed.as_ref().map_or(0.0, |c| {
+        (c.scenario.site.electricity_usd_per_kwh * 1000.0 * 100.0).round() / 100.0
+    });
+    let mut editor = app.dispatch.tariff_editor.clone();
+    super::tariff_editor::tariff_ui(
+        ui,
+        &mut editor,
+        &mut doc.dispatch.tariff,
+        app.dispatch.imported.is_some(),
+        flat_usd_mwh,
+        app.session.lang(),
+    );
+    if editor != app.dispatch.tariff_editor {
+        app.queue(Command::Dispatch(DispatchCommand::SetTariffEditor(
+            Box::new(editor),
+        )));
+    }
 }
 
 /// The credit, the minimum run and off times, and the import and clear buttons.
@@ -494,5 +450,5 @@ fn week_ui(app: &App, ui: &mut egui::Ui, outcome: &Outcome, s: &Strings) {
 }
 
 #[cfg(test)]
-#[path = "dispatch_tests.rs"]
+#[path = "../dispatch_tests.rs"]
 mod tests;
