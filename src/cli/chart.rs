@@ -140,7 +140,7 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
     // clap requires --out without --csv.
     let out = a.out.clone().unwrap_or_default();
     let format = ImageFormat::from_path(&out).ok_or_else(|| {
-        CliError(fill(
+        CliError::Said(fill(
             t.out_extension,
             &[("path", &out.display().to_string())],
         ))
@@ -212,7 +212,7 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
         map: map.as_ref(),
     };
     let bytes = crate::export::render_chart(a.kind, input, &options, format)
-        .map_err(|e| CliError(fill(t.chart_failed, &[("error", &e.localized(lang))])))?;
+        .map_err(|e| CliError::Said(fill(t.chart_failed, &[("error", &e.localized(lang))])))?;
     scenario_io::write_atomically(&out, &bytes)?;
     Ok(format!(
         "{}\n",
@@ -242,7 +242,7 @@ fn map_chart(
             crate::map::layers::MapError::UnknownSnapshot { .. } => "--snapshot",
             crate::map::layers::MapError::YearOutside { .. } => "--year",
         };
-        CliError(format!("{flag}: {}", e.localized(lang)))
+        CliError::Said(format!("{flag}: {}", e.localized(lang)))
     })
 }
 
@@ -256,13 +256,13 @@ fn check_view_flags(a: &ChartArgs) -> Result<(), CliError> {
         (a.history_csv.is_some(), "--history-csv"),
     ] {
         if given && !months {
-            return Err(CliError(format!(
+            return Err(CliError::Said(format!(
                 "{flag}: only the history and backtest charts take it"
             )));
         }
     }
     if a.prices.is_some() && a.kind != ChartKind::Dispatch {
-        return Err(CliError(
+        return Err(CliError::Said(
             "--prices: only the dispatch chart takes it".to_string(),
         ));
     }
@@ -274,7 +274,9 @@ fn check_view_flags(a: &ChartArgs) -> Result<(), CliError> {
         (a.layer != MapLayer::Intensity, "--layer"),
     ] {
         if given && !map {
-            return Err(CliError(format!("{flag}: only the map chart takes it")));
+            return Err(CliError::Said(format!(
+                "{flag}: only the map chart takes it"
+            )));
         }
     }
     Ok(())
@@ -309,14 +311,11 @@ fn backtest_chart(
         Some(a.from.unwrap_or(latest.from)),
         Some(a.to.unwrap_or(latest.to.max(a.from.unwrap_or(latest.from)))),
     )?;
-    BacktestChart::of(&history, scenario, BacktestSettings { from, to }).map_err(|e| {
-        let lang = super::args::message_lang();
-        match e {
-            crate::history::chart::BacktestViewError::Range(e) => CliError(e.for_flags(lang)),
-            crate::history::chart::BacktestViewError::Run(e) => {
-                let flag = if a.to.is_some() { "--to" } else { "--from" };
-                CliError(format!("{flag}: {}", e.localized(lang)))
-            }
+    BacktestChart::of(&history, scenario, BacktestSettings { from, to }).map_err(|e| match e {
+        crate::history::chart::BacktestViewError::Range(e) => CliError::Range(e),
+        crate::history::chart::BacktestViewError::Run(error) => {
+            let flag = if a.to.is_some() { "--to" } else { "--from" };
+            CliError::Backtest { flag, error }
         }
     })
 }
@@ -332,7 +331,7 @@ fn duration_curve(
     let modes = loaded
         .doc
         .fleet_modes(&loaded.scenario, library)
-        .map_err(|e| CliError(e.localized(lang)))?;
+        .map_err(|e| CliError::Said(e.localized(lang)))?;
     let series = match &a.prices {
         Some(path) => crate::price_series::read_price_series(path)?,
         None => loaded
@@ -340,7 +339,7 @@ fn duration_curve(
             .dispatch
             .tariff_series(&loaded.scenario)
             .ok_or_else(|| {
-                CliError(
+                CliError::Said(
                     crate::i18n::strings(lang)
                         .dispatch
                         .cli_no_prices

@@ -36,7 +36,7 @@ pub fn run(a: &CompareArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
     // Notes wait until every file has loaded, so an error stays the only line.
     let mut migrations = Vec::new();
     if a.files.iter().filter(|p| super::is_stdin(p)).count() > 1 {
-        return Err(CliError(strings(lang).sharing.stdin_once.to_string()));
+        return Err(CliError::Said(strings(lang).sharing.stdin_once.to_string()));
     }
     for path in &a.files {
         let (doc, scenario, migration) = if super::is_stdin(path) {
@@ -164,5 +164,5 @@ pub fn compare_json(
     let value = serde_json::json!({ "scenarios": scenarios, "best": best });
     serde_json::to_string_pretty(&value)
         .map(|s| s + "\n")
-        .map_err(|e| CliError(e.to_string()))
+        .map_err(|e| CliError::Said(e.to_string()))
 }

@@ -76,8 +76,7 @@ pub fn run(a: &DiscloseArgs, library: &PresetLibrary, lang: Lang) -> Result<Stri
     let price = a
         .electricity_usd_kwh
         .unwrap_or(crate::model::network::CBECI_ELECTRICITY_USD_PER_KWH);
-    let d = disclosure::disclose(&history, library, price, from, to)
-        .map_err(|e| CliError(e.localized(lang)))?;
+    let d = disclosure::disclose(&history, library, price, from, to)?;
     let imported = a.history_csv.as_ref().map(|p| p.display().to_string());
     if a.json {
         return Ok(json_text(&d, library, lang, imported.as_deref()));

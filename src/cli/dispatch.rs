@@ -4,7 +4,7 @@
 use super::args::{ScenarioArgs, input, input_whole};
 use super::output::{heading, row, title};
 use super::term::escape;
-use super::{CliError, Loaded};
+use super::{CliError, Loaded, Usage};
 use crate::format::{fixed, maybe, number, usd};
 use crate::i18n::{Lang, fill, strings};
 use crate::inputs::Input;
@@ -53,7 +53,7 @@ pub fn run(a: &DispatchArgs, library: &PresetLibrary, lang: Lang) -> Result<Stri
                 Ok((label, text)) => crate::resolve::locate_resolve_error(&label, &text, e).into(),
                 Err(read) => read,
             },
-            None => CliError(e.localized(lang)),
+            None => CliError::Resolve(e),
         })?;
     let (series, source) = match &a.prices {
         Some(path) => (
@@ -71,14 +71,14 @@ pub fn run(a: &DispatchArgs, library: &PresetLibrary, lang: Lang) -> Result<Stri
                     &[("year", &tariff.year.to_string())],
                 ),
             ),
-            _ => return Err(CliError(strings(lang).dispatch.cli_no_prices.to_string())),
+            _ => return Err(Usage::DispatchNoPrices.into()),
         },
     };
     let rates = DispatchRates::of(&loaded.scenario);
     let d = dispatch(&rates, &modes, &series, &loaded.doc.dispatch.settings());
     Ok(if a.json {
         let mut text =
-            serde_json::to_string_pretty(&d.summary).map_err(|e| CliError(e.to_string()))?;
+            serde_json::to_string_pretty(&d.summary).map_err(|e| CliError::Said(e.to_string()))?;
         text.push('\n');
         text
     } else if a.csv {

@@ -6,6 +6,7 @@ use super::{CliError, say};
 use crate::history::backtest::{self, BacktestInputs};
 use crate::history::cbeci::HistoryView;
 use crate::history::{History, Month};
+use crate::i18n::fill;
 use crate::presets::PresetLibrary;
 use clap::Args;
 use serde_json::{Map, Value, json};
@@ -147,13 +148,13 @@ pub struct BacktestArgs {
 
 /// The history: built in, the user folder's file over it, then `--history-csv` over that.
 pub(super) fn load_history(file: Option<&PathBuf>) -> Result<History, CliError> {
-    let lang = super::args::message_lang();
     let mut history = match History::with_user_folder(crate::user_presets_folder().as_deref()) {
         Ok(h) => h,
         Err(e) => {
-            say(&format!(
-                "warning: {} (the built-in history is used)",
-                e.localized(lang)
+            let lang = super::args::message_lang();
+            say(&fill(
+                crate::i18n::strings(lang).cli.warning_builtin_history,
+                &[("problem", &e.localized(lang))],
             ));
             History::builtin()
         }
@@ -161,7 +162,10 @@ pub(super) fn load_history(file: Option<&PathBuf>) -> Result<History, CliError> 
     if let Some(path) = file {
         history = history
             .import_file(path)
-            .map_err(|e| CliError(format!("--history-csv: {}", e.localized(lang))))?;
+            .map_err(|error| CliError::HistoryCsv {
+                flag: "--history-csv",
+                error,
+            })?;
     }
     Ok(history)
 }
@@ -172,9 +176,7 @@ pub(super) fn range(
     from: Option<Month>,
     to: Option<Month>,
 ) -> Result<(Month, Month), CliError> {
-    history
-        .months_within(from, to)
-        .map_err(|e| CliError(e.for_flags(super::args::message_lang())))
+    Ok(history.months_within(from, to)?)
 }
 
 fn opt(v: Option<f64>) -> Value {
@@ -332,9 +334,9 @@ pub fn run_backtest(
     let (from, to) = range(&history, a.from, Some(a.to.unwrap_or(default_to)))?;
     let loaded = super::load(&a.scenario, library, lang)?;
     let inputs = BacktestInputs::of(&loaded.scenario);
-    let result = backtest::run(&inputs, history.range(from, to)).map_err(|e| {
+    let result = backtest::run(&inputs, history.range(from, to)).map_err(|error| {
         let flag = if a.to.is_some() { "--to" } else { "--from" };
-        CliError(format!("{flag}: {}", e.localized(lang)))
+        CliError::Backtest { flag, error }
     })?;
     super::warn_network_share(result.summary.largest_network_share_pct, lang);
     let rows: Vec<Vec<Value>> = result

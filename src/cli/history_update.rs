@@ -7,7 +7,7 @@ use crate::history::MonthRecord;
 use crate::history_fetch::{self, Updated};
 use crate::i18n::{Lang, fill, strings};
 use crate::market_api::DEFAULT_API_BASE;
-use crate::market_fetch::{Client, FetchError};
+use crate::market_fetch::Client;
 use clap::Args;
 use serde_json::json;
 use std::fmt::Write as _;
@@ -24,7 +24,7 @@ pub struct HistoryUpdateArgs {
 
 /// Runs `hashwatt history update` and returns what to print; notes go to stderr.
 pub fn run(a: &HistoryUpdateArgs, lang: Lang) -> Result<String, CliError> {
-    let failed = |e: FetchError| CliError(e.localized(lang));
+    let failed = CliError::Fetch;
     let options = history_fetch::options_for(&a.api_base).map_err(failed)?;
     let client = Client::new(&options).map_err(failed)?;
     let folder = crate::user_presets_folder();
@@ -80,7 +80,7 @@ pub fn run(a: &HistoryUpdateArgs, lang: Lang) -> Result<String, CliError> {
         });
         return Ok(format!(
             "{}\n",
-            serde_json::to_string_pretty(&value).map_err(|e| CliError(e.to_string()))?
+            serde_json::to_string_pretty(&value).map_err(|e| CliError::Said(e.to_string()))?
         ));
     }
     Ok(table(months))

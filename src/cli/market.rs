@@ -35,7 +35,7 @@ pub struct FetchArgs {
 /// Runs `hashwatt market …` and returns what to print; notes go to stderr.
 pub fn run(command: &MarketCommand, lang: Lang) -> Result<String, CliError> {
     let MarketCommand::Fetch(args) = command;
-    let failed = |e: market_fetch::FetchError| CliError(e.localized(lang));
+    let failed = CliError::Fetch;
     let options = FetchOptions::for_base(&args.api_base).map_err(failed)?;
     let market = market_fetch::fetch(&options).map_err(failed)?;
     let t = &strings(lang).market;
@@ -56,7 +56,7 @@ pub fn run(command: &MarketCommand, lang: Lang) -> Result<String, CliError> {
         let json = super::output::to_json(&market)?;
         Ok(format!(
             "{}\n",
-            serde_json::to_string_pretty(&json).map_err(|e| CliError(e.to_string()))?
+            serde_json::to_string_pretty(&json).map_err(|e| CliError::Said(e.to_string()))?
         ))
     } else {
         Ok(table(&market, lang))

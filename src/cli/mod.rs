@@ -10,6 +10,7 @@ pub mod compare;
 pub mod completions;
 pub mod disclose;
 pub mod dispatch;
+mod error;
 pub mod history;
 pub mod history_update;
 pub mod market;
@@ -30,21 +31,12 @@ use crate::scenario_file::{FleetEntryDoc, ScenarioDoc};
 use crate::scenario_io;
 use args::{Cli, Command, ScenarioArgs};
 use clap::Parser;
+pub use error::{CliError, Usage};
 use std::ffi::OsString;
 use std::process::ExitCode;
 
 /// Exit status for bad input of any kind.
 pub const EXIT_BAD_INPUT: u8 = 2;
-
-/// A failure the user can fix: one line for stderr.
-#[derive(Debug)]
-pub struct CliError(pub String);
-
-impl From<FileError> for CliError {
-    fn from(e: FileError) -> Self {
-        CliError(e.localized(args::message_lang()))
-    }
-}
 
 /// Runs the command line with these arguments (the first is the program name).
 pub fn run(args: Vec<OsString>) -> ExitCode {
@@ -80,8 +72,8 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match execute(&cli.command, &library, lang, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(CliError(message)) => {
-            say(&format!("{}{message}", t.error_prefix));
+        Err(e) => {
+            say(&format!("{}{}", t.error_prefix, e.localized(lang)));
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }
@@ -181,7 +173,6 @@ pub fn execute(
     lang: Lang,
     out: &mut dyn std::io::Write,
 ) -> Result<(), CliError> {
-    let t = &crate::i18n::strings(lang).cli;
     // A scenario that carries presets of its own is looked at with them, in every figure and
     // name a command shows, not only in its resolution.
     let with_own;
@@ -210,17 +201,14 @@ pub fn execute(
         Command::Dispatch(a) => dispatch::run(a, library, lang)?,
         Command::Presets(command) => presets::run(command, library, lang)?,
         Command::Market(command) => market::run(command, lang)?,
-        Command::Completions(a) => return write_bytes(out, &completions::completions(a), lang),
-        Command::Man => return write_bytes(out, &completions::man(), lang),
+        Command::Completions(a) => return write_bytes(out, &completions::completions(a)),
+        Command::Man => return write_bytes(out, &completions::man()),
     };
-    out.write_all(text.as_bytes())
-        .map_err(|e| CliError(fill(t.write_failed, &[("error", &e.to_string())])))
+    Ok(out.write_all(text.as_bytes())?)
 }
 
-fn write_bytes(out: &mut dyn std::io::Write, bytes: &[u8], lang: Lang) -> Result<(), CliError> {
-    let t = &crate::i18n::strings(lang).cli;
-    out.write_all(bytes)
-        .map_err(|e| CliError(fill(t.write_failed, &[("error", &e.to_string())])))
+fn write_bytes(out: &mut dyn std::io::Write, bytes: &[u8]) -> Result<(), CliError> {
+    Ok(out.write_all(bytes)?)
 }
 
 /// The scenario file a command reads with the flags (not `compare`'s several).
@@ -305,7 +293,7 @@ pub fn load(a: &ScenarioArgs, library: &PresetLibrary, lang: Lang) -> Result<Loa
         None => (ScenarioDoc::default(), None),
     };
     let (file_text, migration) = file.map_or((None, None), |(l, t, m)| (Some((l, t)), m));
-    apply_flags(&mut doc, a, lang)?;
+    apply_flags(&mut doc, a)?;
     match doc.resolve(library) {
         Ok(scenario) => {
             // Only a file that loads is worth a note; an error is the one line otherwise.
@@ -315,7 +303,10 @@ pub fn load(a: &ScenarioArgs, library: &PresetLibrary, lang: Lang) -> Result<Loa
         Err(e) => {
             // Name the flag when the value came from one, else the place in the file.
             if let Some(flag) = flag_for(&e.field, a) {
-                return Err(CliError(format!("{flag}: {}", e.problem.localized(lang))));
+                return Err(CliError::Flag {
+                    flag,
+                    problem: e.problem,
+                });
             }
             match &file_text {
                 Some((label, text)) => {
@@ -323,10 +314,12 @@ pub fn load(a: &ScenarioArgs, library: &PresetLibrary, lang: Lang) -> Result<Loa
                 }
                 // No file: a region without a price asks for the flag that gives one.
                 None if matches!(e.problem, crate::problem::Problem::RegionHasNoPrice { .. }) => {
-                    let problem = e.problem.localized(lang);
-                    Err(CliError(format!("--electricity-usd-kwh: {problem}")))
+                    Err(CliError::Flag {
+                        flag: "--electricity-usd-kwh",
+                        problem: e.problem,
+                    })
                 }
-                None => Err(CliError(e.localized(lang))),
+                None => Err(CliError::Resolve(e)),
             }
         }
     }
@@ -344,7 +337,7 @@ fn flag_for(field: &str, a: &ScenarioArgs) -> Option<&'static str> {
     }
 }
 
-fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs, lang: Lang) -> Result<(), CliError> {
+fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs) -> Result<(), CliError> {
     let site = &mut doc.site;
     if let Some(region) = &a.region {
         site.region = Some(region.clone());
@@ -389,10 +382,11 @@ fn apply_flags(doc: &mut ScenarioDoc, a: &ScenarioArgs, lang: Lang) -> Result<()
                 set(&mut entry.unit_cost_usd, a.hardware_cost_usd.map(Some));
             }
             fleet => {
-                return Err(CliError(fill(
-                    crate::i18n::strings(lang).cli.one_model_fleet,
-                    &[("flag", flag), ("count", &fleet.len().to_string())],
-                )));
+                return Err(Usage::OneModelFleet {
+                    flag,
+                    count: fleet.len(),
+                }
+                .into());
             }
         }
     }

@@ -65,11 +65,11 @@ fn compute<'a>(
         Some(id) => library.market(id).ok_or_else(|| {
             let known: Vec<&str> = library.markets().map(|m| m.id.as_str()).collect();
             let hint = super::output::did_you_mean(crate::presets::did_you_mean(id, &known), t);
-            CliError(fill(t.unknown_market, &[("hint", &hint), ("id", id)]))
+            CliError::Said(fill(t.unknown_market, &[("hint", &hint), ("id", id)]))
         })?,
         None => library
             .newest_market()
-            .ok_or_else(|| CliError(t.no_market.into()))?,
+            .ok_or_else(|| CliError::Said(t.no_market.into()))?,
     };
     let mut market = MarketFigures::of_preset(snapshot);
     if let Some(ehs) = a.network_hashrate_ehs {
@@ -77,11 +77,11 @@ fn compute<'a>(
     }
     let carbon = match (&a.region, &a.mining_map) {
         (_, Some(id)) => network_data::map_basis(library, id, lang)
-            .map_err(|e| CliError(format!("--mining-map: {}", e.localized(lang))))?,
+            .map_err(|e| CliError::Said(format!("--mining-map: {}", e.localized(lang))))?,
         (Some(id), None) => network_data::region_basis(library, id, lang)
-            .map_err(|e| CliError(format!("--region: {}", e.localized(lang))))?,
+            .map_err(|e| CliError::Said(format!("--region: {}", e.localized(lang))))?,
         (None, None) => network_data::region_basis(library, network_data::WORLD_REGION, lang)
-            .map_err(|e| CliError(e.localized(lang)))?,
+            .map_err(|e| CliError::Said(e.localized(lang)))?,
     };
     let settings = Settings {
         electricity_usd_per_kwh: a

@@ -58,7 +58,7 @@ pub(super) fn name_width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
 }
 
 pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<serde_json::Value, CliError> {
-    serde_json::to_value(value).map_err(|e| CliError(e.to_string()))
+    serde_json::to_value(value).map_err(|e| CliError::Said(e.to_string()))
 }
 
 /// " (did you mean \"…\"?)" after an unknown id, when a known one is near.

@@ -218,7 +218,7 @@ pub fn presets_json(library: &PresetLibrary, kinds: &[PresetKind]) -> Result<Str
     };
     serde_json::to_string_pretty(&value)
         .map(|s| s + "\n")
-        .map_err(|e| CliError(e.to_string()))
+        .map_err(|e| CliError::Said(e.to_string()))
 }
 
 /// One preset, whatever its kind, with every figure and its source.
@@ -267,7 +267,7 @@ pub fn preset_show(
         .collect();
     let t = &strings(lang).cli;
     let hint = did_you_mean(crate::presets::did_you_mean(id, &all), t);
-    Err(CliError(fill(
+    Err(CliError::Said(fill(
         t.unknown_preset,
         &[("hint", &hint), ("id", id)],
     )))
@@ -286,10 +286,10 @@ mod erased {
         fn json(&self) -> Result<String, CliError> {
             serde_json::to_string_pretty(self)
                 .map(|s| s + "\n")
-                .map_err(|e| CliError(e.to_string()))
+                .map_err(|e| CliError::Said(e.to_string()))
         }
         fn ron(&self) -> Result<String, CliError> {
-            crate::scenario_io::to_ron(self).map_err(CliError)
+            crate::scenario_io::to_ron(self).map_err(CliError::Said)
         }
     }
 }

@@ -52,7 +52,7 @@ pub fn run(a: &ProjectArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
     a.growth.apply(&mut settings);
     a.uncertainty.apply(&mut settings);
     settings.validate().map_err(|e| {
-        CliError(format!(
+        CliError::Said(format!(
             "{}: {}",
             flag_of(&e.field, a),
             e.problem.localized(lang)

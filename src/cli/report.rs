@@ -53,7 +53,7 @@ pub fn run(a: &ReportArgs, library: &PresetLibrary, lang: Lang) -> Result<String
         };
         let t = &strings(lang).cli;
         let bytes = crate::export::render_report(&input, paper)
-            .map_err(|e| CliError(fill(t.chart_failed, &[("error", &e.localized(lang))])))?;
+            .map_err(|e| CliError::Said(fill(t.chart_failed, &[("error", &e.localized(lang))])))?;
         crate::scenario_io::write_atomically(path, &bytes)?;
         return Ok(format!(
             "{}\n",

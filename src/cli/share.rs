@@ -66,7 +66,7 @@ pub struct ExportArgs {
 fn check_output(path: &Path, force: bool, lang: Lang) -> Result<(), CliError> {
     if !force && std::fs::symlink_metadata(path).is_ok() {
         let t = &strings(lang).sharing;
-        return Err(CliError(fill(
+        return Err(CliError::Said(fill(
             t.exists_use_force,
             &[("path", &path.display().to_string())],
         )));
@@ -98,7 +98,7 @@ pub fn run_export(a: &ExportArgs, library: &PresetLibrary, lang: Lang) -> Result
     let presets: Vec<AnyPreset> = a
         .ids
         .iter()
-        .map(|spec| pack::select(library, spec).map_err(|e| CliError(e.localized(lang))))
+        .map(|spec| pack::select(library, spec).map_err(|e| CliError::Said(e.localized(lang))))
         .collect::<Result<_, _>>()?;
     check_output(&a.output, a.force, lang)?;
     let count = presets.len();
@@ -145,7 +145,7 @@ pub fn run_import(
 ) -> Result<(), CliError> {
     let t = &strings(lang).sharing;
     let folder =
-        crate::user_presets_folder().ok_or_else(|| CliError(t.no_presets_folder.into()))?;
+        crate::user_presets_folder().ok_or_else(|| CliError::Said(t.no_presets_folder.into()))?;
     let on_conflict = if a.replace {
         Some(OnConflict::Replace)
     } else if a.keep_both {
@@ -212,12 +212,12 @@ pub fn run_import(
     }
     let text = if a.json {
         let value = serde_json::json!({ "presets": entries });
-        serde_json::to_string_pretty(&value).map_err(|e| CliError(e.to_string()))? + "\n"
+        serde_json::to_string_pretty(&value).map_err(|e| CliError::Said(e.to_string()))? + "\n"
     } else {
         lines
     };
     out.write_all(text.as_bytes()).map_err(|e| {
-        CliError(fill(
+        CliError::Said(fill(
             strings(lang).cli.write_failed,
             &[("error", &e.to_string())],
         ))
@@ -238,7 +238,7 @@ pub fn run_import(
         say(&format!("{prefix}{problem}"));
     }
     match last {
-        Some(problem) => Err(CliError(problem)),
+        Some(problem) => Err(CliError::Said(problem)),
         None => Ok(()),
     }
 }

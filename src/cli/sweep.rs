@@ -8,7 +8,7 @@
 
 use super::args::{ScenarioArgs, allowed, message_words};
 use super::term::{align_left, align_right};
-use super::{CliError, Loaded};
+use super::{CliError, Loaded, Usage};
 use crate::format::{self, usd};
 use crate::i18n::cli::CliStrings;
 use crate::i18n::{self, Lang, fill};
@@ -247,9 +247,7 @@ impl FromArgMatches for SweepArgs {
 
 impl SweepArgs {
     /// The input swept along the rows and its range: exactly one of the row flags is a range.
-    /// When not, the message is in `lang`.
-    pub fn rows(&self, lang: Lang) -> Result<(RowInput, Range), CliError> {
-        let t = &i18n::strings(lang).cli;
+    pub fn rows(&self) -> Result<(RowInput, Range), CliError> {
         let given: Vec<(RowInput, Range, &str)> = [
             (
                 RowInput::ElectricityUsdPerKwh,
@@ -268,18 +266,17 @@ impl SweepArgs {
         .collect();
         match given[..] {
             [(input, range, _)] => Ok((input, range)),
-            [] => Err(CliError(t.sweep_no_rows.to_string())),
-            [(_, _, first), (_, _, second), ..] => Err(CliError(fill(
-                t.sweep_two_rows,
-                &[("first", first), ("second", second)],
-            ))),
+            [] => Err(Usage::SweepNoRows.into()),
+            [(_, _, first), (_, _, second), ..] => {
+                Err(Usage::SweepTwoRows { first, second }.into())
+            }
         }
     }
 
-    /// The BTC prices along the columns (when not given, the message is in `lang`).
-    pub fn columns(&self, lang: Lang) -> Result<Range, CliError> {
+    /// The BTC prices along the columns.
+    pub fn columns(&self) -> Result<Range, CliError> {
         self.btc_price_usd
-            .ok_or_else(|| CliError(i18n::strings(lang).cli.sweep_no_columns.to_string()))
+            .ok_or_else(|| Usage::SweepNoColumns.into())
     }
 }
 
@@ -290,8 +287,8 @@ pub fn run(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
-    let (input, rows) = a.rows(lang)?;
-    let columns = a.columns(lang)?;
+    let (input, rows) = a.rows()?;
+    let columns = a.columns()?;
     let loaded = super::load(&a.scenario, library, lang)?;
     let (rows, columns) = (rows.values(), columns.values());
     let written = if a.csv {
@@ -301,10 +298,7 @@ pub fn run(
     };
     match written {
         // A reader that stops early (`| head`) is not an error.
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError(fill(
-            i18n::strings(lang).cli.write_failed,
-            &[("error", &e.to_string())],
-        ))),
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }
 }

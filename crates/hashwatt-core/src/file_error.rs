@@ -192,13 +192,37 @@ fn from_ron_error(path: &str, text: &str, e: &ron::error::SpannedError) -> FileE
                 .map_or_else(|| Problem::Syntax(message.clone()), Problem::Date);
             (parent, problem)
         }
-        other => (parent, Problem::Syntax(other.to_string())),
+        other => (
+            parent,
+            Problem::ReaderSyntax {
+                kind: syntax_kind(other),
+                words: other.to_string(),
+            },
+        ),
     };
     FileError {
         path: path.to_string(),
         position: Some((line, col)),
         field,
         problem: Box::new(problem),
+    }
+}
+
+/// What kind of syntax error one of RON's errors is, for the languages that do not give its
+/// (English) words.
+fn syntax_kind(e: &ron::Error) -> crate::problem::SyntaxKind {
+    use crate::problem::SyntaxKind as K;
+    use ron::Error as E;
+    match e {
+        E::ExpectedDifferentStructName { .. } | E::ExpectedStructName(_) => K::StructName,
+        E::UnclosedBlockComment | E::UnclosedLineComment => K::UnclosedComment,
+        E::InvalidEscape(_) => K::Escape,
+        E::UnexpectedChar(_)
+        | E::FloatUnderscore
+        | E::UnderscoreAtBeginning
+        | E::InvalidIdentifier(_)
+        | E::SuggestRawIdentifier(_) => K::Character,
+        _ => K::Other,
     }
 }
 
@@ -576,5 +600,37 @@ mod tests {
         assert_eq!(e.path, "t.ron");
         assert_eq!(e.position.map(|p| p.0), Some(2));
         assert!(*parse_ron::<T>("t.ron", "  \n").unwrap_err().problem == Problem::Empty);
+    }
+
+    #[test]
+    fn the_readers_own_words_are_english_and_its_kind_is_said_in_chinese() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct T {
+            a: String,
+        }
+        let cases = [
+            (
+                "x",
+                "t.ron:1:1: Expected struct `T` but found `x`",
+                "t.ron:1:1: 这组字段前的名称不对：应为 ( ) 括起的一组字段，不写名称或写它自己的名称",
+            ),
+            (
+                "(a: \"b\") /* c",
+                "t.ron:1:12: Unclosed block comment",
+                "t.ron:1:12: 注释没有结束：缺少 `*/`",
+            ),
+            (
+                "(a: \"\\q\")",
+                "t.ron:1:6: a: Unknown escape character",
+                "t.ron:1:6: a: 引号内文本中的 `\\` 不是允许的转义",
+            ),
+        ];
+        for (text, en, zh) in cases {
+            let e = parse_ron::<T>("t.ron", text).unwrap_err();
+            assert_eq!(e.localized(crate::i18n::Lang::En), en, "{text}");
+            assert_eq!(e.to_string(), en, "{text}");
+            assert_eq!(e.localized(crate::i18n::Lang::Zh), zh, "{text}");
+        }
     }
 }

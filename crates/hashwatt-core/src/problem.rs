@@ -19,6 +19,22 @@ pub enum FileKind {
     Special,
 }
 
+/// What kind of syntax error the reader found, where the table has no message for the error
+/// itself ([`Problem::ReaderSyntax`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxKind {
+    /// A name before a group that is not the group's (`Foo(…)`, or a bare word for a file).
+    StructName,
+    /// A `/* …` comment without its `*/`.
+    UnclosedComment,
+    /// A `\` in quoted text that does not start an escape.
+    Escape,
+    /// A character that is not allowed where it is.
+    Character,
+    /// Anything else the reader stops at.
+    Other,
+}
+
 /// A problem with a file, a value or an id.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[error("{}", self.localized(Lang::En))]
@@ -76,6 +92,12 @@ pub enum Problem {
     TrailingText,
     /// A syntax error the reader describes in its own (English) words.
     Syntax(String),
+    /// A syntax error of the scenario and preset reader (RON) that the table has no message
+    /// of its own for: English gives the reader's `words`; the other languages say its `kind`.
+    ReaderSyntax {
+        kind: SyntaxKind,
+        words: String,
+    },
     // Versions
     NewerVersion {
         found: u32,
@@ -321,6 +343,7 @@ impl Problem {
             | Problem::EndsEarly
             | Problem::TrailingText
             | Problem::Syntax(..)
+            | Problem::ReaderSyntax { .. }
             | Problem::NewerVersion { .. }
             | Problem::VersionZero { .. }
             | Problem::Renamed { .. } => self.syntax_message(lang),
@@ -439,6 +462,17 @@ impl Problem {
             Problem::EndsEarly => plain(p.ends_early),
             Problem::TrailingText => plain(p.trailing_text),
             Problem::Syntax(text) => cut_long(text),
+            Problem::ReaderSyntax { kind, words } => match lang {
+                // The reader's own words, as English has always said them.
+                Lang::En => cut_long(words),
+                _ => plain(match kind {
+                    SyntaxKind::StructName => p.syntax_struct_name,
+                    SyntaxKind::UnclosedComment => p.syntax_unclosed_comment,
+                    SyntaxKind::Escape => p.syntax_escape,
+                    SyntaxKind::Character => p.syntax_character,
+                    SyntaxKind::Other => p.syntax_other,
+                }),
+            },
             Problem::NewerVersion { found, supported } => fill(
                 p.newer_version,
                 &[

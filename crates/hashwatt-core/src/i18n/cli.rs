@@ -15,6 +15,9 @@ pub struct CliStrings {
     pub warning_prefix: &'static str,
     /// "warning: skipped preset {problem}".
     pub warning_skipped_preset: &'static str,
+    /// The presets folder's history does not read: "warning: {problem} (the built-in history is
+    /// used)".
+    pub warning_builtin_history: &'static str,
     pub write_failed: &'static str,
     /// "--out: \"{path}\" must end in .png or .svg".
     pub out_extension: &'static str,
@@ -197,6 +200,7 @@ pub const EN: CliStrings = CliStrings {
     error_prefix: "error: ",
     warning_prefix: "warning: ",
     warning_skipped_preset: "warning: skipped preset {problem}",
+    warning_builtin_history: "warning: {problem} (the built-in history is used)",
     write_failed: "cannot write the output: {error}",
     out_extension: "--out: \"{path}\" must end in .png or .svg",
     chart_failed: "cannot draw the chart: {error}",
@@ -344,6 +348,7 @@ pub const ZH: CliStrings = CliStrings {
     error_prefix: "错误：",
     warning_prefix: "警告：",
     warning_skipped_preset: "警告：已跳过预设 {problem}",
+    warning_builtin_history: "警告：{problem}（改用内置的历史数据）",
     write_failed: "无法写入输出：{error}",
     out_extension: "--out：\"{path}\" 的扩展名必须是 .png 或 .svg",
     chart_failed: "无法绘制图表：{error}",
