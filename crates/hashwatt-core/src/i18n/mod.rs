@@ -220,11 +220,34 @@ pub fn placeholders(template: &str) -> std::collections::BTreeSet<&str> {
 }
 
 /// Fills `{name}` placeholders in a template: `fill("{n} units", &[("n", "3")])`.
+///
+/// One pass over the template: a value is never read as a template itself, so a scenario named
+/// `{price}` is shown as it is. A placeholder without a value stays as written.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -270,5 +293,20 @@ mod tests {
             "x and y, x"
         );
         assert_eq!(fill("no placeholders", &[("a", "x")]), "no placeholders");
+    }
+
+    #[test]
+    fn fill_never_reads_a_value_as_a_template() {
+        // A scenario named "{price}" is named as it is, whatever comes after it.
+        assert_eq!(
+            fill(
+                "{name}: {price}/kWh",
+                &[("name", "{price}"), ("price", "$0.05")]
+            ),
+            "{price}: $0.05/kWh"
+        );
+        assert_eq!(fill("{price} {}", &[("price", "{price}")]), "{price} {}");
+        // Braces that are no placeholder stay as written.
+        assert_eq!(fill("{ a } {b", &[("a", "x"), ("b", "y")]), "{ a } {b");
     }
 }

@@ -197,3 +197,25 @@ fn a_user_emission_table_is_held_to_the_scenario_limits_on_every_factor() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn built_in_scenarios_are_written_in_the_current_format_and_say_so() {
+    let header = format!(
+        "// hashwatt scenario (format version {})\n",
+        crate::scenario_file::SCENARIO_VERSION
+    );
+    let version = format!(
+        "\n    version: {},\n",
+        crate::scenario_file::SCENARIO_VERSION
+    );
+    let files = builtin_files(PresetKind::Scenario);
+    assert!(!files.is_empty());
+    for (path, text) in files {
+        assert!(
+            text.starts_with(&header),
+            "{path}: {:?}",
+            text.lines().next()
+        );
+        assert!(text.contains(&version), "{path}");
+    }
+}
