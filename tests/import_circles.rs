@@ -517,3 +517,15 @@ fn use_trees_expand() {
     );
     assert_eq!(expand_use("crate::format as f"), ["crate::format"]);
 }
+
+#[test]
+fn tmp_report() {
+    let core = read("crates/hashwatt-core/src/lib.rs");
+    for (name, found) in [
+        ("core", circles_in(&core, "")),
+        ("cli", circles_in(&app(), "cli")),
+        ("export", circles_in(&app(), "export")),
+    ] {
+        println!("== {name}\n{found}");
+    }
+}

@@ -11,9 +11,10 @@
 //! - opex is prorated by time; credits are paid on the energy not consumed in steps it is off.
 
 use super::evaluate::{evaluate, ratio};
+use super::field_error::{FieldError, check};
 use super::levers::Levers;
 use super::limits;
-use super::scenario::{FieldError, Scenario, check};
+use super::scenario::Scenario;
 use super::tariff::Tariff;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};

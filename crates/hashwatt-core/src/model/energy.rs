@@ -1,5 +1,6 @@
 //! Generation sources, energy mixes, emission-factor tables and grid intensity.
 
+use super::limits::trim_float;
 use serde::{Deserialize, Serialize};
 
 /// A source of electricity, as Electricity Maps and Ember group them.
@@ -245,13 +246,6 @@ impl EnergyMix {
         }
         self.set(source, share_pct);
     }
-}
-
-/// Formats a float without trailing zeros, for messages (`100.3`, not `100.30000000000001`).
-pub(crate) fn trim_float(x: f64) -> String {
-    let s = format!("{x:.4}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
 }
 
 /// Life-cycle or direct emission factors in g CO₂e per kWh, one per source, with the low and

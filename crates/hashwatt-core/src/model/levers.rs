@@ -3,8 +3,8 @@
 //! the base definitions say. The README states each formula.
 
 use super::energy::IntensityBand;
+use super::field_error::{FieldError, check};
 use super::limits;
-use super::scenario::{FieldError, check};
 use serde::{Deserialize, Serialize};
 
 /// Hours in a year (365.25 days).

@@ -146,8 +146,15 @@ pub fn fmt_bound(x: f64) -> String {
     if is_extreme(x) {
         format!("{x:e}")
     } else {
-        super::energy::trim_float(x)
+        trim_float(x)
     }
+}
+
+/// Formats a float without trailing zeros, for messages (`100.3`, not `100.30000000000001`).
+pub(crate) fn trim_float(x: f64) -> String {
+    let s = format!("{x:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
 }
 
 /// A user's number in an error message: as written for ordinary magnitudes, in e-notation when

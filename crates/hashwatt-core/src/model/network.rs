@@ -8,7 +8,7 @@
 //! weighted, is Cambridge's method month by month (`history::cbeci`).
 
 use super::bitcoin::BLOCKS_PER_DAY;
-use super::evaluate::DAYS_PER_YEAR;
+use super::rates::DAYS_PER_YEAR;
 use serde::Serialize;
 
 /// Hours in a year of 365.25 days, as CBECI annualises: 8,766.

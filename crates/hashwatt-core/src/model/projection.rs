@@ -1,9 +1,10 @@
 //! A month-by-month projection of a scenario: difficulty and price growth, halvings, payback.
 
 use super::bitcoin::{self, HALVING_INTERVAL_BLOCKS};
-use super::evaluate::{DAYS_PER_MONTH, FleetRates, ratio};
+use super::field_error::{FieldError, check};
 use super::limits;
-use super::scenario::{FieldError, Market, Scenario, check};
+use super::rates::{DAYS_PER_MONTH, FleetRates, ratio};
+use super::scenario::{Market, Scenario};
 use serde::Serialize;
 
 /// Fixed defaults of the uncertainty and the investment case. A new scenario in the window takes

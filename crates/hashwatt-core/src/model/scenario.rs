@@ -3,7 +3,9 @@
 //! replaced by the figures it stands for.
 
 use super::energy::{EmissionFactors, EnergyMix, IntensityBand};
-use super::limits::{self, Limit};
+use super::field_error::check;
+pub use super::field_error::{FieldError, InputError};
+use super::limits::{self};
 use serde::{Deserialize, Serialize};
 
 /// A site, its fleet and the market it mines in.
@@ -16,7 +18,7 @@ pub struct Scenario {
     /// Policy and site levers; all off by default.
     pub levers: super::levers::Levers,
     /// Contractual instruments and the tables site accounting uses.
-    pub accounting: super::accounting::AccountingInputs,
+    pub accounting: super::instruments::AccountingInputs,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -70,7 +72,7 @@ impl Grid {
         let mut grid = Grid {
             mix_band,
             band: mix_band,
-            renewable_pct: super::accounting::renewable_pct(&mix),
+            renewable_pct: super::instruments::renewable_pct(&mix),
             mix,
             factors,
             measured_intensity_g_per_kwh,
@@ -100,7 +102,7 @@ impl Grid {
 
     pub fn set_mix(&mut self, mix: EnergyMix) {
         self.mix_band = self.factors.intensity_of(&mix);
-        self.renewable_pct = super::accounting::renewable_pct(&mix);
+        self.renewable_pct = super::instruments::renewable_pct(&mix);
         self.mix = mix;
         self.band = self.band_used();
     }
@@ -201,42 +203,6 @@ impl Market {
             SubsidySpec::Btc(_) => None,
         }
     }
-}
-
-/// An input outside its allowed range, named by its path in a scenario file (`site.pue`,
-/// `fleet[1].units`).
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{field}: {problem}")]
-pub struct FieldError {
-    pub field: String,
-    pub problem: InputError,
-}
-
-/// What is wrong with an input's value.
-#[derive(Clone, Copy, Debug, PartialEq, thiserror::Error)]
-pub enum InputError {
-    #[error(transparent)]
-    OutOfRange(#[from] super::limits::OutOfRange),
-    #[error(transparent)]
-    Mix(#[from] super::energy::MixError),
-}
-
-impl InputError {
-    /// The message in `lang`.
-    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
-        match self {
-            InputError::OutOfRange(e) => e.localized(lang),
-            InputError::Mix(e) => e.localized(lang),
-        }
-    }
-}
-
-/// `Ok` when `value` is within `limit`, else an error naming `field`.
-pub(crate) fn check(field: &str, limit: Limit, value: f64) -> Result<(), FieldError> {
-    limit.check(value).map(|_| ()).map_err(|e| FieldError {
-        field: field.to_string(),
-        problem: e.into(),
-    })
 }
 
 impl Scenario {

@@ -3,8 +3,8 @@
 
 use super::date::Date;
 use super::dispatch::PriceSeries;
+use super::field_error::{FieldError, check};
 use super::limits::{self, Limit};
-use super::scenario::{FieldError, check};
 use serde::{Deserialize, Serialize};
 
 /// A day of the week.

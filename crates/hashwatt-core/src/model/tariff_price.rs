@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::evaluate::DAYS_PER_MONTH;
+use super::rates::DAYS_PER_MONTH;
 
 /// The reference site a region's listed price is computed at: 1 MW of PUE-loaded demand at
 /// 100 % uptime. The scenario's own load replaces it when a scenario is resolved.
