@@ -403,8 +403,9 @@ fn ranking_ui(app: &App, ui: &mut egui::Ui, strings: &Strings) {
         ui.label(egui::RichText::new(s.rank_none).weak());
         return;
     }
-    // Every region, however many the library holds, in a box of its own height.
-    egui::ScrollArea::vertical()
+    // Every region, however many the library holds, in a box of its own height; a window too
+    // narrow for its columns scrolls it sideways rather than cutting "Move here" off.
+    egui::ScrollArea::both()
         .id_salt("ranking-scroll")
         .max_height(RANKING_HEIGHT)
         .show(ui, |ui| ranking_grid(app, ui, strings, &ranked));

@@ -34,6 +34,8 @@ mod map;
 pub mod market_update;
 mod network;
 pub mod network_history;
+#[cfg(test)]
+mod overlap_tests;
 mod path_field;
 #[cfg(test)]
 mod path_field_tests;

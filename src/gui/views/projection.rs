@@ -140,7 +140,8 @@ fn link_id() -> egui::Id {
 /// Payback, the month the fleet is switched off, BTC mined and the cost per BTC.
 fn summary_ui(ui: &mut egui::Ui, p: &Projection, s: &Strings) {
     let a = &s.app;
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow window the sentence goes on below rather than past the edge.
+    ui.horizontal_wrapped(|ui| {
         let payback = match p.payback_month {
             Some(m) => fill(a.payback_month, &[("month", &m.to_string())]),
             None => a.payback_never.to_string(),
