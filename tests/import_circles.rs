@@ -1,6 +1,6 @@
-//! No file-level import circles inside the window (`src/gui/`): a file that another file uses
-//! must not use it back, directly or through others, so each file can be read (and changed)
-//! knowing only the files below it.
+//! No file-level import circles inside the window (`src/gui/`) or the core crate: a file that
+//! another file uses must not use it back, directly or through others, so each file can be read
+//! (and changed) knowing only the files below it.
 //!
 //! The check reads the sources as text: every `use` (expanded), every path qualified with
 //! `crate::`, `super::` or `self::`, and every path through a child module. A path to an item
@@ -516,6 +516,12 @@ fn use_trees_expand() {
         ]
     );
     assert_eq!(expand_use("crate::format as f"), ["crate::format"]);
+}
+
+#[test]
+fn the_core_has_no_import_circle() {
+    let found = circles_in(&read("crates/hashwatt-core/src/lib.rs"), "");
+    assert!(found.is_empty(), "import circles in crates/hashwatt-core/src/:\n{found}");
 }
 
 #[test]

@@ -587,20 +587,6 @@ impl History {
         Ok(History { months })
     }
 
-    /// The history everyone sees: the built-in months, the months fetched after them
-    /// ([`update::FETCHED_FILE`]), and the user's own `history/network-monthly.csv` laid over
-    /// both.
-    pub fn with_user_folder(folder: Option<&std::path::Path>) -> Result<History, HistoryError> {
-        let history = update::bundled_and_fetched(folder)?;
-        let Some(path) = folder.map(|f| f.join("history").join("network-monthly.csv")) else {
-            return Ok(history);
-        };
-        if !path.exists() {
-            return Ok(history);
-        }
-        history.import_file(&path)
-    }
-
     /// This history with the months of a CSV file laid over it.
     pub fn import_file(&self, path: &std::path::Path) -> Result<History, HistoryError> {
         let label = path.display().to_string();

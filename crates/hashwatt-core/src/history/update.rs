@@ -394,6 +394,22 @@ pub fn read_fetched(folder: &Path) -> Result<Vec<MonthRecord>, HistoryError> {
         .collect())
 }
 
+impl History {
+    /// The history everyone sees: the built-in months, the months fetched after them
+    /// ([`FETCHED_FILE`]), and the user's own `history/network-monthly.csv` laid over
+    /// both.
+    pub fn with_user_folder(folder: Option<&std::path::Path>) -> Result<History, HistoryError> {
+        let history = bundled_and_fetched(folder)?;
+        let Some(path) = folder.map(|f| f.join("history").join("network-monthly.csv")) else {
+            return Ok(history);
+        };
+        if !path.exists() {
+            return Ok(history);
+        }
+        history.import_file(&path)
+    }
+}
+
 /// The bundled history followed by the months fetched into `folder`.
 pub fn bundled_and_fetched(folder: Option<&Path>) -> Result<History, HistoryError> {
     let builtin = History::builtin_ref();

@@ -18,6 +18,7 @@ pub mod projection;
 pub mod random;
 pub mod rates;
 pub mod scenario;
+pub mod series;
 pub mod sweep;
 pub mod tariff;
 pub mod tariff_price;

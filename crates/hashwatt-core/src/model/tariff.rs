@@ -2,9 +2,9 @@
 //! hourly year for the hour-by-hour dispatch.
 
 use super::date::Date;
-use super::dispatch::PriceSeries;
 use super::field_error::{FieldError, check};
 use super::limits::{self, Limit};
+use super::series::PriceSeries;
 use serde::{Deserialize, Serialize};
 
 /// A day of the week.

@@ -148,7 +148,7 @@ impl AnyPreset {
     /// example scenario has no place there and is left out).
     pub fn embed_into(self, section: &mut EmbeddedPresets) {
         fn put<T>(list: &mut Vec<T>, item: T, id: impl Fn(&T) -> &str) {
-            super::upsert(list, item, id);
+            upsert(list, item, id);
         }
         match self {
             AnyPreset::Region(p) => put(&mut section.regions, p, |p| &p.id),
@@ -275,4 +275,13 @@ pub fn kind_key(kind: PresetKind) -> &'static str {
 /// The kind a `kind_key` names.
 pub fn kind_from_key(key: &str) -> Option<PresetKind> {
     PresetKind::ALL.into_iter().find(|k| kind_key(*k) == key)
+}
+
+/// Adds or replaces (by id) an item in a list that keeps its first-seen order.
+pub(super) fn upsert<T>(list: &mut Vec<T>, item: T, id: impl Fn(&T) -> &str) {
+    let new_id = id(&item).to_string();
+    match list.iter_mut().find(|existing| id(existing) == new_id) {
+        Some(slot) => *slot = item,
+        None => list.push(item),
+    }
 }

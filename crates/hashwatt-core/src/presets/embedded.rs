@@ -7,11 +7,6 @@ use crate::resolve::{OPERATIONAL_TABLE, Overlay, PresetLookup, ResolveError};
 use crate::scenario_file::ScenarioDoc;
 use crate::schema::{EmbeddedPresets, FactorKind, PresetKind};
 
-pub(crate) fn builtin_library() -> &'static PresetLibrary {
-    static BUILTIN: std::sync::OnceLock<PresetLibrary> = std::sync::OnceLock::new();
-    BUILTIN.get_or_init(PresetLibrary::builtin)
-}
-
 /// The presets a scenario uses, by kind and id: its region, emission tables (with the
 /// combustion-only one Scope 2 falls back to), miners and market snapshot (the newest, when it
 /// names none).

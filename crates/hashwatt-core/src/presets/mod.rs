@@ -15,7 +15,6 @@ use crate::preset_checks as validate;
 pub use any::AnyPreset;
 
 use crate::file_error::{FileError, parse_ron};
-use crate::scenario_file::ScenarioDoc;
 pub use crate::schema::*;
 use std::path::{Path, PathBuf};
 
@@ -23,21 +22,8 @@ mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_presets.rs"));
 }
 
-/// An example scenario shipped with the app.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ScenarioPreset {
-    /// The file's stem, e.g. `texas-s21`.
-    pub id: String,
-    pub path: String,
-    pub doc: ScenarioDoc,
-}
-
-/// Where a preset came from.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Origin {
-    BuiltIn,
-    UserFile(PathBuf),
-}
+mod example;
+pub use example::{Origin, ScenarioPreset};
 
 #[derive(Clone, Debug, Default)]
 pub struct PresetLibrary {
@@ -53,13 +39,10 @@ pub struct PresetLibrary {
     user_files: Vec<(PresetKind, String, PathBuf)>,
 }
 
-/// Adds or replaces (by id) an item in a list that keeps its first-seen order.
-fn upsert<T>(list: &mut Vec<T>, item: T, id: impl Fn(&T) -> &str) {
-    let new_id = id(&item).to_string();
-    match list.iter_mut().find(|existing| id(existing) == new_id) {
-        Some(slot) => *slot = item,
-        None => list.push(item),
-    }
+/// The built-in presets, read once.
+pub(crate) fn builtin_library() -> &'static PresetLibrary {
+    static BUILTIN: std::sync::OnceLock<PresetLibrary> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(PresetLibrary::builtin)
 }
 
 impl PresetLibrary {
@@ -241,12 +224,12 @@ impl PresetLibrary {
 
     fn insert(&mut self, preset: AnyPreset) {
         match preset {
-            AnyPreset::Region(r) => upsert(&mut self.regions, r, |r| &r.id),
-            AnyPreset::Miner(m) => upsert(&mut self.miners, m, |m| &m.id),
-            AnyPreset::EmissionTable(t) => upsert(&mut self.tables, t, |t| &t.id),
-            AnyPreset::Market(m) => upsert(&mut self.markets, m, |m| &m.id),
-            AnyPreset::MiningMap(m) => upsert(&mut self.mining_maps, m, |m| &m.id),
-            AnyPreset::Scenario(s) => upsert(&mut self.scenarios, s, |s| &s.id),
+            AnyPreset::Region(r) => any::upsert(&mut self.regions, r, |r| &r.id),
+            AnyPreset::Miner(m) => any::upsert(&mut self.miners, m, |m| &m.id),
+            AnyPreset::EmissionTable(t) => any::upsert(&mut self.tables, t, |t| &t.id),
+            AnyPreset::Market(m) => any::upsert(&mut self.markets, m, |m| &m.id),
+            AnyPreset::MiningMap(m) => any::upsert(&mut self.mining_maps, m, |m| &m.id),
+            AnyPreset::Scenario(s) => any::upsert(&mut self.scenarios, s, |s| &s.id),
         }
     }
 
@@ -344,7 +327,7 @@ impl PresetLibrary {
     /// Whether a preset is one of the built-in ones, unchanged: it need not travel with a
     /// scenario, since every hashwatt has it.
     pub fn is_builtin(preset: &AnyPreset) -> bool {
-        embedded::builtin_library()
+        builtin_library()
             .get(preset.kind(), preset.id())
             .is_some_and(|builtin| builtin.same_content(preset))
     }
