@@ -1,4 +1,5 @@
-//! No file-level import circles inside the window (`src/gui/`) or the core crate: a file that
+//! No file-level import circles inside the window (`src/gui/`), the export (`src/export/`) or
+//! the core crate: a file that
 //! another file uses must not use it back, directly or through others, so each file can be read
 //! (and changed) knowing only the files below it.
 //!
@@ -519,9 +520,18 @@ fn use_trees_expand() {
 }
 
 #[test]
+fn the_export_has_no_import_circle() {
+    let found = circles_in(&app(), "export");
+    assert!(found.is_empty(), "import circles in src/export/:\n{found}");
+}
+
+#[test]
 fn the_core_has_no_import_circle() {
     let found = circles_in(&read("crates/hashwatt-core/src/lib.rs"), "");
-    assert!(found.is_empty(), "import circles in crates/hashwatt-core/src/:\n{found}");
+    assert!(
+        found.is_empty(),
+        "import circles in crates/hashwatt-core/src/:\n{found}"
+    );
 }
 
 #[test]

@@ -34,7 +34,7 @@ impl<'a> Bitmap<'a> {
         cjk: &'f FontRef<'static>,
         family: &str,
     ) -> [&'f FontRef<'static>; 2] {
-        if family == super::charts::CJK_FAMILY {
+        if family == super::fonts::CJK_FAMILY {
             [cjk, latin]
         } else {
             [latin, cjk]

@@ -421,7 +421,7 @@ impl DrawingBackend for PdfBackend<'_, '_> {
             return Ok(());
         }
         // plotters sizes text in pixels of the font's height; PDF in ems.
-        let cjk_first = style.family().as_str() == crate::export::charts::CJK_FAMILY;
+        let cjk_first = style.family().as_str() == crate::export::fonts::CJK_FAMILY;
         let size = style.size() as f32 / self.fonts.px_per_em(cjk_first);
         let width = self.fonts.width(text, size);
         let height = style.size() as f32 / 1.24;

@@ -1,6 +1,7 @@
 use super::*;
-use crate::chart_data::{self, ChartData};
+use crate::chart_data::{self, ChartData, RegionMetric};
 use crate::format;
+use crate::i18n::Lang;
 use crate::i18n::strings;
 use crate::model::{self, Evaluation};
 use crate::presets::PresetLibrary;

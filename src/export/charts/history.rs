@@ -2,10 +2,16 @@
 //! chart data the tabs plot (`history::chart::HistoryChart`, `history::chart::BacktestChart`,
 //! `chart_data::dispatch::DurationCurve`).
 
-use super::*;
+use super::kit::*;
 use crate::chart_data::dispatch::DurationCurve;
+use crate::format;
 use crate::history::chart::{BacktestChart, Band, EventKind, HistoryChart};
 use crate::i18n::history::HistoryStrings;
+use crate::i18n::{Strings, fill};
+use crate::palette::{self};
+use plotters::coord::types::RangedCoordf64;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
 
 type TimeChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 

@@ -2,9 +2,11 @@
 //! as circles, the legend above and the sources in the footer. Drawn from the same
 //! [`MapChart`] the window shows.
 
-use super::*;
+use super::kit::*;
+use crate::i18n::{self};
 use crate::map::MapChart;
 use crate::map::shapes::{self, LonLat, VIEW_LAT, VIEW_LON};
+use plotters::prelude::*;
 
 /// An outline's colour between countries.
 const BORDER: RGBColor = RGBColor(255, 255, 255);

@@ -1,21 +1,18 @@
 //! The exported charts of the views that have data of their own: the sensitivity maps, the
 //! network, and the pinned scenarios side by side. Drawn from the same data the window shows.
 
-use super::*;
+use super::kit::*;
 use crate::chart_data::sensitivity::Maps;
-use crate::compare::Comparison;
+use crate::export::Pinned;
 use crate::figures::Figure;
+use crate::format;
+use crate::i18n::{self, Strings};
 use crate::model::sweep::{ProfitGrid, RowInput};
 use crate::network_data::{NetworkFigures, NetworkView};
-
-/// The pinned scenarios of the Compare view, named as the view names them.
-pub struct Pinned<'a> {
-    pub comparison: &'a Comparison,
-    /// Each pinned document's name, by its index.
-    pub names: &'a [String],
-    /// The sources of every pinned scenario, each once: the chart's footer.
-    pub sources: &'a [String],
-}
+use crate::palette::{self, Rgb};
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 
 /// The heat maps' colour at zero profit on a white page.
 const HEAT_NEUTRAL: Rgb = (247, 247, 247);
