@@ -1,7 +1,7 @@
 //! `hashwatt chart`: draws one of a scenario's charts to a PNG or SVG file.
 
 use super::CliError;
-use super::args::{ProjectionFlags, ScenarioArgs, message_words, whole};
+use super::flags::{ProjectionFlags, ScenarioArgs, message_words, whole};
 use crate::chart_data::RegionMetric;
 use crate::export::{ChartKind, IMAGE_SIZE_PX};
 use crate::history::Month;
@@ -40,7 +40,7 @@ pub struct ChartArgs {
     #[arg(long, value_name = "METRIC", default_value = "intensity", value_parser = parse_metric, help_heading = "Image")]
     pub metric: RegionMetric,
     /// Months to project (default: the scenario file's `projection.months`, else 36).
-    #[arg(long, value_name = "N", value_parser = super::args::input_whole(crate::inputs::Input::ProjectionMonths), help_heading = "Projection", allow_hyphen_values = true)]
+    #[arg(long, value_name = "N", value_parser = super::flags::input_whole(crate::inputs::Input::ProjectionMonths), help_heading = "Projection", allow_hyphen_values = true)]
     pub months: Option<u32>,
     #[command(flatten, next_help_heading = "Projection")]
     pub growth: ProjectionFlags,
@@ -128,7 +128,7 @@ pub fn run(a: &ChartArgs, library: &PresetLibrary, lang: Lang) -> Result<String,
     use crate::export::{ChartOptions, ImageFormat};
     let t = &crate::i18n::strings(lang).cli;
     check_view_flags(a)?;
-    let loaded = super::load(&a.scenario, library, lang)?;
+    let loaded = super::scenario::load(&a.scenario, library, lang)?;
     let map = match a.kind {
         ChartKind::Map => Some(map_chart(a, &loaded.doc, library, lang)?),
         _ => None,
@@ -323,7 +323,7 @@ fn backtest_chart(
 /// The dispatch's price-duration curve over `--prices` or the scenario's tariff.
 fn duration_curve(
     a: &ChartArgs,
-    loaded: &super::Loaded,
+    loaded: &super::scenario::Loaded,
     library: &PresetLibrary,
     lang: Lang,
 ) -> Result<crate::chart_data::dispatch::DurationCurve, CliError> {

@@ -35,12 +35,17 @@ pub fn run(a: &CompareArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
     let mut evaluations = Vec::with_capacity(a.files.len());
     // Notes wait until every file has loaded, so an error stays the only line.
     let mut migrations = Vec::new();
-    if a.files.iter().filter(|p| super::is_stdin(p)).count() > 1 {
+    if a.files
+        .iter()
+        .filter(|p| super::scenario::is_stdin(p))
+        .count()
+        > 1
+    {
         return Err(CliError::Said(strings(lang).sharing.stdin_once.to_string()));
     }
     for path in &a.files {
-        let (doc, scenario, migration) = if super::is_stdin(path) {
-            let (label, text) = super::scenario_text(path)?;
+        let (doc, scenario, migration) = if super::scenario::is_stdin(path) {
+            let (label, text) = super::scenario::scenario_text(path)?;
             let (doc, migration) = crate::scenario_io::parse_scenario_noting(&label, &text)?;
             let scenario = resolve::resolve_in_file(&label, &text, &doc, library)?;
             (doc, scenario, migration)
@@ -49,7 +54,7 @@ pub fn run(a: &CompareArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
         };
         migrations.push(migration);
         let stem = match path.file_stem() {
-            _ if super::is_stdin(path) => strings(lang).sharing.stdin_name.to_string(),
+            _ if super::scenario::is_stdin(path) => strings(lang).sharing.stdin_name.to_string(),
             Some(stem) => stem.to_string_lossy().into_owned(),
             None => path.display().to_string(),
         };
@@ -65,7 +70,7 @@ pub fn run(a: &CompareArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
         evaluations.push(model::evaluate(&scenario));
     }
     for migration in migrations {
-        super::note_migration(migration, lang);
+        super::scenario::note_migration(migration, lang);
     }
     let rows = crate::compare::table(&evaluations);
     if a.json {

@@ -2,8 +2,7 @@
 //! manual page, generated from the same argument definitions the command line parses with, so
 //! they cannot drift from it. The Debian package installs what these print.
 
-use super::args::Cli;
-use clap::{Args, CommandFactory};
+use clap::Args;
 use std::io::Write as _;
 
 #[derive(Debug, Args)]
@@ -13,8 +12,8 @@ pub struct CompletionsArgs {
     pub shell: String,
 }
 
-/// The completion script for a shell.
-pub fn completions(args: &CompletionsArgs) -> Vec<u8> {
+/// The completion script for a shell, of the command line `command` (hashwatt's).
+pub fn completions(args: &CompletionsArgs, mut command: clap::Command) -> Vec<u8> {
     use clap_complete::Shell;
     let shell = match args.shell.as_str() {
         "zsh" => Shell::Zsh,
@@ -22,7 +21,7 @@ pub fn completions(args: &CompletionsArgs) -> Vec<u8> {
         _ => Shell::Bash,
     };
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "hashwatt", &mut out);
+    clap_complete::generate(shell, &mut command, "hashwatt", &mut out);
     out
 }
 
@@ -82,8 +81,7 @@ fn subcommand_section(out: &mut Vec<u8>, command: &clap::Command, path: &str) {
 
 /// The manual page, in roff: clap's page of the whole command, then every subcommand with its
 /// options (one page: no hashwatt-report(1) pages to install), the files and the environment.
-pub fn man() -> Vec<u8> {
-    let command = Cli::command();
+pub fn man(command: clap::Command) -> Vec<u8> {
     let page = clap_mangen::Man::new(command.clone())
         .section("1")
         .manual("hashwatt manual");

@@ -1,10 +1,11 @@
 //! `hashwatt dispatch`: the fleet hour by hour against a price series (or the scenario's
 //! time-of-use tariff): the totals as a table or JSON, or every step as CSV.
 
-use super::args::{ScenarioArgs, input, input_whole};
+use super::flags::{ScenarioArgs, input, input_whole};
 use super::output::{heading, row, title};
+use super::scenario::Loaded;
 use super::term::escape;
-use super::{CliError, Loaded, Usage};
+use super::{CliError, Usage};
 use crate::format::{fixed, maybe, number, usd};
 use crate::i18n::{Lang, fill, strings};
 use crate::inputs::Input;
@@ -43,13 +44,13 @@ pub struct DispatchArgs {
 
 /// Runs `hashwatt dispatch` and returns what to print.
 pub fn run(a: &DispatchArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
-    let mut loaded = super::load(&a.scenario, library, lang)?;
+    let mut loaded = super::scenario::load(&a.scenario, library, lang)?;
     apply_flags(&mut loaded.doc.dispatch, a);
     let modes = loaded
         .doc
         .fleet_modes(&loaded.scenario, library)
         .map_err(|e| match &a.scenario.file {
-            Some(path) => match super::scenario_text(path) {
+            Some(path) => match super::scenario::scenario_text(path) {
                 Ok((label, text)) => crate::resolve::locate_resolve_error(&label, &text, e).into(),
                 Err(read) => read,
             },

@@ -1,8 +1,9 @@
 //! `hashwatt history` (the network month by month, or by year) and `hashwatt backtest` (the
 //! scenario's fleet through real months). Column names and JSON keys are a public contract.
 
-use super::args::ScenarioArgs;
-use super::{CliError, say};
+use super::CliError;
+use super::flags::ScenarioArgs;
+use super::scenario::say;
 use crate::history::backtest::{self, BacktestInputs};
 use crate::history::cbeci::HistoryView;
 use crate::history::{History, Month};
@@ -72,7 +73,7 @@ pub const BACKTEST_COLUMNS: [&str; 11] = [
 
 pub(super) fn parse_month(text: &str) -> Result<Month, String> {
     Month::parse(text).ok_or_else(|| {
-        crate::i18n::fill(super::args::message_words().not_a_month, &[("text", text)])
+        crate::i18n::fill(super::flags::message_words().not_a_month, &[("text", text)])
     })
 }
 
@@ -86,7 +87,7 @@ const HISTORY_ELECTRICITY_USD_PER_KWH: crate::model::limits::Limit = crate::mode
 };
 
 pub(super) fn parse_price(text: &str) -> Result<f64, String> {
-    super::args::limited(HISTORY_ELECTRICITY_USD_PER_KWH)(text)
+    super::flags::limited(HISTORY_ELECTRICITY_USD_PER_KWH)(text)
 }
 
 #[derive(Debug, Args)]
@@ -151,7 +152,7 @@ pub(super) fn load_history(file: Option<&PathBuf>) -> Result<History, CliError> 
     let mut history = match History::with_user_folder(crate::user_presets_folder().as_deref()) {
         Ok(h) => h,
         Err(e) => {
-            let lang = super::args::message_lang();
+            let lang = super::flags::message_lang();
             say(&fill(
                 crate::i18n::strings(lang).cli.warning_builtin_history,
                 &[("problem", &e.localized(lang))],
@@ -332,13 +333,13 @@ pub fn run_backtest(
     // it cannot run).
     let default_to = a.from.map_or(last_priced, |f| f.max(last_priced));
     let (from, to) = range(&history, a.from, Some(a.to.unwrap_or(default_to)))?;
-    let loaded = super::load(&a.scenario, library, lang)?;
+    let loaded = super::scenario::load(&a.scenario, library, lang)?;
     let inputs = BacktestInputs::of(&loaded.scenario);
     let result = backtest::run(&inputs, history.range(from, to)).map_err(|error| {
         let flag = if a.to.is_some() { "--to" } else { "--from" };
         CliError::Backtest { flag, error }
     })?;
-    super::warn_network_share(result.summary.largest_network_share_pct, lang);
+    super::scenario::warn_network_share(result.summary.largest_network_share_pct, lang);
     let rows: Vec<Vec<Value>> = result
         .months
         .iter()

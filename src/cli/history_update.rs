@@ -33,11 +33,11 @@ pub fn run(a: &HistoryUpdateArgs, lang: Lang) -> Result<String, CliError> {
     let t = &strings(lang).update;
     let (months, file): (&[MonthRecord], Option<String>) = match &updated {
         Updated::UpToDate { newest } => {
-            super::say(&fill(t.nothing_new, &[("month", &newest.to_string())]));
+            super::scenario::say(&fill(t.nothing_new, &[("month", &newest.to_string())]));
             (&[], None)
         }
         Updated::Added { months, path, host } => {
-            super::say(&fill(
+            super::scenario::say(&fill(
                 t.added,
                 &[
                     ("count", &months.len().to_string()),
@@ -47,7 +47,7 @@ pub fn run(a: &HistoryUpdateArgs, lang: Lang) -> Result<String, CliError> {
                     ("path", &path.display().to_string()),
                 ],
             ));
-            super::say(t.no_transactions);
+            super::scenario::say(t.no_transactions);
             (months, Some(path.display().to_string()))
         }
     };

@@ -42,7 +42,7 @@ pub fn run(command: &MarketCommand, lang: Lang) -> Result<String, CliError> {
     if args.save {
         let folder = crate::user_presets_folder();
         let path = market_fetch::save_snapshot(folder.as_deref(), &market).map_err(failed)?;
-        super::say(&fill(
+        super::scenario::say(&fill(
             t.cli_saved,
             &[
                 ("path", &path.display().to_string()),
@@ -50,7 +50,7 @@ pub fn run(command: &MarketCommand, lang: Lang) -> Result<String, CliError> {
             ],
         ));
     } else if !args.json {
-        super::say(t.cli_not_saved);
+        super::scenario::say(t.cli_not_saved);
     }
     if args.json {
         let json = super::output::to_json(&market)?;

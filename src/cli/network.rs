@@ -2,7 +2,7 @@
 //! `presets list mining-maps` table.
 
 use super::CliError;
-use super::args::limited;
+use super::flags::limited;
 use super::term::{align_left, align_right, escape};
 use crate::format::{self, number, usd};
 use crate::i18n::Localized;

@@ -1,8 +1,9 @@
 //! `hashwatt project`: a scenario month by month, as a table with a summary or as CSV.
 
-use super::args::{ProjectionFlags, ScenarioArgs, UncertaintyFlags, input_whole};
+use super::CliError;
+use super::flags::{ProjectionFlags, ScenarioArgs, UncertaintyFlags, input_whole};
 use super::output::{columns, heading, row, title};
-use super::{CliError, Loaded};
+use super::scenario::Loaded;
 use crate::figures::{PERCENTILE_CSV_HEADER, ProjectionSummary};
 use crate::format::{self, number, usd};
 use crate::i18n::{Lang, fill, strings};
@@ -34,7 +35,7 @@ pub struct ProjectArgs {
 
 /// Runs `hashwatt project` and returns what to print.
 pub fn run(a: &ProjectArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
-    let loaded = super::load(&a.scenario, library, lang)?;
+    let loaded = super::scenario::load(&a.scenario, library, lang)?;
     let mut settings = loaded.doc.projection;
     let history = super::history::load_history(None)?;
     let assumptions = Assumptions::of(a);
@@ -69,11 +70,11 @@ pub fn run(a: &ProjectArgs, library: &PresetLibrary, lang: Lang) -> Result<Strin
         .iter()
         .map(|m| m.network_hashrate_ehs * 1e18)
         .fold(f64::INFINITY, f64::min);
-    super::warn_network_share(
+    super::scenario::warn_network_share(
         model::evaluate::network_share_pct(&loaded.scenario, smallest_network_hs),
         lang,
     );
-    let start = super::start_date(&loaded.doc, library);
+    let start = super::scenario::start_date(&loaded.doc, library);
     Ok(if a.csv {
         match &monte_carlo {
             Some(mc) => percentiles_csv(&projection, mc, start),

@@ -1,9 +1,10 @@
 //! `hashwatt report`: one scenario's figures as an aligned table, or as JSON.
 
-use super::args::ScenarioArgs;
+use super::CliError;
+use super::flags::ScenarioArgs;
 use super::output::{heading, row, row_parts, title};
+use super::scenario::Loaded;
 use super::term::{align_left, escape};
-use super::{CliError, Loaded};
 use crate::format::{
     self, co2_kg, co2_kg_parts, energy_kwh_parts, maybe, number, power_kw_parts, usd,
 };
@@ -35,7 +36,7 @@ pub struct ReportArgs {
 
 /// Runs `hashwatt report` and returns what to print.
 pub fn run(a: &ReportArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
-    let loaded = super::load(&a.scenario, library, lang)?;
+    let loaded = super::scenario::load(&a.scenario, library, lang)?;
     if let Some(path) = &a.pdf {
         let paper = if a.paper == "letter" {
             crate::export::Paper::Letter
@@ -61,7 +62,7 @@ pub fn run(a: &ReportArgs, library: &PresetLibrary, lang: Lang) -> Result<String
         ));
     }
     let evaluation = model::evaluate(&loaded.scenario);
-    super::warn_network_share(
+    super::scenario::warn_network_share(
         model::evaluate::network_share_pct(
             &loaded.scenario,
             loaded.scenario.market.network_hashrate_hs(),

@@ -1,7 +1,8 @@
 //! `hashwatt share` (a self-contained copy of a scenario), `presets import` and
 //! `presets export` (packs).
 
-use super::{CliError, say};
+use super::CliError;
+use super::scenario::say;
 use crate::i18n::{Lang, fill, strings};
 use crate::presets::any::kind_key;
 use crate::presets::import::{self, OnConflict, Outcome};
@@ -77,11 +78,11 @@ fn check_output(path: &Path, force: bool, lang: Lang) -> Result<(), CliError> {
 /// Writes the self-contained copy; says where, and how many presets it carries.
 pub fn run_share(a: &ShareArgs, library: &PresetLibrary, lang: Lang) -> Result<String, CliError> {
     check_output(&a.output, a.force, lang)?;
-    let (label, text) = super::scenario_text(&a.file)?;
+    let (label, text) = super::scenario::scenario_text(&a.file)?;
     let (doc, migration) = scenario_io::parse_scenario_noting(&label, &text)?;
     let shared = crate::presets::embedded::self_contained(&doc, library)
         .map_err(|e| CliError::from(crate::resolve::locate_resolve_error(&label, &text, e)))?;
-    super::note_migration(migration, lang);
+    super::scenario::note_migration(migration, lang);
     scenario_io::write_atomically(&a.output, scenario_io::scenario_to_ron(&shared).as_bytes())?;
     let t = &strings(lang).sharing;
     Ok(fill(

@@ -6,9 +6,10 @@
 //! range) and one of `--electricity-usd-kwh`, `--difficulty` or `--network-hashrate-ehs` (the
 //! rows). Given a single number, those flags set the scenario's value as in `report`.
 
-use super::args::{ScenarioArgs, allowed, message_words};
+use super::flags::{ScenarioArgs, allowed, message_words};
+use super::scenario::Loaded;
 use super::term::{align_left, align_right};
-use super::{CliError, Loaded, Usage};
+use super::{CliError, Usage};
 use crate::format::{self, usd};
 use crate::i18n::cli::CliStrings;
 use crate::i18n::{self, Lang, fill};
@@ -289,7 +290,7 @@ pub fn run(
 ) -> Result<(), CliError> {
     let (input, rows) = a.rows()?;
     let columns = a.columns()?;
-    let loaded = super::load(&a.scenario, library, lang)?;
+    let loaded = super::scenario::load(&a.scenario, library, lang)?;
     let (rows, columns) = (rows.values(), columns.values());
     let written = if a.csv {
         write_csv(out, &loaded.scenario, input, &rows, &columns)

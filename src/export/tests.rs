@@ -312,7 +312,7 @@ fn a_profitless_scenario_without_halvings_still_draws() {
     // can be missing is missing.
     let library = PresetLibrary::builtin();
     let mut doc = ScenarioDoc::default();
-    doc.site.mix = Some(crate::cli::args::parse_mix("coal=50,wind=50").unwrap());
+    doc.site.mix = Some(crate::cli::flags::parse_mix("coal=50,wind=50").unwrap());
     doc.site.region = None;
     doc.market.btc_price_usd = Some(1000.0);
     doc.market.subsidy = Some(model::SubsidySpec::Btc(3.125));
