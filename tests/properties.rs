@@ -329,10 +329,10 @@ macro_rules! assert_close {
 /// Every number of an evaluation, named: the 22 figures of the contract (undefined ones
 /// skipped), the levers' figures, the intensity band and the hardware figures.
 fn evaluation_numbers(e: &Evaluation) -> Vec<(&'static str, f64)> {
-    let mut out: Vec<(&'static str, f64)> = hashwatt::figures::Figure::CONTRACT
-        .into_iter()
-        .filter_map(|f| f.value(e).map(|v| (f.key(), v)))
-        .collect();
+    let mut out: Vec<(&'static str, f64)> =
+        hashwatt::figures::Figure::of_group(hashwatt::figures::Group::Contract)
+            .filter_map(|f| f.value(e).map(|v| (f.key(), v)))
+            .collect();
     let optional = [
         ("effective_uptime_pct", e.effective_uptime_pct),
         (

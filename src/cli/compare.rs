@@ -3,8 +3,6 @@
 use super::CliError;
 use super::output::{LABEL, name_width, to_json};
 use super::term::{align_left, align_right, escape};
-use crate::figures::Figure;
-use crate::format::maybe;
 use crate::i18n::Localized;
 use crate::i18n::{Lang, strings};
 use crate::model;
@@ -102,10 +100,7 @@ pub fn compare_table(names: &[String], rows: &[crate::compare::Row], lang: Lang)
         );
         for (i, value) in row.values.iter().enumerate() {
             let mark = if row.best.contains(&i) { "*" } else { " " };
-            let text = match (row.figure, value) {
-                (Figure::PaybackDays, None) => words.results.never.to_string(),
-                _ => maybe(*value),
-            };
+            let text = row.figure.format_number(*value, lang);
             let _ = write!(out, " {}{mark}", align_right(&text, width - 1));
         }
         out.push('\n');

@@ -22,11 +22,6 @@ pub(super) fn row(out: &mut String, label: &str, value: &str, unit: &str) {
     );
 }
 
-/// A row whose value carries a scaled unit (kW/MW, kWh/MWh, kg/t).
-pub(super) fn row_parts(out: &mut String, label: &str, (value, unit): (String, &str), note: &str) {
-    row(out, label, &value, &format!("{unit}{note}"));
-}
-
 pub(super) fn heading(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}");
 }

@@ -2,15 +2,14 @@
 
 use super::CliError;
 use super::flags::ScenarioArgs;
-use super::output::{heading, row, row_parts, title};
+use super::output::{heading, row, title};
 use super::scenario::Loaded;
 use super::term::{align_left, escape};
-use crate::format::{
-    self, co2_kg, co2_kg_parts, energy_kwh_parts, maybe, number, power_kw_parts, usd,
-};
+use crate::figures::{Figure, Section};
+use crate::format::{self, co2_kg, number, usd};
 use crate::i18n::Localized;
 use crate::i18n::cli::CliStrings;
-use crate::i18n::{Lang, Strings, fill, strings};
+use crate::i18n::{Lang, fill, strings};
 use crate::model::{self, Evaluation, IntensityMethod};
 use crate::presets::{IntensityConvention, PresetLibrary};
 use crate::scenario_file::{FleetEntryDoc, ScenarioDoc};
@@ -76,21 +75,6 @@ pub fn run(a: &ReportArgs, library: &PresetLibrary, lang: Lang) -> Result<String
     })
 }
 
-/// Days to pay back, in words: "412 days (1.1 years)", or "never".
-fn payback(days: Option<f64>, lang: Lang) -> String {
-    let s = strings(lang);
-    match days {
-        None => s.results.never.to_string(),
-        Some(d) => fill(
-            s.cli.payback_days,
-            &[
-                ("days", &format::fixed(d, 0)),
-                ("years", &format::fixed(d / 365.25, 1)),
-            ],
-        ),
-    }
-}
-
 /// An intensity convention in words.
 fn convention(c: IntensityConvention, t: &CliStrings) -> &'static str {
     match c {
@@ -148,13 +132,7 @@ pub fn report_table(
     header(&mut out, t.fleet, &fleet_line(loaded, library, t, lang));
     header(&mut out, t.market, &market_line(loaded, library, t, lang));
 
-    power_section(&mut out, e, words);
-    carbon_section(&mut out, e, words);
-    scope_section(&mut out, e, s, lang);
-    mining_section(&mut out, e, words);
-    money_section(&mut out, e, words);
-    break_even_section(&mut out, e, s, lang);
-    levers_section(&mut out, e, words);
+    figure_sections(&mut out, e, s, lang);
     out
 }
 
@@ -282,211 +260,100 @@ fn market_line(loaded: &Loaded, library: &PresetLibrary, t: &CliStrings, lang: L
     )
 }
 
-/// Hashrate, efficiency, power and energy.
-fn power_section(out: &mut String, e: &Evaluation, words: &Strings) {
-    let (t, r) = (&words.cli, &words.results);
-    heading(out, t.section_power);
-    row(
-        out,
-        r.fleet_hashrate_ths.label,
-        &number(e.fleet_hashrate_ths),
-        "TH/s",
-    );
-    row(
-        out,
-        r.efficiency_j_per_th.label,
-        &maybe(e.efficiency_j_per_th),
-        "J/TH",
-    );
-    row_parts(out, t.power_with_pue, power_kw_parts(e.power_kw), "");
-    row_parts(
-        out,
-        r.energy_kwh_per_day.label,
-        energy_kwh_parts(e.energy_kwh_per_day),
-        "",
-    );
-    row_parts(
-        out,
-        r.energy_mwh_per_year.label,
-        energy_kwh_parts(e.energy_mwh_per_year * 1000.0),
-        "",
-    );
+/// Every figure `e` has, section by section in the report's order (a section without any, as
+/// the levers' when none is on, is left out): its label, its value and unit as every output
+/// shows them, and the report's note beside the unit.
+fn figure_sections(out: &mut String, e: &Evaluation, s: &model::Scenario, lang: Lang) {
+    let order = Figure::in_report_order();
+    for section in Section::ALL {
+        let figures: Vec<Figure> = order
+            .iter()
+            .copied()
+            .filter(|f| f.spec().section == section && f.applies_to(e))
+            .collect();
+        if figures.is_empty() {
+            continue;
+        }
+        heading(out, section.heading(lang));
+        for figure in figures {
+            line_before(out, figure, e, lang);
+            let (value, unit) = figure.format_parts(figure.value(e), lang);
+            let unit = report_unit(figure).unwrap_or(&unit);
+            let note = note(figure, e, s, lang);
+            row(out, label(figure, lang), &value, &format!("{unit}{note}"));
+        }
+        if section == Section::Scopes {
+            scope_bases(out, e, s, lang);
+        }
+    }
 }
 
-/// The grid's intensity and the CO₂ by day, year and BTC, with their ranges.
-fn carbon_section(out: &mut String, e: &Evaluation, words: &Strings) {
-    let (t, r) = (&words.cli, &words.results);
-    heading(out, t.section_carbon);
+/// A figure's label in the report, where it says more (or less) than the figure's own.
+fn label(figure: Figure, lang: Lang) -> &'static str {
+    let t = &strings(lang).cli;
+    match figure {
+        Figure::PowerKw => t.power_with_pue,
+        Figure::BtcPerDay => t.btc_mined,
+        Figure::ElectricityCostUsdPerDay => t.electricity,
+        Figure::ProfitUsdPerDay => t.profit,
+        _ => figure.words(lang).label,
+    }
+}
+
+/// The unit the report gives in place of the figure's own: the S.8 energy in kWh, as MiCA
+/// states it.
+fn report_unit(figure: Figure) -> Option<&'static str> {
+    (figure == Figure::EnergyKwhPerYear).then_some("kWh")
+}
+
+/// What the report says beside a figure's unit: a range, a verdict, what is apart.
+fn note(figure: Figure, e: &Evaluation, s: &model::Scenario, lang: Lang) -> String {
+    let t = &strings(lang).cli;
     let range = |low: String, high: String| fill(t.range, &[("low", &low), ("high", &high)]);
-    let (low, high) = (
-        e.intensity_band.low_g_per_kwh,
-        e.intensity_band.high_g_per_kwh,
-    );
-    row(
-        out,
-        r.grid_intensity_g_per_kwh.label,
-        &number(e.grid_intensity_g_per_kwh),
-        &format!("g CO₂e/kWh{}", range(number(low), number(high))),
-    );
-    row_parts(
-        out,
-        r.co2_kg_per_day.label,
-        co2_kg_parts(e.co2_kg_per_day),
-        "",
-    );
-    let (low, high) = e.carbon_band(e.co2_t_per_year);
-    row_parts(
-        out,
-        r.co2_t_per_year.label,
-        co2_kg_parts(e.co2_t_per_year * 1000.0),
-        &range(co2_kg(low * 1000.0), co2_kg(high * 1000.0)),
-    );
-    row(out, r.co2_t_per_btc.label, &maybe(e.co2_t_per_btc), "t");
-}
-
-/// The network, hashprice, BTC mined and energy per BTC.
-fn mining_section(out: &mut String, e: &Evaluation, words: &Strings) {
-    let (t, r, n) = (&words.cli, &words.results, &words.network);
-    heading(out, t.section_mining);
-    row(
-        out,
-        r.network_hashrate_ehs.label,
-        &number(e.network_hashrate_ehs),
-        "EH/s",
-    );
-    row(
-        out,
-        r.hashprice_usd_per_ph_day.label,
-        &usd(e.hashprice_usd_per_ph_day),
-        n.unit_per_ph_day,
-    );
-    row(out, t.btc_mined, &number(e.btc_per_day), t.unit_btc_per_day);
-    match e.energy_kwh_per_btc {
-        Some(kwh) => row_parts(out, r.energy_kwh_per_btc.label, energy_kwh_parts(kwh), ""),
-        None => row(out, r.energy_kwh_per_btc.label, format::UNDEFINED, ""),
+    match figure {
+        Figure::GridIntensityGPerKwh => range(
+            number(e.intensity_band.low_g_per_kwh),
+            number(e.intensity_band.high_g_per_kwh),
+        ),
+        Figure::Co2TPerYear => {
+            let (low, high) = e.carbon_band(e.co2_t_per_year);
+            range(co2_kg(low * 1000.0), co2_kg(high * 1000.0))
+        }
+        Figure::BreakEvenBtcPriceUsd => match e.break_even_btc_price_usd {
+            Some(p) if p <= s.market.btc_price_usd => t.verdict_profitable.to_string(),
+            Some(_) => t.verdict_losing.to_string(),
+            None => String::new(),
+        },
+        Figure::AllInCostPerBtcUsd => t.with_depreciation.to_string(),
+        Figure::CurtailmentCreditUsdPerDay | Figure::HeatRevenueUsdPerDay => t.per_day.to_string(),
+        Figure::HeatDisplacedCo2TPerYear => t.per_year_apart.to_string(),
+        Figure::FlaringAvoidedCo2TPerYear => t.per_year_counterfactual.to_string(),
+        _ => String::new(),
     }
 }
 
-/// Revenue, costs and profit a day.
-fn money_section(out: &mut String, e: &Evaluation, words: &Strings) {
-    let (t, r) = (&words.cli, &words.results);
-    heading(out, t.section_money);
-    row(
-        out,
-        r.revenue_usd_per_day.label,
-        &usd(e.revenue_usd_per_day),
-        "",
-    );
-    row(out, t.electricity, &usd(e.electricity_cost_usd_per_day), "");
-    row(out, r.opex_usd_per_day.label, &usd(e.opex_usd_per_day), "");
-    row(
-        out,
-        r.carbon_cost_usd_per_day.label,
-        &usd(e.carbon_cost_usd_per_day),
-        "",
-    );
-    // With a lever's income the lines add up: revenue + other income − costs = profit.
-    let other_income = e.other_income_usd_per_day();
-    if other_income != 0.0 {
-        row(out, t.other_income, &usd(other_income), "");
-    }
-    row(out, t.profit, &usd(e.profit_usd_per_day), "");
-}
-
-/// Break-even BTC price and power price, all-in cost per BTC, hardware and payback.
-fn break_even_section(out: &mut String, e: &Evaluation, s: &model::Scenario, lang: Lang) {
-    let words = strings(lang);
-    let (t, r, n) = (&words.cli, &words.results, &words.network);
-    heading(out, t.section_break_even);
-    let be = e
-        .break_even_btc_price_usd
-        .map_or(format::UNDEFINED.into(), usd);
-    let verdict = match e.break_even_btc_price_usd {
-        Some(p) if p <= s.market.btc_price_usd => t.verdict_profitable,
-        Some(_) => t.verdict_losing,
-        None => "",
-    };
-    row(out, r.break_even_btc_price_usd.label, &be, verdict);
-    row(
-        out,
-        r.all_in_cost_per_btc_usd.label,
-        &e.all_in_cost_per_btc_usd
-            .map_or(format::UNDEFINED.into(), usd),
-        t.with_depreciation,
-    );
-    row(
-        out,
-        r.break_even_electricity_usd_kwh.label,
-        &e.break_even_electricity_usd_kwh
-            .map_or(format::UNDEFINED.into(), usd),
-        n.unit_per_kwh,
-    );
-    row(out, t.hardware, &usd(e.hardware_cost_usd), "");
-    row(
-        out,
-        r.payback_days.label,
-        &payback(e.payback_days, lang),
-        "",
-    );
-}
-
-/// What the levers change, when any is on.
-fn levers_section(out: &mut String, e: &Evaluation, words: &Strings) {
-    let (t, n) = (&words.cli, &words.network);
-    let any_lever = e.effective_uptime_pct.is_some()
-        || e.supply_price_usd_per_kwh.is_some()
-        || e.heat_revenue_usd_per_day.is_some()
-        || e.flaring_avoided_co2_t_per_year.is_some();
-    if any_lever {
-        heading(out, t.section_levers);
-        if let Some(p) = e.supply_price_usd_per_kwh {
-            row(out, t.blended_power_price, &usd(p), n.unit_per_kwh);
+/// A line that is not a figure, before a figure's: the levers' other income before the profit
+/// (so the money lines add up: revenue + other income − costs = profit), the hardware's cost
+/// before the payback.
+fn line_before(out: &mut String, figure: Figure, e: &Evaluation, lang: Lang) {
+    let t = &strings(lang).cli;
+    match figure {
+        Figure::ProfitUsdPerDay => {
+            let other_income = e.other_income_usd_per_day();
+            if other_income != 0.0 {
+                row(out, t.other_income, &usd(other_income), "");
+            }
         }
-        if let (Some(u), Some(c)) = (e.effective_uptime_pct, e.curtailment_credit_usd_per_day) {
-            row(out, t.uptime_after_curtailment, &format::fixed(u, 1), "%");
-            row(out, t.demand_response_credit, &usd(c), t.per_day);
-        }
-        if let (Some(h), Some(d)) = (e.heat_revenue_usd_per_day, e.heat_displaced_co2_t_per_year) {
-            row(out, t.heat_sold, &usd(h), t.per_day);
-            row_parts(
-                out,
-                t.heat_displaced,
-                co2_kg_parts(d * 1000.0),
-                t.per_year_apart,
-            );
-        }
-        if let Some(f) = e.flaring_avoided_co2_t_per_year {
-            row_parts(
-                out,
-                t.flaring_avoided,
-                co2_kg_parts(f * 1000.0),
-                t.per_year_counterfactual,
-            );
-        }
+        Figure::PaybackDays => row(out, t.hardware, &usd(e.hardware_cost_usd), ""),
+        _ => {}
     }
 }
 
-/// The Scope 1/2/3 table: each figure, its unit, and how it was reached.
-fn scope_section(out: &mut String, e: &Evaluation, scenario: &model::Scenario, lang: Lang) {
+/// Below the Scope 1/2/3 rows: how each scope was reached ("label: basis"), and what is
+/// reported apart.
+fn scope_bases(out: &mut String, e: &Evaluation, scenario: &model::Scenario, lang: Lang) {
     let d = &strings(lang).disclosure;
-    heading(out, d.section_scopes);
-    row(
-        out,
-        crate::figures::Figure::EnergyKwhPerYear.words(lang).label,
-        &number(e.accounting.energy_kwh_per_year),
-        "kWh",
-    );
     let rows = crate::disclosure::scope_rows(e, scenario, lang);
-    for r in &rows {
-        let words = r.figure.words(lang);
-        row(
-            out,
-            words.label,
-            &crate::disclosure::scope_value_text(r, lang),
-            words.unit,
-        );
-    }
-    // How each was reached, below the aligned rows: "label: basis".
     for r in &rows[..4] {
         let line = fill(
             d.basis_line,
@@ -503,4 +370,63 @@ fn has_market_overrides(doc: &ScenarioDoc) -> bool {
         || m.network.is_some()
         || m.subsidy.is_some()
         || m.fees_btc_per_block.is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::levers::{Curtailment, FlaredGas, HeatReuse, Levers, RenewableSupply};
+
+    /// Texas with every lever on, so that every figure of the table applies.
+    fn every_lever_on(library: &PresetLibrary) -> Loaded {
+        let mut doc = library.scenario("texas-s21").unwrap().doc.clone();
+        doc.levers = Levers {
+            renewable: Some(RenewableSupply::default()),
+            curtailment: Some(Curtailment::default()),
+            heat_reuse: Some(HeatReuse {
+                share_pct: 50.0,
+                price_usd_per_mwh_heat: 30.0,
+                ..Default::default()
+            }),
+            flared_gas: Some(FlaredGas::default()),
+        };
+        let scenario = doc.resolve(library).unwrap();
+        Loaded { doc, scenario }
+    }
+
+    #[test]
+    fn every_figure_has_a_row_in_the_report_and_a_key_in_json() {
+        let library = PresetLibrary::builtin();
+        let loaded = every_lever_on(&library);
+        let e = model::evaluate(&loaded.scenario);
+        let missing: Vec<Figure> = Figure::all().filter(|f| !f.applies_to(&e)).collect();
+        assert!(missing.is_empty(), "{missing:?} do not apply");
+        for lang in Lang::ALL {
+            let table = report_table(&loaded, &e, &library, lang);
+            for f in Figure::all() {
+                let start = format!(
+                    "  {} ",
+                    align_left(label(f, lang), super::super::output::LABEL)
+                );
+                let (value, _) = f.format_parts(f.value(&e), lang);
+                let row = table.lines().find(|l| l.starts_with(&start));
+                assert!(
+                    row.is_some_and(|l| l[start.len()..].trim_start().starts_with(&value)),
+                    "{f:?} in {lang:?}: no row {start}{value}\n{table}"
+                );
+            }
+        }
+        let json: serde_json::Value =
+            serde_json::from_str(&crate::export::results_json(&e)).unwrap();
+        let mut keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected: Vec<&str> = Figure::all().map(Figure::key).collect();
+        keys.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(keys, expected);
+    }
 }

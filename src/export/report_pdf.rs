@@ -472,12 +472,10 @@ fn lay_out(layout: &mut Layout, input: &ReportInput, e: &Evaluation) {
 
     layout.heading(d.section_results);
     for (figure, value) in figures::of(e) {
-        let w = figure.words(lang);
-        let value = value.map_or(format::UNDEFINED.to_string(), format::number);
         layout.row(&[
-            (w.label, 0.0, 0.3, INK),
-            (&format!("{value} {}", w.unit), 0.3, 0.22, INK),
-            (w.formula, 0.52, 0.48, GREY),
+            (figure.words(lang).label, 0.0, 0.3, INK),
+            (&figure.format_number_with_unit(value, lang), 0.3, 0.22, INK),
+            (figure.words(lang).formula, 0.52, 0.48, GREY),
         ]);
     }
 
@@ -486,11 +484,7 @@ fn lay_out(layout: &mut Layout, input: &ReportInput, e: &Evaluation) {
     layout.row(&[
         (energy.words(lang).label, 0.0, 0.3, INK),
         (
-            &format!(
-                "{} {}",
-                format::number(e.accounting.energy_kwh_per_year),
-                energy.words(lang).unit
-            ),
+            &energy.format_number_with_unit(energy.value(e), lang),
             0.3,
             0.22,
             INK,
@@ -498,11 +492,14 @@ fn lay_out(layout: &mut Layout, input: &ReportInput, e: &Evaluation) {
         ("", 0.52, 0.48, GREY),
     ]);
     for r in crate::disclosure::scope_rows(e, input.scenario, lang) {
-        let w = r.figure.words(lang);
-        let value = crate::disclosure::scope_value_text(&r, lang);
         layout.row(&[
-            (w.label, 0.0, 0.3, INK),
-            (&format!("{value} {}", w.unit), 0.3, 0.22, INK),
+            (r.figure.words(lang).label, 0.0, 0.3, INK),
+            (
+                &r.figure.format_number_with_unit(r.value, lang),
+                0.3,
+                0.22,
+                INK,
+            ),
             (&r.basis, 0.52, 0.48, GREY),
         ]);
     }
@@ -824,5 +821,88 @@ mod tests {
             assert!(text.contains(words), "{words} missing:\n{text}");
         }
         assert!(letter.len() < 600 * 1024, "{} bytes", letter.len());
+    }
+
+    /// A missing value reads the same in the PDF report, the Markdown export and the text
+    /// report: the word its figure's kind gives ("never" for the payback, "—", "not
+    /// splittable"), alone in its cell.
+    #[test]
+    fn a_missing_value_reads_the_same_in_the_pdf_markdown_and_the_text_report() {
+        let library = PresetLibrary::builtin();
+        let mut doc = library.scenario("texas-s21").unwrap().doc.clone();
+        doc.fleet[0].units = 0;
+        let scenario = doc.resolve(&library).unwrap();
+        let e = model::evaluate(&scenario);
+        let missing: Vec<Figure> = figures::of(&e)
+            .filter_map(|(f, v)| v.is_none().then_some(f))
+            .collect();
+        for f in [
+            Figure::PaybackDays,
+            Figure::Co2TPerBtc,
+            Figure::RenewableShareMarketPct,
+        ] {
+            assert!(missing.contains(&f), "{f:?} has a value");
+        }
+        let input = ReportInput {
+            doc: &doc,
+            scenario: &scenario,
+            library: &library,
+            lang: Lang::En,
+            date: "2026-01-01".into(),
+            file: None,
+        };
+        let pdf = render_report(&input, Paper::A4).unwrap();
+        let dir = std::env::temp_dir().join(format!("hashwatt-missing-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("missing.pdf");
+        std::fs::write(&path, pdf).unwrap();
+        let out = std::process::Command::new("pdftotext")
+            .args(["-layout".as_ref(), path.as_os_str(), "-".as_ref()])
+            .output()
+            .expect("pdftotext (poppler-utils) reads the report back");
+        let pdf_text = String::from_utf8(out.stdout).unwrap();
+        let markdown = crate::export::results_markdown("t", &e, &[], Lang::En);
+        let loaded = crate::cli::scenario::Loaded {
+            doc: doc.clone(),
+            scenario: scenario.clone(),
+        };
+        let report = crate::cli::report::report_table(&loaded, &e, &library, Lang::En);
+        // A line's cells: runs of text two or more spaces apart.
+        let cells = |line: &str| -> Vec<String> {
+            line.split("  ")
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        for f in missing {
+            let (words, word) = (f.words(Lang::En), f.kind().missing(Lang::En));
+            let row = format!("| {} | {word} | {} |", words.label, words.unit);
+            assert!(markdown.contains(&row), "{row}\n{markdown}");
+            let rows: Vec<Vec<String>> = report
+                .lines()
+                .map(cells)
+                .filter(|c| c.first().map(String::as_str) == Some(words.label))
+                .collect();
+            assert_eq!(rows.len(), 1, "{f:?}\n{report}");
+            // The word alone, or before a note of the report's own ("— with depreciation").
+            let value = rows[0][1].as_str();
+            assert!(
+                value == word || value.starts_with(&format!("{word} ")),
+                "{f:?}: {value}\n{report}"
+            );
+            // In the PDF a long label may wrap: its first line starts the row.
+            let rows: Vec<Vec<String>> = pdf_text
+                .lines()
+                .map(cells)
+                .filter(|c| {
+                    c.len() > 1 && c[0].len() >= 7 && words.label.starts_with(c[0].as_str())
+                })
+                .collect();
+            assert!(!rows.is_empty(), "{f:?}\n{pdf_text}");
+            for row in rows {
+                assert_eq!(row[1], word, "{f:?}: {row:?}");
+            }
+        }
     }
 }

@@ -1,8 +1,7 @@
 //! Results as files: CSV and JSON for programs, Markdown for people. The values are those of
 //! `hashwatt report --json`, listed by `crate::figures`), labelled from the string table.
 
-use crate::figures::{self, Figure};
-use crate::format;
+use crate::figures;
 use crate::i18n::{self, Lang};
 use crate::model::Evaluation;
 use std::fmt::Write as _;
@@ -60,7 +59,7 @@ fn cell(text: &str) -> String {
 }
 
 /// The figures as a Markdown document: a title, a table (figure | value | unit, numbers with
-/// thousands separators) and the sources.
+/// thousands separators, a missing value in its kind's word) and the sources.
 pub fn results_markdown(title: &str, e: &Evaluation, sources: &[String], lang: Lang) -> String {
     let strings = i18n::strings(lang);
     let r = &strings.results;
@@ -74,11 +73,7 @@ pub fn results_markdown(title: &str, e: &Evaluation, sources: &[String], lang: L
     let _ = writeln!(out, "|---|---:|---|");
     for (figure, value) in figures::of(e) {
         let words = figure.words(lang);
-        let shown = match value {
-            Some(v) => format::number(v),
-            None if figure == Figure::PaybackDays => r.never.to_string(),
-            None => r.undefined.to_string(),
-        };
+        let shown = figure.format_number(value, lang);
         let _ = writeln!(
             out,
             "| {} | {} | {} |",

@@ -386,8 +386,7 @@ fn json_is_the_report_object() {
     let (_, e, _) = texas();
     let json: serde_json::Value = serde_json::from_str(&results_json(&e)).unwrap();
     let object = json.as_object().unwrap();
-    let keys: Vec<&str> = crate::figures::Figure::CONTRACT
-        .iter()
+    let keys: Vec<&str> = crate::figures::Figure::of_group(crate::figures::Group::Contract)
         .map(|f| f.key())
         .collect();
     assert_eq!(object.len(), 22 + 7);

@@ -249,10 +249,7 @@ fn table_ui(
                     ui.end_row();
                     for row in &figures {
                         for (column, value) in row.values.iter().enumerate() {
-                            let text = match (row.figure, value) {
-                                (Figure::PaybackDays, None) => strings.results.never.to_string(),
-                                _ => format::maybe(*value),
-                            };
+                            let text = row.figure.format_number(*value, lang);
                             cell(ui, text, row.best.contains(&column));
                         }
                         ui.end_row();

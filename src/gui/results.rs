@@ -3,8 +3,8 @@
 
 use super::App;
 use super::widgets::badge;
-use crate::figures::Figure;
-use crate::format::{self, co2_kg, energy_kwh, number, power_kw, usd};
+use crate::figures::{Figure, Group};
+use crate::format::{self, co2_kg, number, usd};
 use crate::i18n::{Lang, Strings, fill};
 use crate::model::{Evaluation, Scenario};
 use crate::presets::Grade;
@@ -45,12 +45,20 @@ pub fn card_label(figure: Figure, lang: Lang) -> &'static str {
     }
 }
 
-/// The figures shown as cards for `e`: the chosen contract figures, then those of the levers
-/// that are on.
-fn card_figures(e: &Evaluation) -> impl Iterator<Item = Figure> + '_ {
-    CARDS
+/// The figures shown as cards for `e` when all are shown: the headline cards, the levers'
+/// that are on, then every other figure `e` has in the text report's order. Every figure of
+/// the table has a card.
+fn card_figures(e: &Evaluation) -> Vec<Figure> {
+    let mut figures: Vec<Figure> = CARDS
         .into_iter()
-        .chain(Figure::LEVERS.into_iter().filter(|f| f.applies_to(e)))
+        .chain(Figure::of_group(Group::Lever).filter(|f| f.applies_to(e)))
+        .collect();
+    let rest: Vec<Figure> = Figure::in_report_order()
+        .into_iter()
+        .filter(|f| f.applies_to(e) && !figures.contains(f))
+        .collect();
+    figures.extend(rest);
+    figures
 }
 
 /// One card's content.
@@ -79,8 +87,8 @@ struct Context<'a> {
     bad: egui::Color32,
 }
 
-/// The profit card's sum, each amount at the same number of decimals, so that the detail adds
-/// up to the value shown: revenue + other income − costs = profit.
+/// The profit card's sum, each amount at the decimals of the profit as every output shows it,
+/// so that the detail adds up to the value shown: revenue + other income − costs = profit.
 #[derive(Debug, PartialEq)]
 struct ProfitSum {
     revenue: String,
@@ -91,16 +99,12 @@ struct ProfitSum {
 }
 
 impl ProfitSum {
-    fn of(e: &Evaluation) -> ProfitSum {
+    fn of(e: &Evaluation, lang: Lang) -> ProfitSum {
         let other = e.other_income_usd_per_day();
-        let costs = e.electricity_cost_usd_per_day + e.opex_usd_per_day + e.carbon_cost_usd_per_day;
         let profit = e.profit_usd_per_day;
-        // The decimals the largest amount has on its own (about four significant digits).
-        let largest = [e.revenue_usd_per_day, other, costs, profit]
-            .into_iter()
-            .map(f64::abs)
-            .fold(0.0, f64::max);
-        let decimals = number(largest)
+        // The profit as every output shows it, and each amount at its number of decimals.
+        let shown = Figure::ProfitUsdPerDay.format_value(Some(profit), lang);
+        let decimals = shown
             .split_once('.')
             .map_or(0, |(_, fraction)| fraction.len());
         let scale = 10f64.powi(decimals as i32);
@@ -108,7 +112,7 @@ impl ProfitSum {
         let (revenue_units, other_units, profit_units) =
             (units(e.revenue_usd_per_day), units(other), units(profit));
         // Each amount rounded on its own may be a unit off the sum: the costs take up the
-        // difference, so the profit shown is the profit rounded and the detail adds up to it.
+        // difference, so the detail adds up to the profit shown.
         let costs_units = revenue_units + other_units - profit_units;
         let money = |units: f64| {
             let text = format::fixed((units / scale).abs(), decimals);
@@ -122,7 +126,7 @@ impl ProfitSum {
             revenue: money(revenue_units),
             other: (other_units != 0.0).then(|| money(other_units)),
             costs: money(costs_units),
-            profit: money(profit_units),
+            profit: shown,
         }
     }
 
@@ -145,22 +149,23 @@ impl ProfitSum {
     }
 }
 
-/// A card's value and the line under it (with its colour, if it has one).
-type CardText = (String, Option<(String, Option<egui::Color32>)>);
+/// A card's line under its value, with its colour if it has one.
+type Detail = Option<(String, Option<egui::Color32>)>;
 
-/// The card of `figure`.
+/// The card of `figure`: its value as every output shows it, and the card's own line under it.
 fn card(figure: Figure, c: &Context) -> Card {
     let s = &c.strings.app;
-    let (value, detail) = match figure {
+    let value = figure.format_value(figure.value(c.e), c.lang);
+    let detail = match figure {
         Figure::PowerKw
         | Figure::EnergyMwhPerYear
         | Figure::GridIntensityGPerKwh
         | Figure::Co2TPerYear
         | Figure::Co2TPerBtc
         | Figure::HeatDisplacedCo2TPerYear
-        | Figure::FlaringAvoidedCo2TPerYear => energy_text(figure, c),
-        Figure::PaybackDays => payback_text(c),
-        _ => money_text(figure, c),
+        | Figure::FlaringAvoidedCo2TPerYear => energy_detail(figure, c),
+        Figure::PaybackDays => payback_detail(c),
+        _ => money_detail(figure, c),
     };
     let estimate = match figure {
         Figure::GridIntensityGPerKwh | Figure::Co2TPerYear | Figure::Co2TPerBtc => {
@@ -189,11 +194,7 @@ fn card(figure: Figure, c: &Context) -> Card {
     }
 }
 
-fn undefined() -> String {
-    format::UNDEFINED.to_string()
-}
-
-fn plain(text: String) -> Option<(String, Option<egui::Color32>)> {
+fn plain(text: String) -> Detail {
     Some((text, None))
 }
 
@@ -201,167 +202,98 @@ fn tonnes(t: f64) -> String {
     co2_kg(t * 1000.0)
 }
 
-/// Power, energy, the grid's intensity and CO₂, with the emission table's band where it has one.
-fn energy_text(figure: Figure, c: &Context) -> CardText {
+/// Another figure's value as every output shows it, for a card's line.
+fn shown(figure: Figure, c: &Context) -> String {
+    figure.format_value(figure.value(c.e), c.lang)
+}
+
+/// Under power, energy, the grid's intensity and CO₂: the fleet, the energy a day, the emission
+/// table's band, or what a counterfactual is.
+fn energy_detail(figure: Figure, c: &Context) -> Detail {
     let (e, s) = (c.e, &c.strings.app);
-    let words = figure.words(c.lang);
     let band = |central: f64, show: &dyn Fn(f64) -> String| {
         let (low, high) = e.carbon_band(central);
         fill(s.band, &[("low", &show(low)), ("high", &show(high))])
     };
-    let value = figure.value(e);
     match figure {
-        Figure::PowerKw => (
-            power_kw(e.power_kw),
-            plain(format!(
-                "{} TH/s · {} J/TH",
-                number(e.fleet_hashrate_ths),
-                format::maybe(e.efficiency_j_per_th)
-            )),
-        ),
-        Figure::EnergyMwhPerYear => (
-            energy_kwh(e.energy_mwh_per_year * 1000.0),
-            plain(fill(
-                s.card_per_day,
-                &[("value", &energy_kwh(e.energy_kwh_per_day))],
-            )),
-        ),
-        Figure::GridIntensityGPerKwh => (
-            format!("{} {}", number(e.grid_intensity_g_per_kwh), words.unit),
-            plain(band(e.grid_intensity_g_per_kwh, &|x| format::fixed(x, 0))),
-        ),
-        Figure::Co2TPerYear => (
-            tonnes(e.co2_t_per_year),
-            plain(band(e.co2_t_per_year, &tonnes)),
-        ),
-        Figure::Co2TPerBtc => (
-            value.map_or_else(undefined, tonnes),
-            value.and_then(|t| plain(band(t, &tonnes))),
-        ),
-        Figure::HeatDisplacedCo2TPerYear | Figure::FlaringAvoidedCo2TPerYear => {
-            let note = if figure == Figure::HeatDisplacedCo2TPerYear {
-                s.not_netted
-            } else {
-                s.counterfactual
-            };
-            (
-                value.map_or_else(undefined, tonnes),
-                plain(note.to_string()),
-            )
+        Figure::PowerKw => plain(format!(
+            "{} · {}",
+            shown(Figure::FleetHashrateThs, c),
+            shown(Figure::EfficiencyJPerTh, c)
+        )),
+        Figure::EnergyMwhPerYear => plain(fill(
+            s.card_per_day,
+            &[("value", &shown(Figure::EnergyKwhPerDay, c))],
+        )),
+        Figure::GridIntensityGPerKwh => {
+            plain(band(e.grid_intensity_g_per_kwh, &|x| format::fixed(x, 0)))
         }
-        _ => (
-            value.map_or_else(undefined, |v| format!("{} {}", number(v), words.unit)),
-            None,
-        ),
+        Figure::Co2TPerYear => plain(band(e.co2_t_per_year, &tonnes)),
+        Figure::Co2TPerBtc => figure.value(e).and_then(|t| plain(band(t, &tonnes))),
+        Figure::HeatDisplacedCo2TPerYear => plain(s.not_netted.to_string()),
+        Figure::FlaringAvoidedCo2TPerYear => plain(s.counterfactual.to_string()),
+        _ => None,
     }
 }
 
-/// BTC, profit, break-evens, costs and the levers' money.
-fn money_text(figure: Figure, c: &Context) -> CardText {
+/// Under BTC, profit, the break-evens and hashprice: a year's BTC, the profit's sum, the BTC
+/// price against the break-even, today's power price, the hardware, the network.
+fn money_detail(figure: Figure, c: &Context) -> Detail {
     let (e, s) = (c.e, &c.strings.app);
-    let words = figure.words(c.lang);
-    let value = figure.value(e);
     match figure {
-        Figure::BtcPerDay => (
-            format!("{} BTC", number(e.btc_per_day)),
-            plain(fill(
-                s.card_btc_per_year,
-                &[(
-                    "value",
-                    &number(e.btc_per_day * crate::model::DAYS_PER_YEAR),
-                )],
-            )),
-        ),
+        Figure::BtcPerDay => plain(fill(
+            s.card_btc_per_year,
+            &[(
+                "value",
+                &number(e.btc_per_day * crate::model::DAYS_PER_YEAR),
+            )],
+        )),
         Figure::ProfitUsdPerDay => {
-            let sum = ProfitSum::of(e);
             let color = if e.profit_usd_per_day >= 0.0 {
                 c.good
             } else {
                 c.bad
             };
-            (sum.profit.clone(), Some((sum.detail(s), Some(color))))
+            Some((ProfitSum::of(e, c.lang).detail(s), Some(color)))
         }
-        Figure::BreakEvenBtcPriceUsd => (
-            value.map_or_else(undefined, usd),
-            value.map(|be| {
-                let price = usd(c.btc_price_usd);
-                if be <= c.btc_price_usd {
-                    (
-                        fill(s.vs_price_profitable, &[("price", &price)]),
-                        Some(c.good),
-                    )
-                } else {
-                    (fill(s.vs_price_losing, &[("price", &price)]), Some(c.bad))
-                }
-            }),
-        ),
-        Figure::BreakEvenElectricityUsdKwh | Figure::SupplyPriceUsdPerKwh => (
-            value.map_or_else(undefined, |p| fill(s.card_per_kwh, &[("value", &usd(p))])),
-            (figure == Figure::BreakEvenElectricityUsdKwh).then(|| {
+        Figure::BreakEvenBtcPriceUsd => figure.value(e).map(|be| {
+            let price = usd(c.btc_price_usd);
+            if be <= c.btc_price_usd {
                 (
-                    fill(
-                        s.card_power_now,
-                        &[("price", &usd(c.electricity_usd_per_kwh))],
-                    ),
-                    None,
+                    fill(s.vs_price_profitable, &[("price", &price)]),
+                    Some(c.good),
                 )
-            }),
-        ),
-        Figure::AllInCostPerBtcUsd => (
-            value.map_or_else(undefined, usd),
-            plain(fill(
-                s.card_hardware,
-                &[("cost", &usd(e.hardware_cost_usd))],
-            )),
-        ),
-        Figure::HashpriceUsdPerPhDay => (
-            fill(
-                s.card_per_ph_day,
-                &[("value", &usd(e.hashprice_usd_per_ph_day))],
-            ),
-            plain(fill(
-                s.card_network,
-                &[("value", &number(e.network_hashrate_ehs))],
-            )),
-        ),
-        Figure::CurtailmentCreditUsdPerDay | Figure::HeatRevenueUsdPerDay => {
-            (value.map_or_else(undefined, usd), None)
-        }
-        // Without a layout of their own: the number and the figure's unit.
-        _ => (
-            value.map_or_else(undefined, |v| format!("{} {}", number(v), words.unit)),
-            None,
-        ),
+            } else {
+                (fill(s.vs_price_losing, &[("price", &price)]), Some(c.bad))
+            }
+        }),
+        Figure::BreakEvenElectricityUsdKwh => plain(fill(
+            s.card_power_now,
+            &[("price", &usd(c.electricity_usd_per_kwh))],
+        )),
+        Figure::AllInCostPerBtcUsd => plain(fill(
+            s.card_hardware,
+            &[("cost", &usd(e.hardware_cost_usd))],
+        )),
+        Figure::HashpriceUsdPerPhDay => plain(fill(
+            s.card_network,
+            &[("value", &number(e.network_hashrate_ehs))],
+        )),
+        _ => None,
     }
 }
 
-/// Today's simple payback beside the projection's, so the two never disagree silently.
-fn payback_text(c: &Context) -> CardText {
-    let (s, r) = (&c.strings.app, &c.strings.results);
-    let value = Figure::PaybackDays.value(c.e);
-    let projection = match c.projection_payback {
+/// Under today's simple payback, the projection's (with halvings and growth), so the two never
+/// disagree silently.
+fn payback_detail(c: &Context) -> Detail {
+    let s = &c.strings.app;
+    plain(match c.projection_payback {
         (Some(month), _) => fill(s.payback_projection_month, &[("month", &month.to_string())]),
         (None, months) => fill(
             s.payback_projection_never,
             &[("months", &months.to_string())],
         ),
-    };
-    let simple = value.map(|d| {
-        fill(
-            s.years_value,
-            &[("n", &format::fixed(d / crate::model::DAYS_PER_YEAR, 1))],
-        )
-    });
-    (
-        match value {
-            None => r.never.to_string(),
-            Some(days) => fill(s.days_value, &[("n", &format::fixed(days, 0))]),
-        },
-        plain(match simple {
-            Some(years) => format!("{years} · {projection}"),
-            None => projection,
-        }),
-    )
+    })
 }
 
 pub fn results_ui(app: &App, ui: &mut egui::Ui) {
@@ -401,7 +333,10 @@ pub fn results_ui(app: &App, ui: &mut egui::Ui) {
     };
     let all = app.session.all_figures;
     let cards: Vec<Card> = if all {
-        card_figures(e).map(|f| card(f, &context)).collect()
+        card_figures(e)
+            .into_iter()
+            .map(|f| card(f, &context))
+            .collect()
     } else {
         DECIDING.into_iter().map(|f| card(f, &context)).collect()
     };
@@ -468,21 +403,13 @@ fn scope_table_ui(ui: &mut egui::Ui, e: &Evaluation, scenario: &Scenario, lang: 
                         .show(ui, |ui| {
                             let energy = Figure::EnergyKwhPerYear;
                             ui.label(energy.words(lang).label);
-                            ui.label(format!(
-                                "{} {}",
-                                number(e.accounting.energy_kwh_per_year),
-                                energy.words(lang).unit
-                            ));
+                            ui.label(energy.format_number_with_unit(energy.value(e), lang));
                             ui.label("");
                             ui.end_row();
                             for row in crate::disclosure::scope_rows(e, scenario, lang) {
                                 let words = row.figure.words(lang);
                                 ui.label(words.label).on_hover_text(words.formula);
-                                ui.label(format!(
-                                    "{} {}",
-                                    crate::disclosure::scope_value_text(&row, lang),
-                                    words.unit
-                                ));
+                                ui.label(row.figure.format_number_with_unit(row.value, lang));
                                 ui.add(
                                     egui::Label::new(
                                         egui::RichText::new(&row.basis).small().weak(),
@@ -568,9 +495,61 @@ mod tests {
         crate::model::evaluate(&doc.resolve(&library).unwrap())
     }
 
+    /// The window's context for `e` in `lang`, with plain colours.
+    fn context(e: &Evaluation, lang: Lang) -> Context<'_> {
+        Context {
+            e,
+            lang,
+            strings: crate::i18n::strings(lang),
+            btc_price_usd: 90_000.0,
+            electricity_usd_per_kwh: 0.05,
+            region_estimate: false,
+            projection_payback: (None, 36),
+            good: egui::Color32::GREEN,
+            bad: egui::Color32::RED,
+        }
+    }
+
+    #[test]
+    fn every_figure_has_a_card_whose_value_reads_as_everywhere() {
+        let library = PresetLibrary::builtin();
+        let mut doc = library.scenario("texas-s21").unwrap().doc.clone();
+        doc.levers = crate::model::levers::Levers {
+            renewable: Some(Default::default()),
+            curtailment: Some(Default::default()),
+            heat_reuse: Some(crate::model::levers::HeatReuse {
+                share_pct: 50.0,
+                price_usd_per_mwh_heat: 30.0,
+                ..Default::default()
+            }),
+            flared_gas: Some(Default::default()),
+        };
+        let e = crate::model::evaluate(&doc.resolve(&library).unwrap());
+        // And with no fleet, where several figures are undefined and payback is never.
+        let mut idle = library.scenario("texas-s21").unwrap().doc.clone();
+        idle.fleet[0].units = 0;
+        let idle = crate::model::evaluate(&idle.resolve(&library).unwrap());
+        assert!(idle.payback_days.is_none() && idle.co2_t_per_btc.is_none());
+        for e in [&e, &idle] {
+            let shown = card_figures(e);
+            for lang in Lang::ALL {
+                let c = context(e, lang);
+                for f in Figure::all().filter(|f| f.applies_to(e)) {
+                    assert_eq!(shown.iter().filter(|&&g| g == f).count(), 1, "{f:?}");
+                    let card = card(f, &c);
+                    assert_eq!(card.value, f.format_value(f.value(e), lang), "{f:?}");
+                }
+            }
+        }
+        assert!(Figure::all().all(|f| f.applies_to(&e)));
+        assert_eq!(card_figures(&e).len(), crate::figures::TABLE.len());
+        let never = card(Figure::PaybackDays, &context(&idle, Lang::En));
+        assert_eq!(never.value, "never");
+    }
+
     #[test]
     fn the_profit_sum_names_the_heat_sold_and_adds_up() {
-        let sum = ProfitSum::of(&texas());
+        let sum = ProfitSum::of(&texas(), Lang::En);
         let en = sum.detail(&crate::i18n::strings(Lang::En).app);
         let zh = sum.detail(&crate::i18n::strings(Lang::Zh).app);
         let (r, o, c, p) = (
@@ -604,7 +583,7 @@ mod tests {
         e.carbon_cost_usd_per_day = 0.0;
         e.profit_usd_per_day = 1.0002;
         // Rounded one by one: $2.001 − $1.000 = $1.001, not the $1.000 shown.
-        let sum = ProfitSum::of(&e);
+        let sum = ProfitSum::of(&e, Lang::En);
         assert_eq!(
             sum,
             ProfitSum {
@@ -615,12 +594,12 @@ mod tests {
             }
         );
 
-        // A loss, with the amounts at the precision of the largest.
+        // A loss, with the amounts at the precision of the profit as every output shows it.
         e.revenue_usd_per_day = 1234.5;
         e.electricity_cost_usd_per_day = 1300.25;
         e.profit_usd_per_day = -65.75;
         e.heat_revenue_usd_per_day = Some(0.0);
-        let sum = ProfitSum::of(&e);
+        let sum = ProfitSum::of(&e, Lang::En);
         assert_eq!(
             (
                 sum.revenue.as_str(),
@@ -628,7 +607,7 @@ mod tests {
                 sum.costs.as_str(),
                 sum.profit.as_str()
             ),
-            ("$1,235", None, "$1,301", "-$66")
+            ("$1,234.50", None, "$1,300.25", "-$65.75")
         );
     }
 }

@@ -519,7 +519,9 @@ fn pinned_scenarios_are_compared_and_the_best_marked() {
     let co2 = rows.iter().find(|r| r.key == "co2_t_per_btc").unwrap();
     assert_eq!(co2.best, [1]);
     // Each figure has a row in the table (a card may carry the same name).
-    for figure in crate::figures::Figure::CONTRACT.map(|f| f.words(Lang::En)) {
+    for figure in
+        crate::figures::Figure::of_group(crate::figures::Group::Contract).map(|f| f.words(Lang::En))
+    {
         assert!(
             h.query_all_by_label(figure.label).count() >= 1,
             "{}",
@@ -1083,8 +1085,7 @@ fn lever_cards_are_the_lever_figures_in_the_chosen_language() {
     levers.curtailment = Some(Curtailment::default());
     h.run();
     let e = evaluation(&h);
-    let on: Vec<Figure> = Figure::LEVERS
-        .into_iter()
+    let on: Vec<Figure> = Figure::of_group(crate::figures::Group::Lever)
         .filter(|f| f.applies_to(&e))
         .collect();
     assert_eq!(

@@ -103,14 +103,6 @@ pub fn scope_rows(e: &Evaluation, scenario: &Scenario, lang: Lang) -> Vec<ScopeR
     ]
 }
 
-/// A row's value as shown: tonnes or a percentage at sensible precision, or "not splittable".
-pub fn scope_value_text(row: &ScopeRow, lang: Lang) -> String {
-    match row.value {
-        Some(v) => format::number(v),
-        None => i18n::strings(lang).disclosure.not_splittable.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,13 @@
-//! One description of every result figure: its key (the `--json` contract), its words in each
-//! language, which way it is better, and its value in an evaluation. The window's cards, the
-//! `report` table, `--json`, CSV and Markdown export and `compare` all list figures from here,
-//! so a figure added once appears everywhere, in the same order.
+//! One description of every result figure, one row each in [`figures!`] below: its key (the
+//! `--json` contract), how its value is shown, which way it is better, where the text report
+//! lists it, its words in each language and its value in an evaluation. The window's cards,
+//! the `report` table, `--json`, CSV, Markdown and PDF export and `compare` all list figures
+//! from this table and show their values with [`format_value`] or [`format_number`], so a
+//! figure added once appears everywhere, in the same order, and a missing value reads the same
+//! way in every output.
 
-use crate::i18n::{self, Lang, results::FigureWords};
+use crate::format;
+use crate::i18n::{self, Lang, Strings, fill, results::FigureWords};
 use crate::model::{Evaluation, MonteCarlo, Projection};
 use serde::Serialize;
 
@@ -28,103 +32,407 @@ impl Better {
     }
 }
 
-/// A result figure of an evaluation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Figure {
-    FleetHashrateThs,
-    EfficiencyJPerTh,
-    PowerKw,
-    EnergyKwhPerDay,
-    EnergyMwhPerYear,
-    GridIntensityGPerKwh,
-    Co2KgPerDay,
-    Co2TPerYear,
-    NetworkHashrateEhs,
-    BtcPerDay,
-    RevenueUsdPerDay,
-    ElectricityCostUsdPerDay,
-    CarbonCostUsdPerDay,
-    OpexUsdPerDay,
-    ProfitUsdPerDay,
-    HashpriceUsdPerPhDay,
-    BreakEvenBtcPriceUsd,
-    AllInCostPerBtcUsd,
-    BreakEvenElectricityUsdKwh,
-    EnergyKwhPerBtc,
-    Co2TPerBtc,
-    PaybackDays,
-    // Figures of the policy and site levers: present only while their lever is on.
-    EffectiveUptimePct,
-    CurtailmentCreditUsdPerDay,
-    SupplyPriceUsdPerKwh,
-    HeatRevenueUsdPerDay,
-    HeatDisplacedCo2TPerYear,
-    FlaringAvoidedCo2TPerYear,
-    // Site accounting (GHG Protocol Scope 2 Guidance, MiCA S.8–S.13): every evaluation has them.
-    EnergyKwhPerYear,
-    RenewableShareLocationPct,
-    RenewableShareMarketPct,
-    Scope1TPerYear,
-    Scope2LocationTPerYear,
-    Scope2MarketTPerYear,
-    Scope3UpstreamTPerYear,
+/// Which figures an evaluation has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// The figures of the `--json` contract: every evaluation has them (a value may be
+    /// undefined).
+    Contract,
+    /// Site accounting (GHG Protocol Scope 2 Guidance, MiCA S.8–S.13): every evaluation has them.
+    Accounting,
+    /// A policy or site lever's: present only while its lever is on.
+    Lever,
+}
+
+/// What a money figure is counted per, in the words of the text report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Per {
+    Kwh,
+    PhDay,
+}
+
+/// How a figure's value is shown to people, and what a missing value reads as.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// A number in the figure's own unit: `60,000 TH/s`.
+    Number,
+    /// Power given in kW, shown in W, kW, MW or GW.
+    Power,
+    /// Energy given in `kwh` kWh, shown in kWh, MWh, GWh or TWh.
+    Energy { kwh: f64 },
+    /// A mass of CO₂ given in `kg` kg, shown in kg, t, kt, Mt or Gt.
+    Mass { kg: f64 },
+    /// US dollars: `$1,234`, `-$12.35`.
+    Money,
+    /// US dollars per kWh or per PH/s a day: `$0.0660 per kWh`.
+    Rate(Per),
+    /// A percentage at one decimal: `97.5 %`.
+    Share,
+    /// Days to pay back, with the years: `412 days (1.1 years)`; missing, `never`.
+    Duration,
+    /// A Scope 1/2/3 disclosure figure in its fixed unit (t CO₂e/year, %); missing, `not
+    /// splittable` (the intensity used cannot be split, or there is no energy to share).
+    Scope,
+}
+
+impl Kind {
+    /// What a missing value reads as, in every output that shows it to people.
+    pub fn missing(self, lang: Lang) -> &'static str {
+        let s = i18n::strings(lang);
+        match self {
+            Kind::Duration => s.results.never,
+            Kind::Scope => s.disclosure.not_splittable,
+            _ => s.results.undefined,
+        }
+    }
+}
+
+/// A value as people read it, in two parts: the number (with its sign and currency) and its
+/// unit, scaled to the value's size where the kind has a ladder of units (`1.134`, `MW`); `unit`
+/// is the figure's own, for the kinds shown in it. A missing value is the kind's word
+/// ([`Kind::missing`]) with no unit.
+pub fn format_parts(kind: Kind, value: Option<f64>, unit: &str, lang: Lang) -> (String, String) {
+    let Some(v) = value else {
+        return (kind.missing(lang).to_string(), String::new());
+    };
+    let s = i18n::strings(lang);
+    let owned = |(value, unit): (String, &str)| (value, unit.to_string());
+    match kind {
+        Kind::Number | Kind::Scope => (format::number(v), unit.to_string()),
+        Kind::Power => owned(format::power_kw_parts(v)),
+        Kind::Energy { kwh } => owned(format::energy_kwh_parts(v * kwh)),
+        Kind::Mass { kg } => owned(format::co2_kg_parts(v * kg)),
+        Kind::Money => (format::usd(v), String::new()),
+        Kind::Rate(per) => (
+            format::usd(v),
+            match per {
+                Per::Kwh => s.network.unit_per_kwh,
+                Per::PhDay => s.network.unit_per_ph_day,
+            }
+            .to_string(),
+        ),
+        Kind::Share => (format::fixed(v, 1), unit.to_string()),
+        Kind::Duration => (
+            fill(
+                s.cli.payback_days,
+                &[
+                    ("days", &format::fixed(v, 0)),
+                    ("years", &format::fixed(v / crate::model::DAYS_PER_YEAR, 1)),
+                ],
+            ),
+            String::new(),
+        ),
+    }
+}
+
+/// A value as people read it, its number and unit in one: `1.134 MW`, `$0.0660 per kWh`,
+/// `never`. The window's cards and the text report show this.
+pub fn format_value(kind: Kind, value: Option<f64>, unit: &str, lang: Lang) -> String {
+    match format_parts(kind, value, unit, lang) {
+        (number, unit) if unit.is_empty() => number,
+        (number, unit) => format!("{number} {unit}"),
+    }
+}
+
+/// A value as tables with a column of units show it (Markdown, the PDF report, `compare`): the
+/// number in the figure's own unit with thousands separators, or the kind's missing word.
+pub fn format_number(kind: Kind, value: Option<f64>, lang: Lang) -> String {
+    value.map_or_else(|| kind.missing(lang).to_string(), format::number)
+}
+
+/// The sections of the text report, in its order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Section {
+    Power,
+    Carbon,
+    Scopes,
+    Mining,
+    Money,
+    BreakEven,
+    Levers,
+}
+
+impl Section {
+    pub const ALL: [Section; 7] = [
+        Section::Power,
+        Section::Carbon,
+        Section::Scopes,
+        Section::Mining,
+        Section::Money,
+        Section::BreakEven,
+        Section::Levers,
+    ];
+
+    /// The section's heading in `lang`.
+    pub fn heading(self, lang: Lang) -> &'static str {
+        let s = i18n::strings(lang);
+        let t = &s.cli;
+        match self {
+            Section::Power => t.section_power,
+            Section::Carbon => t.section_carbon,
+            Section::Scopes => s.disclosure.section_scopes,
+            Section::Mining => t.section_mining,
+            Section::Money => t.section_money,
+            Section::BreakEven => t.section_break_even,
+            Section::Levers => t.section_levers,
+        }
+    }
+}
+
+/// One figure's description: a row of [`TABLE`].
+#[derive(Clone, Copy, Debug)]
+pub struct Spec {
+    pub figure: Figure,
+    /// The key in `--json`, CSV and compare output: never translated.
+    pub key: &'static str,
+    pub group: Group,
+    pub kind: Kind,
+    /// Which way the figure is better, for marking the best site in a comparison.
+    pub better: Better,
+    /// Where the text report lists the figure: its section, and its place there.
+    pub section: Section,
+    pub rank: u8,
+    /// The figure's label, unit and formula, from a language's strings.
+    pub words: fn(&'static Strings) -> FigureWords,
+    /// The figure's value in an evaluation: `None` when it is undefined (a division by zero)
+    /// or its lever is off.
+    pub value: fn(&Evaluation) -> Option<f64>,
+}
+
+/// Declares [`Figure`] and [`TABLE`] from one list, so that every figure has exactly one row,
+/// in `--json` order.
+macro_rules! figures {
+    ($($(#[$meta:meta])* $name:ident { $($field:ident: $value:expr),+ $(,)? })+) => {
+        /// A result figure of an evaluation, in `--json` order; its description is its row of
+        /// [`TABLE`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Figure {
+            $($(#[$meta])* $name,)+
+        }
+
+        /// Every figure's description, in `--json` order: the 22 of the contract, the 7 of
+        /// site accounting, then the levers'. Figure `f`'s row is `TABLE[f as usize]`.
+        pub const TABLE: &[Spec] = &[$(Spec { figure: Figure::$name, $($field: $value),+ },)+];
+    };
+}
+
+// Adding a figure: a row here, its value in the engine's `Evaluation`, and its words in both
+// languages' string tables. Every output lists it from this table.
+figures! {
+    FleetHashrateThs {
+        key: "fleet_hashrate_ths", group: Group::Contract, kind: Kind::Number,
+        better: Better::Neither, section: Section::Power, rank: 0,
+        words: |s| s.results.fleet_hashrate_ths, value: |e| Some(e.fleet_hashrate_ths),
+    }
+    EfficiencyJPerTh {
+        key: "efficiency_j_per_th", group: Group::Contract, kind: Kind::Number,
+        better: Better::Lower, section: Section::Power, rank: 1,
+        words: |s| s.results.efficiency_j_per_th, value: |e| e.efficiency_j_per_th,
+    }
+    PowerKw {
+        key: "power_kw", group: Group::Contract, kind: Kind::Power,
+        better: Better::Neither, section: Section::Power, rank: 2,
+        words: |s| s.results.power_kw, value: |e| Some(e.power_kw),
+    }
+    EnergyKwhPerDay {
+        key: "energy_kwh_per_day", group: Group::Contract, kind: Kind::Energy { kwh: 1.0 },
+        better: Better::Neither, section: Section::Power, rank: 3,
+        words: |s| s.results.energy_kwh_per_day, value: |e| Some(e.energy_kwh_per_day),
+    }
+    EnergyMwhPerYear {
+        key: "energy_mwh_per_year", group: Group::Contract, kind: Kind::Energy { kwh: 1000.0 },
+        better: Better::Neither, section: Section::Power, rank: 4,
+        words: |s| s.results.energy_mwh_per_year, value: |e| Some(e.energy_mwh_per_year),
+    }
+    GridIntensityGPerKwh {
+        key: "grid_intensity_g_per_kwh", group: Group::Contract, kind: Kind::Number,
+        better: Better::Lower, section: Section::Carbon, rank: 0,
+        words: |s| s.results.grid_intensity_g_per_kwh,
+        value: |e| Some(e.grid_intensity_g_per_kwh),
+    }
+    Co2KgPerDay {
+        key: "co2_kg_per_day", group: Group::Contract, kind: Kind::Mass { kg: 1.0 },
+        better: Better::Lower, section: Section::Carbon, rank: 1,
+        words: |s| s.results.co2_kg_per_day, value: |e| Some(e.co2_kg_per_day),
+    }
+    Co2TPerYear {
+        key: "co2_t_per_year", group: Group::Contract, kind: Kind::Mass { kg: 1000.0 },
+        better: Better::Lower, section: Section::Carbon, rank: 2,
+        words: |s| s.results.co2_t_per_year, value: |e| Some(e.co2_t_per_year),
+    }
+    NetworkHashrateEhs {
+        key: "network_hashrate_ehs", group: Group::Contract, kind: Kind::Number,
+        better: Better::Neither, section: Section::Mining, rank: 0,
+        words: |s| s.results.network_hashrate_ehs, value: |e| Some(e.network_hashrate_ehs),
+    }
+    BtcPerDay {
+        key: "btc_per_day", group: Group::Contract, kind: Kind::Number,
+        better: Better::Higher, section: Section::Mining, rank: 2,
+        words: |s| s.results.btc_per_day, value: |e| Some(e.btc_per_day),
+    }
+    RevenueUsdPerDay {
+        key: "revenue_usd_per_day", group: Group::Contract, kind: Kind::Money,
+        better: Better::Higher, section: Section::Money, rank: 0,
+        words: |s| s.results.revenue_usd_per_day, value: |e| Some(e.revenue_usd_per_day),
+    }
+    ElectricityCostUsdPerDay {
+        key: "electricity_cost_usd_per_day", group: Group::Contract, kind: Kind::Money,
+        better: Better::Lower, section: Section::Money, rank: 1,
+        words: |s| s.results.electricity_cost_usd_per_day,
+        value: |e| Some(e.electricity_cost_usd_per_day),
+    }
+    CarbonCostUsdPerDay {
+        key: "carbon_cost_usd_per_day", group: Group::Contract, kind: Kind::Money,
+        better: Better::Lower, section: Section::Money, rank: 3,
+        words: |s| s.results.carbon_cost_usd_per_day,
+        value: |e| Some(e.carbon_cost_usd_per_day),
+    }
+    OpexUsdPerDay {
+        key: "opex_usd_per_day", group: Group::Contract, kind: Kind::Money,
+        better: Better::Lower, section: Section::Money, rank: 2,
+        words: |s| s.results.opex_usd_per_day, value: |e| Some(e.opex_usd_per_day),
+    }
+    ProfitUsdPerDay {
+        key: "profit_usd_per_day", group: Group::Contract, kind: Kind::Money,
+        better: Better::Higher, section: Section::Money, rank: 4,
+        words: |s| s.results.profit_usd_per_day, value: |e| Some(e.profit_usd_per_day),
+    }
+    HashpriceUsdPerPhDay {
+        key: "hashprice_usd_per_ph_day", group: Group::Contract, kind: Kind::Rate(Per::PhDay),
+        better: Better::Higher, section: Section::Mining, rank: 1,
+        words: |s| s.results.hashprice_usd_per_ph_day,
+        value: |e| Some(e.hashprice_usd_per_ph_day),
+    }
+    BreakEvenBtcPriceUsd {
+        key: "break_even_btc_price_usd", group: Group::Contract, kind: Kind::Money,
+        better: Better::Lower, section: Section::BreakEven, rank: 0,
+        words: |s| s.results.break_even_btc_price_usd, value: |e| e.break_even_btc_price_usd,
+    }
+    AllInCostPerBtcUsd {
+        key: "all_in_cost_per_btc_usd", group: Group::Contract, kind: Kind::Money,
+        better: Better::Lower, section: Section::BreakEven, rank: 1,
+        words: |s| s.results.all_in_cost_per_btc_usd, value: |e| e.all_in_cost_per_btc_usd,
+    }
+    BreakEvenElectricityUsdKwh {
+        key: "break_even_electricity_usd_kwh", group: Group::Contract,
+        kind: Kind::Rate(Per::Kwh), better: Better::Higher, section: Section::BreakEven,
+        rank: 2, words: |s| s.results.break_even_electricity_usd_kwh,
+        value: |e| e.break_even_electricity_usd_kwh,
+    }
+    EnergyKwhPerBtc {
+        key: "energy_kwh_per_btc", group: Group::Contract, kind: Kind::Energy { kwh: 1.0 },
+        better: Better::Lower, section: Section::Mining, rank: 3,
+        words: |s| s.results.energy_kwh_per_btc, value: |e| e.energy_kwh_per_btc,
+    }
+    Co2TPerBtc {
+        key: "co2_t_per_btc", group: Group::Contract, kind: Kind::Mass { kg: 1000.0 },
+        better: Better::Lower, section: Section::Carbon, rank: 3,
+        words: |s| s.results.co2_t_per_btc, value: |e| e.co2_t_per_btc,
+    }
+    PaybackDays {
+        key: "payback_days", group: Group::Contract, kind: Kind::Duration,
+        better: Better::Lower, section: Section::BreakEven, rank: 3,
+        words: |s| s.results.payback_days, value: |e| e.payback_days,
+    }
+    EnergyKwhPerYear {
+        key: "energy_kwh_per_year", group: Group::Accounting, kind: Kind::Number,
+        better: Better::Neither, section: Section::Scopes, rank: 0,
+        words: |s| s.disclosure.energy_kwh_per_year,
+        value: |e| Some(e.accounting.energy_kwh_per_year),
+    }
+    RenewableShareLocationPct {
+        key: "renewable_share_location_pct", group: Group::Accounting, kind: Kind::Scope,
+        better: Better::Higher, section: Section::Scopes, rank: 5,
+        words: |s| s.disclosure.renewable_share_location_pct,
+        value: |e| e.accounting.renewable_share_location_pct,
+    }
+    RenewableShareMarketPct {
+        key: "renewable_share_market_pct", group: Group::Accounting, kind: Kind::Scope,
+        better: Better::Higher, section: Section::Scopes, rank: 6,
+        words: |s| s.disclosure.renewable_share_market_pct,
+        value: |e| e.accounting.renewable_share_market_pct,
+    }
+    Scope1TPerYear {
+        key: "scope1_t_per_year", group: Group::Accounting, kind: Kind::Scope,
+        better: Better::Lower, section: Section::Scopes, rank: 1,
+        words: |s| s.disclosure.scope1_t_per_year,
+        value: |e| Some(e.accounting.scope1_t_per_year),
+    }
+    Scope2LocationTPerYear {
+        key: "scope2_location_t_per_year", group: Group::Accounting, kind: Kind::Scope,
+        better: Better::Lower, section: Section::Scopes, rank: 2,
+        words: |s| s.disclosure.scope2_location_t_per_year,
+        value: |e| Some(e.accounting.scope2_location_t_per_year),
+    }
+    Scope2MarketTPerYear {
+        key: "scope2_market_t_per_year", group: Group::Accounting, kind: Kind::Scope,
+        better: Better::Lower, section: Section::Scopes, rank: 3,
+        words: |s| s.disclosure.scope2_market_t_per_year,
+        value: |e| Some(e.accounting.scope2_market_t_per_year),
+    }
+    Scope3UpstreamTPerYear {
+        key: "scope3_upstream_t_per_year", group: Group::Accounting, kind: Kind::Scope,
+        better: Better::Lower, section: Section::Scopes, rank: 4,
+        words: |s| s.disclosure.scope3_upstream_t_per_year,
+        value: |e| e.accounting.scope3_upstream_t_per_year,
+    }
+    EffectiveUptimePct {
+        key: "effective_uptime_pct", group: Group::Lever, kind: Kind::Share,
+        better: Better::Higher, section: Section::Levers, rank: 1,
+        words: |s| s.results.effective_uptime_pct, value: |e| e.effective_uptime_pct,
+    }
+    CurtailmentCreditUsdPerDay {
+        key: "curtailment_credit_usd_per_day", group: Group::Lever, kind: Kind::Money,
+        better: Better::Higher, section: Section::Levers, rank: 2,
+        words: |s| s.results.curtailment_credit_usd_per_day,
+        value: |e| e.curtailment_credit_usd_per_day,
+    }
+    SupplyPriceUsdPerKwh {
+        key: "supply_price_usd_per_kwh", group: Group::Lever, kind: Kind::Rate(Per::Kwh),
+        better: Better::Lower, section: Section::Levers, rank: 0,
+        words: |s| s.results.supply_price_usd_per_kwh, value: |e| e.supply_price_usd_per_kwh,
+    }
+    HeatRevenueUsdPerDay {
+        key: "heat_revenue_usd_per_day", group: Group::Lever, kind: Kind::Money,
+        better: Better::Higher, section: Section::Levers, rank: 3,
+        words: |s| s.results.heat_revenue_usd_per_day, value: |e| e.heat_revenue_usd_per_day,
+    }
+    // A counterfactual beside the site's own emissions: not a merit.
+    HeatDisplacedCo2TPerYear {
+        key: "heat_displaced_co2_t_per_year", group: Group::Lever,
+        kind: Kind::Mass { kg: 1000.0 }, better: Better::Neither, section: Section::Levers,
+        rank: 4, words: |s| s.results.heat_displaced_co2_t_per_year,
+        value: |e| e.heat_displaced_co2_t_per_year,
+    }
+    FlaringAvoidedCo2TPerYear {
+        key: "flaring_avoided_co2_t_per_year", group: Group::Lever,
+        kind: Kind::Mass { kg: 1000.0 }, better: Better::Neither, section: Section::Levers,
+        rank: 5, words: |s| s.results.flaring_avoided_co2_t_per_year,
+        value: |e| e.flaring_avoided_co2_t_per_year,
+    }
 }
 
 impl Figure {
-    /// The figures every evaluation has, in `--json` order: the public contract.
-    pub const CONTRACT: [Figure; 22] = [
-        Figure::FleetHashrateThs,
-        Figure::EfficiencyJPerTh,
-        Figure::PowerKw,
-        Figure::EnergyKwhPerDay,
-        Figure::EnergyMwhPerYear,
-        Figure::GridIntensityGPerKwh,
-        Figure::Co2KgPerDay,
-        Figure::Co2TPerYear,
-        Figure::NetworkHashrateEhs,
-        Figure::BtcPerDay,
-        Figure::RevenueUsdPerDay,
-        Figure::ElectricityCostUsdPerDay,
-        Figure::CarbonCostUsdPerDay,
-        Figure::OpexUsdPerDay,
-        Figure::ProfitUsdPerDay,
-        Figure::HashpriceUsdPerPhDay,
-        Figure::BreakEvenBtcPriceUsd,
-        Figure::AllInCostPerBtcUsd,
-        Figure::BreakEvenElectricityUsdKwh,
-        Figure::EnergyKwhPerBtc,
-        Figure::Co2TPerBtc,
-        Figure::PaybackDays,
-    ];
+    /// The figure's row of [`TABLE`].
+    pub fn spec(self) -> &'static Spec {
+        &TABLE[self as usize]
+    }
 
-    /// The levers' figures, in `--json` order after the contract's.
-    pub const LEVERS: [Figure; 6] = [
-        Figure::EffectiveUptimePct,
-        Figure::CurtailmentCreditUsdPerDay,
-        Figure::SupplyPriceUsdPerKwh,
-        Figure::HeatRevenueUsdPerDay,
-        Figure::HeatDisplacedCo2TPerYear,
-        Figure::FlaringAvoidedCo2TPerYear,
-    ];
-
-    /// The site-accounting figures, in `--json` order after the contract's: every evaluation
-    /// has them (a value may be `null`).
-    pub const ACCOUNTING: [Figure; 7] = [
-        Figure::EnergyKwhPerYear,
-        Figure::RenewableShareLocationPct,
-        Figure::RenewableShareMarketPct,
-        Figure::Scope1TPerYear,
-        Figure::Scope2LocationTPerYear,
-        Figure::Scope2MarketTPerYear,
-        Figure::Scope3UpstreamTPerYear,
-    ];
-
-    /// Every figure: the contract's, the accounting's, then the levers'.
+    /// Every figure, in `--json` order: the contract's, the accounting's, then the levers'.
     pub fn all() -> impl Iterator<Item = Figure> {
-        Figure::CONTRACT
-            .into_iter()
-            .chain(Figure::ACCOUNTING)
-            .chain(Figure::LEVERS)
+        TABLE.iter().map(|s| s.figure)
+    }
+
+    /// The figures of `group`, in `--json` order.
+    pub fn of_group(group: Group) -> impl Iterator<Item = Figure> {
+        Figure::all().filter(move |f| f.spec().group == group)
+    }
+
+    /// Every figure in the text report's order: by section, then by place in its section.
+    pub fn in_report_order() -> Vec<Figure> {
+        let mut all: Vec<Figure> = Figure::all().collect();
+        all.sort_by_key(|f| (f.spec().section, f.spec().rank));
+        all
     }
 
     /// The figure whose key is `key`.
@@ -134,184 +442,65 @@ impl Figure {
 
     /// The key in `--json`, CSV and compare output: never translated.
     pub fn key(self) -> &'static str {
-        match self {
-            Figure::FleetHashrateThs => "fleet_hashrate_ths",
-            Figure::EfficiencyJPerTh => "efficiency_j_per_th",
-            Figure::PowerKw => "power_kw",
-            Figure::EnergyKwhPerDay => "energy_kwh_per_day",
-            Figure::EnergyMwhPerYear => "energy_mwh_per_year",
-            Figure::GridIntensityGPerKwh => "grid_intensity_g_per_kwh",
-            Figure::Co2KgPerDay => "co2_kg_per_day",
-            Figure::Co2TPerYear => "co2_t_per_year",
-            Figure::NetworkHashrateEhs => "network_hashrate_ehs",
-            Figure::BtcPerDay => "btc_per_day",
-            Figure::RevenueUsdPerDay => "revenue_usd_per_day",
-            Figure::ElectricityCostUsdPerDay => "electricity_cost_usd_per_day",
-            Figure::CarbonCostUsdPerDay => "carbon_cost_usd_per_day",
-            Figure::OpexUsdPerDay => "opex_usd_per_day",
-            Figure::ProfitUsdPerDay => "profit_usd_per_day",
-            Figure::HashpriceUsdPerPhDay => "hashprice_usd_per_ph_day",
-            Figure::BreakEvenBtcPriceUsd => "break_even_btc_price_usd",
-            Figure::AllInCostPerBtcUsd => "all_in_cost_per_btc_usd",
-            Figure::BreakEvenElectricityUsdKwh => "break_even_electricity_usd_kwh",
-            Figure::EnergyKwhPerBtc => "energy_kwh_per_btc",
-            Figure::Co2TPerBtc => "co2_t_per_btc",
-            Figure::PaybackDays => "payback_days",
-            Figure::EffectiveUptimePct => "effective_uptime_pct",
-            Figure::CurtailmentCreditUsdPerDay => "curtailment_credit_usd_per_day",
-            Figure::SupplyPriceUsdPerKwh => "supply_price_usd_per_kwh",
-            Figure::HeatRevenueUsdPerDay => "heat_revenue_usd_per_day",
-            Figure::HeatDisplacedCo2TPerYear => "heat_displaced_co2_t_per_year",
-            Figure::FlaringAvoidedCo2TPerYear => "flaring_avoided_co2_t_per_year",
-            Figure::EnergyKwhPerYear => "energy_kwh_per_year",
-            Figure::RenewableShareLocationPct => "renewable_share_location_pct",
-            Figure::RenewableShareMarketPct => "renewable_share_market_pct",
-            Figure::Scope1TPerYear => "scope1_t_per_year",
-            Figure::Scope2LocationTPerYear => "scope2_location_t_per_year",
-            Figure::Scope2MarketTPerYear => "scope2_market_t_per_year",
-            Figure::Scope3UpstreamTPerYear => "scope3_upstream_t_per_year",
-        }
+        self.spec().key
     }
 
     /// Which way the figure is better, for marking the best site in a comparison.
     pub fn better(self) -> Better {
-        use Figure::*;
-        match self {
-            BtcPerDay
-            | RevenueUsdPerDay
-            | ProfitUsdPerDay
-            | HashpriceUsdPerPhDay
-            | BreakEvenElectricityUsdKwh
-            | EffectiveUptimePct
-            | CurtailmentCreditUsdPerDay
-            | HeatRevenueUsdPerDay
-            | RenewableShareLocationPct
-            | RenewableShareMarketPct => Better::Higher,
-            EfficiencyJPerTh
-            | GridIntensityGPerKwh
-            | Co2KgPerDay
-            | Co2TPerYear
-            | ElectricityCostUsdPerDay
-            | CarbonCostUsdPerDay
-            | OpexUsdPerDay
-            | BreakEvenBtcPriceUsd
-            | AllInCostPerBtcUsd
-            | EnergyKwhPerBtc
-            | Co2TPerBtc
-            | PaybackDays
-            | SupplyPriceUsdPerKwh
-            | Scope1TPerYear
-            | Scope2LocationTPerYear
-            | Scope2MarketTPerYear
-            | Scope3UpstreamTPerYear => Better::Lower,
-            // Size, or a counterfactual beside the site's own emissions: not a merit.
-            FleetHashrateThs
-            | PowerKw
-            | EnergyKwhPerDay
-            | EnergyMwhPerYear
-            | EnergyKwhPerYear
-            | NetworkHashrateEhs
-            | HeatDisplacedCo2TPerYear
-            | FlaringAvoidedCo2TPerYear => Better::Neither,
-        }
+        self.spec().better
+    }
+
+    /// How the figure's value is shown.
+    pub fn kind(self) -> Kind {
+        self.spec().kind
     }
 
     /// Whether the figure is a lever's, shown only while its lever is on.
     pub fn is_lever(self) -> bool {
-        Figure::LEVERS.contains(&self)
+        self.spec().group == Group::Lever
     }
 
     /// The figure's label, unit and formula in `lang`.
     pub fn words(self, lang: Lang) -> FigureWords {
-        let r = &i18n::strings(lang).results;
-        let d = &i18n::strings(lang).disclosure;
-        match self {
-            Figure::EnergyKwhPerYear => d.energy_kwh_per_year,
-            Figure::RenewableShareLocationPct => d.renewable_share_location_pct,
-            Figure::RenewableShareMarketPct => d.renewable_share_market_pct,
-            Figure::Scope1TPerYear => d.scope1_t_per_year,
-            Figure::Scope2LocationTPerYear => d.scope2_location_t_per_year,
-            Figure::Scope2MarketTPerYear => d.scope2_market_t_per_year,
-            Figure::Scope3UpstreamTPerYear => d.scope3_upstream_t_per_year,
-            Figure::FleetHashrateThs => r.fleet_hashrate_ths,
-            Figure::EfficiencyJPerTh => r.efficiency_j_per_th,
-            Figure::PowerKw => r.power_kw,
-            Figure::EnergyKwhPerDay => r.energy_kwh_per_day,
-            Figure::EnergyMwhPerYear => r.energy_mwh_per_year,
-            Figure::GridIntensityGPerKwh => r.grid_intensity_g_per_kwh,
-            Figure::Co2KgPerDay => r.co2_kg_per_day,
-            Figure::Co2TPerYear => r.co2_t_per_year,
-            Figure::NetworkHashrateEhs => r.network_hashrate_ehs,
-            Figure::BtcPerDay => r.btc_per_day,
-            Figure::RevenueUsdPerDay => r.revenue_usd_per_day,
-            Figure::ElectricityCostUsdPerDay => r.electricity_cost_usd_per_day,
-            Figure::CarbonCostUsdPerDay => r.carbon_cost_usd_per_day,
-            Figure::OpexUsdPerDay => r.opex_usd_per_day,
-            Figure::ProfitUsdPerDay => r.profit_usd_per_day,
-            Figure::HashpriceUsdPerPhDay => r.hashprice_usd_per_ph_day,
-            Figure::BreakEvenBtcPriceUsd => r.break_even_btc_price_usd,
-            Figure::AllInCostPerBtcUsd => r.all_in_cost_per_btc_usd,
-            Figure::BreakEvenElectricityUsdKwh => r.break_even_electricity_usd_kwh,
-            Figure::EnergyKwhPerBtc => r.energy_kwh_per_btc,
-            Figure::Co2TPerBtc => r.co2_t_per_btc,
-            Figure::PaybackDays => r.payback_days,
-            Figure::EffectiveUptimePct => r.effective_uptime_pct,
-            Figure::CurtailmentCreditUsdPerDay => r.curtailment_credit_usd_per_day,
-            Figure::SupplyPriceUsdPerKwh => r.supply_price_usd_per_kwh,
-            Figure::HeatRevenueUsdPerDay => r.heat_revenue_usd_per_day,
-            Figure::HeatDisplacedCo2TPerYear => r.heat_displaced_co2_t_per_year,
-            Figure::FlaringAvoidedCo2TPerYear => r.flaring_avoided_co2_t_per_year,
-        }
+        (self.spec().words)(i18n::strings(lang))
     }
 
     /// The figure's value in `e`: `None` when it is undefined (a division by zero) or its
     /// lever is off. A negative zero is given as 0, so no output shows `-0`.
     pub fn value(self, e: &Evaluation) -> Option<f64> {
-        let value = match self {
-            Figure::FleetHashrateThs => Some(e.fleet_hashrate_ths),
-            Figure::EfficiencyJPerTh => e.efficiency_j_per_th,
-            Figure::PowerKw => Some(e.power_kw),
-            Figure::EnergyKwhPerDay => Some(e.energy_kwh_per_day),
-            Figure::EnergyMwhPerYear => Some(e.energy_mwh_per_year),
-            Figure::GridIntensityGPerKwh => Some(e.grid_intensity_g_per_kwh),
-            Figure::Co2KgPerDay => Some(e.co2_kg_per_day),
-            Figure::Co2TPerYear => Some(e.co2_t_per_year),
-            Figure::NetworkHashrateEhs => Some(e.network_hashrate_ehs),
-            Figure::BtcPerDay => Some(e.btc_per_day),
-            Figure::RevenueUsdPerDay => Some(e.revenue_usd_per_day),
-            Figure::ElectricityCostUsdPerDay => Some(e.electricity_cost_usd_per_day),
-            Figure::CarbonCostUsdPerDay => Some(e.carbon_cost_usd_per_day),
-            Figure::OpexUsdPerDay => Some(e.opex_usd_per_day),
-            Figure::ProfitUsdPerDay => Some(e.profit_usd_per_day),
-            Figure::HashpriceUsdPerPhDay => Some(e.hashprice_usd_per_ph_day),
-            Figure::BreakEvenBtcPriceUsd => e.break_even_btc_price_usd,
-            Figure::AllInCostPerBtcUsd => e.all_in_cost_per_btc_usd,
-            Figure::BreakEvenElectricityUsdKwh => e.break_even_electricity_usd_kwh,
-            Figure::EnergyKwhPerBtc => e.energy_kwh_per_btc,
-            Figure::Co2TPerBtc => e.co2_t_per_btc,
-            Figure::PaybackDays => e.payback_days,
-            Figure::EffectiveUptimePct => e.effective_uptime_pct,
-            Figure::CurtailmentCreditUsdPerDay => e.curtailment_credit_usd_per_day,
-            Figure::SupplyPriceUsdPerKwh => e.supply_price_usd_per_kwh,
-            Figure::HeatRevenueUsdPerDay => e.heat_revenue_usd_per_day,
-            Figure::HeatDisplacedCo2TPerYear => e.heat_displaced_co2_t_per_year,
-            Figure::FlaringAvoidedCo2TPerYear => e.flaring_avoided_co2_t_per_year,
-            Figure::EnergyKwhPerYear => Some(e.accounting.energy_kwh_per_year),
-            Figure::RenewableShareLocationPct => e.accounting.renewable_share_location_pct,
-            Figure::RenewableShareMarketPct => e.accounting.renewable_share_market_pct,
-            Figure::Scope1TPerYear => Some(e.accounting.scope1_t_per_year),
-            Figure::Scope2LocationTPerYear => Some(e.accounting.scope2_location_t_per_year),
-            Figure::Scope2MarketTPerYear => Some(e.accounting.scope2_market_t_per_year),
-            Figure::Scope3UpstreamTPerYear => e.accounting.scope3_upstream_t_per_year,
-        };
         // -0.0 + 0.0 is +0.0; every other value is unchanged.
-        value.map(|v| v + 0.0)
+        (self.spec().value)(e).map(|v| v + 0.0)
     }
 
-    /// Whether `e` has this figure: every contract figure (its value may be undefined), and a
-    /// lever's only while the lever is on.
+    /// Whether `e` has this figure: every contract and accounting figure (its value may be
+    /// undefined), and a lever's only while the lever is on.
     pub fn applies_to(self, e: &Evaluation) -> bool {
         !self.is_lever() || self.value(e).is_some()
+    }
+
+    /// `value` as people read it in `lang`: [`format_parts`] with the figure's kind and unit.
+    pub fn format_parts(self, value: Option<f64>, lang: Lang) -> (String, String) {
+        format_parts(self.kind(), value, self.words(lang).unit, lang)
+    }
+
+    /// `value` as people read it in `lang`, number and unit in one: [`format_value`].
+    pub fn format_value(self, value: Option<f64>, lang: Lang) -> String {
+        format_value(self.kind(), value, self.words(lang).unit, lang)
+    }
+
+    /// `value` for a table with a column of units: [`format_number`].
+    pub fn format_number(self, value: Option<f64>, lang: Lang) -> String {
+        format_number(self.kind(), value, lang)
+    }
+
+    /// `value` for a table without a column of units (the PDF report, the window's Scope
+    /// table): [`format_number`] and the figure's unit, or the missing word alone.
+    pub fn format_number_with_unit(self, value: Option<f64>, lang: Lang) -> String {
+        let number = self.format_number(value, lang);
+        match value {
+            Some(_) => format!("{number} {}", self.words(lang).unit),
+            None => number,
+        }
     }
 }
 
@@ -423,9 +612,10 @@ mod tests {
     #[test]
     fn keys_are_unique_and_found_again() {
         let keys: std::collections::BTreeSet<&str> = Figure::all().map(Figure::key).collect();
+        assert_eq!(keys.len(), TABLE.len());
         assert_eq!(
-            keys.len(),
-            Figure::CONTRACT.len() + Figure::ACCOUNTING.len() + Figure::LEVERS.len()
+            [Group::Contract, Group::Accounting, Group::Lever].map(|g| Figure::of_group(g).count()),
+            [22, 7, 6]
         );
         for f in Figure::all() {
             assert_eq!(Figure::from_key(f.key()), Some(f));
@@ -503,5 +693,72 @@ mod tests {
                 assert!(!w.label.is_empty() && !w.formula.is_empty(), "{f:?}");
             }
         }
+    }
+
+    #[test]
+    fn every_row_is_its_figures_and_the_report_places_are_unique() {
+        for (i, spec) in TABLE.iter().enumerate() {
+            assert_eq!(spec.figure as usize, i, "{:?}", spec.figure);
+            assert_eq!(spec.figure.spec().key, spec.key);
+        }
+        let places: std::collections::BTreeSet<(Section, u8)> =
+            TABLE.iter().map(|s| (s.section, s.rank)).collect();
+        assert_eq!(
+            places.len(),
+            TABLE.len(),
+            "two figures share a place in the report"
+        );
+        let order = Figure::in_report_order();
+        assert_eq!(order.len(), TABLE.len());
+        assert_eq!(order[0], Figure::FleetHashrateThs);
+        assert_eq!(order.last(), Some(&Figure::FlaringAvoidedCo2TPerYear));
+    }
+
+    #[test]
+    fn each_kind_shows_its_value_and_one_word_for_a_missing_one() {
+        let en = Lang::En;
+        let parts = |f: Figure, v: f64| f.format_parts(Some(v), en);
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            parts(Figure::FleetHashrateThs, 60_000.0),
+            pair("60,000", "TH/s")
+        );
+        assert_eq!(parts(Figure::PowerKw, 1_134.0), pair("1.134", "MW"));
+        assert_eq!(
+            parts(Figure::EnergyMwhPerYear, 25.855),
+            pair("25.86", "MWh")
+        );
+        assert_eq!(parts(Figure::Co2TPerYear, 0.5), pair("500.0", "kg"));
+        assert_eq!(parts(Figure::ProfitUsdPerDay, -12.345), pair("-$12.35", ""));
+        assert_eq!(
+            Figure::SupplyPriceUsdPerKwh.format_value(Some(0.066), en),
+            "$0.0660 per kWh"
+        );
+        assert_eq!(
+            Figure::EffectiveUptimePct.format_value(Some(97.46), en),
+            "97.5 %"
+        );
+        assert_eq!(
+            Figure::PaybackDays.format_value(Some(730.6), en),
+            "731 days (2.0 years)"
+        );
+        assert_eq!(
+            Figure::Scope2MarketTPerYear.format_value(Some(1234.6), en),
+            "1,235 t CO₂e/year"
+        );
+        for lang in Lang::ALL {
+            for f in Figure::all() {
+                let missing = f.kind().missing(lang);
+                assert_eq!(f.format_value(None, lang), missing, "{f:?}");
+                assert_eq!(f.format_number(None, lang), missing, "{f:?}");
+            }
+        }
+        assert_eq!(Figure::PaybackDays.format_value(None, en), "never");
+        assert_eq!(
+            Figure::Scope3UpstreamTPerYear.format_value(None, en),
+            "not splittable"
+        );
+        assert_eq!(Figure::EfficiencyJPerTh.format_value(None, en), "—");
+        assert_eq!(Figure::PaybackDays.format_value(None, Lang::Zh), "无法回本");
     }
 }

@@ -151,14 +151,6 @@ pub fn usd(x: f64) -> String {
     }
 }
 
-/// Days as a payback period: "never" when undefined, else days with years beside them.
-pub fn payback(days: Option<f64>) -> String {
-    match days {
-        None => "never".to_string(),
-        Some(d) => format!("{} days ({} years)", fixed(d, 0), fixed(d / 365.25, 1)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,12 +209,10 @@ mod tests {
     }
 
     #[test]
-    fn money_and_payback() {
+    fn money_and_undefined() {
         assert_eq!(usd(87_689.0), "$87,689");
         assert_eq!(usd(-12.345), "-$12.35");
         assert_eq!(usd(0.066), "$0.0660");
-        assert_eq!(payback(None), "never");
-        assert_eq!(payback(Some(730.6)), "731 days (2.0 years)");
         assert_eq!(maybe(None), "—");
     }
 }
