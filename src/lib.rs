@@ -17,9 +17,9 @@ pub mod market_fetch;
 pub(crate) mod test_api_server;
 
 pub use hashwatt_core::{
-    APP_ID, chart_data, compare, disclosure, dispatch_doc, figures, file_error, file_io, format,
-    history, i18n, inputs, map, market_api, model, names, network_data, palette, presets,
-    price_series, problem, region_price, resolve, scenario_file, scenario_io, schema, suggest,
+    APP_ID, chart_data, compare, dispatch_doc, figures, file_error, file_io, format, history, i18n,
+    inputs, map, market_api, model, names, network_data, palette, presets, price_series, problem,
+    region_price, resolve, scenario_file, scenario_io, schema, site_scope, suggest,
     tariff_examples, today,
 };
 

@@ -6,7 +6,7 @@ use super::CliError;
 use super::history::{load_history, parse_month, parse_price, range};
 use super::term::{align_left, align_right, display_width};
 use crate::history::Month;
-use crate::history::disclosure::{self, NetworkDisclosure};
+use crate::history::mica::{self, NetworkDisclosure};
 use crate::i18n::Lang;
 use crate::presets::PresetLibrary;
 use clap::Args;
@@ -76,7 +76,7 @@ pub fn run(a: &DiscloseArgs, library: &PresetLibrary, lang: Lang) -> Result<Stri
     let price = a
         .electricity_usd_kwh
         .unwrap_or(crate::model::network::CBECI_ELECTRICITY_USD_PER_KWH);
-    let d = disclosure::disclose(&history, library, price, from, to)?;
+    let d = mica::disclose(&history, library, price, from, to)?;
     let imported = a.history_csv.as_ref().map(|p| p.display().to_string());
     if a.json {
         return Ok(json_text(&d, library, lang, imported.as_deref()));
@@ -123,7 +123,7 @@ fn json_text(
         months(&d.estimated_transactions_months),
     );
     let mut method = Map::new();
-    for row in disclosure::rows(d, library, lang) {
+    for row in mica::rows(d, library, lang) {
         method.insert(row.key.into(), json!(row.method));
     }
     object.insert("method".into(), Value::Object(method));
@@ -137,7 +137,7 @@ fn sources(
     lang: Lang,
     imported: Option<&str>,
 ) -> Vec<String> {
-    let mut sources = disclosure::sources(d, library, lang);
+    let mut sources = mica::sources(d, library, lang);
     if let Some(file) = imported {
         sources.push(crate::i18n::fill(
             crate::i18n::strings(lang).mica.source_imported,
@@ -154,17 +154,14 @@ fn table(
     imported: Option<&str>,
 ) -> String {
     let t = &crate::i18n::strings(lang).mica;
-    let rows = disclosure::rows(d, library, lang);
+    let rows = mica::rows(d, library, lang);
     let mut out = String::new();
     let _ = writeln!(out, "{}", t.title);
-    for note in disclosure::notes(d, lang) {
+    for note in mica::notes(d, lang) {
         let _ = writeln!(out, "{note}");
     }
     out.push('\n');
-    let values: Vec<String> = rows
-        .iter()
-        .map(|r| disclosure::value_text(r, lang))
-        .collect();
+    let values: Vec<String> = rows.iter().map(|r| mica::value_text(r, lang)).collect();
     let code_w = display_width(t.column_code).max(4);
     let label_w = rows
         .iter()
@@ -211,7 +208,7 @@ fn table(
         let _ = writeln!(out, "  - {source}");
     }
     let _ = writeln!(out, "\n{}", t.differences_title);
-    let _ = writeln!(out, "  {}", disclosure::differences(d, lang));
+    let _ = writeln!(out, "  {}", mica::differences(d, lang));
     out
 }
 
@@ -223,9 +220,9 @@ mod tests {
     fn the_table_rows_are_the_json_keys_in_order() {
         let library = PresetLibrary::builtin();
         let history = crate::history::History::builtin();
-        let (from, to) = disclosure::last_twelve_months(&history);
-        let d = disclosure::disclose(&history, &library, 0.05, from, to).unwrap();
-        let keys: Vec<&str> = disclosure::rows(&d, &library, Lang::En)
+        let (from, to) = mica::last_twelve_months(&history);
+        let d = mica::disclose(&history, &library, 0.05, from, to).unwrap();
+        let keys: Vec<&str> = mica::rows(&d, &library, Lang::En)
             .iter()
             .map(|r| r.key)
             .collect();

@@ -5,7 +5,7 @@
 use crate::file_error::FileError;
 use crate::history::HistoryError;
 use crate::history::backtest::BacktestError;
-use crate::history::disclosure::DisclosureError;
+use crate::history::mica::DisclosureError;
 use crate::history::range::RangeError;
 use crate::i18n::{Lang, fill, strings};
 use crate::market_fetch::FetchError;

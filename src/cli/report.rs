@@ -353,7 +353,7 @@ fn line_before(out: &mut String, figure: Figure, e: &Evaluation, lang: Lang) {
 /// reported apart.
 fn scope_bases(out: &mut String, e: &Evaluation, scenario: &model::Scenario, lang: Lang) {
     let d = &strings(lang).disclosure;
-    let rows = crate::disclosure::scope_rows(e, scenario, lang);
+    let rows = crate::site_scope::scope_rows(e, scenario, lang);
     for r in &rows[..4] {
         let line = fill(
             d.basis_line,

@@ -491,7 +491,7 @@ fn lay_out(layout: &mut Layout, input: &ReportInput, e: &Evaluation) {
         ),
         ("", 0.52, 0.48, GREY),
     ]);
-    for r in crate::disclosure::scope_rows(e, input.scenario, lang) {
+    for r in crate::site_scope::scope_rows(e, input.scenario, lang) {
         layout.row(&[
             (r.figure.words(lang).label, 0.0, 0.3, INK),
             (

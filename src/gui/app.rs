@@ -54,7 +54,7 @@ pub struct App {
     /// The figures for `computed_for`.
     pub computed: Result<Computed, ResolveError>,
     /// Undo and redo of `session.doc`; not part of the session, so never saved with it.
-    pub history: undo::History,
+    pub undo: undo::UndoHistory,
     pub(super) computed_for: ScenarioDoc,
     pub banner: Option<Banner>,
     pub path_field: Option<PathField>,
@@ -203,7 +203,7 @@ impl App {
         let computed_lang = session.lang();
         let computed_for = session.doc.clone();
         let pinned_for = session.pinned.clone();
-        let history = undo::History::default();
+        let undo = undo::UndoHistory::default();
         let presets_folder = crate::user_presets_folder();
         let history_summary = network_history::HistorySummary::load(presets_folder.as_deref());
         App {
@@ -213,7 +213,7 @@ impl App {
             merged_presets,
             merged_generation: 0,
             computed,
-            history,
+            undo,
             computed_for,
             computed_lang,
             banner,

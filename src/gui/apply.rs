@@ -298,12 +298,12 @@ impl App {
         self.session.doc = doc;
         self.session.saved_doc = saved;
         self.session.path = path;
-        self.history = undo::History::default();
+        self.undo = undo::UndoHistory::default();
     }
 
     /// Changes the document by an edit, recorded in the undo history.
     pub(super) fn edit(&mut self, edit: edit::Edit) {
-        self.history.apply(edit, &mut self.session.doc);
+        self.undo.apply(edit, &mut self.session.doc);
     }
 
     /// Closes the undo history's open step at the end of a frame once nothing is under way: no
@@ -312,16 +312,16 @@ impl App {
     pub(super) fn settle_history(&mut self, ctx: &egui::Context) {
         let pointer_down = ctx.input(|i| i.pointer.any_down());
         let settled = !pointer_down && !ctx.text_edit_focused();
-        self.history.settle(settled, &self.session.doc);
+        self.undo.settle(settled, &self.session.doc);
     }
 
     /// Takes the document one step back (or forward) in the history.
     pub(super) fn step_history(&mut self, forward: bool) {
         let doc = &mut self.session.doc;
         let stepped = if forward {
-            self.history.redo(doc)
+            self.undo.redo(doc)
         } else {
-            self.history.undo(doc)
+            self.undo.undo(doc)
         };
         // Recomputed, and shown as saved or not, from the new document like any other change.
         // A message describes the change just made: once that is undone (or redone over) it

@@ -97,8 +97,8 @@ impl App {
                 self.menu_item(ui, s.menu_quit, Command::Quit);
             });
             ui.menu_button(s.menu_edit, |ui| {
-                let can_undo = self.history.can_undo();
-                let can_redo = self.history.can_redo();
+                let can_undo = self.undo.can_undo();
+                let can_redo = self.undo.can_redo();
                 self.menu_item_enabled(ui, s.menu_undo, Command::Undo, can_undo);
                 self.menu_item_enabled(ui, s.menu_redo, Command::Redo, can_redo);
                 ui.separator();

@@ -11,15 +11,13 @@ mod dialogs;
 mod edit;
 mod file_actions;
 mod menus;
+mod mica;
 pub use app::App;
 pub use command::*;
 pub use prompts::{BANNER_SECONDS, Banner, OnDisk, PresetPrompt, ReplaceOnDisk, ReplacePreset};
 #[cfg(test)]
 mod compare_tests;
 mod derived;
-mod disclosure;
-#[cfg(test)]
-mod disclosure_tests;
 mod dispatch;
 pub mod files;
 mod history;
@@ -32,6 +30,8 @@ mod job;
 mod layout_tests;
 mod map;
 pub mod market_update;
+#[cfg(test)]
+mod mica_tests;
 mod network;
 pub mod network_history;
 #[cfg(test)]

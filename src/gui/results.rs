@@ -406,7 +406,7 @@ fn scope_table_ui(ui: &mut egui::Ui, e: &Evaluation, scenario: &Scenario, lang: 
                             ui.label(energy.format_number_with_unit(energy.value(e), lang));
                             ui.label("");
                             ui.end_row();
-                            for row in crate::disclosure::scope_rows(e, scenario, lang) {
+                            for row in crate::site_scope::scope_rows(e, scenario, lang) {
                                 let words = row.figure.words(lang);
                                 ui.label(words.label).on_hover_text(words.formula);
                                 ui.label(row.figure.format_number_with_unit(row.value, lang));

@@ -33,14 +33,14 @@ impl Step {
 /// The undo history of one document. Lives in the app, never in the saved session: a restart
 /// or another file starts a fresh one.
 #[derive(Clone, Debug, Default)]
-pub struct History {
+pub struct UndoHistory {
     undo: Vec<Step>,
     redo: Vec<Step>,
     /// The last undo step still takes edits: a change is under way.
     open: bool,
 }
 
-impl History {
+impl UndoHistory {
     /// Applies an edit to `doc` and records it as (part of) a step. An edit that changes
     /// nothing is not a step.
     pub fn apply(&mut self, edit: Edit, doc: &mut ScenarioDoc) {
@@ -128,7 +128,7 @@ mod tests {
     fn a_settled_change_is_one_step_and_a_drag_is_one_step() {
         let start = with_pue(1.1);
         let mut doc = start.clone();
-        let mut history = History::default();
+        let mut history = UndoHistory::default();
         assert!(!history.can_undo());
         // A drag through three values, then released.
         for pue in [1.2, 1.3, 1.4] {
@@ -156,7 +156,7 @@ mod tests {
     fn a_change_after_an_undo_drops_the_redo_steps() {
         let start = with_pue(1.1);
         let mut doc = start.clone();
-        let mut history = History::default();
+        let mut history = UndoHistory::default();
         history.apply(set_pue(1.5), &mut doc);
         history.settle(true, &doc);
         assert!(history.undo(&mut doc));
@@ -173,7 +173,7 @@ mod tests {
     fn a_change_under_way_can_be_undone_before_it_settles() {
         let start = with_pue(1.1);
         let mut doc = start.clone();
-        let mut history = History::default();
+        let mut history = UndoHistory::default();
         history.apply(set_pue(1.7), &mut doc);
         history.settle(false, &doc);
         assert!(history.undo(&mut doc));
@@ -186,7 +186,7 @@ mod tests {
     fn edits_of_two_parts_in_one_frame_are_one_step() {
         let start = ScenarioDoc::default();
         let mut doc = start.clone();
-        let mut history = History::default();
+        let mut history = UndoHistory::default();
         history.apply(Edit::HardwareLifeYears(9.0), &mut doc);
         let mut fleet = doc.fleet.clone();
         fleet[0].units = 7;
@@ -202,7 +202,7 @@ mod tests {
     #[test]
     fn a_change_that_comes_back_before_it_settles_is_no_step() {
         let mut doc = with_pue(1.1);
-        let mut history = History::default();
+        let mut history = UndoHistory::default();
         history.apply(set_pue(9.0), &mut doc);
         history.settle(false, &doc);
         history.apply(set_pue(1.1), &mut doc);
@@ -213,7 +213,7 @@ mod tests {
     #[test]
     fn an_edit_that_changes_nothing_is_no_step() {
         let mut doc = with_pue(1.1);
-        let mut history = History::default();
+        let mut history = UndoHistory::default();
         history.apply(set_pue(1.1), &mut doc);
         assert!(!history.can_undo());
     }

@@ -145,7 +145,7 @@ fn one_undo_takes_back_move_here_with_the_mix_and_price_it_replaced() {
     let before = session.doc.clone();
     let mut h = harness_with(session);
     h.run();
-    assert!(!h.state().history.can_undo());
+    assert!(!h.state().undo.can_undo());
 
     h.get_all_by_label("Move here")
         .next()
@@ -290,7 +290,7 @@ fn opening_another_file_starts_a_fresh_history() {
     assert_eq!(h.state().session.path.as_deref(), Some(path.as_path()));
     let opened = h.state().session.doc.clone();
     assert_eq!(opened.site.pue, 1.6);
-    assert!(!h.state().history.can_undo());
+    assert!(!h.state().undo.can_undo());
     undo_keys(&mut h);
     assert_eq!(
         h.state().session.doc,
@@ -326,8 +326,8 @@ fn a_new_scenario_starts_a_fresh_history() {
     redo_keys(&mut h);
     undo_keys(&mut h);
     assert_eq!(h.state().session.doc, super::history::new_document());
-    assert!(!h.state().history.can_undo());
-    assert!(!h.state().history.can_redo());
+    assert!(!h.state().undo.can_undo());
+    assert!(!h.state().undo.can_redo());
 }
 
 #[test]
@@ -350,7 +350,7 @@ fn ctrl_z_in_a_text_field_is_the_field_s_own() {
     h.key_press(egui::Key::Enter);
     h.run();
     assert!(
-        !h.state().history.can_undo(),
+        !h.state().undo.can_undo(),
         "the document is as it was: no step to undo"
     );
 

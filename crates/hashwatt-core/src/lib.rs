@@ -8,7 +8,6 @@
 
 pub mod chart_data;
 pub mod compare;
-pub mod disclosure;
 pub mod dispatch_doc;
 pub mod figures;
 pub mod file_error;
@@ -33,6 +32,7 @@ pub mod resolve;
 pub mod scenario_file;
 pub mod scenario_io;
 pub mod schema;
+pub mod site_scope;
 pub mod suggest;
 pub mod tariff_examples;
 

@@ -187,7 +187,7 @@ pub fn history_ui(app: &App, ui: &mut egui::Ui) {
     ui.separator();
     years_ui(ui, s, chart);
     ui.separator();
-    super::disclosure::disclosure_ui(
+    super::mica::disclosure_ui(
         ui,
         history,
         (&app.library, app.library_generation),

@@ -10,7 +10,7 @@ pub mod backtest;
 pub mod basket;
 pub mod cbeci;
 pub mod chart;
-pub mod disclosure;
+pub mod mica;
 pub mod range;
 pub mod update;
 

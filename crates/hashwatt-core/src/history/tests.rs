@@ -211,7 +211,7 @@ fn transactions_cover_the_months_their_sources_cover() {
     for r in h.range(month("2010-07"), month("2025-12")) {
         let estimated = r
             .note
-            .contains(crate::history::disclosure::ESTIMATED_TRANSACTIONS);
+            .contains(crate::history::mica::ESTIMATED_TRANSACTIONS);
         let in_gap = (month("2025-04")..=month("2025-08")).contains(&r.month);
         assert_eq!(estimated, in_gap, "{:?}: {}", r.month, r.note);
     }

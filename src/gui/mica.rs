@@ -1,13 +1,13 @@
 //! The History tab's "MiCA network indicators" section: a period of the history (by default its
 //! last twelve months), the indicators with their MiCA codes, values and units, and the method,
-//! sources and differences notes. Every figure comes from `history::disclosure`, the same as
+//! sources and differences notes. Every figure comes from `history::mica`, the same as
 //! `hashwatt disclose`, at the History tab's electricity price.
 //!
 //! The period and the last result live in egui's memory under the section's id: they are a
 //! view's choice, not part of the scenario, and are computed again only when the period, the
 //! price or the history changes.
 
-use crate::history::disclosure::{self, NetworkDisclosure};
+use crate::history::mica::{self, NetworkDisclosure};
 use crate::history::{History, Month};
 use crate::i18n::Lang;
 use crate::presets::PresetLibrary;
@@ -69,7 +69,7 @@ fn section(
     let mut state = ui
         .data(|d| d.get_temp::<SectionState>(id))
         .unwrap_or_else(|| {
-            let (from, to) = disclosure::last_twelve_months(history);
+            let (from, to) = mica::last_twelve_months(history);
             SectionState {
                 from,
                 to,
@@ -84,7 +84,7 @@ fn section(
         super::widgets::month_field(ui, t.period_from, &mut state.from, first, last);
         super::widgets::month_field(ui, t.period_to, &mut state.to, first, last);
         if ui.button(t.last_12_months).clicked() {
-            (state.from, state.to) = disclosure::last_twelve_months(history);
+            (state.from, state.to) = mica::last_twelve_months(history);
         }
     });
     state.from = state.from.clamp(first, last);
@@ -97,7 +97,7 @@ fn section(
     };
     if state.key != Some(key) {
         state.result = Some(
-            disclosure::disclose(history, library, usd_per_kwh, state.from, state.to)
+            mica::disclose(history, library, usd_per_kwh, state.from, state.to)
                 .map_err(|e| e.localized(lang)),
         );
         state.key = Some(key);
@@ -115,10 +115,10 @@ fn section(
 
 fn indicators(ui: &mut egui::Ui, d: &NetworkDisclosure, library: &PresetLibrary, lang: Lang) {
     let t = &crate::i18n::strings(lang).mica;
-    for note in disclosure::notes(d, lang) {
+    for note in mica::notes(d, lang) {
         ui.label(note);
     }
-    let rows = disclosure::rows(d, library, lang);
+    let rows = mica::rows(d, library, lang);
     egui::Grid::new("mica-indicators")
         .striped(true)
         .spacing([18.0, 4.0])
@@ -136,7 +136,7 @@ fn indicators(ui: &mut egui::Ui, d: &NetworkDisclosure, library: &PresetLibrary,
                 ui.label(row.code);
                 ui.label(row.label);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(egui::RichText::new(disclosure::value_text(row, lang)).strong())
+                    ui.label(egui::RichText::new(mica::value_text(row, lang)).strong())
                 });
                 ui.label(row.unit);
                 ui.end_row();
@@ -154,13 +154,13 @@ fn indicators(ui: &mut egui::Ui, d: &NetworkDisclosure, library: &PresetLibrary,
     }
     ui.add_space(6.0);
     ui.label(egui::RichText::new(t.sources_title).strong());
-    for source in disclosure::sources(d, library, lang) {
+    for source in mica::sources(d, library, lang) {
         ui.label(egui::RichText::new(format!("• {source}")).small());
     }
     ui.add_space(6.0);
     ui.label(egui::RichText::new(t.differences_title).strong());
     ui.label(
-        egui::RichText::new(disclosure::differences(d, lang))
+        egui::RichText::new(mica::differences(d, lang))
             .small()
             .weak(),
     );

@@ -1,10 +1,10 @@
 //! The History tab's MiCA section driven headless: it shows the core's indicators for its
 //! period, and changing the period changes the energy shown.
 
-use super::disclosure::{SectionState, state_id};
+use super::mica::{SectionState, state_id};
 use super::*;
 use crate::format;
-use crate::history::disclosure::{disclose, last_twelve_months};
+use crate::history::mica::{disclose, last_twelve_months};
 use crate::history::{History, Month};
 use crate::i18n::strings;
 use egui::accesskit::Role;
