@@ -163,10 +163,12 @@ fn read_crate(root_file: &Path) -> BTreeMap<ModPath, Module> {
 
 /// The paths a `use` tree names: `a::{b, c::{d, e}}` → `a::b`, `a::c::d`, `a::c::e`.
 fn expand_use(tree: &str) -> Vec<String> {
-    let tree: String = tree.chars().filter(|c| !c.is_whitespace()).collect();
+    let tree: String = without_renames(tree)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let Some(open) = tree.find('{') else {
-        let path = tree.split("as").next().unwrap_or(&tree);
-        return vec![path.trim_end_matches("::").to_string()];
+        return vec![tree.trim_end_matches("::").to_string()];
     };
     let prefix = &tree[..open];
     let inner = &tree[open + 1..tree.len() - 1];
@@ -197,6 +199,26 @@ fn expand_use(tree: &str) -> Vec<String> {
             })
         })
         .collect()
+}
+
+/// A `use` tree without its renames: `a::{B as C, d}` → `a::{B, d}`.
+fn without_renames(tree: &str) -> String {
+    let mut out = String::new();
+    let mut words = tree.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        if word == "as" {
+            // Keep what follows the new name (`,` or `}`), drop the name.
+            if let Some(name) = words.next() {
+                out.push_str(name.trim_start_matches(is_ident));
+            }
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The `use` trees of a file, with whether each is a `pub use` (a re-export).
@@ -517,6 +539,11 @@ fn use_trees_expand() {
         ]
     );
     assert_eq!(expand_use("crate::format as f"), ["crate::format"]);
+    // A name with "as" inside it is no rename.
+    assert_eq!(
+        expand_use("crate::presets::{MixBasis as Basis, Grade}"),
+        ["crate::presets::MixBasis", "crate::presets::Grade"]
+    );
 }
 
 #[test]

@@ -11,9 +11,9 @@ use crate::i18n::Localized;
 use crate::i18n::cli::CliStrings;
 use crate::i18n::{Lang, fill, strings};
 use crate::model::{self, Evaluation, IntensityMethod};
+use crate::presets::RegionPreset;
 use crate::presets::{IntensityConvention, PresetLibrary};
 use crate::scenario_file::{FleetEntryDoc, ScenarioDoc};
-use crate::schema::RegionPreset;
 use clap::Args;
 use std::fmt::Write as _;
 

@@ -7,8 +7,8 @@
 
 use crate::model::dispatch::DispatchOptions;
 use crate::model::{Instruments, Levers, ProjectionSettings};
+use crate::presets::EmbeddedPresets;
 use crate::scenario_file::{FleetEntryDoc, MarketDoc, ScenarioDoc, SiteDoc};
-use crate::schema::EmbeddedPresets;
 
 /// A scenario's names and descriptions, in both languages.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,8 +5,8 @@
 use super::widgets::badge;
 use crate::i18n::Lang;
 use crate::model::tariff_price::SiteLoad;
+use crate::presets::RegionPreset;
 use crate::region_price;
-use crate::schema::RegionPreset;
 use eframe::egui;
 
 /// Two grid rows at most: the price's provenance, then the availability line.

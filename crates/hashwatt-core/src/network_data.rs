@@ -9,13 +9,13 @@ use crate::i18n::{Lang, Localized};
 use crate::model::network::{self, BestGuessBasis, Bound, NetworkEstimate};
 use crate::model::{Market, NetworkSpec, SubsidySpec, bitcoin};
 use crate::names::Names;
+use crate::presets::PresetKind;
 use crate::presets::{Grade, MarketPreset, PresetLibrary, RegionKind};
 use crate::problem::Problem;
-use crate::schema::PresetKind;
 use serde::Serialize;
 
-use crate::mining_map::unknown;
-pub use crate::mining_map::{CountryPart, SnapshotCarbon, WORLD_REGION, migration, snapshot};
+use crate::mining_intensity::unknown;
+pub use crate::mining_intensity::{CountryPart, SnapshotCarbon, WORLD_REGION, migration, snapshot};
 
 /// The market figures the estimate needs.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]

@@ -3,8 +3,8 @@
 //! wrong, so the loader can point at the line.
 
 use crate::model::{NetworkSpec, SubsidySpec, limits};
+use crate::presets::types::*;
 use crate::problem::{FieldProblem, Problem};
-use crate::schema::*;
 
 type Check = Result<(), FieldProblem>;
 
@@ -293,7 +293,7 @@ pub fn mining_map(m: &MiningMapPreset, known_region: &dyn Fn(&str) -> bool) -> C
             return fail(
                 &format!("shares[{i}].region"),
                 Problem::UnknownId {
-                    kind: crate::schema::PresetKind::Region,
+                    kind: crate::presets::PresetKind::Region,
                     id: s.region.clone(),
                     near: None,
                 },

@@ -201,7 +201,7 @@ pub struct MapPoint {
 
 /// The mining maps as points in time (their date's month), oldest first.
 pub fn map_points(library: &crate::presets::PresetLibrary) -> Vec<MapPoint> {
-    let mut points: Vec<MapPoint> = crate::mining_map::migration(library, 0.0)
+    let mut points: Vec<MapPoint> = crate::mining_intensity::migration(library, 0.0)
         .into_iter()
         .filter_map(|s| {
             Some(MapPoint {

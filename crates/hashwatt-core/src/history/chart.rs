@@ -319,7 +319,7 @@ pub fn map_eras(library: &PresetLibrary) -> Vec<MapEra> {
     let mut eras: Vec<MapEra> = library
         .mining_maps()
         .filter_map(|map| {
-            let snapshot = crate::mining_map::snapshot(library, map).ok()?;
+            let snapshot = crate::mining_intensity::snapshot(library, map).ok()?;
             let month = Month::parse(snapshot.date.get(..7)?)?;
             let china_share_pct = snapshot
                 .countries

@@ -12,7 +12,7 @@
 use super::cbeci::{self, MonthEstimate};
 use super::{History, Month};
 use crate::i18n::{self, Lang, Localized, fill};
-use crate::mining_map::{self, WORLD_REGION};
+use crate::mining_intensity::{self, WORLD_REGION};
 use crate::model::accounting::renewable_pct;
 use crate::model::network::{RegionShare, weighted_intensity};
 use crate::presets::PresetLibrary;
@@ -60,7 +60,7 @@ pub fn map_figures(library: &PresetLibrary) -> Result<Vec<MapFigures>, Problem> 
         .mining_maps()
         .filter_map(|map| {
             let month = Month::parse(map.date.to_string().get(..7)?)?;
-            let lifecycle = mining_map::snapshot(library, map).ok()?;
+            let lifecycle = mining_intensity::snapshot(library, map).ok()?;
             let regions: Vec<_> = map
                 .shares
                 .iter()

@@ -8,8 +8,8 @@ use crate::history::History;
 use crate::i18n::{Lang, Localized, fill, strings};
 use crate::palette::Rgb;
 use crate::presets::{PresetLibrary, countries};
+use crate::presets::{RegionKind, RegionPreset};
 use crate::scenario_file::ScenarioDoc;
-use crate::schema::{RegionKind, RegionPreset};
 use serde::Serialize;
 
 /// The layers a map can show.

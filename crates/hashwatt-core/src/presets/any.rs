@@ -3,7 +3,7 @@
 
 use super::{MiningMapPreset, ScenarioPreset};
 use crate::model::date::Date;
-use crate::schema::{
+use crate::presets::{
     EmbeddedPresets, EmissionTablePreset, MarketPreset, MinerPreset, PresetKind, RegionPreset,
 };
 

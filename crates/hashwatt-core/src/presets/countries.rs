@@ -5,11 +5,11 @@
 
 use crate::file_error::FileError;
 use crate::model::{EnergyMix, EnergySource};
-use crate::problem::Problem;
-use crate::schema::{
+use crate::presets::{
     Figure, Grade, IntensityConvention, IntensityFigure, MixBasis, MixFigure, RegionKind,
     RegionPreset,
 };
+use crate::problem::Problem;
 
 /// The table's path as problems name it.
 pub const PATH: &str = "presets/countries/countries.csv";

@@ -3,9 +3,9 @@
 //! compared with the presets of the same id on this machine.
 
 use super::{Origin, PresetLibrary};
+use crate::presets::{EmbeddedPresets, FactorKind, PresetKind};
 use crate::resolve::{OPERATIONAL_TABLE, Overlay, PresetLookup, ResolveError};
 use crate::scenario_file::ScenarioDoc;
-use crate::schema::{EmbeddedPresets, FactorKind, PresetKind};
 
 /// The presets a scenario uses, by kind and id: its region, emission tables (with the
 /// combustion-only one Scope 2 falls back to), miners and market snapshot (the newest, when it

@@ -1,4 +1,4 @@
-//! Mining-map presets (their types and tolerance are in `crate::schema`, their checks in
+//! Mining-map presets (their types and tolerance are in `crate::presets`, their checks in
 //! `crate::preset_checks`): the checks' tests.
 
 #[cfg(test)]

@@ -6,11 +6,11 @@ use super::any::{kind_from_key, kind_key};
 use super::{AnyPreset, MiningMapPreset, PresetLibrary, ScenarioPreset};
 use crate::file_error::{FileError, parse_ron};
 use crate::model::date::Date;
-use crate::problem::Problem;
-use crate::scenario_file::{SCENARIO_VERSION, ScenarioDoc};
-use crate::schema::{
+use crate::presets::{
     EmbeddedPresets, EmissionTablePreset, MarketPreset, MinerPreset, PresetKind, RegionPreset,
 };
+use crate::problem::Problem;
+use crate::scenario_file::{SCENARIO_VERSION, ScenarioDoc};
 use serde::{Deserialize, Serialize};
 
 /// The `format` every pack states, which tells a pack from a preset or a scenario.

@@ -3,9 +3,9 @@
 //! (whose monthly intensity interpolates between the maps) both read it from here.
 
 use crate::model::network::{self, RegionShare, WeightedIntensity};
+use crate::presets::PresetKind;
 use crate::presets::{Grade, MiningMapPreset, PresetLibrary, RegionKind};
 use crate::problem::Problem;
-use crate::schema::PresetKind;
 use serde::Serialize;
 
 /// The region whose intensity stands for hashrate no map attributes, and the default basis.
