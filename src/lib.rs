@@ -18,8 +18,9 @@ pub(crate) mod test_api_server;
 
 pub use hashwatt_core::{
     APP_ID, chart_data, compare, dispatch_doc, figures, file_error, file_io, format, history, i18n,
-    inputs, map, market_api, model, names, network_data, palette, presets, price_series, problem,
-    region_price, resolve, scenario_file, scenario_io, site_scope, suggest, tariff_examples, today,
+    inputs, map, market_api, model, names, network_data, palette, preset_types, presets,
+    price_series, problem, region_price, resolve, scenario_file, scenario_io, site_scope, suggest,
+    tariff_examples, today,
 };
 
 /// The user's presets folder: `<data dir>/hashwatt/presets` (e.g.

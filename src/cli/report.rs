@@ -11,7 +11,7 @@ use crate::i18n::Localized;
 use crate::i18n::cli::CliStrings;
 use crate::i18n::{Lang, fill, strings};
 use crate::model::{self, Evaluation, IntensityMethod};
-use crate::presets::RegionPreset;
+use crate::preset_types::RegionPreset;
 use crate::presets::{IntensityConvention, PresetLibrary};
 use crate::scenario_file::{FleetEntryDoc, ScenarioDoc};
 use clap::Args;

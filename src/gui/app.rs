@@ -49,7 +49,7 @@ pub struct App {
     pub machine_library: PresetLibrary,
     /// The scenario presets `library` holds, and the `library_generation` it was made at (a
     /// reload of `library` elsewhere makes it this machine's anew).
-    pub(super) merged_presets: crate::presets::EmbeddedPresets,
+    pub(super) merged_presets: crate::preset_types::EmbeddedPresets,
     pub(super) merged_generation: u64,
     /// The figures for `computed_for`.
     pub computed: Result<Computed, ResolveError>,

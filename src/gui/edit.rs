@@ -7,7 +7,7 @@
 
 use crate::model::dispatch::DispatchOptions;
 use crate::model::{Instruments, Levers, ProjectionSettings};
-use crate::presets::EmbeddedPresets;
+use crate::preset_types::EmbeddedPresets;
 use crate::scenario_file::{FleetEntryDoc, MarketDoc, ScenarioDoc, SiteDoc};
 
 /// A scenario's names and descriptions, in both languages.

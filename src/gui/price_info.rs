@@ -5,7 +5,7 @@
 use super::widgets::badge;
 use crate::i18n::Lang;
 use crate::model::tariff_price::SiteLoad;
-use crate::presets::RegionPreset;
+use crate::preset_types::RegionPreset;
 use crate::region_price;
 use eframe::egui;
 

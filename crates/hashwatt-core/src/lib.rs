@@ -24,6 +24,7 @@ pub mod names;
 pub mod network_data;
 pub mod palette;
 pub mod preset_checks;
+pub mod preset_types;
 pub mod presets;
 pub mod price_series;
 pub mod problem;

@@ -3,7 +3,7 @@
 //! (whose monthly intensity interpolates between the maps) both read it from here.
 
 use crate::model::network::{self, RegionShare, WeightedIntensity};
-use crate::presets::PresetKind;
+use crate::preset_types::PresetKind;
 use crate::presets::{Grade, MiningMapPreset, PresetLibrary, RegionKind};
 use crate::problem::Problem;
 use serde::Serialize;

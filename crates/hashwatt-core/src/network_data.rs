@@ -9,7 +9,7 @@ use crate::i18n::{Lang, Localized};
 use crate::model::network::{self, BestGuessBasis, Bound, NetworkEstimate};
 use crate::model::{Market, NetworkSpec, SubsidySpec, bitcoin};
 use crate::names::Names;
-use crate::presets::PresetKind;
+use crate::preset_types::PresetKind;
 use crate::presets::{Grade, MarketPreset, PresetLibrary, RegionKind};
 use crate::problem::Problem;
 use serde::Serialize;

@@ -3,7 +3,7 @@
 //! wrong, so the loader can point at the line.
 
 use crate::model::{NetworkSpec, SubsidySpec, limits};
-use crate::presets::types::*;
+use crate::preset_types::*;
 use crate::problem::{FieldProblem, Problem};
 
 type Check = Result<(), FieldProblem>;
@@ -293,7 +293,7 @@ pub fn mining_map(m: &MiningMapPreset, known_region: &dyn Fn(&str) -> bool) -> C
             return fail(
                 &format!("shares[{i}].region"),
                 Problem::UnknownId {
-                    kind: crate::presets::PresetKind::Region,
+                    kind: crate::preset_types::PresetKind::Region,
                     id: s.region.clone(),
                     near: None,
                 },

@@ -7,7 +7,7 @@ use crate::model::date::DateError;
 use crate::model::energy::MixError;
 use crate::model::limits::{OutOfRange, fmt_value};
 use crate::model::scenario::InputError;
-use crate::presets::PresetKind;
+use crate::preset_types::PresetKind;
 
 /// What a path is when it is not a regular file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

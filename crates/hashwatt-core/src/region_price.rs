@@ -6,7 +6,7 @@ use crate::format;
 use crate::i18n::{Lang, Localized, fill, strings};
 pub use crate::model::tariff_price::{Availability, AvailabilityStatus};
 use crate::model::tariff_price::{REFERENCE_LOAD, RegionTariff, SiteLoad};
-use crate::presets::{Figure, Grade, RegionPreset};
+use crate::preset_types::{Figure, Grade, RegionPreset};
 
 impl RegionPreset {
     /// The region's price for a load: its tariff's effective price when it has a tariff (and

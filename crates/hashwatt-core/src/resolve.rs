@@ -4,14 +4,14 @@
 
 use crate::file_error::{FileError, locate_field};
 use crate::model::{AccountingInputs, Grid, Market, MinerGroup, Scenario, Site};
-use crate::presets::{EmbeddedPresets, FactorKind, PresetKind};
+use crate::preset_types::{EmbeddedPresets, FactorKind, PresetKind};
 use crate::problem::Problem;
 use crate::scenario_file::{FleetEntryDoc, ScenarioDoc, defaults};
 use crate::scenario_io;
 
 /// The combustion-only table location-based Scope 2 uses with a life-cycle scenario table.
 pub const OPERATIONAL_TABLE: &str = "direct-combustion";
-use crate::presets::{EmissionTablePreset, MarketPreset, MinerPreset, RegionPreset};
+use crate::preset_types::{EmissionTablePreset, MarketPreset, MinerPreset, RegionPreset};
 use std::path::Path;
 
 /// What the resolver needs of a preset library: presets by id, the ids of each kind (for

@@ -67,8 +67,8 @@ pub struct ScenarioDoc {
     #[serde(skip_serializing_if = "Instruments::is_empty")]
     pub instruments: Instruments,
     /// The presets the file carries (not built in), looked up before the library's.
-    #[serde(skip_serializing_if = "crate::presets::EmbeddedPresets::is_empty")]
-    pub presets: crate::presets::EmbeddedPresets,
+    #[serde(skip_serializing_if = "crate::preset_types::EmbeddedPresets::is_empty")]
+    pub presets: crate::preset_types::EmbeddedPresets,
     /// Set when the scenario was imported into the presets folder from another file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub imported_from: Option<String>,

@@ -2,7 +2,7 @@
 //! hashrate and power, with its source (`presets/history/miner-basket.ron`).
 
 use super::Month;
-use crate::presets::Grade;
+use crate::preset_types::Grade;
 use serde::{Deserialize, Serialize};
 
 pub const BUILTIN_RON: &str = include_str!("../../../../presets/history/miner-basket.ron");

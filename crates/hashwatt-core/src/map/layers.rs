@@ -7,8 +7,8 @@ use crate::format;
 use crate::history::History;
 use crate::i18n::{Lang, Localized, fill, strings};
 use crate::palette::Rgb;
+use crate::preset_types::{RegionKind, RegionPreset};
 use crate::presets::{PresetLibrary, countries};
-use crate::presets::{RegionKind, RegionPreset};
 use crate::scenario_file::ScenarioDoc;
 use serde::Serialize;
 

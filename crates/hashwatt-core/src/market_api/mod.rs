@@ -13,7 +13,7 @@ use crate::i18n::{Lang, fill, strings};
 use crate::model::date::Date;
 use crate::model::limits::{self, Limit};
 use crate::model::{NetworkSpec, SubsidySpec};
-use crate::presets::{Figure, Grade, MarketPreset};
+use crate::preset_types::{Figure, Grade, MarketPreset};
 use serde::Serialize;
 use serde_json::Value;
 

@@ -3,7 +3,7 @@
 
 use super::{MiningMapPreset, ScenarioPreset};
 use crate::model::date::Date;
-use crate::presets::{
+use crate::preset_types::{
     EmbeddedPresets, EmissionTablePreset, MarketPreset, MinerPreset, PresetKind, RegionPreset,
 };
 

@@ -5,7 +5,7 @@
 
 use crate::file_error::FileError;
 use crate::model::{EnergyMix, EnergySource};
-use crate::presets::{
+use crate::preset_types::{
     Figure, Grade, IntensityConvention, IntensityFigure, MixBasis, MixFigure, RegionKind,
     RegionPreset,
 };

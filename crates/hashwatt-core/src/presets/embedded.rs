@@ -3,7 +3,7 @@
 //! compared with the presets of the same id on this machine.
 
 use super::{Origin, PresetLibrary};
-use crate::presets::{EmbeddedPresets, FactorKind, PresetKind};
+use crate::preset_types::{EmbeddedPresets, FactorKind, PresetKind};
 use crate::resolve::{OPERATIONAL_TABLE, Overlay, PresetLookup, ResolveError};
 use crate::scenario_file::ScenarioDoc;
 

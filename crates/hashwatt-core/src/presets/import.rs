@@ -5,7 +5,7 @@
 use super::{AnyPreset, PresetLibrary};
 use crate::file_error::{FileError, parse_ron};
 use crate::model::date::Date;
-use crate::presets::PresetKind;
+use crate::preset_types::PresetKind;
 use crate::problem::Problem;
 use std::path::{Path, PathBuf};
 
@@ -113,7 +113,7 @@ pub fn offers_presets(text: &str) -> bool {
 /// telling fields it has (so a broken file gets that kind's message), else a scenario.
 fn kind_of(text: &str) -> PresetKind {
     use super::MiningMapPreset;
-    use crate::presets::{EmissionTablePreset, MarketPreset, MinerPreset, RegionPreset};
+    use crate::preset_types::{EmissionTablePreset, MarketPreset, MinerPreset, RegionPreset};
     let reads = |kind: PresetKind| match kind {
         PresetKind::Region => parse_ron::<RegionPreset>("", text).is_ok(),
         PresetKind::Miner => parse_ron::<MinerPreset>("", text).is_ok(),

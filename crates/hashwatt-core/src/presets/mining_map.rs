@@ -1,4 +1,4 @@
-//! Mining-map presets (their types and tolerance are in `crate::presets`, their checks in
+//! Mining-map presets (their types and tolerance are in `crate::preset_types`, their checks in
 //! `crate::preset_checks`): the checks' tests.
 
 #[cfg(test)]

@@ -15,9 +15,8 @@ use crate::preset_checks as validate;
 pub use any::AnyPreset;
 
 use crate::file_error::{FileError, parse_ron};
-pub mod types;
+pub use crate::preset_types::*;
 use std::path::{Path, PathBuf};
-pub use types::*;
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_presets.rs"));
@@ -381,8 +380,8 @@ impl crate::resolve::PresetLookup for PresetLibrary {
     fn newest_market(&self) -> Option<&MarketPreset> {
         PresetLibrary::newest_market(self)
     }
-    fn ids(&self, kind: crate::presets::PresetKind) -> Vec<&str> {
-        use crate::presets::PresetKind;
+    fn ids(&self, kind: crate::preset_types::PresetKind) -> Vec<&str> {
+        use crate::preset_types::PresetKind;
         match kind {
             PresetKind::Region => self.regions.iter().map(|p| p.id.as_str()).collect(),
             PresetKind::Miner => self.miners.iter().map(|p| p.id.as_str()).collect(),

@@ -6,7 +6,7 @@ use super::any::{kind_from_key, kind_key};
 use super::{AnyPreset, MiningMapPreset, PresetLibrary, ScenarioPreset};
 use crate::file_error::{FileError, parse_ron};
 use crate::model::date::Date;
-use crate::presets::{
+use crate::preset_types::{
     EmbeddedPresets, EmissionTablePreset, MarketPreset, MinerPreset, PresetKind, RegionPreset,
 };
 use crate::problem::Problem;

@@ -3,7 +3,7 @@
 use super::*;
 use crate::i18n::Lang;
 use crate::model::tariff_price::{REFERENCE_LOAD, SiteLoad};
-use crate::presets::Grade;
+use crate::preset_types::Grade;
 
 /// A region's tariff price at `load`, from the engine.
 fn engine(lib: &PresetLibrary, id: &str, load: SiteLoad) -> f64 {
