@@ -127,16 +127,16 @@ impl Derived {
                         .collect()
                 });
                 self.carbon_price.refresh(key, || {
-                    compare::carbon_price_chart(
-                        &session.doc,
+                    let inputs = compare::CarbonPriceInputs {
+                        doc: &session.doc,
                         library,
-                        &computed.charts.regions,
-                        computed.scenario.site.carbon_price_usd_per_t,
-                        session.rank_by,
-                        session.rank_max_intensity,
-                        crate::i18n::strings(lang).app.this_site,
-                        lang,
-                    )
+                        regions: &computed.charts.regions,
+                        carbon_price_usd_per_t: computed.scenario.site.carbon_price_usd_per_t,
+                        by: session.rank_by,
+                        max_intensity_g_per_kwh: session.rank_max_intensity,
+                        own_name: crate::i18n::strings(lang).app.this_site,
+                    };
+                    compare::carbon_price_chart(&inputs, lang)
                 });
             }
             Tab::Sensitivity => {

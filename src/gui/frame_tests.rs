@@ -79,16 +79,16 @@ fn compare_data_is_computed_once_per_change() {
                 .map(|r| r.id.as_str())
                 .collect();
         assert_eq!(ranked, direct);
-        let lines = crate::compare::carbon_price_chart(
-            &app.session.doc,
-            &app.library,
-            &computed.charts.regions,
-            computed.scenario.site.carbon_price_usd_per_t,
-            crate::compare::RankBy::Co2PerBtc,
-            None,
-            strings(Lang::En).app.this_site,
-            Lang::En,
-        );
+        let inputs = crate::compare::CarbonPriceInputs {
+            doc: &app.session.doc,
+            library: &app.library,
+            regions: &computed.charts.regions,
+            carbon_price_usd_per_t: computed.scenario.site.carbon_price_usd_per_t,
+            by: crate::compare::RankBy::Co2PerBtc,
+            max_intensity_g_per_kwh: None,
+            own_name: strings(Lang::En).app.this_site,
+        };
+        let lines = crate::compare::carbon_price_chart(&inputs, Lang::En);
         assert_eq!(app.derived.carbon_price.get(), Some(&lines));
     }
 

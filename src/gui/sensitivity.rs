@@ -320,19 +320,31 @@ fn scale_ui(ui: &mut egui::Ui, scale: f64, s: &SensitivityStrings) {
     });
 }
 
-/// A "from … to …" pair of fields; returns the new range when it changed and is valid.
-#[allow(clippy::too_many_arguments)]
-fn range_row(
-    ui: &mut egui::Ui,
-    s: &SensitivityStrings,
-    label: &str,
-    (from, to): (f64, f64),
+/// How a range's two fields are shown: the unit they are edited in (1, or 10¹² for
+/// difficulty in T), their bounds in that unit, the drag speed and decimals.
+struct RangeFields {
     unit: f64,
     min: f64,
     max: f64,
     speed: f64,
     decimals: usize,
+}
+
+/// A "from … to …" pair of fields; returns the new range when it changed and is valid.
+fn range_row(
+    ui: &mut egui::Ui,
+    s: &SensitivityStrings,
+    label: &str,
+    (from, to): (f64, f64),
+    fields: &RangeFields,
 ) -> Option<(f64, f64)> {
+    let RangeFields {
+        unit,
+        min,
+        max,
+        speed,
+        decimals,
+    } = *fields;
     let label = ui.label(label);
     let (mut a, mut b) = (from / unit, to / unit);
     let mut changed = false;
@@ -390,11 +402,13 @@ pub fn sensitivity_ui(app: &App, ui: &mut egui::Ui) {
                         s,
                         s.range_btc_price,
                         ranges.btc_price_usd,
-                        1.0,
-                        limits::BTC_PRICE_USD.min,
-                        limits::BTC_PRICE_USD.max,
-                        100.0,
-                        0,
+                        &RangeFields {
+                            unit: 1.0,
+                            min: limits::BTC_PRICE_USD.min,
+                            max: limits::BTC_PRICE_USD.max,
+                            speed: 100.0,
+                            decimals: 0,
+                        },
                     ) {
                         settings.btc_price_usd = Some(r);
                     }
@@ -403,11 +417,13 @@ pub fn sensitivity_ui(app: &App, ui: &mut egui::Ui) {
                         s,
                         s.range_electricity,
                         ranges.electricity_usd_per_kwh,
-                        1.0,
-                        limits::ELECTRICITY_USD_PER_KWH.min,
-                        limits::ELECTRICITY_USD_PER_KWH.max,
-                        0.001,
-                        4,
+                        &RangeFields {
+                            unit: 1.0,
+                            min: limits::ELECTRICITY_USD_PER_KWH.min,
+                            max: limits::ELECTRICITY_USD_PER_KWH.max,
+                            speed: 0.001,
+                            decimals: 4,
+                        },
                     ) {
                         settings.electricity_usd_per_kwh = Some(r);
                     }
@@ -416,11 +432,13 @@ pub fn sensitivity_ui(app: &App, ui: &mut egui::Ui) {
                         s,
                         s.range_difficulty,
                         ranges.difficulty,
-                        TERA,
-                        0.001,
-                        limits::DIFFICULTY.max / TERA,
-                        1.0,
-                        3,
+                        &RangeFields {
+                            unit: TERA,
+                            min: 0.001,
+                            max: limits::DIFFICULTY.max / TERA,
+                            speed: 1.0,
+                            decimals: 3,
+                        },
                     ) {
                         settings.difficulty = Some(r);
                     }

@@ -187,26 +187,30 @@ impl egui::Widget for InputField<'_> {
     }
 }
 
+/// How a plain number field (no `Input` of its own) shows its value.
+pub struct PlainNumber<'s> {
+    pub range: std::ops::RangeInclusive<f64>,
+    pub speed: f64,
+    pub suffix: &'s str,
+    pub shown_as: fn(f64) -> String,
+}
+
 /// A number field that is no `Input` of its own (a share of the energy mix): typed text is read
 /// as in every input field (a decimal comma, a trailing `%`), and a text that is no number, or a
 /// value clamped to `range`, is said beside the field.
-#[allow(clippy::too_many_arguments)]
 pub fn number_field(
     ui: &mut egui::Ui,
     value: &mut f64,
-    range: std::ops::RangeInclusive<f64>,
-    speed: f64,
-    suffix: &str,
-    shown_as: fn(f64) -> String,
+    shown: PlainNumber<'_>,
     label: egui::Id,
     lang: Lang,
 ) -> egui::Response {
     let format = Format {
-        range,
-        speed,
-        suffix,
+        range: shown.range,
+        speed: shown.speed,
+        suffix: shown.suffix,
         decimals: 2,
-        shown_as: Some(shown_as),
+        shown_as: Some(shown.shown_as),
         typed: std::cell::RefCell::new(None),
     };
     format.add(ui, value, label, lang)

@@ -218,17 +218,31 @@ pub const CARBON_PRICE_REGIONS: usize = 5;
 /// The carbon-price chart of the Compare view: the break-even BTC price against a carbon price
 /// for the scenario's own site and the best regions of the ranking (leaving out the site's own
 /// region), from 0 to twice the scenario's carbon price (at least 200 USD/t).
-#[allow(clippy::too_many_arguments)]
-pub fn carbon_price_chart(
-    doc: &ScenarioDoc,
-    library: &PresetLibrary,
-    regions: &RegionsChart,
-    carbon_price_usd_per_t: f64,
-    by: RankBy,
-    max_intensity_g_per_kwh: Option<f64>,
-    own_name: &str,
-    lang: Lang,
-) -> Vec<CarbonPriceLine> {
+/// What the carbon-price chart is drawn from.
+pub struct CarbonPriceInputs<'a> {
+    pub doc: &'a ScenarioDoc,
+    pub library: &'a PresetLibrary,
+    /// The regions as ranked for the fleet.
+    pub regions: &'a RegionsChart,
+    /// The scenario's own carbon price, USD/t.
+    pub carbon_price_usd_per_t: f64,
+    /// What the ranking ranks by, and its intensity filter.
+    pub by: RankBy,
+    pub max_intensity_g_per_kwh: Option<f64>,
+    /// The name of the scenario's own site on the chart.
+    pub own_name: &'a str,
+}
+
+pub fn carbon_price_chart(inputs: &CarbonPriceInputs<'_>, lang: Lang) -> Vec<CarbonPriceLine> {
+    let CarbonPriceInputs {
+        doc,
+        library,
+        regions,
+        carbon_price_usd_per_t,
+        by,
+        max_intensity_g_per_kwh,
+        own_name,
+    } = *inputs;
     let top: Vec<String> = rank_regions(&regions.rows, by, max_intensity_g_per_kwh)
         .into_iter()
         .filter(|r| regions.current.as_deref() != Some(r.id.as_str()))
@@ -370,16 +384,16 @@ mod tests {
         let mut doc = ScenarioDoc::default();
         doc.site.region = Some("quebec".into());
         let regions = crate::chart_data::regions_chart(&doc, &library, Lang::En);
-        let lines = carbon_price_chart(
-            &doc,
-            &library,
-            &regions,
-            150.0,
-            RankBy::Co2PerBtc,
-            None,
-            "this site",
-            Lang::En,
-        );
+        let inputs = CarbonPriceInputs {
+            doc: &doc,
+            library: &library,
+            regions: &regions,
+            carbon_price_usd_per_t: 150.0,
+            by: RankBy::Co2PerBtc,
+            max_intensity_g_per_kwh: None,
+            own_name: "this site",
+        };
+        let lines = carbon_price_chart(&inputs, Lang::En);
         assert_eq!(lines.len(), 1 + CARBON_PRICE_REGIONS);
         assert_eq!(lines[0].region, None);
         assert_eq!(lines[0].name, "this site");

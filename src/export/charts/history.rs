@@ -15,21 +15,26 @@ use plotters::prelude::*;
 
 type TimeChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
-/// A plot with the y axis from `y.0` to `y.1`, its ticks written by `y_tick`; x labels only
-/// when `x_desc` is given (the bottom panel of a stack).
-#[allow(clippy::too_many_arguments)]
+/// The time axis of a plot: its range, its title (none: no x labels, a panel above the
+/// bottom one) and how a tick is written.
+struct XAxis<'a> {
+    range: (f64, f64),
+    desc: Option<&'a str>,
+    tick: &'a dyn Fn(&f64) -> String,
+}
+
+/// A plot over `x` and `y`, the y labels in an area `y_area` wide; x labels only when the time
+/// axis has a title (the bottom panel of a stack).
 fn plot<'a, DB: DrawingBackend>(
     area: &'a Area<DB>,
-    x: (f64, f64),
-    y: (f64, f64),
-    y_desc: &str,
-    x_desc: Option<&str>,
-    x_tick: &dyn Fn(&f64) -> String,
-    y_tick: &dyn Fn(&f64) -> String,
+    x: &XAxis,
+    y: &YAxis,
     y_area: u32,
-    y_labels: Option<usize>,
     look: &Look,
 ) -> Drawn<TimeChart<'a, DB>> {
+    let (x_desc, x_tick) = (x.desc, x.tick);
+    let (y_desc, y_tick, y_labels) = (y.desc, y.tick, y.labels);
+    let (x, y) = (x.range, y.range);
     let (w, h) = area.dim_in_pixel();
     let x_area = match x_desc {
         Some(_) => (look.tick * 1.6 + look.label * 1.8) as u32,
@@ -259,18 +264,12 @@ impl HistoryPanels<'_> {
         x_desc: Option<&str>,
     ) -> Drawn<TimeChart<'a, DB>> {
         let year = |v: &f64| year_tick(*v);
-        plot(
-            area,
-            self.x,
-            y.range,
-            y.desc,
-            x_desc,
-            &year,
-            y.tick,
-            self.y_area,
-            y.labels,
-            self.look,
-        )
+        let x = XAxis {
+            range: self.x,
+            desc: x_desc,
+            tick: &year,
+        };
+        plot(area, &x, y, self.y_area, self.look)
     }
 
     /// The halvings and China's ban, across a panel.
@@ -483,18 +482,19 @@ pub(super) fn backtest<DB: DrawingBackend>(
     let y = padded(lo, hi, 0.08);
     let y_area = y_area_width(&body, &probable_ticks(y.0, y.1), look);
     let month_tick = |v: &f64| crate::history::chart::month_at(*v + 1e-6).to_string();
-    let mut c = plot(
-        &body,
-        x,
-        y,
-        s.cumulative_axis,
-        Some(s.col_month),
-        &month_tick,
-        &|v| tick(*v),
-        y_area,
-        None,
-        look,
-    )?;
+    let value_tick = |v: &f64| tick(*v);
+    let x_axis = XAxis {
+        range: x,
+        desc: Some(s.col_month),
+        tick: &month_tick,
+    };
+    let y_axis = YAxis {
+        range: y,
+        desc: s.cumulative_axis,
+        tick: &value_tick,
+        labels: None,
+    };
+    let mut c = plot(&body, &x_axis, &y_axis, y_area, look)?;
     c.draw_series(AreaSeries::new(
         cash.iter().map(|&(x, y)| (x, y.max(0.0))),
         0.0,
@@ -580,18 +580,19 @@ pub(super) fn dispatch<DB: DrawingBackend>(
     let (lo, hi) = range_with_zero(costs);
     let y = padded(lo, hi, 0.06);
     let y_area = y_area_width(&body, &probable_ticks(y.0, y.1), look);
-    let mut c = plot(
-        &body,
-        (0.0, 100.0),
-        y,
-        s.cost_axis,
-        Some(s.duration_x),
-        &|v| tick(*v),
-        &|v| tick(*v),
-        y_area,
-        None,
-        look,
-    )?;
+    let value_tick = |v: &f64| tick(*v);
+    let x_axis = XAxis {
+        range: (0.0, 100.0),
+        desc: Some(s.duration_x),
+        tick: &value_tick,
+    };
+    let y_axis = YAxis {
+        range: y,
+        desc: s.cost_axis,
+        tick: &value_tick,
+        labels: None,
+    };
+    let mut c = plot(&body, &x_axis, &y_axis, y_area, look)?;
     c.draw_series(LineSeries::new(
         curve
             .points

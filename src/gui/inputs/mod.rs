@@ -1,7 +1,7 @@
 //! The input panel: site, hardware and market, each in a collapsible section.
 
 use super::picker::{Picker, PickerItem};
-use super::widgets::{InputField, badge, number_field, source_color};
+use super::widgets::{InputField, PlainNumber, badge, number_field, source_color};
 use super::{App, Command, PresetPrompt};
 use crate::format;
 use crate::i18n::Localized;
@@ -388,16 +388,13 @@ fn mix_ui(app: &App, doc: &mut ScenarioDoc, ui: &mut egui::Ui) {
                 // "90,5" is read as 90.5; "abc" is refused, said beside the field.
                 let response = ui
                     .horizontal(|ui| {
-                        number_field(
-                            ui,
-                            &mut share,
-                            0.0..=100.0,
-                            0.2,
-                            " %",
-                            format::share_pct,
-                            label.id,
-                            lang,
-                        )
+                        let shown = PlainNumber {
+                            range: 0.0..=100.0,
+                            speed: 0.2,
+                            suffix: " %",
+                            shown_as: format::share_pct,
+                        };
+                        number_field(ui, &mut share, shown, label.id, lang)
                     })
                     .inner;
                 if response.changed() {
