@@ -1,9 +1,9 @@
 //! The Backtest view: the scenario's fleet run through real months of the history.
 
 use super::super::plot_rules::TrustedPlot;
-use super::super::widgets::{color, month_field};
+use super::super::widgets::color;
 use super::super::{App, Command};
-use super::parts::{Y_AXIS_WIDTH, history_or_message};
+use super::parts::{Y_AXIS_WIDTH, history_or_message, period_fields};
 use crate::format;
 use crate::history::History;
 use crate::history::backtest::BacktestError;
@@ -50,14 +50,7 @@ pub fn backtest_ui(app: &App, ui: &mut egui::Ui) {
         .unwrap_or_else(|| BacktestSettings::latest(history));
     let mut settings = current;
     ui.horizontal_wrapped(|ui| {
-        month_field(
-            ui,
-            s.from,
-            &mut settings.from,
-            history.first(),
-            history.last(),
-        );
-        month_field(ui, s.to, &mut settings.to, history.first(), history.last());
+        period_fields(ui, s, (&mut settings.from, &mut settings.to), history);
         if ui.button(s.latest_three_years).clicked() {
             settings = BacktestSettings::latest(history);
         }

@@ -5,7 +5,7 @@
 //! once per change of the settings (`derived`).
 
 use super::plot_rules::TrustedPlot;
-use super::widgets::{color, month_field};
+use super::widgets::color;
 use super::{App, Command};
 use crate::format;
 use crate::history::chart::{Band, EventKind, HistoryChart, month_at};
@@ -21,7 +21,7 @@ mod backtest;
 mod parts;
 mod state;
 pub(super) use backtest::backtest_ui;
-use parts::{Y_AXIS_WIDTH, history_or_message};
+use parts::{Y_AXIS_WIDTH, history_or_message, period_fields};
 pub use state::HistoryState;
 
 /// A new scenario on a machine with only the built-in history: the document's defaults, with
@@ -137,14 +137,7 @@ pub fn history_ui(app: &App, ui: &mut egui::Ui) {
         )
         .labelled_by(label.id);
         ui.separator();
-        month_field(
-            ui,
-            s.from,
-            &mut settings.from,
-            history.first(),
-            history.last(),
-        );
-        month_field(ui, s.to, &mut settings.to, history.first(), history.last());
+        period_fields(ui, s, (&mut settings.from, &mut settings.to), history);
         if ui.button(s.whole_history).clicked() {
             settings.from = history.first();
             settings.to = history.last();

@@ -1,7 +1,8 @@
 //! What the History and Backtest views share.
 
 use super::super::App;
-use crate::history::History;
+use super::super::widgets::month_field;
+use crate::history::{History, Month};
 use crate::i18n::{fill, history::HistoryStrings};
 use eframe::egui;
 
@@ -28,4 +29,15 @@ pub fn history_or_message<'a>(
         }
         None => None,
     }
+}
+
+/// The From and To months of a view's period, each within the history.
+pub fn period_fields(
+    ui: &mut egui::Ui,
+    s: &HistoryStrings,
+    (from, to): (&mut Month, &mut Month),
+    history: &History,
+) {
+    month_field(ui, s.from, from, history.first(), history.last());
+    month_field(ui, s.to, to, history.first(), history.last());
 }
