@@ -102,6 +102,10 @@ impl Edit {
     /// The edits that make `before` into `draft`, one per part a panel changed, in the
     /// document's order.
     pub fn between(before: &ScenarioDoc, draft: &ScenarioDoc) -> Vec<Edit> {
+        // Every frame asks, and nearly always nothing changed: no part is copied then.
+        if before == draft {
+            return Vec::new();
+        }
         let candidates = [
             Edit::Site(Box::new(draft.site.clone())),
             Edit::Fleet(draft.fleet.clone()),
